@@ -1,0 +1,33 @@
+//! The MLP engine: data, features, network, training and metrics, with no knowledge of the web.
+//!
+//! Numbers are [`Real`] (f32 by default; the `f64` feature switches it for gradient checks).
+//! Activations are stored batch-innermost: a layer's values for one neuron and every sample
+//! of the batch are contiguous, so the inner loops are straight vector arithmetic.
+
+pub mod activation;
+pub mod config;
+pub mod data;
+pub mod features;
+pub mod grid;
+pub mod loss;
+pub mod network;
+pub mod optimizer;
+pub mod rng;
+pub mod trainer;
+
+/// The engine's number type.
+#[cfg(not(feature = "f64"))]
+pub type Real = f32;
+/// The engine's number type.
+#[cfg(feature = "f64")]
+pub type Real = f64;
+
+pub use activation::Activation;
+pub use config::{Config, Model};
+pub use data::{Dataset, Point};
+pub use features::Feature;
+pub use grid::Grid;
+pub use loss::Loss;
+pub use network::{Init, Network};
+pub use optimizer::{Optimizer, Regularization};
+pub use trainer::{EpochReport, Metrics, TrainError, Trainer};

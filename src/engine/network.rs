@@ -1,0 +1,392 @@
+//! The network: layers of weights and biases, the forward pass a = f(W.x + b) layer by
+//! layer, and backpropagation by the chain rule, all over a whole batch at once.
+//!
+//! Values are laid out `[neuron][sample]`: row r of a batch buffer holds neuron r's value
+//! for every sample, so z_r = b_r + sum_i w_ri x_i is a run of vector multiply-adds.
+
+use super::loss::{loss_and_delta, Loss};
+use super::rng::Rng;
+use super::{Activation, Real};
+use serde::{Deserialize, Serialize};
+
+/// How the initial weights are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Init {
+    /// TensorFlow Playground's: w ~ U(-0.5, 0.5), b = 0.1.
+    Playground,
+    /// The lesson's: w ~ N(0, sigma^2), b = 0.
+    Normal,
+    /// Glorot/Xavier: w ~ U(-r, r) with r = sqrt(6 / (n_in + n_out)), b = 0.
+    Xavier,
+    /// He: w ~ N(0, 2 / n_in), b = 0.
+    He,
+    /// All weights and biases 0 (every neuron of a layer then stays the same).
+    Zeros,
+}
+
+impl Init {
+    /// All choices, in menu order.
+    pub const ALL: [Init; 5] = [Init::Playground, Init::Normal, Init::Xavier, Init::He, Init::Zeros];
+
+    /// The name used in links and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Init::Playground => "playground",
+            Init::Normal => "normal",
+            Init::Xavier => "xavier",
+            Init::He => "he",
+            Init::Zeros => "zeros",
+        }
+    }
+
+    /// Parses a name from a link.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|i| i.name() == name)
+    }
+}
+
+/// One layer: n_out neurons, each with `pieces` rows of n_in weights and a bias per row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Layer {
+    /// Inputs per neuron.
+    pub n_in: usize,
+    /// Neurons in the layer.
+    pub n_out: usize,
+    /// The activation f applied to each neuron's weighted sum.
+    pub activation: Activation,
+    /// Probability of dropping each output while training (hidden layers; 0 = no dropout).
+    #[serde(default)]
+    pub dropout: Real,
+    /// W, row-major: row r = neuron r / pieces, piece r % pieces; `rows() * n_in` values.
+    pub weights: Vec<Real>,
+    /// b, one per row.
+    pub biases: Vec<Real>,
+}
+
+impl Layer {
+    /// Rows of weights: neurons times pieces per neuron (2 for maxout).
+    pub fn rows(&self) -> usize {
+        self.n_out * self.activation.pieces()
+    }
+}
+
+/// A multilayer perceptron: hidden layers then the output layer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Network {
+    /// Input features.
+    pub n_inputs: usize,
+    /// Hidden layers, then the output layer last.
+    pub layers: Vec<Layer>,
+    /// Leaky ReLU's slope for z < 0.
+    pub leaky_slope: Real,
+}
+
+/// The shape of one hidden layer, as a configuration gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayerSpec {
+    /// Neurons.
+    pub neurons: usize,
+    /// Activation.
+    pub activation: Activation,
+    /// Dropout rate while training.
+    pub dropout: Real,
+}
+
+impl Network {
+    /// A network with the given hidden layers and output layer, weights drawn by `init`.
+    pub fn new(
+        n_inputs: usize,
+        hidden: &[LayerSpec],
+        outputs: usize,
+        output: Activation,
+        init: Init,
+        init_sigma: f64,
+        rng: &mut Rng,
+    ) -> Network {
+        let mut layers = Vec::with_capacity(hidden.len() + 1);
+        let mut n_in = n_inputs;
+        let specs = hidden.iter().copied().chain(std::iter::once(LayerSpec {
+            neurons: outputs,
+            activation: output,
+            dropout: 0.0,
+        }));
+        for spec in specs {
+            let rows = spec.neurons * spec.activation.pieces();
+            let fan = (n_in + spec.neurons) as f64;
+            let mut draw = || -> Real {
+                (match init {
+                    Init::Playground => rng.uniform(-0.5, 0.5),
+                    Init::Normal => init_sigma * rng.normal(),
+                    Init::Xavier => {
+                        let r = (6.0 / fan).sqrt();
+                        rng.uniform(-r, r)
+                    }
+                    Init::He => (2.0 / n_in.max(1) as f64).sqrt() * rng.normal(),
+                    Init::Zeros => 0.0,
+                }) as Real
+            };
+            let weights: Vec<Real> = (0..rows * n_in).map(|_| draw()).collect();
+            let bias = if init == Init::Playground { 0.1 } else { 0.0 };
+            layers.push(Layer {
+                n_in,
+                n_out: spec.neurons,
+                activation: spec.activation,
+                dropout: spec.dropout,
+                weights,
+                biases: vec![bias; rows],
+            });
+            n_in = spec.neurons;
+        }
+        Network { n_inputs, layers, leaky_slope: 0.1 }
+    }
+
+    /// The output layer.
+    pub fn output(&self) -> &Layer {
+        self.layers.last().expect("a network has an output layer")
+    }
+
+    /// Number of trainable parameters.
+    pub fn parameter_count(&self) -> usize {
+        self.layers.iter().map(|l| l.weights.len() + l.biases.len()).sum()
+    }
+
+    /// Whether every weight and bias is a finite number.
+    pub fn is_finite(&self) -> bool {
+        self.layers
+            .iter()
+            .all(|l| l.weights.iter().chain(&l.biases).all(|v| v.is_finite()))
+    }
+
+    /// Copies the weights and biases of `other` (same shape) into this network.
+    pub fn copy_parameters_from(&mut self, other: &Network) {
+        for (a, b) in self.layers.iter_mut().zip(&other.layers) {
+            a.weights.copy_from_slice(&b.weights);
+            a.biases.copy_from_slice(&b.biases);
+        }
+    }
+
+    /// Forward pass over `batch` samples. `input` is `[feature][sample]`. With `dropout`,
+    /// hidden outputs are dropped with their layer's rate and the rest scaled by
+    /// 1 / (1 - rate) (inverted dropout), so evaluation needs no rescaling.
+    pub fn forward(&self, input: &[Real], batch: usize, ws: &mut Workspace, mut dropout: Option<&mut Rng>) {
+        ws.ensure(self, batch);
+        let last = self.layers.len() - 1;
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, rest) = ws.a.split_at_mut(l);
+            let prev: &[Real] = if l == 0 { &input[..layer.n_in * batch] } else { &before[l - 1][..layer.n_in * batch] };
+            let z = &mut ws.z[l][..layer.rows() * batch];
+            weighted_sums(layer, prev, batch, z);
+            let a = &mut rest[0][..layer.n_out * batch];
+            match layer.activation {
+                Activation::Maxout => {
+                    for j in 0..layer.n_out {
+                        let (z0, z1) = (&z[2 * j * batch..(2 * j + 1) * batch], &z[(2 * j + 1) * batch..(2 * j + 2) * batch]);
+                        for ((a, &p), &q) in a[j * batch..(j + 1) * batch].iter_mut().zip(z0).zip(z1) {
+                            *a = p.max(q);
+                        }
+                    }
+                }
+                Activation::Softmax => softmax(z, a, layer.n_out, batch),
+                act => act.apply(z, a, self.leaky_slope),
+            }
+            let mask = &mut ws.mask[l];
+            mask.clear();
+            if l < last && layer.dropout > 0.0 {
+                if let Some(rng) = dropout.as_deref_mut() {
+                    let keep = 1.0 - layer.dropout;
+                    mask.extend((0..a.len()).map(|_| if (rng.unit() as Real) < keep { 1.0 / keep } else { 0.0 }));
+                    a.iter_mut().zip(mask.iter()).for_each(|(a, m)| *a *= m);
+                }
+            }
+        }
+    }
+
+    /// Output-layer loss summed over the batch of the last forward pass.
+    pub fn batch_loss(&self, loss: Loss, targets: &[Real], batch: usize, ws: &Workspace) -> f64 {
+        let l = self.layers.len() - 1;
+        let out = &self.layers[l];
+        let n = out.rows() * batch;
+        loss_and_delta(loss, out.activation, &ws.z[l][..n], &ws.a[l][..out.n_out * batch], targets, batch, None)
+    }
+
+    /// Backpropagation after a forward pass: adds dL/dW and dL/db summed over the batch into
+    /// `ws.grad_w` / `ws.grad_b`, and returns the summed loss.
+    ///
+    /// The chain rule, layer by layer from the output: delta_L = dL/dz_L;
+    /// dL/dW_l = delta_l . a_(l-1)^T; dL/db_l = sum of delta_l;
+    /// delta_(l-1) = (W_l^T . delta_l) * f'(z_(l-1)).
+    pub fn backward(&self, input: &[Real], targets: &[Real], batch: usize, loss: Loss, ws: &mut Workspace) -> f64 {
+        let last = self.layers.len() - 1;
+        let out = &self.layers[last];
+        let total = {
+            let n = out.rows() * batch;
+            let (z, a) = (&ws.z[last][..n], &ws.a[last][..out.n_out * batch]);
+            loss_and_delta(loss, out.activation, z, a, targets, batch, Some(&mut ws.delta[last][..n]))
+        };
+        for l in (0..=last).rev() {
+            let layer = &self.layers[l];
+            let rows = layer.rows();
+            let prev: &[Real] = if l == 0 { &input[..layer.n_in * batch] } else { &ws.a[l - 1][..layer.n_in * batch] };
+            let delta = &ws.delta[l][..rows * batch];
+            let (gw, gb) = (&mut ws.grad_w[l], &mut ws.grad_b[l]);
+            for r in 0..rows {
+                let d = &delta[r * batch..(r + 1) * batch];
+                gb[r] += d.iter().sum::<Real>();
+                let row = &mut gw[r * layer.n_in..(r + 1) * layer.n_in];
+                for (i, g) in row.iter_mut().enumerate() {
+                    *g += dot(d, &prev[i * batch..(i + 1) * batch]);
+                }
+            }
+            if l == 0 {
+                break;
+            }
+            // dL/da_(l-1) = W_l^T . delta_l, gathered into the scratch row buffer.
+            let below = &self.layers[l - 1];
+            let da = &mut ws.scratch[..layer.n_in * batch];
+            da.fill(0.0);
+            for r in 0..rows {
+                let d = &delta[r * batch..(r + 1) * batch];
+                for i in 0..layer.n_in {
+                    let w = layer.weights[r * layer.n_in + i];
+                    for (x, &dv) in da[i * batch..(i + 1) * batch].iter_mut().zip(d) {
+                        *x += w * dv;
+                    }
+                }
+            }
+            // delta_(l-1) = dL/da * (dropout mask) * f'(z).
+            let (dbelow, _) = ws.delta.split_at_mut(l);
+            let dst = &mut dbelow[l - 1][..below.rows() * batch];
+            let z = &ws.z[l - 1][..below.rows() * batch];
+            let a = &ws.a[l - 1][..below.n_out * batch];
+            let mask = &ws.mask[l - 1];
+            match below.activation {
+                Activation::Maxout => {
+                    for j in 0..below.n_out {
+                        for s in 0..batch {
+                            let (p, q) = (z[2 * j * batch + s], z[(2 * j + 1) * batch + s]);
+                            let m = if mask.is_empty() { 1.0 } else { mask[j * batch + s] };
+                            let g = da[j * batch + s] * m;
+                            dst[2 * j * batch + s] = if p >= q { g } else { 0.0 };
+                            dst[(2 * j + 1) * batch + s] = if p >= q { 0.0 } else { g };
+                        }
+                    }
+                }
+                act if mask.is_empty() => match act {
+                    Activation::Tanh => dst.iter_mut().zip(da.iter()).zip(a).for_each(|((d, &g), &a)| *d = g * (1.0 - a * a)),
+                    Activation::Linear => dst.copy_from_slice(da),
+                    _ => {
+                        for i in 0..dst.len() {
+                            dst[i] = da[i] * act.derivative(z[i], a[i], self.leaky_slope);
+                        }
+                    }
+                },
+                act => {
+                    for i in 0..dst.len() {
+                        let m = mask[i];
+                        // The stored a is f(z) * m; the derivative needs f(z) itself.
+                        dst[i] = if m == 0.0 { 0.0 } else { da[i] * m * act.derivative(z[i], a[i] / m, self.leaky_slope) };
+                    }
+                }
+            }
+        }
+        total
+    }
+}
+
+/// z = W . prev + b for every row of a layer, over a batch.
+#[inline]
+fn weighted_sums(layer: &Layer, prev: &[Real], batch: usize, z: &mut [Real]) {
+    let n_in = layer.n_in;
+    for (r, zr) in z.chunks_exact_mut(batch).enumerate() {
+        zr.fill(layer.biases[r]);
+        let w = &layer.weights[r * n_in..(r + 1) * n_in];
+        for (i, &wi) in w.iter().enumerate() {
+            let p = &prev[i * batch..(i + 1) * batch];
+            for (z, &x) in zr.iter_mut().zip(p) {
+                *z += wi * x;
+            }
+        }
+    }
+}
+
+#[inline]
+fn dot(a: &[Real], b: &[Real]) -> Real {
+    // Four running sums let the compiler keep a vector accumulator.
+    let mut acc = [0.0 as Real; 4];
+    let chunks = a.len() / 4 * 4;
+    for (ca, cb) in a[..chunks].chunks_exact(4).zip(b[..chunks].chunks_exact(4)) {
+        for k in 0..4 {
+            acc[k] += ca[k] * cb[k];
+        }
+    }
+    let mut sum = acc[0] + acc[1] + acc[2] + acc[3];
+    for (x, y) in a[chunks..].iter().zip(&b[chunks..]) {
+        sum += x * y;
+    }
+    sum
+}
+
+/// softmax over the k rows of each sample's column, with the max subtracted first so that
+/// exp never overflows.
+fn softmax(z: &[Real], a: &mut [Real], k: usize, batch: usize) {
+    for s in 0..batch {
+        let zmax = (0..k).map(|j| z[j * batch + s]).fold(Real::NEG_INFINITY, Real::max);
+        let mut sum = 0.0;
+        for j in 0..k {
+            let e = (z[j * batch + s] - zmax).exp();
+            a[j * batch + s] = e;
+            sum += e;
+        }
+        for j in 0..k {
+            a[j * batch + s] /= sum;
+        }
+    }
+}
+
+/// Scratch buffers for passes over batches of up to `capacity` samples. Allocated when the
+/// network's shape or the batch grows, then reused: the hot path allocates nothing.
+#[derive(Default, Clone, Debug)]
+pub struct Workspace {
+    capacity: usize,
+    shape: Vec<usize>,
+    /// Pre-activations z per layer, `[row][sample]`.
+    pub z: Vec<Vec<Real>>,
+    /// Activations a per layer, `[neuron][sample]`.
+    pub a: Vec<Vec<Real>>,
+    /// dL/dz per layer.
+    pub delta: Vec<Vec<Real>>,
+    /// Dropout masks of the last training pass (empty where none).
+    pub mask: Vec<Vec<Real>>,
+    /// dL/dW accumulated per layer.
+    pub grad_w: Vec<Vec<Real>>,
+    /// dL/db accumulated per layer.
+    pub grad_b: Vec<Vec<Real>>,
+    scratch: Vec<Real>,
+}
+
+impl Workspace {
+    /// Makes sure the buffers fit `net` and `batch` samples.
+    pub fn ensure(&mut self, net: &Network, batch: usize) {
+        let shape: Vec<usize> = std::iter::once(net.n_inputs).chain(net.layers.iter().map(|l| l.rows())).collect();
+        if batch <= self.capacity && shape == self.shape {
+            return;
+        }
+        let capacity = batch.max(self.capacity);
+        let widest = shape.iter().copied().max().unwrap_or(1);
+        self.z = net.layers.iter().map(|l| vec![0.0; l.rows() * capacity]).collect();
+        self.a = net.layers.iter().map(|l| vec![0.0; l.n_out * capacity]).collect();
+        self.delta = self.z.clone();
+        self.mask = vec![Vec::new(); net.layers.len()];
+        self.grad_w = net.layers.iter().map(|l| vec![0.0; l.weights.len()]).collect();
+        self.grad_b = net.layers.iter().map(|l| vec![0.0; l.biases.len()]).collect();
+        self.scratch = vec![0.0; widest * capacity];
+        self.capacity = capacity;
+        self.shape = shape;
+    }
+
+    /// Zeroes the accumulated gradients.
+    pub fn clear_gradients(&mut self) {
+        self.grad_w.iter_mut().chain(self.grad_b.iter_mut()).for_each(|g| g.fill(0.0));
+    }
+}

@@ -1,0 +1,510 @@
+//! The trainer: owns the data, the network and every buffer; runs epochs of mini-batch
+//! gradient descent (or the perceptron rule), measures losses and accuracy, stops early,
+//! and refuses to go on from NaN.
+
+use super::config::{Config, Monitor};
+use super::data::{self, Point, Split};
+use super::features::feature_matrix;
+use super::loss::scalar_target;
+use super::network::{Network, Workspace};
+use super::optimizer::{update, Moments};
+use super::rng::Rng;
+use super::{Activation, Dataset, Real};
+
+/// How a group of points scores.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metrics {
+    /// Mean data loss (the penalty is reported apart).
+    pub loss: f64,
+    /// Share of points whose class is predicted right (classification only).
+    pub accuracy: Option<f64>,
+    /// K x K counts, row = true class, column = predicted class (classification only).
+    pub confusion: Vec<u32>,
+    /// Number of points.
+    pub count: usize,
+}
+
+/// What one epoch did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EpochReport {
+    /// Epochs completed.
+    pub epoch: u64,
+    /// On the training set.
+    pub train: Metrics,
+    /// On the validation set, when there is one.
+    pub validation: Option<Metrics>,
+    /// On the test set, when there is one.
+    pub test: Option<Metrics>,
+    /// lambda R(W), the penalty term of the cost.
+    pub penalty: f64,
+    /// Mean |dL/dW| per layer over the epoch, input side first.
+    pub gradient_magnitude: Vec<f64>,
+    /// For the perceptron: mistakes made during the epoch (0 means it has converged).
+    pub mistakes: Option<usize>,
+    /// Set when early stopping ended training at this epoch.
+    pub early_stop: Option<EarlyStop>,
+}
+
+/// Early stopping's verdict.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EarlyStop {
+    /// The epoch whose weights were restored.
+    pub best_epoch: u64,
+    /// The monitored loss there.
+    pub best_loss: f64,
+}
+
+/// Why training cannot go on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainError {
+    /// A step produced NaN or infinity; the weights from before it are kept.
+    Diverged {
+        /// The epoch that diverged.
+        epoch: u64,
+    },
+}
+
+impl std::fmt::Display for TrainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TrainError::Diverged { epoch } => write!(f, "training diverged (NaN or infinity) at epoch {epoch}"),
+        }
+    }
+}
+
+/// One sample of the loss history.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HistoryPoint {
+    /// Epoch.
+    pub epoch: u64,
+    /// Training loss.
+    pub train: f64,
+    /// Validation loss, when there is a validation set.
+    pub validation: Option<f64>,
+    /// Test loss, when there is a test set.
+    pub test: Option<f64>,
+}
+
+/// Loss history with bounded memory: past `capacity` points it keeps every other one and
+/// records half as often, so a run of a million epochs still holds at most `capacity`.
+#[derive(Clone, Debug)]
+pub struct History {
+    /// The points kept, oldest first.
+    pub points: Vec<HistoryPoint>,
+    stride: u64,
+    capacity: usize,
+}
+
+impl History {
+    /// An empty history.
+    pub fn new(capacity: usize) -> Self {
+        History { points: Vec::new(), stride: 1, capacity: capacity.max(4) }
+    }
+
+    /// Records a point if it falls on the current stride.
+    pub fn push(&mut self, p: HistoryPoint) {
+        if p.epoch % self.stride != 0 {
+            return;
+        }
+        self.points.push(p);
+        if self.points.len() > self.capacity {
+            let mut i = 0;
+            self.points.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.stride *= 2;
+        }
+    }
+}
+
+/// A labelled set laid out for the network: features `[feature][point]`, one target each.
+#[derive(Clone, Debug, Default)]
+struct Prepared {
+    inputs: Vec<Real>,
+    targets: Vec<Real>,
+}
+
+impl Prepared {
+    fn new(config: &Config, points: &[Point]) -> Self {
+        Prepared {
+            inputs: feature_matrix(&config.features, points.iter().map(|p| (p.x, p.y))),
+            targets: points.iter().map(|p| p.label).collect(),
+        }
+    }
+    fn len(&self) -> usize {
+        self.targets.len()
+    }
+}
+
+/// Early stopping's running state.
+#[derive(Clone, Debug, Default)]
+struct EarlyState {
+    best: Option<(f64, u64)>,
+    best_network: Option<Network>,
+    waited: u32,
+}
+
+/// Owns a network and its data and trains it.
+pub struct Trainer {
+    /// The setup; the live fields (learning rate, penalty, optimizer parameters, early
+    /// stopping) may be changed between epochs.
+    pub config: Config,
+    /// The network being trained.
+    pub network: Network,
+    /// The data, split.
+    pub split: Split,
+    /// Epochs completed.
+    pub epoch: u64,
+    /// Loss history.
+    pub history: History,
+    /// The newest report.
+    pub last: Option<EpochReport>,
+    /// Set once early stopping has ended the run.
+    pub stopped: Option<EarlyStop>,
+    train: Prepared,
+    validation: Prepared,
+    test: Prepared,
+    order: Vec<usize>,
+    batch_inputs: Vec<Real>,
+    batch_targets: Vec<Real>,
+    rng: Rng,
+    workspace: Workspace,
+    eval_workspace: Workspace,
+    moments_w: Vec<Moments>,
+    moments_b: Vec<Moments>,
+    updates: u64,
+    before_step: Network,
+    early: EarlyState,
+}
+
+impl Trainer {
+    /// Generates the data (or takes the user's) and a fresh network for `config`.
+    pub fn new(config: Config) -> Result<Trainer, String> {
+        config.validate()?;
+        let mut data_rng = Rng::new(config.seed);
+        let points = if config.dataset == Dataset::Custom {
+            config.custom_points.clone()
+        } else {
+            data::generate(config.dataset, config.classes, config.noise as f64 / 100.0, &mut data_rng)
+        };
+        let split = data::split(points, config.percent_train, config.percent_val, &mut data_rng);
+        Self::with_split(config, split)
+    }
+
+    /// A fresh network for `config` trained on the given split.
+    pub fn with_split(config: Config, split: Split) -> Result<Trainer, String> {
+        config.validate()?;
+        if split.train.is_empty() {
+            return Err("data: the training set is empty".into());
+        }
+        // Weights get their own stream so that changing the network keeps the data.
+        let mut rng = Rng::new(config.seed ^ 0x9e37_79b9_7f4a_7c15);
+        let mut network = Network::new(
+            config.features.len(),
+            &config.layer_specs(),
+            config.outputs(),
+            config.output,
+            config.init,
+            config.init_sigma as f64,
+            &mut rng,
+        );
+        network.leaky_slope = config.leaky_slope;
+        let train = Prepared::new(&config, &split.train);
+        let validation = Prepared::new(&config, &split.validation);
+        let test = Prepared::new(&config, &split.test);
+        let moments_w = network.layers.iter().map(|l| Moments::new(l.weights.len())).collect();
+        let moments_b = network.layers.iter().map(|l| Moments::new(l.biases.len())).collect();
+        Ok(Trainer {
+            order: (0..train.len()).collect(),
+            before_step: network.clone(),
+            network,
+            split,
+            epoch: 0,
+            history: History::new(1000),
+            last: None,
+            stopped: None,
+            train,
+            validation,
+            test,
+            batch_inputs: Vec::new(),
+            batch_targets: Vec::new(),
+            rng,
+            workspace: Workspace::default(),
+            eval_workspace: Workspace::default(),
+            moments_w,
+            moments_b,
+            updates: 0,
+            early: EarlyState::default(),
+            config,
+        })
+    }
+
+    /// Copies the settings that may change without a reset: learning rate, penalty,
+    /// optimizer and its parameters, batch size, reshuffling, dropout rates, early stopping.
+    pub fn update_live(&mut self, config: &Config) {
+        let c = &mut self.config;
+        c.learning_rate = config.learning_rate;
+        c.regularization = config.regularization;
+        c.regularization_rate = config.regularization_rate;
+        c.optimizer = config.optimizer;
+        c.momentum = config.momentum;
+        c.rho = config.rho;
+        c.beta1 = config.beta1;
+        c.beta2 = config.beta2;
+        c.shuffle = config.shuffle;
+        c.batch_size = config.batch_size;
+        c.early_stopping = config.early_stopping;
+        for (layer, h) in self.network.layers.iter_mut().zip(&config.hidden) {
+            layer.dropout = h.dropout;
+        }
+        for (mine, h) in c.hidden.iter_mut().zip(&config.hidden) {
+            mine.dropout = h.dropout;
+        }
+    }
+
+    /// Runs one epoch and measures it. On NaN or infinity the weights from before the
+    /// epoch are restored and an error returned.
+    pub fn step(&mut self) -> Result<EpochReport, TrainError> {
+        let (gradients, mistakes) = self.train_epoch()?;
+        let mut report = self.evaluate();
+        report.gradient_magnitude = gradients;
+        report.mistakes = mistakes;
+        if !report.train.loss.is_finite() {
+            self.network.copy_parameters_from(&self.before_step);
+            self.epoch -= 1;
+            return Err(TrainError::Diverged { epoch: self.epoch + 1 });
+        }
+        self.history.push(HistoryPoint {
+            epoch: self.epoch,
+            train: report.train.loss,
+            validation: report.validation.as_ref().map(|m| m.loss),
+            test: report.test.as_ref().map(|m| m.loss),
+        });
+        report.early_stop = self.watch_for_early_stop(&report);
+        self.last = Some(report.clone());
+        Ok(report)
+    }
+
+    /// One pass over the training set; returns the mean |dL/dW| per layer and, for the
+    /// perceptron, the number of mistakes.
+    pub fn train_epoch(&mut self) -> Result<(Vec<f64>, Option<usize>), TrainError> {
+        self.before_step.copy_parameters_from(&self.network);
+        if self.config.shuffle {
+            self.rng.shuffle(&mut self.order);
+        }
+        self.epoch += 1;
+        let result = if self.config.is_perceptron() {
+            (vec![0.0], Some(self.perceptron_epoch()))
+        } else {
+            (self.gradient_epoch(), None)
+        };
+        if !self.network.is_finite() {
+            self.network.copy_parameters_from(&self.before_step);
+            self.epoch -= 1;
+            return Err(TrainError::Diverged { epoch: self.epoch + 1 });
+        }
+        Ok(result)
+    }
+
+    /// Mini-batch gradient descent over the training set in `order`.
+    fn gradient_epoch(&mut self) -> Vec<f64> {
+        let n = self.train.len();
+        let batch = self.config.batch_size.clamp(1, n);
+        let n_features = self.config.features.len();
+        let hyper = self.config.hyper();
+        let mut magnitude = vec![0.0f64; self.network.layers.len()];
+        let mut batches = 0usize;
+        self.batch_inputs.resize(n_features * batch, 0.0);
+        self.batch_targets.resize(batch, 0.0);
+        let mut start = 0;
+        while start < n {
+            let b = batch.min(n - start);
+            let idx = &self.order[start..start + b];
+            for f in 0..n_features {
+                let src = &self.train.inputs[f * n..(f + 1) * n];
+                for (dst, &i) in self.batch_inputs[f * b..(f + 1) * b].iter_mut().zip(idx) {
+                    *dst = src[i];
+                }
+            }
+            for (dst, &i) in self.batch_targets[..b].iter_mut().zip(idx) {
+                *dst = self.train.targets[i];
+            }
+            self.network.forward(&self.batch_inputs, b, &mut self.workspace, Some(&mut self.rng));
+            self.workspace.clear_gradients();
+            self.network.backward(&self.batch_inputs, &self.batch_targets, b, self.config.loss, &mut self.workspace);
+            self.updates += 1;
+            let scale = 1.0 / b as Real;
+            for (l, layer) in self.network.layers.iter_mut().enumerate() {
+                let (gw, gb) = (&mut self.workspace.grad_w[l], &mut self.workspace.grad_b[l]);
+                gw.iter_mut().chain(gb.iter_mut()).for_each(|g| *g *= scale);
+                magnitude[l] += gw.iter().map(|g| g.abs() as f64).sum::<f64>() / gw.len().max(1) as f64;
+                update(&mut layer.weights, gw, &mut self.moments_w[l], &hyper, self.updates, true);
+                update(&mut layer.biases, gb, &mut self.moments_b[l], &hyper, self.updates, false);
+            }
+            batches += 1;
+            start += b;
+        }
+        magnitude.iter_mut().for_each(|m| *m /= batches.max(1) as f64);
+        magnitude
+    }
+
+    /// Rosenblatt's rule, one point at a time: y_hat = step(w.x + b);
+    /// w <- w + eta (t - y_hat) x and b <- b + eta (t - y_hat). Returns the mistakes made.
+    fn perceptron_epoch(&mut self) -> usize {
+        let n = self.train.len();
+        let eta = self.config.learning_rate;
+        let layer = &mut self.network.layers[0];
+        let mut mistakes = 0;
+        for &i in &self.order {
+            let mut z = layer.biases[0];
+            for f in 0..layer.n_in {
+                z += layer.weights[f] * self.train.inputs[f * n + i];
+            }
+            let predicted = if z >= 0.0 { 1.0 } else { 0.0 };
+            let target = scalar_target(Activation::Step, self.train.targets[i]);
+            let error = target - predicted;
+            if error != 0.0 {
+                mistakes += 1;
+                for f in 0..layer.n_in {
+                    layer.weights[f] += eta * error * self.train.inputs[f * n + i];
+                }
+                layer.biases[0] += eta * error;
+            }
+        }
+        mistakes
+    }
+
+    /// Losses, accuracy and confusion on every set, with the current weights.
+    pub fn evaluate(&mut self) -> EpochReport {
+        let train = self.measure(Which::Train);
+        let validation = (self.validation.len() > 0).then(|| self.measure(Which::Validation));
+        let test = (self.test.len() > 0).then(|| self.measure(Which::Test));
+        let (reg, rate) = (self.config.regularization, self.config.regularization_rate as f64);
+        let penalty = rate
+            * self.network.layers.iter().flat_map(|l| l.weights.iter()).map(|&w| reg.penalty(w) as f64).sum::<f64>();
+        EpochReport { epoch: self.epoch, train, validation, test, penalty, ..EpochReport::default() }
+    }
+
+    fn measure(&mut self, which: Which) -> Metrics {
+        let set = match which {
+            Which::Train => &self.train,
+            Which::Validation => &self.validation,
+            Which::Test => &self.test,
+        };
+        let n = set.len();
+        self.network.forward(&set.inputs, n, &mut self.eval_workspace, None);
+        let loss = self.network.batch_loss(self.config.loss, &set.targets, n, &self.eval_workspace) / n as f64;
+        if self.config.problem == super::config::Problem::Regression {
+            return Metrics { loss, accuracy: None, confusion: Vec::new(), count: n };
+        }
+        let out = self.network.output();
+        let outputs = &self.eval_workspace.a[self.network.layers.len() - 1][..out.n_out * n];
+        let k = self.config.classes.max(2);
+        let mut confusion = vec![0u32; k * k];
+        let mut right = 0usize;
+        for s in 0..n {
+            let truth = class_of(set.targets[s], k);
+            let predicted = predicted_class(out.activation, outputs, n, s);
+            confusion[truth * k + predicted.min(k - 1)] += 1;
+            right += (truth == predicted) as usize;
+        }
+        Metrics { loss, accuracy: Some(right as f64 / n.max(1) as f64), confusion, count: n }
+    }
+
+    /// Watches the monitored loss; stops and restores the best weights when patience runs out.
+    fn watch_for_early_stop(&mut self, report: &EpochReport) -> Option<EarlyStop> {
+        let es = self.config.early_stopping;
+        if !es.enabled || self.stopped.is_some() {
+            return None;
+        }
+        let loss = match (es.monitor, &report.validation) {
+            (Monitor::Val, Some(v)) => v.loss,
+            _ => report.train.loss,
+        };
+        let improved = match self.early.best {
+            None => true,
+            Some((best, _)) => loss < best - es.min_delta as f64,
+        };
+        if improved {
+            self.early.best = Some((loss, self.epoch));
+            match &mut self.early.best_network {
+                Some(net) => net.copy_parameters_from(&self.network),
+                None => self.early.best_network = Some(self.network.clone()),
+            }
+            self.early.waited = 0;
+            return None;
+        }
+        self.early.waited += 1;
+        if self.early.waited < es.patience {
+            return None;
+        }
+        let (best_loss, best_epoch) = self.early.best.expect("set on the first epoch");
+        if let Some(best) = &self.early.best_network {
+            self.network.copy_parameters_from(best);
+        }
+        let stop = EarlyStop { best_epoch, best_loss };
+        self.stopped = Some(stop);
+        Some(stop)
+    }
+
+    /// The network's output for one point: the score in [-1, 1] for two classes (tanh and
+    /// linear as they are, sigmoid and step mapped by 2p - 1), the value for regression, the
+    /// probability of class 0 for softmax.
+    pub fn predict(&mut self, x: Real, y: Real) -> Real {
+        let inputs: Vec<Real> = self.config.features.iter().map(|f| f.value(x, y)).collect();
+        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
+        let out = self.network.output();
+        score(out.activation, self.eval_workspace.a[self.network.layers.len() - 1][0])
+    }
+
+    /// Sets one weight: layer `layer`, row (neuron) `row`, input `input`.
+    pub fn set_weight(&mut self, layer: usize, row: usize, input: usize, value: Real) {
+        let l = &mut self.network.layers[layer];
+        l.weights[row * l.n_in + input] = value;
+    }
+
+    /// Sets one bias.
+    pub fn set_bias(&mut self, layer: usize, row: usize, value: Real) {
+        self.network.layers[layer].biases[row] = value;
+    }
+
+    /// Training-set size.
+    pub fn train_len(&self) -> usize {
+        self.train.len()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Which {
+    Train,
+    Validation,
+    Test,
+}
+
+/// The class index of a label: for two classes, 1 for +1 (blue) and 0 for -1 (orange).
+pub fn class_of(label: Real, k: usize) -> usize {
+    if k <= 2 {
+        (label > 0.0) as usize
+    } else {
+        (label.max(0.0) as usize).min(k - 1)
+    }
+}
+
+/// The predicted class of sample `s` from an output layer's values (`[neuron][sample]`).
+pub fn predicted_class(output: Activation, values: &[Real], n: usize, s: usize) -> usize {
+    if output == Activation::Softmax {
+        let k = values.len() / n;
+        (0..k).max_by(|&a, &b| values[a * n + s].total_cmp(&values[b * n + s])).unwrap_or(0)
+    } else {
+        (score(output, values[s]) >= 0.0) as usize
+    }
+}
+
+/// Maps a single output to the playground's scale: +1 blue, -1 orange.
+pub fn score(output: Activation, value: Real) -> Real {
+    match output {
+        Activation::Sigmoid | Activation::Step => 2.0 * value - 1.0,
+        _ => value,
+    }
+}
