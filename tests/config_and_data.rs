@@ -1,0 +1,124 @@
+//! Configurations and models as JSON, and the data generators' shapes and labels.
+
+use neurona::engine::config::{HiddenLayer, FORMAT_VERSION};
+use neurona::engine::data::{generate, split};
+use neurona::engine::rng::Rng;
+use neurona::engine::{Activation, Config, Dataset, Loss, Model, Trainer};
+
+#[test]
+fn a_config_round_trips_through_json() {
+    let config = Config {
+        dataset: Dataset::Spiral,
+        noise: 25,
+        hidden: vec![HiddenLayer { neurons: 7, activation: Activation::Elu, dropout: 0.5 }],
+        output: Activation::Sigmoid,
+        loss: Loss::Bce,
+        ..Config::default()
+    };
+    let json = config.to_json();
+    assert!(json.contains("\"version\":1"));
+    assert_eq!(Config::from_json(&json).unwrap(), config);
+    assert_eq!(Config::from_json("{}").unwrap(), Config::default(), "missing fields take defaults");
+}
+
+#[test]
+fn malformed_json_names_the_field() {
+    let err = Config::from_json(r#"{"noise": 10, "learningRate": "fast"}"#).unwrap_err();
+    assert!(err.starts_with("learningRate:"), "{err}");
+    let err = Config::from_json(r#"{"dataset": "moon"}"#).unwrap_err();
+    assert!(err.starts_with("dataset:"), "{err}");
+    let err = Config::from_json("{not json").unwrap_err();
+    assert!(err.contains("not valid JSON"), "{err}");
+}
+
+#[test]
+fn invalid_combinations_are_refused_with_a_reason() {
+    let bad = Config { output: Activation::Tanh, loss: Loss::Bce, ..Config::default() };
+    assert!(Trainer::new(bad).err().unwrap().starts_with("loss:"));
+    let bad = Config { classes: 3, ..Config::default() };
+    assert!(Trainer::new(bad).err().unwrap().starts_with("output:"));
+}
+
+#[test]
+fn a_trained_model_round_trips_and_predicts_the_same() {
+    let mut t = Trainer::new(Config::default()).unwrap();
+    for _ in 0..30 {
+        t.step().unwrap();
+    }
+    let model = Model { version: FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
+    let back = Model::from_json(&model.to_json()).unwrap();
+    assert_eq!(back, model);
+    let mut fresh = Trainer::new(back.config).unwrap();
+    fresh.network = back.network;
+    assert_eq!(fresh.predict(1.5, -0.5), t.predict(1.5, -0.5));
+    let truncated = model.to_json().replace("\"n_out\":4", "\"n_out\":\"four\"");
+    assert!(Model::from_json(&truncated).unwrap_err().starts_with("network:"));
+}
+
+#[test]
+fn generators_make_the_documented_sets() {
+    let mut rng = Rng::new(3);
+    for d in Dataset::CLASSIFICATION {
+        let pts = generate(d, 2, 0.0, &mut rng);
+        assert_eq!(pts.len(), 500, "{d:?}");
+        assert!(pts.iter().all(|p| p.x.abs() <= 6.5 && p.y.abs() <= 6.5), "{d:?} stays in the square");
+        let blue = pts.iter().filter(|p| p.label == 1.0).count();
+        assert!(pts.iter().all(|p| p.label == 1.0 || p.label == -1.0));
+        assert!((100..=400).contains(&blue), "{d:?}: {blue} blue points");
+    }
+    for d in Dataset::REGRESSION {
+        let pts = generate(d, 2, 0.0, &mut rng);
+        assert_eq!(pts.len(), 1200);
+        assert!(pts.iter().all(|p| p.label.abs() <= 1.25));
+    }
+    // Circle without noise: blue exactly inside radius 2.5.
+    for p in generate(Dataset::Circle, 2, 0.0, &mut rng) {
+        assert_eq!(p.label > 0.0, (p.x * p.x + p.y * p.y).sqrt() < 2.5);
+    }
+    // XOR without noise: blue where x y >= 0, and no point within 0.3 of an axis.
+    for p in generate(Dataset::Xor, 2, 0.0, &mut rng) {
+        assert_eq!(p.label > 0.0, p.x * p.y >= 0.0);
+        assert!(p.x.abs() >= 0.3 && p.y.abs() >= 0.3);
+    }
+    // OR: orange only in the (0, 0) corner.
+    for p in generate(Dataset::LogicOr, 2, 0.0, &mut rng) {
+        if p.x > 1.5 || p.y > 1.5 {
+            assert_eq!(p.label, 1.0);
+        }
+    }
+    // Noise flips some circle labels near the edge.
+    let noisy = generate(Dataset::Circle, 2, 0.5, &mut rng);
+    assert!(noisy.iter().any(|p| (p.label > 0.0) != ((p.x * p.x + p.y * p.y).sqrt() < 2.5)));
+    // K classes.
+    for k in [3, 4] {
+        for d in [Dataset::Blobs, Dataset::Spiral] {
+            let pts = generate(d, k, 0.1, &mut rng);
+            for c in 0..k {
+                assert!(pts.iter().any(|p| p.label == c as neurona::engine::Real), "{d:?} has class {c}");
+            }
+        }
+    }
+}
+
+#[test]
+fn splits_follow_the_ratios() {
+    let mut rng = Rng::new(5);
+    let pts = generate(Dataset::Circle, 2, 0.0, &mut rng);
+    let s = split(pts.clone(), 70, 15, &mut rng);
+    assert_eq!((s.train.len(), s.validation.len(), s.test.len()), (350, 75, 75));
+    let s = split(pts, 50, 0, &mut rng);
+    assert_eq!((s.train.len(), s.validation.len(), s.test.len()), (250, 0, 250));
+}
+
+#[test]
+fn custom_points_are_trained_on() {
+    let mut config = Config { dataset: Dataset::Custom, percent_train: 100, ..Config::default() };
+    config.custom_points = (0..40)
+        .map(|i| {
+            let x = (i % 8) as neurona::engine::Real - 4.0;
+            neurona::engine::Point { x: x as _, y: (i / 8) as _, label: if x > 0.0 { 1.0 } else { -1.0 } }
+        })
+        .collect();
+    let t = Trainer::new(config).unwrap();
+    assert_eq!(t.train_len(), 40);
+}

@@ -1,0 +1,213 @@
+//! What the lesson promises, with fixed seeds: OR is linearly separable and XOR is not, a
+//! hidden layer fixes that, the default circle is learned, softmax separates three blobs,
+//! the perceptron rule converges on OR only; dropout, early stopping, determinism, NaN.
+
+use neurona::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
+use neurona::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer, TrainError, Trainer};
+
+fn train(config: Config, epochs: usize) -> Trainer {
+    let mut t = Trainer::new(config).expect("valid config");
+    for _ in 0..epochs {
+        t.step().expect("no divergence");
+    }
+    t
+}
+
+fn accuracy(t: &mut Trainer) -> (f64, f64) {
+    let r = t.evaluate();
+    (r.train.accuracy.unwrap(), r.test.map(|m| m.accuracy.unwrap()).unwrap_or(1.0))
+}
+
+fn single_neuron(dataset: Dataset, output: Activation, loss: Loss) -> Config {
+    Config { dataset, hidden: vec![], output, loss, learning_rate: 0.1, ..Config::default() }
+}
+
+#[test]
+fn one_sigmoid_neuron_learns_or_and_and() {
+    for gate in [Dataset::LogicOr, Dataset::LogicAnd] {
+        let mut t = train(single_neuron(gate, Activation::Sigmoid, Loss::Bce), 100);
+        assert_eq!(accuracy(&mut t), (1.0, 1.0), "{gate:?}");
+    }
+}
+
+#[test]
+fn no_network_without_a_hidden_layer_learns_xor() {
+    for (output, loss) in [(Activation::Sigmoid, Loss::Bce), (Activation::Tanh, Loss::HalfMse), (Activation::Linear, Loss::Mse)] {
+        for dataset in [Dataset::LogicXor, Dataset::Xor] {
+            // A linear output with squared error needs a smaller step on these +-5 inputs.
+            let rate = if output == Activation::Linear { 0.003 } else { 0.1 };
+            let mut t = train(Config { learning_rate: rate, ..single_neuron(dataset, output, loss) }, 300);
+            let (train_acc, _) = accuracy(&mut t);
+            assert!(train_acc <= 0.8, "{output:?} on {dataset:?} reached {train_acc}");
+        }
+    }
+}
+
+#[test]
+fn one_hidden_layer_of_four_tanh_neurons_learns_xor() {
+    let config = Config {
+        dataset: Dataset::LogicXor,
+        hidden: vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }],
+        learning_rate: 0.1,
+        ..Config::default()
+    };
+    let mut t = train(config, 200);
+    let (train_acc, test_acc) = accuracy(&mut t);
+    assert!(train_acc >= 0.98 && test_acc >= 0.98, "{train_acc} {test_acc}");
+}
+
+#[test]
+fn the_default_circle_is_learned() {
+    let mut t = Trainer::new(Config::default()).unwrap();
+    let first = t.step().unwrap().test.unwrap().loss;
+    let mut epochs = 1;
+    while t.last.as_ref().unwrap().test.as_ref().unwrap().loss >= 0.02 && epochs < 1000 {
+        t.step().unwrap();
+        epochs += 1;
+    }
+    let last = t.last.clone().unwrap();
+    let test_loss = last.test.unwrap().loss;
+    assert!(test_loss < 0.02, "test loss {test_loss} after {epochs} epochs (started at {first})");
+    assert!(epochs <= 500, "needed {epochs} epochs");
+    // The picture a user sees: inside is blue, outside orange.
+    assert!(t.predict(0.0, 0.0) > 0.5);
+    assert!(t.predict(4.5, 0.0) < -0.5 && t.predict(0.0, -4.5) < -0.5);
+}
+
+#[test]
+fn softmax_separates_three_blobs() {
+    let config = Config {
+        dataset: Dataset::Blobs,
+        classes: 3,
+        output: Activation::Softmax,
+        loss: Loss::SoftmaxCe,
+        ..Config::default()
+    };
+    let mut t = train(config, 50);
+    let r = t.evaluate();
+    assert!(r.test.as_ref().unwrap().accuracy.unwrap() >= 0.95, "{:?}", r.test);
+    assert_eq!(r.train.confusion.len(), 9);
+    assert_eq!(r.train.confusion.iter().sum::<u32>() as usize, r.train.count);
+}
+
+#[test]
+fn the_perceptron_rule_converges_on_or_but_not_on_xor() {
+    let or = single_neuron(Dataset::LogicOr, Activation::Step, Loss::HalfMse);
+    let mut t = Trainer::new(or).unwrap();
+    let converged_at = (1..=20).find(|_| t.step().unwrap().mistakes == Some(0));
+    assert!(converged_at.is_some(), "no epoch without mistakes in 20");
+    assert_eq!(accuracy(&mut t).0, 1.0);
+
+    let xor = single_neuron(Dataset::LogicXor, Activation::Step, Loss::HalfMse);
+    let mut t = Trainer::new(xor).unwrap();
+    for _ in 0..100 {
+        let mistakes = t.step().unwrap().mistakes.unwrap();
+        assert!(mistakes > 0, "XOR cannot be separated by one line");
+    }
+}
+
+#[test]
+fn dropout_changes_nothing_at_evaluation_time() {
+    let base = Config { hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2], ..Config::default() };
+    let mut t = train(base.clone(), 20);
+    let before = t.evaluate();
+    let p_before = t.predict(1.0, -2.0);
+    let mut with_dropout = base;
+    with_dropout.hidden.iter_mut().for_each(|h| h.dropout = 0.5);
+    t.update_live(&with_dropout);
+    assert_eq!(t.evaluate(), before);
+    assert_eq!(t.predict(1.0, -2.0), p_before);
+    // ...but training sees it: the same seed with dropout ends with other weights.
+    let mut a = train(Config { hidden: with_dropout.hidden.clone(), ..Config::default() }, 5);
+    let b = train(Config { hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2], ..Config::default() }, 5);
+    assert_ne!(a.network.layers[0].weights, b.network.layers[0].weights);
+    assert!(a.step().is_ok());
+}
+
+#[test]
+fn early_stopping_stops_and_restores_the_best_weights() {
+    let config = Config {
+        dataset: Dataset::Spiral,
+        noise: 50,
+        percent_train: 30,
+        percent_val: 20,
+        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
+        features: Feature::ALL.to_vec(),
+        learning_rate: 0.03,
+        optimizer: Optimizer::Adam,
+        early_stopping: EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 },
+        ..Config::default()
+    };
+    let mut t = Trainer::new(config).unwrap();
+    let mut stop = None;
+    for _ in 0..3000 {
+        if let Some(s) = t.step().unwrap().early_stop {
+            stop = Some(s);
+            break;
+        }
+    }
+    let stop = stop.expect("a noisy overfitting run stops early");
+    assert!(stop.best_epoch < t.epoch, "the best epoch lies before the stop");
+    assert_eq!(t.epoch - stop.best_epoch, 3, "patience 3");
+    let now = t.evaluate().validation.unwrap().loss;
+    assert!((now - stop.best_loss).abs() < 1e-9, "restored weights give the best loss: {now} vs {}", stop.best_loss);
+    assert!(t.stopped.is_some());
+}
+
+#[test]
+fn the_same_seed_gives_bit_identical_weights() {
+    let config = Config { seed: 42, shuffle: true, hidden: vec![HiddenLayer { neurons: 5, dropout: 0.2, ..HiddenLayer::default() }], ..Config::default() };
+    let a = train(config.clone(), 100);
+    let b = train(config.clone(), 100);
+    assert_eq!(a.network, b.network);
+    assert_eq!(a.split, b.split);
+    let c = train(Config { seed: 43, ..config }, 100);
+    assert_ne!(a.network, c.network);
+}
+
+#[test]
+fn a_diverging_run_stops_with_the_previous_weights() {
+    let config = Config {
+        problem: Problem::Regression,
+        dataset: Dataset::RegPlane,
+        output: Activation::Linear,
+        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
+        learning_rate: 10.0,
+        ..Config::default()
+    };
+    let mut t = Trainer::new(config).unwrap();
+    let mut result = Ok(Default::default());
+    let mut before = t.network.clone();
+    for _ in 0..50 {
+        before = t.network.clone();
+        result = t.step();
+        if result.is_err() {
+            break;
+        }
+    }
+    match result {
+        Err(TrainError::Diverged { epoch }) => {
+            assert_eq!(t.network, before, "weights from before the bad step are kept");
+            assert!(t.network.is_finite());
+            assert_eq!(t.epoch + 1, epoch);
+        }
+        Ok(_) => panic!("learning rate 10 on this network should diverge"),
+    }
+}
+
+#[test]
+fn a_deep_wide_network_trains_without_special_cases() {
+    let config = Config {
+        hidden: vec![HiddenLayer { neurons: 64, activation: Activation::Relu, dropout: 0.0 }; 10],
+        init: neurona::engine::Init::He,
+        learning_rate: 0.01,
+        ..Config::default()
+    };
+    let mut t = Trainer::new(config).unwrap();
+    let first = t.step().unwrap().train.loss;
+    for _ in 0..20 {
+        t.step().unwrap();
+    }
+    assert!(t.last.as_ref().unwrap().train.loss < first);
+    assert_eq!(t.last.as_ref().unwrap().gradient_magnitude.len(), 11);
+}
