@@ -1,0 +1,393 @@
+//! The interface's state: the settings a link carries, whether training plays, and the
+//! verbs (`Action`) that change them. Pure Rust, so the rules are tested natively.
+
+use super::i18n::Lang;
+use crate::engine::config::{HiddenLayer, Problem};
+use crate::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer, Real, Regularization};
+use std::collections::BTreeSet;
+
+/// The learning rates offered (TensorFlow Playground's list).
+pub const LEARNING_RATES: [Real; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+/// The regularization rates offered.
+pub const REGULARIZATION_RATES: [Real; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+/// Most hidden layers.
+pub const MAX_LAYERS: usize = 6;
+/// Most neurons per hidden layer.
+pub const MAX_NEURONS: usize = 8;
+
+/// How many epochs each animation frame trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Speed {
+    /// A fixed number of epochs per frame (1 is the original's pace).
+    Epochs(u32),
+    /// As many as fit the frame's time budget.
+    Max,
+}
+
+impl Speed {
+    /// The choices offered.
+    pub const ALL: [Speed; 4] = [Speed::Epochs(1), Speed::Epochs(10), Speed::Epochs(100), Speed::Max];
+
+    /// The value used in links (`speed=`).
+    pub fn code(self) -> String {
+        match self {
+            Speed::Epochs(n) => n.to_string(),
+            Speed::Max => "max".into(),
+        }
+    }
+
+    /// Parses a link's `speed=` value.
+    pub fn from_code(code: &str) -> Option<Speed> {
+        if code == "max" {
+            return Some(Speed::Max);
+        }
+        code.parse::<u32>().ok().filter(|n| (1..=1000).contains(n)).map(Speed::Epochs)
+    }
+}
+
+/// Everything a link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The engine's setup.
+    pub config: Config,
+    /// Draw the test points on the heatmap.
+    pub show_test: bool,
+    /// Show sign(output) instead of the output.
+    pub discretize: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// Epochs per frame.
+    pub speed: Speed,
+    /// Controls a teacher hid with `<control>_hide=true`.
+    pub hidden_controls: BTreeSet<String>,
+    /// Hide the explanatory text.
+    pub hide_text: bool,
+    /// Show the performance readout.
+    pub show_performance: bool,
+}
+
+impl Settings {
+    /// The default setup in a language.
+    pub fn new(lang: Lang) -> Settings {
+        Settings {
+            config: Config::default(),
+            show_test: false,
+            discretize: false,
+            lang,
+            speed: Speed::Epochs(1),
+            hidden_controls: BTreeSet::new(),
+            hide_text: false,
+            show_performance: false,
+        }
+    }
+
+    /// Whether a control is visible (not hidden by the link).
+    pub fn shows(&self, control: &str) -> bool {
+        !self.hidden_controls.contains(control)
+    }
+}
+
+/// Whether going from `old` to `new` needs a fresh network: everything except the settings
+/// that change live (learning rate, penalty, optimizer parameters, batch size, dropout,
+/// early stopping, reshuffling).
+pub fn needs_reset(old: &Config, new: &Config) -> bool {
+    let structural = |c: &Config| {
+        let mut c = c.clone();
+        let d = Config::default();
+        c.learning_rate = d.learning_rate;
+        c.regularization = d.regularization;
+        c.regularization_rate = d.regularization_rate;
+        c.optimizer = d.optimizer;
+        c.momentum = d.momentum;
+        c.rho = d.rho;
+        c.beta1 = d.beta1;
+        c.beta2 = d.beta2;
+        c.batch_size = d.batch_size;
+        c.shuffle = d.shuffle;
+        c.early_stopping = d.early_stopping;
+        c.hidden.iter_mut().for_each(|h| h.dropout = 0.0);
+        c
+    };
+    structural(old) != structural(new)
+}
+
+/// Something the page tells the user until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The link had values that were repaired or ignored.
+    Repaired(Vec<super::url::Repair>),
+    /// Training produced NaN or infinity at this epoch and stopped.
+    Diverged(u64),
+    /// Early stopping ended the run; the weights of `best` were restored.
+    EarlyStopped {
+        /// Epoch where it stopped.
+        at: u64,
+        /// Epoch whose weights were restored.
+        best: u64,
+    },
+    /// The link is on the clipboard.
+    LinkCopied,
+}
+
+/// The whole interface state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// What the link carries.
+    pub settings: Settings,
+    /// Whether training runs.
+    pub playing: bool,
+    /// Bumped whenever the network must start afresh (reset, or a structural change).
+    pub generation: u64,
+    /// Messages shown at the top.
+    pub notices: Vec<Notice>,
+}
+
+/// A verb that changes the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Start or stop training.
+    TogglePlay,
+    /// Stop training.
+    Pause,
+    /// A fresh network with the same data.
+    Reset,
+    /// New data from this seed.
+    Regenerate(u64),
+    /// Choose the data generator (switches problem type to match).
+    SetDataset(Dataset),
+    /// Classification or regression.
+    SetProblem(Problem),
+    /// Noise 0..50.
+    SetNoise(u32),
+    /// Percent of data for training.
+    SetPercentTrain(u32),
+    /// Samples per step.
+    SetBatchSize(usize),
+    /// Turn an input feature on or off.
+    ToggleFeature(Feature),
+    /// One more hidden layer (of two neurons).
+    AddLayer,
+    /// One hidden layer fewer.
+    RemoveLayer,
+    /// Add (+1) or remove (-1) a neuron of a hidden layer.
+    ChangeNeurons(usize, i32),
+    /// eta.
+    SetLearningRate(Real),
+    /// The activation of every hidden layer.
+    SetActivation(Activation),
+    /// The penalty.
+    SetRegularization(Regularization),
+    /// lambda.
+    SetRegularizationRate(Real),
+    /// Show test points.
+    SetShowTest(bool),
+    /// Show sign(output).
+    SetDiscretize(bool),
+    /// Interface language.
+    SetLang(Lang),
+    /// Epochs per frame.
+    SetSpeed(Speed),
+    /// Show or hide the performance readout.
+    TogglePerformance,
+    /// Replace all settings (a link was opened).
+    Load(Box<Settings>),
+    /// Show a message.
+    Notify(Notice),
+    /// Remove message `i`.
+    Dismiss(usize),
+    /// Set the optimizer (live).
+    SetOptimizer(Optimizer),
+}
+
+impl AppState {
+    /// The state for some settings, paused.
+    pub fn new(settings: Settings) -> AppState {
+        AppState { settings, playing: false, generation: 0, notices: Vec::new() }
+    }
+
+    /// Applies an action, returning the new state.
+    pub fn apply(&self, action: Action) -> AppState {
+        let mut s = self.clone();
+        let before = s.settings.config.clone();
+        let c = &mut s.settings.config;
+        match action {
+            Action::TogglePlay => s.playing = !s.playing,
+            Action::Pause => s.playing = false,
+            Action::Reset => {
+                s.generation += 1;
+                s.playing = false;
+            }
+            Action::Regenerate(seed) => c.seed = seed,
+            Action::SetDataset(d) => {
+                c.dataset = d;
+                let problem = if d.is_regression() { Problem::Regression } else { Problem::Classification };
+                set_problem(c, problem);
+            }
+            Action::SetProblem(p) => {
+                if p != c.problem {
+                    c.dataset = if p == Problem::Regression { Dataset::RegPlane } else { Dataset::Circle };
+                }
+                set_problem(c, p);
+            }
+            Action::SetNoise(n) => c.noise = n.min(50),
+            Action::SetPercentTrain(p) => c.percent_train = p.clamp(10, 90).min(100 - c.percent_val),
+            Action::SetBatchSize(b) => c.batch_size = b.clamp(1, 30),
+            Action::ToggleFeature(f) => {
+                if let Some(i) = c.features.iter().position(|&g| g == f) {
+                    if c.features.len() > 1 {
+                        c.features.remove(i);
+                    }
+                } else {
+                    c.features.push(f);
+                    c.features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
+                }
+            }
+            Action::AddLayer => {
+                if c.hidden.len() < MAX_LAYERS {
+                    let activation = c.hidden.last().map(|h| h.activation).unwrap_or(Activation::Tanh);
+                    c.hidden.push(HiddenLayer { neurons: 2, activation, dropout: 0.0 });
+                }
+            }
+            Action::RemoveLayer => {
+                c.hidden.pop();
+            }
+            Action::ChangeNeurons(layer, delta) => {
+                if let Some(h) = c.hidden.get_mut(layer) {
+                    h.neurons = (h.neurons as i32 + delta).clamp(1, MAX_NEURONS as i32) as usize;
+                }
+            }
+            Action::SetLearningRate(r) => c.learning_rate = r,
+            Action::SetActivation(a) => c.hidden.iter_mut().for_each(|h| h.activation = a),
+            Action::SetRegularization(r) => c.regularization = r,
+            Action::SetRegularizationRate(r) => c.regularization_rate = r,
+            Action::SetOptimizer(o) => c.optimizer = o,
+            Action::SetShowTest(b) => s.settings.show_test = b,
+            Action::SetDiscretize(b) => s.settings.discretize = b,
+            Action::SetLang(l) => s.settings.lang = l,
+            Action::SetSpeed(v) => s.settings.speed = v,
+            Action::TogglePerformance => s.settings.show_performance = !s.settings.show_performance,
+            Action::Load(settings) => {
+                s.settings = *settings;
+                s.generation += 1;
+                s.playing = false;
+            }
+            Action::Notify(n) => {
+                if matches!(n, Notice::Diverged(_) | Notice::EarlyStopped { .. }) {
+                    s.playing = false;
+                }
+                s.notices.retain(|m| std::mem::discriminant(m) != std::mem::discriminant(&n));
+                s.notices.push(n);
+            }
+            Action::Dismiss(i) => {
+                if i < s.notices.len() {
+                    s.notices.remove(i);
+                }
+            }
+        }
+        if needs_reset(&before, &s.settings.config) {
+            s.generation += 1;
+        }
+        s
+    }
+}
+
+/// Switches problem type: regression uses a linear output, classification tanh.
+fn set_problem(c: &mut Config, p: Problem) {
+    c.problem = p;
+    match p {
+        Problem::Regression => {
+            c.output = Activation::Linear;
+            c.loss = Loss::HalfMse;
+            c.classes = 2;
+        }
+        Problem::Classification => {
+            if c.output == Activation::Linear {
+                c.output = Activation::Tanh;
+                c.loss = Loss::HalfMse;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> AppState {
+        AppState::new(Settings::new(Lang::En))
+    }
+
+    #[test]
+    fn the_learning_rate_and_penalty_rate_change_without_a_reset() {
+        let s = start();
+        let t = s.apply(Action::SetLearningRate(0.3)).apply(Action::SetRegularizationRate(0.01));
+        assert_eq!(t.generation, s.generation);
+        assert_eq!(t.settings.config.learning_rate, 0.3);
+    }
+
+    #[test]
+    fn structural_changes_reset_the_network() {
+        let s = start();
+        for a in [
+            Action::SetNoise(20),
+            Action::ToggleFeature(Feature::X1X2),
+            Action::AddLayer,
+            Action::ChangeNeurons(0, 1),
+            Action::SetActivation(Activation::Relu),
+            Action::SetDataset(Dataset::Xor),
+            Action::Regenerate(99),
+            Action::Reset,
+        ] {
+            assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn layer_and_neuron_counts_stay_in_range() {
+        let mut s = start();
+        for _ in 0..10 {
+            s = s.apply(Action::AddLayer);
+        }
+        assert_eq!(s.settings.config.hidden.len(), MAX_LAYERS);
+        for _ in 0..10 {
+            s = s.apply(Action::ChangeNeurons(0, 1));
+        }
+        assert_eq!(s.settings.config.hidden[0].neurons, MAX_NEURONS);
+        for _ in 0..10 {
+            s = s.apply(Action::ChangeNeurons(0, -1));
+        }
+        assert_eq!(s.settings.config.hidden[0].neurons, 1);
+        for _ in 0..10 {
+            s = s.apply(Action::RemoveLayer);
+        }
+        assert!(s.settings.config.hidden.is_empty());
+    }
+
+    #[test]
+    fn the_last_feature_cannot_be_turned_off() {
+        let s = start().apply(Action::ToggleFeature(Feature::X1)).apply(Action::ToggleFeature(Feature::X2));
+        assert_eq!(s.settings.config.features, vec![Feature::X2]);
+        let s = s.apply(Action::ToggleFeature(Feature::X1));
+        assert_eq!(s.settings.config.features, vec![Feature::X1, Feature::X2], "kept in column order");
+    }
+
+    #[test]
+    fn regression_uses_a_linear_output_and_its_own_data() {
+        let s = start().apply(Action::SetProblem(Problem::Regression));
+        assert_eq!(s.settings.config.output, Activation::Linear);
+        assert!(s.settings.config.dataset.is_regression());
+        let s = s.apply(Action::SetDataset(Dataset::Spiral));
+        assert_eq!(s.settings.config.problem, Problem::Classification);
+        assert_eq!(s.settings.config.output, Activation::Tanh);
+    }
+
+    #[test]
+    fn divergence_pauses_and_is_reported_once() {
+        let s = start().apply(Action::TogglePlay);
+        assert!(s.playing);
+        let s = s.apply(Action::Notify(Notice::Diverged(7))).apply(Action::Notify(Notice::Diverged(9)));
+        assert!(!s.playing);
+        assert_eq!(s.notices, vec![Notice::Diverged(9)]);
+        assert!(s.apply(Action::Dismiss(0)).notices.is_empty());
+    }
+}

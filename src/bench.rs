@@ -1,0 +1,89 @@
+//! Engine benchmark shared by `cargo bench` and the browser benchmark: the time of one
+//! epoch, of both losses, and of the 100 x 100 grid with every neuron, at TensorFlow
+//! Playground's default and largest setups. The caller supplies the clock.
+
+use crate::engine::config::HiddenLayer;
+use crate::engine::{Config, Dataset, Feature, Grid, Trainer};
+
+/// The setups compared with TensorFlow Playground.
+pub fn setups() -> Vec<(&'static str, Config)> {
+    let largest = Config {
+        dataset: Dataset::Spiral,
+        percent_train: 90,
+        features: Feature::ALL[..7].to_vec(),
+        hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6],
+        ..Config::default()
+    };
+    vec![("default", Config::default()), ("largest", largest)]
+}
+
+/// Measured figures for one setup, in microseconds.
+#[derive(Clone, Debug)]
+pub struct Figures {
+    /// Setup name.
+    pub setup: &'static str,
+    /// One epoch of training.
+    pub epoch_us: f64,
+    /// Training and test loss (with accuracy).
+    pub losses_us: f64,
+    /// The 100 x 100 grid with every neuron's output.
+    pub grid_us: f64,
+}
+
+impl Figures {
+    /// Epochs per second when only training runs.
+    pub fn epochs_per_second(&self) -> f64 {
+        1e6 / self.epoch_us
+    }
+
+    /// One frame's engine work: an epoch, both losses and the grid.
+    pub fn frame_us(&self) -> f64 {
+        self.epoch_us + self.losses_us + self.grid_us
+    }
+
+    /// A line of text with every figure.
+    pub fn line(&self) -> String {
+        format!(
+            "{:<8} epoch {:>8.1} us | losses {:>7.1} us | grid {:>8.1} us | frame {:>8.1} us | {:>8.0} epochs/s",
+            self.setup,
+            self.epoch_us,
+            self.losses_us,
+            self.grid_us,
+            self.frame_us(),
+            self.epochs_per_second()
+        )
+    }
+}
+
+/// Runs each part `repeats` times (after a warm-up) and returns the mean, per setup.
+/// `now` returns a time in milliseconds.
+pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
+    setups()
+        .into_iter()
+        .map(|(name, config)| {
+            let features = config.features.clone();
+            let mut trainer = Trainer::new(config).expect("benchmark setups are valid");
+            let mut grid = Grid::new(100, -6.0, 6.0);
+            for _ in 0..5 {
+                trainer.train_epoch().expect("finite");
+                trainer.evaluate();
+                grid.evaluate(&trainer.network, &features);
+            }
+            let time = |f: &mut dyn FnMut()| {
+                let start = now();
+                for _ in 0..repeats {
+                    f();
+                }
+                (now() - start) * 1000.0 / repeats as f64
+            };
+            let epoch_us = time(&mut || {
+                trainer.train_epoch().expect("finite");
+            });
+            let losses_us = time(&mut || {
+                trainer.evaluate();
+            });
+            let grid_us = time(&mut || grid.evaluate(&trainer.network, &features));
+            Figures { setup: name, epoch_us, losses_us, grid_us }
+        })
+        .collect()
+}
