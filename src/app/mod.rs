@@ -2,5 +2,46 @@
 //! training loop (browser only).
 
 pub mod i18n;
+pub mod layout;
 pub mod state;
 pub mod url;
+#[cfg(target_arch = "wasm32")]
+pub mod runner;
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static PANIC_LANG: std::cell::Cell<i18n::Lang> = const { std::cell::Cell::new(i18n::Lang::En) };
+}
+
+/// Remembers the language the panic message should use.
+#[cfg(target_arch = "wasm32")]
+pub fn set_panic_lang(lang: i18n::Lang) {
+    PANIC_LANG.with(|l| l.set(lang));
+}
+
+/// Shows a panic on the page instead of leaving it blank, and logs it to the console.
+#[cfg(target_arch = "wasm32")]
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&message.clone().into());
+        let lang = PANIC_LANG.with(|l| l.get());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(body) = doc.body() else { return };
+        if let Ok(div) = doc.create_element("div") {
+            div.set_id("panic");
+            let _ = div.set_attribute("role", "alert");
+            let title = i18n::Text::PanicTitle.get(lang);
+            div.set_inner_html("<strong></strong><pre></pre>");
+            if let Some(strong) = div.first_element_child() {
+                strong.set_text_content(Some(title));
+            }
+            if let Some(pre) = div.last_element_child() {
+                pre.set_text_content(Some(&message));
+            }
+            let _ = body.prepend_with_node_1(&div);
+        }
+    }));
+}

@@ -1,0 +1,32 @@
+// Launches Debian's Chromium through playwright-core, with no network beyond this machine.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Serves dist/ and opens a page on it; collects console errors and off-host requests. */
+export async function open(browser, hash = '', viewport = { width: 1280, height: 900 }) {
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  const foreign = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  await page.goto(base + (hash ? '#' + hash.replace(/^#/, '') : ''));
+  await page.waitForSelector('#heatmap canvas');
+  await page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'));
+  return { page, errors, foreign, base, close: async () => { await context.close(); server.close(); } };
+}

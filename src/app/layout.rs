@@ -1,0 +1,176 @@
+//! Where the network diagram puts its nodes and links: shared by the components that place
+//! neuron boxes and the canvas that draws links, and by hover hit-testing.
+
+use crate::engine::{Config, Feature};
+
+/// Side of a node's square box, in CSS pixels.
+pub const NODE: f64 = 36.0;
+/// Vertical distance between node tops.
+pub const ROW: f64 = 46.0;
+/// Space above the first node.
+pub const TOP: f64 = 6.0;
+
+/// A node's place: column and row, and the top-left corner of its box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NodeBox {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+}
+
+impl NodeBox {
+    /// Where links leave the node (middle of its right edge).
+    pub fn out_port(&self) -> (f64, f64) {
+        (self.x + NODE, self.y + NODE / 2.0)
+    }
+    /// Where links enter the node (middle of its left edge).
+    pub fn in_port(&self) -> (f64, f64) {
+        (self.x, self.y + NODE / 2.0)
+    }
+}
+
+/// A link from a node of one column to a node of the next.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Link {
+    /// The network layer whose weight it shows (0 = first hidden layer, or the output when
+    /// there is no hidden layer).
+    pub layer: usize,
+    /// The neuron it enters.
+    pub neuron: usize,
+    /// The input of that neuron it comes from.
+    pub input: usize,
+    /// Start point.
+    pub from: (f64, f64),
+    /// End point.
+    pub to: (f64, f64),
+}
+
+impl Link {
+    /// The point at parameter t in [0, 1] of the S-shaped cubic curve drawn for the link.
+    pub fn at(&self, t: f64) -> (f64, f64) {
+        let (x0, y0) = self.from;
+        let (x3, y3) = self.to;
+        let mx = (x0 + x3) / 2.0;
+        let u = 1.0 - t;
+        let x = u * u * u * x0 + 3.0 * u * u * t * mx + 3.0 * u * t * t * mx + t * t * t * x3;
+        let y = u * u * u * y0 + 3.0 * u * u * t * y0 + 3.0 * u * t * t * y3 + t * t * t * y3;
+        (x, y)
+    }
+
+    /// Distance from a point to the curve (sampled).
+    pub fn distance(&self, p: (f64, f64)) -> f64 {
+        (0..=16)
+            .map(|i| {
+                let (x, y) = self.at(i as f64 / 16.0);
+                ((x - p.0).powi(2) + (y - p.1).powi(2)).sqrt()
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+}
+
+/// The whole diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels.
+    pub height: f64,
+    /// The features shown in the input column, in order.
+    pub inputs: Vec<Feature>,
+    /// Node boxes per column: inputs, each hidden layer, the output.
+    pub columns: Vec<Vec<NodeBox>>,
+    /// Every link.
+    pub links: Vec<Link>,
+}
+
+/// The features the input column shows: TensorFlow Playground's seven, and cos(X1), cos(X2)
+/// when a link turned them on.
+pub fn shown_features(config: &Config) -> Vec<Feature> {
+    Feature::ALL
+        .iter()
+        .copied()
+        .filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.features.contains(f))
+        .collect()
+}
+
+/// Lays out the diagram for a configuration in a given width.
+pub fn layout(config: &Config, width: f64) -> Layout {
+    let inputs = shown_features(config);
+    let mut sizes = vec![inputs.len()];
+    sizes.extend(config.hidden.iter().map(|h| h.neurons));
+    sizes.push(config.outputs());
+    let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(130.0);
+    let columns: Vec<Vec<NodeBox>> = sizes
+        .iter()
+        .enumerate()
+        .map(|(c, &n)| (0..n).map(|r| NodeBox { x: c as f64 * spacing, y: TOP + r as f64 * ROW }).collect())
+        .collect();
+    let mut links = Vec::new();
+    // Column 0 shows every feature; only the enabled ones feed the network.
+    let sources: Vec<usize> =
+        inputs.iter().enumerate().filter(|(_, f)| config.features.contains(f)).map(|(i, _)| i).collect();
+    for layer in 0..sizes.len() - 1 {
+        let from_nodes: Vec<NodeBox> = if layer == 0 {
+            sources.iter().map(|&i| columns[0][i]).collect()
+        } else {
+            columns[layer].clone()
+        };
+        for (neuron, to) in columns[layer + 1].iter().enumerate() {
+            for (input, from) in from_nodes.iter().enumerate() {
+                links.push(Link { layer, neuron, input, from: from.out_port(), to: to.in_port() });
+            }
+        }
+    }
+    let rows = sizes.iter().copied().max().unwrap_or(1);
+    Layout {
+        width: (sizes.len() - 1) as f64 * spacing + NODE,
+        height: TOP + rows as f64 * ROW,
+        inputs,
+        columns,
+        links,
+    }
+}
+
+/// The link nearest to a point, if within `tolerance` pixels.
+pub fn link_at(layout: &Layout, p: (f64, f64), tolerance: f64) -> Option<Link> {
+    layout
+        .links
+        .iter()
+        .map(|l| (l.distance(p), l))
+        .filter(|(d, _)| *d <= tolerance)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, l)| *l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::config::HiddenLayer;
+
+    #[test]
+    fn the_largest_setup_has_384_links() {
+        let config = Config {
+            features: Feature::ALL[..7].to_vec(),
+            hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6],
+            ..Config::default()
+        };
+        let l = layout(&config, 560.0);
+        assert_eq!(l.links.len(), 7 * 8 + 5 * 64 + 8);
+        assert_eq!(l.columns.len(), 8);
+        assert!(l.width <= 560.0 + 1e-9);
+    }
+
+    #[test]
+    fn links_are_found_where_they_are_drawn() {
+        let l = layout(&Config::default(), 400.0);
+        // Default: 2 enabled inputs of 7 shown, layers 4, 2, output: 8 + 8 + 2 links.
+        assert_eq!(l.links.len(), 18);
+        for link in &l.links {
+            let mid = link.at(0.5);
+            let found = link_at(&l, mid, 2.0).expect("a link under its own midpoint");
+            assert_eq!(found.at(0.5), mid);
+        }
+        assert!(link_at(&l, (-100.0, -100.0), 5.0).is_none());
+    }
+}

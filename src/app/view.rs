@@ -1,0 +1,855 @@
+//! The Yew components of the playground: top bar, data, features and network, output.
+
+use super::i18n::{Lang, Text};
+use super::layout::{link_at, NODE};
+use super::runner::{format_epoch, Focus, Runner, HEATMAP};
+use super::state::{Action, AppState, Notice, Settings, Speed, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES};
+use super::url;
+use crate::engine::config::Problem;
+use crate::engine::rng::Rng;
+use crate::engine::{data, Activation, Dataset, Real, Regularization};
+use crate::render::canvas::{self, canvas_by_id};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// What a hover card over the network shows, and whether it is being edited.
+#[derive(Clone, Debug, PartialEq)]
+struct Card {
+    x: f64,
+    y: f64,
+    target: Target,
+    value: Real,
+    editing: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    Weight { layer: usize, neuron: usize, input: usize },
+    Bias { layer: usize, neuron: usize },
+}
+
+/// Everything the parts of the page need: the state, a way to change it, the runner.
+#[derive(Clone)]
+struct Ctx {
+    state: Rc<AppState>,
+    dispatch: Callback<Action>,
+    runner: Rc<RefCell<Runner>>,
+    card: UseStateHandle<Option<Card>>,
+}
+
+impl Ctx {
+    fn t(&self, text: Text) -> &'static str {
+        text.get(self.state.settings.lang)
+    }
+    fn settings(&self) -> &Settings {
+        &self.state.settings
+    }
+    fn send(&self, action: Action) -> Callback<MouseEvent> {
+        let d = self.dispatch.clone();
+        Callback::from(move |_| d.emit(action.clone()))
+    }
+    fn shows(&self, control: &str) -> bool {
+        self.settings().shows(control)
+    }
+    /// Runs something on the runner, then forwards what it asked of the Yew state.
+    fn with_runner(&self, f: impl FnOnce(&mut Runner)) {
+        let actions = {
+            let mut r = self.runner.borrow_mut();
+            f(&mut r);
+            std::mem::take(&mut r.outbox)
+        };
+        for a in actions {
+            self.dispatch.emit(a);
+        }
+    }
+}
+
+fn browser_lang() -> Lang {
+    web_sys::window().and_then(|w| w.navigator().language()).map(|l| Lang::from_browser(&l)).unwrap_or(Lang::En)
+}
+
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn initial_state() -> AppState {
+    let (settings, repairs) = url::parse(&location_hash(), browser_lang());
+    let mut state = AppState::new(settings);
+    if !repairs.is_empty() {
+        state = state.apply(Action::Notify(Notice::Repaired(repairs)));
+    }
+    state
+}
+
+fn dataset_text(d: Dataset) -> Text {
+    match d {
+        Dataset::Circle => Text::DatasetCircle,
+        Dataset::Xor => Text::DatasetXor,
+        Dataset::Gauss => Text::DatasetGauss,
+        Dataset::Spiral => Text::DatasetSpiral,
+        Dataset::RegPlane => Text::DatasetPlane,
+        Dataset::RegGauss => Text::DatasetMultiGauss,
+        Dataset::LogicOr => Text::DatasetOr,
+        Dataset::LogicAnd => Text::DatasetAnd,
+        Dataset::LogicXor => Text::DatasetLogicXor,
+        Dataset::Moons => Text::DatasetMoons,
+        Dataset::Checkerboard => Text::DatasetCheckerboard,
+        Dataset::Blobs | Dataset::Custom => Text::DatasetBlobs,
+    }
+}
+
+fn activation_label(a: Activation, lang: Lang) -> String {
+    match a {
+        Activation::Relu => "ReLU".into(),
+        Activation::Tanh => "Tanh".into(),
+        Activation::Sigmoid => "Sigmoid".into(),
+        Activation::Linear => "Linear".into(),
+        Activation::LeakyRelu => "Leaky ReLU".into(),
+        Activation::Elu => "ELU".into(),
+        Activation::Swish => "Swish".into(),
+        Activation::Softplus => "Softplus".into(),
+        Activation::Step => if lang == Lang::Es { "Escalón".into() } else { "Step".into() },
+        Activation::Maxout => "Maxout".into(),
+        Activation::Softmax => "Softmax".into(),
+    }
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn new_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    if getrandom::fill(&mut bytes).is_err() {
+        return (js_sys::Math::random() * 1e15) as u64;
+    }
+    u64::from_le_bytes(bytes) % 1_000_000_000
+}
+
+/// The playground.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let runner = use_mut_ref(Runner::new);
+    let card = use_state(|| None::<Card>);
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone() };
+
+    // Keep the trainer in line with the settings, and redraw.
+    {
+        let runner = runner.clone();
+        use_effect_with((state.generation, state.settings.clone()), move |(generation, settings)| {
+            runner.borrow_mut().sync(settings, *generation);
+            || ()
+        });
+    }
+    // Play and pause.
+    {
+        let runner = runner.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(state.playing, move |playing| {
+            Runner::set_playing(&runner, *playing, dispatch);
+            || ()
+        });
+    }
+    // The address bar always shows the current setup.
+    use_effect_with(state.settings.clone(), |settings| {
+        let hash = format!("#{}", url::to_hash(settings));
+        if let Some(w) = web_sys::window() {
+            if w.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+                }
+            }
+            if let Some(doc) = w.document() {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", settings.lang.code());
+                }
+                doc.set_title(Text::AppTitle.get(settings.lang));
+            }
+        }
+        super::set_panic_lang(settings.lang);
+        || ()
+    });
+    // Data thumbnails follow the seed, noise and number of classes.
+    {
+        let c = &state.settings.config;
+        use_effect_with((c.seed, c.noise, c.problem, c.classes), |(seed, noise, _, classes)| {
+            draw_dataset_thumbnails(*seed, *noise, *classes);
+            || ()
+        });
+    }
+    // Keyboard: Space plays or pauses, the right arrow steps, R resets; a typed hash loads.
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            let keys = {
+                let ctx = ctx.clone();
+                Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"))
+                        .unwrap_or(false);
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        " " => {
+                            e.prevent_default();
+                            ctx.dispatch.emit(Action::TogglePlay);
+                        }
+                        "ArrowRight" => ctx.with_runner(|r| r.step_once()),
+                        "r" | "R" => ctx.dispatch.emit(Action::Reset),
+                        _ => {}
+                    }
+                })
+            };
+            let hash_change = {
+                let dispatch = ctx.dispatch.clone();
+                let lang = ctx.state.settings.lang;
+                Closure::<dyn FnMut()>::new(move || {
+                    let (settings, repairs) = url::parse(&location_hash(), lang);
+                    dispatch.emit(Action::Load(Box::new(settings)));
+                    if !repairs.is_empty() {
+                        dispatch.emit(Action::Notify(Notice::Repaired(repairs)));
+                    }
+                })
+            };
+            let window = web_sys::window().expect("a window");
+            let _ = window.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback("hashchange", hash_change.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
+                let _ = window.remove_event_listener_with_callback("hashchange", hash_change.as_ref().unchecked_ref());
+            }
+        });
+    }
+
+    let s = &state.settings;
+    html! {
+        <div class={classes!("page", s.hide_text.then_some("hide-text"))}>
+            { header(&ctx) }
+            { notices(&ctx) }
+            { top_bar(&ctx) }
+            <main class="columns">
+                { data_column(&ctx) }
+                { network_column(&ctx) }
+                { output_column(&ctx) }
+            </main>
+            { edit_card(&ctx) }
+        </div>
+    }
+}
+
+fn header(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let other = if s.lang == Lang::Es { Lang::En } else { Lang::Es };
+    let copy = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| {
+            if let Some(w) = web_sys::window() {
+                let href = w.location().href().unwrap_or_default();
+                let _ = w.navigator().clipboard().write_text(&href);
+                dispatch.emit(Action::Notify(Notice::LinkCopied));
+            }
+        })
+    };
+    let speed_change = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sp) = Speed::from_code(&select_value(&e)) {
+                d.emit(Action::SetSpeed(sp));
+            }
+        })
+    };
+    html! {
+        <header class="header">
+            <div class="brand">
+                <h1>{ "Neurona" }</h1>
+                <p class="tagline text">{ ctx.t(Text::Tagline) }</p>
+            </div>
+            <div class="header-tools">
+                <label class="inline">
+                    <span>{ ctx.t(Text::Speed) }</span>
+                    <select id="speed" aria-label={ctx.t(Text::Speed)} onchange={speed_change}>
+                        { for Speed::ALL.iter().map(|sp| {
+                            let label = match sp {
+                                Speed::Epochs(1) => ctx.t(Text::SpeedOne),
+                                Speed::Epochs(10) => ctx.t(Text::SpeedTen),
+                                Speed::Epochs(_) => ctx.t(Text::SpeedHundred),
+                                Speed::Max => ctx.t(Text::SpeedMax),
+                            };
+                            html! { <option value={sp.code()} selected={*sp == s.speed}>{ label }</option> }
+                        }) }
+                    </select>
+                </label>
+                <label class="inline">
+                    <input type="checkbox" id="show-performance" checked={s.show_performance}
+                        onchange={ctx.send(Action::TogglePerformance).reform(|_: Event| MouseEvent::new("x").unwrap())} />
+                    <span>{ ctx.t(Text::Performance) }</span>
+                </label>
+                <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
+                <button id="lang-toggle" class="tool" aria-label={ctx.t(Text::Language)}
+                    title={ctx.t(Text::Language)} onclick={ctx.send(Action::SetLang(other))}>
+                    { if other == Lang::Es { "Español" } else { "English" } }
+                </button>
+            </div>
+        </header>
+    }
+}
+
+fn notices(ctx: &Ctx) -> Html {
+    let lang = ctx.settings().lang;
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            { for ctx.state.notices.iter().enumerate().map(|(i, n)| {
+                let (class, body) = match n {
+                    Notice::Repaired(repairs) => ("notice warn", html! {
+                        <>
+                            <span>{ Text::LinkRepaired.get(lang) }</span>
+                            <ul>
+                                { for repairs.iter().map(|r| html! {
+                                    <li><code>{ format!("{}={}", r.key, r.given) }</code>{ " → " }
+                                        { match &r.used {
+                                            Some(v) => html!{ <code>{ v.clone() }</code> },
+                                            None => html!{ <em>{ if lang == Lang::Es { "ignorado" } else { "ignored" } }</em> },
+                                        } }
+                                    </li>
+                                }) }
+                            </ul>
+                        </>
+                    }),
+                    Notice::Diverged(epoch) => ("notice error", html! {
+                        <span>{ format!("{} {epoch}: {}", Text::Epoch.get(lang), Text::Diverged.get(lang)) }</span>
+                    }),
+                    Notice::EarlyStopped { at, best } => ("notice info", html! {
+                        <span>{ format!("{} ({} {at} → {best})", Text::EarlyStopped.get(lang), Text::Epoch.get(lang)) }</span>
+                    }),
+                    Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
+                };
+                html! {
+                    <div class={class}>
+                        { body }
+                        <button class="dismiss" aria-label={Text::Dismiss.get(lang)} title={Text::Dismiss.get(lang)}
+                            onclick={ctx.send(Action::Dismiss(i))}>{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// Inline icons: no font or file to fetch, and the same look everywhere.
+fn icon(name: &str) -> Html {
+    let path = match name {
+        "play" => "M8 5v14l11-7z",
+        "pause" => "M6 5h4v14H6zm8 0h4v14h-4z",
+        "step" => "M6 5v14l9-7zm10 0h2v14h-2z",
+        _ => "M12 5V1L7 6l5 5V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z",
+    };
+    html! {
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
+    }
+}
+
+fn top_bar(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let lang = s.lang;
+    let playing = ctx.state.playing;
+    let step = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.with_runner(|r| r.step_once()))
+    };
+    let on_rate = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = select_value(&e).parse::<Real>() {
+                d.emit(Action::SetLearningRate(v));
+            }
+        })
+    };
+    let on_act = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(a) = Activation::from_name(&select_value(&e)) {
+                d.emit(Action::SetActivation(a));
+            }
+        })
+    };
+    let on_reg = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(r) = Regularization::from_name(&select_value(&e)) {
+                d.emit(Action::SetRegularization(r));
+            }
+        })
+    };
+    let on_reg_rate = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = select_value(&e).parse::<Real>() {
+                d.emit(Action::SetRegularizationRate(v));
+            }
+        })
+    };
+    let on_problem = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            d.emit(Action::SetProblem(if select_value(&e) == "regression" { Problem::Regression } else { Problem::Classification }));
+        })
+    };
+    let current_act = c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
+    let rate_label = |v: Real| format!("{v}");
+    html! {
+        <div class="top-bar" role="toolbar">
+            <div class="buttons">
+                if ctx.shows("resetButton") {
+                    <button id="reset-button" class="round" aria-label={ctx.t(Text::Reset)} title={ctx.t(Text::Reset)}
+                        onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
+                }
+                if ctx.shows("playButton") {
+                    <button id="play-pause-button" class={classes!("round", "play", playing.then_some("playing"))}
+                        aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }}
+                        title={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }}
+                        aria-pressed={playing.to_string()}
+                        onclick={ctx.send(Action::TogglePlay)}>{ icon(if playing { "pause" } else { "play" }) }</button>
+                }
+                if ctx.shows("stepButton") {
+                    <button id="next-step-button" class="round" aria-label={ctx.t(Text::Step)} title={ctx.t(Text::Step)}
+                        onclick={step}>{ icon("step") }</button>
+                }
+            </div>
+            <div class="control epoch">
+                <span class="label">{ ctx.t(Text::Epoch) }</span>
+                <span id="iter-number" class="value">{ format_epoch(0) }</span>
+            </div>
+            if ctx.shows("learningRate") {
+                <label class="control">
+                    <span class="label">{ ctx.t(Text::LearningRate) }</span>
+                    <select id="learningRate" onchange={on_rate}>
+                        { for LEARNING_RATES.iter().map(|&v| html! {
+                            <option value={v.to_string()} selected={v == c.learning_rate}>{ rate_label(v) }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            if ctx.shows("activation") {
+                <label class="control">
+                    <span class="label">{ ctx.t(Text::Activation) }</span>
+                    <select id="activation" onchange={on_act}>
+                        { for Activation::HIDDEN.iter().map(|&a| html! {
+                            <option value={a.name()} selected={a == current_act}>{ activation_label(a, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            if ctx.shows("regularization") {
+                <label class="control">
+                    <span class="label">{ ctx.t(Text::Regularization) }</span>
+                    <select id="regularization" onchange={on_reg}>
+                        { for Regularization::ALL.iter().map(|&r| html! {
+                            <option value={r.name()} selected={r == c.regularization}>
+                                { if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() } }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            }
+            if ctx.shows("regularizationRate") {
+                <label class="control">
+                    <span class="label">{ ctx.t(Text::RegularizationRate) }</span>
+                    <select id="regularizationRate" onchange={on_reg_rate}>
+                        { for REGULARIZATION_RATES.iter().map(|&v| html! {
+                            <option value={v.to_string()} selected={v == c.regularization_rate}>{ rate_label(v) }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            if ctx.shows("problem") {
+                <label class="control">
+                    <span class="label">{ ctx.t(Text::ProblemType) }</span>
+                    <select id="problem" onchange={on_problem}>
+                        <option value="classification" selected={c.problem == Problem::Classification}>{ ctx.t(Text::Classification) }</option>
+                        <option value="regression" selected={c.problem == Problem::Regression}>{ ctx.t(Text::Regression) }</option>
+                    </select>
+                </label>
+            }
+        </div>
+    }
+}
+
+/// The data sets offered for the current problem.
+fn offered_datasets(s: &Settings) -> Vec<Dataset> {
+    let c = &s.config;
+    if c.problem == Problem::Regression {
+        Dataset::REGRESSION.to_vec()
+    } else if c.classes > 2 {
+        Dataset::MULTICLASS.to_vec()
+    } else {
+        Dataset::CLASSIFICATION.to_vec()
+    }
+}
+
+fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
+    let all = Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).chain([Dataset::Blobs].iter());
+    for &d in all {
+        let Some(c) = canvas_by_id(&format!("dataset-{}", d.name())) else { continue };
+        let k = if matches!(d, Dataset::Blobs | Dataset::Spiral) { classes } else { 2 };
+        let mut rng = Rng::new(seed);
+        let mut points = data::generate(d, k, noise as f64 / 100.0, &mut rng);
+        points.truncate(if d.is_regression() { 400 } else { 500 });
+        let ctx = canvas::hidpi(&c, 52.0, 52.0);
+        ctx.set_fill_style_str("#f4f5f6");
+        ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
+        canvas::draw_points(&ctx, &points, 52.0, (-6.0, 6.0), k, false, 1.3);
+    }
+}
+
+fn data_column(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let val_test = 100 - c.percent_train - c.percent_val;
+    let slider = |id: &'static str, label: Text, value: u32, min: u32, max: u32, step: u32, shown: String, make: fn(u32) -> Action| {
+        let d = ctx.dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Ok(v) = input_value(&e).parse::<u32>() {
+                d.emit(make(v));
+            }
+        });
+        html! {
+            if ctx.shows(id) {
+                <label class="slider">
+                    <span class="label">{ ctx.t(label) }{ ": " }<b id={format!("{id}-value")}>{ shown }</b></span>
+                    <input type="range" id={id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                        value={value.to_string()} aria-label={ctx.t(label)} {oninput} />
+                </label>
+            }
+        }
+    };
+    let regenerate = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Regenerate(new_seed())))
+    };
+    html! {
+        <section class="column data-column" aria-label={ctx.t(Text::Data)}>
+            <h2>{ ctx.t(Text::Data) }</h2>
+            if ctx.shows("dataset") {
+                <p class="text">{ ctx.t(Text::WhichDataset) }</p>
+                <div class="datasets" role="radiogroup" aria-label={ctx.t(Text::WhichDataset)}>
+                    { for offered_datasets(s).into_iter().map(|d| {
+                        let label = ctx.t(dataset_text(d));
+                        let selected = d == c.dataset;
+                        html! {
+                            <button class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
+                                role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
+                                onclick={ctx.send(Action::SetDataset(d))}>
+                                <canvas id={format!("dataset-{}", d.name())} width="52" height="52"></canvas>
+                            </button>
+                        }
+                    }) }
+                </div>
+            }
+            { slider("percTrainData", Text::RatioTrain, c.percent_train, 10, 90, 10,
+                if c.percent_val > 0 { format!("{}% / {}% / {}%", c.percent_train, c.percent_val, val_test) } else { format!("{}%", c.percent_train) },
+                |v| Action::SetPercentTrain(v)) }
+            { slider("noise", Text::Noise, c.noise, 0, 50, 5, c.noise.to_string(), |v| Action::SetNoise(v)) }
+            { slider("batchSize", Text::BatchSize, c.batch_size as u32, 1, 30, 1, c.batch_size.to_string(), |v| Action::SetBatchSize(v as usize)) }
+            <button id="regenerate" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
+        </section>
+    }
+}
+
+fn network_column(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let lay = super::layout::layout(c, super::runner::NETWORK_WIDTH);
+    let lang = s.lang;
+    let n_hidden = c.hidden.len();
+    let hover_link = {
+        let ctx = ctx.clone();
+        let lay = lay.clone();
+        Callback::from(move |e: MouseEvent| {
+            if ctx.card.as_ref().is_some_and(|c| c.editing) {
+                return;
+            }
+            let p = (e.offset_x() as f64, e.offset_y() as f64);
+            let found = link_at(&lay, p, 5.0);
+            let mut r = ctx.runner.borrow_mut();
+            r.set_highlight(found.map(|l| (l.layer, l.neuron, l.input)));
+            let card = found.and_then(|l| {
+                r.weight(l.layer, l.neuron, l.input).map(|value| Card {
+                    x: e.page_x() as f64 + 12.0,
+                    y: e.page_y() as f64 + 12.0,
+                    target: Target::Weight { layer: l.layer, neuron: l.neuron, input: l.input },
+                    value,
+                    editing: false,
+                })
+            });
+            drop(r);
+            if *ctx.card != card {
+                ctx.card.set(card);
+            }
+        })
+    };
+    let leave_links = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if !ctx.card.as_ref().is_some_and(|c| c.editing) {
+                ctx.runner.borrow_mut().set_highlight(None);
+                ctx.card.set(None);
+            }
+        })
+    };
+    let click_link = {
+        let card = ctx.card.clone();
+        Callback::from(move |_| {
+            if let Some(c) = card.as_ref() {
+                card.set(Some(Card { editing: true, ..c.clone() }));
+            }
+        })
+    };
+    let focus = |f: Focus| {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(f))
+    };
+    let unfocus = {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(Focus::Output))
+    };
+    let bias_card = |layer: usize, neuron: usize, editing: bool| {
+        let ctx = ctx.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            if !editing && ctx.card.as_ref().is_some_and(|c| c.editing) {
+                return;
+            }
+            if let Some(value) = ctx.runner.borrow().bias(layer, neuron) {
+                ctx.card.set(Some(Card {
+                    x: e.page_x() as f64 + 12.0,
+                    y: e.page_y() as f64 + 12.0,
+                    target: Target::Bias { layer, neuron },
+                    value,
+                    editing,
+                }));
+            }
+        })
+    };
+    let neuron_word = |n: usize| if n == 1 { ctx.t(Text::Neuron) } else { ctx.t(Text::Neurons) };
+    html! {
+        <section class="column network-column" aria-label={ctx.t(Text::HiddenLayers)}>
+            <div class="layers-header">
+                if ctx.shows("numHiddenLayers") {
+                    <button id="add-layers" class="round small" aria-label={ctx.t(Text::AddLayer)} title={ctx.t(Text::AddLayer)}
+                        disabled={n_hidden >= MAX_LAYERS} onclick={ctx.send(Action::AddLayer)}>{ "+" }</button>
+                    <button id="remove-layers" class="round small" aria-label={ctx.t(Text::RemoveLayer)} title={ctx.t(Text::RemoveLayer)}
+                        disabled={n_hidden == 0} onclick={ctx.send(Action::RemoveLayer)}>{ "−" }</button>
+                }
+                <h2 id="num-layers">{ format!("{} {}", n_hidden, ctx.t(Text::HiddenLayers)) }</h2>
+            </div>
+            <div class="network-scroll">
+            <div class="column-heads" style={format!("width:{}px", lay.width)}>
+                <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
+                    <b>{ ctx.t(Text::Features) }</b>
+                </div>
+                { for c.hidden.iter().enumerate().map(|(l, h)| {
+                    let x = lay.columns[l + 1][0].x;
+                    html! {
+                        <div class="head" style={format!("left:{}px", x + NODE / 2.0 - 40.0)}>
+                            if ctx.shows("numHiddenLayers") {
+                                <div class="plus-minus">
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayers), l + 1)}
+                                        disabled={h.neurons >= super::state::MAX_NEURONS}
+                                        onclick={ctx.send(Action::ChangeNeurons(l, 1))}>{ "+" }</button>
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayers), l + 1)}
+                                        disabled={h.neurons <= 1}
+                                        onclick={ctx.send(Action::ChangeNeurons(l, -1))}>{ "−" }</button>
+                                </div>
+                            }
+                            <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
+                            <span class="act-name">{ activation_label(h.activation, lang) }</span>
+                        </div>
+                    }
+                }) }
+                <div class="head" style={format!("left:{}px", lay.columns.last().unwrap()[0].x - 12.0)}>
+                    <b>{ ctx.t(Text::Output) }</b>
+                </div>
+            </div>
+            <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
+                <canvas id="links-canvas" style={format!("width:{}px;height:{}px", lay.width, lay.height)}
+                    onmousemove={hover_link} onmouseleave={leave_links} onclick={click_link}></canvas>
+                { for lay.inputs.iter().enumerate().map(|(i, &f)| {
+                    let on = c.features.contains(&f);
+                    let b = lay.columns[0][i];
+                    let hidden = !ctx.shows(f.key());
+                    html! {
+                        if !hidden {
+                            <button class={classes!("node", "input", (!on).then_some("off"))} id={format!("feature-{}", f.key())}
+                                style={format!("left:{}px;top:{}px", b.x, b.y)}
+                                aria-pressed={on.to_string()} aria-label={f.label()} title={f.label()}
+                                onclick={ctx.send(Action::ToggleFeature(f))}
+                                onmouseenter={focus(Focus::Feature(f))} onmouseleave={unfocus.clone()}>
+                                <canvas id={format!("node-0-{i}")} width="20" height="20"></canvas>
+                                <span class="feature-label">{ f.label() }</span>
+                            </button>
+                        }
+                    }
+                }) }
+                { for c.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
+                    let b = lay.columns[l + 1][j];
+                    html! {
+                        <div class="node hidden-node" id={format!("neuron-{}-{}", l + 1, j)}
+                            style={format!("left:{}px;top:{}px", b.x, b.y)}
+                            title={ctx.t(Text::ThisIsOutput)}
+                            onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}>
+                            <canvas id={format!("node-{}-{}", l + 1, j)} width="20" height="20"></canvas>
+                            <span class="bias" role="button" aria-label={ctx.t(Text::Bias)}
+                                onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></span>
+                        </div>
+                    }
+                }) }
+                { for (0..c.outputs()).map(|j| {
+                    let b = lay.columns.last().unwrap()[j];
+                    html! {
+                        <div class="node output-node" id={format!("output-node-{j}")}
+                            style={format!("left:{}px;top:{}px", b.x, b.y)}>
+                            <span class="out-mark">{ "ŷ" }</span>
+                            <span class="bias" role="button" aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
+                                id={format!("output-bias-{j}")}
+                                onmouseenter={bias_card(n_hidden, j, false)} onclick={bias_card(n_hidden, j, true)}></span>
+                        </div>
+                    }
+                }) }
+            </div>
+            </div>
+        </section>
+    }
+}
+
+fn edit_card(ctx: &Ctx) -> Html {
+    let Some(card) = ctx.card.as_ref().cloned() else { return html! {} };
+    let lang = ctx.settings().lang;
+    let label = match card.target {
+        Target::Weight { .. } => Text::Weight.get(lang),
+        Target::Bias { .. } => Text::Bias.get(lang),
+    };
+    let style = format!("left:{}px;top:{}px", card.x, card.y);
+    if !card.editing {
+        return html! {
+            <div class="card" id="hover-card" style={style}>{ format!("{label}: {:.3}", card.value) }</div>
+        };
+    }
+    let onkeydown = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                if let Ok(v) = text.trim().replace(',', ".").parse::<Real>() {
+                    if v.is_finite() {
+                        let mut r = ctx.runner.borrow_mut();
+                        match card.target {
+                            Target::Weight { layer, neuron, input } => r.set_weight(layer, neuron, input, v),
+                            Target::Bias { layer, neuron } => r.set_bias(layer, neuron, v),
+                        }
+                        r.set_highlight(None);
+                    }
+                }
+                ctx.card.set(None);
+            }
+            "Escape" => ctx.card.set(None),
+            _ => {}
+        })
+    };
+    let close = {
+        let card = ctx.card.clone();
+        Callback::from(move |_: FocusEvent| card.set(None))
+    };
+    html! {
+        <div class="card editing" id="hover-card" style={style}>
+            <label>
+                <span>{ format!("{label}: ") }</span>
+                <input id="edit-value" type="text" inputmode="decimal" value={format!("{:.3}", card.value)}
+                    aria-label={Text::EditValue.get(lang)} title={Text::EditValue.get(lang)}
+                    {onkeydown} onblur={close} autofocus=true />
+            </label>
+        </div>
+    }
+}
+
+fn output_column(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let has_val = c.percent_val > 0;
+    let classification = c.problem == Problem::Classification;
+    let toggle = |action: fn(bool) -> Action| {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| d.emit(action(e.target_unchecked_into::<HtmlInputElement>().checked())))
+    };
+    let ticks = [-6, -4, -2, 0, 2, 4, 6];
+    html! {
+        <section class="column output-column" aria-label={ctx.t(Text::Output)}>
+            <h2>{ ctx.t(Text::Output) }</h2>
+            <div class="metrics">
+                <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
+                    <span id="loss-test" class="value">{ "–" }</span>
+                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-test">{ "–" }</span></span> }
+                </div>
+                if has_val {
+                    <div class="metric val"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>
+                        <span id="loss-val" class="value">{ "–" }</span>
+                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-val">{ "–" }</span></span> }
+                    </div>
+                }
+                <div class="metric train"><span class="label">{ ctx.t(Text::TrainingLoss) }</span>
+                    <span id="loss-train" class="value">{ "–" }</span>
+                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-train">{ "–" }</span></span> }
+                </div>
+            </div>
+            <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}></canvas>
+            <div class="heatmap-frame">
+                <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
+                <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
+                    <canvas id="heatmap-canvas" width="100" height="100"></canvas>
+                    <canvas id="heatmap-points" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}></canvas>
+                </div>
+                <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
+            </div>
+            <div class="legend">
+                <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
+                <p class="text">{ ctx.t(Text::Legend) }</p>
+            </div>
+            <div class="checks">
+                if ctx.shows("showTestData") {
+                    <label class="inline"><input type="checkbox" id="show-test-data" checked={s.show_test}
+                        onchange={toggle(Action::SetShowTest)} />{ ctx.t(Text::ShowTestData) }</label>
+                }
+                if ctx.shows("discretize") {
+                    <label class="inline"><input type="checkbox" id="discretize" checked={s.discretize}
+                        onchange={toggle(Action::SetDiscretize)} />{ ctx.t(Text::Discretize) }</label>
+                }
+            </div>
+            <div id="perf-readout" class="perf" hidden={!s.show_performance} aria-live="off"></div>
+        </section>
+    }
+}
