@@ -6,6 +6,13 @@ import { serve } from './server.mjs';
 
 export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
+const open_sessions = new Set();
+
+/** Closes whatever a failed test left open. */
+export async function closeAll() {
+  for (const close of open_sessions) await close().catch(() => {});
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -25,8 +32,17 @@ export async function open(browser, hash = '', viewport = { width: 1280, height:
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
+  let closed = false;
+  const close = async () => {
+    open_sessions.delete(close);
+    if (closed) return;
+    closed = true;
+    await context.close();
+    server.close();
+  };
+  open_sessions.add(close);
   await page.goto(base + (hash ? '#' + hash.replace(/^#/, '') : ''));
   await page.waitForSelector('#heatmap canvas');
   await page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'));
-  return { page, errors, foreign, base, close: async () => { await context.close(); server.close(); } };
+  return { page, errors, foreign, base, close };
 }

@@ -211,3 +211,12 @@ fn a_deep_wide_network_trains_without_special_cases() {
     assert!(t.last.as_ref().unwrap().train.loss < first);
     assert_eq!(t.last.as_ref().unwrap().gradient_magnitude.len(), 11);
 }
+
+#[test]
+fn another_round_keeps_the_data_and_draws_other_weights() {
+    let a = Trainer::new(Config::default()).unwrap();
+    let b = Trainer::new_round(Config::default(), 1).unwrap();
+    assert_eq!(a.split, b.split);
+    assert_ne!(a.network, b.network);
+    assert_eq!(Trainer::new_round(Config::default(), 1).unwrap().network, b.network);
+}

@@ -72,6 +72,8 @@ pub struct Runner {
     frame: Option<Closure<dyn FnMut(f64)>>,
     perf: Perf,
     stop_epoch: Option<u64>,
+    /// How many times the same setup was reset: each reset draws new initial weights.
+    round: u64,
 }
 
 impl Runner {
@@ -96,6 +98,7 @@ impl Runner {
             frame: None,
             perf: Perf::default(),
             stop_epoch: None,
+            round: 0,
         }
     }
 
@@ -105,7 +108,9 @@ impl Runner {
         if self.generation != Some(generation) || self.trainer.is_none() && self.error.is_none() {
             self.generation = Some(generation);
             self.stop_epoch = None;
-            match Trainer::new(settings.config.clone()) {
+            let same_setup = self.trainer.is_some() && !super::state::needs_reset(&self.settings.config, &settings.config);
+            self.round = if same_setup { self.round + 1 } else { 0 };
+            match Trainer::new_round(settings.config.clone(), self.round) {
                 Ok(mut t) => {
                     // The epoch-0 figures of the fresh network.
                     t.last = Some(t.evaluate());

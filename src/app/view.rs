@@ -204,16 +204,14 @@ pub fn App() -> Html {
             let keys = {
                 let ctx = ctx.clone();
                 Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
-                    let typing = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON"))
-                        .unwrap_or(false);
+                    let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
+                    let typing = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "TEXTAREA"));
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
                     match e.key().as_str() {
-                        " " => {
+                        // On a focused button Space already presses that button.
+                        " " if tag.as_deref() != Some("BUTTON") => {
                             e.prevent_default();
                             ctx.dispatch.emit(Action::TogglePlay);
                         }

@@ -181,6 +181,12 @@ pub struct Trainer {
 impl Trainer {
     /// Generates the data (or takes the user's) and a fresh network for `config`.
     pub fn new(config: Config) -> Result<Trainer, String> {
+        Self::new_round(config, 0)
+    }
+
+    /// Like `new`, with the initial weights of draw number `round`: the same data, another
+    /// starting point (what the reset button gives).
+    pub fn new_round(config: Config, round: u64) -> Result<Trainer, String> {
         config.validate()?;
         let mut data_rng = Rng::new(config.seed);
         let points = if config.dataset == Dataset::Custom {
@@ -189,17 +195,21 @@ impl Trainer {
             data::generate(config.dataset, config.classes, config.noise as f64 / 100.0, &mut data_rng)
         };
         let split = data::split(points, config.percent_train, config.percent_val, &mut data_rng);
-        Self::with_split(config, split)
+        Self::with_split_round(config, split, round)
     }
 
     /// A fresh network for `config` trained on the given split.
     pub fn with_split(config: Config, split: Split) -> Result<Trainer, String> {
+        Self::with_split_round(config, split, 0)
+    }
+
+    fn with_split_round(config: Config, split: Split, round: u64) -> Result<Trainer, String> {
         config.validate()?;
         if split.train.is_empty() {
             return Err("data: the training set is empty".into());
         }
         // Weights get their own stream so that changing the network keeps the data.
-        let mut rng = Rng::new(config.seed ^ 0x9e37_79b9_7f4a_7c15);
+        let mut rng = Rng::new(config.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
         let mut network = Network::new(
             config.features.len(),
             &config.layer_specs(),

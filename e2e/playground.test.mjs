@@ -1,0 +1,223 @@
+// End-to-end: the built playground in Debian's Chromium, used as a person would use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, closeAll } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
+const number = async (page, sel) => Number((await text(page, sel)).replace(/[^0-9.\-]/g, ''));
+const epoch = async (page) => Number((await text(page, '#iter-number')).replace(/,/g, ''));
+/** The heatmap's pixels, as a list of RGBA numbers sampled on a 10 x 10 lattice. */
+const heatmap = (page) => page.$eval('#heatmap-canvas', (c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const out = [];
+  for (let y = 5; y < 100; y += 10) for (let x = 5; x < 100; x += 10) out.push(...d.slice((y * c.width + x) * 4, (y * c.width + x) * 4 + 3));
+  return out;
+});
+/** Heatmap and data points together: what the output picture shows. */
+const picture = async (page) => [...await heatmap(page), ...await page.$eval('#heatmap-points', (c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let sum = 0;
+  for (let i = 0; i < d.length; i += 7) sum = (sum * 31 + d[i]) % 1000000007;
+  return [sum];
+})];
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+async function clean(session) {
+  assert.deepEqual(session.errors, [], 'no console errors');
+  assert.deepEqual(session.foreign, [], 'no request leaves the page');
+  await session.close();
+}
+
+test('play trains: the epoch counter rises, the loss falls, the heatmap changes', async () => {
+  const s = await open(browser);
+  const { page } = s;
+  assert.equal(await text(page, '#iter-number'), '000,000');
+  const loss0 = await number(page, '#loss-test');
+  const pixels0 = await heatmap(page);
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) >= 60);
+  await page.click('#play-pause-button');
+  const e1 = await epoch(page);
+  assert.ok(e1 >= 60);
+  await page.waitForTimeout(200);
+  assert.equal(await epoch(page), e1, 'pause stops training');
+  const loss1 = await number(page, '#loss-test');
+  assert.ok(loss1 < loss0, `test loss fell: ${loss0} -> ${loss1}`);
+  assert.notDeepEqual(await heatmap(page), pixels0, 'the heatmap changed');
+  assert.match(await text(page, '#loss-train'), /^\d\.\d{3}$/, 'three decimals');
+  await clean(s);
+});
+
+test('the default circle is learned within a few hundred epochs', async () => {
+  const s = await open(browser, 'speed=10');
+  const { page } = s;
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#loss-test').textContent) < 0.05, null, { timeout: 20000 });
+  await page.click('#play-pause-button');
+  assert.ok((await epoch(page)) <= 600, `learned by epoch ${await epoch(page)}`);
+  // The picture shows it: the centre is blue, the corners orange.
+  const px = await page.$eval('#heatmap-canvas', (c) => {
+    const g = c.getContext('2d');
+    return [g.getImageData(50, 50, 1, 1).data, g.getImageData(3, 3, 1, 1).data].map((d) => [...d]);
+  });
+  assert.ok(px[0][2] > px[0][0], `centre is blue: ${px[0]}`);
+  assert.ok(px[1][0] > px[1][2], `corner is orange: ${px[1]}`);
+  await clean(s);
+});
+
+test('step trains one epoch, reset starts again', async () => {
+  const s = await open(browser);
+  const { page } = s;
+  await page.click('#next-step-button');
+  await page.click('#next-step-button');
+  assert.equal(await text(page, '#iter-number'), '000,002');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await epoch(page), 3, 'the right arrow steps');
+  await page.click('#reset-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  // Space plays and pauses (when no button has the focus: there Space presses that button).
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent !== '000,000');
+  await page.keyboard.press(' ');
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await clean(s);
+});
+
+test('every control changes the setup, the link and the picture', async () => {
+  const s = await open(browser);
+  const { page } = s;
+  const checks = [
+    [async () => page.click('#dataset-button-xor'), 'dataset=xor'],
+    [async () => page.click('#feature-xTimesY'), 'xTimesY=true'],
+    [async () => page.click('#add-layers'), 'networkShape=4,2,2'],
+    [async () => page.click('#remove-layers'), 'networkShape=4,2&'],
+    [async () => page.click('.plus-minus button'), 'networkShape=5,2'],
+    [async () => page.selectOption('#activation', 'relu'), 'activation=relu'],
+    [async () => page.selectOption('#learningRate', '0.1'), 'learningRate=0.1'],
+    [async () => page.selectOption('#regularization', 'L2'), 'regularization=L2'],
+    [async () => page.selectOption('#regularizationRate', '0.01'), 'regularizationRate=0.01'],
+    [async () => page.fill('#noise', '25'), 'noise=25'],
+    [async () => page.fill('#percTrainData', '70'), 'percTrainData=70'],
+    [async () => page.fill('#batchSize', '20'), 'batchSize=20'],
+    [async () => page.check('#show-test-data'), 'showTestData=true'],
+    [async () => page.check('#discretize'), 'discretize=true'],
+    [async () => page.selectOption('#speed', 'max'), 'speed=max'],
+  ];
+  for (const [act, expected] of checks) {
+    const before = await picture(page);
+    await act();
+    await page.waitForFunction((e) => decodeURIComponent(location.hash).includes(e), expected);
+    if (!/speed|learningRate|regularization|batchSize/.test(expected)) {
+      await page.waitForTimeout(50);
+      assert.notDeepEqual(await picture(page), before, `${expected} changed the picture`);
+    }
+  }
+  // The learning rate did not reset training.
+  await page.click('#next-step-button');
+  await page.selectOption('#learningRate', '0.03');
+  assert.equal(await epoch(page), 1, 'changing the learning rate keeps training');
+  await page.selectOption('#problem', 'regression');
+  await page.waitForFunction(() => location.hash.includes('problem=regression'));
+  assert.equal(await page.$$eval('.dataset', (d) => d.length), 2, 'the regression data sets');
+  await page.click('#regenerate');
+  await clean(s);
+});
+
+const TFP = 'activation=tanh&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=8,8,8,8,8,8&seed=0.81263&showTestData=false&discretize=false&percTrainData=90&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&initZero=false&hideText=false';
+
+test('a TensorFlow Playground link opens the same setup and round-trips', async () => {
+  const s = await open(browser, TFP);
+  const { page } = s;
+  assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 48);
+  assert.equal(await page.$$eval('.node.input[aria-pressed="true"]', (n) => n.length), 7);
+  assert.match(await text(page, '#num-layers'), /^6 /);
+  const h = await hash(page);
+  for (const kv of TFP.split('&').filter((kv) => !kv.startsWith('seed='))) assert.ok(h.includes(kv), `${kv} kept in ${h}`);
+  assert.equal(await page.$$eval('.notice', (n) => n.length), 0, 'nothing to repair');
+  await clean(s);
+});
+
+test('a teacher can hide controls and text', async () => {
+  const s = await open(browser, 'noise_hide=true&playButton_hide=true&xSquared_hide=true&hideText=true');
+  const { page } = s;
+  assert.equal(await page.$('#noise'), null);
+  assert.equal(await page.$('#play-pause-button'), null);
+  assert.equal(await page.$('#feature-xSquared'), null);
+  assert.ok(await page.$('#batchSize'));
+  assert.equal(await page.$eval('.tagline', (e) => getComputedStyle(e).display), 'none');
+  assert.match(await hash(page), /noise_hide=true/);
+  await clean(s);
+});
+
+test('a garbage hash is repaired, said, and never breaks the page', async () => {
+  const s = await open(browser, 'noise=2000&dataset=moon&networkShape=3,x,99&bogus=1&learningRate=abc');
+  const { page } = s;
+  const notice = await text(page, '.notice');
+  for (const k of ['noise=2000', 'dataset=moon', 'bogus=1', 'learningRate=abc']) assert.ok(notice.includes(k), `${k} in "${notice}"`);
+  const h = await hash(page);
+  assert.ok(h.includes('noise=50') && h.includes('dataset=circle') && h.includes('networkShape=3,8') && !h.includes('bogus'), h);
+  await page.click('.notice .dismiss');
+  assert.equal(await page.$$eval('.notice', (n) => n.length), 0);
+  await clean(s);
+});
+
+test('the language switch changes every label; lang= in the link wins', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  assert.match(await page.textContent('body'), /Learning rate/);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.body.textContent.includes('Tasa de aprendizaje'));
+  const body = await page.textContent('.page');
+  for (const w of ['Época', 'Función de activación', 'Regularización', 'Pérdida de prueba', 'Pérdida de entrenamiento', 'Capas ocultas', 'Ruido', 'Datos']) assert.ok(body.includes(w), w);
+  assert.ok(!body.includes('Learning rate'), 'no English left');
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-label'), 'Entrenar');
+  assert.match(await hash(page), /lang=es/);
+  await clean(s);
+});
+
+test('hovering a link shows its weight, and typing a new one changes the output', async () => {
+  const s = await open(browser, 'networkShape=&lang=en');
+  const { page } = s;
+  // One output fed by X1 and X2: find a point on the X1 link.
+  const box = await page.$eval('#links-canvas', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  const inBox = await page.$eval('#feature-x', (e) => { const r = e.getBoundingClientRect(); return { x: r.right, y: r.y + r.height / 2 }; });
+  const outBox = await page.$eval('#output-node-0', (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.y + r.height / 2 }; });
+  const mid = { x: (inBox.x + outBox.x) / 2, y: (inBox.y + outBox.y) / 2 };
+  await page.mouse.move(mid.x, mid.y);
+  await page.waitForSelector('#hover-card');
+  assert.match(await text(page, '#hover-card'), /^Weight: -?\d+\.\d{3}$/);
+  const before = await heatmap(page);
+  await page.mouse.click(mid.x, mid.y);
+  await page.fill('#edit-value', '-3');
+  await page.press('#edit-value', 'Enter');
+  await page.waitForTimeout(50);
+  assert.notDeepEqual(await heatmap(page), before, 'the new weight changed the output');
+  // The output bias is visible and editable too.
+  await page.hover('#output-bias-0');
+  assert.match(await text(page, '#hover-card'), /^Bias: /);
+  await page.click('#output-bias-0');
+  await page.fill('#edit-value', '2.5');
+  await page.press('#edit-value', 'Enter');
+  await page.mouse.move(5, 5);
+  await page.hover('#output-bias-0');
+  assert.equal(await text(page, '#hover-card'), 'Bias: 2.500');
+  assert.ok(box.w > 0);
+  await clean(s);
+});
+
+test('on a phone the columns stack and nothing scrolls sideways', async () => {
+  const s = await open(browser, '', { width: 390, height: 844 });
+  const { page } = s;
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px screen`);
+  const hm = await page.$eval('#heatmap', (e) => e.getBoundingClientRect().right);
+  assert.ok(hm <= 390, `the heatmap fits: right edge at ${hm}`);
+  await page.tap?.('#play-pause-button').catch(() => page.click('#play-pause-button'));
+  await clean(s);
+});
