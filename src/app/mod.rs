@@ -45,3 +45,26 @@ pub fn install_panic_hook() {
         }
     }));
 }
+
+/// The engine benchmark in this browser, for the benchmark script: one line per setup.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn engine_benchmark(repeats: u32) -> String {
+    let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
+    let figures = crate::bench::run(repeats.max(1) as usize, &now);
+    let json: Vec<String> = figures
+        .iter()
+        .map(|f| {
+            format!(
+                "{{\"setup\":\"{}\",\"epochUs\":{:.1},\"lossesUs\":{:.1},\"gridUs\":{:.1},\"frameUs\":{:.1},\"epochsPerSecond\":{:.0}}}",
+                f.setup,
+                f.epoch_us,
+                f.losses_us,
+                f.grid_us,
+                f.frame_us(),
+                f.epochs_per_second()
+            )
+        })
+        .collect();
+    format!("[{}]", json.join(","))
+}
