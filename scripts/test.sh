@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up what is missing (Chromium included), then runs every test layer:
+#   1. native engine and interface logic (cargo test, plus the gradient checks in f64)
+#   2. drawing and mounting in headless Chromium (wasm-bindgen-test)
+#   3. end to end against the release build in Chromium (node --test with playwright-core)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+source scripts/env.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "1/3 native tests"
+cargo test --offline
+cargo test --offline --features f64 --test gradients
+
+step "2/3 browser tests of the drawing code (wasm-bindgen-test, headless Chromium)"
+cargo test --offline --target wasm32-unknown-unknown --test wasm
+
+step "3/3 end-to-end tests against the release build"
+trunk build --release --offline
+node --test e2e/
