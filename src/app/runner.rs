@@ -302,6 +302,18 @@ impl Runner {
             m.and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into())
         };
         let (train, val, test) = (Some(&report.train), report.validation.as_ref(), report.test.as_ref());
+        if let Some(mistakes) = report.mistakes {
+            let lang = self.settings.lang;
+            let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
+            set_text("perceptron-status", &format!("{mistakes} ({})", verdict.get(lang)));
+        }
+        if let Some(table) = element("confusion") {
+            let m = report.test.as_ref().unwrap_or(&report.train);
+            table.set_inner_html(&confusion_html(&m.confusion));
+        }
+        if let Some(c) = canvas_by_id("gradient-chart") {
+            draw_gradient_chart(&c, &report.gradient_magnitude);
+        }
         set_text("loss-train", &fmt(train));
         set_text("loss-val", &fmt(val));
         set_text("loss-test", &fmt(test));
@@ -502,5 +514,55 @@ fn set_text(id: &str, text: &str) {
         if el.text_content().as_deref() != Some(text) {
             el.set_text_content(Some(text));
         }
+    }
+}
+
+/// The confusion matrix as table rows (numbers only), first row and column naming classes.
+fn confusion_html(counts: &[u32]) -> String {
+    let k = (counts.len() as f64).sqrt() as usize;
+    if k == 0 {
+        return String::new();
+    }
+    let name = |i: usize| if k == 2 { ["−1", "+1"][i].to_string() } else { i.to_string() };
+    let colour = |i: usize| {
+        let hue = if k == 2 { [crate::render::colour::ORANGE, crate::render::colour::BLUE][i] } else { crate::render::colour::CLASS_HUES[i % 4] };
+        crate::render::colour::hex(hue)
+    };
+    let mut html = String::from("<tr><th></th>");
+    for j in 0..k {
+        html += &format!("<th style=\"color:{}\">{}</th>", colour(j), name(j));
+    }
+    html += "</tr>";
+    for i in 0..k {
+        html += &format!("<tr><th style=\"color:{}\">{}</th>", colour(i), name(i));
+        for j in 0..k {
+            let class = if i == j { "hit" } else { "miss" };
+            html += &format!("<td class=\"{class}\">{}</td>", counts[i * k + j]);
+        }
+        html += "</tr>";
+    }
+    html
+}
+
+/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10.
+fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64]) {
+    let (w, h) = (260.0, 90.0);
+    let ctx = canvas::hidpi(canvas, w, h);
+    ctx.set_fill_style_str("#f7f8f9");
+    ctx.fill_rect(0.0, 0.0, w, h);
+    if magnitudes.is_empty() {
+        return;
+    }
+    let (lo, hi) = (-6.0f64, 1.0f64);
+    let slot = w / magnitudes.len() as f64;
+    for (i, &m) in magnitudes.iter().enumerate() {
+        let level = ((m.max(1e-12).log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
+        let bar = level * (h - 16.0);
+        ctx.set_fill_style_str("#0877bd");
+        ctx.fill_rect(i as f64 * slot + 4.0, h - 14.0 - bar, slot - 8.0, bar);
+        ctx.set_fill_style_str("#555");
+        ctx.set_font("10px system-ui, sans-serif");
+        let label = if i + 1 == magnitudes.len() { "out".to_string() } else { format!("{}", i + 1) };
+        let _ = ctx.fill_text(&label, i as f64 * slot + slot / 2.0 - 6.0, h - 3.0);
     }
 }

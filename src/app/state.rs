@@ -2,8 +2,8 @@
 //! verbs (`Action`) that change them. Pure Rust, so the rules are tested natively.
 
 use super::i18n::Lang;
-use crate::engine::config::{HiddenLayer, Problem};
-use crate::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer, Real, Regularization};
+use crate::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
+use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Real, Regularization};
 use std::collections::BTreeSet;
 
 /// The learning rates offered (TensorFlow Playground's list).
@@ -14,6 +14,99 @@ pub const REGULARIZATION_RATES: [Real; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1
 pub const MAX_LAYERS: usize = 6;
 /// Most neurons per hidden layer.
 pub const MAX_NEURONS: usize = 8;
+/// A batch size this large means the whole training set (full-batch gradient descent).
+pub const FULL_BATCH: usize = 1200;
+/// Dropout rates offered per layer.
+pub const DROPOUT_RATES: [Real; 6] = [0.0, 0.1, 0.2, 0.3, 0.5, 0.7];
+
+/// Ready setups for the lesson, one click each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lesson {
+    /// A single threshold unit learns OR with the perceptron rule.
+    OrOneNeuron,
+    /// A single threshold unit cannot learn XOR.
+    XorOneNeuron,
+    /// A hidden layer of four tanh neurons learns XOR.
+    XorHiddenLayer,
+    /// A sigmoid neuron with binary cross-entropy.
+    CrossEntropy,
+    /// A big network on few noisy points overfits; early stopping halts it.
+    EarlyStopping,
+    /// The same network with dropout 0.5.
+    Dropout,
+    /// Three classes with softmax and cross-entropy.
+    ThreeClasses,
+}
+
+impl Lesson {
+    /// All lessons, in the order of the lecture.
+    pub const ALL: [Lesson; 7] = [
+        Lesson::OrOneNeuron,
+        Lesson::XorOneNeuron,
+        Lesson::XorHiddenLayer,
+        Lesson::CrossEntropy,
+        Lesson::EarlyStopping,
+        Lesson::Dropout,
+        Lesson::ThreeClasses,
+    ];
+
+    /// The setup it opens.
+    pub fn config(self) -> Config {
+        let d = Config::default();
+        let perceptron = |dataset| Config {
+            dataset,
+            hidden: vec![],
+            output: Activation::Step,
+            loss: Loss::HalfMse,
+            learning_rate: 0.1,
+            ..d.clone()
+        };
+        let overfit = Config {
+            dataset: Dataset::Moons,
+            noise: 40,
+            percent_train: 30,
+            percent_val: 20,
+            hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
+            features: Feature::ALL[..7].to_vec(),
+            learning_rate: 0.03,
+            optimizer: Optimizer::Adam,
+            early_stopping: EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 },
+            ..d.clone()
+        };
+        match self {
+            Lesson::OrOneNeuron => perceptron(Dataset::LogicOr),
+            Lesson::XorOneNeuron => perceptron(Dataset::LogicXor),
+            Lesson::XorHiddenLayer => Config {
+                dataset: Dataset::LogicXor,
+                hidden: vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }],
+                learning_rate: 0.1,
+                ..d
+            },
+            Lesson::CrossEntropy => Config {
+                dataset: Dataset::LogicAnd,
+                hidden: vec![],
+                output: Activation::Sigmoid,
+                loss: Loss::Bce,
+                learning_rate: 0.1,
+                ..d
+            },
+            Lesson::EarlyStopping => Config { early_stopping: EarlyStopping { patience: 3, ..overfit.early_stopping }, ..overfit },
+            Lesson::Dropout => Config {
+                hidden: overfit.hidden.iter().map(|h| HiddenLayer { dropout: 0.5, ..*h }).collect(),
+                early_stopping: EarlyStopping { patience: 10, ..overfit.early_stopping },
+                ..overfit
+            },
+            Lesson::ThreeClasses => Config {
+                dataset: Dataset::Blobs,
+                classes: 3,
+                noise: 20,
+                output: Activation::Softmax,
+                loss: Loss::SoftmaxCe,
+                ..d
+            },
+        }
+    }
+}
 
 /// How many epochs each animation frame trains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,6 +198,7 @@ pub fn needs_reset(old: &Config, new: &Config) -> bool {
         c.batch_size = d.batch_size;
         c.shuffle = d.shuffle;
         c.early_stopping = d.early_stopping;
+        c.loss = d.loss;
         c.hidden.iter_mut().for_each(|h| h.dropout = 0.0);
         c
     };
@@ -140,6 +234,8 @@ pub struct AppState {
     pub generation: u64,
     /// Messages shown at the top.
     pub notices: Vec<Notice>,
+    /// The lesson last opened, whose caption is shown.
+    pub lesson: Option<Lesson>,
 }
 
 /// A verb that changes the state.
@@ -197,12 +293,53 @@ pub enum Action {
     Dismiss(usize),
     /// Set the optimizer (live).
     SetOptimizer(Optimizer),
+    /// One hidden layer's activation.
+    SetLayerActivation(usize, Activation),
+    /// One hidden layer's dropout rate (live).
+    SetDropout(usize, Real),
+    /// The output activation (the loss follows when it no longer pairs).
+    SetOutput(Activation),
+    /// The loss (live).
+    SetLoss(Loss),
+    /// mu, rho, beta1 or beta2 (live).
+    SetOptimizerParam(OptimizerParam, Real),
+    /// Reshuffle every epoch (live).
+    SetShuffle(bool),
+    /// Weight initialisation.
+    SetInit(Init),
+    /// sigma of normal initialisation.
+    SetInitSigma(Real),
+    /// Percent of data held out for validation.
+    SetPercentVal(u32),
+    /// Early stopping on or off (live).
+    SetEarlyStopping(bool),
+    /// Early stopping's patience (live).
+    SetPatience(u32),
+    /// The loss early stopping watches (live).
+    SetMonitor(Monitor),
+    /// Number of classes (2 to 4).
+    SetClasses(usize),
+    /// Open a ready setup of the lesson.
+    LoadLesson(Lesson),
+}
+
+/// An optimizer parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptimizerParam {
+    /// Momentum's mu.
+    Momentum,
+    /// RMSProp's rho.
+    Rho,
+    /// Adam's beta1.
+    Beta1,
+    /// Adam's beta2.
+    Beta2,
 }
 
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new() }
+        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None }
     }
 
     /// Applies an action, returning the new state.
@@ -231,7 +368,7 @@ impl AppState {
             }
             Action::SetNoise(n) => c.noise = n.min(50),
             Action::SetPercentTrain(p) => c.percent_train = p.clamp(10, 90).min(100 - c.percent_val),
-            Action::SetBatchSize(b) => c.batch_size = b.clamp(1, 30),
+            Action::SetBatchSize(b) => c.batch_size = b.clamp(1, FULL_BATCH),
             Action::ToggleFeature(f) => {
                 if let Some(i) = c.features.iter().position(|&g| g == f) {
                     if c.features.len() > 1 {
@@ -261,6 +398,71 @@ impl AppState {
             Action::SetRegularization(r) => c.regularization = r,
             Action::SetRegularizationRate(r) => c.regularization_rate = r,
             Action::SetOptimizer(o) => c.optimizer = o,
+            Action::SetLayerActivation(l, a) => {
+                if let Some(h) = c.hidden.get_mut(l) {
+                    if Activation::HIDDEN.contains(&a) {
+                        h.activation = a;
+                    }
+                }
+            }
+            Action::SetDropout(l, r) => {
+                if let Some(h) = c.hidden.get_mut(l) {
+                    h.dropout = r.clamp(0.0, 0.9);
+                }
+            }
+            Action::SetOutput(o) => {
+                if valid_outputs(c).contains(&o) {
+                    c.output = o;
+                    if !c.loss.pairs_with(o) {
+                        c.loss = Loss::default_for(o);
+                    }
+                }
+            }
+            Action::SetLoss(l) => {
+                if l.pairs_with(c.output) {
+                    c.loss = l;
+                }
+            }
+            Action::SetOptimizerParam(p, v) => {
+                let v = v.clamp(0.0, 0.9999);
+                match p {
+                    OptimizerParam::Momentum => c.momentum = v,
+                    OptimizerParam::Rho => c.rho = v,
+                    OptimizerParam::Beta1 => c.beta1 = v,
+                    OptimizerParam::Beta2 => c.beta2 = v,
+                }
+            }
+            Action::SetShuffle(b) => c.shuffle = b,
+            Action::SetInit(i) => c.init = i,
+            Action::SetInitSigma(v) => c.init_sigma = v.clamp(0.001, 10.0),
+            Action::SetPercentVal(v) => {
+                c.percent_val = v.min(40);
+                c.percent_train = c.percent_train.min(100 - c.percent_val);
+            }
+            Action::SetEarlyStopping(b) => c.early_stopping.enabled = b,
+            Action::SetPatience(p) => c.early_stopping.patience = p.clamp(1, 100),
+            Action::SetMonitor(m) => c.early_stopping.monitor = m,
+            Action::SetClasses(k) => {
+                let k = k.clamp(2, 4);
+                c.classes = k;
+                if k > 2 {
+                    set_problem(c, Problem::Classification);
+                    c.output = Activation::Softmax;
+                    c.loss = Loss::SoftmaxCe;
+                    if !Dataset::MULTICLASS.contains(&c.dataset) {
+                        c.dataset = Dataset::Blobs;
+                    }
+                } else if c.output == Activation::Softmax {
+                    c.output = Activation::Tanh;
+                    c.loss = Loss::HalfMse;
+                }
+            }
+            Action::LoadLesson(lesson) => {
+                s.settings.config = Config { seed: c.seed, ..lesson.config() };
+                s.lesson = Some(lesson);
+                s.generation += 1;
+                s.playing = false;
+            }
             Action::SetShowTest(b) => s.settings.show_test = b,
             Action::SetDiscretize(b) => s.settings.discretize = b,
             Action::SetLang(l) => s.settings.lang = l,
@@ -291,6 +493,21 @@ impl AppState {
     }
 }
 
+/// The output activations that fit a setup: softmax for K classes, linear or tanh for
+/// regression, and the single-output ones for two classes.
+pub fn valid_outputs(c: &Config) -> Vec<Activation> {
+    match (c.problem, c.classes > 2) {
+        (Problem::Regression, _) => vec![Activation::Linear, Activation::Tanh],
+        (_, true) => vec![Activation::Softmax],
+        _ => vec![Activation::Tanh, Activation::Sigmoid, Activation::Step, Activation::Linear, Activation::Softmax],
+    }
+}
+
+/// The losses that fit an output activation.
+pub fn valid_losses(output: Activation) -> Vec<Loss> {
+    Loss::ALL.iter().copied().filter(|l| l.pairs_with(output)).collect()
+}
+
 /// Switches problem type: regression uses a linear output, classification tanh.
 fn set_problem(c: &mut Config, p: Problem) {
     c.problem = p;
@@ -299,6 +516,7 @@ fn set_problem(c: &mut Config, p: Problem) {
             c.output = Activation::Linear;
             c.loss = Loss::HalfMse;
             c.classes = 2;
+            c.early_stopping.enabled = c.early_stopping.enabled && c.percent_val > 0;
         }
         Problem::Classification => {
             if c.output == Activation::Linear {
@@ -379,6 +597,57 @@ mod tests {
         let s = s.apply(Action::SetDataset(Dataset::Spiral));
         assert_eq!(s.settings.config.problem, Problem::Classification);
         assert_eq!(s.settings.config.output, Activation::Tanh);
+    }
+
+    #[test]
+    fn outputs_and_losses_are_offered_only_in_valid_pairs() {
+        let s = start();
+        for output in valid_outputs(&s.settings.config) {
+            let t = s.apply(Action::SetOutput(output));
+            assert_eq!(t.settings.config.output, output);
+            assert!(t.settings.config.loss.pairs_with(output), "{output:?} came with a fitting loss");
+            for loss in valid_losses(output) {
+                let u = t.apply(Action::SetLoss(loss));
+                assert!(u.settings.config.validate().is_ok(), "{output:?} + {loss:?}");
+                assert_eq!(u.generation, t.generation, "the loss changes without a reset");
+            }
+        }
+        let bad = s.apply(Action::SetLoss(Loss::SoftmaxCe));
+        assert_eq!(bad.settings.config.loss, Loss::HalfMse, "softmax cross-entropy does not pair with tanh");
+        assert_eq!(valid_losses(Activation::Sigmoid), vec![Loss::HalfMse, Loss::Mse, Loss::Bce]);
+        let three = s.apply(Action::SetClasses(3));
+        assert_eq!(valid_outputs(&three.settings.config), vec![Activation::Softmax]);
+        assert!(three.settings.config.validate().is_ok());
+        assert!(three.apply(Action::SetClasses(2)).settings.config.validate().is_ok());
+    }
+
+    #[test]
+    fn every_lesson_opens_a_valid_setup() {
+        for lesson in Lesson::ALL {
+            let s = start().apply(Action::LoadLesson(lesson));
+            assert!(s.settings.config.validate().is_ok(), "{lesson:?}");
+            assert!(crate::engine::Trainer::new(s.settings.config.clone()).is_ok());
+        }
+        assert!(Lesson::OrOneNeuron.config().is_perceptron());
+    }
+
+    #[test]
+    fn lesson_settings_change_live_where_they_can() {
+        let s = start().apply(Action::AddLayer);
+        for a in [
+            Action::SetDropout(0, 0.5),
+            Action::SetOptimizer(Optimizer::Adam),
+            Action::SetOptimizerParam(OptimizerParam::Beta1, 0.8),
+            Action::SetShuffle(true),
+            Action::SetEarlyStopping(true),
+            Action::SetPatience(7),
+            Action::SetBatchSize(FULL_BATCH),
+        ] {
+            assert_eq!(s.apply(a.clone()).generation, s.generation, "{a:?}");
+        }
+        for a in [Action::SetLayerActivation(1, Activation::Elu), Action::SetInit(Init::He), Action::SetPercentVal(15), Action::SetOutput(Activation::Sigmoid)] {
+            assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
+        }
     }
 
     #[test]

@@ -176,7 +176,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     let mut noise = c.noise as i64;
     int("noise", 0, 50, &mut noise);
     let mut batch = c.batch_size as i64;
-    int("batchSize", 1, 30, &mut batch);
+    int("batchSize", 1, super::state::FULL_BATCH as i64, &mut batch);
     let mut val = c.percent_val as i64;
     int("percValData", 0, 40, &mut val);
     let mut train = c.percent_train as i64;

@@ -265,6 +265,9 @@ impl Trainer {
         c.shuffle = config.shuffle;
         c.batch_size = config.batch_size;
         c.early_stopping = config.early_stopping;
+        if config.loss.pairs_with(c.output) {
+            c.loss = config.loss;
+        }
         for (layer, h) in self.network.layers.iter_mut().zip(&config.hidden) {
             layer.dropout = h.dropout;
         }
