@@ -1,0 +1,157 @@
+// End-to-end: the lesson's controls, from the threshold unit to early stopping.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, closeAll } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
+const percent = async (page, sel) => Number((await text(page, sel)).replace('%', ''));
+const epoch = async (page) => Number((await text(page, '#iter-number')).replace(/,/g, ''));
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+async function lesson(page, name) {
+  await page.selectOption('#lesson', name);
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+}
+
+async function train(page, epochs) {
+  await page.selectOption('#speed', '10');
+  await page.click('#play-pause-button');
+  await page.waitForFunction((n) => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) >= n, epochs, { timeout: 30000 });
+  await page.click('#play-pause-button');
+}
+
+async function clean(s) {
+  assert.deepEqual(s.errors, [], 'no console errors');
+  assert.deepEqual(s.foreign, [], 'no request leaves the page');
+  await s.close();
+}
+
+test('one threshold unit learns OR to 100% but never XOR', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await lesson(page, 'OrOneNeuron');
+  assert.match(await text(page, '#lesson-caption'), /perceptron rule/);
+  assert.match(await hash(page), /dataset=logic-or/);
+  assert.match(await hash(page), /output=step/);
+  assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 0, 'no hidden layer');
+  await train(page, 30);
+  assert.equal(await percent(page, '#accuracy-train'), 100);
+  assert.match(await text(page, '#perceptron-status'), /^0 \(converged/);
+
+  await lesson(page, 'XorOneNeuron');
+  assert.match(await hash(page), /dataset=logic-xor/);
+  await train(page, 60);
+  assert.ok(await percent(page, '#accuracy-train') < 80, 'XOR is not linearly separable');
+  assert.match(await text(page, '#perceptron-status'), /^[1-9]\d* \(not converged/);
+  await clean(s);
+});
+
+test('XOR is learned with a hidden layer', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await lesson(page, 'XorHiddenLayer');
+  assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 4);
+  await train(page, 200);
+  assert.ok(await percent(page, '#accuracy-test') >= 95, `test accuracy ${await text(page, '#accuracy-test')}`);
+  await clean(s);
+});
+
+test('three classes are learned and the heatmap shows three hues', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await lesson(page, 'ThreeClasses');
+  assert.match(await hash(page), /classes=3/);
+  assert.equal(await page.$$eval('.output-node', (n) => n.length), 3, 'one output per class');
+  await train(page, 60);
+  assert.ok(await percent(page, '#accuracy-test') >= 90, `test accuracy ${await text(page, '#accuracy-test')}`);
+  const hues = await page.$eval('#heatmap-canvas', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+      const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+      const max = Math.max(r, g, b), min = Math.min(r, g, b);
+      if (max - min < 60) continue; // greyish
+      seen.add(b === max ? 'blue' : r === max ? 'orange' : 'green');
+    }
+    return [...seen].sort();
+  });
+  assert.deepEqual(hues, ['blue', 'green', 'orange']);
+  assert.equal(await page.$$eval('#confusion tr', (r) => r.length), 4, 'a 3 x 3 confusion matrix with its header row');
+  await clean(s);
+});
+
+test('early stopping halts a noisy run, stops the counter and says so', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await lesson(page, 'EarlyStopping');
+  assert.ok(await page.$('#loss-val'), 'the validation loss is shown');
+  await page.selectOption('#speed', '10');
+  await page.click('#play-pause-button');
+  await page.waitForSelector('.notice.info', { timeout: 60000 });
+  assert.match(await text(page, '.notice.info'), /Early stopping/);
+  const stopped = await epoch(page);
+  await page.waitForTimeout(300);
+  assert.equal(await epoch(page), stopped, 'the epoch counter stopped');
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'false');
+  await clean(s);
+});
+
+test('every new control round-trips through the link', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  const steps = [
+    ['#layer-activation-0', 'elu', 'layerActivations=elu,tanh'],
+    ['#layer-dropout-1', '0.5', 'dropout=0,0.5'],
+    ['#output', 'sigmoid', 'output=sigmoid'],
+    ['#loss', 'bce', null],
+    ['#optimizer', 'adam', 'optimizer=adam'],
+    ['#init', 'normal', 'init=normal'],
+    ['#monitor', 'train', null],
+  ];
+  for (const [sel, value, expected] of steps) {
+    await page.selectOption(sel, value);
+    if (expected) await page.waitForFunction((e) => decodeURIComponent(location.hash).includes(e), expected);
+  }
+  await page.fill('#beta1', '0.8');
+  await page.press('#beta1', 'Tab');
+  await page.click('#batch-full');
+  await page.check('#shuffle');
+  await page.fill('#percValData', '15');
+  await page.check('#earlyStopping');
+  await page.fill('#patience', '5');
+  await page.press('#patience', 'Tab');
+  await page.waitForFunction(() => location.hash.includes('patience=5'));
+  const h = await hash(page);
+  for (const kv of ['beta1=0.8', 'batchSize=1200', 'shuffle=true', 'percValData=15', 'earlyStopping=true', 'monitor=train']) assert.ok(h.includes(kv), `${kv} in ${h}`);
+  // Open the link afresh: every control shows the same values.
+  const again = await open(browser, h);
+  const p2 = again.page;
+  assert.equal(await p2.$eval('#layer-activation-0', (e) => e.value), 'elu');
+  assert.equal(await p2.$eval('#layer-dropout-1', (e) => e.value), '0.5');
+  assert.equal(await p2.$eval('#output', (e) => e.value), 'sigmoid');
+  assert.equal(await p2.$eval('#optimizer', (e) => e.value), 'adam');
+  assert.equal(await p2.$eval('#beta1', (e) => e.value), '0.8');
+  assert.equal(await p2.$eval('#init', (e) => e.value), 'normal');
+  assert.equal(await p2.$eval('#patience', (e) => e.value), '5');
+  assert.ok(await p2.isChecked('#shuffle') && await p2.isChecked('#earlyStopping'));
+  assert.equal(await hash(p2), h, 'the link is stable');
+  assert.equal(await p2.$$eval('.notice', (n) => n.length), 0);
+  await clean(again);
+  await clean(s);
+});
+
+test('the lesson panel speaks Spanish', async () => {
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  const body = await page.textContent('.lesson-panel');
+  for (const w of ['Lecciones', 'Activación de salida', 'Función de pérdida', 'Optimizador', 'Parada temprana', 'Paciencia', 'Datos de validación', 'Matriz de confusión', 'Pesos iniciales', 'Clases']) {
+    assert.ok(body.includes(w), `${w} in the Spanish panel`);
+  }
+  await lesson(page, 'OrOneNeuron');
+  assert.match(await text(page, '#lesson-caption'), /regla del perceptrón/);
+  await clean(s);
+});
