@@ -221,3 +221,14 @@ test('on a phone the columns stack and nothing scrolls sideways', async () => {
   await page.tap?.('#play-pause-button').catch(() => page.click('#play-pause-button'));
   await clean(s);
 });
+
+test('a panic shows the error on the page instead of a blank page', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await page.evaluate(() => { try { window.wasmBindings.panic_for_tests(); } catch (e) { /* the trap after the hook */ } });
+  await page.waitForSelector('#panic');
+  assert.match(await text(page, '#panic'), /Something went wrong[\s\S]*deliberate panic/);
+  assert.ok(await page.$('#heatmap'), 'the playground is still on the page');
+  assert.ok(s.errors.some((e) => e.includes('deliberate panic')), 'and the console has it');
+  await s.close();
+});

@@ -1,9 +1,10 @@
-//! The browser entry point: installs the panic hook and mounts the playground.
+//! The browser entry point: mounts the playground and installs the panic hook.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    neurona::app::install_panic_hook();
     yew::Renderer::<neurona::app::view::App>::new().render();
+    // After mounting: Yew installs a console-only hook of its own when it starts.
+    neurona::app::install_panic_hook();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

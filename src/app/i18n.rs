@@ -136,6 +136,8 @@ catalogue! {
     TheOutput => "the whole network", "toda la red";
     Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
+    Class => "Class", "Clase";
+    ClassLegend => "Each region takes the colour of its most likely class; paler means less sure.", "Cada región toma el color de su clase más probable; más pálido significa menos seguro.";
     Beyond => "The lesson: beyond the original playground", "La lección: más allá del playground original";
     Lessons => "Lessons", "Lecciones";
     LessonPick => "Open a ready setup…", "Abrir una configuración lista…";

@@ -68,3 +68,10 @@ pub fn engine_benchmark(repeats: u32) -> String {
         .collect();
     format!("[{}]", json.join(","))
 }
+
+/// Panics on purpose, so that tests can check the page shows the error instead of going blank.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn panic_for_tests() {
+    panic!("a deliberate panic from panic_for_tests");
+}

@@ -16,8 +16,14 @@ use wasm_bindgen::JsCast;
 pub const GRID: usize = 100;
 /// Cells per side of a neuron thumbnail (block averages of the grid).
 pub const THUMB: usize = 20;
-/// Width of the network diagram in CSS pixels.
+/// Widest the network diagram gets, in CSS pixels.
 pub const NETWORK_WIDTH: f64 = 520.0;
+
+/// The diagram's width for this window: narrower on a phone so it fits the screen.
+pub fn network_width() -> f64 {
+    let window = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    (window - 110.0).clamp(220.0, NETWORK_WIDTH)
+}
 /// Side of the big heatmap in CSS pixels.
 pub const HEATMAP: f64 = 300.0;
 /// Training time per frame at the fastest speed, in milliseconds.
@@ -126,7 +132,7 @@ impl Runner {
             t.update_live(&settings.config);
         }
         self.settings = settings.clone();
-        self.layout = layout(&settings.config, NETWORK_WIDTH);
+        self.layout = layout(&settings.config, network_width());
         if let Focus::Neuron(l, j) = self.focus {
             if settings.config.hidden.get(l).is_none_or(|h| j >= h.neurons) {
                 self.focus = Focus::Output;

@@ -152,6 +152,18 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let runner = use_mut_ref(Runner::new);
     let card = use_state(|| None::<Card>);
+    let width = use_state(super::runner::network_width);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let on_resize = Closure::<dyn FnMut()>::new(move || width.set(super::runner::network_width()));
+            let window = web_sys::window().expect("a window");
+            let _ = window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+            }
+        });
+    }
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -161,7 +173,7 @@ pub fn App() -> Html {
     // Keep the trainer in line with the settings, and redraw.
     {
         let runner = runner.clone();
-        use_effect_with((state.generation, state.settings.clone()), move |(generation, settings)| {
+        use_effect_with((state.generation, state.settings.clone(), *width), move |(generation, settings, _)| {
             runner.borrow_mut().sync(settings, *generation);
             || ()
         });
@@ -588,7 +600,7 @@ fn data_column(ctx: &Ctx) -> Html {
 fn network_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
-    let lay = super::layout::layout(c, super::runner::NETWORK_WIDTH);
+    let lay = super::layout::layout(c, super::runner::network_width());
     let n_hidden = c.hidden.len();
     let hover_link = {
         let ctx = ctx.clone();
@@ -838,10 +850,20 @@ fn output_column(ctx: &Ctx) -> Html {
                 </div>
                 <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
             </div>
-            <div class="legend">
-                <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
-                <p class="text">{ ctx.t(Text::Legend) }</p>
-            </div>
+            if c.classes > 2 && classification {
+                <div class="legend classes" id="class-legend">
+                    { for (0..c.classes).map(|k| html! {
+                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
+                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
+                    }) }
+                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
+                </div>
+            } else {
+                <div class="legend">
+                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
+                    <p class="text">{ ctx.t(Text::Legend) }</p>
+                </div>
+            }
             <div class="checks">
                 if ctx.shows("showTestData") {
                     <label class="inline"><input type="checkbox" id="show-test-data" checked={s.show_test}

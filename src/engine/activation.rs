@@ -3,7 +3,7 @@
 //! Derivatives are written in terms of both z (the pre-activation) and a = f(z), whichever
 //! is cheaper: sigma'(z) = sigma(z)(1 - sigma(z)) needs only a.
 
-use super::Real;
+use super::{math, Real};
 use serde::{Deserialize, Serialize};
 
 /// How a layer turns its weighted sums z = W.x + b into outputs a.
@@ -110,7 +110,7 @@ impl Activation {
                 if z > 0.0 {
                     z
                 } else {
-                    ELU_ALPHA * (z.exp() - 1.0)
+                    ELU_ALPHA * (math::exp(z as f64) as Real - 1.0)
                 }
             }
             Activation::Swish => z * sigmoid(z),
@@ -185,7 +185,7 @@ pub fn sigmoid(z: Real) -> Real {
 /// softplus(z) = ln(1 + e^z) in the stable form max(z, 0) + ln(1 + e^-|z|).
 #[inline(always)]
 pub fn softplus(z: Real) -> Real {
-    z.max(0.0) + (-z.abs()).exp().ln_1p()
+    z.max(0.0) + math::ln_1p(math::exp(-z.abs() as f64)) as Real
 }
 
 /// tanh for the f32 engine: a rational (odd polynomial over even polynomial) approximation,

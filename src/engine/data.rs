@@ -4,6 +4,7 @@
 //! All points lie in [-6, 6]^2. Two-class labels are +1 (blue) and -1 (orange); K-class
 //! labels are the class index 0..K; regression labels are the value to predict.
 
+use super::math::{cos, sin};
 use super::rng::Rng;
 use super::Real;
 use serde::{Deserialize, Serialize};
@@ -127,7 +128,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             let label = |x: f64, y: f64, rng: &mut Rng| {
                 let nx = rng.uniform(-radius, radius) * noise;
                 let ny = rng.uniform(-radius, radius) * noise;
-                if ((x + nx).powi(2) + (y + ny).powi(2)).sqrt() < radius * 0.5 {
+                if ((x + nx) * (x + nx) + (y + ny) * (y + ny)).sqrt() < radius * 0.5 {
                     1.0
                 } else {
                     -1.0
@@ -137,7 +138,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 let (r0, r1) = if i < n / 2 { (0.0, radius * 0.5) } else { (radius * 0.7, radius) };
                 let r = rng.uniform(r0, r1);
                 let angle = rng.uniform(0.0, 2.0 * PI);
-                let (x, y) = (r * angle.sin(), r * angle.cos());
+                let (x, y) = (r * sin(angle), r * cos(angle));
                 let l = label(x, y, rng);
                 points.push(p(x, y, l));
             }
@@ -174,8 +175,8 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 for i in 0..per_arm {
                     let r = i as f64 / per_arm as f64 * 5.0;
                     let t = 1.75 * i as f64 / per_arm as f64 * 2.0 * PI + delta;
-                    let x = r * t.sin() + rng.uniform(-1.0, 1.0) * noise;
-                    let y = r * t.cos() + rng.uniform(-1.0, 1.0) * noise;
+                    let x = r * sin(t) + rng.uniform(-1.0, 1.0) * noise;
+                    let y = r * cos(t) + rng.uniform(-1.0, 1.0) * noise;
                     points.push(p(x, y, label));
                 }
             }
@@ -239,7 +240,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             for i in 0..n {
                 let upper = i % 2 == 0;
                 let t = rng.uniform(0.0, PI);
-                let (mx, my) = if upper { (t.cos(), t.sin()) } else { (1.0 - t.cos(), 0.5 - t.sin()) };
+                let (mx, my) = if upper { (cos(t), sin(t)) } else { (1.0 - cos(t), 0.5 - sin(t)) };
                 let x = (mx - 0.5) * 3.6 + rng.normal() * noise * 2.0;
                 let y = (my - 0.25) * 3.6 + rng.normal() * noise * 2.0;
                 points.push(p(x, y, if upper { 1.0 } else { -1.0 }));
@@ -261,7 +262,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             for i in 0..n {
                 let class = i % k;
                 let angle = 2.0 * PI * class as f64 / k as f64 + PI / 4.0;
-                let (cx, cy) = (3.5 * angle.cos(), 3.5 * angle.sin());
+                let (cx, cy) = (3.5 * cos(angle), 3.5 * sin(angle));
                 let label = if k == 2 { if class == 0 { 1.0 } else { -1.0 } } else { class as f64 };
                 points.push(p(cx + sd * rng.normal(), cy + sd * rng.normal(), label));
             }

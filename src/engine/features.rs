@@ -1,6 +1,6 @@
 //! Input features: the functions of a point (x1, x2) that feed the network's first layer.
 
-use super::Real;
+use super::{math, Real};
 use serde::{Deserialize, Serialize};
 
 /// One input feature, named as in TensorFlow Playground's links.
@@ -87,10 +87,10 @@ impl Feature {
             Feature::X1Squared => x1 * x1,
             Feature::X2Squared => x2 * x2,
             Feature::X1X2 => x1 * x2,
-            Feature::SinX1 => x1.sin(),
-            Feature::SinX2 => x2.sin(),
-            Feature::CosX1 => x1.cos(),
-            Feature::CosX2 => x2.cos(),
+            Feature::SinX1 => math::sin(x1 as f64) as Real,
+            Feature::SinX2 => math::sin(x2 as f64) as Real,
+            Feature::CosX1 => math::cos(x1 as f64) as Real,
+            Feature::CosX2 => math::cos(x2 as f64) as Real,
         }
     }
 }

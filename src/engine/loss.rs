@@ -7,7 +7,7 @@
 //! {0, 1}; softmax predicts the one-hot vector of the class.
 
 use super::activation::{sigmoid, softplus};
-use super::{Activation, Real};
+use super::{math, Activation, Real};
 use serde::{Deserialize, Serialize};
 
 /// What the training minimises: the cost J(W) is the mean of L over the samples.
@@ -99,9 +99,9 @@ pub fn loss_and_delta(
         for s in 0..batch {
             let class = targets[s] as usize;
             let zmax = (0..k).map(|j| z[j * batch + s]).fold(Real::NEG_INFINITY, Real::max);
-            let sum: f64 = (0..k).map(|j| ((z[j * batch + s] - zmax) as f64).exp()).sum();
+            let sum: f64 = (0..k).map(|j| math::exp((z[j * batch + s] - zmax) as f64)).sum();
             // -ln p_c = ln sum_j e^(z_j - zmax) - (z_c - zmax)
-            let log_sum = sum.ln();
+            let log_sum = math::ln(sum);
             total += match loss {
                 Loss::SoftmaxCe => log_sum - (z[class * batch + s] - zmax) as f64,
                 _ => 0.0,

@@ -6,7 +6,7 @@
 
 use super::loss::{loss_and_delta, Loss};
 use super::rng::Rng;
-use super::{Activation, Real};
+use super::{math, Activation, Real};
 use serde::{Deserialize, Serialize};
 
 /// How the initial weights are drawn.
@@ -334,7 +334,7 @@ fn softmax(z: &[Real], a: &mut [Real], k: usize, batch: usize) {
         let zmax = (0..k).map(|j| z[j * batch + s]).fold(Real::NEG_INFINITY, Real::max);
         let mut sum = 0.0;
         for j in 0..k {
-            let e = (z[j * batch + s] - zmax).exp();
+            let e = math::exp((z[j * batch + s] - zmax) as f64) as Real;
             a[j * batch + s] = e;
             sum += e;
         }
@@ -368,10 +368,11 @@ pub struct Workspace {
 impl Workspace {
     /// Makes sure the buffers fit `net` and `batch` samples.
     pub fn ensure(&mut self, net: &Network, batch: usize) {
-        let shape: Vec<usize> = std::iter::once(net.n_inputs).chain(net.layers.iter().map(|l| l.rows())).collect();
-        if batch <= self.capacity && shape == self.shape {
+        let dims = || std::iter::once(net.n_inputs).chain(net.layers.iter().map(|l| l.rows()));
+        if batch <= self.capacity && dims().eq(self.shape.iter().copied()) {
             return;
         }
+        let shape: Vec<usize> = dims().collect();
         let capacity = batch.max(self.capacity);
         let widest = shape.iter().copied().max().unwrap_or(1);
         self.z = net.layers.iter().map(|l| vec![0.0; l.rows() * capacity]).collect();

@@ -1,6 +1,6 @@
 //! Optimizers that turn gradients into weight updates, and the weight penalties.
 
-use super::Real;
+use super::{math, Real};
 use serde::{Deserialize, Serialize};
 
 /// The update rule. g is dL/dw averaged over the batch (penalty included), eta the
@@ -170,8 +170,8 @@ pub fn update(params: &mut [Real], grads: &[Real], memory: &mut Moments, hyper: 
         }
         Optimizer::Adam => {
             let (b1, b2) = (hyper.beta1, hyper.beta2);
-            let c1 = 1.0 - b1.powi(t.min(i32::MAX as u64) as i32);
-            let c2 = 1.0 - b2.powi(t.min(i32::MAX as u64) as i32);
+            let c1 = 1.0 - math::powi(b1 as f64, t) as Real;
+            let c2 = 1.0 - math::powi(b2 as f64, t) as Real;
             let moments = memory.first.iter_mut().zip(memory.second.iter_mut());
             for ((w, &g), (m, v)) in params.iter_mut().zip(grads).zip(moments) {
                 let g = grad(*w, g);

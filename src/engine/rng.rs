@@ -36,7 +36,7 @@ impl Rng {
     pub fn normal(&mut self) -> f64 {
         let u1 = 1.0 - self.unit(); // in (0, 1]: ln is finite
         let u2 = self.unit();
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+        (-2.0 * super::math::ln(u1)).sqrt() * super::math::cos(std::f64::consts::TAU * u2)
     }
 
     /// Uniform integer in 0..n (n > 0).
