@@ -2,6 +2,8 @@
 //! hidden layer fixes that, the default circle is learned, softmax separates three blobs,
 //! the perceptron rule converges on OR only; dropout, early stopping, determinism, NaN.
 
+mod common;
+
 use neurona::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
 use neurona::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer, TrainError, Trainer};
 
@@ -221,27 +223,9 @@ fn another_round_keeps_the_data_and_draws_other_weights() {
     assert_eq!(Trainer::new_round(Config::default(), 1).unwrap().network, b.network);
 }
 
-/// The setup whose weights must come out bit-identical natively and in the browser
-/// (tests/wasm.rs checks the same fingerprint).
-pub fn determinism_setup() -> Trainer {
-    let config = Config {
-        seed: 7,
-        shuffle: true,
-        dataset: Dataset::Spiral,
-        features: Feature::ALL.to_vec(),
-        hidden: vec![HiddenLayer { neurons: 6, dropout: 0.2, ..HiddenLayer::default() }; 2],
-        optimizer: Optimizer::Adam,
-        ..Config::default()
-    };
-    train(config, 100)
-}
-
 #[test]
 #[cfg(not(feature = "f64"))]
 fn the_fingerprint_after_100_epochs_matches_the_recorded_one() {
-    let recorded: u64 = include_str!("fixtures/fingerprint-spiral-seed7-100.txt").trim().parse().unwrap();
-    let t = determinism_setup();
-    assert_eq!(neurona::engine::fingerprint::fingerprint(&t.network), recorded);
+    let t = train(common::determinism_config(), 100);
+    assert_eq!(neurona::engine::fingerprint::fingerprint(&t.network), common::recorded_fingerprint());
 }
-
-

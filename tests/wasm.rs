@@ -2,6 +2,8 @@
 //! pixels it should, and the playground mounts with its controls.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use neurona::engine::{Point, Real};
 use neurona::render::canvas::{context, draw_points, put_rgba};
 use neurona::render::colour::{fill_classes, Palette};
@@ -122,22 +124,9 @@ async fn gloo_timers_sleep(ms: i32) {
 
 #[wasm_bindgen_test]
 fn the_same_seed_gives_the_same_weights_as_natively() {
-    use neurona::engine::config::HiddenLayer;
-    use neurona::engine::{Config, Dataset, Feature, Optimizer, Trainer};
-    // The setup of tests/learning.rs's fingerprint test, trained here in wasm.
-    let config = Config {
-        seed: 7,
-        shuffle: true,
-        dataset: Dataset::Spiral,
-        features: Feature::ALL.to_vec(),
-        hidden: vec![HiddenLayer { neurons: 6, dropout: 0.2, ..HiddenLayer::default() }; 2],
-        optimizer: Optimizer::Adam,
-        ..Config::default()
-    };
-    let mut t = Trainer::new(config).unwrap();
+    let mut t = neurona::engine::Trainer::new(common::determinism_config()).unwrap();
     for _ in 0..100 {
         t.step().unwrap();
     }
-    let recorded: u64 = include_str!("fixtures/fingerprint-spiral-seed7-100.txt").trim().parse().unwrap();
-    assert_eq!(neurona::engine::fingerprint::fingerprint(&t.network), recorded);
+    assert_eq!(neurona::engine::fingerprint::fingerprint(&t.network), common::recorded_fingerprint());
 }

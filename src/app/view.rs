@@ -389,6 +389,39 @@ fn icon(name: &str) -> Html {
     }
 }
 
+/// A select that sends an action when changed: a top-bar control, hidden when a link hides it.
+fn control_select(
+    ctx: &Ctx,
+    id: &'static str,
+    label: Text,
+    options: Vec<(String, String, bool)>,
+    action: fn(&str) -> Option<Action>,
+) -> Html {
+    if !ctx.shows(id) {
+        return html! {};
+    }
+    html! {
+        <label class="control">
+            <span class="label">{ ctx.t(label) }</span>
+            <select id={id} onchange={on_select(&ctx.dispatch, action)}>
+                { for options.into_iter().map(|(value, text, selected)| html! {
+                    <option value={value} selected={selected}>{ text }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// A change handler for a select: its value becomes an action.
+fn on_select(dispatch: &Callback<Action>, action: fn(&str) -> Option<Action>) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| {
+        if let Some(a) = action(&select_value(&e)) {
+            d.emit(a);
+        }
+    })
+}
+
 fn top_bar(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
@@ -397,44 +430,6 @@ fn top_bar(ctx: &Ctx) -> Html {
     let step = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.with_runner(|r| r.step_once()))
-    };
-    let on_rate = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(v) = select_value(&e).parse::<Real>() {
-                d.emit(Action::SetLearningRate(v));
-            }
-        })
-    };
-    let on_act = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(a) = Activation::from_name(&select_value(&e)) {
-                d.emit(Action::SetActivation(a));
-            }
-        })
-    };
-    let on_reg = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(r) = Regularization::from_name(&select_value(&e)) {
-                d.emit(Action::SetRegularization(r));
-            }
-        })
-    };
-    let on_reg_rate = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(v) = select_value(&e).parse::<Real>() {
-                d.emit(Action::SetRegularizationRate(v));
-            }
-        })
-    };
-    let on_problem = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            d.emit(Action::SetProblem(if select_value(&e) == "regression" { Problem::Regression } else { Problem::Classification }));
-        })
     };
     let current_act = c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let rate_label = |v: Real| format!("{v}");
@@ -461,57 +456,25 @@ fn top_bar(ctx: &Ctx) -> Html {
                 <span class="label">{ ctx.t(Text::Epoch) }</span>
                 <span id="iter-number" class="value">{ format_epoch(0) }</span>
             </div>
-            if ctx.shows("learningRate") {
-                <label class="control">
-                    <span class="label">{ ctx.t(Text::LearningRate) }</span>
-                    <select id="learningRate" onchange={on_rate}>
-                        { for LEARNING_RATES.iter().map(|&v| html! {
-                            <option value={v.to_string()} selected={v == c.learning_rate}>{ rate_label(v) }</option>
-                        }) }
-                    </select>
-                </label>
-            }
-            if ctx.shows("activation") {
-                <label class="control">
-                    <span class="label">{ ctx.t(Text::Activation) }</span>
-                    <select id="activation" onchange={on_act}>
-                        { for Activation::HIDDEN.iter().map(|&a| html! {
-                            <option value={a.name()} selected={a == current_act}>{ activation_label(a, lang) }</option>
-                        }) }
-                    </select>
-                </label>
-            }
-            if ctx.shows("regularization") {
-                <label class="control">
-                    <span class="label">{ ctx.t(Text::Regularization) }</span>
-                    <select id="regularization" onchange={on_reg}>
-                        { for Regularization::ALL.iter().map(|&r| html! {
-                            <option value={r.name()} selected={r == c.regularization}>
-                                { if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() } }
-                            </option>
-                        }) }
-                    </select>
-                </label>
-            }
-            if ctx.shows("regularizationRate") {
-                <label class="control">
-                    <span class="label">{ ctx.t(Text::RegularizationRate) }</span>
-                    <select id="regularizationRate" onchange={on_reg_rate}>
-                        { for REGULARIZATION_RATES.iter().map(|&v| html! {
-                            <option value={v.to_string()} selected={v == c.regularization_rate}>{ rate_label(v) }</option>
-                        }) }
-                    </select>
-                </label>
-            }
-            if ctx.shows("problem") {
-                <label class="control">
-                    <span class="label">{ ctx.t(Text::ProblemType) }</span>
-                    <select id="problem" onchange={on_problem}>
-                        <option value="classification" selected={c.problem == Problem::Classification}>{ ctx.t(Text::Classification) }</option>
-                        <option value="regression" selected={c.problem == Problem::Regression}>{ ctx.t(Text::Regression) }</option>
-                    </select>
-                </label>
-            }
+            { control_select(ctx, "learningRate", Text::LearningRate,
+                LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.learning_rate)).collect(),
+                |v| v.parse::<Real>().ok().map(Action::SetLearningRate)) }
+            { control_select(ctx, "activation", Text::Activation,
+                Activation::HIDDEN.iter().map(|&a| (a.name().to_string(), activation_label(a, lang), a == current_act)).collect(),
+                |v| Activation::from_name(v).map(Action::SetActivation)) }
+            { control_select(ctx, "regularization", Text::Regularization,
+                Regularization::ALL.iter().map(|&r| (r.name().to_string(),
+                    if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() },
+                    r == c.regularization)).collect(),
+                |v| Regularization::from_name(v).map(Action::SetRegularization)) }
+            { control_select(ctx, "regularizationRate", Text::RegularizationRate,
+                REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.regularization_rate)).collect(),
+                |v| v.parse::<Real>().ok().map(Action::SetRegularizationRate)) }
+            { control_select(ctx, "problem", Text::ProblemType, vec![
+                    ("classification".into(), ctx.t(Text::Classification).into(), c.problem == Problem::Classification),
+                    ("regression".into(), ctx.t(Text::Regression).into(), c.problem == Problem::Regression),
+                ],
+                |v| Some(Action::SetProblem(if v == "regression" { Problem::Regression } else { Problem::Classification }))) }
         </div>
     }
 }
@@ -962,14 +925,7 @@ fn lesson_panel(ctx: &Ctx) -> Html {
     let c = &s.config;
     let lang = s.lang;
     let d = ctx.dispatch.clone();
-    let on_select = |f: fn(&str) -> Option<Action>| {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            if let Some(a) = f(&select_value(&e)) {
-                d.emit(a);
-            }
-        })
-    };
+    let on_select = |f: fn(&str) -> Option<Action>| on_select(&d, f);
     let number = |f: fn(Real) -> Action| {
         let d = d.clone();
         Callback::from(move |e: Event| {
