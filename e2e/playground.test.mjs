@@ -232,3 +232,24 @@ test('a panic shows the error on the page instead of a blank page', async () => 
   assert.ok(s.errors.some((e) => e.includes('deliberate panic')), 'and the console has it');
   await s.close();
 });
+
+test('weights and biases can be edited from the keyboard alone', async () => {
+  const s = await open(browser, 'networkShape=2&lang=en');
+  const { page } = s;
+  await page.focus('#output-bias-0');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#edit-value');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-value', 'the editor has the focus');
+  const before = await heatmap(page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('-1.5');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#edit-value'));
+  assert.notDeepEqual(await heatmap(page), before, 'the new output bias changed the picture');
+  // A hidden neuron takes the focus and shows itself in the big heatmap.
+  const output = await heatmap(page);
+  await page.focus('#neuron-1-0');
+  await page.waitForTimeout(50);
+  assert.notDeepEqual(await heatmap(page), output, 'the focused neuron is shown');
+  await clean(s);
+});

@@ -152,6 +152,20 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let runner = use_mut_ref(Runner::new);
     let card = use_state(|| None::<Card>);
+    // The value editor takes the keyboard focus as soon as it opens.
+    use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
+        if matches!(open, Some((true, _))) {
+            if let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("edit-value"))
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+        || ()
+    });
     let width = use_state(super::runner::network_width);
     {
         let width = width.clone();
@@ -624,9 +638,18 @@ fn network_column(ctx: &Ctx) -> Html {
                 return;
             }
             if let Some(value) = ctx.runner.borrow().bias(layer, neuron) {
+                // Pressed from the keyboard, the event has no pointer position: use the square's.
+                let (x, y) = match e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    Some(el) if e.detail() == 0 => {
+                        let r = el.get_bounding_client_rect();
+                        let w = web_sys::window().expect("a window");
+                        (r.right() + w.scroll_x().unwrap_or(0.0), r.bottom() + w.scroll_y().unwrap_or(0.0))
+                    }
+                    _ => (e.page_x() as f64, e.page_y() as f64),
+                };
                 ctx.card.set(Some(Card {
-                    x: e.page_x() as f64 + 12.0,
-                    y: e.page_y() as f64 + 12.0,
+                    x: x + 12.0,
+                    y: y + 12.0,
                     target: Target::Bias { layer, neuron },
                     value,
                     editing,
@@ -699,11 +722,14 @@ fn network_column(ctx: &Ctx) -> Html {
                     html! {
                         <div class="node hidden-node" id={format!("neuron-{}-{}", l + 1, j)}
                             style={format!("left:{}px;top:{}px", b.x, b.y)}
-                            title={ctx.t(Text::ThisIsOutput)}
-                            onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}>
+                            title={ctx.t(Text::ThisIsOutput)} tabindex="0" role="img"
+                            aria-label={format!("{} {}, {} {}", ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                            onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
+                            onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
+                            onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
                             <canvas id={format!("node-{}-{}", l + 1, j)} width="20" height="20"></canvas>
-                            <span class="bias" role="button" aria-label={ctx.t(Text::Bias)}
-                                onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></span>
+                            <button class="bias" aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                                onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                         </div>
                     }
                 }) }
@@ -713,9 +739,9 @@ fn network_column(ctx: &Ctx) -> Html {
                         <div class="node output-node" id={format!("output-node-{j}")}
                             style={format!("left:{}px;top:{}px", b.x, b.y)}>
                             <span class="out-mark">{ "ŷ" }</span>
-                            <span class="bias" role="button" aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
+                            <button class="bias" aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
                                 id={format!("output-bias-{j}")}
-                                onmouseenter={bias_card(n_hidden, j, false)} onclick={bias_card(n_hidden, j, true)}></span>
+                                onmouseenter={bias_card(n_hidden, j, false)} onclick={bias_card(n_hidden, j, true)}></button>
                         </div>
                     }
                 }) }
