@@ -253,3 +253,31 @@ test('weights and biases can be edited from the keyboard alone', async () => {
   assert.notDeepEqual(await heatmap(page), output, 'the focused neuron is shown');
   await clean(s);
 });
+
+test('a trained model is saved, exported as Keras code, and opened again', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  for (let i = 0; i < 20; i++) await page.click('#next-step-button');
+  const trained = await heatmap(page);
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-model')]);
+  const path = await saved.path();
+  const fs = await import('node:fs');
+  const model = JSON.parse(fs.readFileSync(path, 'utf8'));
+  assert.equal(model.version, 1);
+  assert.equal(model.network.layers.length, 3);
+  const [keras] = await Promise.all([page.waitForEvent('download'), page.click('#export-keras')]);
+  assert.match(fs.readFileSync(await keras.path(), 'utf8'), /tf\.keras\.layers\.Dense\(4, activation='tanh'/);
+  await page.click('#reset-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  assert.notDeepEqual(await heatmap(page), trained, 'reset draws other weights');
+  await page.setInputFiles('#open-model', path);
+  await page.waitForFunction(() => document.body.textContent.includes('Model loaded'));
+  await page.waitForTimeout(50);
+  assert.deepEqual(await heatmap(page), trained, 'the saved weights are back');
+  // A file that is not a model is refused with the reason.
+  fs.writeFileSync(path + '.bad.json', '{"version": 1, "config": {"noise": "loud"}, "network": {}}');
+  await page.setInputFiles('#open-model', path + '.bad.json');
+  await page.waitForFunction(() => document.body.textContent.includes('not a Neurona model'));
+  assert.match(await text(page, '.notice.error'), /config/);
+  await clean(s);
+});

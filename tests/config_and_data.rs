@@ -122,3 +122,45 @@ fn custom_points_are_trained_on() {
     let t = Trainer::new(config).unwrap();
     assert_eq!(t.train_len(), 40);
 }
+
+#[test]
+fn the_keras_export_rebuilds_the_same_network() {
+    use neurona::engine::export::keras_code;
+    let config = Config {
+        hidden: vec![
+            HiddenLayer { neurons: 3, activation: Activation::Relu, dropout: 0.5 },
+            HiddenLayer { neurons: 2, activation: Activation::Maxout, dropout: 0.0 },
+        ],
+        features: vec![neurona::engine::Feature::X1, neurona::engine::Feature::SinX2],
+        output: Activation::Sigmoid,
+        loss: Loss::Bce,
+        optimizer: neurona::engine::Optimizer::Adam,
+        ..Config::default()
+    };
+    let t = Trainer::new(config.clone()).unwrap();
+    let code = keras_code(&config, &t.network);
+    assert_eq!(code.matches("tf.keras.layers.Dense(").count(), 3);
+    assert!(code.contains("Dense(3, activation='relu'"));
+    assert!(code.contains("Dense(4, activation='linear'") && code.contains("_maxout"), "maxout as two pieces");
+    assert!(code.contains("Dropout(0.5)"));
+    assert!(code.contains("np.stack([x1, np.sin(x2)]"));
+    assert!(code.contains("'binary_crossentropy'") && code.contains("beta_2=0.999"));
+    // Every weight is written: the first kernel's first entry is weight (0, 0).
+    let w = t.network.layers[0].weights[0];
+    assert!(code.contains(&format!("[[{w:?}")), "first weight {w:?} in the kernel");
+    // It is valid Python, where Python is there to say so.
+    if let Ok(out) = std::process::Command::new("python3")
+        .args(["-c", "import ast, sys; ast.parse(sys.stdin.read())"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(code.as_bytes())?;
+            child.wait_with_output()
+        })
+    {
+        assert!(out.status.success(), "{}\n{code}", String::from_utf8_lossy(&out.stderr));
+    }
+}

@@ -136,6 +136,11 @@ catalogue! {
     TheOutput => "the whole network", "toda la red";
     Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
+    ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
+    ExportKeras => "Export Keras code", "Exportar código Keras";
+    ImportModel => "Open a saved model", "Abrir un modelo guardado";
+    ModelLoaded => "Model loaded: its setup and trained weights are in place.", "Modelo cargado: su configuración y sus pesos entrenados están listos.";
+    ModelRejected => "That file is not a Neurona model", "Ese archivo no es un modelo de Neurona";
     Class => "Class", "Clase";
     ClassLegend => "Each region takes the colour of its most likely class; paler means less sure.", "Cada región toma el color de su clase más probable; más pálido significa menos seguro.";
     Beyond => "The lesson: beyond the original playground", "La lección: más allá del playground original";

@@ -80,6 +80,8 @@ pub struct Runner {
     stop_epoch: Option<u64>,
     /// How many times the same setup was reset: each reset draws new initial weights.
     round: u64,
+    /// Trained weights to put in place of the fresh ones at the next rebuild (an opened model).
+    pub pending_network: Option<crate::engine::network::Network>,
 }
 
 impl Runner {
@@ -105,6 +107,7 @@ impl Runner {
             perf: Perf::default(),
             stop_epoch: None,
             round: 0,
+            pending_network: None,
         }
     }
 
@@ -118,6 +121,13 @@ impl Runner {
             self.round = if same_setup { self.round + 1 } else { 0 };
             match Trainer::new_round(settings.config.clone(), self.round) {
                 Ok(mut t) => {
+                    if let Some(net) = self.pending_network.take() {
+                        if net.n_inputs == t.network.n_inputs
+                            && net.layers.iter().map(|l| l.weights.len()).eq(t.network.layers.iter().map(|l| l.weights.len()))
+                        {
+                            t.network = net;
+                        }
+                    }
                     // The epoch-0 figures of the fresh network.
                     t.last = Some(t.evaluate());
                     self.trainer = Some(t);
@@ -454,6 +464,19 @@ impl Runner {
             t.last = Some(t.evaluate());
         }
         self.draw_all();
+    }
+
+    /// The trained model (setup and weights) as JSON.
+    pub fn model_json(&self) -> Option<String> {
+        let t = self.trainer.as_ref()?;
+        let model = crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
+        Some(model.to_json())
+    }
+
+    /// The trained network as Keras code.
+    pub fn keras_code(&self) -> Option<String> {
+        let t = self.trainer.as_ref()?;
+        Some(crate::engine::export::keras_code(&t.config, &t.network))
     }
 
     /// Shows another picture in the big heatmap.

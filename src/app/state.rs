@@ -221,6 +221,10 @@ pub enum Notice {
     },
     /// The link is on the clipboard.
     LinkCopied,
+    /// A saved model was opened.
+    ModelLoaded,
+    /// A file could not be read as a model; the reason names the field.
+    ModelRejected(String),
 }
 
 /// The whole interface state.

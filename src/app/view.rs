@@ -338,6 +338,7 @@ fn header(ctx: &Ctx) -> Html {
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
+                { file_tools(ctx) }
                 <button id="lang-toggle" class="tool" aria-label={ctx.t(Text::Language)}
                     title={ctx.t(Text::Language)} onclick={ctx.send(Action::SetLang(other))}>
                     { if other == Lang::Es { "Español" } else { "English" } }
@@ -375,6 +376,10 @@ fn notices(ctx: &Ctx) -> Html {
                         <span>{ format!("{} ({} {at} → {best})", Text::EarlyStopped.get(lang), Text::Epoch.get(lang)) }</span>
                     }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
+                    Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
+                    Notice::ModelRejected(why) => ("notice error", html! {
+                        <span>{ format!("{}: {why}", Text::ModelRejected.get(lang)) }</span>
+                    }),
                 };
                 html! {
                     <div class={class}>
@@ -1127,5 +1132,72 @@ fn lesson_panel(ctx: &Ctx) -> Html {
                 </fieldset>
             </div>
         </section>
+    }
+}
+
+/// Offers text as a file to save.
+fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn file_tools(ctx: &Ctx) -> Html {
+    let save = {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_| {
+            if let Some(json) = runner.borrow().model_json() {
+                download("neurona-model.json", "application/json", &json);
+            }
+        })
+    };
+    let keras = {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_| {
+            if let Some(code) = runner.borrow().keras_code() {
+                download("neurona_model.py", "text/x-python", &code);
+            }
+        })
+    };
+    let open_model = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+                match crate::engine::Model::from_json(&text) {
+                    Ok(model) => {
+                        let mut settings = ctx.state.settings.clone();
+                        settings.config = model.config;
+                        ctx.runner.borrow_mut().pending_network = Some(model.network);
+                        ctx.dispatch.emit(Action::Load(Box::new(settings)));
+                        ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
+                    }
+                    Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
+                }
+            });
+        })
+    };
+    html! {
+        <>
+            <button id="save-model" class="tool" onclick={save}>{ ctx.t(Text::ExportModel) }</button>
+            <button id="export-keras" class="tool" onclick={keras}>{ ctx.t(Text::ExportKeras) }</button>
+            <label class="tool file">
+                { ctx.t(Text::ImportModel) }
+                <input type="file" id="open-model" accept="application/json,.json" onchange={open_model} />
+            </label>
+        </>
     }
 }

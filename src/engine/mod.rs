@@ -7,6 +7,7 @@
 pub mod activation;
 pub mod config;
 pub mod data;
+pub mod export;
 pub mod features;
 pub mod fingerprint;
 pub mod grid;
