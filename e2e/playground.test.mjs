@@ -281,3 +281,18 @@ test('a trained model is saved, exported as Keras code, and opened again', async
   assert.match(await text(page, '.notice.error'), /config/);
   await clean(s);
 });
+
+test('hovering the loss chart shows the losses of that epoch', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  for (let i = 0; i < 10; i++) await page.click('#next-step-button');
+  const box = await page.$eval('#loss-chart', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  await page.mouse.move(box.x + box.w - 4, box.y + box.h / 2);
+  await page.waitForSelector('#chart-tip');
+  const tip = await text(page, '#chart-tip');
+  assert.match(tip, /^Epoch 10 · Training loss \d\.\d{3} · Test loss \d\.\d{3}$/);
+  assert.ok(tip.includes(await text(page, '#loss-test')), 'the last point is the current test loss');
+  await page.mouse.move(box.x + 4, box.y + box.h / 2);
+  assert.match(await text(page, '#chart-tip'), /^Epoch 1 /);
+  await clean(s);
+});

@@ -51,6 +51,7 @@ struct Ctx {
     dispatch: Callback<Action>,
     runner: Rc<RefCell<Runner>>,
     card: UseStateHandle<Option<Card>>,
+    chart_tip: UseStateHandle<Option<(f64, f64, String)>>,
 }
 
 impl Ctx {
@@ -152,6 +153,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let runner = use_mut_ref(Runner::new);
     let card = use_state(|| None::<Card>);
+    let chart_tip = use_state(|| None::<(f64, f64, String)>);
     // The value editor takes the keyboard focus as soon as it opens.
     use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
         if matches!(open, Some((true, _))) {
@@ -182,7 +184,7 @@ pub fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone() };
+    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone(), chart_tip: chart_tip.clone() };
 
     // Keep the trainer in line with the settings, and redraw.
     {
@@ -338,7 +340,6 @@ fn header(ctx: &Ctx) -> Html {
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
-                { file_tools(ctx) }
                 <button id="lang-toggle" class="tool" aria-label={ctx.t(Text::Language)}
                     title={ctx.t(Text::Language)} onclick={ctx.send(Action::SetLang(other))}>
                     { if other == Lang::Es { "Español" } else { "English" } }
@@ -835,7 +836,11 @@ fn output_column(ctx: &Ctx) -> Html {
                     if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-train">{ "–" }</span></span> }
                 </div>
             </div>
-            <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}></canvas>
+            <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
+                onmousemove={chart_hover(ctx)} onmouseleave={{ let tip = ctx.chart_tip.clone(); Callback::from(move |_| tip.set(None)) }}></canvas>
+            if let Some((x, y, text)) = ctx.chart_tip.as_ref() {
+                <div class="card" id="chart-tip" style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
+            }
             <div class="heatmap-frame">
                 <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
@@ -868,6 +873,7 @@ fn output_column(ctx: &Ctx) -> Html {
                         onchange={toggle(Action::SetDiscretize)} />{ ctx.t(Text::Discretize) }</label>
                 }
             </div>
+            <div class="file-tools">{ file_tools(ctx) }</div>
             <div id="perf-readout" class="perf" hidden={!s.show_performance} aria-live="off"></div>
         </section>
     }
@@ -1200,4 +1206,34 @@ fn file_tools(ctx: &Ctx) -> Html {
             </label>
         </>
     }
+}
+
+/// Shows the losses at the epoch under the pointer on the loss chart.
+fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: MouseEvent| {
+        let lang = ctx.settings().lang;
+        let text = {
+            let r = ctx.runner.borrow();
+            let Some(t) = r.trainer.as_ref() else { return };
+            let points = &t.history.points;
+            let (Some(first), Some(last)) = (points.first(), points.last()) else { return };
+            let target: web_sys::Element = e.target_unchecked_into();
+            let width = target.get_bounding_client_rect().width().max(1.0);
+            // The chart keeps a 3-pixel margin on each side.
+            let f = ((e.offset_x() as f64 - 3.0) / (width - 6.0)).clamp(0.0, 1.0);
+            let epoch = first.epoch as f64 + f * (last.epoch - first.epoch) as f64;
+            let p = points.iter().min_by(|a, b| (a.epoch as f64 - epoch).abs().total_cmp(&(b.epoch as f64 - epoch).abs())).copied();
+            let Some(p) = p else { return };
+            let mut text = format!("{} {} · {} {:.3}", Text::Epoch.get(lang), p.epoch, Text::TrainingLoss.get(lang), p.train);
+            if let Some(v) = p.validation {
+                text += &format!(" · {} {v:.3}", Text::ValidationLoss.get(lang));
+            }
+            if let Some(v) = p.test {
+                text += &format!(" · {} {v:.3}", Text::TestLoss.get(lang));
+            }
+            text
+        };
+        ctx.chart_tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text)));
+    })
 }
