@@ -296,3 +296,34 @@ test('hovering the loss chart shows the losses of that epoch', async () => {
   assert.match(await text(page, '#chart-tip'), /^Epoch 1 /);
   await clean(s);
 });
+
+test('users draw their own points or load them from CSV, and train on them', async () => {
+  const s = await open(browser, 'lang=en&networkShape=');
+  const { page } = s;
+  await page.click('#dataset-button-custom');
+  assert.equal(await text(page, '#point-count'), '0 points');
+  assert.equal(await text(page, '#loss-test'), '–', 'nothing to measure yet');
+  const box = await page.$eval('#heatmap-points', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  const at = (x, y) => [box.x + (x + 6) / 12 * box.w, box.y + (6 - y) / 12 * box.w];
+  // Blue on the right, orange (Shift) on the left.
+  for (const [x, y] of [[3, 3], [4, -2], [2, 0], [5, 4]]) await page.mouse.click(...at(x, y));
+  for (const [x, y] of [[-3, 3], [-4, -2], [-2, 0], [-5, -4]]) { await page.keyboard.down('Shift'); await page.mouse.click(...at(x, y)); await page.keyboard.up('Shift'); }
+  assert.equal(await text(page, '#point-count'), '8 points');
+  const h = decodeURIComponent(await page.evaluate(() => location.hash));
+  assert.match(h, /dataset=custom/);
+  assert.match(h, /points=3,3,1;4,-2,1;2,0,1;5,4,1;-3,3,-1/);
+  for (let i = 0; i < 30; i++) await page.click('#next-step-button');
+  assert.equal(await text(page, '#accuracy-train'), '100.0%', 'a line separates left from right');
+  const px = await page.$eval('#heatmap-canvas', (c) => { const g = c.getContext('2d'); return [[...g.getImageData(90, 50, 1, 1).data], [...g.getImageData(10, 50, 1, 1).data]]; });
+  assert.ok(px[0][2] > px[0][0] && px[1][0] > px[1][2], `right is blue, left orange: ${px}`);
+  // A CSV replaces them; lines that are not points are named.
+  const fs = await import('node:fs');
+  const file = `${process.env.TMPDIR || '/tmp'}/neurona-points-${process.pid}.csv`;
+  fs.writeFileSync(file, 'x1,x2,label\n1,1,1\n-1,-1,-1\nnot,a,point\n2,2,1\n');
+  await page.setInputFiles('#load-csv', file);
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '3 points');
+  assert.match(await text(page, '.notice.warn span'), /skipped: 4$/);
+  await page.click('#clear-points');
+  assert.equal(await text(page, '#point-count'), '0 points');
+  await clean(s);
+});

@@ -164,3 +164,27 @@ fn the_keras_export_rebuilds_the_same_network() {
         assert!(out.status.success(), "{}\n{code}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[test]
+fn csv_points_are_read_and_bad_lines_named() {
+    use neurona::engine::data::parse_csv;
+    let text = "x1,x2,label\n1.5, -2, 1\n\n# a comment\n-3;4;-1\n7,0,0\nfoo,1,1\n2\t2\t0.3\n1,2\n";
+    let (points, bad) = parse_csv(text, 2);
+    assert_eq!(points.len(), 4);
+    assert_eq!((points[0].x, points[0].y, points[0].label), (1.5, -2.0, 1.0));
+    assert_eq!(points[1].label, -1.0);
+    assert_eq!((points[2].x, points[2].label), (6.0, -1.0), "clamped into the square; 0 is orange");
+    assert_eq!(points[3].label, 1.0);
+    assert_eq!(bad, vec![7, 9]);
+    let (three, bad) = parse_csv("0,0,2\n1,1,3\n1,1,1.5", 3);
+    assert_eq!(three.len(), 1);
+    assert_eq!(bad, vec![2, 3]);
+}
+
+#[test]
+fn a_few_drawn_points_always_leave_one_to_train_on() {
+    let mut rng = Rng::new(1);
+    let one = vec![neurona::engine::Point { x: 0.0, y: 0.0, label: 1.0 }];
+    let s = split(one, 10, 0, &mut rng);
+    assert_eq!(s.train.len(), 1);
+}

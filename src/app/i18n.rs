@@ -136,6 +136,13 @@ catalogue! {
     TheOutput => "the whole network", "toda la red";
     Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
+    DatasetCustom => "Your own points", "Tus propios puntos";
+    DrawHint => "Click on the output to add a point of the chosen class (Shift+click: the other class of two). Or load a CSV of x1,x2,label lines.", "Haz clic en la salida para añadir un punto de la clase elegida (Mayús+clic: la otra de dos). O carga un CSV con líneas x1,x2,etiqueta.";
+    DrawClass => "Class of new points", "Clase de los puntos nuevos";
+    ClearPoints => "Clear points", "Borrar puntos";
+    LoadCsv => "Load CSV", "Cargar CSV";
+    CsvIgnored => "CSV lines that are not points were skipped", "Se omitieron líneas del CSV que no son puntos";
+    Points => "points", "puntos";
     ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
     ExportKeras => "Export Keras code", "Exportar código Keras";
     ImportModel => "Open a saved model", "Abrir un modelo guardado";

@@ -294,7 +294,10 @@ impl Runner {
     /// Draws every live view; returns the milliseconds spent evaluating the grid.
     pub fn draw_all(&mut self) -> f64 {
         self.write_readouts();
-        let Some(t) = &self.trainer else { return 0.0 };
+        let Some(t) = &self.trainer else {
+            self.draw_empty();
+            return 0.0;
+        };
         let start = now();
         self.grid.evaluate(&t.network, &t.config.features);
         let grid_ms = now() - start;
@@ -306,9 +309,31 @@ impl Runner {
         grid_ms
     }
 
+    /// With no data to train on (the user has not drawn a point yet), a blank picture.
+    fn draw_empty(&mut self) {
+        if let Some(c) = canvas_by_id("heatmap-canvas") {
+            for px in self.rgba.chunks_exact_mut(4) {
+                px.copy_from_slice(&[0xe8, 0xea, 0xeb, 255]);
+            }
+            canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
+        }
+        for id in ["heatmap-points", "links-canvas"] {
+            if let Some(c) = canvas_by_id(id) {
+                let (w, h) = (c.width() as f64, c.height() as f64);
+                canvas::context(&c).clear_rect(0.0, 0.0, w, h);
+            }
+        }
+        if let Some(c) = canvas_by_id("loss-chart") {
+            let _ = crate::render::chart::draw_losses(c, &[], None);
+        }
+    }
+
     fn write_readouts(&self) {
         let Some(t) = &self.trainer else {
             set_text("iter-number", "000,000");
+            for id in ["loss-train", "loss-val", "loss-test", "accuracy-train", "accuracy-val", "accuracy-test"] {
+                set_text(id, "–");
+            }
             return;
         };
         set_text("iter-number", &format_epoch(t.epoch));

@@ -3,7 +3,7 @@
 
 use super::i18n::Lang;
 use crate::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
-use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Real, Regularization};
+use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 use std::collections::BTreeSet;
 
 /// The learning rates offered (TensorFlow Playground's list).
@@ -221,6 +221,8 @@ pub enum Notice {
     },
     /// The link is on the clipboard.
     LinkCopied,
+    /// These CSV lines (numbered from 1) were not points.
+    CsvSkipped(Vec<usize>),
     /// A saved model was opened.
     ModelLoaded,
     /// A file could not be read as a model; the reason names the field.
@@ -240,6 +242,8 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// The lesson last opened, whose caption is shown.
     pub lesson: Option<Lesson>,
+    /// The class of points added by clicking.
+    pub draw_class: usize,
 }
 
 /// A verb that changes the state.
@@ -325,6 +329,14 @@ pub enum Action {
     SetClasses(usize),
     /// Open a ready setup of the lesson.
     LoadLesson(Lesson),
+    /// Add a user point (switches to the user's data).
+    AddPoint(Point),
+    /// Replace the user's points (a CSV was loaded).
+    SetPoints(Vec<Point>),
+    /// Remove every user point.
+    ClearPoints,
+    /// The class new points get (class index; for two classes 1 is blue, 0 orange).
+    SetDrawClass(usize),
 }
 
 /// An optimizer parameter.
@@ -343,7 +355,7 @@ pub enum OptimizerParam {
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None }
+        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1 }
     }
 
     /// Applies an action, returning the new state.
@@ -461,6 +473,18 @@ impl AppState {
                     c.loss = Loss::HalfMse;
                 }
             }
+            Action::AddPoint(p) => {
+                c.dataset = Dataset::Custom;
+                set_problem(c, Problem::Classification);
+                c.custom_points.push(p);
+            }
+            Action::SetPoints(points) => {
+                c.dataset = Dataset::Custom;
+                set_problem(c, Problem::Classification);
+                c.custom_points = points;
+            }
+            Action::ClearPoints => c.custom_points.clear(),
+            Action::SetDrawClass(k) => s.draw_class = k,
             Action::LoadLesson(lesson) => {
                 s.settings.config = Config { seed: c.seed, ..lesson.config() };
                 s.lesson = Some(lesson);
@@ -652,6 +676,18 @@ mod tests {
         for a in [Action::SetLayerActivation(1, Activation::Elu), Action::SetInit(Init::He), Action::SetPercentVal(15), Action::SetOutput(Activation::Sigmoid)] {
             assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
         }
+    }
+
+    #[test]
+    fn drawn_points_become_the_data() {
+        let p = Point { x: 1.0, y: 2.0, label: 1.0 };
+        let s = start().apply(Action::AddPoint(p)).apply(Action::AddPoint(Point { label: -1.0, ..p }));
+        assert_eq!(s.settings.config.dataset, Dataset::Custom);
+        assert_eq!(s.settings.config.custom_points.len(), 2);
+        assert!(crate::engine::Trainer::new(s.settings.config.clone()).is_ok());
+        let cleared = s.apply(Action::ClearPoints);
+        assert!(cleared.settings.config.custom_points.is_empty());
+        assert!(cleared.generation > s.generation, "new data, new network");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::i18n::Lang;
 use super::state::{Settings, Speed, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REGULARIZATION_RATES};
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
-use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Real, Regularization};
+use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 
 /// One value of a link that was not taken as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,8 +131,8 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     let dataset_key = if c.problem == Problem::Regression { "regDataset" } else { "dataset" };
     if let Some(v) = get(dataset_key) {
         match Dataset::from_name(v) {
-            Some(d) if d.is_regression() == (c.problem == Problem::Regression) && d != Dataset::Custom => {
-                if c.classes > 2 && !matches!(d, Dataset::Blobs | Dataset::Spiral) {
+            Some(d) if d.is_regression() == (c.problem == Problem::Regression) => {
+                if c.classes > 2 && !matches!(d, Dataset::Blobs | Dataset::Spiral | Dataset::Custom) {
                     c.dataset = Dataset::Blobs;
                     repair(dataset_key, v, Some("blobs".into()));
                 } else {
@@ -345,6 +345,27 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         None => c.loss = Loss::default_for(c.output),
     }
 
+    // The user's points: x,y,label;x,y,label...
+    if let Some(v) = get("points") {
+        let mut bad = false;
+        for item in v.split(';').filter(|i| !i.is_empty()) {
+            let nums: Vec<Real> = item.split(',').filter_map(|n| n.trim().parse::<Real>().ok()).filter(|n| n.is_finite()).collect();
+            match nums[..] {
+                [x, y, label] => {
+                    let label = if c.classes > 2 { label.round().clamp(0.0, (c.classes - 1) as Real) } else if label > 0.0 { 1.0 } else { -1.0 };
+                    c.custom_points.push(Point { x: x.clamp(-6.0, 6.0), y: y.clamp(-6.0, 6.0), label });
+                }
+                _ => bad = true,
+            }
+        }
+        if bad {
+            repair("points", v, Some(points_value(&c.custom_points)));
+        }
+    }
+    if c.dataset == Dataset::Custom && c.custom_points.is_empty() && get("points").is_none() {
+        c.dataset = Dataset::Circle;
+    }
+
     // Switches.
     let mut features = Vec::new();
     for f in Feature::ALL {
@@ -415,6 +436,16 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     (s, repairs)
 }
 
+/// The user's points as a link value, coordinates to two decimals.
+fn points_value(points: &[Point]) -> String {
+    let num = |v: Real| {
+        let t = format!("{:.2}", v);
+        let t = t.trim_end_matches('0').trim_end_matches('.').to_string();
+        if t == "-0" { "0".to_string() } else { t }
+    };
+    points.iter().map(|p| format!("{},{},{}", num(p.x), num(p.y), num(p.label))).collect::<Vec<_>>().join(";")
+}
+
 fn is_known_key(k: &str) -> bool {
     const KEYS: [&str; 38] = [
         "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
@@ -424,7 +455,7 @@ fn is_known_key(k: &str) -> bool {
         "init", "monitor", "layerActivations", "dropout", "output", "loss", "shuffle",
         "earlyStopping", "collectStats", "tutorial",
     ];
-    KEYS.contains(&k) || ACCEPTED_QUIETLY.contains(&k) || Feature::ALL.iter().any(|f| f.key() == k)
+    KEYS.contains(&k) || k == "points" || ACCEPTED_QUIETLY.contains(&k) || Feature::ALL.iter().any(|f| f.key() == k)
 }
 
 /// Writes the settings as a hash (without `#`): every key TensorFlow Playground writes, then
@@ -501,6 +532,9 @@ pub fn to_hash(s: &Settings) -> String {
         put("earlyStopping", "true".into());
         put("patience", c.early_stopping.patience.to_string());
         put("monitor", if c.early_stopping.monitor == Monitor::Val { "val" } else { "train" }.into());
+    }
+    if c.dataset == Dataset::Custom {
+        put("points", points_value(&c.custom_points));
     }
     if s.speed != Speed::Epochs(1) {
         put("speed", s.speed.code());
@@ -606,6 +640,21 @@ mod tests {
         let (again, none) = parse(&to_hash(&s), Lang::En);
         assert!(none.is_empty());
         assert_eq!(again, s);
+    }
+
+    #[test]
+    fn drawn_points_travel_in_the_link() {
+        let mut s = Settings::new(Lang::En);
+        s.config.dataset = Dataset::Custom;
+        s.config.custom_points = vec![Point { x: 1.25, y: -2.0, label: 1.0 }, Point { x: -3.5, y: 0.75, label: -1.0 }];
+        let hash = to_hash(&s);
+        assert!(hash.contains("points=1.25,-2,1;-3.5,0.75,-1"), "{hash}");
+        let (back, repairs) = parse(&hash, Lang::En);
+        assert!(repairs.is_empty());
+        assert_eq!(back, s);
+        let (bad, repairs) = parse("dataset=custom&points=1,2,1;oops;3,4", Lang::En);
+        assert_eq!(bad.config.custom_points.len(), 1);
+        assert_eq!(repairs[0].used.as_deref(), Some("1,2,1"));
     }
 
     #[test]

@@ -111,7 +111,8 @@ fn dataset_text(d: Dataset) -> Text {
         Dataset::LogicXor => Text::DatasetLogicXor,
         Dataset::Moons => Text::DatasetMoons,
         Dataset::Checkerboard => Text::DatasetCheckerboard,
-        Dataset::Blobs | Dataset::Custom => Text::DatasetBlobs,
+        Dataset::Blobs => Text::DatasetBlobs,
+        Dataset::Custom => Text::DatasetCustom,
     }
 }
 
@@ -230,6 +231,16 @@ pub fn App() -> Html {
             || ()
         });
     }
+    // The user's points have a thumbnail of their own.
+    use_effect_with((state.settings.config.custom_points.clone(), state.settings.config.classes, state.settings.config.problem), |(points, classes, _)| {
+        if let Some(c) = canvas_by_id("dataset-custom") {
+            let ctx = canvas::hidpi(&c, 52.0, 52.0);
+            ctx.set_fill_style_str("#f4f5f6");
+            ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
+            canvas::draw_points(&ctx, points, 52.0, (-6.0, 6.0), *classes, false, 1.6);
+        }
+        || ()
+    });
     // Keyboard: Space plays or pauses, the right arrow steps, R resets; a typed hash loads.
     {
         let ctx = ctx.clone();
@@ -376,6 +387,9 @@ fn notices(ctx: &Ctx) -> Html {
                     Notice::EarlyStopped { at, best } => ("notice info", html! {
                         <span>{ format!("{} ({} {at} → {best})", Text::EarlyStopped.get(lang), Text::Epoch.get(lang)) }</span>
                     }),
+                    Notice::CsvSkipped(lines) => ("notice warn", html! {
+                        <span>{ format!("{}: {}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|l| l.to_string()).collect::<Vec<_>>().join(", ")) }</span>
+                    }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
                     Notice::ModelRejected(why) => ("notice error", html! {
@@ -505,9 +519,13 @@ fn offered_datasets(s: &Settings) -> Vec<Dataset> {
     if c.problem == Problem::Regression {
         Dataset::REGRESSION.to_vec()
     } else if c.classes > 2 {
-        Dataset::MULTICLASS.to_vec()
+        let mut sets = Dataset::MULTICLASS.to_vec();
+        sets.push(Dataset::Custom);
+        sets
     } else {
-        Dataset::CLASSIFICATION.to_vec()
+        let mut sets = Dataset::CLASSIFICATION.to_vec();
+        sets.push(Dataset::Custom);
+        sets
     }
 }
 
@@ -575,6 +593,7 @@ fn data_column(ctx: &Ctx) -> Html {
                 |v| Action::SetPercentTrain(v)) }
             { slider("noise", Text::Noise, c.noise, 0, 50, 5, c.noise.to_string(), |v| Action::SetNoise(v)) }
             { slider("batchSize", Text::BatchSize, c.batch_size as u32, 1, 30, 1, c.batch_size.to_string(), |v| Action::SetBatchSize(v as usize)) }
+            if c.dataset == Dataset::Custom { { draw_tools(ctx) } }
             <button id="regenerate" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
         </section>
     }
@@ -845,7 +864,8 @@ fn output_column(ctx: &Ctx) -> Html {
                 <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
                     <canvas id="heatmap-canvas" width="100" height="100"></canvas>
-                    <canvas id="heatmap-points" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}></canvas>
+                    <canvas id="heatmap-points" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
+                        class={classes!((c.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}></canvas>
                 </div>
                 <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
             </div>
@@ -1236,4 +1256,77 @@ fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
         };
         ctx.chart_tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text)));
     })
+}
+
+/// A click on the output picture adds a point there when the data is the user's.
+fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: MouseEvent| {
+        let c = &ctx.settings().config;
+        if c.dataset != Dataset::Custom {
+            return;
+        }
+        let target: web_sys::Element = e.target_unchecked_into();
+        let size = target.get_bounding_client_rect().width().max(1.0);
+        let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
+        let (x, y) = (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64));
+        let k = c.classes.max(2);
+        let mut class = ctx.state.draw_class.min(k - 1);
+        if e.shift_key() && k == 2 {
+            class = 1 - class;
+        }
+        let label = if k == 2 { if class == 1 { 1.0 } else { -1.0 } } else { class as Real };
+        ctx.dispatch.emit(Action::AddPoint(crate::engine::Point { x, y, label }));
+    })
+}
+
+/// Class chooser, clear and CSV loading for the user's own points.
+fn draw_tools(ctx: &Ctx) -> Html {
+    let c = &ctx.settings().config;
+    let k = c.classes.max(2);
+    let load = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+                let (points, bad) = data::parse_csv(&text, ctx.settings().config.classes);
+                ctx.dispatch.emit(Action::SetPoints(points));
+                if !bad.is_empty() {
+                    ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
+                }
+            });
+        })
+    };
+    let colour = |class: usize| {
+        let hue = if k == 2 { [crate::render::colour::ORANGE, crate::render::colour::BLUE][class] } else { crate::render::colour::CLASS_HUES[class % 4] };
+        crate::render::colour::hex(hue)
+    };
+    html! {
+        <div class="draw-tools">
+            <p class="text hint">{ ctx.t(Text::DrawHint) }</p>
+            <div class="draw-classes" role="radiogroup" aria-label={ctx.t(Text::DrawClass)}>
+                { for (0..k).rev().map(|class| {
+                    let selected = ctx.state.draw_class.min(k - 1) == class;
+                    html! {
+                        <button id={format!("draw-class-{class}")} class={classes!("swatch-button", selected.then_some("selected"))}
+                            role="radio" aria-checked={selected.to_string()}
+                            aria-label={format!("{} {}", ctx.t(Text::DrawClass), if k == 2 { ["−1", "+1"][class].to_string() } else { class.to_string() })}
+                            style={format!("background:{}", colour(class))}
+                            onclick={ctx.send(Action::SetDrawClass(class))}></button>
+                    }
+                }) }
+                <span class="count" id="point-count">{ format!("{} {}", c.custom_points.len(), ctx.t(Text::Points)) }</span>
+            </div>
+            <div class="draw-buttons">
+                <button id="clear-points" class="tool" onclick={ctx.send(Action::ClearPoints)}>{ ctx.t(Text::ClearPoints) }</button>
+                <label class="tool file">{ ctx.t(Text::LoadCsv) }
+                    <input type="file" id="load-csv" accept=".csv,text/csv,text/plain" onchange={load} />
+                </label>
+            </div>
+        </div>
+    }
 }

@@ -287,9 +287,50 @@ pub struct Split {
 pub fn split(mut points: Vec<Point>, percent_train: u32, percent_val: u32, rng: &mut Rng) -> Split {
     rng.shuffle(&mut points);
     let n = points.len();
-    let n_train = n * percent_train.min(100) as usize / 100;
+    // Always at least one training point, so a handful of drawn points can be trained on.
+    let n_train = (n * percent_train.min(100) as usize / 100).max(n.min(1));
     let n_val = (n * percent_val as usize / 100).min(n - n_train);
     let test = points.split_off(n_train + n_val);
     let validation = points.split_off(n_train);
     Split { train: points, validation, test }
+}
+
+/// Reads points from CSV text, one `x1,x2,label` per line (a header line, blank lines and
+/// `#` comments are skipped; `;` or tabs may separate). Labels: for two classes any number,
+/// its sign giving the class; for K classes the class index. Coordinates are clamped to
+/// [-6, 6]. Returns the points and the numbers (from 1) of the lines that were not points.
+pub fn parse_csv(text: &str, classes: usize) -> (Vec<Point>, Vec<usize>) {
+    let mut points = Vec::new();
+    let mut bad = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<f64> = line
+            .split([',', ';', '\t'])
+            .map(|f| f.trim().trim_matches('"').parse::<f64>())
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        if fields.len() != 3 || fields.iter().any(|v| !v.is_finite()) {
+            // A first line of words is a header, not a mistake.
+            if !(i == 0 && line.chars().any(|c| c.is_alphabetic())) {
+                bad.push(i + 1);
+            }
+            continue;
+        }
+        let label = if classes > 2 {
+            if fields[2] < 0.0 || fields[2] >= classes as f64 || fields[2].fract() != 0.0 {
+                bad.push(i + 1);
+                continue;
+            }
+            fields[2]
+        } else if fields[2] > 0.0 {
+            1.0
+        } else {
+            -1.0
+        };
+        points.push(Point { x: fields[0].clamp(-6.0, 6.0) as Real, y: fields[1].clamp(-6.0, 6.0) as Real, label: label as Real });
+    }
+    (points, bad)
 }
