@@ -83,6 +83,7 @@ catalogue! {
     Features => "Features", "Características";
     WhichProperties => "Which properties do you want to feed in?", "¿Qué propiedades quieres usar como entrada?";
     HiddenLayers => "Hidden layers", "Capas ocultas";
+    HiddenLayer => "Hidden layer", "Capa oculta";
     AddLayer => "Add a hidden layer", "Añadir una capa oculta";
     RemoveLayer => "Remove a hidden layer", "Quitar una capa oculta";
     AddNeuron => "Add a neuron", "Añadir una neurona";

@@ -438,7 +438,8 @@ impl Runner {
         let range = (self.grid.min, self.grid.max);
         let classes = if t.config.classes > 2 { t.config.classes } else { 2 };
         canvas::draw_points(&ctx, &t.split.train, HEATMAP, range, classes, false, 3.2);
-        if self.settings.show_test {
+        // Drawn points are all shown: the user should see every point they placed.
+        if self.settings.show_test || t.config.dataset == crate::engine::Dataset::Custom {
             canvas::draw_points(&ctx, &t.split.test, HEATMAP, range, classes, true, 3.2);
         }
         if t.config.hidden.is_empty() && t.config.features.len() == 2 && t.config.features[..] == [Feature::X1, Feature::X2] && t.config.outputs() == 1 {

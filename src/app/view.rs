@@ -692,7 +692,7 @@ fn network_column(ctx: &Ctx) -> Html {
                     <button id="remove-layers" class="round small" aria-label={ctx.t(Text::RemoveLayer)} title={ctx.t(Text::RemoveLayer)}
                         disabled={n_hidden == 0} onclick={ctx.send(Action::RemoveLayer)}>{ "−" }</button>
                 }
-                <h2 id="num-layers">{ format!("{} {}", n_hidden, ctx.t(Text::HiddenLayers)) }</h2>
+                <h2 id="num-layers">{ format!("{} {}", n_hidden, ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers })) }</h2>
             </div>
             <div class="network-scroll">
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
