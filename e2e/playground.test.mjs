@@ -122,6 +122,10 @@ test('every control changes the setup, the link and the picture', async () => {
   await page.click('#next-step-button');
   await page.selectOption('#learningRate', '0.03');
   assert.equal(await epoch(page), 1, 'changing the learning rate keeps training');
+  await page.selectOption('#regularizationRate', '0.003');
+  assert.equal(await epoch(page), 1, 'so does the regularization rate');
+  await page.fill('#batchSize', '5');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   await page.selectOption('#problem', 'regression');
   await page.waitForFunction(() => location.hash.includes('problem=regression'));
   assert.equal(await page.$$eval('.dataset', (d) => d.length), 2, 'the regression data sets');

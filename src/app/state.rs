@@ -180,22 +180,21 @@ impl Settings {
     }
 }
 
-/// Whether going from `old` to `new` needs a fresh network: everything except the settings
-/// that change live (learning rate, penalty, optimizer parameters, batch size, dropout,
-/// early stopping, reshuffling).
+/// Whether going from `old` to `new` needs a fresh network. As in TensorFlow Playground,
+/// every one of its controls resets except the learning rate, and here the regularization
+/// rate too; the lesson's own settings (optimizer and its parameters, loss, dropout, early
+/// stopping, reshuffling) change live.
 pub fn needs_reset(old: &Config, new: &Config) -> bool {
     let structural = |c: &Config| {
         let mut c = c.clone();
         let d = Config::default();
         c.learning_rate = d.learning_rate;
-        c.regularization = d.regularization;
         c.regularization_rate = d.regularization_rate;
         c.optimizer = d.optimizer;
         c.momentum = d.momentum;
         c.rho = d.rho;
         c.beta1 = d.beta1;
         c.beta2 = d.beta2;
-        c.batch_size = d.batch_size;
         c.shuffle = d.shuffle;
         c.early_stopping = d.early_stopping;
         c.loss = d.loss;
@@ -575,6 +574,8 @@ mod tests {
     fn structural_changes_reset_the_network() {
         let s = start();
         for a in [
+            Action::SetBatchSize(FULL_BATCH),
+            Action::SetRegularization(Regularization::L2),
             Action::SetNoise(20),
             Action::ToggleFeature(Feature::X1X2),
             Action::AddLayer,
@@ -669,7 +670,7 @@ mod tests {
             Action::SetShuffle(true),
             Action::SetEarlyStopping(true),
             Action::SetPatience(7),
-            Action::SetBatchSize(FULL_BATCH),
+            Action::SetLoss(Loss::Mse),
         ] {
             assert_eq!(s.apply(a.clone()).generation, s.generation, "{a:?}");
         }

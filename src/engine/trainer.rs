@@ -251,7 +251,8 @@ impl Trainer {
     }
 
     /// Copies the settings that may change without a reset: learning rate, penalty,
-    /// optimizer and its parameters, batch size, reshuffling, dropout rates, early stopping.
+    /// optimizer and its parameters, batch size, reshuffling, dropout rates, early stopping,
+    /// and the loss when it fits the output.
     pub fn update_live(&mut self, config: &Config) {
         let c = &mut self.config;
         c.learning_rate = config.learning_rate;
