@@ -45,8 +45,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 => {
-                match u8::from_str_radix(&s[i + 1..i + 3], 16) {
+            b'%' if i + 2 < bytes.len() => {
+                // Bytes, not a str slice: the two characters after % may not be ASCII.
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex.ok_or(()) {
                     Ok(b) => {
                         out.push(b);
                         i += 3;
@@ -659,7 +661,7 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for junk in ["", "#", "&&&", "=", "a=b=c", "%zz%", "networkShape=,,,", "seed=", "classes=99&dataset=xor", "loss=bce", "%E2%82%AC=1"] {
+        for junk in ["", "#", "&&&", "=", "a=b=c", "%zz%", "%é1=2", "noise=%", "x=%e", "networkShape=,,,", "seed=", "classes=99&dataset=xor", "loss=bce", "%E2%82%AC=1"] {
             let (s, _) = parse(junk, Lang::En);
             assert!(s.config.validate().is_ok(), "{junk}: {:?}", s.config.validate());
         }

@@ -590,9 +590,11 @@ fn data_column(ctx: &Ctx) -> Html {
             }
             { slider("percTrainData", Text::RatioTrain, c.percent_train, 10, 90, 10,
                 if c.percent_val > 0 { format!("{}% / {}% / {}%", c.percent_train, c.percent_val, val_test) } else { format!("{}%", c.percent_train) },
-                |v| Action::SetPercentTrain(v)) }
-            { slider("noise", Text::Noise, c.noise, 0, 50, 5, c.noise.to_string(), |v| Action::SetNoise(v)) }
-            { slider("batchSize", Text::BatchSize, c.batch_size as u32, 1, 30, 1, c.batch_size.to_string(), |v| Action::SetBatchSize(v as usize)) }
+                Action::SetPercentTrain) }
+            { slider("noise", Text::Noise, c.noise, 0, 50, 5, c.noise.to_string(), Action::SetNoise) }
+            { slider("batchSize", Text::BatchSize, c.batch_size.min(30) as u32, 1, 30, 1,
+                if c.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.batch_size.to_string() },
+                |v| Action::SetBatchSize(v as usize)) }
             if c.dataset == Dataset::Custom { { draw_tools(ctx) } }
             <button id="regenerate" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
         </section>

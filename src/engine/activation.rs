@@ -193,6 +193,7 @@ pub fn softplus(z: Real) -> Real {
 /// In wasm the standard library's tanh is a slow software routine; this one is not.
 #[cfg(not(feature = "f64"))]
 #[inline(always)]
+#[allow(clippy::excessive_precision)]
 pub fn tanh(x: f32) -> f32 {
     // Beyond +-7.9 tanh is +-1 to f32 precision.
     let x = x.clamp(-7.905_311, 7.905_311);

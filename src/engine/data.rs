@@ -203,7 +203,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             let value = |x: f64, y: f64| {
                 let mut best: f64 = 0.0;
                 for &(cx, cy, sign) in &centres {
-                    let d: f64 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) as f64;
+                    let d: f64 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
                     let v = sign * (1.0 - d.sqrt() / 2.0).max(0.0);
                     if v.abs() > best.abs() {
                         best = v;

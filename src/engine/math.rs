@@ -4,10 +4,15 @@
 
 use std::f64::consts::{FRAC_PI_2, LN_2};
 
-// ln 2 and pi/2 split in two so that k * HI is exact for the reductions' k.
+// ln 2 and pi/2 split in two so that k * HI is exact for the reductions' k (written with
+// every digit on purpose).
+#[allow(clippy::excessive_precision)]
 const LN2_HI: f64 = 6.931_471_803_691_238_2e-1;
+#[allow(clippy::excessive_precision)]
 const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
+#[allow(clippy::excessive_precision)]
 const PIO2_HI: f64 = 1.570_796_326_734_125_6;
+#[allow(clippy::excessive_precision)]
 const PIO2_LO: f64 = 6.077_100_506_506_192_2e-11;
 
 /// 2^n for an integer n in the normal range, built from its bits.
