@@ -331,3 +331,18 @@ test('users draw their own points or load them from CSV, and train on them', asy
   assert.equal(await text(page, '#point-count'), '0 points');
   await clean(s);
 });
+
+test('a diverging run stops and says so, keeping the last good weights', async () => {
+  const s = await open(browser, 'lang=en&problem=regression&regDataset=reg-plane&networkShape=8,8,8&activation=relu&learningRate=10&speed=10');
+  const { page } = s;
+  await page.click('#play-pause-button');
+  await page.waitForSelector('.notice.error', { timeout: 20000 });
+  assert.match(await text(page, '.notice.error span'), /diverged/);
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'false', 'playback stopped');
+  const loss = await text(page, '#loss-train');
+  assert.match(loss, /^\d+\.\d{3}$/, `the loss shown is a number, not NaN: ${loss}`);
+  const e = await epoch(page);
+  await page.waitForTimeout(200);
+  assert.equal(await epoch(page), e, 'the counter stays');
+  await clean(s);
+});

@@ -238,6 +238,12 @@ pub fn App() -> Html {
             ctx.set_fill_style_str("#f4f5f6");
             ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
             canvas::draw_points(&ctx, points, 52.0, (-6.0, 6.0), *classes, false, 1.6);
+            if points.is_empty() {
+                // An empty set invites drawing.
+                ctx.set_fill_style_str("#999");
+                ctx.set_font("28px system-ui, sans-serif");
+                let _ = ctx.fill_text("+", 18.0, 35.0);
+            }
         }
         || ()
     });
