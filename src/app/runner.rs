@@ -579,10 +579,7 @@ fn confusion_html(counts: &[u32]) -> String {
         return String::new();
     }
     let name = |i: usize| if k == 2 { ["−1", "+1"][i].to_string() } else { i.to_string() };
-    let colour = |i: usize| {
-        let hue = if k == 2 { [crate::render::colour::ORANGE, crate::render::colour::BLUE][i] } else { crate::render::colour::CLASS_HUES[i % 4] };
-        crate::render::colour::hex(hue)
-    };
+    let colour = |i: usize| crate::render::colour::hex(crate::render::colour::class_colour(i, k));
     let mut html = String::from("<tr><th></th>");
     for j in 0..k {
         html += &format!("<th style=\"color:{}\">{}</th>", colour(j), name(j));

@@ -1202,28 +1202,16 @@ fn file_tools(ctx: &Ctx) -> Html {
             }
         })
     };
-    let open_model = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let ctx = ctx.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-                match crate::engine::Model::from_json(&text) {
-                    Ok(model) => {
-                        let mut settings = ctx.state.settings.clone();
-                        settings.config = model.config;
-                        ctx.runner.borrow_mut().pending_network = Some(model.network);
-                        ctx.dispatch.emit(Action::Load(Box::new(settings)));
-                        ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
-                    }
-                    Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
-                }
-            });
-        })
-    };
+    let open_model = on_file_text(ctx, |ctx, text| match crate::engine::Model::from_json(&text) {
+        Ok(model) => {
+            let mut settings = ctx.state.settings.clone();
+            settings.config = model.config;
+            ctx.runner.borrow_mut().pending_network = Some(model.network);
+            ctx.dispatch.emit(Action::Load(Box::new(settings)));
+            ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
+        }
+        Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
+    });
     html! {
         <>
             <button id="save-model" class="tool" onclick={save}>{ ctx.t(Text::ExportModel) }</button>
@@ -1292,27 +1280,14 @@ fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
 fn draw_tools(ctx: &Ctx) -> Html {
     let c = &ctx.settings().config;
     let k = c.classes.max(2);
-    let load = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let ctx = ctx.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-                let (points, bad) = data::parse_csv(&text, ctx.settings().config.classes);
-                ctx.dispatch.emit(Action::SetPoints(points));
-                if !bad.is_empty() {
-                    ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
-                }
-            });
-        })
-    };
-    let colour = |class: usize| {
-        let hue = if k == 2 { [crate::render::colour::ORANGE, crate::render::colour::BLUE][class] } else { crate::render::colour::CLASS_HUES[class % 4] };
-        crate::render::colour::hex(hue)
-    };
+    let load = on_file_text(ctx, |ctx, text| {
+        let (points, bad) = data::parse_csv(&text, ctx.settings().config.classes);
+        ctx.dispatch.emit(Action::SetPoints(points));
+        if !bad.is_empty() {
+            ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
+        }
+    });
+    let colour = |class: usize| crate::render::colour::hex(crate::render::colour::class_colour(class, k));
     html! {
         <div class="draw-tools">
             <p class="text hint">{ ctx.t(Text::DrawHint) }</p>
@@ -1337,4 +1312,19 @@ fn draw_tools(ctx: &Ctx) -> Html {
             </div>
         </div>
     }
+}
+
+/// A file input's handler: reads the chosen file as text, then hands it to `then`.
+fn on_file_text(ctx: &Ctx, then: fn(&Ctx, String)) -> Callback<Event> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let ctx = ctx.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            then(&ctx, text);
+        });
+    })
 }

@@ -101,6 +101,16 @@ pub fn fill_classes(probabilities: &[Real], classes: usize, discretize: bool, rg
     }
 }
 
+/// The colour of class `class` of `k`: orange and blue for two classes (class 1 is blue,
+/// the +1 label), the class hues for more.
+pub fn class_colour(class: usize, k: usize) -> [u8; 3] {
+    if k <= 2 {
+        [ORANGE, BLUE][class.min(1)]
+    } else {
+        CLASS_HUES[class % CLASS_HUES.len()]
+    }
+}
+
 /// `#rrggbb` for a colour.
 pub fn hex(rgb: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
