@@ -55,7 +55,8 @@ impl Figures {
     }
 }
 
-/// Runs each part `repeats` times (after a warm-up) and returns the mean, per setup.
+/// Runs each part at least `repeats` times and 200 ms (after a warm-up) and returns the
+/// mean, per setup.
 /// `now` returns a time in milliseconds.
 pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
     setups()
@@ -69,12 +70,15 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
                 trainer.evaluate();
                 grid.evaluate(&trainer.network, &features);
             }
+            // At least `repeats` runs and at least 200 ms, so coarse clocks still give figures.
             let time = |f: &mut dyn FnMut()| {
                 let start = now();
-                for _ in 0..repeats {
+                let mut runs = 0usize;
+                while runs < repeats || now() - start < 200.0 {
                     f();
+                    runs += 1;
                 }
-                (now() - start) * 1000.0 / repeats as f64
+                (now() - start) * 1000.0 / runs as f64
             };
             let epoch_us = time(&mut || {
                 trainer.train_epoch().expect("finite");
