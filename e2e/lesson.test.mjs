@@ -125,8 +125,14 @@ test('every new control round-trips through the link', async () => {
   await page.fill('#patience', '5');
   await page.press('#patience', 'Tab');
   await page.waitForFunction(() => location.hash.includes('patience=5'));
+  await page.fill('#minDelta', '0.01');
+  await page.press('#minDelta', 'Tab');
+  await page.selectOption('#layer-activation-1', 'leaky-relu');
+  await page.fill('#leakySlope', '0.2');
+  await page.press('#leakySlope', 'Tab');
+  await page.waitForFunction(() => location.hash.includes('leakySlope=0.2'));
   const h = await hash(page);
-  for (const kv of ['beta1=0.8', 'batchSize=1200', 'shuffle=true', 'percValData=15', 'earlyStopping=true', 'monitor=train']) assert.ok(h.includes(kv), `${kv} in ${h}`);
+  for (const kv of ['beta1=0.8', 'batchSize=1200', 'shuffle=true', 'percValData=15', 'earlyStopping=true', 'monitor=train', 'minDelta=0.01', 'layerActivations=elu,leaky-relu']) assert.ok(h.includes(kv), `${kv} in ${h}`);
   // Open the link afresh: every control shows the same values.
   const again = await open(browser, h);
   const p2 = again.page;
@@ -137,6 +143,8 @@ test('every new control round-trips through the link', async () => {
   assert.equal(await p2.$eval('#beta1', (e) => e.value), '0.8');
   assert.equal(await p2.$eval('#init', (e) => e.value), 'normal');
   assert.equal(await p2.$eval('#patience', (e) => e.value), '5');
+  assert.equal(await p2.$eval('#minDelta', (e) => e.value), '0.01');
+  assert.equal(await p2.$eval('#leakySlope', (e) => e.value), '0.2');
   assert.ok(await p2.isChecked('#shuffle') && await p2.isChecked('#earlyStopping'));
   assert.equal(await hash(p2), h, 'the link is stable');
   assert.equal(await p2.$$eval('.notice', (n) => n.length), 0);

@@ -229,3 +229,17 @@ fn the_fingerprint_after_100_epochs_matches_the_recorded_one() {
     let t = train(common::determinism_config(), 100);
     assert_eq!(neurona::engine::fingerprint::fingerprint(&t.network), common::recorded_fingerprint());
 }
+
+#[test]
+fn the_leaky_slope_changes_live() {
+    let config = Config {
+        hidden: vec![HiddenLayer { neurons: 4, activation: Activation::LeakyRelu, dropout: 0.0 }],
+        ..Config::default()
+    };
+    let mut t = train(config.clone(), 5);
+    let before: Vec<_> = (-5..=5).map(|i| t.predict(i as _, -3.0)).collect();
+    t.update_live(&Config { leaky_slope: 0.5, ..config });
+    let after: Vec<_> = (-5..=5).map(|i| t.predict(i as _, -3.0)).collect();
+    assert_ne!(before, after);
+    assert_eq!(t.epoch, 5, "no reset");
+}

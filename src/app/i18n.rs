@@ -137,6 +137,8 @@ catalogue! {
     TheOutput => "the whole network", "toda la red";
     Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
+    LeakySlope => "Leaky ReLU slope for z < 0", "Pendiente de Leaky ReLU para z < 0";
+    MinDelta => "Smallest improvement that counts", "Mejora mínima que cuenta";
     DatasetCustom => "Your own points", "Tus propios puntos";
     DrawHint => "Click on the output to add a point of the chosen class (Shift+click: the other class of two). Or load a CSV of x1,x2,label lines.", "Haz clic en la salida para añadir un punto de la clase elegida (Mayús+clic: la otra de dos). O carga un CSV con líneas x1,x2,etiqueta.";
     DrawClass => "Class of new points", "Clase de los puntos nuevos";

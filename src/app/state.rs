@@ -196,6 +196,7 @@ pub fn needs_reset(old: &Config, new: &Config) -> bool {
         c.beta1 = d.beta1;
         c.beta2 = d.beta2;
         c.shuffle = d.shuffle;
+        c.leaky_slope = d.leaky_slope;
         c.early_stopping = d.early_stopping;
         c.loss = d.loss;
         c.hidden.iter_mut().for_each(|h| h.dropout = 0.0);
@@ -336,6 +337,10 @@ pub enum Action {
     ClearPoints,
     /// The class new points get (class index; for two classes 1 is blue, 0 orange).
     SetDrawClass(usize),
+    /// Leaky ReLU's slope for z < 0 (live).
+    SetLeakySlope(Real),
+    /// Early stopping's smallest improvement (live).
+    SetMinDelta(Real),
 }
 
 /// An optimizer parameter.
@@ -484,6 +489,8 @@ impl AppState {
             }
             Action::ClearPoints => c.custom_points.clear(),
             Action::SetDrawClass(k) => s.draw_class = k,
+            Action::SetLeakySlope(v) => c.leaky_slope = v.clamp(0.0, 1.0),
+            Action::SetMinDelta(v) => c.early_stopping.min_delta = v.clamp(0.0, 1.0),
             Action::LoadLesson(lesson) => {
                 s.settings.config = Config { seed: c.seed, ..lesson.config() };
                 s.lesson = Some(lesson);
@@ -671,6 +678,8 @@ mod tests {
             Action::SetEarlyStopping(true),
             Action::SetPatience(7),
             Action::SetLoss(Loss::Mse),
+            Action::SetLeakySlope(0.2),
+            Action::SetMinDelta(0.001),
         ] {
             assert_eq!(s.apply(a.clone()).generation, s.generation, "{a:?}");
         }

@@ -231,6 +231,8 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     real_range("beta1", 0.0, 0.999, &mut c.beta1);
     real_range("beta2", 0.0, 0.9999, &mut c.beta2);
     real_range("initSigma", 0.001, 10.0, &mut c.init_sigma);
+    real_range("leakySlope", 0.0, 1.0, &mut c.leaky_slope);
+    real_range("minDelta", 0.0, 1.0, &mut c.early_stopping.min_delta);
 
     if let Some(v) = get("seed") {
         c.seed = seed_from(v);
@@ -449,7 +451,8 @@ fn points_value(points: &[Point]) -> String {
 }
 
 fn is_known_key(k: &str) -> bool {
-    const KEYS: [&str; 38] = [
+    const KEYS: [&str; 40] = [
+        "leakySlope", "minDelta",
         "activation", "regularization", "batchSize", "dataset", "regDataset", "learningRate",
         "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
         "percTrainData", "problem", "initZero", "hideText", "lang", "speed", "perf", "classes",
@@ -516,7 +519,7 @@ pub fn to_hash(s: &Settings) -> String {
     if c.optimizer != d.optimizer {
         put("optimizer", c.optimizer.name().into());
     }
-    for (k, v, dv) in [("momentum", c.momentum, d.momentum), ("rho", c.rho, d.rho), ("beta1", c.beta1, d.beta1), ("beta2", c.beta2, d.beta2), ("initSigma", c.init_sigma, d.init_sigma)] {
+    for (k, v, dv) in [("momentum", c.momentum, d.momentum), ("rho", c.rho, d.rho), ("beta1", c.beta1, d.beta1), ("beta2", c.beta2, d.beta2), ("initSigma", c.init_sigma, d.init_sigma), ("leakySlope", c.leaky_slope, d.leaky_slope)] {
         if v != dv {
             put(k, v.to_string());
         }
@@ -534,6 +537,9 @@ pub fn to_hash(s: &Settings) -> String {
         put("earlyStopping", "true".into());
         put("patience", c.early_stopping.patience.to_string());
         put("monitor", if c.early_stopping.monitor == Monitor::Val { "val" } else { "train" }.into());
+        if c.early_stopping.min_delta != d.early_stopping.min_delta {
+            put("minDelta", c.early_stopping.min_delta.to_string());
+        }
     }
     if c.dataset == Dataset::Custom {
         put("points", points_value(&c.custom_points));
@@ -601,6 +607,8 @@ mod tests {
         s.config.percent_train = 70;
         s.config.percent_val = 15;
         s.config.early_stopping.enabled = true;
+        s.config.early_stopping.min_delta = 0.001;
+        s.config.leaky_slope = 0.2;
         s.config.features.push(Feature::CosX2);
         s.config.seed = 12345;
         s.show_test = true;

@@ -1084,6 +1084,12 @@ fn lesson_panel(ctx: &Ctx) -> Html {
                         </select>
                     </label>
                     <p class="explain">{ ctx.t(loss_explanation(c.loss)) }</p>
+                    if c.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
+                        <label class="field small"><span>{ ctx.t(Text::LeakySlope) }</span>
+                            <input type="number" id="leakySlope" min="0" max="1" step="0.01" value={c.leaky_slope.to_string()}
+                                aria-label={ctx.t(Text::LeakySlope)} onchange={number(Action::SetLeakySlope)} />
+                        </label>
+                    }
                     <label class="field"><span>{ ctx.t(Text::Classes) }</span>
                         <select id="classes" disabled={c.problem == Problem::Regression}
                             onchange={on_select(|v| v.parse::<usize>().ok().map(Action::SetClasses))}>
@@ -1144,6 +1150,10 @@ fn lesson_panel(ctx: &Ctx) -> Html {
                     <label class="field small"><span>{ ctx.t(Text::Patience) }</span>
                         <input type="number" id="patience" min="1" max="100" step="1" value={c.early_stopping.patience.to_string()}
                             aria-label={ctx.t(Text::Patience)} onchange={number(|v| Action::SetPatience(v.round() as u32))} />
+                    </label>
+                    <label class="field small"><span>{ ctx.t(Text::MinDelta) }</span>
+                        <input type="number" id="minDelta" min="0" max="1" step="0.001" value={c.early_stopping.min_delta.to_string()}
+                            aria-label={ctx.t(Text::MinDelta)} onchange={number(Action::SetMinDelta)} />
                     </label>
                     <label class="field"><span>{ ctx.t(Text::Monitor) }</span>
                         <select id="monitor" onchange={on_select(|v| Some(Action::SetMonitor(if v == "train" { Monitor::Train } else { Monitor::Val })))}>

@@ -266,6 +266,8 @@ impl Trainer {
         c.shuffle = config.shuffle;
         c.batch_size = config.batch_size;
         c.early_stopping = config.early_stopping;
+        c.leaky_slope = config.leaky_slope;
+        self.network.leaky_slope = config.leaky_slope;
         if config.loss.pairs_with(c.output) {
             c.loss = config.loss;
         }
