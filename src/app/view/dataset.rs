@@ -1,0 +1,177 @@
+//! The data column: data sets, ratio, noise, batch size, and the user's own points.
+
+use super::*;
+
+pub(super) fn dataset_text(d: Dataset) -> Text {
+    match d {
+        Dataset::Circle => Text::DatasetCircle,
+        Dataset::Xor => Text::DatasetXor,
+        Dataset::Gauss => Text::DatasetGauss,
+        Dataset::Spiral => Text::DatasetSpiral,
+        Dataset::RegPlane => Text::DatasetPlane,
+        Dataset::RegGauss => Text::DatasetMultiGauss,
+        Dataset::LogicOr => Text::DatasetOr,
+        Dataset::LogicAnd => Text::DatasetAnd,
+        Dataset::LogicXor => Text::DatasetLogicXor,
+        Dataset::Moons => Text::DatasetMoons,
+        Dataset::Checkerboard => Text::DatasetCheckerboard,
+        Dataset::Blobs => Text::DatasetBlobs,
+        Dataset::Custom => Text::DatasetCustom,
+    }
+}
+
+pub(super) fn new_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    if getrandom::fill(&mut bytes).is_err() {
+        return (js_sys::Math::random() * 1e15) as u64;
+    }
+    u64::from_le_bytes(bytes) % 1_000_000_000
+}
+
+/// The data sets offered for the current problem.
+pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
+    let c = &s.config;
+    if c.problem == Problem::Regression {
+        Dataset::REGRESSION.to_vec()
+    } else if c.classes > 2 {
+        let mut sets = Dataset::MULTICLASS.to_vec();
+        sets.push(Dataset::Custom);
+        sets
+    } else {
+        let mut sets = Dataset::CLASSIFICATION.to_vec();
+        sets.push(Dataset::Custom);
+        sets
+    }
+}
+
+pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
+    let all = Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).chain([Dataset::Blobs].iter());
+    for &d in all {
+        let Some(c) = canvas_by_id(&format!("dataset-{}", d.name())) else { continue };
+        let k = if matches!(d, Dataset::Blobs | Dataset::Spiral) { classes } else { 2 };
+        let mut rng = Rng::new(seed);
+        let mut points = data::generate(d, k, noise as f64 / 100.0, &mut rng);
+        points.truncate(if d.is_regression() { 400 } else { 500 });
+        let ctx = canvas::hidpi(&c, 52.0, 52.0);
+        ctx.set_fill_style_str("#f4f5f6");
+        ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
+        canvas::draw_points(&ctx, &points, 52.0, (-6.0, 6.0), k, false, 1.3);
+    }
+}
+
+pub(super) fn data_column(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let val_test = 100 - c.percent_train - c.percent_val;
+    let slider = |id: &'static str, label: Text, value: u32, min: u32, max: u32, step: u32, shown: String, make: fn(u32) -> Action| {
+        let d = ctx.dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Ok(v) = input_value(&e).parse::<u32>() {
+                d.emit(make(v));
+            }
+        });
+        html! {
+            if ctx.shows(id) {
+                <label class="slider">
+                    <span class="label">{ ctx.t(label) }{ ": " }<b id={format!("{id}-value")}>{ shown }</b></span>
+                    <input type="range" id={id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                        value={value.to_string()} aria-label={ctx.t(label)} {oninput} />
+                </label>
+            }
+        }
+    };
+    let regenerate = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Regenerate(new_seed())))
+    };
+    html! {
+        <section class="column data-column" aria-label={ctx.t(Text::Data)}>
+            <h2>{ ctx.t(Text::Data) }</h2>
+            if ctx.shows("dataset") {
+                <p class="text">{ ctx.t(Text::WhichDataset) }</p>
+                <div class="datasets" role="radiogroup" aria-label={ctx.t(Text::WhichDataset)}>
+                    { for offered_datasets(s).into_iter().map(|d| {
+                        let label = ctx.t(dataset_text(d));
+                        let selected = d == c.dataset;
+                        html! {
+                            <button class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
+                                role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
+                                onclick={ctx.send(Action::SetDataset(d))}>
+                                <canvas id={format!("dataset-{}", d.name())} width="52" height="52"></canvas>
+                            </button>
+                        }
+                    }) }
+                </div>
+            }
+            { slider("percTrainData", Text::RatioTrain, c.percent_train, 10, 90, 10,
+                if c.percent_val > 0 { format!("{}% / {}% / {}%", c.percent_train, c.percent_val, val_test) } else { format!("{}%", c.percent_train) },
+                Action::SetPercentTrain) }
+            { slider("noise", Text::Noise, c.noise, 0, 50, 5, c.noise.to_string(), Action::SetNoise) }
+            { slider("batchSize", Text::BatchSize, c.batch_size.min(30) as u32, 1, 30, 1,
+                if c.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.batch_size.to_string() },
+                |v| Action::SetBatchSize(v as usize)) }
+            if c.dataset == Dataset::Custom { { draw_tools(ctx) } }
+            <button id="regenerate" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
+        </section>
+    }
+}
+
+/// A click on the output picture adds a point there when the data is the user's.
+pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: MouseEvent| {
+        let c = &ctx.settings().config;
+        if c.dataset != Dataset::Custom {
+            return;
+        }
+        let target: web_sys::Element = e.target_unchecked_into();
+        let size = target.get_bounding_client_rect().width().max(1.0);
+        let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
+        let (x, y) = (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64));
+        let k = c.classes.max(2);
+        let mut class = ctx.state.draw_class.min(k - 1);
+        if e.shift_key() && k == 2 {
+            class = 1 - class;
+        }
+        let label = if k == 2 { if class == 1 { 1.0 } else { -1.0 } } else { class as Real };
+        ctx.dispatch.emit(Action::AddPoint(crate::engine::Point { x, y, label }));
+    })
+}
+
+/// Class chooser, clear and CSV loading for the user's own points.
+pub(super) fn draw_tools(ctx: &Ctx) -> Html {
+    let c = &ctx.settings().config;
+    let k = c.classes.max(2);
+    let load = on_file_text(ctx, |ctx, text| {
+        let (points, bad) = data::parse_csv(&text, ctx.settings().config.classes);
+        ctx.dispatch.emit(Action::SetPoints(points));
+        if !bad.is_empty() {
+            ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
+        }
+    });
+    let colour = |class: usize| crate::render::colour::hex(crate::render::colour::class_colour(class, k));
+    html! {
+        <div class="draw-tools">
+            <p class="text hint">{ ctx.t(Text::DrawHint) }</p>
+            <div class="draw-classes" role="radiogroup" aria-label={ctx.t(Text::DrawClass)}>
+                { for (0..k).rev().map(|class| {
+                    let selected = ctx.state.draw_class.min(k - 1) == class;
+                    html! {
+                        <button id={format!("draw-class-{class}")} class={classes!("swatch-button", selected.then_some("selected"))}
+                            role="radio" aria-checked={selected.to_string()}
+                            aria-label={format!("{} {}", ctx.t(Text::DrawClass), if k == 2 { ["−1", "+1"][class].to_string() } else { class.to_string() })}
+                            style={format!("background:{}", colour(class))}
+                            onclick={ctx.send(Action::SetDrawClass(class))}></button>
+                    }
+                }) }
+                <span class="count" id="point-count">{ format!("{} {}", c.custom_points.len(), ctx.t(Text::Points)) }</span>
+            </div>
+            <div class="draw-buttons">
+                <button id="clear-points" class="tool" onclick={ctx.send(Action::ClearPoints)}>{ ctx.t(Text::ClearPoints) }</button>
+                <label class="tool file">{ ctx.t(Text::LoadCsv) }
+                    <input type="file" id="load-csv" accept=".csv,text/csv,text/plain" onchange={load} />
+                </label>
+            </div>
+        </div>
+    }
+}

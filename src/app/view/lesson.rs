@@ -1,0 +1,237 @@
+//! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
+
+use super::*;
+
+pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
+    match l {
+        Lesson::OrOneNeuron => (Text::LessonOr, Text::CaptionOr),
+        Lesson::XorOneNeuron => (Text::LessonXorOne, Text::CaptionXorOne),
+        Lesson::XorHiddenLayer => (Text::LessonXorHidden, Text::CaptionXorHidden),
+        Lesson::CrossEntropy => (Text::LessonCrossEntropy, Text::CaptionCrossEntropy),
+        Lesson::EarlyStopping => (Text::LessonEarlyStopping, Text::CaptionEarlyStopping),
+        Lesson::Dropout => (Text::LessonDropout, Text::CaptionDropout),
+        Lesson::ThreeClasses => (Text::LessonThreeClasses, Text::CaptionThreeClasses),
+    }
+}
+
+pub(super) fn output_explanation(a: Activation) -> Text {
+    match a {
+        Activation::Linear => Text::ExplainLinear,
+        Activation::Sigmoid => Text::ExplainSigmoid,
+        Activation::Step => Text::ExplainStep,
+        Activation::Softmax => Text::ExplainSoftmax,
+        _ => Text::ExplainTanh,
+    }
+}
+
+pub(super) fn loss_explanation(l: Loss) -> Text {
+    match l {
+        Loss::HalfMse => Text::ExplainHalfMse,
+        Loss::Mse => Text::ExplainMse,
+        Loss::Bce => Text::ExplainBce,
+        Loss::SoftmaxCe => Text::ExplainSoftmaxCe,
+    }
+}
+
+pub(super) fn loss_label(l: Loss) -> &'static str {
+    match l {
+        Loss::HalfMse => "½ MSE",
+        Loss::Mse => "MSE",
+        Loss::Bce => "BCE",
+        Loss::SoftmaxCe => "Softmax CE",
+    }
+}
+
+pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let lang = s.lang;
+    let d = ctx.dispatch.clone();
+    let on_select = |f: fn(&str) -> Option<Action>| on_select(&d, f);
+    let number = |f: fn(Real) -> Action| {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = input_value(&e).trim().replace(',', ".").parse::<Real>() {
+                if v.is_finite() {
+                    d.emit(f(v));
+                }
+            }
+        })
+    };
+    let check = |f: fn(bool) -> Action| {
+        let d = d.clone();
+        Callback::from(move |e: Event| d.emit(f(e.target_unchecked_into::<HtmlInputElement>().checked())))
+    };
+    let on_lesson = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = select_value(&e);
+            if let Some(l) = Lesson::ALL.iter().find(|l| format!("{l:?}") == v) {
+                d.emit(Action::LoadLesson(*l));
+            }
+        })
+    };
+    let on_val = {
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Ok(v) = input_value(&e).parse::<u32>() {
+                d.emit(Action::SetPercentVal(v));
+            }
+        })
+    };
+    let optimizer_name = |o: Optimizer| match o {
+        Optimizer::Sgd => ctx.t(Text::OptimizerSgd).to_string(),
+        Optimizer::Momentum => ctx.t(Text::OptimizerMomentum).to_string(),
+        Optimizer::Rmsprop => "RMSProp".to_string(),
+        Optimizer::Adam => "Adam".to_string(),
+    };
+    let init_name = |i: Init| match i {
+        Init::Playground => ctx.t(Text::InitPlayground),
+        Init::Normal => ctx.t(Text::InitNormal),
+        Init::Xavier => ctx.t(Text::InitXavier),
+        Init::He => ctx.t(Text::InitHe),
+        Init::Zeros => ctx.t(Text::InitZeros),
+    };
+    let param = |id: &'static str, label: &'static str, value: Real, which: OptimizerParam| {
+        let d = d.clone();
+        let onchange = Callback::from(move |e: Event| {
+            if let Ok(v) = input_value(&e).trim().replace(',', ".").parse::<Real>() {
+                d.emit(Action::SetOptimizerParam(which, v));
+            }
+        });
+        html! {
+            <label class="field small"><span>{ label }</span>
+                <input type="number" id={id} min="0" max="0.9999" step="0.01" value={value.to_string()} aria-label={label} {onchange} />
+            </label>
+        }
+    };
+    let full = c.batch_size >= FULL_BATCH;
+    let classes = c.classes;
+    html! {
+        <section class="lesson-panel" aria-label={ctx.t(Text::Beyond)}>
+            <h2>{ ctx.t(Text::Beyond) }</h2>
+            <div class="lesson-grid">
+                <fieldset class="lessons">
+                    <legend>{ ctx.t(Text::Lessons) }</legend>
+                    <select id="lesson" aria-label={ctx.t(Text::Lessons)} onchange={on_lesson}>
+                        <option value="" selected={ctx.state.lesson.is_none()}>{ ctx.t(Text::LessonPick) }</option>
+                        { for Lesson::ALL.iter().map(|&l| html! {
+                            <option value={format!("{l:?}")} selected={ctx.state.lesson == Some(l)}>{ lesson_text(l).0.get(lang) }</option>
+                        }) }
+                    </select>
+                    if let Some(l) = ctx.state.lesson {
+                        <p id="lesson-caption" class="caption">{ lesson_text(l).1.get(lang) }</p>
+                    }
+                </fieldset>
+                <fieldset>
+                    <legend>{ ctx.t(Text::OutputActivation) }{ " · " }{ ctx.t(Text::LossFunction) }</legend>
+                    <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
+                        <select id="output" onchange={on_select(|v| Activation::from_name(v).map(Action::SetOutput))}>
+                            { for valid_outputs(c).into_iter().map(|a| html! {
+                                <option value={a.name()} selected={a == c.output}>{ activation_label(a, lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <p class="explain">{ ctx.t(output_explanation(c.output)) }</p>
+                    <label class="field"><span>{ ctx.t(Text::LossFunction) }</span>
+                        <select id="loss" onchange={on_select(|v| Loss::from_name(v).map(Action::SetLoss))}>
+                            { for valid_losses(c.output).into_iter().map(|l| html! {
+                                <option value={l.name()} selected={l == c.loss}>{ loss_label(l) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <p class="explain">{ ctx.t(loss_explanation(c.loss)) }</p>
+                    if c.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
+                        <label class="field small"><span>{ ctx.t(Text::LeakySlope) }</span>
+                            <input type="number" id="leakySlope" min="0" max="1" step="0.01" value={c.leaky_slope.to_string()}
+                                aria-label={ctx.t(Text::LeakySlope)} onchange={number(Action::SetLeakySlope)} />
+                        </label>
+                    }
+                    <label class="field"><span>{ ctx.t(Text::Classes) }</span>
+                        <select id="classes" disabled={c.problem == Problem::Regression}
+                            onchange={on_select(|v| v.parse::<usize>().ok().map(Action::SetClasses))}>
+                            { for (2..=4).map(|k| html! { <option value={k.to_string()} selected={k == classes}>{ k }</option> }) }
+                        </select>
+                    </label>
+                </fieldset>
+                <fieldset>
+                    <legend>{ ctx.t(Text::Optimizer) }</legend>
+                    <label class="field"><span>{ ctx.t(Text::Optimizer) }</span>
+                        <select id="optimizer" onchange={on_select(|v| Optimizer::from_name(v).map(Action::SetOptimizer))}>
+                            { for Optimizer::ALL.iter().map(|&o| html! {
+                                <option value={o.name()} selected={o == c.optimizer}>{ optimizer_name(o) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <div class="params">
+                        if c.optimizer == Optimizer::Momentum { { param("momentum", "μ", c.momentum, OptimizerParam::Momentum) } }
+                        if c.optimizer == Optimizer::Rmsprop { { param("rho", "ρ", c.rho, OptimizerParam::Rho) } }
+                        if c.optimizer == Optimizer::Adam {
+                            { param("beta1", "β₁", c.beta1, OptimizerParam::Beta1) }
+                            { param("beta2", "β₂", c.beta2, OptimizerParam::Beta2) }
+                        }
+                    </div>
+                    <div class="presets" role="group" aria-label={ctx.t(Text::BatchPresets)}>
+                        <span class="label">{ ctx.t(Text::BatchPresets) }</span>
+                        <button id="batch-stochastic" class={classes!("tool", (c.batch_size == 1).then_some("selected"))}
+                            onclick={ctx.send(Action::SetBatchSize(1))}>{ ctx.t(Text::Stochastic) }</button>
+                        <button id="batch-mini" class={classes!("tool", (c.batch_size == 10).then_some("selected"))}
+                            onclick={ctx.send(Action::SetBatchSize(10))}>{ ctx.t(Text::MiniBatch) }</button>
+                        <button id="batch-full" class={classes!("tool", full.then_some("selected"))}
+                            onclick={ctx.send(Action::SetBatchSize(FULL_BATCH))}>{ ctx.t(Text::FullBatch) }</button>
+                    </div>
+                    <label class="inline"><input type="checkbox" id="shuffle" checked={c.shuffle} onchange={check(Action::SetShuffle)} />
+                        { ctx.t(Text::Shuffle) }</label>
+                    <label class="field"><span>{ ctx.t(Text::Initialisation) }</span>
+                        <select id="init" onchange={on_select(|v| Init::from_name(v).map(Action::SetInit))}>
+                            { for Init::ALL.iter().map(|&i| html! {
+                                <option value={i.name()} selected={i == c.init}>{ init_name(i) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    if c.init == Init::Normal {
+                        <label class="field small"><span>{ "σ" }</span>
+                            <input type="number" id="initSigma" min="0.001" max="10" step="0.05" value={c.init_sigma.to_string()}
+                                aria-label="σ" onchange={number(Action::SetInitSigma)} />
+                        </label>
+                    }
+                </fieldset>
+                <fieldset>
+                    <legend>{ ctx.t(Text::EarlyStopping) }</legend>
+                    <label class="slider"><span class="label">{ ctx.t(Text::ValidationData) }{ ": " }<b>{ format!("{}%", c.percent_val) }</b></span>
+                        <input type="range" id="percValData" min="0" max="40" step="5" value={c.percent_val.to_string()}
+                            aria-label={ctx.t(Text::ValidationData)} oninput={on_val} />
+                    </label>
+                    <label class="inline"><input type="checkbox" id="earlyStopping" checked={c.early_stopping.enabled}
+                        onchange={check(Action::SetEarlyStopping)} />{ ctx.t(Text::EarlyStopping) }</label>
+                    <label class="field small"><span>{ ctx.t(Text::Patience) }</span>
+                        <input type="number" id="patience" min="1" max="100" step="1" value={c.early_stopping.patience.to_string()}
+                            aria-label={ctx.t(Text::Patience)} onchange={number(|v| Action::SetPatience(v.round() as u32))} />
+                    </label>
+                    <label class="field small"><span>{ ctx.t(Text::MinDelta) }</span>
+                        <input type="number" id="minDelta" min="0" max="1" step="0.001" value={c.early_stopping.min_delta.to_string()}
+                            aria-label={ctx.t(Text::MinDelta)} onchange={number(Action::SetMinDelta)} />
+                    </label>
+                    <label class="field"><span>{ ctx.t(Text::Monitor) }</span>
+                        <select id="monitor" onchange={on_select(|v| Some(Action::SetMonitor(if v == "train" { Monitor::Train } else { Monitor::Val })))}>
+                            <option value="val" selected={c.early_stopping.monitor == Monitor::Val}>{ ctx.t(Text::ValidationLoss) }</option>
+                            <option value="train" selected={c.early_stopping.monitor == Monitor::Train}>{ ctx.t(Text::TrainingLoss) }</option>
+                        </select>
+                    </label>
+                </fieldset>
+                <fieldset class="measures">
+                    <legend>{ ctx.t(Text::Measures) }</legend>
+                    if c.is_perceptron() {
+                        <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<b id="perceptron-status">{ "–" }</b></p>
+                    }
+                    if c.problem == Problem::Classification {
+                        <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
+                        <table id="confusion" class="confusion"></table>
+                    }
+                    <p class="label">{ ctx.t(Text::GradientMagnitude) }</p>
+                    <canvas id="gradient-chart" width="260" height="90"></canvas>
+                </fieldset>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,322 @@
+//! The Yew components of the playground: the app, its shared context and helpers; each
+//! column lives in a file of its own.
+
+mod dataset;
+mod lesson;
+mod network;
+mod output;
+mod top;
+
+use dataset::*;
+use lesson::*;
+use network::*;
+use output::*;
+use top::*;
+
+use super::i18n::{Lang, Text};
+use crate::app::layout::{link_at, NODE};
+use crate::app::runner::{format_epoch, Focus, Runner, HEATMAP};
+use crate::app::state::{
+    valid_losses, valid_outputs, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES,
+    FULL_BATCH, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
+};
+use crate::engine::config::Monitor;
+use crate::engine::{Init, Loss, Optimizer};
+use super::url;
+use crate::engine::config::Problem;
+use crate::engine::rng::Rng;
+use crate::engine::{data, Activation, Dataset, Real, Regularization};
+use crate::render::canvas::{self, canvas_by_id};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// What a hover card over the network shows, and whether it is being edited.
+#[derive(Clone, Debug, PartialEq)]
+struct Card {
+    x: f64,
+    y: f64,
+    target: Target,
+    value: Real,
+    editing: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Target {
+    Weight { layer: usize, neuron: usize, input: usize },
+    Bias { layer: usize, neuron: usize },
+}
+
+/// Everything the parts of the page need: the state, a way to change it, the runner.
+#[derive(Clone)]
+struct Ctx {
+    state: Rc<AppState>,
+    dispatch: Callback<Action>,
+    runner: Rc<RefCell<Runner>>,
+    card: UseStateHandle<Option<Card>>,
+    chart_tip: UseStateHandle<Option<(f64, f64, String)>>,
+}
+
+impl Ctx {
+    fn t(&self, text: Text) -> &'static str {
+        text.get(self.state.settings.lang)
+    }
+    fn settings(&self) -> &Settings {
+        &self.state.settings
+    }
+    fn send(&self, action: Action) -> Callback<MouseEvent> {
+        let d = self.dispatch.clone();
+        Callback::from(move |_| d.emit(action.clone()))
+    }
+    fn shows(&self, control: &str) -> bool {
+        self.settings().shows(control)
+    }
+    /// Runs something on the runner, then forwards what it asked of the Yew state.
+    fn with_runner(&self, f: impl FnOnce(&mut Runner)) {
+        let actions = {
+            let mut r = self.runner.borrow_mut();
+            f(&mut r);
+            std::mem::take(&mut r.outbox)
+        };
+        for a in actions {
+            self.dispatch.emit(a);
+        }
+    }
+}
+
+fn browser_lang() -> Lang {
+    web_sys::window().and_then(|w| w.navigator().language()).map(|l| Lang::from_browser(&l)).unwrap_or(Lang::En)
+}
+
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn initial_state() -> AppState {
+    let (settings, repairs) = url::parse(&location_hash(), browser_lang());
+    let mut state = AppState::new(settings);
+    if !repairs.is_empty() {
+        state = state.apply(Action::Notify(Notice::Repaired(repairs)));
+    }
+    state
+}
+
+fn activation_label(a: Activation, lang: Lang) -> String {
+    match a {
+        Activation::Relu => "ReLU".into(),
+        Activation::Tanh => "Tanh".into(),
+        Activation::Sigmoid => "Sigmoid".into(),
+        Activation::Linear => "Linear".into(),
+        Activation::LeakyRelu => "Leaky ReLU".into(),
+        Activation::Elu => "ELU".into(),
+        Activation::Swish => "Swish".into(),
+        Activation::Softplus => "Softplus".into(),
+        Activation::Step => if lang == Lang::Es { "Escalón".into() } else { "Step".into() },
+        Activation::Maxout => "Maxout".into(),
+        Activation::Softmax => "Softmax".into(),
+    }
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The playground.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(initial_state);
+    let runner = use_mut_ref(Runner::new);
+    let card = use_state(|| None::<Card>);
+    let chart_tip = use_state(|| None::<(f64, f64, String)>);
+    // The value editor takes the keyboard focus as soon as it opens.
+    use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
+        if matches!(open, Some((true, _))) {
+            if let Some(input) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("edit-value"))
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+        || ()
+    });
+    let width = use_state(crate::app::runner::network_width);
+    {
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let on_resize = Closure::<dyn FnMut()>::new(move || width.set(crate::app::runner::network_width()));
+            let window = web_sys::window().expect("a window");
+            let _ = window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+            }
+        });
+    }
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone(), chart_tip: chart_tip.clone() };
+
+    // Keep the trainer in line with the settings, and redraw.
+    {
+        let runner = runner.clone();
+        use_effect_with((state.generation, state.settings.clone(), *width), move |(generation, settings, _)| {
+            runner.borrow_mut().sync(settings, *generation);
+            || ()
+        });
+    }
+    // Play and pause.
+    {
+        let runner = runner.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(state.playing, move |playing| {
+            Runner::set_playing(&runner, *playing, dispatch);
+            || ()
+        });
+    }
+    // The address bar always shows the current setup.
+    use_effect_with(state.settings.clone(), |settings| {
+        let hash = format!("#{}", url::to_hash(settings));
+        if let Some(w) = web_sys::window() {
+            if w.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                if let Ok(history) = w.history() {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+                }
+            }
+            if let Some(doc) = w.document() {
+                if let Some(root) = doc.document_element() {
+                    let _ = root.set_attribute("lang", settings.lang.code());
+                }
+                doc.set_title(Text::AppTitle.get(settings.lang));
+            }
+        }
+        crate::app::set_panic_lang(settings.lang);
+        || ()
+    });
+    // Data thumbnails follow the seed, noise and number of classes.
+    {
+        let c = &state.settings.config;
+        use_effect_with((c.seed, c.noise, c.problem, c.classes), |(seed, noise, _, classes)| {
+            draw_dataset_thumbnails(*seed, *noise, *classes);
+            || ()
+        });
+    }
+    // The user's points have a thumbnail of their own.
+    use_effect_with((state.settings.config.custom_points.clone(), state.settings.config.classes, state.settings.config.problem), |(points, classes, _)| {
+        if let Some(c) = canvas_by_id("dataset-custom") {
+            let ctx = canvas::hidpi(&c, 52.0, 52.0);
+            ctx.set_fill_style_str("#f4f5f6");
+            ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
+            canvas::draw_points(&ctx, points, 52.0, (-6.0, 6.0), *classes, false, 1.6);
+            if points.is_empty() {
+                // An empty set invites drawing.
+                ctx.set_fill_style_str("#999");
+                ctx.set_font("28px system-ui, sans-serif");
+                let _ = ctx.fill_text("+", 18.0, 35.0);
+            }
+        }
+        || ()
+    });
+    // Keyboard: Space plays or pauses, the right arrow steps, R resets; a typed hash loads.
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            let keys = {
+                let ctx = ctx.clone();
+                Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                    let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
+                    let typing = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "TEXTAREA"));
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        // On a focused button Space already presses that button.
+                        " " if tag.as_deref() != Some("BUTTON") => {
+                            e.prevent_default();
+                            ctx.dispatch.emit(Action::TogglePlay);
+                        }
+                        "ArrowRight" => ctx.with_runner(|r| r.step_once()),
+                        "r" | "R" => ctx.dispatch.emit(Action::Reset),
+                        _ => {}
+                    }
+                })
+            };
+            let hash_change = {
+                let dispatch = ctx.dispatch.clone();
+                let lang = ctx.state.settings.lang;
+                Closure::<dyn FnMut()>::new(move || {
+                    let (settings, repairs) = url::parse(&location_hash(), lang);
+                    dispatch.emit(Action::Load(Box::new(settings)));
+                    if !repairs.is_empty() {
+                        dispatch.emit(Action::Notify(Notice::Repaired(repairs)));
+                    }
+                })
+            };
+            let window = web_sys::window().expect("a window");
+            let _ = window.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
+            let _ = window.add_event_listener_with_callback("hashchange", hash_change.as_ref().unchecked_ref());
+            move || {
+                let _ = window.remove_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
+                let _ = window.remove_event_listener_with_callback("hashchange", hash_change.as_ref().unchecked_ref());
+            }
+        });
+    }
+
+    let s = &state.settings;
+    html! {
+        <div class={classes!("page", s.hide_text.then_some("hide-text"))}>
+            { header(&ctx) }
+            { notices(&ctx) }
+            { top_bar(&ctx) }
+            <main class="columns">
+                { data_column(&ctx) }
+                { network_column(&ctx) }
+                { output_column(&ctx) }
+            </main>
+            { lesson_panel(&ctx) }
+            { edit_card(&ctx) }
+        </div>
+    }
+}
+
+/// A change handler for a select: its value becomes an action.
+fn on_select(dispatch: &Callback<Action>, action: fn(&str) -> Option<Action>) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| {
+        if let Some(a) = action(&select_value(&e)) {
+            d.emit(a);
+        }
+    })
+}
+
+/// A file input's handler: reads the chosen file as text, then hands it to `then`.
+fn on_file_text(ctx: &Ctx, then: fn(&Ctx, String)) -> Callback<Event> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let ctx = ctx.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            then(&ctx, text);
+        });
+    })
+}

@@ -1,0 +1,268 @@
+//! The network column: features, hidden layers, neurons, links, and the value editor.
+
+use super::*;
+
+pub(super) fn network_column(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let lay = crate::app::layout::layout(c, crate::app::runner::network_width());
+    let n_hidden = c.hidden.len();
+    let hover_link = {
+        let ctx = ctx.clone();
+        let lay = lay.clone();
+        Callback::from(move |e: MouseEvent| {
+            if ctx.card.as_ref().is_some_and(|c| c.editing) {
+                return;
+            }
+            let p = (e.offset_x() as f64, e.offset_y() as f64);
+            let found = link_at(&lay, p, 5.0);
+            let mut r = ctx.runner.borrow_mut();
+            r.set_highlight(found.map(|l| (l.layer, l.neuron, l.input)));
+            let card = found.and_then(|l| {
+                r.weight(l.layer, l.neuron, l.input).map(|value| Card {
+                    x: e.page_x() as f64 + 12.0,
+                    y: e.page_y() as f64 + 12.0,
+                    target: Target::Weight { layer: l.layer, neuron: l.neuron, input: l.input },
+                    value,
+                    editing: false,
+                })
+            });
+            drop(r);
+            if *ctx.card != card {
+                ctx.card.set(card);
+            }
+        })
+    };
+    let leave_links = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if !ctx.card.as_ref().is_some_and(|c| c.editing) {
+                ctx.runner.borrow_mut().set_highlight(None);
+                ctx.card.set(None);
+            }
+        })
+    };
+    let click_link = {
+        let card = ctx.card.clone();
+        Callback::from(move |_| {
+            if let Some(c) = card.as_ref() {
+                card.set(Some(Card { editing: true, ..c.clone() }));
+            }
+        })
+    };
+    let focus = |f: Focus| {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(f))
+    };
+    let unfocus = {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(Focus::Output))
+    };
+    let bias_card = |layer: usize, neuron: usize, editing: bool| {
+        let ctx = ctx.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            if !editing && ctx.card.as_ref().is_some_and(|c| c.editing) {
+                return;
+            }
+            if let Some(value) = ctx.runner.borrow().bias(layer, neuron) {
+                // Pressed from the keyboard, the event has no pointer position: use the square's.
+                let (x, y) = match e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    Some(el) if e.detail() == 0 => {
+                        let r = el.get_bounding_client_rect();
+                        let w = web_sys::window().expect("a window");
+                        (r.right() + w.scroll_x().unwrap_or(0.0), r.bottom() + w.scroll_y().unwrap_or(0.0))
+                    }
+                    _ => (e.page_x() as f64, e.page_y() as f64),
+                };
+                ctx.card.set(Some(Card {
+                    x: x + 12.0,
+                    y: y + 12.0,
+                    target: Target::Bias { layer, neuron },
+                    value,
+                    editing,
+                }));
+            }
+        })
+    };
+    let neuron_word = |n: usize| if n == 1 { ctx.t(Text::Neuron) } else { ctx.t(Text::Neurons) };
+    html! {
+        <section class="column network-column" aria-label={ctx.t(Text::HiddenLayers)}>
+            <div class="layers-header">
+                if ctx.shows("numHiddenLayers") {
+                    <button id="add-layers" class="round small" aria-label={ctx.t(Text::AddLayer)} title={ctx.t(Text::AddLayer)}
+                        disabled={n_hidden >= MAX_LAYERS} onclick={ctx.send(Action::AddLayer)}>{ "+" }</button>
+                    <button id="remove-layers" class="round small" aria-label={ctx.t(Text::RemoveLayer)} title={ctx.t(Text::RemoveLayer)}
+                        disabled={n_hidden == 0} onclick={ctx.send(Action::RemoveLayer)}>{ "−" }</button>
+                }
+                <h2 id="num-layers">{ format!("{} {}", n_hidden, ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers })) }</h2>
+            </div>
+            <div class="network-scroll">
+            <div class="column-heads" style={format!("width:{}px", lay.width)}>
+                <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
+                    <b>{ ctx.t(Text::Features) }</b>
+                </div>
+                { for c.hidden.iter().enumerate().map(|(l, h)| {
+                    let x = lay.columns[l + 1][0].x;
+                    html! {
+                        <div class="head" style={format!("left:{}px", x + NODE / 2.0 - 40.0)}>
+                            if ctx.shows("numHiddenLayers") {
+                                <div class="plus-minus">
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayers), l + 1)}
+                                        disabled={h.neurons >= crate::app::state::MAX_NEURONS}
+                                        onclick={ctx.send(Action::ChangeNeurons(l, 1))}>{ "+" }</button>
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayers), l + 1)}
+                                        disabled={h.neurons <= 1}
+                                        onclick={ctx.send(Action::ChangeNeurons(l, -1))}>{ "−" }</button>
+                                </div>
+                            }
+                            <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
+                            { layer_selects(ctx, l, h.activation, h.dropout) }
+                        </div>
+                    }
+                }) }
+                <div class="head" style={format!("left:{}px", lay.columns.last().unwrap()[0].x - 12.0)}>
+                    <b>{ ctx.t(Text::Output) }</b>
+                </div>
+            </div>
+            <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
+                <canvas id="links-canvas" style={format!("width:{}px;height:{}px", lay.width, lay.height)}
+                    onmousemove={hover_link} onmouseleave={leave_links} onclick={click_link}></canvas>
+                { for lay.inputs.iter().enumerate().map(|(i, &f)| {
+                    let on = c.features.contains(&f);
+                    let b = lay.columns[0][i];
+                    let hidden = !ctx.shows(f.key());
+                    html! {
+                        if !hidden {
+                            <button class={classes!("node", "input", (!on).then_some("off"))} id={format!("feature-{}", f.key())}
+                                style={format!("left:{}px;top:{}px", b.x, b.y)}
+                                aria-pressed={on.to_string()} aria-label={f.label()} title={f.label()}
+                                onclick={ctx.send(Action::ToggleFeature(f))}
+                                onmouseenter={focus(Focus::Feature(f))} onmouseleave={unfocus.clone()}>
+                                <canvas id={format!("node-0-{i}")} width="20" height="20"></canvas>
+                                <span class="feature-label">{ f.label() }</span>
+                            </button>
+                        }
+                    }
+                }) }
+                { for c.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
+                    let b = lay.columns[l + 1][j];
+                    html! {
+                        <div class="node hidden-node" id={format!("neuron-{}-{}", l + 1, j)}
+                            style={format!("left:{}px;top:{}px", b.x, b.y)}
+                            title={ctx.t(Text::ThisIsOutput)} tabindex="0" role="img"
+                            aria-label={format!("{} {}, {} {}", ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                            onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
+                            onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
+                            onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
+                            <canvas id={format!("node-{}-{}", l + 1, j)} width="20" height="20"></canvas>
+                            <button class="bias" aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                                onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
+                        </div>
+                    }
+                }) }
+                { for (0..c.outputs()).map(|j| {
+                    let b = lay.columns.last().unwrap()[j];
+                    html! {
+                        <div class="node output-node" id={format!("output-node-{j}")}
+                            style={format!("left:{}px;top:{}px", b.x, b.y)}>
+                            <span class="out-mark">{ "ŷ" }</span>
+                            <button class="bias" aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
+                                id={format!("output-bias-{j}")}
+                                onmouseenter={bias_card(n_hidden, j, false)} onclick={bias_card(n_hidden, j, true)}></button>
+                        </div>
+                    }
+                }) }
+            </div>
+            </div>
+        </section>
+    }
+}
+
+pub(super) fn edit_card(ctx: &Ctx) -> Html {
+    let Some(card) = ctx.card.as_ref().cloned() else { return html! {} };
+    let lang = ctx.settings().lang;
+    let label = match card.target {
+        Target::Weight { .. } => Text::Weight.get(lang),
+        Target::Bias { .. } => Text::Bias.get(lang),
+    };
+    let style = format!("left:{}px;top:{}px", card.x, card.y);
+    if !card.editing {
+        return html! {
+            <div class="card" id="hover-card" style={style}>{ format!("{label}: {:.3}", card.value) }</div>
+        };
+    }
+    let onkeydown = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                if let Ok(v) = text.trim().replace(',', ".").parse::<Real>() {
+                    if v.is_finite() {
+                        let mut r = ctx.runner.borrow_mut();
+                        match card.target {
+                            Target::Weight { layer, neuron, input } => r.set_weight(layer, neuron, input, v),
+                            Target::Bias { layer, neuron } => r.set_bias(layer, neuron, v),
+                        }
+                        r.set_highlight(None);
+                    }
+                }
+                ctx.card.set(None);
+            }
+            "Escape" => ctx.card.set(None),
+            _ => {}
+        })
+    };
+    let close = {
+        let card = ctx.card.clone();
+        Callback::from(move |_: FocusEvent| card.set(None))
+    };
+    html! {
+        <div class="card editing" id="hover-card" style={style}>
+            <label>
+                <span>{ format!("{label}: ") }</span>
+                <input id="edit-value" type="text" inputmode="decimal" value={format!("{:.3}", card.value)}
+                    aria-label={Text::EditValue.get(lang)} title={Text::EditValue.get(lang)}
+                    {onkeydown} onblur={close} autofocus=true />
+            </label>
+        </div>
+    }
+}
+
+pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dropout: Real) -> Html {
+    let lang = ctx.settings().lang;
+    let on_act = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(a) = Activation::from_name(&select_value(&e)) {
+                d.emit(Action::SetLayerActivation(layer, a));
+            }
+        })
+    };
+    let on_drop = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(v) = select_value(&e).parse::<Real>() {
+                d.emit(Action::SetDropout(layer, v));
+            }
+        })
+    };
+    html! {
+        <>
+            <select class="layer-select" id={format!("layer-activation-{layer}")} aria-label={ctx.t(Text::LayerActivation)}
+                title={ctx.t(Text::LayerActivation)} onchange={on_act}>
+                { for Activation::HIDDEN.iter().map(|&a| html! {
+                    <option value={a.name()} selected={a == activation}>{ activation_label(a, lang) }</option>
+                }) }
+            </select>
+            <select class="layer-select" id={format!("layer-dropout-{layer}")} aria-label={ctx.t(Text::LayerDropout)}
+                title={ctx.t(Text::LayerDropout)} onchange={on_drop}>
+                { for DROPOUT_RATES.iter().map(|&r| html! {
+                    <option value={r.to_string()} selected={(r - dropout).abs() < 1e-6}>
+                        { if r == 0.0 { format!("{} —", ctx.t(Text::Dropout)) } else { format!("{} {r}", ctx.t(Text::Dropout)) } }
+                    </option>
+                }) }
+            </select>
+        </>
+    }
+}

@@ -1,0 +1,161 @@
+//! The output column: losses, chart, heatmap, legend, and the model file tools.
+
+use super::*;
+
+pub(super) fn output_column(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let has_val = c.percent_val > 0;
+    let classification = c.problem == Problem::Classification;
+    let toggle = |action: fn(bool) -> Action| {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| d.emit(action(e.target_unchecked_into::<HtmlInputElement>().checked())))
+    };
+    let ticks = [-6, -4, -2, 0, 2, 4, 6];
+    html! {
+        <section class="column output-column" aria-label={ctx.t(Text::Output)}>
+            <h2>{ ctx.t(Text::Output) }</h2>
+            <div class="metrics">
+                <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
+                    <span id="loss-test" class="value">{ "–" }</span>
+                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-test">{ "–" }</span></span> }
+                </div>
+                if has_val {
+                    <div class="metric val"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>
+                        <span id="loss-val" class="value">{ "–" }</span>
+                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-val">{ "–" }</span></span> }
+                    </div>
+                }
+                <div class="metric train"><span class="label">{ ctx.t(Text::TrainingLoss) }</span>
+                    <span id="loss-train" class="value">{ "–" }</span>
+                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-train">{ "–" }</span></span> }
+                </div>
+            </div>
+            <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
+                onmousemove={chart_hover(ctx)} onmouseleave={{ let tip = ctx.chart_tip.clone(); Callback::from(move |_| tip.set(None)) }}></canvas>
+            if let Some((x, y, text)) = ctx.chart_tip.as_ref() {
+                <div class="card" id="chart-tip" style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
+            }
+            <div class="heatmap-frame">
+                <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
+                <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
+                    <canvas id="heatmap-canvas" width="100" height="100"></canvas>
+                    <canvas id="heatmap-points" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
+                        class={classes!((c.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}></canvas>
+                </div>
+                <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
+            </div>
+            if c.classes > 2 && classification {
+                <div class="legend classes" id="class-legend">
+                    { for (0..c.classes).map(|k| html! {
+                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
+                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
+                    }) }
+                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
+                </div>
+            } else {
+                <div class="legend">
+                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
+                    <p class="text">{ ctx.t(Text::Legend) }</p>
+                </div>
+            }
+            <div class="checks">
+                if ctx.shows("showTestData") {
+                    <label class="inline"><input type="checkbox" id="show-test-data" checked={s.show_test}
+                        onchange={toggle(Action::SetShowTest)} />{ ctx.t(Text::ShowTestData) }</label>
+                }
+                if ctx.shows("discretize") {
+                    <label class="inline"><input type="checkbox" id="discretize" checked={s.discretize}
+                        onchange={toggle(Action::SetDiscretize)} />{ ctx.t(Text::Discretize) }</label>
+                }
+            </div>
+            <div class="file-tools">{ file_tools(ctx) }</div>
+            <div id="perf-readout" class="perf" hidden={!s.show_performance} aria-live="off"></div>
+        </section>
+    }
+}
+
+/// Offers text as a file to save.
+pub(super) fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub(super) fn file_tools(ctx: &Ctx) -> Html {
+    let save = {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_| {
+            if let Some(json) = runner.borrow().model_json() {
+                download("neurona-model.json", "application/json", &json);
+            }
+        })
+    };
+    let keras = {
+        let runner = ctx.runner.clone();
+        Callback::from(move |_| {
+            if let Some(code) = runner.borrow().keras_code() {
+                download("neurona_model.py", "text/x-python", &code);
+            }
+        })
+    };
+    let open_model = on_file_text(ctx, |ctx, text| match crate::engine::Model::from_json(&text) {
+        Ok(model) => {
+            let mut settings = ctx.state.settings.clone();
+            settings.config = model.config;
+            ctx.runner.borrow_mut().pending_network = Some(model.network);
+            ctx.dispatch.emit(Action::Load(Box::new(settings)));
+            ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
+        }
+        Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
+    });
+    html! {
+        <>
+            <button id="save-model" class="tool" onclick={save}>{ ctx.t(Text::ExportModel) }</button>
+            <button id="export-keras" class="tool" onclick={keras}>{ ctx.t(Text::ExportKeras) }</button>
+            <label class="tool file">
+                { ctx.t(Text::ImportModel) }
+                <input type="file" id="open-model" accept="application/json,.json" onchange={open_model} />
+            </label>
+        </>
+    }
+}
+
+/// Shows the losses at the epoch under the pointer on the loss chart.
+pub(super) fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: MouseEvent| {
+        let lang = ctx.settings().lang;
+        let text = {
+            let r = ctx.runner.borrow();
+            let Some(t) = r.trainer.as_ref() else { return };
+            let points = &t.history.points;
+            let (Some(first), Some(last)) = (points.first(), points.last()) else { return };
+            let target: web_sys::Element = e.target_unchecked_into();
+            let width = target.get_bounding_client_rect().width().max(1.0);
+            // The chart keeps a 3-pixel margin on each side.
+            let f = ((e.offset_x() as f64 - 3.0) / (width - 6.0)).clamp(0.0, 1.0);
+            let epoch = first.epoch as f64 + f * (last.epoch - first.epoch) as f64;
+            let p = points.iter().min_by(|a, b| (a.epoch as f64 - epoch).abs().total_cmp(&(b.epoch as f64 - epoch).abs())).copied();
+            let Some(p) = p else { return };
+            let mut text = format!("{} {} · {} {:.3}", Text::Epoch.get(lang), p.epoch, Text::TrainingLoss.get(lang), p.train);
+            if let Some(v) = p.validation {
+                text += &format!(" · {} {v:.3}", Text::ValidationLoss.get(lang));
+            }
+            if let Some(v) = p.test {
+                text += &format!(" · {} {v:.3}", Text::TestLoss.get(lang));
+            }
+            text
+        };
+        ctx.chart_tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text)));
+    })
+}

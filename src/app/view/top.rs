@@ -1,0 +1,203 @@
+//! The header, the notices and the top bar of controls.
+
+use super::*;
+
+pub(super) fn header(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let other = if s.lang == Lang::Es { Lang::En } else { Lang::Es };
+    let copy = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_| {
+            if let Some(w) = web_sys::window() {
+                let href = w.location().href().unwrap_or_default();
+                let _ = w.navigator().clipboard().write_text(&href);
+                dispatch.emit(Action::Notify(Notice::LinkCopied));
+            }
+        })
+    };
+    let speed_change = {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sp) = Speed::from_code(&select_value(&e)) {
+                d.emit(Action::SetSpeed(sp));
+            }
+        })
+    };
+    html! {
+        <header class="header">
+            <div class="brand">
+                <h1>{ "Neurona" }</h1>
+                <p class="tagline text">{ ctx.t(Text::Tagline) }</p>
+            </div>
+            <div class="header-tools">
+                <label class="inline">
+                    <span>{ ctx.t(Text::Speed) }</span>
+                    <select id="speed" aria-label={ctx.t(Text::Speed)} onchange={speed_change}>
+                        { for Speed::ALL.iter().map(|sp| {
+                            let label = match sp {
+                                Speed::Epochs(1) => ctx.t(Text::SpeedOne),
+                                Speed::Epochs(10) => ctx.t(Text::SpeedTen),
+                                Speed::Epochs(_) => ctx.t(Text::SpeedHundred),
+                                Speed::Max => ctx.t(Text::SpeedMax),
+                            };
+                            html! { <option value={sp.code()} selected={*sp == s.speed}>{ label }</option> }
+                        }) }
+                    </select>
+                </label>
+                <label class="inline">
+                    <input type="checkbox" id="show-performance" checked={s.show_performance}
+                        onchange={ctx.send(Action::TogglePerformance).reform(|_: Event| MouseEvent::new("x").unwrap())} />
+                    <span>{ ctx.t(Text::Performance) }</span>
+                </label>
+                <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
+                <button id="lang-toggle" class="tool" aria-label={ctx.t(Text::Language)}
+                    title={ctx.t(Text::Language)} onclick={ctx.send(Action::SetLang(other))}>
+                    { if other == Lang::Es { "Español" } else { "English" } }
+                </button>
+            </div>
+        </header>
+    }
+}
+
+pub(super) fn notices(ctx: &Ctx) -> Html {
+    let lang = ctx.settings().lang;
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            { for ctx.state.notices.iter().enumerate().map(|(i, n)| {
+                let (class, body) = match n {
+                    Notice::Repaired(repairs) => ("notice warn", html! {
+                        <>
+                            <span>{ Text::LinkRepaired.get(lang) }</span>
+                            <ul>
+                                { for repairs.iter().map(|r| html! {
+                                    <li><code>{ format!("{}={}", r.key, r.given) }</code>{ " → " }
+                                        { match &r.used {
+                                            Some(v) => html!{ <code>{ v.clone() }</code> },
+                                            None => html!{ <em>{ if lang == Lang::Es { "ignorado" } else { "ignored" } }</em> },
+                                        } }
+                                    </li>
+                                }) }
+                            </ul>
+                        </>
+                    }),
+                    Notice::Diverged(epoch) => ("notice error", html! {
+                        <span>{ format!("{} {epoch}: {}", Text::Epoch.get(lang), Text::Diverged.get(lang)) }</span>
+                    }),
+                    Notice::EarlyStopped { at, best } => ("notice info", html! {
+                        <span>{ format!("{} ({} {at} → {best})", Text::EarlyStopped.get(lang), Text::Epoch.get(lang)) }</span>
+                    }),
+                    Notice::CsvSkipped(lines) => ("notice warn", html! {
+                        <span>{ format!("{}: {}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|l| l.to_string()).collect::<Vec<_>>().join(", ")) }</span>
+                    }),
+                    Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
+                    Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
+                    Notice::ModelRejected(why) => ("notice error", html! {
+                        <span>{ format!("{}: {why}", Text::ModelRejected.get(lang)) }</span>
+                    }),
+                };
+                html! {
+                    <div class={class}>
+                        { body }
+                        <button class="dismiss" aria-label={Text::Dismiss.get(lang)} title={Text::Dismiss.get(lang)}
+                            onclick={ctx.send(Action::Dismiss(i))}>{ "×" }</button>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// Inline icons: no font or file to fetch, and the same look everywhere.
+pub(super) fn icon(name: &str) -> Html {
+    let path = match name {
+        "play" => "M8 5v14l11-7z",
+        "pause" => "M6 5h4v14H6zm8 0h4v14h-4z",
+        "step" => "M6 5v14l9-7zm10 0h2v14h-2z",
+        _ => "M12 5V1L7 6l5 5V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z",
+    };
+    html! {
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
+    }
+}
+
+/// A select that sends an action when changed: a top-bar control, hidden when a link hides it.
+pub(super) fn control_select(
+    ctx: &Ctx,
+    id: &'static str,
+    label: Text,
+    options: Vec<(String, String, bool)>,
+    action: fn(&str) -> Option<Action>,
+) -> Html {
+    if !ctx.shows(id) {
+        return html! {};
+    }
+    html! {
+        <label class="control">
+            <span class="label">{ ctx.t(label) }</span>
+            <select id={id} onchange={on_select(&ctx.dispatch, action)}>
+                { for options.into_iter().map(|(value, text, selected)| html! {
+                    <option value={value} selected={selected}>{ text }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+pub(super) fn top_bar(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let c = &s.config;
+    let lang = s.lang;
+    let playing = ctx.state.playing;
+    let step = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.with_runner(|r| r.step_once()))
+    };
+    let current_act = c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
+    let rate_label = |v: Real| format!("{v}");
+    html! {
+        <div class="top-bar" role="toolbar">
+            <div class="buttons">
+                if ctx.shows("resetButton") {
+                    <button id="reset-button" class="round" aria-label={ctx.t(Text::Reset)} title={ctx.t(Text::Reset)}
+                        onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
+                }
+                if ctx.shows("playButton") {
+                    <button id="play-pause-button" class={classes!("round", "play", playing.then_some("playing"))}
+                        aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }}
+                        title={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }}
+                        aria-pressed={playing.to_string()}
+                        onclick={ctx.send(Action::TogglePlay)}>{ icon(if playing { "pause" } else { "play" }) }</button>
+                }
+                if ctx.shows("stepButton") {
+                    <button id="next-step-button" class="round" aria-label={ctx.t(Text::Step)} title={ctx.t(Text::Step)}
+                        onclick={step}>{ icon("step") }</button>
+                }
+            </div>
+            <div class="control epoch">
+                <span class="label">{ ctx.t(Text::Epoch) }</span>
+                <span id="iter-number" class="value">{ format_epoch(0) }</span>
+            </div>
+            { control_select(ctx, "learningRate", Text::LearningRate,
+                LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.learning_rate)).collect(),
+                |v| v.parse::<Real>().ok().map(Action::SetLearningRate)) }
+            { control_select(ctx, "activation", Text::Activation,
+                Activation::HIDDEN.iter().map(|&a| (a.name().to_string(), activation_label(a, lang), a == current_act)).collect(),
+                |v| Activation::from_name(v).map(Action::SetActivation)) }
+            { control_select(ctx, "regularization", Text::Regularization,
+                Regularization::ALL.iter().map(|&r| (r.name().to_string(),
+                    if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() },
+                    r == c.regularization)).collect(),
+                |v| Regularization::from_name(v).map(Action::SetRegularization)) }
+            { control_select(ctx, "regularizationRate", Text::RegularizationRate,
+                REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.regularization_rate)).collect(),
+                |v| v.parse::<Real>().ok().map(Action::SetRegularizationRate)) }
+            { control_select(ctx, "problem", Text::ProblemType, vec![
+                    ("classification".into(), ctx.t(Text::Classification).into(), c.problem == Problem::Classification),
+                    ("regression".into(), ctx.t(Text::Regression).into(), c.problem == Problem::Regression),
+                ],
+                |v| Some(Action::SetProblem(if v == "regression" { Problem::Regression } else { Problem::Classification }))) }
+        </div>
+    }
+}
