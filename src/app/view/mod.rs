@@ -14,18 +14,16 @@ use output::*;
 use top::*;
 
 use super::i18n::{Lang, Text};
-use crate::app::layout::{link_at, NODE};
-use crate::app::runner::{format_epoch, Focus, Runner, HEATMAP};
-use crate::app::state::{
+use super::layout::{link_at, NODE};
+use super::runner::{format_epoch, Focus, Runner, HEATMAP};
+use super::state::{
     valid_losses, valid_outputs, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES,
     FULL_BATCH, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
 };
-use crate::engine::config::Monitor;
-use crate::engine::{Init, Loss, Optimizer};
 use super::url;
-use crate::engine::config::Problem;
+use crate::engine::config::{Monitor, Problem};
 use crate::engine::rng::Rng;
-use crate::engine::{data, Activation, Dataset, Real, Regularization};
+use crate::engine::{data, Activation, Dataset, Init, Loss, Optimizer, Real, Regularization};
 use crate::render::canvas::{self, canvas_by_id};
 use std::cell::RefCell;
 use std::rc::Rc;
