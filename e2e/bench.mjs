@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, open, DIST } from './browser.mjs';
+import { serve } from './server.mjs';
 
 const LARGEST = 'dataset=spiral&networkShape=8,8,8,8,8,8&percTrainData=90&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
 const browser = await launch();
@@ -37,6 +38,31 @@ const oneDefault = await frames('speed=1', 4);
 const oneLargest = await frames(`${LARGEST}&speed=1`, 4);
 const maxLargest = await frames(`${LARGEST}&speed=max`, 4);
 
+// Optionally the original, side by side: TFP_DIR names a local copy of TensorFlow
+// Playground's published build (its gh-pages branch), served here like dist/.
+async function epochsPerSecond(root, hash) {
+  const server = await serve(root);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+  await page.goto(`${base}index.html#${hash}`);
+  await page.waitForSelector('#play-pause-button');
+  await page.waitForTimeout(1000);
+  const read = () => page.$eval('#iter-number', (e) => Number(e.textContent.replace(/,/g, '')));
+  await page.click('#play-pause-button');
+  await page.waitForTimeout(1000);
+  const [e0, t0] = [await read(), Date.now()];
+  await page.waitForTimeout(5000);
+  const [e1, t1] = [await read(), Date.now()];
+  await context.close();
+  server.close();
+  return (e1 - e0) / ((t1 - t0) / 1000);
+}
+const original = process.env.TFP_DIR
+  ? { default: await epochsPerSecond(process.env.TFP_DIR, 'dataset=circle&networkShape=4,2&x=true&y=true'), largest: await epochsPerSecond(process.env.TFP_DIR, LARGEST) }
+  : null;
+
 // First paint of a usable playground.
 s = await open(browser);
 const firstPaint = await s.page.evaluate(() => performance.now());
@@ -60,5 +86,9 @@ line('largest setup, 1 epoch per frame', oneLargest);
 line('largest setup, speed=max', maxLargest);
 console.log(`wasm: ${wasm.length} bytes raw, ${gzip} bytes gzip (${f(gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
+if (original) {
+  console.log(`TensorFlow Playground, same browser: default ${f(original.default, 1)} epochs/s, largest ${f(original.largest, 1)} epochs/s`);
+  console.log(`Neurona's speed=max over the original at the largest setup: ${f(maxLargest.epochsPerSecond / original.largest, 0)}x`);
+}
 const errors = [...oneDefault.errors, ...oneLargest.errors, ...maxLargest.errors];
 if (errors.length) { console.error('console errors:', errors); process.exit(1); }
