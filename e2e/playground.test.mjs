@@ -98,10 +98,10 @@ test('every control changes the setup, the link and the picture', async () => {
     [async () => page.click('#add-layers'), 'networkShape=4,2,2'],
     [async () => page.click('#remove-layers'), 'networkShape=4,2&'],
     [async () => page.click('.plus-minus button'), 'networkShape=5,2'],
-    [async () => page.selectOption('#activation', 'relu'), 'activation=relu'],
+    [async () => page.selectOption('#activations', 'relu'), 'activation=relu'],
     [async () => page.selectOption('#learningRate', '0.1'), 'learningRate=0.1'],
-    [async () => page.selectOption('#regularization', 'L2'), 'regularization=L2'],
-    [async () => page.selectOption('#regularizationRate', '0.01'), 'regularizationRate=0.01'],
+    [async () => page.selectOption('#regularizations', 'L2'), 'regularization=L2'],
+    [async () => page.selectOption('#regularRate', '0.01'), 'regularizationRate=0.01'],
     [async () => page.fill('#noise', '25'), 'noise=25'],
     [async () => page.fill('#percTrainData', '70'), 'percTrainData=70'],
     [async () => page.fill('#batchSize', '20'), 'batchSize=20'],
@@ -122,14 +122,14 @@ test('every control changes the setup, the link and the picture', async () => {
   await page.click('#next-step-button');
   await page.selectOption('#learningRate', '0.03');
   assert.equal(await epoch(page), 1, 'changing the learning rate keeps training');
-  await page.selectOption('#regularizationRate', '0.003');
+  await page.selectOption('#regularRate', '0.003');
   assert.equal(await epoch(page), 1, 'so does the regularization rate');
   await page.fill('#batchSize', '5');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   await page.selectOption('#problem', 'regression');
   await page.waitForFunction(() => location.hash.includes('problem=regression'));
   assert.equal(await page.$$eval('.dataset', (d) => d.length), 2, 'the regression data sets');
-  await page.click('#regenerate');
+  await page.click('#data-regen-button');
   await clean(s);
 });
 
@@ -140,7 +140,7 @@ test('a TensorFlow Playground link opens the same setup and round-trips', async 
   const { page } = s;
   assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 48);
   assert.equal(await page.$$eval('.node.input[aria-pressed="true"]', (n) => n.length), 7);
-  assert.match(await text(page, '#num-layers'), /^6 /);
+  assert.equal(await text(page, '#num-layers'), '6');
   const h = await hash(page);
   for (const kv of TFP.split('&').filter((kv) => !kv.startsWith('seed='))) assert.ok(h.includes(kv), `${kv} kept in ${h}`);
   assert.equal(await page.$$eval('.notice', (n) => n.length), 0, 'nothing to repair');
@@ -194,8 +194,8 @@ test('hovering a link shows its weight, and typing a new one changes the output'
   const outBox = await page.$eval('#output-node-0', (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.y + r.height / 2 }; });
   const mid = { x: (inBox.x + outBox.x) / 2, y: (inBox.y + outBox.y) / 2 };
   await page.mouse.move(mid.x, mid.y);
-  await page.waitForSelector('#hover-card');
-  assert.match(await text(page, '#hover-card'), /^Weight: -?\d+\.\d{3}$/);
+  await page.waitForSelector('#hovercard');
+  assert.match(await text(page, '#hovercard'), /^Weight: -?\d+\.\d{3}$/);
   const before = await heatmap(page);
   await page.mouse.click(mid.x, mid.y);
   await page.fill('#edit-value', '-3');
@@ -204,13 +204,13 @@ test('hovering a link shows its weight, and typing a new one changes the output'
   assert.notDeepEqual(await heatmap(page), before, 'the new weight changed the output');
   // The output bias is visible and editable too.
   await page.hover('#output-bias-0');
-  assert.match(await text(page, '#hover-card'), /^Bias: /);
+  assert.match(await text(page, '#hovercard'), /^Bias: /);
   await page.click('#output-bias-0');
   await page.fill('#edit-value', '2.5');
   await page.press('#edit-value', 'Enter');
   await page.mouse.move(5, 5);
   await page.hover('#output-bias-0');
-  assert.equal(await text(page, '#hover-card'), 'Bias: 2.500');
+  assert.equal(await text(page, '#hovercard'), 'Bias: 2.500');
   assert.ok(box.w > 0);
   await clean(s);
 });
@@ -344,5 +344,21 @@ test('a diverging run stops and says so, keeping the last good weights', async (
   const e = await epoch(page);
   await page.waitForTimeout(200);
   assert.equal(await epoch(page), e, 'the counter stays');
+  await clean(s);
+});
+
+test("TensorFlow Playground's element ids address the same controls here", async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  for (const id of ['play-pause-button', 'next-step-button', 'reset-button', 'iter-number', 'loss-train', 'loss-test', 'heatmap',
+    'activations', 'regularizations', 'regularRate', 'learningRate', 'problem', 'noise', 'batchSize', 'percTrainData',
+    'show-test-data', 'discretize', 'add-layers', 'remove-layers', 'num-layers', 'network', 'linechart', 'data-regen-button']) {
+    assert.ok(await page.$(`#${id}`), `#${id}`);
+  }
+  await page.click('canvas[data-dataset=xor]');
+  await page.waitForFunction(() => location.hash.includes('dataset=xor'));
+  await page.selectOption('#activations', 'relu');
+  await page.click('#add-layers');
+  assert.equal(await text(page, '#num-layers'), '3');
   await clean(s);
 });

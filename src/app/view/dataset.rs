@@ -97,7 +97,9 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                             <button class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
                                 role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
                                 onclick={ctx.send(Action::SetDataset(d))}>
-                                <canvas id={format!("dataset-{}", d.name())} width="52" height="52"></canvas>
+                                <canvas id={format!("dataset-{}", d.name())} width="52" height="52"
+                                    data-dataset={(!d.is_regression()).then(|| d.name())}
+                                    data-regDataset={d.is_regression().then(|| d.name())}></canvas>
                             </button>
                         }
                     }) }
@@ -111,7 +113,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                 if c.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.batch_size.to_string() },
                 |v| Action::SetBatchSize(v as usize)) }
             if c.dataset == Dataset::Custom { { draw_tools(ctx) } }
-            <button id="regenerate" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
+            <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
         </section>
     }
 }

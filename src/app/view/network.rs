@@ -95,7 +95,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     <button id="remove-layers" class="round small" aria-label={ctx.t(Text::RemoveLayer)} title={ctx.t(Text::RemoveLayer)}
                         disabled={n_hidden == 0} onclick={ctx.send(Action::RemoveLayer)}>{ "−" }</button>
                 }
-                <h2 id="num-layers">{ format!("{} {}", n_hidden, ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers })) }</h2>
+                <h2><span id="num-layers">{ n_hidden }</span>{ " " }<span id="layers-label">{ ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers }) }</span></h2>
             </div>
             <div class="network-scroll">
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
@@ -189,7 +189,7 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
     let style = format!("left:{}px;top:{}px", card.x, card.y);
     if !card.editing {
         return html! {
-            <div class="card" id="hover-card" style={style}>{ format!("{label}: {:.3}", card.value) }</div>
+            <div class="card" id="hovercard" style={style}>{ format!("{label}: {:.3}", card.value) }</div>
         };
     }
     let onkeydown = {
@@ -218,7 +218,7 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
         Callback::from(move |_: FocusEvent| card.set(None))
     };
     html! {
-        <div class="card editing" id="hover-card" style={style}>
+        <div class="card editing" id="hovercard" style={style}>
             <label>
                 <span>{ format!("{label}: ") }</span>
                 <input id="edit-value" type="text" inputmode="decimal" value={format!("{:.3}", card.value)}

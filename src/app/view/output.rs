@@ -31,8 +31,10 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                     if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-train">{ "–" }</span></span> }
                 </div>
             </div>
+            <div id="linechart">
             <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx)} onmouseleave={{ let tip = ctx.chart_tip.clone(); Callback::from(move |_| tip.set(None)) }}></canvas>
+            </div>
             if let Some((x, y, text)) = ctx.chart_tip.as_ref() {
                 <div class="card" id="chart-tip" style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }

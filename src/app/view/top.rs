@@ -122,15 +122,16 @@ pub(super) fn icon(name: &str) -> Html {
     }
 }
 
-/// A select that sends an action when changed: a top-bar control, hidden when a link hides it.
+/// A select that sends an action when changed: a top-bar control, hidden when a link hides
+/// `control`; `id` is the element id TensorFlow Playground's page uses for it.
 pub(super) fn control_select(
     ctx: &Ctx,
-    id: &'static str,
+    (control, id): (&'static str, &'static str),
     label: Text,
     options: Vec<(String, String, bool)>,
     action: fn(&str) -> Option<Action>,
 ) -> Html {
-    if !ctx.shows(id) {
+    if !ctx.shows(control) {
         return html! {};
     }
     html! {
@@ -179,21 +180,21 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                 <span class="label">{ ctx.t(Text::Epoch) }</span>
                 <span id="iter-number" class="value">{ format_epoch(0) }</span>
             </div>
-            { control_select(ctx, "learningRate", Text::LearningRate,
+            { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
                 LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.learning_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(Action::SetLearningRate)) }
-            { control_select(ctx, "activation", Text::Activation,
+            { control_select(ctx, ("activation", "activations"), Text::Activation,
                 Activation::HIDDEN.iter().map(|&a| (a.name().to_string(), activation_label(a, lang), a == current_act)).collect(),
                 |v| Activation::from_name(v).map(Action::SetActivation)) }
-            { control_select(ctx, "regularization", Text::Regularization,
+            { control_select(ctx, ("regularization", "regularizations"), Text::Regularization,
                 Regularization::ALL.iter().map(|&r| (r.name().to_string(),
                     if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() },
                     r == c.regularization)).collect(),
                 |v| Regularization::from_name(v).map(Action::SetRegularization)) }
-            { control_select(ctx, "regularizationRate", Text::RegularizationRate,
+            { control_select(ctx, ("regularizationRate", "regularRate"), Text::RegularizationRate,
                 REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.regularization_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(Action::SetRegularizationRate)) }
-            { control_select(ctx, "problem", Text::ProblemType, vec![
+            { control_select(ctx, ("problem", "problem"), Text::ProblemType, vec![
                     ("classification".into(), ctx.t(Text::Classification).into(), c.problem == Problem::Classification),
                     ("regression".into(), ctx.t(Text::Regression).into(), c.problem == Problem::Regression),
                 ],
