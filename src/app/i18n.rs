@@ -137,6 +137,15 @@ catalogue! {
     TheOutput => "the whole network", "toda la red";
     Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
+    Glossary => "Glossary", "Glosario";
+    TermDataset => "Dataset D = {(xᵢ, yᵢ)}: examples split into training (fits the weights), validation (tunes and stops early) and test (measures the final model), e.g. 70/15/15.", "Conjunto de datos D = {(xᵢ, yᵢ)}: ejemplos divididos en entrenamiento (ajusta los pesos), validación (ajusta y detiene a tiempo) y prueba (mide el modelo final), p. ej. 70/15/15.";
+    TermNeuron => "Neuron: f(w·x + b), a dot product of weights and inputs plus a bias, passed through an activation function.", "Neurona: f(w·x + b), el producto punto de pesos y entradas más un sesgo, pasado por una función de activación.";
+    TermLayer => "Layer: W·X + b for all its neurons at once; a network composes layers: f₂(W₂ f₁(W₁X + b₁) + b₂).", "Capa: W·X + b para todas sus neuronas a la vez; una red compone capas: f₂(W₂ f₁(W₁X + b₁) + b₂).";
+    TermLoss => "Loss function: how wrong one prediction is; cost function J(W): the mean loss over the data.", "Función de pérdida: qué tan errada es una predicción; función de costo J(W): la pérdida media sobre los datos.";
+    TermGradient => "Gradient descent: W ← W − η ∂J/∂W, with learning rate η; stochastic uses one example per step, mini-batch a few, full batch all.", "Descenso de gradiente: W ← W − η ∂J/∂W, con tasa de aprendizaje η; estocástico usa un ejemplo por paso, mini-lote unos pocos, lote completo todos.";
+    TermBackprop => "Backpropagation: the chain rule applied layer by layer from the output back, giving ∂J/∂W for every weight.", "Retropropagación: la regla de la cadena aplicada capa por capa desde la salida hacia atrás, que da ∂J/∂W para cada peso.";
+    TermEpoch => "Epoch: one pass over the whole training set.", "Época: una pasada por todo el conjunto de entrenamiento.";
+    TermOverfitting => "Overfitting: the training loss keeps falling while the validation loss rises; regularization, dropout and early stopping help.", "Sobreajuste: la pérdida de entrenamiento sigue bajando mientras la de validación sube; la regularización, el dropout y la parada temprana ayudan.";
     LeakySlope => "Leaky ReLU slope for z < 0", "Pendiente de Leaky ReLU para z < 0";
     MinDelta => "Smallest improvement that counts", "Mejora mínima que cuenta";
     DatasetCustom => "Your own points", "Tus propios puntos";

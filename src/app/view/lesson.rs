@@ -232,6 +232,13 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <canvas id="gradient-chart" width="260" height="90"></canvas>
                 </fieldset>
             </div>
+            <details class="glossary text" id="glossary">
+                <summary>{ ctx.t(Text::Glossary) }</summary>
+                <ul>
+                    { for [Text::TermDataset, Text::TermNeuron, Text::TermLayer, Text::TermLoss, Text::TermGradient,
+                        Text::TermBackprop, Text::TermEpoch, Text::TermOverfitting].iter().map(|t| html! { <li>{ ctx.t(*t) }</li> }) }
+                </ul>
+            </details>
         </section>
     }
 }
