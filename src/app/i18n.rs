@@ -137,6 +137,11 @@ catalogue! {
     TheOutput => "the whole network", "toda la red";
     Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
+    Ignored => "ignored", "ignorado";
+    OutputShort => "out", "sal.";
+    ActLinear => "Linear", "Lineal";
+    ActSigmoid => "Sigmoid", "Sigmoide";
+    ActStep => "Step", "Escalón";
     Glossary => "Glossary", "Glosario";
     TermDataset => "Dataset D = {(xᵢ, yᵢ)}: examples split into training (fits the weights), validation (tunes and stops early) and test (measures the final model), e.g. 70/15/15.", "Conjunto de datos D = {(xᵢ, yᵢ)}: ejemplos divididos en entrenamiento (ajusta los pesos), validación (ajusta y detiene a tiempo) y prueba (mide el modelo final), p. ej. 70/15/15.";
     TermNeuron => "Neuron: f(w·x + b), a dot product of weights and inputs plus a bias, passed through an activation function.", "Neurona: f(w·x + b), el producto punto de pesos y entradas más un sesgo, pasado por una función de activación.";

@@ -353,7 +353,7 @@ impl Runner {
             table.set_inner_html(&confusion_html(&m.confusion));
         }
         if let Some(c) = canvas_by_id("gradient-chart") {
-            draw_gradient_chart(&c, &report.gradient_magnitude);
+            draw_gradient_chart(&c, &report.gradient_magnitude, Text::OutputShort.get(self.settings.lang));
         }
         set_text("loss-train", &fmt(train));
         set_text("loss-val", &fmt(val));
@@ -597,7 +597,7 @@ fn confusion_html(counts: &[u32]) -> String {
 }
 
 /// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10.
-fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64]) {
+fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str) {
     let (w, h) = (260.0, 90.0);
     let ctx = canvas::hidpi(canvas, w, h);
     ctx.set_fill_style_str("#f7f8f9");
@@ -614,7 +614,7 @@ fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64]) 
         ctx.fill_rect(i as f64 * slot + 4.0, h - 14.0 - bar, slot - 8.0, bar);
         ctx.set_fill_style_str("#555");
         ctx.set_font("10px system-ui, sans-serif");
-        let label = if i + 1 == magnitudes.len() { "out".to_string() } else { format!("{}", i + 1) };
+        let label = if i + 1 == magnitudes.len() { output_label.to_string() } else { format!("{}", i + 1) };
         let _ = ctx.fill_text(&label, i as f64 * slot + slot / 2.0 - 6.0, h - 3.0);
     }
 }

@@ -113,13 +113,13 @@ fn activation_label(a: Activation, lang: Lang) -> String {
     match a {
         Activation::Relu => "ReLU".into(),
         Activation::Tanh => "Tanh".into(),
-        Activation::Sigmoid => "Sigmoid".into(),
-        Activation::Linear => "Linear".into(),
+        Activation::Sigmoid => Text::ActSigmoid.get(lang).into(),
+        Activation::Linear => Text::ActLinear.get(lang).into(),
         Activation::LeakyRelu => "Leaky ReLU".into(),
         Activation::Elu => "ELU".into(),
         Activation::Swish => "Swish".into(),
         Activation::Softplus => "Softplus".into(),
-        Activation::Step => if lang == Lang::Es { "Escalón".into() } else { "Step".into() },
+        Activation::Step => Text::ActStep.get(lang).into(),
         Activation::Maxout => "Maxout".into(),
         Activation::Softmax => "Softmax".into(),
     }

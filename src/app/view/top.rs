@@ -73,7 +73,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                                     <li><code>{ format!("{}={}", r.key, r.given) }</code>{ " → " }
                                         { match &r.used {
                                             Some(v) => html!{ <code>{ v.clone() }</code> },
-                                            None => html!{ <em>{ if lang == Lang::Es { "ignorado" } else { "ignored" } }</em> },
+                                            None => html!{ <em>{ Text::Ignored.get(lang) }</em> },
                                         } }
                                     </li>
                                 }) }
