@@ -22,10 +22,10 @@ export async function launch() {
 }
 
 /** Serves dist/ and opens a page on it; collects console errors and off-host requests. */
-export async function open(browser, hash = '', viewport = { width: 1280, height: 900 }) {
+export async function open(browser, hash = '', viewport = { width: 1280, height: 900 }, options = {}) {
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
   const errors = [];
   const foreign = [];

@@ -362,3 +362,24 @@ test("TensorFlow Playground's element ids address the same controls here", async
   assert.equal(await text(page, '#num-layers'), '3');
   await clean(s);
 });
+
+test('hovering the output shows the point and the prediction there', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  const box = await page.$eval('#heatmap-points', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  await page.mouse.move(box.x + box.w * 0.75, box.y + box.w * 0.25);
+  await page.waitForSelector('#heatmap-tip');
+  assert.match(await text(page, '#heatmap-tip'), /^X₁ = 3\.0\d, X₂ = 3\.0\d → ŷ = -?\d\.\d{3}$/);
+  await clean(s);
+});
+
+test('on a touch screen, tapping a link opens its weight editor', async () => {
+  const s = await open(browser, 'networkShape=&lang=en', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  const { page } = s;
+  await page.$eval('#output-node-0', (e) => e.scrollIntoView({ block: 'center' }));
+  const a = await page.$eval('#feature-x', (e) => { const r = e.getBoundingClientRect(); return { x: r.right, y: r.y + r.height / 2 }; });
+  const b = await page.$eval('#output-node-0', (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.y + r.height / 2 }; });
+  await page.touchscreen.tap((a.x + b.x) / 2, (a.y + b.y) / 2);
+  await page.waitForSelector('#edit-value');
+  await clean(s);
+});

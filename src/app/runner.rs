@@ -492,6 +492,21 @@ impl Runner {
         self.draw_all();
     }
 
+    /// What the network says at a point of the plane, as the hover readout shows it.
+    pub fn describe_point(&mut self, x: Real, y: Real) -> Option<String> {
+        let lang = self.settings.lang;
+        let t = self.trainer.as_mut()?;
+        let out = t.outputs_at(x, y);
+        let activation = t.network.output().activation;
+        let value = if out.len() > 1 {
+            let (k, p) = out.iter().copied().enumerate().fold((0, Real::MIN), |a, b| if b.1 > a.1 { b } else { a });
+            format!("{} {k}, p = {p:.3}", Text::Class.get(lang))
+        } else {
+            format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
+        };
+        Some(format!("X₁ = {x:.2}, X₂ = {y:.2} → {value}"))
+    }
+
     /// The trained model (setup and weights) as JSON.
     pub fn model_json(&self) -> Option<String> {
         let t = self.trainer.as_ref()?;

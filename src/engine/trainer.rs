@@ -474,6 +474,14 @@ impl Trainer {
         score(out.activation, self.eval_workspace.a[self.network.layers.len() - 1][0])
     }
 
+    /// Every output neuron's value at one point (probabilities for softmax).
+    pub fn outputs_at(&mut self, x: Real, y: Real) -> Vec<Real> {
+        let inputs: Vec<Real> = self.config.features.iter().map(|f| f.value(x, y)).collect();
+        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
+        let k = self.network.output().n_out;
+        self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()
+    }
+
     /// Sets one weight: layer `layer`, row (neuron) `row`, input `input`.
     pub fn set_weight(&mut self, layer: usize, row: usize, input: usize, value: Real) {
         let l = &mut self.network.layers[layer];

@@ -62,7 +62,8 @@ struct Ctx {
     dispatch: Callback<Action>,
     runner: Rc<RefCell<Runner>>,
     card: UseStateHandle<Option<Card>>,
-    chart_tip: UseStateHandle<Option<(f64, f64, String)>>,
+    /// A read-only tip next to the pointer: x, y, text and its element id.
+    tip: UseStateHandle<Option<(f64, f64, String, &'static str)>>,
 }
 
 impl Ctx {
@@ -139,7 +140,7 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let runner = use_mut_ref(Runner::new);
     let card = use_state(|| None::<Card>);
-    let chart_tip = use_state(|| None::<(f64, f64, String)>);
+    let tip = use_state(|| None::<(f64, f64, String, &'static str)>);
     // The value editor takes the keyboard focus as soon as it opens.
     use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
         if matches!(open, Some((true, _))) {
@@ -170,7 +171,7 @@ pub fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone(), chart_tip: chart_tip.clone() };
+    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone(), tip: tip.clone() };
 
     // Keep the trainer in line with the settings, and redraw.
     {

@@ -7,15 +7,17 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     let c = &s.config;
     let lay = crate::app::layout::layout(c, crate::app::runner::network_width());
     let n_hidden = c.hidden.len();
-    let hover_link = {
+    // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
+    let link_card = |edit: bool| {
         let ctx = ctx.clone();
         let lay = lay.clone();
         Callback::from(move |e: MouseEvent| {
-            if ctx.card.as_ref().is_some_and(|c| c.editing) {
+            if !edit && ctx.card.as_ref().is_some_and(|c| c.editing) {
                 return;
             }
             let p = (e.offset_x() as f64, e.offset_y() as f64);
-            let found = link_at(&lay, p, 5.0);
+            // A finger is less precise than a mouse: look further on a tap.
+            let found = link_at(&lay, p, if edit { 9.0 } else { 5.0 });
             let mut r = ctx.runner.borrow_mut();
             r.set_highlight(found.map(|l| (l.layer, l.neuron, l.input)));
             let card = found.and_then(|l| {
@@ -24,7 +26,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     y: e.page_y() as f64 + 12.0,
                     target: Target::Weight { layer: l.layer, neuron: l.neuron, input: l.input },
                     value,
-                    editing: false,
+                    editing: edit,
                 })
             });
             drop(r);
@@ -33,6 +35,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             }
         })
     };
+    let hover_link = link_card(false);
     let leave_links = {
         let ctx = ctx.clone();
         Callback::from(move |_| {
@@ -42,14 +45,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             }
         })
     };
-    let click_link = {
-        let card = ctx.card.clone();
-        Callback::from(move |_| {
-            if let Some(c) = card.as_ref() {
-                card.set(Some(Card { editing: true, ..c.clone() }));
-            }
-        })
-    };
+    let click_link = link_card(true);
     let focus = |f: Focus| {
         let runner = ctx.runner.clone();
         Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(f))

@@ -33,17 +33,18 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             </div>
             <div id="linechart">
             <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
-                onmousemove={chart_hover(ctx)} onmouseleave={{ let tip = ctx.chart_tip.clone(); Callback::from(move |_| tip.set(None)) }}></canvas>
+                onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
             </div>
-            if let Some((x, y, text)) = ctx.chart_tip.as_ref() {
-                <div class="card" id="chart-tip" style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
+            if let Some((x, y, text, id)) = ctx.tip.as_ref() {
+                <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
             <div class="heatmap-frame">
                 <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
                     <canvas id="heatmap-canvas" width="100" height="100"></canvas>
                     <canvas id="heatmap-points" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
-                        class={classes!((c.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}></canvas>
+                        class={classes!((c.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
+                        onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
                 </div>
                 <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
             </div>
@@ -158,6 +159,24 @@ pub(super) fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
             }
             text
         };
-        ctx.chart_tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text)));
+        ctx.tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text, "chart-tip")));
+    })
+}
+
+fn hide_tip(ctx: &Ctx) -> Callback<MouseEvent> {
+    let tip = ctx.tip.clone();
+    Callback::from(move |_| tip.set(None))
+}
+
+/// Shows the point under the pointer and the network's output there.
+fn heatmap_hover(ctx: &Ctx) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: MouseEvent| {
+        let target: web_sys::Element = e.target_unchecked_into();
+        let size = target.get_bounding_client_rect().width().max(1.0);
+        let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
+        let (x, y) = (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64));
+        let text = ctx.runner.borrow_mut().describe_point(x, y);
+        ctx.tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
     })
 }
