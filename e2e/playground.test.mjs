@@ -255,6 +255,9 @@ test('weights and biases can be edited from the keyboard alone', async () => {
   await page.focus('#neuron-1-0');
   await page.waitForTimeout(50);
   assert.notDeepEqual(await heatmap(page), output, 'the focused neuron is shown');
+  assert.equal(await text(page, '#heatmap-label'), 'Output of hidden layer 1, neuron 1');
+  await page.focus('#play-pause-button');
+  assert.equal(await text(page, '#heatmap-label'), 'Output of the whole network');
   await clean(s);
 });
 

@@ -135,7 +135,6 @@ catalogue! {
     ThisIsOutput => "This is the output from one neuron. Hover to see it larger.", "Esta es la salida de una neurona. Pasa el ratón para verla en grande.";
     OutputAt => "Output of", "Salida de";
     TheOutput => "the whole network", "toda la red";
-    Stopped => "stopped", "detenido";
     Accuracy => "Accuracy", "Exactitud";
     Ignored => "ignored", "ignorado";
     OutputShort => "out", "sal.";

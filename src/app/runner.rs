@@ -396,6 +396,19 @@ impl Runner {
             }
         }
         canvas::put_rgba(&canvas, &self.rgba, GRID as u32, GRID as u32);
+        let lang = self.settings.lang;
+        let shown = match self.focus {
+            Focus::Output => Text::TheOutput.get(lang).to_string(),
+            Focus::Feature(f) => f.label().to_string(),
+            Focus::Neuron(l, j) => format!(
+                "{} {}, {} {}",
+                Text::HiddenLayer.get(lang).to_lowercase(),
+                l + 1,
+                Text::Neuron.get(lang),
+                j + 1
+            ),
+        };
+        set_text("heatmap-label", &format!("{} {shown}", Text::OutputAt.get(lang)));
     }
 
     fn draw_neuron_thumbnails(&mut self) {

@@ -93,6 +93,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 }
                 <h2><span id="num-layers">{ n_hidden }</span>{ " " }<span id="layers-label">{ ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers }) }</span></h2>
             </div>
+            <p class="text">{ ctx.t(Text::WhichProperties) }</p>
             <div class="network-scroll">
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
                 <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>

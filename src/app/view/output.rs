@@ -38,6 +38,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             if let Some((x, y, text, id)) = ctx.tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
+            <div id="heatmap-label" class="heatmap-label" aria-live="polite"></div>
             <div class="heatmap-frame">
                 <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
