@@ -464,12 +464,20 @@ impl AppState {
             Action::SetMonitor(m) => c.early_stopping.monitor = m,
             Action::SetClasses(k) => {
                 let k = k.clamp(2, 4);
+                // The user's points keep their classes as far as the new count allows.
+                for p in &mut c.custom_points {
+                    p.label = match (c.classes > 2, k > 2) {
+                        (false, true) => (p.label > 0.0) as u8 as Real,
+                        (true, false) => if p.label >= 1.0 { 1.0 } else { -1.0 },
+                        _ => p.label.min((k - 1) as Real),
+                    };
+                }
                 c.classes = k;
                 if k > 2 {
                     set_problem(c, Problem::Classification);
                     c.output = Activation::Softmax;
                     c.loss = Loss::SoftmaxCe;
-                    if !Dataset::MULTICLASS.contains(&c.dataset) {
+                    if !Dataset::MULTICLASS.contains(&c.dataset) && c.dataset != Dataset::Custom {
                         c.dataset = Dataset::Blobs;
                     }
                 } else if c.output == Activation::Softmax {
@@ -695,6 +703,15 @@ mod tests {
         assert_eq!(s.settings.config.dataset, Dataset::Custom);
         assert_eq!(s.settings.config.custom_points.len(), 2);
         assert!(crate::engine::Trainer::new(s.settings.config.clone()).is_ok());
+        // Changing the number of classes keeps every point trainable.
+        let four = s.apply(Action::SetClasses(4));
+        assert_eq!(four.settings.config.dataset, Dataset::Custom, "the user's points stay");
+        let four = four.apply(Action::AddPoint(Point { label: 3.0, ..p }));
+        let three = four.apply(Action::SetClasses(3));
+        assert!(three.settings.config.custom_points.iter().all(|p| p.label <= 2.0));
+        assert!(crate::engine::Trainer::new(three.settings.config.clone()).unwrap().step().is_ok());
+        let two = three.apply(Action::SetClasses(2));
+        assert!(two.settings.config.custom_points.iter().all(|p| p.label == 1.0 || p.label == -1.0));
         let cleared = s.apply(Action::ClearPoints);
         assert!(cleared.settings.config.custom_points.is_empty());
         assert!(cleared.generation > s.generation, "new data, new network");

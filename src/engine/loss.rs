@@ -97,7 +97,8 @@ pub fn loss_and_delta(
     if output == Activation::Softmax {
         let k = a.len() / batch;
         for s in 0..batch {
-            let class = targets[s] as usize;
+            // A label outside 0..K (points kept from a setup with more classes) counts as the last.
+            let class = (targets[s].max(0.0) as usize).min(k - 1);
             let zmax = (0..k).map(|j| z[j * batch + s]).fold(Real::NEG_INFINITY, Real::max);
             let sum: f64 = (0..k).map(|j| math::exp((z[j * batch + s] - zmax) as f64)).sum();
             // -ln p_c = ln sum_j e^(z_j - zmax) - (z_c - zmax)
