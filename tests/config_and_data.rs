@@ -51,6 +51,8 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
     let mut fresh = Trainer::new(back.config).unwrap();
     fresh.network = back.network;
     assert_eq!(fresh.predict(1.5, -0.5), t.predict(1.5, -0.5));
+    let mismatched = model.to_json().replace("\"loss\":\"half-mse\"", "\"loss\":\"softmax-ce\"");
+    assert!(Model::from_json(&mismatched).unwrap_err().starts_with("config.loss:"));
     let truncated = model.to_json().replace("\"n_out\":4", "\"n_out\":\"four\"");
     assert!(Model::from_json(&truncated).unwrap_err().starts_with("network:"));
 }

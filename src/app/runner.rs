@@ -484,7 +484,12 @@ impl Runner {
     /// Sets a weight typed by the user (every piece of a maxout neuron alike) and redraws.
     pub fn set_weight(&mut self, layer: usize, neuron: usize, input: usize, value: Real) {
         if let Some(t) = &mut self.trainer {
-            let pieces = t.network.layers[layer].activation.pieces();
+            // The editor may outlive a change of network: check the link still exists.
+            let Some(l) = t.network.layers.get(layer) else { return };
+            if neuron >= l.n_out || input >= l.n_in {
+                return;
+            }
+            let pieces = l.activation.pieces();
             for p in 0..pieces {
                 t.set_weight(layer, neuron * pieces + p, input, value);
             }
@@ -496,7 +501,11 @@ impl Runner {
     /// Sets a bias typed by the user and redraws.
     pub fn set_bias(&mut self, layer: usize, neuron: usize, value: Real) {
         if let Some(t) = &mut self.trainer {
-            let pieces = t.network.layers[layer].activation.pieces();
+            let Some(l) = t.network.layers.get(layer) else { return };
+            if neuron >= l.n_out {
+                return;
+            }
+            let pieces = l.activation.pieces();
             for p in 0..pieces {
                 t.set_bias(layer, neuron * pieces + p, value);
             }

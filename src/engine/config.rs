@@ -264,6 +264,7 @@ impl Model {
     /// Reads a model; an error names the field that is wrong.
     pub fn from_json(text: &str) -> Result<Model, String> {
         let model: Model = from_json_naming_field(text)?;
+        model.config.validate().map_err(|e| format!("config.{e}"))?;
         if model.config.hidden.len() + 1 != model.network.layers.len() {
             return Err("network: its layers do not match config.hidden".into());
         }
