@@ -77,6 +77,13 @@ fn three_classes_get_three_hues() {
     assert_eq!(hues[1], [0xf5, 0x93, 0x22, 255]);
     assert_ne!(hues[2], hues[0]);
     assert_ne!(hues[2], hues[1]);
+    // Two classes through softmax keep the two-class colours: class 0 (label -1) orange.
+    let p: Vec<Real> = vec![1.0, 0.0, 0.0, 1.0];
+    let mut rgba = vec![0u8; 8];
+    fill_classes(&p, 2, false, &mut rgba);
+    put_rgba(&c, &rgba, 2, 1);
+    assert_eq!(pixel(&c, 0.0, 0.0), [0xf5, 0x93, 0x22, 255]);
+    assert_eq!(pixel(&c, 1.0, 0.0), [0x08, 0x77, 0xbd, 255]);
 }
 
 #[wasm_bindgen_test]

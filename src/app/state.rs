@@ -718,6 +718,49 @@ mod tests {
     }
 
     #[test]
+    fn any_sequence_of_actions_leaves_a_setup_that_trains() {
+        use crate::engine::rng::Rng;
+        let mut rng = Rng::new(5);
+        let mut s = start();
+        let pick = |rng: &mut Rng, n: usize| rng.below(n);
+        for step in 0..3000 {
+            let a = match pick(&mut rng, 22) {
+                0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)]),
+                1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
+                2 => Action::SetDataset(Dataset::MULTICLASS[pick(&mut rng, 2)]),
+                3 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
+                4 => Action::SetClasses(2 + pick(&mut rng, 3)),
+                5 => Action::SetOutput(Activation::OUTPUT[pick(&mut rng, 5)]),
+                6 => Action::SetLoss(Loss::ALL[pick(&mut rng, 4)]),
+                7 => Action::AddLayer,
+                8 => Action::RemoveLayer,
+                9 => Action::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 }),
+                10 => Action::SetLayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)]),
+                11 => Action::ToggleFeature(Feature::ALL[pick(&mut rng, 9)]),
+                12 => Action::SetPercentTrain(10 * (1 + pick(&mut rng, 9) as u32)),
+                13 => Action::SetPercentVal(5 * pick(&mut rng, 9) as u32),
+                14 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0, 0.0, 2.0, 3.0][pick(&mut rng, 5)] }),
+                15 => Action::ClearPoints,
+                16 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, 7)]),
+                17 => Action::SetBatchSize(1 + pick(&mut rng, FULL_BATCH)),
+                18 => Action::SetDropout(pick(&mut rng, 6), 0.5),
+                19 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
+                20 => Action::SetActivation(Activation::HIDDEN[pick(&mut rng, 10)]),
+                _ => Action::SetOptimizer(Optimizer::ALL[pick(&mut rng, 4)]),
+            };
+            s = s.apply(a.clone());
+            let c = &s.settings.config;
+            assert!(c.validate().is_ok(), "step {step} {a:?}: {:?}", c.validate());
+            if step % 50 == 0 && !(c.dataset == Dataset::Custom && c.custom_points.is_empty()) {
+                let mut t = crate::engine::Trainer::new(c.clone()).expect("a valid setup builds");
+                // A large step may diverge: that is reported, and the weights stay finite.
+                let _ = t.step();
+                assert!(t.network.is_finite(), "step {step}: {c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn divergence_pauses_and_is_reported_once() {
         let s = start().apply(Action::TogglePlay);
         assert!(s.playing);

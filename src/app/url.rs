@@ -130,6 +130,11 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
             Err(_) => repair("classes", v, Some("2".into())),
         }
     }
+    if c.problem == Problem::Regression && c.classes > 2 {
+        // Classes mean nothing to a regression.
+        repair("classes", &c.classes.to_string(), Some("2".into()));
+        c.classes = 2;
+    }
     let dataset_key = if c.problem == Problem::Regression { "regDataset" } else { "dataset" };
     if let Some(v) = get(dataset_key) {
         match Dataset::from_name(v) {
@@ -142,7 +147,11 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
                 }
             }
             _ => {
-                let fallback = if c.problem == Problem::Regression { Dataset::RegPlane } else { Dataset::Circle };
+                let fallback = match (c.problem, c.classes > 2) {
+                    (Problem::Regression, _) => Dataset::RegPlane,
+                    (_, true) => Dataset::Blobs,
+                    _ => Dataset::Circle,
+                };
                 c.dataset = fallback;
                 repair(dataset_key, v, Some(fallback.name().into()));
             }
@@ -367,7 +376,14 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         }
     }
     if c.dataset == Dataset::Custom && c.custom_points.is_empty() && get("points").is_none() {
-        c.dataset = Dataset::Circle;
+        c.dataset = if c.classes > 2 { Dataset::Blobs } else { Dataset::Circle };
+    }
+    if c.dataset != Dataset::Custom && !c.custom_points.is_empty() {
+        // Points only matter for the user's own data set.
+        c.custom_points.clear();
+        if let Some(v) = get("points") {
+            repair("points", v, None);
+        }
     }
 
     // Switches.
@@ -535,11 +551,16 @@ pub fn to_hash(s: &Settings) -> String {
     }
     if c.early_stopping.enabled {
         put("earlyStopping", "true".into());
+    }
+    let de = d.early_stopping;
+    if c.early_stopping.patience != de.patience || c.early_stopping.enabled {
         put("patience", c.early_stopping.patience.to_string());
+    }
+    if c.early_stopping.monitor != de.monitor || c.early_stopping.enabled {
         put("monitor", if c.early_stopping.monitor == Monitor::Val { "val" } else { "train" }.into());
-        if c.early_stopping.min_delta != d.early_stopping.min_delta {
-            put("minDelta", c.early_stopping.min_delta.to_string());
-        }
+    }
+    if c.early_stopping.min_delta != de.min_delta {
+        put("minDelta", c.early_stopping.min_delta.to_string());
     }
     if c.dataset == Dataset::Custom {
         put("points", points_value(&c.custom_points));
@@ -672,6 +693,28 @@ mod tests {
         for junk in ["", "#", "&&&", "=", "a=b=c", "%zz%", "%é1=2", "noise=%", "x=%e", "networkShape=,,,", "seed=", "classes=99&dataset=xor", "loss=bce", "%E2%82%AC=1"] {
             let (s, _) = parse(junk, Lang::En);
             assert!(s.config.validate().is_ok(), "{junk}: {:?}", s.config.validate());
+        }
+    }
+
+    #[test]
+    fn any_hash_gives_a_valid_setup_whose_link_is_stable() {
+        // Random hashes built from real keys and hostile values.
+        let keys = ["activation", "networkShape", "dataset", "regDataset", "problem", "classes", "output", "loss",
+            "noise", "batchSize", "percTrainData", "percValData", "learningRate", "layerActivations", "dropout",
+            "points", "seed", "x", "sinY", "initSigma", "speed", "lang", "patience", "noise_hide", "bogus"];
+        let values = ["", "0", "-1", "1e9", "NaN", "inf", "3,8,x", ",,", "softmax", "step", "relu", "regression",
+            "reg-gauss", "spiral", "blobs", "custom", "4", "0.5,2", "1,2,3;4,5", "true", "maybe", "%", "%E2%82%AC", "bce", "max"];
+        let mut rng = crate::engine::rng::Rng::new(11);
+        for _ in 0..3000 {
+            let n = 1 + rng.below(8);
+            let hash: Vec<String> = (0..n).map(|_| format!("{}={}", keys[rng.below(keys.len())], values[rng.below(values.len())])).collect();
+            let hash = hash.join("&");
+            let (s, _) = parse(&hash, Lang::En);
+            assert!(s.config.validate().is_ok(), "{hash}: {:?}", s.config.validate());
+            let written = to_hash(&s);
+            let (again, repairs) = parse(&written, Lang::En);
+            assert!(repairs.is_empty(), "{hash} -> {written}: {repairs:?}");
+            assert_eq!(again, s, "{hash} -> {written}");
         }
     }
 

@@ -83,8 +83,9 @@ pub fn diverging(t: f64) -> [u8; 3] {
     [mix(from[0], to[0]), mix(from[1], to[1]), mix(from[2], to[2])]
 }
 
-/// K-class picture: each cell takes the hue of its most likely class, faded towards grey as
-/// that class's probability falls to 1/K. `probabilities` is `[class][cell]`.
+/// K-class picture: each cell takes the colour of its most likely class (orange and blue for
+/// two, as the points are drawn), faded towards grey as that class's probability falls to
+/// 1/K. `probabilities` is `[class][cell]`.
 pub fn fill_classes(probabilities: &[Real], classes: usize, discretize: bool, rgba: &mut [u8]) {
     let cells = probabilities.len() / classes;
     let floor = 1.0 / classes as Real;
@@ -93,7 +94,7 @@ pub fn fill_classes(probabilities: &[Real], classes: usize, discretize: bool, rg
             .map(|k| (k, probabilities[k * cells + cell]))
             .fold((0, Real::MIN), |acc, x| if x.1 > acc.1 { x } else { acc });
         let strength = if discretize { 1.0 } else { ((p - floor) / (1.0 - floor)).clamp(0.0, 1.0) };
-        let hue = CLASS_HUES[best % CLASS_HUES.len()];
+        let hue = class_colour(best, classes);
         for ch in 0..3 {
             px[ch] = (GREY[ch] as Real + (hue[ch] as Real - GREY[ch] as Real) * strength).round() as u8;
         }
