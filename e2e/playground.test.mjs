@@ -386,3 +386,16 @@ test('on a touch screen, tapping a link opens its weight editor', async () => {
   await page.waitForSelector('#edit-value');
   await clean(s);
 });
+
+test('every control has an accessible name in the current language', async () => {
+  for (const lang of ['en', 'es']) {
+    const s = await open(browser, `lang=${lang}&dataset=custom&points=1,1,1;2,2,-1;3,3,1;-1,-1,-1&optimizer=adam&init=normal&layerActivations=leaky-relu,tanh`);
+    const { page } = s;
+    const unnamed = await page.$$eval('button, select, input, [tabindex="0"]', (els) => els.filter((e) => {
+      const name = e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent.trim()) || e.getAttribute('title') || e.textContent.trim();
+      return !name;
+    }).map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual(unnamed, [], `controls without a name (${lang})`);
+    await clean(s);
+  }
+});
