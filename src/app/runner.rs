@@ -4,7 +4,7 @@
 use super::i18n::{Lang, Text};
 use super::layout::{layout, Layout};
 use super::state::{Action, Notice, Settings, Speed};
-use crate::engine::{Activation, Config, Feature, Grid, Real, TrainError, Trainer};
+use crate::engine::{Activation, Feature, Grid, Real, TrainError, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
 use crate::render::colour::{fill_classes, Palette};
 use std::cell::RefCell;
@@ -55,10 +55,8 @@ struct Perf {
 
 /// The trainer and everything drawn from it.
 pub struct Runner {
-    /// The live trainer, when the configuration is valid.
+    /// The live trainer, when the configuration is valid (and there is data to train on).
     pub trainer: Option<Trainer>,
-    /// Why there is no trainer.
-    pub error: Option<String>,
     settings: Settings,
     generation: Option<u64>,
     grid: Grid,
@@ -91,7 +89,6 @@ impl Runner {
         Runner {
             layout: layout(&settings.config, NETWORK_WIDTH),
             trainer: None,
-            error: None,
             settings,
             generation: None,
             grid: Grid::new(GRID, -6.0, 6.0),
@@ -114,7 +111,7 @@ impl Runner {
     /// Brings the trainer in line with the settings: a fresh one when `generation` moved,
     /// otherwise only the live settings change. Then redraws everything.
     pub fn sync(&mut self, settings: &Settings, generation: u64) {
-        if self.generation != Some(generation) || self.trainer.is_none() && self.error.is_none() {
+        if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.stop_epoch = None;
             let same_setup = self.trainer.is_some() && !super::state::needs_reset(&self.settings.config, &settings.config);
@@ -131,12 +128,9 @@ impl Runner {
                     // The epoch-0 figures of the fresh network.
                     t.last = Some(t.evaluate());
                     self.trainer = Some(t);
-                    self.error = None;
                 }
-                Err(e) => {
-                    self.trainer = None;
-                    self.error = Some(e);
-                }
+                // Nothing to train on yet (the user's own data, still empty): a blank picture.
+                Err(_) => self.trainer = None,
             }
         } else if let Some(t) = &mut self.trainer {
             t.update_live(&settings.config);
@@ -150,11 +144,6 @@ impl Runner {
         }
         self.draw_feature_thumbnails();
         self.draw_all();
-    }
-
-    /// The configuration being trained.
-    pub fn config(&self) -> &Config {
-        &self.settings.config
     }
 
     /// Trains one epoch (the step button) and redraws.
@@ -337,7 +326,14 @@ impl Runner {
             return;
         };
         set_text("iter-number", &format_epoch(t.epoch));
-        let report = t.last.clone().unwrap_or_default();
+        let fresh;
+        let report = match &t.last {
+            Some(r) => r,
+            None => {
+                fresh = crate::engine::EpochReport::default();
+                &fresh
+            }
+        };
         let fmt = |m: Option<&crate::engine::Metrics>| m.map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into());
         let pct = |m: Option<&crate::engine::Metrics>| {
             m.and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into())
@@ -374,13 +370,8 @@ impl Runner {
                 fill_classes(&self.grid.workspace.a[last][..t.config.outputs() * GRID * GRID], t.config.outputs(), discretize, &mut self.rgba)
             }
             Focus::Output => {
-                let values = self.grid.neuron(last, 0);
-                if matches!(out, Activation::Sigmoid | Activation::Step) {
-                    let scaled: Vec<Real> = values.iter().map(|v| 2.0 * v - 1.0).collect();
-                    self.palette.fill(&scaled, discretize, &mut self.rgba);
-                } else {
-                    self.palette.fill(values, discretize, &mut self.rgba);
-                }
+                let to_scale = |v| crate::engine::trainer::score(out, v);
+                self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, discretize, &mut self.rgba);
             }
             Focus::Neuron(l, j) if l < last && j < t.network.layers[l].n_out => {
                 let values = self.grid.neuron(l, j);
@@ -425,8 +416,7 @@ impl Runner {
 
     /// Input thumbnails depend only on the feature, so they are drawn when the setup changes.
     fn draw_feature_thumbnails(&mut self) {
-        let mut grid = Grid::new(THUMB, -6.0, 6.0);
-        grid.set_features(&[]);
+        let grid = Grid::new(THUMB, -6.0, 6.0);
         for (i, f) in self.layout.inputs.clone().into_iter().enumerate() {
             if let Some(c) = canvas_by_id(&format!("node-0-{i}")) {
                 let values = feature_values(f, &grid);
@@ -449,7 +439,7 @@ impl Runner {
         let Some(c) = canvas_by_id("heatmap-points") else { return };
         let ctx = canvas::hidpi(&c, HEATMAP, HEATMAP);
         let range = (self.grid.min, self.grid.max);
-        let classes = if t.config.classes > 2 { t.config.classes } else { 2 };
+        let classes = t.config.classes.max(2);
         canvas::draw_points(&ctx, &t.split.train, HEATMAP, range, classes, false, 3.2);
         // Drawn points are all shown: the user should see every point they placed.
         if self.settings.show_test || t.config.dataset == crate::engine::Dataset::Custom {
@@ -483,31 +473,28 @@ impl Runner {
 
     /// Sets a weight typed by the user (every piece of a maxout neuron alike) and redraws.
     pub fn set_weight(&mut self, layer: usize, neuron: usize, input: usize, value: Real) {
-        if let Some(t) = &mut self.trainer {
-            // The editor may outlive a change of network: check the link still exists.
-            let Some(l) = t.network.layers.get(layer) else { return };
-            if neuron >= l.n_out || input >= l.n_in {
-                return;
-            }
-            let pieces = l.activation.pieces();
-            for p in 0..pieces {
-                t.set_weight(layer, neuron * pieces + p, input, value);
-            }
-            t.last = Some(t.evaluate());
-        }
-        self.draw_all();
+        self.set_parameter(layer, neuron, Some(input), value);
     }
 
     /// Sets a bias typed by the user and redraws.
     pub fn set_bias(&mut self, layer: usize, neuron: usize, value: Real) {
+        self.set_parameter(layer, neuron, None, value);
+    }
+
+    /// Sets the weight from `input` (or, with `None`, the bias) of a neuron, remeasures, redraws.
+    fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
         if let Some(t) = &mut self.trainer {
+            // The editor may outlive a change of network: check the parameter still exists.
             let Some(l) = t.network.layers.get(layer) else { return };
-            if neuron >= l.n_out {
+            if neuron >= l.n_out || input.is_some_and(|i| i >= l.n_in) {
                 return;
             }
             let pieces = l.activation.pieces();
             for p in 0..pieces {
-                t.set_bias(layer, neuron * pieces + p, value);
+                match input {
+                    Some(i) => t.set_weight(layer, neuron * pieces + p, i, value),
+                    None => t.set_bias(layer, neuron * pieces + p, value),
+                }
             }
             t.last = Some(t.evaluate());
         }
@@ -521,8 +508,8 @@ impl Runner {
         let out = t.outputs_at(x, y);
         let activation = t.network.output().activation;
         let value = if out.len() > 1 {
-            let (k, p) = out.iter().copied().enumerate().fold((0, Real::MIN), |a, b| if b.1 > a.1 { b } else { a });
-            format!("{} {k}, p = {p:.3}", Text::Class.get(lang))
+            let k = crate::engine::trainer::predicted_class(activation, &out, 1, 0);
+            format!("{} {k}, p = {:.3}", Text::Class.get(lang), out[k])
         } else {
             format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
         };

@@ -50,11 +50,6 @@ impl Grid {
         self.inputs = feature_matrix(features, points.iter().copied());
     }
 
-    /// The values of input feature `f` (index into the feature list) over the grid.
-    pub fn input(&self, f: usize) -> &[Real] {
-        &self.inputs[f * self.cells()..(f + 1) * self.cells()]
-    }
-
     /// Runs the network over every cell, keeping every neuron's output.
     pub fn evaluate(&mut self, net: &Network, features: &[Feature]) {
         self.set_features(features);

@@ -146,11 +146,6 @@ impl Network {
         self.layers.last().expect("a network has an output layer")
     }
 
-    /// Number of trainable parameters.
-    pub fn parameter_count(&self) -> usize {
-        self.layers.iter().map(|l| l.weights.len() + l.biases.len()).sum()
-    }
-
     /// Whether every weight and bias is a finite number.
     pub fn is_finite(&self) -> bool {
         self.layers

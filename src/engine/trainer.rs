@@ -198,11 +198,7 @@ impl Trainer {
         Self::with_split_round(config, split, round)
     }
 
-    /// A fresh network for `config` trained on the given split.
-    pub fn with_split(config: Config, split: Split) -> Result<Trainer, String> {
-        Self::with_split_round(config, split, 0)
-    }
-
+    /// A fresh network for `config`, its weights from draw number `round`, trained on `split`.
     fn with_split_round(config: Config, split: Split, round: u64) -> Result<Trainer, String> {
         config.validate()?;
         if split.train.is_empty() {

@@ -1,7 +1,7 @@
 //! Canvas drawing: pixel buffers through ImageData, data points, and the network's links.
 
-use super::colour::{diverging, hex, CLASS_HUES};
-use crate::app::layout::{Layout, NODE};
+use super::colour::{class_colour, diverging, hex};
+use crate::app::layout::Layout;
 use crate::engine::network::Network;
 use crate::engine::{Point, Real};
 use wasm_bindgen::{Clamped, JsCast};
@@ -52,7 +52,7 @@ pub fn hidpi(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64) -> Can
 /// The fill colour of a data point: its class's hue, or the value on the diverging scale.
 pub fn point_colour(label: Real, classes: usize) -> String {
     if classes > 2 {
-        hex(CLASS_HUES[(label.max(0.0) as usize) % CLASS_HUES.len()])
+        hex(class_colour(label.max(0.0) as usize, classes))
     } else {
         hex(diverging(label as f64))
     }
@@ -140,5 +140,4 @@ pub fn draw_links(
         ctx.stroke();
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
-    let _ = NODE;
 }

@@ -51,7 +51,13 @@ impl Palette {
 
     /// Writes one RGBA pixel per value; with `discretize`, only the sign counts.
     pub fn fill(&self, values: &[Real], discretize: bool, rgba: &mut [u8]) {
+        self.fill_mapped(values, |v| v, discretize, rgba);
+    }
+
+    /// Like `fill`, with each value first put on the [-1, 1] scale by `to_scale`.
+    pub fn fill_mapped(&self, values: &[Real], to_scale: impl Fn(Real) -> Real, discretize: bool, rgba: &mut [u8]) {
         for (px, &v) in rgba.chunks_exact_mut(4).zip(values) {
+            let v = to_scale(v);
             let v = if discretize { if v >= 0.0 { 1.0 } else { -1.0 } } else { v };
             px.copy_from_slice(&self.shade(v));
         }
