@@ -24,6 +24,14 @@ const picture = async (page) => [...await heatmap(page), ...await page.$eval('#h
   for (let i = 0; i < d.length; i += 7) sum = (sum * 31 + d[i]) % 1000000007;
   return [sum];
 })];
+/** An element's box on the page. */
+const rect = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+/** The middle of the link from X1 to the output (a network with no hidden layer). */
+async function linkMidpoint(page) {
+  const a = await rect(page, '#feature-x');
+  const b = await rect(page, '#output-node-0');
+  return { x: (a.x + a.w + b.x) / 2, y: (a.y + a.h / 2 + b.y + b.h / 2) / 2 };
+}
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
 async function clean(session) {
@@ -189,10 +197,8 @@ test('hovering a link shows its weight, and typing a new one changes the output'
   const s = await open(browser, 'networkShape=&lang=en');
   const { page } = s;
   // One output fed by X1 and X2: find a point on the X1 link.
-  const box = await page.$eval('#links-canvas', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
-  const inBox = await page.$eval('#feature-x', (e) => { const r = e.getBoundingClientRect(); return { x: r.right, y: r.y + r.height / 2 }; });
-  const outBox = await page.$eval('#output-node-0', (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.y + r.height / 2 }; });
-  const mid = { x: (inBox.x + outBox.x) / 2, y: (inBox.y + outBox.y) / 2 };
+  const box = await rect(page, '#links-canvas');
+  const mid = await linkMidpoint(page);
   await page.mouse.move(mid.x, mid.y);
   await page.waitForSelector('#hovercard');
   assert.match(await text(page, '#hovercard'), /^Weight: -?\d+\.\d{3}$/);
@@ -293,7 +299,7 @@ test('hovering the loss chart shows the losses of that epoch', async () => {
   const s = await open(browser, 'lang=en');
   const { page } = s;
   for (let i = 0; i < 10; i++) await page.click('#next-step-button');
-  const box = await page.$eval('#loss-chart', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  const box = await rect(page, '#loss-chart');
   await page.mouse.move(box.x + box.w - 4, box.y + box.h / 2);
   await page.waitForSelector('#chart-tip');
   const tip = await text(page, '#chart-tip');
@@ -310,7 +316,7 @@ test('users draw their own points or load them from CSV, and train on them', asy
   await page.click('#dataset-button-custom');
   assert.equal(await text(page, '#point-count'), '0 points');
   assert.equal(await text(page, '#loss-test'), '–', 'nothing to measure yet');
-  const box = await page.$eval('#heatmap-points', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  const box = await rect(page, '#heatmap-points');
   const at = (x, y) => [box.x + (x + 6) / 12 * box.w, box.y + (6 - y) / 12 * box.w];
   // Blue on the right, orange (Shift) on the left.
   for (const [x, y] of [[3, 3], [4, -2], [2, 0], [5, 4]]) await page.mouse.click(...at(x, y));
@@ -369,7 +375,7 @@ test("TensorFlow Playground's element ids address the same controls here", async
 test('hovering the output shows the point and the prediction there', async () => {
   const s = await open(browser, 'lang=en');
   const { page } = s;
-  const box = await page.$eval('#heatmap-points', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  const box = await rect(page, '#heatmap-points');
   await page.mouse.move(box.x + box.w * 0.75, box.y + box.w * 0.25);
   await page.waitForSelector('#heatmap-tip');
   assert.match(await text(page, '#heatmap-tip'), /^X₁ = 3\.0\d, X₂ = 3\.0\d → ŷ = -?\d\.\d{3}$/);
@@ -380,9 +386,8 @@ test('on a touch screen, tapping a link opens its weight editor', async () => {
   const s = await open(browser, 'networkShape=&lang=en', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
   const { page } = s;
   await page.$eval('#output-node-0', (e) => e.scrollIntoView({ block: 'center' }));
-  const a = await page.$eval('#feature-x', (e) => { const r = e.getBoundingClientRect(); return { x: r.right, y: r.y + r.height / 2 }; });
-  const b = await page.$eval('#output-node-0', (e) => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.y + r.height / 2 }; });
-  await page.touchscreen.tap((a.x + b.x) / 2, (a.y + b.y) / 2);
+  const mid = await linkMidpoint(page);
+  await page.touchscreen.tap(mid.x, mid.y);
   await page.waitForSelector('#edit-value');
   await clean(s);
 });

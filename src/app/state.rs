@@ -382,7 +382,8 @@ impl AppState {
             }
             Action::SetProblem(p) => {
                 if p != c.problem {
-                    c.dataset = if p == Problem::Regression { Dataset::RegPlane } else { Dataset::Circle };
+                    c.problem = p;
+                    c.dataset = default_dataset(c);
                 }
                 set_problem(c, p);
             }
@@ -542,6 +543,16 @@ pub fn valid_outputs(c: &Config) -> Vec<Activation> {
         (Problem::Regression, _) => vec![Activation::Linear, Activation::Tanh],
         (_, true) => vec![Activation::Softmax],
         _ => vec![Activation::Tanh, Activation::Sigmoid, Activation::Step, Activation::Linear, Activation::Softmax],
+    }
+}
+
+/// The data set a setup falls back on: the plane for regression, blobs for more than two
+/// classes, the circle otherwise.
+pub fn default_dataset(c: &Config) -> Dataset {
+    match (c.problem, c.classes > 2) {
+        (Problem::Regression, _) => Dataset::RegPlane,
+        (_, true) => Dataset::Blobs,
+        _ => Dataset::Circle,
     }
 }
 

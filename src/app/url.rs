@@ -2,7 +2,7 @@
 //! Reading never fails: each bad value falls back on its own and is listed as a `Repair`.
 
 use super::i18n::Lang;
-use super::state::{Settings, Speed, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REGULARIZATION_RATES};
+use super::state::{default_dataset, Settings, Speed, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REGULARIZATION_RATES};
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
 use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 
@@ -137,29 +137,20 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     }
     let dataset_key = if c.problem == Problem::Regression { "regDataset" } else { "dataset" };
     if let Some(v) = get(dataset_key) {
+        let fits = |d: Dataset| {
+            d.is_regression() == (c.problem == Problem::Regression)
+                && (c.classes <= 2 || matches!(d, Dataset::Blobs | Dataset::Spiral | Dataset::Custom))
+        };
         match Dataset::from_name(v) {
-            Some(d) if d.is_regression() == (c.problem == Problem::Regression) => {
-                if c.classes > 2 && !matches!(d, Dataset::Blobs | Dataset::Spiral | Dataset::Custom) {
-                    c.dataset = Dataset::Blobs;
-                    repair(dataset_key, v, Some("blobs".into()));
-                } else {
-                    c.dataset = d;
-                }
-            }
+            Some(d) if fits(d) => c.dataset = d,
             _ => {
-                let fallback = match (c.problem, c.classes > 2) {
-                    (Problem::Regression, _) => Dataset::RegPlane,
-                    (_, true) => Dataset::Blobs,
-                    _ => Dataset::Circle,
-                };
+                let fallback = default_dataset(c);
                 c.dataset = fallback;
                 repair(dataset_key, v, Some(fallback.name().into()));
             }
         }
-    } else if c.problem == Problem::Regression {
-        c.dataset = Dataset::RegPlane;
-    } else if c.classes > 2 {
-        c.dataset = Dataset::Blobs;
+    } else {
+        c.dataset = default_dataset(c);
     }
     if c.problem == Problem::Regression {
         c.output = Activation::Linear;
@@ -205,11 +196,12 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     c.percent_train = train as u32;
     c.early_stopping.patience = patience as u32;
 
-    let mut real_in = |key: &str, list: &[Real], target: &mut Real| {
+    // A real number, made acceptable by `fix` (snapped to a menu's values or clamped).
+    let mut real = |key: &str, fix: &dyn Fn(Real) -> Real, target: &mut Real| {
         if let Some(v) = get(key) {
             match v.trim().parse::<Real>() {
                 Ok(x) if x.is_finite() => {
-                    let n = nearest(list, x);
+                    let n = fix(x);
                     if n != x {
                         repair(key, v, Some(n.to_string()));
                     }
@@ -219,22 +211,9 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
             }
         }
     };
-    real_in("learningRate", &LEARNING_RATES, &mut c.learning_rate);
-    real_in("regularizationRate", &REGULARIZATION_RATES, &mut c.regularization_rate);
-    let mut real_range = |key: &str, lo: Real, hi: Real, target: &mut Real| {
-        if let Some(v) = get(key) {
-            match v.trim().parse::<Real>() {
-                Ok(x) if x.is_finite() => {
-                    let n = x.clamp(lo, hi);
-                    if n != x {
-                        repair(key, v, Some(n.to_string()));
-                    }
-                    *target = n;
-                }
-                _ => repair(key, v, Some(target.to_string())),
-            }
-        }
-    };
+    real("learningRate", &|x| nearest(&LEARNING_RATES, x), &mut c.learning_rate);
+    real("regularizationRate", &|x| nearest(&REGULARIZATION_RATES, x), &mut c.regularization_rate);
+    let mut real_range = |key: &str, lo: Real, hi: Real, target: &mut Real| real(key, &|x: Real| x.clamp(lo, hi), target);
     real_range("momentum", 0.0, 0.999, &mut c.momentum);
     real_range("rho", 0.0, 0.999, &mut c.rho);
     real_range("beta1", 0.0, 0.999, &mut c.beta1);
@@ -376,7 +355,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         }
     }
     if c.dataset == Dataset::Custom && c.custom_points.is_empty() && get("points").is_none() {
-        c.dataset = if c.classes > 2 { Dataset::Blobs } else { Dataset::Circle };
+        c.dataset = default_dataset(c);
     }
     if c.dataset != Dataset::Custom && !c.custom_points.is_empty() {
         // Points only matter for the user's own data set.

@@ -52,10 +52,7 @@ pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
         let mut rng = Rng::new(seed);
         let mut points = data::generate(d, k, noise as f64 / 100.0, &mut rng);
         points.truncate(if d.is_regression() { 400 } else { 500 });
-        let ctx = canvas::hidpi(&c, 52.0, 52.0);
-        ctx.set_fill_style_str("#f4f5f6");
-        ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
-        canvas::draw_points(&ctx, &points, 52.0, (-6.0, 6.0), k, false, 1.3);
+        draw_data_thumbnail(&c, &points, k, 1.3);
     }
 }
 
@@ -126,10 +123,7 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
         if c.dataset != Dataset::Custom {
             return;
         }
-        let target: web_sys::Element = e.target_unchecked_into();
-        let size = target.get_bounding_client_rect().width().max(1.0);
-        let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
-        let (x, y) = (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64));
+        let (x, y) = plane_point(&e);
         let k = c.classes.max(2);
         let mut class = ctx.state.draw_class.min(k - 1);
         if e.shift_key() && k == 2 {

@@ -48,20 +48,8 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let d = ctx.dispatch.clone();
     let on_select = |f: fn(&str) -> Option<Action>| on_select(&d, f);
-    let number = |f: fn(Real) -> Action| {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            if let Ok(v) = input_value(&e).trim().replace(',', ".").parse::<Real>() {
-                if v.is_finite() {
-                    d.emit(f(v));
-                }
-            }
-        })
-    };
-    let check = |f: fn(bool) -> Action| {
-        let d = d.clone();
-        Callback::from(move |e: Event| d.emit(f(e.target_unchecked_into::<HtmlInputElement>().checked())))
-    };
+    let number = |f: fn(Real) -> Action| on_number(&d, f);
+    let check = |f: fn(bool) -> Action| on_check(&d, f);
     let on_lesson = {
         let d = d.clone();
         Callback::from(move |e: Event| {
@@ -93,12 +81,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         Init::Zeros => ctx.t(Text::InitZeros),
     };
     let param = |id: &'static str, label: &'static str, value: Real, which: OptimizerParam| {
-        let d = d.clone();
-        let onchange = Callback::from(move |e: Event| {
-            if let Ok(v) = input_value(&e).trim().replace(',', ".").parse::<Real>() {
-                d.emit(Action::SetOptimizerParam(which, v));
-            }
-        });
+        let onchange = on_number(&d, move |v| Action::SetOptimizerParam(which, v));
         html! {
             <label class="field small"><span>{ label }</span>
                 <input type="number" id={id} min="0" max="0.9999" step="0.01" value={value.to_string()} aria-label={label} {onchange} />

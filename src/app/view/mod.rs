@@ -220,10 +220,7 @@ pub fn App() -> Html {
     // The user's points have a thumbnail of their own.
     use_effect_with((state.settings.config.custom_points.clone(), state.settings.config.classes, state.settings.config.problem), |(points, classes, _)| {
         if let Some(c) = canvas_by_id("dataset-custom") {
-            let ctx = canvas::hidpi(&c, 52.0, 52.0);
-            ctx.set_fill_style_str("#f4f5f6");
-            ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
-            canvas::draw_points(&ctx, points, 52.0, (-6.0, 6.0), *classes, false, 1.6);
+            let ctx = draw_data_thumbnail(&c, points, *classes, 1.6);
             if points.is_empty() {
                 // An empty set invites drawing.
                 ctx.set_fill_style_str("#999");
@@ -293,6 +290,44 @@ pub fn App() -> Html {
             { edit_card(&ctx) }
         </div>
     }
+}
+
+/// A number typed by a person: a decimal comma is read as a point; only finite values count.
+fn parse_decimal(text: &str) -> Option<Real> {
+    text.trim().replace(',', ".").parse::<Real>().ok().filter(|v| v.is_finite())
+}
+
+/// A change handler for a number field: a valid number becomes an action.
+fn on_number(dispatch: &Callback<Action>, action: impl Fn(Real) -> Action + 'static) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| {
+        if let Some(v) = parse_decimal(&input_value(&e)) {
+            d.emit(action(v));
+        }
+    })
+}
+
+/// A change handler for a checkbox: its state becomes an action.
+fn on_check(dispatch: &Callback<Action>, action: fn(bool) -> Action) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| d.emit(action(e.target_unchecked_into::<HtmlInputElement>().checked())))
+}
+
+/// The point of the plane [-6, 6]^2 under the pointer on the output picture.
+fn plane_point(e: &MouseEvent) -> (Real, Real) {
+    let target: web_sys::Element = e.target_unchecked_into();
+    let size = target.get_bounding_client_rect().width().max(1.0);
+    let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
+    (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64))
+}
+
+/// Draws a data set's points on a 52-pixel thumbnail.
+fn draw_data_thumbnail(c: &web_sys::HtmlCanvasElement, points: &[crate::engine::Point], classes: usize, radius: f64) -> web_sys::CanvasRenderingContext2d {
+    let ctx = canvas::hidpi(c, 52.0, 52.0);
+    ctx.set_fill_style_str("#f4f5f6");
+    ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
+    canvas::draw_points(&ctx, points, 52.0, (-6.0, 6.0), classes, false, radius);
+    ctx
 }
 
 /// A change handler for a select: its value becomes an action.

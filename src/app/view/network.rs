@@ -194,15 +194,13 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                if let Ok(v) = text.trim().replace(',', ".").parse::<Real>() {
-                    if v.is_finite() {
-                        let mut r = ctx.runner.borrow_mut();
-                        match card.target {
-                            Target::Weight { layer, neuron, input } => r.set_weight(layer, neuron, input, v),
-                            Target::Bias { layer, neuron } => r.set_bias(layer, neuron, v),
-                        }
-                        r.set_highlight(None);
+                if let Some(v) = parse_decimal(&text) {
+                    let mut r = ctx.runner.borrow_mut();
+                    match card.target {
+                        Target::Weight { layer, neuron, input } => r.set_weight(layer, neuron, input, v),
+                        Target::Bias { layer, neuron } => r.set_bias(layer, neuron, v),
                     }
+                    r.set_highlight(None);
                 }
                 ctx.card.set(None);
             }

@@ -7,10 +7,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     let c = &s.config;
     let has_val = c.percent_val > 0;
     let classification = c.problem == Problem::Classification;
-    let toggle = |action: fn(bool) -> Action| {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| d.emit(action(e.target_unchecked_into::<HtmlInputElement>().checked())))
-    };
+    let toggle = |action: fn(bool) -> Action| on_check(&ctx.dispatch, action);
     let ticks = [-6, -4, -2, 0, 2, 4, 6];
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
@@ -173,10 +170,7 @@ fn hide_tip(ctx: &Ctx) -> Callback<MouseEvent> {
 fn heatmap_hover(ctx: &Ctx) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |e: MouseEvent| {
-        let target: web_sys::Element = e.target_unchecked_into();
-        let size = target.get_bounding_client_rect().width().max(1.0);
-        let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
-        let (x, y) = (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64));
+        let (x, y) = plane_point(&e);
         let text = ctx.runner.borrow_mut().describe_point(x, y);
         ctx.tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
     })
