@@ -243,3 +243,26 @@ fn the_leaky_slope_changes_live() {
     assert_ne!(before, after);
     assert_eq!(t.epoch, 5, "no reset");
 }
+
+#[test]
+fn training_goes_on_after_a_divergence_once_the_step_is_smaller() {
+    for optimizer in Optimizer::ALL {
+        let config = Config {
+            problem: Problem::Regression,
+            dataset: Dataset::RegPlane,
+            output: Activation::Linear,
+            hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
+            features: Feature::ALL[..5].to_vec(),
+            learning_rate: 1e30,
+            optimizer,
+            ..Config::default()
+        };
+        let mut t = Trainer::new(config.clone()).unwrap();
+        let diverged = (0..50).any(|_| t.step().is_err());
+        assert!(diverged, "{optimizer:?} with a learning rate of 1e30 diverges");
+        t.update_live(&Config { learning_rate: 0.001, ..config });
+        for _ in 0..5 {
+            assert!(t.step().is_ok(), "{optimizer:?}: a small step trains again from the kept weights");
+        }
+    }
+}

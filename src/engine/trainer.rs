@@ -283,9 +283,7 @@ impl Trainer {
         report.gradient_magnitude = gradients;
         report.mistakes = mistakes;
         if !report.train.loss.is_finite() {
-            self.network.copy_parameters_from(&self.before_step);
-            self.epoch -= 1;
-            return Err(TrainError::Diverged { epoch: self.epoch + 1 });
+            return Err(self.roll_back());
         }
         self.history.push(HistoryPoint {
             epoch: self.epoch,
@@ -312,11 +310,24 @@ impl Trainer {
             (self.gradient_epoch(), None)
         };
         if !self.network.is_finite() {
-            self.network.copy_parameters_from(&self.before_step);
-            self.epoch -= 1;
-            return Err(TrainError::Diverged { epoch: self.epoch + 1 });
+            return Err(self.roll_back());
         }
         Ok(result)
+    }
+
+    /// Undoes a diverged epoch: the weights from before it come back, and the optimizer's
+    /// memory (momentum, running averages), which the bad steps filled with NaN or infinity,
+    /// starts afresh.
+    fn roll_back(&mut self) -> TrainError {
+        self.network.copy_parameters_from(&self.before_step);
+        for m in self.moments_w.iter_mut().chain(self.moments_b.iter_mut()) {
+            m.first.fill(0.0);
+            m.second.fill(0.0);
+        }
+        self.updates = 0;
+        let epoch = self.epoch;
+        self.epoch -= 1;
+        TrainError::Diverged { epoch }
     }
 
     /// Mini-batch gradient descent over the training set in `order`.
