@@ -2,4 +2,5 @@
 pub mod bench;
 pub mod engine;
 pub mod app;
+pub mod live;
 pub mod render;

@@ -109,9 +109,10 @@ catalogue! {
     Performance => "Performance", "Rendimiento";
     EpochsPerSecond => "epochs/s", "épocas/s";
     MsPerFrame => "ms per frame", "ms por cuadro";
-    TrainingTime => "training", "entrenamiento";
+    TrainingTime => "training in the background", "entrenamiento en segundo plano";
     GridTime => "grid", "cuadrícula";
     DrawingTime => "drawing", "dibujo";
+    PageTime => "page", "página";
     CopyLink => "Copy link", "Copiar enlace";
     LinkCopied => "Link copied", "Enlace copiado";
     Dismiss => "Dismiss", "Cerrar";

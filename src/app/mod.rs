@@ -6,8 +6,6 @@ pub mod layout;
 pub mod state;
 pub mod url;
 #[cfg(target_arch = "wasm32")]
-pub mod runner;
-#[cfg(target_arch = "wasm32")]
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

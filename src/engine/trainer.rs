@@ -10,9 +10,10 @@ use super::network::{Network, Workspace};
 use super::optimizer::{update, Moments};
 use super::rng::Rng;
 use super::{Activation, Dataset, Real};
+use serde::{Deserialize, Serialize};
 
 /// How a group of points scores.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Metrics {
     /// Mean data loss (the penalty is reported apart).
     pub loss: f64,
@@ -25,7 +26,7 @@ pub struct Metrics {
 }
 
 /// What one epoch did.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EpochReport {
     /// Epochs completed.
     pub epoch: u64,
@@ -46,7 +47,7 @@ pub struct EpochReport {
 }
 
 /// Early stopping's verdict.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EarlyStop {
     /// The epoch whose weights were restored.
     pub best_epoch: u64,
@@ -55,7 +56,7 @@ pub struct EarlyStop {
 }
 
 /// Why training cannot go on.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum TrainError {
     /// A step produced NaN or infinity; the weights from before it are kept.
     Diverged {
@@ -73,7 +74,7 @@ impl std::fmt::Display for TrainError {
 }
 
 /// One sample of the loss history.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryPoint {
     /// Epoch.
     pub epoch: u64,
@@ -489,15 +490,24 @@ impl Trainer {
         self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()
     }
 
-    /// Sets one weight: layer `layer`, row (neuron) `row`, input `input`.
-    pub fn set_weight(&mut self, layer: usize, row: usize, input: usize, value: Real) {
-        let l = &mut self.network.layers[layer];
-        l.weights[row * l.n_in + input] = value;
-    }
-
-    /// Sets one bias.
-    pub fn set_bias(&mut self, layer: usize, row: usize, value: Real) {
-        self.network.layers[layer].biases[row] = value;
+    /// Sets the weight from `input` (or, with `None`, the bias) of neuron `neuron` of network
+    /// layer `layer`, every piece of a maxout neuron alike, then remeasures. Returns false and
+    /// changes nothing when the network has no such parameter (an editor that outlived a
+    /// change of network).
+    pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) -> bool {
+        let Some(l) = self.network.layers.get_mut(layer) else { return false };
+        if neuron >= l.n_out || input.is_some_and(|i| i >= l.n_in) || !value.is_finite() {
+            return false;
+        }
+        let pieces = l.activation.pieces();
+        for row in neuron * pieces..(neuron + 1) * pieces {
+            match input {
+                Some(i) => l.weights[row * l.n_in + i] = value,
+                None => l.biases[row] = value,
+            }
+        }
+        self.last = Some(self.evaluate());
+        true
     }
 
     /// Training-set size.

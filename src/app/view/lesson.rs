@@ -205,14 +205,14 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset class="measures">
                     <legend>{ ctx.t(Text::Measures) }</legend>
                     if c.is_perceptron() {
-                        <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<b id="perceptron-status">{ "–" }</b></p>
+                        <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<b id={ids::PERCEPTRON}>{ "–" }</b></p>
                     }
                     if c.problem == Problem::Classification {
                         <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
-                        <table id="confusion" class="confusion"></table>
+                        <table id={ids::CONFUSION} class="confusion"></table>
                     }
                     <p class="label">{ ctx.t(Text::GradientMagnitude) }</p>
-                    <canvas id="gradient-chart" width="260" height="90"></canvas>
+                    <canvas id={ids::GRADIENT_CHART} width="260" height="90"></canvas>
                 </fieldset>
             </div>
             <details class="glossary text" id="glossary">

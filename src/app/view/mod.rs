@@ -15,7 +15,9 @@ use top::*;
 
 use super::i18n::{Lang, Text};
 use super::layout::{link_at, NODE};
-use super::runner::{format_epoch, Focus, Runner, HEATMAP};
+use crate::live::draw::{format_epoch, Focus, HEATMAP};
+use crate::live::ids;
+use crate::live::page::{network_width, Live};
 use super::state::{
     valid_losses, valid_outputs, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES,
     FULL_BATCH, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
@@ -55,12 +57,12 @@ enum Target {
     Bias { layer: usize, neuron: usize },
 }
 
-/// Everything the parts of the page need: the state, a way to change it, the runner.
+/// Everything the parts of the page need: the state, a way to change it, the live side.
 #[derive(Clone)]
 struct Ctx {
     state: Rc<AppState>,
     dispatch: Callback<Action>,
-    runner: Rc<RefCell<Runner>>,
+    live: Rc<RefCell<Live>>,
     card: UseStateHandle<Option<Card>>,
     /// A read-only tip next to the pointer: x, y, text and its element id.
     tip: UseStateHandle<Option<(f64, f64, String, &'static str)>>,
@@ -79,17 +81,6 @@ impl Ctx {
     }
     fn shows(&self, control: &str) -> bool {
         self.settings().shows(control)
-    }
-    /// Runs something on the runner, then forwards what it asked of the Yew state.
-    fn with_runner(&self, f: impl FnOnce(&mut Runner)) {
-        let actions = {
-            let mut r = self.runner.borrow_mut();
-            f(&mut r);
-            std::mem::take(&mut r.outbox)
-        };
-        for a in actions {
-            self.dispatch.emit(a);
-        }
     }
 }
 
@@ -138,7 +129,8 @@ fn input_value(e: &Event) -> String {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    let runner = use_mut_ref(Runner::new);
+    let live = use_memo((), |_| Live::new());
+    let live: Rc<RefCell<Live>> = (*live).clone();
     let card = use_state(|| None::<Card>);
     let tip = use_state(|| None::<(f64, f64, String, &'static str)>);
     // The value editor takes the keyboard focus as soon as it opens.
@@ -155,11 +147,11 @@ pub fn App() -> Html {
         }
         || ()
     });
-    let width = use_state(crate::app::runner::network_width);
+    let width = use_state(network_width);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
-            let on_resize = Closure::<dyn FnMut()>::new(move || width.set(crate::app::runner::network_width()));
+            let on_resize = Closure::<dyn FnMut()>::new(move || width.set(network_width()));
             let window = web_sys::window().expect("a window");
             let _ = window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
             move || {
@@ -171,22 +163,24 @@ pub fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), runner: runner.clone(), card: card.clone(), tip: tip.clone() };
+    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), live: live.clone(), card: card.clone(), tip: tip.clone() };
 
     // Keep the trainer in line with the settings, and redraw.
     {
-        let runner = runner.clone();
+        let live = live.clone();
+        let dispatch = dispatch.clone();
         use_effect_with((state.generation, state.settings.clone(), *width), move |(generation, settings, _)| {
-            runner.borrow_mut().sync(settings, *generation);
+            let mut live = live.borrow_mut();
+            live.set_dispatch(dispatch);
+            live.sync(settings, *generation);
             || ()
         });
     }
     // Play and pause.
     {
-        let runner = runner.clone();
-        let dispatch = dispatch.clone();
+        let live = live.clone();
         use_effect_with(state.playing, move |playing| {
-            Runner::set_playing(&runner, *playing, dispatch);
+            live.borrow_mut().set_playing(*playing);
             || ()
         });
     }
@@ -248,7 +242,7 @@ pub fn App() -> Html {
                             e.prevent_default();
                             ctx.dispatch.emit(Action::TogglePlay);
                         }
-                        "ArrowRight" => ctx.with_runner(|r| r.step_once()),
+                        "ArrowRight" => ctx.live.borrow_mut().step_once(),
                         "r" | "R" => ctx.dispatch.emit(Action::Reset),
                         _ => {}
                     }

@@ -5,7 +5,7 @@ use super::*;
 pub(super) fn network_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
-    let lay = crate::app::layout::layout(c, crate::app::runner::network_width());
+    let lay = crate::app::layout::layout(c, network_width());
     let n_hidden = c.hidden.len();
     // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
     let link_card = |edit: bool| {
@@ -18,7 +18,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             let p = (e.offset_x() as f64, e.offset_y() as f64);
             // A finger is less precise than a mouse: look further on a tap.
             let found = link_at(&lay, p, if edit { 9.0 } else { 5.0 });
-            let mut r = ctx.runner.borrow_mut();
+            let mut r = ctx.live.borrow_mut();
             r.set_highlight(found.map(|l| (l.layer, l.neuron, l.input)));
             let card = found.and_then(|l| {
                 r.weight(l.layer, l.neuron, l.input).map(|value| Card {
@@ -40,19 +40,19 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| {
             if !ctx.card.as_ref().is_some_and(|c| c.editing) {
-                ctx.runner.borrow_mut().set_highlight(None);
+                ctx.live.borrow_mut().set_highlight(None);
                 ctx.card.set(None);
             }
         })
     };
     let click_link = link_card(true);
     let focus = |f: Focus| {
-        let runner = ctx.runner.clone();
-        Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(f))
+        let live = ctx.live.clone();
+        Callback::from(move |_: MouseEvent| live.borrow_mut().set_focus(f))
     };
     let unfocus = {
-        let runner = ctx.runner.clone();
-        Callback::from(move |_: MouseEvent| runner.borrow_mut().set_focus(Focus::Output))
+        let live = ctx.live.clone();
+        Callback::from(move |_: MouseEvent| live.borrow_mut().set_focus(Focus::Output))
     };
     let bias_card = |layer: usize, neuron: usize, editing: bool| {
         let ctx = ctx.clone();
@@ -61,7 +61,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             if !editing && ctx.card.as_ref().is_some_and(|c| c.editing) {
                 return;
             }
-            if let Some(value) = ctx.runner.borrow().bias(layer, neuron) {
+            if let Some(value) = ctx.live.borrow().bias(layer, neuron) {
                 // Pressed from the keyboard, the event has no pointer position: use the square's.
                 let (x, y) = match e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     Some(el) if e.detail() == 0 => {
@@ -123,7 +123,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 </div>
             </div>
             <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
-                <canvas id="links-canvas" style={format!("width:{}px;height:{}px", lay.width, lay.height)}
+                <canvas id={ids::LINKS} style={format!("width:{}px;height:{}px", lay.width, lay.height)}
                     onmousemove={hover_link} onmouseleave={leave_links} onclick={click_link}></canvas>
                 { for lay.inputs.iter().enumerate().map(|(i, &f)| {
                     let on = c.features.contains(&f);
@@ -136,7 +136,6 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                                 aria-pressed={on.to_string()} aria-label={f.label()} title={f.label()}
                                 onclick={ctx.send(Action::ToggleFeature(f))}
                                 onmouseenter={focus(Focus::Feature(f))} onmouseleave={unfocus.clone()}>
-                                <canvas id={format!("node-0-{i}")} width="20" height="20"></canvas>
                                 <span class="feature-label">{ f.label() }</span>
                             </button>
                         }
@@ -152,7 +151,6 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
                             onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
                             onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
-                            <canvas id={format!("node-{}-{}", l + 1, j)} width="20" height="20"></canvas>
                             <button class="bias" aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
                                 onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                         </div>
@@ -195,10 +193,10 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
             "Enter" => {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
                 if let Some(v) = parse_decimal(&text) {
-                    let mut r = ctx.runner.borrow_mut();
+                    let mut r = ctx.live.borrow_mut();
                     match card.target {
-                        Target::Weight { layer, neuron, input } => r.set_weight(layer, neuron, input, v),
-                        Target::Bias { layer, neuron } => r.set_bias(layer, neuron, v),
+                        Target::Weight { layer, neuron, input } => r.set_parameter(layer, neuron, Some(input), v),
+                        Target::Bias { layer, neuron } => r.set_parameter(layer, neuron, None, v),
                     }
                     r.set_highlight(None);
                 }

@@ -14,33 +14,33 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             <h2>{ ctx.t(Text::Output) }</h2>
             <div class="metrics">
                 <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
-                    <span id="loss-test" class="value">{ "–" }</span>
-                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-test">{ "–" }</span></span> }
+                    <span id={ids::LOSS_TEST} class="value">{ "–" }</span>
+                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_TEST}>{ "–" }</span></span> }
                 </div>
                 if has_val {
                     <div class="metric val"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>
-                        <span id="loss-val" class="value">{ "–" }</span>
-                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-val">{ "–" }</span></span> }
+                        <span id={ids::LOSS_VAL} class="value">{ "–" }</span>
+                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_VAL}>{ "–" }</span></span> }
                     </div>
                 }
                 <div class="metric train"><span class="label">{ ctx.t(Text::TrainingLoss) }</span>
-                    <span id="loss-train" class="value">{ "–" }</span>
-                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id="accuracy-train">{ "–" }</span></span> }
+                    <span id={ids::LOSS_TRAIN} class="value">{ "–" }</span>
+                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_TRAIN}>{ "–" }</span></span> }
                 </div>
             </div>
             <div id="linechart">
-            <canvas id="loss-chart" width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
+            <canvas id={ids::LOSS_CHART} width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
             </div>
             if let Some((x, y, text, id)) = ctx.tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
-            <div id="heatmap-label" class="heatmap-label" aria-live="polite"></div>
+            <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
             <div class="heatmap-frame">
                 <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
-                    <canvas id="heatmap-canvas" width="100" height="100"></canvas>
-                    <canvas id="heatmap-points" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
+                    <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
+                    <canvas id={ids::POINTS} style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
                         class={classes!((c.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
                         onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
                 </div>
@@ -71,7 +71,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 }
             </div>
             <div class="file-tools">{ file_tools(ctx) }</div>
-            <div id="perf-readout" class="perf" hidden={!s.show_performance} aria-live="off"></div>
+            <div id={ids::PERF} class="perf" hidden={!s.show_performance} aria-live="off"></div>
         </section>
     }
 }
@@ -94,17 +94,17 @@ pub(super) fn download(name: &str, mime: &str, text: &str) {
 
 pub(super) fn file_tools(ctx: &Ctx) -> Html {
     let save = {
-        let runner = ctx.runner.clone();
+        let live = ctx.live.clone();
         Callback::from(move |_| {
-            if let Some(json) = runner.borrow().model_json() {
+            if let Some(json) = live.borrow().model_json() {
                 download("neurona-model.json", "application/json", &json);
             }
         })
     };
     let keras = {
-        let runner = ctx.runner.clone();
+        let live = ctx.live.clone();
         Callback::from(move |_| {
-            if let Some(code) = runner.borrow().keras_code() {
+            if let Some(code) = live.borrow().keras_code() {
                 download("neurona_model.py", "text/x-python", &code);
             }
         })
@@ -113,7 +113,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
         Ok(model) => {
             let mut settings = ctx.state.settings.clone();
             settings.config = model.config;
-            ctx.runner.borrow_mut().pending_network = Some(model.network);
+            ctx.live.borrow_mut().pending_network = Some(model.network);
             ctx.dispatch.emit(Action::Load(Box::new(settings)));
             ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
         }
@@ -137,8 +137,8 @@ pub(super) fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         let lang = ctx.settings().lang;
         let text = {
-            let r = ctx.runner.borrow();
-            let Some(t) = r.trainer.as_ref() else { return };
+            let r = ctx.live.borrow();
+            let Some(t) = r.trainer() else { return };
             let points = &t.history.points;
             let (Some(first), Some(last)) = (points.first(), points.last()) else { return };
             let target: web_sys::Element = e.target_unchecked_into();
@@ -171,7 +171,7 @@ fn heatmap_hover(ctx: &Ctx) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |e: MouseEvent| {
         let (x, y) = plane_point(&e);
-        let text = ctx.runner.borrow_mut().describe_point(x, y);
+        let text = ctx.live.borrow_mut().describe_point(x, y);
         ctx.tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
     })
 }

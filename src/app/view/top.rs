@@ -153,7 +153,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
     let playing = ctx.state.playing;
     let step = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.with_runner(|r| r.step_once()))
+        Callback::from(move |_| ctx.live.borrow_mut().step_once())
     };
     let current_act = c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let rate_label = |v: Real| format!("{v}");
@@ -178,7 +178,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
             </div>
             <div class="control epoch">
                 <span class="label">{ ctx.t(Text::Epoch) }</span>
-                <span id="iter-number" class="value">{ format_epoch(0) }</span>
+                <span id={ids::EPOCH} class="value">{ format_epoch(0) }</span>
             </div>
             { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
                 LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.learning_rate)).collect(),

@@ -1,0 +1,392 @@
+//! Every live view drawn from the mirrored trainer: the big heatmap, the network diagram
+//! (links and every node's thumbnail in one canvas), the data overlay, the charts and the
+//! readouts. Each is redrawn only when what it shows has changed, so few canvases are
+//! handed to the compositor per frame.
+
+use super::ids;
+use crate::app::i18n::{Lang, Text};
+use crate::app::layout::{Layout, NODE};
+use crate::app::state::Settings;
+use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
+use crate::render::canvas::{self, canvas_by_id};
+use crate::render::colour::{fill_classes, Palette};
+use wasm_bindgen::JsCast;
+
+/// Cells per side of the output heatmap.
+pub const GRID: usize = 100;
+/// Cells per side of a neuron thumbnail (block averages of the grid).
+pub const THUMB: usize = 20;
+/// Side of the big heatmap in CSS pixels.
+pub const HEATMAP: f64 = 300.0;
+
+/// Which picture the big heatmap shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The network's output.
+    Output,
+    /// An input feature.
+    Feature(Feature),
+    /// Hidden neuron `neuron` of layer `layer`.
+    Neuron(usize, usize),
+}
+
+/// The drawing state: buffers reused every frame and what each view last showed.
+pub struct Views {
+    grid: Grid,
+    palette: Palette,
+    rgba: Vec<u8>,
+    /// Every node's thumbnail, stacked: inputs first, then hidden neurons in order.
+    atlas_rgba: Vec<u8>,
+    atlas: Option<web_sys::HtmlCanvasElement>,
+    /// What the big heatmap shows.
+    pub focus: Focus,
+    /// A link drawn thicker (hovered): layer, neuron, input.
+    pub highlight: Option<(usize, usize, usize)>,
+    /// The network diagram's geometry.
+    pub layout: Layout,
+    /// How far the dashes of the links have flowed.
+    pub dash: f64,
+    last_confusion: String,
+    last_gradients: Option<(Vec<f64>, Lang)>,
+    last_chart: Option<(usize, u64, Option<u64>)>,
+    last_overlay: Option<(bool, Option<(Real, Real, Real)>)>,
+}
+
+impl Views {
+    /// Views for a layout, nothing drawn yet.
+    pub fn new(layout: Layout) -> Views {
+        Views {
+            grid: Grid::new(GRID, -6.0, 6.0),
+            palette: Palette::new(),
+            rgba: vec![0; GRID * GRID * 4],
+            atlas_rgba: Vec::new(),
+            atlas: None,
+            focus: Focus::Output,
+            highlight: None,
+            layout,
+            dash: 0.0,
+            last_confusion: String::new(),
+            last_gradients: None,
+            last_chart: None,
+            last_overlay: None,
+        }
+    }
+
+    /// After a change of setup or layout: everything is drawn again, the input thumbnails
+    /// computed anew.
+    pub fn setup_changed(&mut self, layout: Layout, trainer: Option<&Trainer>) {
+        self.layout = layout;
+        self.last_confusion.clear();
+        self.last_gradients = None;
+        self.last_chart = None;
+        self.last_overlay = None;
+        let hidden: usize = trainer.map(|t| t.network.layers.iter().rev().skip(1).map(|l| l.n_out).sum()).unwrap_or(0);
+        let slots = self.layout.inputs.len() + hidden;
+        self.atlas_rgba.resize(slots * THUMB * THUMB * 4, 0);
+        let grid = Grid::new(THUMB, -6.0, 6.0);
+        for (i, &f) in self.layout.inputs.iter().enumerate() {
+            let values = feature_values(f, &grid);
+            self.palette.fill(&values, false, &mut self.atlas_rgba[i * THUMB * THUMB * 4..(i + 1) * THUMB * THUMB * 4]);
+        }
+        if let Focus::Neuron(l, j) = self.focus {
+            if trainer.is_none_or(|t| l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out) {
+                self.focus = Focus::Output;
+            }
+        }
+    }
+
+    /// Draws every view of `trainer` (or a blank picture without one); returns the
+    /// milliseconds spent evaluating the grid.
+    pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>) -> f64 {
+        write_readouts(trainer, settings.lang, &mut self.last_confusion);
+        let Some(t) = trainer else {
+            self.draw_empty();
+            return 0.0;
+        };
+        let start = now();
+        self.grid.evaluate(&t.network, &t.config.features);
+        let grid_ms = now() - start;
+        self.draw_heatmap(t, settings);
+        self.draw_network(t, playing);
+        self.draw_overlay(t, settings);
+        self.draw_charts(t, settings.lang, stop_epoch);
+        grid_ms
+    }
+
+    /// With no data to train on (the user has not drawn a point yet), a blank picture.
+    fn draw_empty(&mut self) {
+        if let Some(c) = canvas_by_id(ids::HEATMAP) {
+            for px in self.rgba.chunks_exact_mut(4) {
+                px.copy_from_slice(&[0xe8, 0xea, 0xeb, 255]);
+            }
+            canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
+        }
+        for id in [ids::POINTS, ids::LINKS] {
+            if let Some(c) = canvas_by_id(id) {
+                let (w, h) = (c.width() as f64, c.height() as f64);
+                canvas::context(&c).clear_rect(0.0, 0.0, w, h);
+            }
+        }
+        if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
+            let _ = crate::render::chart::draw_losses(c, &[], None);
+        }
+        self.last_chart = None;
+        self.last_overlay = None;
+    }
+
+    /// Redraws only the big heatmap (another focus).
+    pub fn redraw_heatmap(&mut self, trainer: Option<&Trainer>, settings: &Settings) {
+        if let Some(t) = trainer {
+            self.draw_heatmap(t, settings);
+        }
+    }
+
+    fn draw_heatmap(&mut self, t: &Trainer, settings: &Settings) {
+        let Some(canvas) = canvas_by_id(ids::HEATMAP) else { return };
+        let discretize = settings.discretize;
+        let last = t.network.layers.len() - 1;
+        let out = t.network.output().activation;
+        if matches!(self.focus, Focus::Neuron(l, j) if l >= last || j >= t.network.layers[l].n_out) {
+            self.focus = Focus::Output;
+        }
+        match self.focus {
+            Focus::Output if out == Activation::Softmax => {
+                let k = t.config.outputs();
+                fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, discretize, &mut self.rgba)
+            }
+            Focus::Output => {
+                let to_scale = |v| crate::engine::trainer::score(out, v);
+                self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, discretize, &mut self.rgba);
+            }
+            Focus::Neuron(l, j) => self.palette.fill(self.grid.neuron(l, j), discretize, &mut self.rgba),
+            Focus::Feature(f) => {
+                let values = feature_values(f, &self.grid);
+                self.palette.fill(&values, false, &mut self.rgba);
+            }
+        }
+        canvas::put_rgba(&canvas, &self.rgba, GRID as u32, GRID as u32);
+        let lang = settings.lang;
+        let shown = match self.focus {
+            Focus::Output => Text::TheOutput.get(lang).to_string(),
+            Focus::Feature(f) => f.label().to_string(),
+            Focus::Neuron(l, j) => {
+                format!("{} {}, {} {}", Text::HiddenLayer.get(lang).to_lowercase(), l + 1, Text::Neuron.get(lang), j + 1)
+            }
+        };
+        set_text(ids::HEATMAP_LABEL, &format!("{} {shown}", Text::OutputAt.get(lang)));
+    }
+
+    /// The links, then every node's thumbnail, into the one diagram canvas.
+    pub fn draw_network(&mut self, t: &Trainer, playing: bool) {
+        let Some(c) = canvas_by_id(ids::LINKS) else { return };
+        let ctx = canvas::hidpi(&c, self.layout.width, self.layout.height);
+        canvas::draw_links(&ctx, &self.layout, &t.network, playing.then_some(self.dash), self.highlight);
+        let inputs = self.layout.inputs.len();
+        let mut slot = inputs;
+        for (l, layer) in t.network.layers.iter().enumerate().take(t.network.layers.len() - 1) {
+            for j in 0..layer.n_out {
+                let Some(px) = self.atlas_rgba.get_mut(slot * THUMB * THUMB * 4..(slot + 1) * THUMB * THUMB * 4) else { return };
+                self.palette.fill_downsampled(self.grid.neuron(l, j), GRID, THUMB, px);
+                slot += 1;
+            }
+        }
+        let Some(atlas) = self.atlas_canvas() else { return };
+        canvas::put_rgba(&atlas, &self.atlas_rgba, THUMB as u32, (self.atlas_rgba.len() / (THUMB * 4)) as u32);
+        let draw = |slot: usize, column: usize, row: usize, alpha: f64| {
+            let Some(b) = self.layout.columns.get(column).and_then(|c| c.get(row)) else { return };
+            ctx.set_global_alpha(alpha);
+            let (t, inset) = (THUMB as f64, 1.0);
+            let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &atlas, 0.0, slot as f64 * t, t, t, b.x + inset, b.y + inset, NODE - 2.0 * inset, NODE - 2.0 * inset,
+            );
+        };
+        for (i, f) in self.layout.inputs.iter().enumerate() {
+            draw(i, 0, i, if t.config.features.contains(f) { 1.0 } else { 0.25 });
+        }
+        let mut slot = inputs;
+        for (l, layer) in t.network.layers.iter().enumerate().take(t.network.layers.len() - 1) {
+            for j in 0..layer.n_out {
+                draw(slot, l + 1, j, 1.0);
+                slot += 1;
+            }
+        }
+        ctx.set_global_alpha(1.0);
+    }
+
+    fn atlas_canvas(&mut self) -> Option<web_sys::HtmlCanvasElement> {
+        if self.atlas.is_none() {
+            let doc = web_sys::window()?.document()?;
+            self.atlas = doc.create_element("canvas").ok()?.dyn_into().ok();
+        }
+        self.atlas.clone()
+    }
+
+    /// The data points, and a single unit's decision line; redrawn only when they change.
+    fn draw_overlay(&mut self, t: &Trainer, settings: &Settings) {
+        let single_unit = t.config.hidden.is_empty() && t.config.features[..] == [Feature::X1, Feature::X2] && t.config.outputs() == 1;
+        let out = t.network.output();
+        let line = single_unit.then(|| (out.weights[0], out.weights[1], out.biases[0]));
+        // The data change only with the setup, which clears `last_overlay`.
+        let key = (settings.show_test, line);
+        if self.last_overlay == Some(key) {
+            return;
+        }
+        self.last_overlay = Some(key);
+        let Some(c) = canvas_by_id(ids::POINTS) else { return };
+        let ctx = canvas::hidpi(&c, HEATMAP, HEATMAP);
+        let range = (self.grid.min, self.grid.max);
+        let classes = t.config.classes.max(2);
+        canvas::draw_points(&ctx, &t.split.train, HEATMAP, range, classes, false, 3.2);
+        // Drawn points are all shown: the user should see every point they placed.
+        if settings.show_test || t.config.dataset == Dataset::Custom {
+            canvas::draw_points(&ctx, &t.split.test, HEATMAP, range, classes, true, 3.2);
+        }
+        if let Some((w1, w2, b)) = line {
+            // Every single-output unit changes class where z = w1 x1 + w2 x2 + b = 0.
+            canvas::draw_decision_line(&ctx, (w1, w2), b, HEATMAP, range);
+        }
+    }
+
+    fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<u64>) {
+        let points = &t.history.points;
+        let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch);
+        if self.last_chart != Some(key) {
+            self.last_chart = Some(key);
+            if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
+                let _ = crate::render::chart::draw_losses(c, points, stop_epoch);
+            }
+        }
+        let gradients = t.last.as_ref().map(|r| r.gradient_magnitude.clone()).unwrap_or_default();
+        if self.last_gradients.as_ref() != Some(&(gradients.clone(), lang)) {
+            if let Some(c) = canvas_by_id(ids::GRADIENT_CHART) {
+                draw_gradient_chart(&c, &gradients, Text::OutputShort.get(lang));
+            }
+            self.last_gradients = Some((gradients, lang));
+        }
+    }
+}
+
+/// A feature's values over a grid, scaled into [-1, 1] for display.
+fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
+    let values: Vec<Real> = (0..grid.cells()).map(|i| {
+        let (x, y) = grid.point(i);
+        f.value(x, y)
+    }).collect();
+    let top = values.iter().fold(0.0 as Real, |m, v| m.max(v.abs())).max(1e-6);
+    values.iter().map(|v| v / top).collect()
+}
+
+/// The epoch counter, the losses, accuracies, the perceptron's mistakes and the confusion
+/// matrix (its HTML rewritten only when the counts change).
+fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut String) {
+    let Some(t) = trainer else {
+        set_text(ids::EPOCH, "000,000");
+        for id in [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST] {
+            set_text(id, "–");
+        }
+        return;
+    };
+    set_text(ids::EPOCH, &format_epoch(t.epoch));
+    let fresh = EpochReport::default();
+    let report = t.last.as_ref().unwrap_or(&fresh);
+    let loss = |m: Option<&Metrics>| m.map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into());
+    let pct = |m: Option<&Metrics>| m.and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into());
+    let (train, val, test) = (Some(&report.train), report.validation.as_ref(), report.test.as_ref());
+    if let Some(mistakes) = report.mistakes {
+        let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
+        set_text(ids::PERCEPTRON, &format!("{mistakes} ({})", verdict.get(lang)));
+    }
+    let m = report.test.as_ref().unwrap_or(&report.train);
+    let html = confusion_html(&m.confusion);
+    if *last_confusion != html {
+        if let Some(table) = element(ids::CONFUSION) {
+            table.set_inner_html(&html);
+            last_confusion.clone_from(&html);
+        }
+    }
+    set_text(ids::LOSS_TRAIN, &loss(train));
+    set_text(ids::LOSS_VAL, &loss(val));
+    set_text(ids::LOSS_TEST, &loss(test));
+    set_text(ids::ACCURACY_TRAIN, &pct(train));
+    set_text(ids::ACCURACY_VAL, &pct(val));
+    set_text(ids::ACCURACY_TEST, &pct(test));
+}
+
+/// The epoch counter as TensorFlow Playground shows it: 000,000.
+pub fn format_epoch(epoch: u64) -> String {
+    let digits = format!("{epoch:06}");
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Milliseconds from the page's clock.
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// An element of the page by id.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// Writes an element's text when it differs from what it shows.
+pub fn set_text(id: &str, text: &str) {
+    if let Some(el) = element(id) {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
+/// The confusion matrix as table rows (numbers only), first row and column naming classes.
+fn confusion_html(counts: &[u32]) -> String {
+    let k = (counts.len() as f64).sqrt() as usize;
+    if k == 0 {
+        return String::new();
+    }
+    let name = |i: usize| if k == 2 { ["−1", "+1"][i].to_string() } else { i.to_string() };
+    let colour = |i: usize| crate::render::colour::hex(crate::render::colour::class_colour(i, k));
+    let mut html = String::from("<tr><th></th>");
+    for j in 0..k {
+        html += &format!("<th style=\"color:{}\">{}</th>", colour(j), name(j));
+    }
+    html += "</tr>";
+    for i in 0..k {
+        html += &format!("<tr><th style=\"color:{}\">{}</th>", colour(i), name(i));
+        for j in 0..k {
+            let class = if i == j { "hit" } else { "miss" };
+            html += &format!("<td class=\"{class}\">{}</td>", counts[i * k + j]);
+        }
+        html += "</tr>";
+    }
+    html
+}
+
+/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10.
+fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str) {
+    let (w, h) = (260.0, 90.0);
+    let ctx = canvas::hidpi(canvas, w, h);
+    ctx.set_fill_style_str("#f7f8f9");
+    ctx.fill_rect(0.0, 0.0, w, h);
+    if magnitudes.is_empty() {
+        return;
+    }
+    let (lo, hi) = (-6.0f64, 1.0f64);
+    let slot = w / magnitudes.len() as f64;
+    for (i, &m) in magnitudes.iter().enumerate() {
+        let level = ((m.max(1e-12).log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
+        let bar = level * (h - 16.0);
+        ctx.set_fill_style_str("#0877bd");
+        ctx.fill_rect(i as f64 * slot + 4.0, h - 14.0 - bar, slot - 8.0, bar);
+        ctx.set_fill_style_str("#555");
+        ctx.set_font("10px system-ui, sans-serif");
+        let label = if i + 1 == magnitudes.len() { output_label.to_string() } else { format!("{}", i + 1) };
+        let _ = ctx.fill_text(&label, i as f64 * slot + slot / 2.0 - 6.0, h - 3.0);
+    }
+}

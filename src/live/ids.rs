@@ -1,0 +1,34 @@
+//! Ids of the elements the frame loop writes to, shared with the components that render them.
+
+/// The big heatmap's pixels.
+pub const HEATMAP: &str = "heatmap-canvas";
+/// The data points and decision line over the heatmap.
+pub const POINTS: &str = "heatmap-points";
+/// What the big heatmap shows.
+pub const HEATMAP_LABEL: &str = "heatmap-label";
+/// The network diagram: links and node thumbnails.
+pub const LINKS: &str = "links-canvas";
+/// The loss curves.
+pub const LOSS_CHART: &str = "loss-chart";
+/// The per-layer gradient bars.
+pub const GRADIENT_CHART: &str = "gradient-chart";
+/// The epoch counter.
+pub const EPOCH: &str = "iter-number";
+/// Training loss.
+pub const LOSS_TRAIN: &str = "loss-train";
+/// Validation loss.
+pub const LOSS_VAL: &str = "loss-val";
+/// Test loss.
+pub const LOSS_TEST: &str = "loss-test";
+/// Training accuracy.
+pub const ACCURACY_TRAIN: &str = "accuracy-train";
+/// Validation accuracy.
+pub const ACCURACY_VAL: &str = "accuracy-val";
+/// Test accuracy.
+pub const ACCURACY_TEST: &str = "accuracy-test";
+/// The perceptron's mistakes.
+pub const PERCEPTRON: &str = "perceptron-status";
+/// The confusion matrix's table.
+pub const CONFUSION: &str = "confusion";
+/// The performance readout.
+pub const PERF: &str = "perf-readout";

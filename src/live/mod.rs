@@ -1,0 +1,16 @@
+//! The live side: training in a Web Worker and the page's view of it. The protocol, the
+//! worker's session and the page's mirror are plain Rust (tested natively); the worker
+//! entry and the page's frame loop are for the browser.
+
+pub mod mirror;
+pub mod protocol;
+pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+pub mod ids;
+#[cfg(target_arch = "wasm32")]
+pub mod draw;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
+#[cfg(target_arch = "wasm32")]
+pub mod perf;

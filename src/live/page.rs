@@ -1,0 +1,305 @@
+//! The page's side of training: starts the worker, tells it what the settings say, keeps
+//! the mirror up to date from its snapshots, and draws once per animation frame when
+//! something changed.
+
+use super::draw::{now, Focus, Views};
+use super::mirror::Mirror;
+use super::perf::Perf;
+use super::protocol::{Event, FromWorker, Snapshot, ToWorker};
+use super::session;
+use super::worker::TrainingWorker;
+use crate::app::i18n::{Lang, Text};
+use crate::app::layout::layout;
+use crate::app::state::{needs_reset, Action, Notice, Settings, Speed};
+use crate::engine::{Network, Real, Trainer};
+use gloo_render::AnimationFrame;
+use gloo_worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+/// Widest the network diagram gets, in CSS pixels.
+pub const NETWORK_WIDTH: f64 = 520.0;
+/// Training time the worker spends per request at the fastest speed, in milliseconds.
+const MAX_SPEED_BUDGET_MS: f64 = 14.0;
+/// Training time per request never exceeds this, whatever the speed.
+const FRAME_CAP_MS: f64 = 40.0;
+/// The worker's script, as Trunk writes it next to the page.
+const WORKER_SCRIPT: &str = "./worker.js";
+
+/// The diagram's width for this window: narrower on a phone so it fits the screen.
+pub fn network_width() -> f64 {
+    let window = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    (window - 110.0).clamp(220.0, NETWORK_WIDTH)
+}
+
+/// The page's training state: the worker, the mirror and the views.
+pub struct Live {
+    mirror: Mirror,
+    bridge: Option<WorkerBridge<TrainingWorker>>,
+    settings: Settings,
+    generation: Option<u64>,
+    /// How many times the same setup was reset: each reset draws new initial weights.
+    round: u64,
+    /// Requests sent and not yet answered.
+    pending: u32,
+    playing: bool,
+    /// Something changed since the last frame was drawn.
+    dirty: bool,
+    frame: Option<AnimationFrame>,
+    /// The drawing state.
+    pub views: Views,
+    perf: Perf,
+    dispatch: Option<yew::Callback<Action>>,
+    me: Weak<RefCell<Live>>,
+    /// Trained weights to put in place of the fresh ones at the next rebuild (an opened model).
+    pub pending_network: Option<Network>,
+}
+
+impl Live {
+    /// The page's side, with the worker started.
+    pub fn new() -> Rc<RefCell<Live>> {
+        let settings = Settings::new(Lang::En);
+        let live = Rc::new(RefCell::new(Live {
+            views: Views::new(layout(&settings.config, NETWORK_WIDTH)),
+            mirror: Mirror::default(),
+            bridge: None,
+            settings,
+            generation: None,
+            round: 0,
+            pending: 0,
+            playing: false,
+            dirty: false,
+            frame: None,
+            perf: Perf::default(),
+            dispatch: None,
+            me: Weak::new(),
+            pending_network: None,
+        }));
+        let weak = Rc::downgrade(&live);
+        let bridge = TrainingWorker::spawner()
+            .callback(move |FromWorker::Snapshot(s)| {
+                if let Some(live) = weak.upgrade() {
+                    // The state hears of it once the page's side is no longer borrowed.
+                    let actions = live.borrow_mut().receive(*s);
+                    let dispatch = live.borrow().dispatch.clone();
+                    if let Some(d) = dispatch {
+                        actions.into_iter().for_each(|a| d.emit(a));
+                    }
+                }
+            })
+            .spawn(WORKER_SCRIPT);
+        {
+            let mut me = live.borrow_mut();
+            me.bridge = Some(bridge);
+            me.me = Rc::downgrade(&live);
+        }
+        live
+    }
+
+    /// Where actions for the Yew state go (the reducer's dispatcher).
+    pub fn set_dispatch(&mut self, dispatch: yew::Callback<Action>) {
+        self.dispatch = Some(dispatch);
+    }
+
+    fn send(&mut self, message: ToWorker) {
+        if let Some(b) = &self.bridge {
+            self.pending += 1;
+            b.send(message);
+        }
+    }
+
+    /// The mirrored trainer, when the setup has data to train on.
+    pub fn trainer(&self) -> Option<&Trainer> {
+        self.mirror.trainer.as_ref()
+    }
+
+    /// Brings the worker and the mirror in line with the settings: a fresh trainer when
+    /// `generation` moved, otherwise only the live settings change. Then redraws.
+    pub fn sync(&mut self, settings: &Settings, generation: u64) {
+        if self.generation != Some(generation) {
+            self.generation = Some(generation);
+            let same_setup = self.mirror.trainer.is_some() && !needs_reset(&self.settings.config, &settings.config);
+            self.round = if same_setup { self.round + 1 } else { 0 };
+            let id = self.mirror.setup + 1;
+            let network = self.pending_network.take();
+            let config = settings.config.clone();
+            self.mirror.reset(id, session::start(config.clone(), self.round, network.clone()));
+            self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: network.map(Box::new) });
+        } else if self.settings.config != settings.config {
+            if let Some(t) = &mut self.mirror.trainer {
+                t.update_live(&settings.config);
+            }
+            self.send(ToWorker::Live(Box::new(settings.config.clone())));
+        }
+        self.settings = settings.clone();
+        self.views.setup_changed(layout(&settings.config, network_width()), self.mirror.trainer.as_ref());
+        self.draw();
+    }
+
+    /// Trains one epoch (the step button); the view follows when the worker answers.
+    pub fn step_once(&mut self) {
+        if self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
+            self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+        }
+    }
+
+    /// Takes in the worker's answer; returns what the Yew state should hear of it.
+    fn receive(&mut self, s: Snapshot) -> Vec<Action> {
+        self.pending = self.pending.saturating_sub(1);
+        let mut actions = Vec::new();
+        if !self.mirror.apply(&s) {
+            return actions;
+        }
+        self.perf.worker(s.trained, s.train_ms);
+        match s.event {
+            Some(Event::EarlyStopped { at, best }) => actions.push(Action::Notify(Notice::EarlyStopped { at, best })),
+            Some(Event::Diverged(epoch)) => actions.push(Action::Notify(Notice::Diverged(epoch))),
+            None => {}
+        }
+        if s.event.is_some() || !s.trainable {
+            self.playing = false;
+        }
+        if self.playing && self.settings.speed == Speed::Max {
+            self.ask_for_epochs();
+        }
+        self.dirty = true;
+        self.request_frame();
+        actions
+    }
+
+    /// Asks the worker for the next epochs, when nothing is in flight.
+    fn ask_for_epochs(&mut self) {
+        if self.pending > 0 || !self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
+            return;
+        }
+        let request = match self.settings.speed {
+            Speed::Epochs(n) => ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS },
+            Speed::Max => ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS },
+        };
+        self.send(request);
+    }
+
+    /// Starts or stops training.
+    pub fn set_playing(&mut self, playing: bool) {
+        if self.playing == playing {
+            return;
+        }
+        self.playing = playing;
+        self.perf = Perf::default();
+        if playing {
+            self.ask_for_epochs();
+        }
+        self.dirty = true;
+        self.request_frame();
+    }
+
+    fn request_frame(&mut self) {
+        if self.frame.is_some() {
+            return;
+        }
+        let weak = self.me.clone();
+        self.frame = Some(gloo_render::request_animation_frame(move |_| {
+            let Some(live) = weak.upgrade() else { return };
+            let mut me = live.borrow_mut();
+            me.frame = None;
+            me.on_frame();
+        }));
+    }
+
+    /// One animation frame: ask for the next epochs at a fixed pace, draw what changed.
+    fn on_frame(&mut self) {
+        let start = now();
+        if self.playing {
+            if let Speed::Epochs(_) = self.settings.speed {
+                self.ask_for_epochs();
+            }
+            self.views.dash = (self.views.dash + 0.6) % 70.0;
+            self.dirty = true;
+        }
+        let mut grid_ms = 0.0;
+        if self.dirty {
+            self.dirty = false;
+            grid_ms = self.draw();
+        }
+        if self.playing {
+            let end = now();
+            if let Some(figures) = self.perf.frame(start, end, grid_ms) {
+                figures.show(self.settings.lang);
+            }
+            self.request_frame();
+        }
+    }
+
+    /// Draws every view; returns the milliseconds spent evaluating the grid.
+    fn draw(&mut self) -> f64 {
+        self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch)
+    }
+
+    /// The current value of a link's weight.
+    pub fn weight(&self, layer: usize, neuron: usize, input: usize) -> Option<Real> {
+        let l = self.trainer()?.network.layers.get(layer)?;
+        l.weights.get(neuron * l.activation.pieces() * l.n_in + input).copied()
+    }
+
+    /// The current bias of a neuron (`layer` counts network layers; the output is last).
+    pub fn bias(&self, layer: usize, neuron: usize) -> Option<Real> {
+        let l = self.trainer()?.network.layers.get(layer)?;
+        l.biases.get(neuron * l.activation.pieces()).copied()
+    }
+
+    /// Sets the weight from `input` (or, with `None`, the bias) of a neuron, here and in the
+    /// worker, and redraws.
+    pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
+        let Some(t) = &mut self.mirror.trainer else { return };
+        if t.set_parameter(layer, neuron, input, value) {
+            self.send(ToWorker::SetParameter { layer, neuron, input, value });
+            self.draw();
+        }
+    }
+
+    /// What the network says at a point of the plane, as the hover readout shows it.
+    pub fn describe_point(&mut self, x: Real, y: Real) -> Option<String> {
+        let lang = self.settings.lang;
+        let t = self.mirror.trainer.as_mut()?;
+        let out = t.outputs_at(x, y);
+        let activation = t.network.output().activation;
+        let value = if out.len() > 1 {
+            let k = crate::engine::trainer::predicted_class(activation, &out, 1, 0);
+            format!("{} {k}, p = {:.3}", Text::Class.get(lang), out[k])
+        } else {
+            format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
+        };
+        Some(format!("X₁ = {x:.2}, X₂ = {y:.2} → {value}"))
+    }
+
+    /// The trained model (setup and weights) as JSON.
+    pub fn model_json(&self) -> Option<String> {
+        let t = self.trainer()?;
+        let model = crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
+        Some(model.to_json())
+    }
+
+    /// The trained network as Keras code.
+    pub fn keras_code(&self) -> Option<String> {
+        let t = self.trainer()?;
+        Some(crate::engine::export::keras_code(&t.config, &t.network))
+    }
+
+    /// Shows another picture in the big heatmap.
+    pub fn set_focus(&mut self, focus: Focus) {
+        if self.views.focus != focus {
+            self.views.focus = focus;
+            self.views.redraw_heatmap(self.mirror.trainer.as_ref(), &self.settings);
+        }
+    }
+
+    /// Highlights a link (or none) and redraws the diagram.
+    pub fn set_highlight(&mut self, h: Option<(usize, usize, usize)>) {
+        if self.views.highlight != h {
+            self.views.highlight = h;
+            if let Some(t) = &self.mirror.trainer {
+                self.views.draw_network(t, self.playing);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! The performance readout: epochs a second, frames a second, and where a frame's time goes
+//! (the worker's training, the page's grid, drawing and the rest of its frame work).
+
+use super::draw::element;
+use super::ids;
+use crate::app::i18n::{Lang, Text};
+
+/// Sums over the current half-second window.
+#[derive(Default)]
+pub struct Perf {
+    window_start: f64,
+    frames: u32,
+    epochs: u64,
+    train_ms: f64,
+    grid_ms: f64,
+    page_ms: f64,
+}
+
+/// Means over one window.
+pub struct Figures {
+    epochs_per_second: f64,
+    frames_per_second: f64,
+    train_ms: f64,
+    grid_ms: f64,
+    draw_ms: f64,
+    page_ms: f64,
+}
+
+impl Perf {
+    /// Counts what the worker did for one request.
+    pub fn worker(&mut self, epochs: u64, train_ms: f64) {
+        self.epochs += epochs;
+        self.train_ms += train_ms;
+    }
+
+    /// Counts one frame that ran from `start` to `end` and spent `grid_ms` on the grid;
+    /// every half second, returns the window's means and starts a new window.
+    pub fn frame(&mut self, start: f64, end: f64, grid_ms: f64) -> Option<Figures> {
+        if self.window_start == 0.0 {
+            self.window_start = start;
+        }
+        self.frames += 1;
+        self.grid_ms += grid_ms;
+        self.page_ms += end - start;
+        let seconds = (end - self.window_start) / 1000.0;
+        if seconds < 0.5 {
+            return None;
+        }
+        let frames = self.frames.max(1) as f64;
+        let figures = Figures {
+            epochs_per_second: self.epochs as f64 / seconds,
+            frames_per_second: self.frames as f64 / seconds,
+            train_ms: self.train_ms / frames,
+            grid_ms: self.grid_ms / frames,
+            draw_ms: (self.page_ms - self.grid_ms) / frames,
+            page_ms: self.page_ms / frames,
+        };
+        *self = Perf { window_start: end, ..Perf::default() };
+        Some(figures)
+    }
+}
+
+impl Figures {
+    /// Writes the figures into the readout: as text, and as `data-*` attributes for scripts.
+    pub fn show(&self, lang: Lang) {
+        let Some(el) = element(ids::PERF) else { return };
+        for (k, v) in [
+            ("data-epochs-per-second", self.epochs_per_second),
+            ("data-frames-per-second", self.frames_per_second),
+            ("data-train-ms", self.train_ms),
+            ("data-grid-ms", self.grid_ms),
+            ("data-draw-ms", self.draw_ms),
+            ("data-page-ms", self.page_ms),
+        ] {
+            let _ = el.set_attribute(k, &format!("{v:.3}"));
+        }
+        el.set_text_content(Some(&format!(
+            "{:.0} {} · {:.0} fps · {} {:.2} {} · {} {:.2} {} ({} {:.2} + {} {:.2})",
+            self.epochs_per_second,
+            Text::EpochsPerSecond.get(lang),
+            self.frames_per_second,
+            Text::TrainingTime.get(lang),
+            self.train_ms,
+            Text::MsPerFrame.get(lang),
+            Text::PageTime.get(lang),
+            self.page_ms,
+            Text::MsPerFrame.get(lang),
+            Text::GridTime.get(lang),
+            self.grid_ms,
+            Text::DrawingTime.get(lang),
+            self.draw_ms,
+        )));
+    }
+}

@@ -1,0 +1,91 @@
+//! The messages between the page and the training worker: one enum each way, serde-encoded.
+//!
+//! The page owns the setup and asks; the worker owns the trainer and answers every request
+//! with a [`Snapshot`]. Play is a stream of [`ToWorker::Train`] requests (one in flight at a
+//! time), pause is simply not asking again, step is one request for one epoch, and reset or a
+//! change of network is a new [`ToWorker::Setup`].
+
+use crate::engine::trainer::{EpochReport, HistoryPoint};
+use crate::engine::{Config, Network, Real};
+use serde::{Deserialize, Serialize};
+
+/// What the page asks of the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ToWorker {
+    /// Start afresh: a new trainer for `config` with the initial weights of draw `round`, or
+    /// with `network` when it has the same shape (an opened model). Later snapshots carry `id`.
+    Setup {
+        /// Numbers the setups, so that the page can drop answers about an older one.
+        id: u64,
+        /// The whole setup.
+        config: Box<Config>,
+        /// Which draw of initial weights (each reset of the same setup draws anew).
+        round: u64,
+        /// Trained weights to start from.
+        network: Option<Box<Network>>,
+    },
+    /// Settings that change without a reset (learning rate, penalty, optimizer...).
+    Live(Box<Config>),
+    /// Train up to `epochs` epochs, stopping early once `budget_ms` milliseconds have passed.
+    Train {
+        /// Most epochs to run.
+        epochs: u64,
+        /// Time allowed, in milliseconds.
+        budget_ms: f64,
+    },
+    /// A weight (`input` = `Some(i)`) or a bias (`None`) typed by the user.
+    SetParameter {
+        /// Network layer (the output layer is last).
+        layer: usize,
+        /// Neuron of that layer.
+        neuron: usize,
+        /// The input the weight comes from, or `None` for the bias.
+        input: Option<usize>,
+        /// The new value.
+        value: Real,
+    },
+}
+
+/// Something that ended training, for the page to say.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    /// Early stopping ended the run at `at`; the weights of `best` were restored.
+    EarlyStopped {
+        /// Epoch where it stopped.
+        at: u64,
+        /// Epoch whose weights are kept.
+        best: u64,
+    },
+    /// An epoch produced NaN or infinity; the weights from before it are kept.
+    Diverged(u64),
+}
+
+/// The worker's state after a request: enough for the page to draw every view.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The setup it belongs to (the id of the latest `Setup`).
+    pub setup: u64,
+    /// Epochs completed.
+    pub epoch: u64,
+    /// Epochs run for this request.
+    pub trained: u64,
+    /// Milliseconds the worker spent training for this request.
+    pub train_ms: f64,
+    /// Weights and biases of every layer, input side first.
+    pub parameters: Vec<(Vec<Real>, Vec<Real>)>,
+    /// The newest measurements.
+    pub report: Option<EpochReport>,
+    /// Loss-history points recorded since the previous snapshot.
+    pub history: Vec<HistoryPoint>,
+    /// What ended training, if something did.
+    pub event: Option<Event>,
+    /// Whether the trainer can go on (false after early stopping or with nothing to train).
+    pub trainable: bool,
+}
+
+/// What the worker sends back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// The state after a request.
+    Snapshot(Box<Snapshot>),
+}

@@ -1,0 +1,103 @@
+//! The worker's side, as plain Rust: owns the trainer and answers each request with a
+//! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
+
+use super::protocol::{Event, Snapshot, ToWorker};
+use crate::engine::{TrainError, Trainer};
+
+/// The trainer and what the page has not been told yet.
+#[derive(Default)]
+pub struct Session {
+    trainer: Option<Trainer>,
+    setup: u64,
+}
+
+impl Session {
+    /// A session with nothing to train until the first `Setup`.
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// The live trainer, when the setup could be built.
+    pub fn trainer(&self) -> Option<&Trainer> {
+        self.trainer.as_ref()
+    }
+
+    /// Handles one request; `now` gives milliseconds (for the time budget of `Train`).
+    pub fn handle(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> Snapshot {
+        let mut snapshot = Snapshot::default();
+        match message {
+            ToWorker::Setup { id, config, round, network } => {
+                self.setup = id;
+                self.trainer = start(*config, round, network.map(|n| *n));
+            }
+            ToWorker::Live(config) => {
+                if let Some(t) = &mut self.trainer {
+                    t.update_live(&config);
+                }
+            }
+            ToWorker::SetParameter { layer, neuron, input, value } => {
+                if let Some(t) = &mut self.trainer {
+                    t.set_parameter(layer, neuron, input, value);
+                }
+            }
+            ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
+        }
+        snapshot.setup = self.setup;
+        if let Some(t) = &self.trainer {
+            snapshot.epoch = t.epoch;
+            snapshot.parameters = t.network.layers.iter().map(|l| (l.weights.clone(), l.biases.clone())).collect();
+            snapshot.report = t.last.clone();
+            snapshot.trainable = t.stopped.is_none();
+        }
+        snapshot
+    }
+
+    /// Runs up to `epochs` epochs within `budget_ms`, noting new history points and events.
+    fn train(&mut self, epochs: u64, budget_ms: f64, now: &dyn Fn() -> f64, snapshot: &mut Snapshot) {
+        let Some(t) = &mut self.trainer else { return };
+        if t.stopped.is_some() {
+            return;
+        }
+        let start = now();
+        while snapshot.trained < epochs {
+            match t.step() {
+                Ok(report) => {
+                    snapshot.trained += 1;
+                    // Only the points the history kept: the page's history, fed the same
+                    // points, thins them the same way.
+                    if let Some(p) = t.history.points.last().filter(|p| p.epoch == t.epoch) {
+                        snapshot.history.push(*p);
+                    }
+                    if let Some(stop) = report.early_stop {
+                        snapshot.event = Some(Event::EarlyStopped { at: report.epoch, best: stop.best_epoch });
+                        break;
+                    }
+                }
+                Err(TrainError::Diverged { epoch }) => {
+                    snapshot.event = Some(Event::Diverged(epoch));
+                    break;
+                }
+            }
+            if now() - start > budget_ms {
+                break;
+            }
+        }
+        snapshot.train_ms = now() - start;
+    }
+}
+
+/// A fresh trainer, with the epoch-0 figures measured; `network` replaces the fresh
+/// weights when it has the same shape. `None` when there is nothing to train on yet (the
+/// user's own data, still empty).
+pub fn start(config: crate::engine::Config, round: u64, network: Option<crate::engine::Network>) -> Option<Trainer> {
+    let mut t = Trainer::new_round(config, round).ok()?;
+    if let Some(net) = network {
+        let same_shape = net.n_inputs == t.network.n_inputs
+            && net.layers.iter().map(|l| (l.weights.len(), l.biases.len())).eq(t.network.layers.iter().map(|l| (l.weights.len(), l.biases.len())));
+        if same_shape {
+            t.network = net;
+        }
+    }
+    t.last = Some(t.evaluate());
+    Some(t)
+}

@@ -1,0 +1,161 @@
+//! The worker's protocol, its session and the page's mirror: training through messages gives
+//! the same weights as training directly, the mirror follows the worker exactly, and answers
+//! about an older setup are ignored.
+
+mod common;
+
+use neurona::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
+use neurona::engine::fingerprint::fingerprint;
+use neurona::engine::{Activation, Config, Dataset, Trainer};
+use neurona::live::mirror::Mirror;
+use neurona::live::protocol::{Event, FromWorker, Snapshot, ToWorker};
+use neurona::live::session::{start, Session};
+
+/// A clock that never moves: budgets never run out, so epoch counts are exact.
+fn frozen() -> f64 {
+    0.0
+}
+
+fn setup(id: u64, config: &Config, round: u64) -> ToWorker {
+    ToWorker::Setup { id, config: Box::new(config.clone()), round, network: None }
+}
+
+/// Sends a message through the codec the worker uses, both ways, as the browser would.
+fn through_codec(session: &mut Session, message: ToWorker) -> Snapshot {
+    let message: ToWorker = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
+    let answer = FromWorker::Snapshot(Box::new(session.handle(message, &frozen)));
+    let FromWorker::Snapshot(s) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap();
+    *s
+}
+
+#[test]
+fn training_through_messages_gives_the_recorded_weights() {
+    let config = common::determinism_config();
+    let mut session = Session::new();
+    through_codec(&mut session, setup(1, &config, 0));
+    // 100 epochs asked for in uneven requests, as play, step and speed changes would.
+    let mut done = 0;
+    for n in [1, 7, 30, 2, 60] {
+        let s = through_codec(&mut session, ToWorker::Train { epochs: n, budget_ms: f64::INFINITY });
+        assert_eq!(s.trained, n);
+        done += n;
+        assert_eq!(s.epoch, done);
+    }
+    assert_eq!(fingerprint(&session.trainer().unwrap().network), common::recorded_fingerprint());
+}
+
+#[test]
+fn the_mirror_follows_the_worker_exactly() {
+    let config = Config { dataset: Dataset::Spiral, percent_val: 20, ..Config::default() };
+    let mut session = Session::new();
+    let mut mirror = Mirror::default();
+    mirror.reset(1, start(config.clone(), 0, None));
+    assert!(mirror.apply(&through_codec(&mut session, setup(1, &config, 0))));
+    // Before any training the page's own build already equals the worker's.
+    assert_eq!(mirror.trainer.as_ref().unwrap().network, session.trainer().unwrap().network);
+    // Past the history's capacity, so that it thins: the mirror must thin it the same way.
+    for _ in 0..30 {
+        let s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
+        assert!(mirror.apply(&s));
+    }
+    let (m, w) = (mirror.trainer.as_ref().unwrap(), session.trainer().unwrap());
+    assert_eq!(m.epoch, 1500);
+    assert_eq!(m.network, w.network);
+    assert_eq!(m.history.points, w.history.points);
+    assert!(m.history.points.len() <= 1000);
+    assert_eq!(m.last, w.last);
+    assert!(m.last.as_ref().unwrap().validation.is_some(), "the validation figures travel too");
+}
+
+#[test]
+fn answers_about_an_older_setup_are_ignored() {
+    let config = Config::default();
+    let mut session = Session::new();
+    let mut mirror = Mirror::default();
+    through_codec(&mut session, setup(1, &config, 0));
+    let old = through_codec(&mut session, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
+    // The page reset (a new round) before that answer arrived.
+    mirror.reset(2, start(config.clone(), 1, None));
+    let fresh = mirror.trainer.as_ref().unwrap().network.clone();
+    assert!(!mirror.apply(&old));
+    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh);
+    assert_eq!(mirror.trainer.as_ref().unwrap().epoch, 0);
+    let s = through_codec(&mut session, setup(2, &config, 1));
+    assert!(mirror.apply(&s));
+    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh, "the same round draws the same weights on both sides");
+    // A snapshot of another shape is refused as well.
+    let mut other = s.clone();
+    other.parameters.pop();
+    assert!(!mirror.apply(&other));
+}
+
+#[test]
+fn live_settings_and_edits_reach_the_worker() {
+    let config = Config::default();
+    let mut session = Session::new();
+    through_codec(&mut session, setup(1, &config, 0));
+    let faster = Config { learning_rate: 0.3, ..config.clone() };
+    through_codec(&mut session, ToWorker::Live(Box::new(faster)));
+    assert_eq!(session.trainer().unwrap().config.learning_rate, 0.3);
+    let s = through_codec(&mut session, ToWorker::SetParameter { layer: 0, neuron: 1, input: Some(0), value: 2.5 });
+    assert_eq!(s.parameters[0].0[config.features.len()], 2.5, "row 1, input 0");
+    let s = through_codec(&mut session, ToWorker::SetParameter { layer: 2, neuron: 0, input: None, value: -1.25 });
+    assert_eq!(s.parameters[2].1[0], -1.25);
+    // An edit for a neuron the network no longer has changes nothing.
+    let before = s.parameters.clone();
+    let s = through_codec(&mut session, ToWorker::SetParameter { layer: 0, neuron: 9, input: Some(0), value: 1.0 });
+    assert_eq!(s.parameters, before);
+    // The reported figures are those of the edited network.
+    let mut direct = Trainer::new(config).unwrap();
+    direct.set_parameter(0, 1, Some(0), 2.5);
+    direct.set_parameter(2, 0, None, -1.25);
+    assert_eq!(s.report.unwrap().train.loss, direct.last.unwrap().train.loss);
+}
+
+#[test]
+fn early_stopping_and_divergence_are_events_and_end_the_run() {
+    let overfit = Config {
+        dataset: Dataset::Moons,
+        noise: 40,
+        percent_train: 30,
+        percent_val: 20,
+        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
+        early_stopping: EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 },
+        ..Config::default()
+    };
+    let mut session = Session::new();
+    through_codec(&mut session, setup(1, &overfit, 0));
+    let s = through_codec(&mut session, ToWorker::Train { epochs: 100_000, budget_ms: f64::INFINITY });
+    let Some(Event::EarlyStopped { at, best }) = s.event else { panic!("no early stop: {:?}", s.event) };
+    assert_eq!(at, s.epoch);
+    assert!(best < at);
+    assert!(!s.trainable);
+    let again = through_codec(&mut session, ToWorker::Train { epochs: 10, budget_ms: f64::INFINITY });
+    assert_eq!((again.trained, again.epoch), (0, at), "a stopped run trains no further");
+
+    let wild = Config {
+        problem: Problem::Regression,
+        dataset: Dataset::RegPlane,
+        output: Activation::Linear,
+        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
+        learning_rate: 10.0,
+        ..Config::default()
+    };
+    through_codec(&mut session, setup(2, &wild, 0));
+    let s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
+    assert!(matches!(s.event, Some(Event::Diverged(_))), "{:?}", s.event);
+    assert!(s.parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite())), "the weights from before stay");
+}
+
+#[test]
+fn a_request_stops_when_its_time_is_up() {
+    let mut session = Session::new();
+    session.handle(setup(1, &Config::default(), 0), &frozen);
+    let clock = std::cell::Cell::new(0.0);
+    let ticking = || {
+        clock.set(clock.get() + 1.0);
+        clock.get()
+    };
+    let s = session.handle(ToWorker::Train { epochs: u64::MAX, budget_ms: 10.0 }, &ticking);
+    assert!(s.trained >= 1 && s.trained <= 11, "{} epochs in a 10 ms budget at 1 ms each", s.trained);
+}
