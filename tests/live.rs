@@ -159,3 +159,30 @@ fn a_request_stops_when_its_time_is_up() {
     let s = session.handle(ToWorker::Train { epochs: u64::MAX, budget_ms: 10.0 }, &ticking);
     assert!(s.trained >= 1 && s.trained <= 11, "{} epochs in a 10 ms budget at 1 ms each", s.trained);
 }
+
+#[test]
+fn a_change_either_resets_or_is_taken_whole_by_the_running_trainer() {
+    use neurona::engine::{Loss, Optimizer, Regularization};
+    let base = Config { hidden: vec![HiddenLayer::default(); 2], ..Config::default() };
+    let live_changes = [
+        Config { learning_rate: 0.3, regularization_rate: 0.01, ..base.clone() },
+        Config { optimizer: Optimizer::Adam, beta1: 0.8, beta2: 0.99, momentum: 0.5, rho: 0.5, ..base.clone() },
+        Config { shuffle: true, leaky_slope: 0.3, loss: Loss::Mse, ..base.clone() },
+        Config { hidden: vec![HiddenLayer { dropout: 0.5, ..HiddenLayer::default() }; 2], ..base.clone() },
+        Config { early_stopping: EarlyStopping { enabled: true, patience: 9, ..EarlyStopping::default() }, ..base.clone() },
+    ];
+    for new in live_changes {
+        assert!(!base.needs_new_network(&new), "{new:?}");
+        let mut t = Trainer::new(base.clone()).unwrap();
+        t.update_live(&new);
+        assert_eq!(t.config, new, "the trainer takes every live setting");
+    }
+    for new in [
+        Config { batch_size: 30, ..base.clone() },
+        Config { regularization: Regularization::L1, ..base.clone() },
+        Config { noise: 10, ..base.clone() },
+        Config { output: Activation::Sigmoid, ..base.clone() },
+    ] {
+        assert!(base.needs_new_network(&new), "{new:?}");
+    }
+}

@@ -180,31 +180,6 @@ impl Settings {
     }
 }
 
-/// Whether going from `old` to `new` needs a fresh network. As in TensorFlow Playground,
-/// every one of its controls resets except the learning rate, and here the regularization
-/// rate too; the lesson's own settings (optimizer and its parameters, loss, dropout, early
-/// stopping, reshuffling) change live.
-pub fn needs_reset(old: &Config, new: &Config) -> bool {
-    let structural = |c: &Config| {
-        let mut c = c.clone();
-        let d = Config::default();
-        c.learning_rate = d.learning_rate;
-        c.regularization_rate = d.regularization_rate;
-        c.optimizer = d.optimizer;
-        c.momentum = d.momentum;
-        c.rho = d.rho;
-        c.beta1 = d.beta1;
-        c.beta2 = d.beta2;
-        c.shuffle = d.shuffle;
-        c.leaky_slope = d.leaky_slope;
-        c.early_stopping = d.early_stopping;
-        c.loss = d.loss;
-        c.hidden.iter_mut().for_each(|h| h.dropout = 0.0);
-        c
-    };
-    structural(old) != structural(new)
-}
-
 /// Something the page tells the user until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
@@ -529,7 +504,7 @@ impl AppState {
                 }
             }
         }
-        if needs_reset(&before, &s.settings.config) {
+        if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }
         s

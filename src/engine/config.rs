@@ -130,6 +130,39 @@ pub struct Config {
     pub custom_points: Vec<Point>,
 }
 
+impl Config {
+    /// This setup with the settings of `other` that change while training goes on: as in
+    /// TensorFlow Playground the learning rate and, here, the penalty's rate; and the
+    /// lesson's own settings (optimizer and its parameters, loss when it fits the output,
+    /// dropout, early stopping, reshuffling, Leaky ReLU's slope). Everything else needs a
+    /// new network; this is the one list of what does not.
+    pub fn with_live_from(&self, other: &Config) -> Config {
+        let mut c = self.clone();
+        c.learning_rate = other.learning_rate;
+        c.regularization_rate = other.regularization_rate;
+        c.optimizer = other.optimizer;
+        c.momentum = other.momentum;
+        c.rho = other.rho;
+        c.beta1 = other.beta1;
+        c.beta2 = other.beta2;
+        c.shuffle = other.shuffle;
+        c.leaky_slope = other.leaky_slope;
+        c.early_stopping = other.early_stopping;
+        if other.loss.pairs_with(c.output) {
+            c.loss = other.loss;
+        }
+        for (mine, h) in c.hidden.iter_mut().zip(&other.hidden) {
+            mine.dropout = h.dropout;
+        }
+        c
+    }
+
+    /// Whether going from this setup to `other` needs a fresh network.
+    pub fn needs_new_network(&self, other: &Config) -> bool {
+        self.with_live_from(other) != *other
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {

@@ -247,32 +247,12 @@ impl Trainer {
         })
     }
 
-    /// Copies the settings that may change without a reset: learning rate, penalty,
-    /// optimizer and its parameters, batch size, reshuffling, dropout rates, early stopping,
-    /// and the loss when it fits the output.
+    /// Takes the settings that change without a reset (see [`Config::with_live_from`]).
     pub fn update_live(&mut self, config: &Config) {
-        let c = &mut self.config;
-        c.learning_rate = config.learning_rate;
-        c.regularization = config.regularization;
-        c.regularization_rate = config.regularization_rate;
-        c.optimizer = config.optimizer;
-        c.momentum = config.momentum;
-        c.rho = config.rho;
-        c.beta1 = config.beta1;
-        c.beta2 = config.beta2;
-        c.shuffle = config.shuffle;
-        c.batch_size = config.batch_size;
-        c.early_stopping = config.early_stopping;
-        c.leaky_slope = config.leaky_slope;
-        self.network.leaky_slope = config.leaky_slope;
-        if config.loss.pairs_with(c.output) {
-            c.loss = config.loss;
-        }
-        for (layer, h) in self.network.layers.iter_mut().zip(&config.hidden) {
+        self.config = self.config.with_live_from(config);
+        self.network.leaky_slope = self.config.leaky_slope;
+        for (layer, h) in self.network.layers.iter_mut().zip(&self.config.hidden) {
             layer.dropout = h.dropout;
-        }
-        for (mine, h) in c.hidden.iter_mut().zip(&config.hidden) {
-            mine.dropout = h.dropout;
         }
     }
 

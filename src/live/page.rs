@@ -10,7 +10,7 @@ use super::session;
 use super::worker::TrainingWorker;
 use crate::app::i18n::{Lang, Text};
 use crate::app::layout::layout;
-use crate::app::state::{needs_reset, Action, Notice, Settings, Speed};
+use crate::app::state::{Action, Notice, Settings, Speed};
 use crate::engine::{Network, Real, Trainer};
 use gloo_render::AnimationFrame;
 use gloo_worker::{Spawnable, WorkerBridge};
@@ -118,7 +118,7 @@ impl Live {
     pub fn sync(&mut self, settings: &Settings, generation: u64) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
-            let same_setup = self.mirror.trainer.is_some() && !needs_reset(&self.settings.config, &settings.config);
+            let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
             self.round = if same_setup { self.round + 1 } else { 0 };
             let id = self.mirror.setup + 1;
             let network = self.pending_network.take();
