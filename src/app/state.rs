@@ -6,18 +6,14 @@ use crate::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
 use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 use std::collections::BTreeSet;
 
-/// The learning rates offered (TensorFlow Playground's list).
-pub const LEARNING_RATES: [Real; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
-/// The regularization rates offered.
-pub const REGULARIZATION_RATES: [Real; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+pub use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES, REGULARIZATION_RATES};
+use crate::engine::limits::{self, BATCH_SIZE, LAYERS, NEURONS};
 /// Most hidden layers.
-pub const MAX_LAYERS: usize = 6;
+pub const MAX_LAYERS: usize = LAYERS.max as usize;
 /// Most neurons per hidden layer.
-pub const MAX_NEURONS: usize = 8;
+pub const MAX_NEURONS: usize = NEURONS.max as usize;
 /// A batch size this large means the whole training set (full-batch gradient descent).
-pub const FULL_BATCH: usize = 1200;
-/// Dropout rates offered per layer.
-pub const DROPOUT_RATES: [Real; 6] = [0.0, 0.1, 0.2, 0.3, 0.5, 0.7];
+pub const FULL_BATCH: usize = BATCH_SIZE.max as usize;
 
 /// Ready setups for the lesson, one click each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -331,6 +327,18 @@ pub enum OptimizerParam {
     Beta2,
 }
 
+impl OptimizerParam {
+    /// Its range.
+    pub fn limit(self) -> limits::Limit {
+        match self {
+            OptimizerParam::Momentum => limits::MOMENTUM,
+            OptimizerParam::Rho => limits::RHO,
+            OptimizerParam::Beta1 => limits::BETA1,
+            OptimizerParam::Beta2 => limits::BETA2,
+        }
+    }
+}
+
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
@@ -362,9 +370,9 @@ impl AppState {
                 }
                 set_problem(c, p);
             }
-            Action::SetNoise(n) => c.noise = n.min(50),
-            Action::SetPercentTrain(p) => c.percent_train = p.clamp(10, 90).min(100 - c.percent_val),
-            Action::SetBatchSize(b) => c.batch_size = b.clamp(1, FULL_BATCH),
+            Action::SetNoise(n) => c.noise = limits::NOISE.whole(n as i64) as u32,
+            Action::SetPercentTrain(p) => c.percent_train = (limits::PERCENT_TRAIN.whole(p as i64) as u32).min(100 - c.percent_val),
+            Action::SetBatchSize(b) => c.batch_size = BATCH_SIZE.whole(b as i64) as usize,
             Action::ToggleFeature(f) => {
                 if let Some(i) = c.features.iter().position(|&g| g == f) {
                     if c.features.len() > 1 {
@@ -386,13 +394,13 @@ impl AppState {
             }
             Action::ChangeNeurons(layer, delta) => {
                 if let Some(h) = c.hidden.get_mut(layer) {
-                    h.neurons = (h.neurons as i32 + delta).clamp(1, MAX_NEURONS as i32) as usize;
+                    h.neurons = NEURONS.whole(h.neurons as i64 + delta as i64) as usize;
                 }
             }
-            Action::SetLearningRate(r) => c.learning_rate = r,
+            Action::SetLearningRate(r) => c.learning_rate = limits::nearest(&LEARNING_RATES, r),
             Action::SetActivation(a) => c.hidden.iter_mut().for_each(|h| h.activation = a),
             Action::SetRegularization(r) => c.regularization = r,
-            Action::SetRegularizationRate(r) => c.regularization_rate = r,
+            Action::SetRegularizationRate(r) => c.regularization_rate = limits::nearest(&REGULARIZATION_RATES, r),
             Action::SetOptimizer(o) => c.optimizer = o,
             Action::SetLayerActivation(l, a) => {
                 if let Some(h) = c.hidden.get_mut(l) {
@@ -403,7 +411,7 @@ impl AppState {
             }
             Action::SetDropout(l, r) => {
                 if let Some(h) = c.hidden.get_mut(l) {
-                    h.dropout = r.clamp(0.0, 0.9);
+                    h.dropout = limits::DROPOUT.real(r);
                 }
             }
             Action::SetOutput(o) => {
@@ -420,7 +428,7 @@ impl AppState {
                 }
             }
             Action::SetOptimizerParam(p, v) => {
-                let v = v.clamp(0.0, 0.9999);
+                let v = p.limit().real(v);
                 match p {
                     OptimizerParam::Momentum => c.momentum = v,
                     OptimizerParam::Rho => c.rho = v,
@@ -430,16 +438,16 @@ impl AppState {
             }
             Action::SetShuffle(b) => c.shuffle = b,
             Action::SetInit(i) => c.init = i,
-            Action::SetInitSigma(v) => c.init_sigma = v.clamp(0.001, 10.0),
+            Action::SetInitSigma(v) => c.init_sigma = limits::INIT_SIGMA.real(v),
             Action::SetPercentVal(v) => {
-                c.percent_val = v.min(40);
+                c.percent_val = limits::PERCENT_VAL.whole(v as i64) as u32;
                 c.percent_train = c.percent_train.min(100 - c.percent_val);
             }
             Action::SetEarlyStopping(b) => c.early_stopping.enabled = b,
-            Action::SetPatience(p) => c.early_stopping.patience = p.clamp(1, 100),
+            Action::SetPatience(p) => c.early_stopping.patience = limits::PATIENCE.whole(p as i64) as u32,
             Action::SetMonitor(m) => c.early_stopping.monitor = m,
             Action::SetClasses(k) => {
-                let k = k.clamp(2, 4);
+                let k = limits::CLASSES.whole(k as i64) as usize;
                 // The user's points keep their classes as far as the new count allows.
                 for p in &mut c.custom_points {
                     p.label = match (c.classes > 2, k > 2) {
@@ -473,8 +481,8 @@ impl AppState {
             }
             Action::ClearPoints => c.custom_points.clear(),
             Action::SetDrawClass(k) => s.draw_class = k,
-            Action::SetLeakySlope(v) => c.leaky_slope = v.clamp(0.0, 1.0),
-            Action::SetMinDelta(v) => c.early_stopping.min_delta = v.clamp(0.0, 1.0),
+            Action::SetLeakySlope(v) => c.leaky_slope = limits::LEAKY_SLOPE.real(v),
+            Action::SetMinDelta(v) => c.early_stopping.min_delta = limits::MIN_DELTA.real(v),
             Action::LoadLesson(lesson) => {
                 s.settings.config = Config { seed: c.seed, ..lesson.config() };
                 s.lesson = Some(lesson);

@@ -2,7 +2,8 @@
 //! Reading never fails: each bad value falls back on its own and is listed as a `Repair`.
 
 use super::i18n::Lang;
-use super::state::{default_dataset, Settings, Speed, LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REGULARIZATION_RATES};
+use super::state::{default_dataset, Settings, Speed, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES};
+use crate::engine::limits::{self, nearest, Limit};
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
 use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 
@@ -39,32 +40,6 @@ pub const HIDEABLE: [&str; 15] = [
 /// Keys TensorFlow Playground writes that change nothing here.
 const ACCEPTED_QUIETLY: [&str; 2] = ["collectStats", "tutorial"];
 
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                // Bytes, not a str slice: the two characters after % may not be ASCII.
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex.ok_or(()) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 3;
-                        continue;
-                    }
-                    Err(_) => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// A 64-bit seed from TensorFlow Playground's decimal seed strings (or any text).
 fn seed_from(text: &str) -> u64 {
     text.parse::<u64>().unwrap_or_else(|_| {
@@ -81,17 +56,6 @@ fn parse_bool(v: &str) -> Option<bool> {
     }
 }
 
-/// The listed value nearest to `x` (by ratio), for values a menu offers.
-fn nearest(list: &[Real], x: Real) -> Real {
-    *list
-        .iter()
-        .min_by(|a, b| {
-            let d = |v: Real| if v == 0.0 || x == 0.0 { (v - x).abs() * 1e6 } else { (v / x).ln().abs() };
-            d(**a).total_cmp(&d(**b))
-        })
-        .expect("non-empty list")
-}
-
 /// Reads a link's hash (with or without the leading `#`). `lang` is used unless the link
 /// has `lang=`.
 pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
@@ -99,14 +63,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     let mut repairs = Vec::new();
     let c = &mut s.config;
     let hash = hash.trim_start_matches('#');
-    let pairs: Vec<(String, String)> = hash
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (percent_decode(k), percent_decode(v)),
-            None => (percent_decode(p), String::new()),
-        })
-        .collect();
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(hash.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
     let mut repair = |key: &str, given: &str, used: Option<String>| {
         repairs.push(Repair { key: key.into(), given: given.into(), used });
@@ -121,11 +78,12 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         }
     }
     if let Some(v) = get("classes") {
-        match v.parse::<usize>() {
-            Ok(k) if (2..=4).contains(&k) => c.classes = k,
+        match v.parse::<i64>() {
             Ok(k) => {
-                c.classes = k.clamp(2, 4);
-                repair("classes", v, Some(c.classes.to_string()));
+                c.classes = limits::CLASSES.whole(k) as usize;
+                if c.classes as i64 != k {
+                    repair("classes", v, Some(c.classes.to_string()));
+                }
             }
             Err(_) => repair("classes", v, Some("2".into())),
         }
@@ -160,12 +118,12 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     }
 
     // Numbers with ranges.
-    let mut int = |key: &str, lo: i64, hi: i64, target: &mut i64| {
+    let mut int = |limit: &Limit, target: &mut i64| {
+        let key = limit.key;
         if let Some(v) = get(key) {
             match v.trim().parse::<f64>() {
                 Ok(x) if x.is_finite() => {
-                    let n = x.round() as i64;
-                    let clamped = n.clamp(lo, hi);
+                    let clamped = limit.whole(x.round() as i64);
                     if clamped as f64 != x {
                         repair(key, v, Some(clamped.to_string()));
                     }
@@ -176,15 +134,15 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         }
     };
     let mut noise = c.noise as i64;
-    int("noise", 0, 50, &mut noise);
+    int(&limits::NOISE, &mut noise);
     let mut batch = c.batch_size as i64;
-    int("batchSize", 1, super::state::FULL_BATCH as i64, &mut batch);
+    int(&limits::BATCH_SIZE, &mut batch);
     let mut val = c.percent_val as i64;
-    int("percValData", 0, 40, &mut val);
+    int(&limits::PERCENT_VAL, &mut val);
     let mut train = c.percent_train as i64;
-    int("percTrainData", 10, 90, &mut train);
+    int(&limits::PERCENT_TRAIN, &mut train);
     let mut patience = c.early_stopping.patience as i64;
-    int("patience", 1, 100, &mut patience);
+    int(&limits::PATIENCE, &mut patience);
     c.noise = noise as u32;
     c.batch_size = batch as usize;
     c.percent_val = val as u32;
@@ -213,14 +171,14 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     };
     real("learningRate", &|x| nearest(&LEARNING_RATES, x), &mut c.learning_rate);
     real("regularizationRate", &|x| nearest(&REGULARIZATION_RATES, x), &mut c.regularization_rate);
-    let mut real_range = |key: &str, lo: Real, hi: Real, target: &mut Real| real(key, &|x: Real| x.clamp(lo, hi), target);
-    real_range("momentum", 0.0, 0.999, &mut c.momentum);
-    real_range("rho", 0.0, 0.999, &mut c.rho);
-    real_range("beta1", 0.0, 0.999, &mut c.beta1);
-    real_range("beta2", 0.0, 0.9999, &mut c.beta2);
-    real_range("initSigma", 0.001, 10.0, &mut c.init_sigma);
-    real_range("leakySlope", 0.0, 1.0, &mut c.leaky_slope);
-    real_range("minDelta", 0.0, 1.0, &mut c.early_stopping.min_delta);
+    let mut real_range = |limit: &Limit, target: &mut Real| real(limit.key, &|x: Real| limit.real(x), target);
+    real_range(&limits::MOMENTUM, &mut c.momentum);
+    real_range(&limits::RHO, &mut c.rho);
+    real_range(&limits::BETA1, &mut c.beta1);
+    real_range(&limits::BETA2, &mut c.beta2);
+    real_range(&limits::INIT_SIGMA, &mut c.init_sigma);
+    real_range(&limits::LEAKY_SLOPE, &mut c.leaky_slope);
+    real_range(&limits::MIN_DELTA, &mut c.early_stopping.min_delta);
 
     if let Some(v) = get("seed") {
         c.seed = seed_from(v);
@@ -260,7 +218,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         for part in v.split(',').filter(|p| !p.trim().is_empty()) {
             match part.trim().parse::<i64>() {
                 Ok(n) => {
-                    let k = n.clamp(1, MAX_NEURONS as i64) as usize;
+                    let k = limits::NEURONS.whole(n) as usize;
                     bad |= k as i64 != n;
                     layers.push(k);
                 }
@@ -302,9 +260,9 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         let mut bad = rates.len() != c.hidden.len();
         for (h, r) in c.hidden.iter_mut().zip(&rates) {
             match r.trim().parse::<Real>() {
-                Ok(x) if (0.0..=0.9).contains(&x) => h.dropout = x,
+                Ok(x) if limits::DROPOUT.holds(x as f64) => h.dropout = x,
                 Ok(x) if x.is_finite() => {
-                    h.dropout = x.clamp(0.0, 0.9);
+                    h.dropout = limits::DROPOUT.real(x);
                     bad = true;
                 }
                 _ => bad = true,
@@ -665,6 +623,34 @@ mod tests {
         let (bad, repairs) = parse("dataset=custom&points=1,2,1;oops;3,4", Lang::En);
         assert_eq!(bad.config.custom_points.len(), 1);
         assert_eq!(repairs[0].used.as_deref(), Some("1,2,1"));
+    }
+
+    #[test]
+    fn any_value_a_control_accepts_reopens_from_the_link_without_a_repair() {
+        use super::super::state::{Action, AppState, OptimizerParam};
+        // Values past every end of every range, as typed into the number fields.
+        for x in [-5.0, 0.0, 0.9995, 1.0, 7.5, 1e6] {
+            let mut s = AppState::new(Settings::new(Lang::En)).apply(Action::SetOptimizer(Optimizer::Adam));
+            for p in [OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2] {
+                s = s.apply(Action::SetOptimizerParam(p, x));
+            }
+            for a in [
+                Action::SetLeakySlope(x),
+                Action::SetMinDelta(x),
+                Action::SetInitSigma(x),
+                Action::SetLearningRate(x),
+                Action::SetRegularizationRate(x),
+                Action::SetPatience(x.max(0.0) as u32),
+                Action::SetPercentVal(x.max(0.0) as u32),
+                Action::SetNoise(x.max(0.0) as u32),
+                Action::SetDropout(0, x),
+            ] {
+                s = s.apply(a);
+            }
+            let (back, repairs) = parse(&to_hash(&s.settings), Lang::En);
+            assert!(repairs.is_empty(), "{x}: {repairs:?}");
+            assert_eq!(back, s.settings, "{x}");
+        }
     }
 
     #[test]

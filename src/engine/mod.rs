@@ -11,6 +11,7 @@ pub mod export;
 pub mod features;
 pub mod fingerprint;
 pub mod grid;
+pub mod limits;
 pub mod loss;
 pub mod math;
 pub mod network;

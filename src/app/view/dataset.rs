@@ -1,6 +1,7 @@
 //! The data column: data sets, ratio, noise, batch size, and the user's own points.
 
 use super::*;
+use crate::engine::limits::{NOISE, PERCENT_TRAIN};
 
 pub(super) fn dataset_text(d: Dataset) -> Text {
     match d {
@@ -102,10 +103,10 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                     }) }
                 </div>
             }
-            { slider("percTrainData", Text::RatioTrain, c.percent_train, 10, 90, 10,
+            { slider("percTrainData", Text::RatioTrain, c.percent_train, PERCENT_TRAIN.min as u32, PERCENT_TRAIN.max as u32, PERCENT_TRAIN.step as u32,
                 if c.percent_val > 0 { format!("{}% / {}% / {}%", c.percent_train, c.percent_val, val_test) } else { format!("{}%", c.percent_train) },
                 Action::SetPercentTrain) }
-            { slider("noise", Text::Noise, c.noise, 0, 50, 5, c.noise.to_string(), Action::SetNoise) }
+            { slider("noise", Text::Noise, c.noise, NOISE.min as u32, NOISE.max as u32, NOISE.step as u32, c.noise.to_string(), Action::SetNoise) }
             { slider("batchSize", Text::BatchSize, c.batch_size.min(30) as u32, 1, 30, 1,
                 if c.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.batch_size.to_string() },
                 |v| Action::SetBatchSize(v as usize)) }

@@ -1,6 +1,7 @@
 //! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
 
 use super::*;
+use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCENT_VAL};
 
 pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
     match l {
@@ -84,7 +85,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         let onchange = on_number(&d, move |v| Action::SetOptimizerParam(which, v));
         html! {
             <label class="field small"><span>{ label }</span>
-                <input type="number" id={id} min="0" max="0.9999" step="0.01" value={value.to_string()} aria-label={label} {onchange} />
+                <input type="number" id={id} min={which.limit().min.to_string()} max={which.limit().max.to_string()} step={which.limit().step.to_string()} value={value.to_string()} aria-label={label} {onchange} />
             </label>
         }
     };
@@ -126,7 +127,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <p class="explain">{ ctx.t(loss_explanation(c.loss)) }</p>
                     if c.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
                         <label class="field small"><span>{ ctx.t(Text::LeakySlope) }</span>
-                            <input type="number" id="leakySlope" min="0" max="1" step="0.01" value={c.leaky_slope.to_string()}
+                            <input type="number" id="leakySlope" min={LEAKY_SLOPE.min.to_string()} max={LEAKY_SLOPE.max.to_string()} step={LEAKY_SLOPE.step.to_string()} value={c.leaky_slope.to_string()}
                                 aria-label={ctx.t(Text::LeakySlope)} onchange={number(Action::SetLeakySlope)} />
                         </label>
                     }
@@ -174,7 +175,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     </label>
                     if c.init == Init::Normal {
                         <label class="field small"><span>{ "σ" }</span>
-                            <input type="number" id="initSigma" min="0.001" max="10" step="0.05" value={c.init_sigma.to_string()}
+                            <input type="number" id="initSigma" min={INIT_SIGMA.min.to_string()} max={INIT_SIGMA.max.to_string()} step={INIT_SIGMA.step.to_string()} value={c.init_sigma.to_string()}
                                 aria-label="σ" onchange={number(Action::SetInitSigma)} />
                         </label>
                     }
@@ -182,17 +183,17 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset>
                     <legend>{ ctx.t(Text::EarlyStopping) }</legend>
                     <label class="slider"><span class="label">{ ctx.t(Text::ValidationData) }{ ": " }<b>{ format!("{}%", c.percent_val) }</b></span>
-                        <input type="range" id="percValData" min="0" max="40" step="5" value={c.percent_val.to_string()}
+                        <input type="range" id="percValData" min={PERCENT_VAL.min.to_string()} max={PERCENT_VAL.max.to_string()} step={PERCENT_VAL.step.to_string()} value={c.percent_val.to_string()}
                             aria-label={ctx.t(Text::ValidationData)} oninput={on_val} />
                     </label>
                     <label class="inline"><input type="checkbox" id="earlyStopping" checked={c.early_stopping.enabled}
                         onchange={check(Action::SetEarlyStopping)} />{ ctx.t(Text::EarlyStopping) }</label>
                     <label class="field small"><span>{ ctx.t(Text::Patience) }</span>
-                        <input type="number" id="patience" min="1" max="100" step="1" value={c.early_stopping.patience.to_string()}
+                        <input type="number" id="patience" min={PATIENCE.min.to_string()} max={PATIENCE.max.to_string()} step={PATIENCE.step.to_string()} value={c.early_stopping.patience.to_string()}
                             aria-label={ctx.t(Text::Patience)} onchange={number(|v| Action::SetPatience(v.round() as u32))} />
                     </label>
                     <label class="field small"><span>{ ctx.t(Text::MinDelta) }</span>
-                        <input type="number" id="minDelta" min="0" max="1" step="0.001" value={c.early_stopping.min_delta.to_string()}
+                        <input type="number" id="minDelta" min={MIN_DELTA.min.to_string()} max={MIN_DELTA.max.to_string()} step={MIN_DELTA.step.to_string()} value={c.early_stopping.min_delta.to_string()}
                             aria-label={ctx.t(Text::MinDelta)} onchange={number(Action::SetMinDelta)} />
                     </label>
                     <label class="field"><span>{ ctx.t(Text::Monitor) }</span>
