@@ -16,23 +16,29 @@ let s = await open(browser);
 const engine = JSON.parse(await s.page.evaluate(() => window.wasmBindings.engine_benchmark(200)));
 await s.close();
 
-// Whole frames while playing.
+// Whole frames while playing, and how busy the page's main thread is (Chromium's own count
+// of the time its main thread spent in tasks, over the same wall-clock time).
 async function frames(hash, seconds) {
   const session = await open(browser, `${hash}&perf=true`);
   const { page } = session;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   await page.click('#play-pause-button');
   await page.waitForTimeout(1000); // warm up
+  const [busy0, wall0] = [await taskSeconds(), Date.now()];
   const samples = [];
   for (let i = 0; i < seconds * 2; i++) {
     await page.waitForTimeout(500);
     samples.push(await page.$eval('#perf-readout', (e) => Object.fromEntries(
-      ['epochs-per-second', 'frames-per-second', 'train-ms', 'grid-ms', 'draw-ms'].map((k) => [k, Number(e.dataset[k.replace(/-(.)/g, (_, c) => c.toUpperCase())])]))));
+      ['epochs-per-second', 'frames-per-second', 'train-ms', 'grid-ms', 'draw-ms', 'page-ms'].map((k) => [k, Number(e.dataset[k.replace(/-(.)/g, (_, c) => c.toUpperCase())])]))));
   }
+  const busy = (await taskSeconds() - busy0) / ((Date.now() - wall0) / 1000);
   await page.click('#play-pause-button');
   const errors = session.errors;
   await session.close();
   const mean = (k) => samples.reduce((a, x) => a + x[k], 0) / samples.length;
-  return { epochsPerSecond: mean('epochs-per-second'), fps: mean('frames-per-second'), trainMs: mean('train-ms'), gridMs: mean('grid-ms'), drawMs: mean('draw-ms'), errors };
+  return { epochsPerSecond: mean('epochs-per-second'), fps: mean('frames-per-second'), trainMs: mean('train-ms'), gridMs: mean('grid-ms'), drawMs: mean('draw-ms'), pageMs: mean('page-ms'), busy, errors };
 }
 const oneDefault = await frames('speed=1', 4);
 const oneLargest = await frames(`${LARGEST}&speed=1`, 4);
@@ -69,9 +75,12 @@ const firstPaint = await s.page.evaluate(() => performance.now());
 await s.close();
 await browser.close();
 
-const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-const wasm = fs.readFileSync(path.join(DIST, wasmFile));
-const gzip = zlib.gzipSync(wasm, { level: 9 }).length;
+const size = (file) => {
+  const bytes = fs.readFileSync(path.join(DIST, file));
+  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+};
+const page = size(fs.readdirSync(DIST).find((f) => f.endsWith('.wasm') && !f.startsWith('worker')));
+const worker = size('worker_bg.wasm');
 
 const f = (x, d = 2) => x.toFixed(d);
 console.log(`Neurona browser benchmark (Chromium ${version}, ${new Date().toISOString().slice(0, 10)})`);
@@ -79,12 +88,12 @@ console.log('Engine in wasm, microseconds:');
 for (const e of engine) {
   console.log(`  ${e.setup.padEnd(8)} epoch ${f(e.epochUs, 1)} | both losses ${f(e.lossesUs, 1)} | 100x100 grid ${f(e.gridUs, 1)} | epoch+losses+grid ${f(e.frameUs, 1)} | ${e.epochsPerSecond} epochs/s training alone`);
 }
-const line = (name, r) => console.log(`  ${name.padEnd(34)} ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.fps, 1)} fps, per frame: train ${f(r.trainMs)} ms + grid ${f(r.gridMs)} ms + drawing ${f(r.drawMs)} ms = ${f(r.trainMs + r.gridMs + r.drawMs)} ms`);
+const line = (name, r) => console.log(`  ${name.padEnd(34)} ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.fps, 1)} fps; per frame: worker training ${f(r.trainMs)} ms; page ${f(r.pageMs)} ms (grid ${f(r.gridMs)} + drawing ${f(r.drawMs)}); main thread busy ${f(r.busy * 100, 0)}%`);
 console.log('Whole frames while playing:');
 line('default setup, 1 epoch per frame', oneDefault);
 line('largest setup, 1 epoch per frame', oneLargest);
 line('largest setup, speed=max', maxLargest);
-console.log(`wasm: ${wasm.length} bytes raw, ${gzip} bytes gzip (${f(gzip / 1024, 0)} KB)`);
+console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
 if (original) {
   console.log(`TensorFlow Playground, same browser: default ${f(original.default, 1)} epochs/s, largest ${f(original.largest, 1)} epochs/s`);

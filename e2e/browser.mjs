@@ -46,3 +46,11 @@ export async function open(browser, hash = '', viewport = { width: 1280, height:
   await page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'));
   return { page, errors, foreign, base, close };
 }
+
+/** Clicks the step button `n` times and waits until the worker's epochs are on the page. */
+export async function steps(page, n) {
+  const read = () => page.$eval('#iter-number', (e) => Number(e.textContent.replace(/,/g, '')));
+  const target = (await read()) + n;
+  for (let i = 0; i < n; i++) await page.click('#next-step-button');
+  await page.waitForFunction((t) => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) === t, target);
+}

@@ -1,7 +1,7 @@
 // End-to-end: the built playground in Debian's Chromium, used as a person would use it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll } from './browser.mjs';
+import { launch, open, closeAll, steps } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -80,10 +80,10 @@ test('the default circle is learned within a few hundred epochs', async () => {
 test('step trains one epoch, reset starts again', async () => {
   const s = await open(browser);
   const { page } = s;
-  await page.click('#next-step-button');
-  await page.click('#next-step-button');
+  await steps(page, 2);
   assert.equal(await text(page, '#iter-number'), '000,002');
   await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,003');
   assert.equal(await epoch(page), 3, 'the right arrow steps');
   await page.click('#reset-button');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
@@ -127,7 +127,7 @@ test('every control changes the setup, the link and the picture', async () => {
     }
   }
   // The learning rate did not reset training.
-  await page.click('#next-step-button');
+  await steps(page, 1);
   await page.selectOption('#learningRate', '0.03');
   assert.equal(await epoch(page), 1, 'changing the learning rate keeps training');
   await page.selectOption('#regularRate', '0.003');
@@ -270,7 +270,7 @@ test('weights and biases can be edited from the keyboard alone', async () => {
 test('a trained model is saved, exported as Keras code, and opened again', async () => {
   const s = await open(browser, 'lang=en');
   const { page } = s;
-  for (let i = 0; i < 20; i++) await page.click('#next-step-button');
+  await steps(page, 20);
   const trained = await heatmap(page);
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-model')]);
   const path = await saved.path();
@@ -298,7 +298,7 @@ test('a trained model is saved, exported as Keras code, and opened again', async
 test('hovering the loss chart shows the losses of that epoch', async () => {
   const s = await open(browser, 'lang=en');
   const { page } = s;
-  for (let i = 0; i < 10; i++) await page.click('#next-step-button');
+  await steps(page, 10);
   const box = await rect(page, '#loss-chart');
   await page.mouse.move(box.x + box.w - 4, box.y + box.h / 2);
   await page.waitForSelector('#chart-tip');
@@ -325,7 +325,7 @@ test('users draw their own points or load them from CSV, and train on them', asy
   const h = decodeURIComponent(await page.evaluate(() => location.hash));
   assert.match(h, /dataset=custom/);
   assert.match(h, /points=3,3,1;4,-2,1;2,0,1;5,4,1;-3,3,-1/);
-  for (let i = 0; i < 30; i++) await page.click('#next-step-button');
+  await steps(page, 30);
   assert.equal(await text(page, '#accuracy-train'), '100.0%', 'a line separates left from right');
   const px = await page.$eval('#heatmap-canvas', (c) => { const g = c.getContext('2d'); return [[...g.getImageData(90, 50, 1, 1).data], [...g.getImageData(10, 50, 1, 1).data]]; });
   assert.ok(px[0][2] > px[0][0] && px[1][0] > px[1][2], `right is blue, left orange: ${px}`);
@@ -403,4 +403,25 @@ test('every control has an accessible name in the current language', async () =>
     assert.deepEqual(unnamed, [], `controls without a name (${lang})`);
     await clean(s);
   }
+});
+
+test('while the largest setup trains as fast as it can, the page answers at once', async () => {
+  const s = await open(browser, 'lang=en&dataset=spiral&networkShape=8,8,8,8,8,8&percTrainData=90&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&speed=max');
+  const { page } = s;
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.click('#play-pause-button');
+  await page.waitForTimeout(5000);
+  const trained = await epoch(page);
+  assert.ok(trained > 500, `the worker trains (${trained} epochs in 5 s)`);
+  await page.click('#play-pause-button');
+  await page.waitForTimeout(150);
+  const stopped = await epoch(page);
+  await page.waitForTimeout(500);
+  assert.equal(await epoch(page), stopped, 'the counter stands still 150 ms after pause');
+  const longTasks = await page.evaluate(() => window.longTasks);
+  assert.deepEqual(longTasks, [], 'no task over 50 ms on the main thread');
+  await clean(s);
 });

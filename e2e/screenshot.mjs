@@ -1,10 +1,10 @@
 // Takes a screenshot of the playground: node e2e/screenshot.mjs out.png [hash] [width] [height] [epochs]
-import { launch, open } from './browser.mjs';
+import { launch, open, steps } from './browser.mjs';
 
 const [out = 'screenshot.png', hash = '', width = '1280', height = '900', epochs = '0'] = process.argv.slice(2);
 const browser = await launch();
 const session = await open(browser, hash, { width: Number(width), height: Number(height) });
-for (let i = 0; i < Number(epochs); i++) await session.page.click('#next-step-button');
+await steps(session.page, Number(epochs));
 await session.page.waitForTimeout(300);
 await session.page.screenshot({ path: out, fullPage: true });
 if (session.errors.length) console.error('console errors:', session.errors);

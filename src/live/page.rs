@@ -23,8 +23,9 @@ pub const NETWORK_WIDTH: f64 = 520.0;
 const MAX_SPEED_BUDGET_MS: f64 = 14.0;
 /// Training time per request never exceeds this, whatever the speed.
 const FRAME_CAP_MS: f64 = 40.0;
-/// The worker's script, as Trunk writes it next to the page.
-const WORKER_SCRIPT: &str = "./worker.js";
+/// The worker's loader, as Trunk writes it next to the page (`data-loader-shim`): a script
+/// of the page's own origin, so no blob URL is needed.
+const WORKER_LOADER: &str = "./worker_loader.js";
 
 /// The diagram's width for this window: narrower on a phone so it fits the screen.
 pub fn network_width() -> f64 {
@@ -87,7 +88,7 @@ impl Live {
                     }
                 }
             })
-            .spawn(WORKER_SCRIPT);
+            .spawn_with_loader(WORKER_LOADER);
         {
             let mut me = live.borrow_mut();
             me.bridge = Some(bridge);
