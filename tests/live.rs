@@ -186,3 +186,18 @@ fn a_change_either_resets_or_is_taken_whole_by_the_running_trainer() {
         assert!(base.needs_new_network(&new), "{new:?}");
     }
 }
+
+#[test]
+fn lean_steps_train_and_record_exactly_as_full_steps() {
+    let config = Config { dataset: Dataset::Xor, percent_val: 10, ..Config::default() };
+    let mut full = Trainer::new(config.clone()).unwrap();
+    let mut lean = Trainer::new(config).unwrap();
+    for _ in 0..2500 {
+        full.step().unwrap();
+        lean.step_lean().unwrap();
+    }
+    lean.measure_last();
+    assert_eq!(lean.network, full.network);
+    assert_eq!(lean.history.points, full.history.points, "the kept points are the same (the history thinned to stride 4)");
+    assert_eq!(lean.last, full.last, "after measuring, the newest figures are the same");
+}

@@ -84,6 +84,21 @@ pub struct Layout {
     pub links: Vec<Link>,
 }
 
+impl Layout {
+    /// The links' gaps between columns: one per network layer, input side first.
+    pub fn gaps(&self) -> usize {
+        self.columns.len().saturating_sub(1)
+    }
+
+    /// The horizontal span of the links of network layer `layer`, with `pad` pixels either
+    /// side for the strokes' width: left edge and width.
+    pub fn gap_span(&self, layer: usize, pad: f64) -> (f64, f64) {
+        let x0 = self.columns[layer][0].x + NODE - pad;
+        let x1 = self.columns[layer + 1][0].x + pad;
+        (x0, x1 - x0)
+    }
+}
+
 /// The features the input column shows: TensorFlow Playground's seven, and cos(X1), cos(X2)
 /// when a link turned them on.
 pub fn shown_features(config: &Config) -> Vec<Feature> {

@@ -102,6 +102,11 @@ impl History {
         History { points: Vec::new(), stride: 1, capacity: capacity.max(4) }
     }
 
+    /// Whether a point of this epoch would be kept.
+    pub fn keeps(&self, epoch: u64) -> bool {
+        epoch % self.stride == 0
+    }
+
     /// Records a point if it falls on the current stride.
     pub fn push(&mut self, p: HistoryPoint) {
         if p.epoch % self.stride != 0 {
@@ -177,6 +182,8 @@ pub struct Trainer {
     updates: u64,
     before_step: Network,
     early: EarlyState,
+    /// What the last epoch's training gave, when its losses were not measured yet.
+    unmeasured: Option<(Vec<f64>, Option<usize>)>,
 }
 
 impl Trainer {
@@ -243,6 +250,7 @@ impl Trainer {
             moments_b,
             updates: 0,
             early: EarlyState::default(),
+            unmeasured: None,
             config,
         })
     }
@@ -275,6 +283,30 @@ impl Trainer {
         report.early_stop = self.watch_for_early_stop(&report);
         self.last = Some(report.clone());
         Ok(report)
+    }
+
+    /// Like [`Trainer::step`], but measures the losses only when something needs them: the
+    /// history keeps this epoch or early stopping watches it. Otherwise returns `Ok(None)`
+    /// and leaves the newest report as it was until [`Trainer::measure_last`] is called. Training
+    /// itself is the same, so the weights are those `step` gives.
+    pub fn step_lean(&mut self) -> Result<Option<EpochReport>, TrainError> {
+        if self.config.early_stopping.enabled || self.history.keeps(self.epoch + 1) {
+            self.unmeasured = None;
+            return self.step().map(Some);
+        }
+        self.unmeasured = Some(self.train_epoch()?);
+        Ok(None)
+    }
+
+    /// Measures the current network if the last epoch went unmeasured, so that the newest
+    /// report is this epoch's.
+    pub fn measure_last(&mut self) {
+        if let Some((gradients, mistakes)) = self.unmeasured.take() {
+            let mut report = self.evaluate();
+            report.gradient_magnitude = gradients;
+            report.mistakes = mistakes;
+            self.last = Some(report);
+        }
     }
 
     /// One pass over the training set; returns the mean |dL/dW| per layer and, for the

@@ -18,6 +18,11 @@ pub const GRID: usize = 100;
 pub const THUMB: usize = 20;
 /// Side of the big heatmap in CSS pixels.
 pub const HEATMAP: f64 = 300.0;
+/// While training, the charts are redrawn at most this often (milliseconds); the heatmap,
+/// the neurons' pictures and the figures follow every frame.
+const CHARTS_EVERY_MS: f64 = 100.0;
+/// Pixels each side of a gap's canvas for the width of the strokes.
+pub const LINK_PAD: f64 = 6.0;
 
 /// Which picture the big heatmap shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +51,8 @@ pub struct Views {
     pub layout: Layout,
     /// How far the dashes of the links have flowed.
     pub dash: f64,
+    charts_drawn_at: f64,
+    next_gap: usize,
     last_confusion: String,
     last_gradients: Option<(Vec<f64>, Lang)>,
     last_chart: Option<(usize, u64, Option<u64>)>,
@@ -65,6 +72,8 @@ impl Views {
             highlight: None,
             layout,
             dash: 0.0,
+            charts_drawn_at: 0.0,
+            next_gap: 0,
             last_confusion: String::new(),
             last_gradients: None,
             last_chart: None,
@@ -107,9 +116,18 @@ impl Views {
         self.grid.evaluate(&t.network, &t.config.features);
         let grid_ms = now() - start;
         self.draw_heatmap(t, settings);
-        self.draw_network(t, playing);
         self.draw_overlay(t, settings);
-        self.draw_charts(t, settings.lang, stop_epoch);
+        if playing {
+            self.next_gap = (self.next_gap + 1) % self.layout.gaps().max(1);
+            self.draw_gap(t, self.next_gap, true);
+            self.draw_thumbnails(t);
+        } else {
+            self.draw_network(t, false);
+        }
+        if !playing || start - self.charts_drawn_at >= CHARTS_EVERY_MS {
+            self.charts_drawn_at = start;
+            self.draw_charts(t, settings.lang, stop_epoch);
+        }
         grid_ms
     }
 
@@ -121,8 +139,9 @@ impl Views {
             }
             canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
         }
-        for id in [ids::POINTS, ids::LINKS] {
-            if let Some(c) = canvas_by_id(id) {
+        let gaps = (0..self.layout.gaps()).map(ids::links_gap);
+        for id in [ids::POINTS, ids::NODES].into_iter().map(String::from).chain(gaps) {
+            if let Some(c) = canvas_by_id(&id) {
                 let (w, h) = (c.width() as f64, c.height() as f64);
                 canvas::context(&c).clear_rect(0.0, 0.0, w, h);
             }
@@ -176,11 +195,29 @@ impl Views {
         set_text(ids::HEATMAP_LABEL, &format!("{} {shown}", Text::OutputAt.get(lang)));
     }
 
-    /// The links, then every node's thumbnail, into the one diagram canvas.
+    /// Every link, and every node's thumbnail on a canvas of its own above them.
     pub fn draw_network(&mut self, t: &Trainer, playing: bool) {
-        let Some(c) = canvas_by_id(ids::LINKS) else { return };
-        let ctx = canvas::hidpi(&c, self.layout.width, self.layout.height);
-        canvas::draw_links(&ctx, &self.layout, &t.network, playing.then_some(self.dash), self.highlight);
+        for g in 0..self.layout.gaps() {
+            self.draw_gap(t, g, playing);
+        }
+        self.draw_thumbnails(t);
+    }
+
+    /// The links between two columns, on their own canvas. Stroking hundreds of curves is
+    /// most of what a frame costs the browser, so while training each frame redraws one gap
+    /// in turn: the cost of a frame stays small and even.
+    fn draw_gap(&self, t: &Trainer, layer: usize, playing: bool) {
+        let Some(c) = canvas_by_id(&ids::links_gap(layer)) else { return };
+        let (x, w) = self.layout.gap_span(layer, LINK_PAD);
+        let ctx = canvas::hidpi(&c, w, self.layout.height);
+        let _ = ctx.translate(-x, 0.0);
+        canvas::draw_links(&ctx, &self.layout, &t.network, layer, playing.then_some(self.dash), self.highlight);
+    }
+
+    /// Every node's picture: the inputs' fixed ones and each hidden neuron's output, put into
+    /// one atlas and copied to their places.
+    fn draw_thumbnails(&mut self, t: &Trainer) {
+        let Some(c) = canvas_by_id(ids::NODES) else { return };
         let inputs = self.layout.inputs.len();
         let mut slot = inputs;
         for (l, layer) in t.network.layers.iter().enumerate().take(t.network.layers.len() - 1) {
@@ -192,6 +229,7 @@ impl Views {
         }
         let Some(atlas) = self.atlas_canvas() else { return };
         canvas::put_rgba(&atlas, &self.atlas_rgba, THUMB as u32, (self.atlas_rgba.len() / (THUMB * 4)) as u32);
+        let ctx = canvas::hidpi(&c, self.layout.width, self.layout.height);
         let draw = |slot: usize, column: usize, row: usize, alpha: f64| {
             let Some(b) = self.layout.columns.get(column).and_then(|c| c.get(row)) else { return };
             ctx.set_global_alpha(alpha);

@@ -6,8 +6,15 @@ pub const HEATMAP: &str = "heatmap-canvas";
 pub const POINTS: &str = "heatmap-points";
 /// What the big heatmap shows.
 pub const HEATMAP_LABEL: &str = "heatmap-label";
-/// The network diagram: links and node thumbnails.
+/// The network diagram's surface for pointing at links.
 pub const LINKS: &str = "links-canvas";
+
+/// The canvas of the links of network layer `layer` (one per gap between columns).
+pub fn links_gap(layer: usize) -> String {
+    format!("links-{layer}")
+}
+/// Every node's thumbnail, over the links.
+pub const NODES: &str = "nodes-canvas";
 /// The loss curves.
 pub const LOSS_CHART: &str = "loss-chart";
 /// The per-layer gradient bars.

@@ -168,16 +168,20 @@ impl Live {
         actions
     }
 
-    /// Asks the worker for the next epochs, when nothing is in flight.
+    /// Asks the worker for the next epochs, when it is not busy enough: at a fixed pace one
+    /// request at a time (one a frame); as fast as possible two, so that the worker finds the
+    /// next request waiting when it finishes one and never idles while the page answers.
     fn ask_for_epochs(&mut self) {
-        if self.pending > 0 || !self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
+        if !self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
             return;
         }
-        let request = match self.settings.speed {
-            Speed::Epochs(n) => ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS },
-            Speed::Max => ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS },
+        let (request, in_flight) = match self.settings.speed {
+            Speed::Epochs(n) => (ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS }, 1),
+            Speed::Max => (ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS }, 2),
         };
-        self.send(request);
+        while self.pending < in_flight {
+            self.send(request.clone());
+        }
     }
 
     /// Starts or stops training.

@@ -60,7 +60,7 @@ impl Session {
         }
         let start = now();
         while snapshot.trained < epochs {
-            match t.step() {
+            match t.step_lean() {
                 Ok(report) => {
                     snapshot.trained += 1;
                     // Only the points the history kept: the page's history, fed the same
@@ -68,8 +68,8 @@ impl Session {
                     if let Some(p) = t.history.points.last().filter(|p| p.epoch == t.epoch) {
                         snapshot.history.push(*p);
                     }
-                    if let Some(stop) = report.early_stop {
-                        snapshot.event = Some(Event::EarlyStopped { at: report.epoch, best: stop.best_epoch });
+                    if let Some(stop) = report.and_then(|r| r.early_stop) {
+                        snapshot.event = Some(Event::EarlyStopped { at: t.epoch, best: stop.best_epoch });
                         break;
                     }
                 }
@@ -82,6 +82,8 @@ impl Session {
                 break;
             }
         }
+        // The figures the page shows are the last epoch's.
+        t.measure_last();
         snapshot.train_ms = now() - start;
     }
 }

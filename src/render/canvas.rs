@@ -108,22 +108,23 @@ pub fn draw_decision_line(ctx: &CanvasRenderingContext2d, w: (Real, Real), b: Re
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
-/// Draws every link of the diagram: colour from the weight's sign and size, width growing
-/// with |weight|, dashed and flowing by `dash_offset` while training.
+/// Draws the links of network layer `layer`: colour from the weight's sign and size, width
+/// growing with |weight|, dashed and flowing by `dash_offset` while training.
 pub fn draw_links(
     ctx: &CanvasRenderingContext2d,
     layout: &Layout,
     network: &Network,
+    layer: usize,
     dash_offset: Option<f64>,
     highlight: Option<(usize, usize, usize)>,
 ) {
     if let Some(offset) = dash_offset {
-        let _ = ctx.set_line_dash(&js_sys::Array::of2(&4.0.into(), &3.0.into()));
+        let _ = ctx.set_line_dash(&js_sys::Array::of2(&8.0.into(), &6.0.into()));
         ctx.set_line_dash_offset(-offset);
     } else {
         let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
-    for link in &layout.links {
+    for link in layout.links.iter().filter(|l| l.layer == layer) {
         let Some(layer) = network.layers.get(link.layer) else { continue };
         let row = link.neuron * layer.activation.pieces();
         let Some(&w) = layer.weights.get(row * layer.n_in + link.input) else { continue };

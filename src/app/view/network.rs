@@ -1,6 +1,7 @@
 //! The network column: features, hidden layers, neurons, links, and the value editor.
 
 use super::*;
+use crate::live::draw::LINK_PAD;
 
 pub(super) fn network_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
@@ -125,6 +126,12 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
                 <canvas id={ids::LINKS} style={format!("width:{}px;height:{}px", lay.width, lay.height)}
                     onmousemove={hover_link} onmouseleave={leave_links} onclick={click_link}></canvas>
+                { for (0..lay.gaps()).map(|g| {
+                    let (x, w) = lay.gap_span(g, LINK_PAD);
+                    html! { <canvas id={ids::links_gap(g)} class="links-gap" aria-hidden="true"
+                        style={format!("left:{x}px;width:{w}px;height:{}px", lay.height)}></canvas> }
+                }) }
+                <canvas id={ids::NODES} aria-hidden="true" style={format!("width:{}px;height:{}px", lay.width, lay.height)}></canvas>
                 { for lay.inputs.iter().enumerate().map(|(i, &f)| {
                     let on = c.features.contains(&f);
                     let b = lay.columns[0][i];
