@@ -117,9 +117,20 @@ async fn the_playground_mounts_with_its_controls() {
     assert_eq!(doc.get_element_by_id("iter-number").unwrap().text_content().unwrap(), "000,000");
     let loss: f64 = doc.get_element_by_id("loss-test").unwrap().text_content().unwrap().parse().unwrap();
     assert!(loss > 0.0 && loss < 2.0, "the fresh network's test loss is shown: {loss}");
-    // 2 inputs -> 4 -> 2 -> 1: six neuron thumbnails besides the seven feature thumbnails.
-    assert_eq!(doc.query_selector_all(".hidden-node canvas").unwrap().length(), 6);
+    // 2 inputs -> 4 -> 2 -> 1: six hidden neurons besides the seven features, three gaps of links.
+    assert_eq!(doc.query_selector_all(".hidden-node").unwrap().length(), 6);
     assert_eq!(doc.query_selector_all(".node.input").unwrap().length(), 7);
+    assert_eq!(doc.query_selector_all(".links-gap").unwrap().length(), 3);
+    // Every node's picture is painted into one canvas, under each node's box.
+    let nodes: HtmlCanvasElement = doc.get_element_by_id("nodes-canvas").unwrap().dyn_into().unwrap();
+    for id in ["neuron-1-0", "neuron-2-1", "feature-x"] {
+        let node: web_sys::HtmlElement = doc.get_element_by_id(id).unwrap().dyn_into().unwrap();
+        // Where the diagram places the box (its style; this test page has no style sheet).
+        let at = |side: &str| node.style().get_property_value(side).unwrap().trim_end_matches("px").parse::<f64>().unwrap() + 18.0;
+        let (x, y) = (at("left"), at("top"));
+        assert_eq!(pixel(&nodes, x, y)[3], 255, "{id}'s picture is drawn");
+    }
+    assert_eq!(pixel(&nodes, 1.0, 1.0)[3], 0, "between nodes the canvas is clear");
 }
 
 async fn gloo_timers_sleep(ms: i32) {
