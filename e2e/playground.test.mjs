@@ -425,3 +425,21 @@ test('while the largest setup trains as fast as it can, the page answers at once
   assert.deepEqual(longTasks, [], 'no task over 50 ms on the main thread');
   await clean(s);
 });
+
+test('"Copy link" says so only when the link is on the clipboard', async () => {
+  const allowed = await open(browser, 'lang=en&noise=20', undefined, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await allowed.page.click('#copy-link');
+  await allowed.page.waitForSelector('.notice.info');
+  assert.equal(await text(allowed.page, '.notice.info span'), 'Link copied');
+  const copied = await allowed.page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await allowed.page.evaluate(() => location.href));
+  await clean(allowed);
+  // A browser that refuses: the page says how to copy the link instead.
+  const refused = await open(browser, 'lang=es');
+  await refused.page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError')); });
+  await refused.page.click('#copy-link');
+  await refused.page.waitForSelector('.notice.error');
+  assert.match(await text(refused.page, '.notice.error'), /barra de direcciones/);
+  assert.equal(await refused.page.$('.notice.info'), null, 'no "copied" message');
+  await clean(refused);
+});

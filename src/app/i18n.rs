@@ -115,6 +115,7 @@ catalogue! {
     PageTime => "page", "página";
     CopyLink => "Copy link", "Copiar enlace";
     LinkCopied => "Link copied", "Enlace copiado";
+    LinkNotCopied => "The browser did not allow copying: copy the address from the address bar", "El navegador no permitió copiar: copia la dirección de la barra de direcciones";
     Dismiss => "Dismiss", "Cerrar";
     LinkRepaired => "Some settings in the link were repaired:", "Se corrigieron algunos ajustes del enlace:";
     Diverged => "Training diverged (a weight became NaN or infinite) and was stopped; the weights from before that epoch are kept. Try a smaller learning rate.", "El entrenamiento divergió (un peso se volvió NaN o infinito) y se detuvo; se conservan los pesos de antes de esa época. Prueba una tasa de aprendizaje menor.";

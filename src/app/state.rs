@@ -192,6 +192,8 @@ pub enum Notice {
     },
     /// The link is on the clipboard.
     LinkCopied,
+    /// The browser refused to put the link on the clipboard.
+    LinkNotCopied,
     /// These CSV lines (numbered from 1) were not points.
     CsvSkipped(Vec<usize>),
     /// A saved model was opened.

@@ -8,11 +8,19 @@ pub(super) fn header(ctx: &Ctx) -> Html {
     let copy = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| {
-            if let Some(w) = web_sys::window() {
-                let href = w.location().href().unwrap_or_default();
-                let _ = w.navigator().clipboard().write_text(&href);
-                dispatch.emit(Action::Notify(Notice::LinkCopied));
-            }
+            let Some(w) = web_sys::window() else { return };
+            let href = w.location().href().unwrap_or_default();
+            let written = w.navigator().clipboard().write_text(&href);
+            let dispatch = dispatch.clone();
+            // Said only once the browser has put it there: it may refuse (no permission,
+            // no secure context).
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = match wasm_bindgen_futures::JsFuture::from(written).await {
+                    Ok(_) => Notice::LinkCopied,
+                    Err(_) => Notice::LinkNotCopied,
+                };
+                dispatch.emit(Action::Notify(notice));
+            });
         })
     };
     let speed_change = {
@@ -90,6 +98,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         <span>{ format!("{}: {}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|l| l.to_string()).collect::<Vec<_>>().join(", ")) }</span>
                     }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
+                    Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
                     Notice::ModelRejected(why) => ("notice error", html! {
                         <span>{ format!("{}: {why}", Text::ModelRejected.get(lang)) }</span>
