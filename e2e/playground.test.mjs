@@ -443,3 +443,15 @@ test('"Copy link" says so only when the link is on the clipboard', async () => {
   assert.equal(await refused.page.$('.notice.info'), null, 'no "copied" message');
   await clean(refused);
 });
+
+test('a link typed after switching language opens in the language now shown', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  await page.evaluate(() => { location.hash = 'noise=10&dataset=xor'; });
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('dataset=xor'));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /lang=es/);
+  await clean(s);
+});

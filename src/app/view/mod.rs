@@ -151,12 +151,9 @@ pub fn App() -> Html {
     {
         let width = width.clone();
         use_effect_with((), move |_| {
-            let on_resize = Closure::<dyn FnMut()>::new(move || width.set(network_width()));
             let window = web_sys::window().expect("a window");
-            let _ = window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-            move || {
-                let _ = window.remove_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-            }
+            let on_resize = gloo_events::EventListener::new(&window, "resize", move |_| width.set(network_width()));
+            move || drop(on_resize)
         });
     }
     let dispatch = {
@@ -224,13 +221,17 @@ pub fn App() -> Html {
         }
         || ()
     });
-    // Keyboard: Space plays or pauses, the right arrow steps, R resets; a typed hash loads.
+    // Keyboard: Space plays or pauses, the right arrow steps, R resets; a typed hash loads
+    // (in the language shown now: the listeners are made anew when it changes).
     {
-        let ctx = ctx.clone();
-        use_effect_with((), move |_| {
+        let live = live.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(state.settings.lang, move |&lang| {
+            let window = web_sys::window().expect("a window");
             let keys = {
-                let ctx = ctx.clone();
-                Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                let dispatch = dispatch.clone();
+                gloo_events::EventListener::new(&window, "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
                     let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
                     let typing = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "TEXTAREA"));
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
@@ -240,32 +241,23 @@ pub fn App() -> Html {
                         // On a focused button Space already presses that button.
                         " " if tag.as_deref() != Some("BUTTON") => {
                             e.prevent_default();
-                            ctx.dispatch.emit(Action::TogglePlay);
+                            dispatch.emit(Action::TogglePlay);
                         }
-                        "ArrowRight" => ctx.live.borrow_mut().step_once(),
-                        "r" | "R" => ctx.dispatch.emit(Action::Reset),
+                        "ArrowRight" => live.borrow_mut().step_once(),
+                        "r" | "R" => dispatch.emit(Action::Reset),
                         _ => {}
                     }
                 })
             };
-            let hash_change = {
-                let dispatch = ctx.dispatch.clone();
-                let lang = ctx.state.settings.lang;
-                Closure::<dyn FnMut()>::new(move || {
-                    let (settings, repairs) = url::parse(&location_hash(), lang);
-                    dispatch.emit(Action::Load(Box::new(settings)));
-                    if !repairs.is_empty() {
-                        dispatch.emit(Action::Notify(Notice::Repaired(repairs)));
-                    }
-                })
-            };
-            let window = web_sys::window().expect("a window");
-            let _ = window.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
-            let _ = window.add_event_listener_with_callback("hashchange", hash_change.as_ref().unchecked_ref());
-            move || {
-                let _ = window.remove_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref());
-                let _ = window.remove_event_listener_with_callback("hashchange", hash_change.as_ref().unchecked_ref());
-            }
+            let hash_change = gloo_events::EventListener::new(&window, "hashchange", move |_| {
+                let (settings, repairs) = url::parse(&location_hash(), lang);
+                dispatch.emit(Action::Load(Box::new(settings)));
+                if !repairs.is_empty() {
+                    dispatch.emit(Action::Notify(Notice::Repaired(repairs)));
+                }
+            });
+            // Dropping the listeners removes them.
+            move || drop((keys, hash_change))
         });
     }
 
