@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
 source scripts/env.sh
 cargo bench --offline --bench engine
-trunk build --release --offline
+trunk build --release --offline --features test-hooks
 node e2e/bench.mjs

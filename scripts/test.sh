@@ -18,5 +18,5 @@ step "2/3 browser tests of the drawing code (wasm-bindgen-test, headless Chromiu
 cargo test --offline --target wasm32-unknown-unknown --test wasm
 
 step "3/3 end-to-end tests against the release build"
-trunk build --release --offline
+trunk build --release --offline --features test-hooks
 node --test e2e/

@@ -45,7 +45,7 @@ pub fn install_panic_hook() {
 }
 
 /// The engine benchmark in this browser, for the benchmark script: one line per setup.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn engine_benchmark(repeats: u32) -> String {
     let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
@@ -68,7 +68,7 @@ pub fn engine_benchmark(repeats: u32) -> String {
 }
 
 /// Panics on purpose, so that tests can check the page shows the error instead of going blank.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn panic_for_tests() {
     panic!("a deliberate panic from panic_for_tests");

@@ -230,7 +230,8 @@ pub fn App() -> Html {
             let window = web_sys::window().expect("a window");
             let keys = {
                 let dispatch = dispatch.clone();
-                gloo_events::EventListener::new(&window, "keydown", move |e| {
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(&window, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
                     let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
                     let typing = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "TEXTAREA"));
