@@ -4,7 +4,7 @@
 pub mod i18n;
 pub mod layout;
 pub mod state;
-pub mod url;
+pub mod link;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

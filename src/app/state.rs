@@ -180,7 +180,7 @@ impl Settings {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Notice {
     /// The link had values that were repaired or ignored.
-    Repaired(Vec<super::url::Repair>),
+    Repaired(Vec<super::link::Repair>),
     /// Training produced NaN or infinity at this epoch and stopped.
     Diverged(u64),
     /// Early stopping ended the run; the weights of `best` were restored.
@@ -368,7 +368,7 @@ impl AppState {
             Action::SetProblem(p) => {
                 if p != c.problem {
                     c.problem = p;
-                    c.dataset = default_dataset(c);
+                    c.dataset = c.default_dataset();
                 }
                 set_problem(c, p);
             }
@@ -417,7 +417,7 @@ impl AppState {
                 }
             }
             Action::SetOutput(o) => {
-                if valid_outputs(c).contains(&o) {
+                if c.valid_outputs().contains(&o) {
                     c.output = o;
                     if !c.loss.pairs_with(o) {
                         c.loss = Loss::default_for(o);
@@ -514,30 +514,12 @@ impl AppState {
                 }
             }
         }
+        // Whatever the verb, the setup stays within the limits every link and file is held to.
+        s.settings.config.normalize();
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }
         s
-    }
-}
-
-/// The output activations that fit a setup: softmax for K classes, linear or tanh for
-/// regression, and the single-output ones for two classes.
-pub fn valid_outputs(c: &Config) -> Vec<Activation> {
-    match (c.problem, c.classes > 2) {
-        (Problem::Regression, _) => vec![Activation::Linear, Activation::Tanh],
-        (_, true) => vec![Activation::Softmax],
-        _ => vec![Activation::Tanh, Activation::Sigmoid, Activation::Step, Activation::Linear, Activation::Softmax],
-    }
-}
-
-/// The data set a setup falls back on: the plane for regression, blobs for more than two
-/// classes, the circle otherwise.
-pub fn default_dataset(c: &Config) -> Dataset {
-    match (c.problem, c.classes > 2) {
-        (Problem::Regression, _) => Dataset::RegPlane,
-        (_, true) => Dataset::Blobs,
-        _ => Dataset::Circle,
     }
 }
 
@@ -642,7 +624,7 @@ mod tests {
     #[test]
     fn outputs_and_losses_are_offered_only_in_valid_pairs() {
         let s = start();
-        for output in valid_outputs(&s.settings.config) {
+        for output in s.settings.config.valid_outputs() {
             let t = s.apply(Action::SetOutput(output));
             assert_eq!(t.settings.config.output, output);
             assert!(t.settings.config.loss.pairs_with(output), "{output:?} came with a fitting loss");
@@ -656,7 +638,7 @@ mod tests {
         assert_eq!(bad.settings.config.loss, Loss::HalfMse, "softmax cross-entropy does not pair with tanh");
         assert_eq!(valid_losses(Activation::Sigmoid), vec![Loss::HalfMse, Loss::Mse, Loss::Bce]);
         let three = s.apply(Action::SetClasses(3));
-        assert_eq!(valid_outputs(&three.settings.config), vec![Activation::Softmax]);
+        assert_eq!(three.settings.config.valid_outputs(), vec![Activation::Softmax]);
         assert!(three.settings.config.validate().is_ok());
         assert!(three.apply(Action::SetClasses(2)).settings.config.validate().is_ok());
     }

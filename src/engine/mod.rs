@@ -15,6 +15,7 @@ pub mod limits;
 pub mod loss;
 pub mod math;
 pub mod network;
+pub mod normalize;
 pub mod optimizer;
 pub mod rng;
 pub mod trainer;

@@ -111,7 +111,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <legend>{ ctx.t(Text::OutputActivation) }{ " · " }{ ctx.t(Text::LossFunction) }</legend>
                     <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
                         <select id="output" onchange={on_select(|v| Activation::from_name(v).map(Action::SetOutput))}>
-                            { for valid_outputs(c).into_iter().map(|a| html! {
+                            { for c.valid_outputs().into_iter().map(|a| html! {
                                 <option value={a.name()} selected={a == c.output}>{ activation_label(a, lang) }</option>
                             }) }
                         </select>

@@ -19,10 +19,10 @@ use crate::live::draw::{format_epoch, Focus, HEATMAP};
 use crate::live::ids;
 use crate::live::page::{network_width, Live};
 use super::state::{
-    valid_losses, valid_outputs, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES,
+    valid_losses, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES,
     FULL_BATCH, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
 };
-use super::url;
+use super::link;
 use crate::engine::config::{Monitor, Problem};
 use crate::engine::rng::Rng;
 use crate::engine::{data, Activation, Dataset, Init, Loss, Optimizer, Real, Regularization};
@@ -93,7 +93,7 @@ fn location_hash() -> String {
 }
 
 fn initial_state() -> AppState {
-    let (settings, repairs) = url::parse(&location_hash(), browser_lang());
+    let (settings, repairs) = link::parse(&location_hash(), browser_lang());
     let mut state = AppState::new(settings);
     if !repairs.is_empty() {
         state = state.apply(Action::Notify(Notice::Repaired(repairs)));
@@ -183,7 +183,7 @@ pub fn App() -> Html {
     }
     // The address bar always shows the current setup.
     use_effect_with(state.settings.clone(), |settings| {
-        let hash = format!("#{}", url::to_hash(settings));
+        let hash = format!("#{}", link::to_hash(settings));
         if let Some(w) = web_sys::window() {
             if w.location().hash().ok().as_deref() != Some(hash.as_str()) {
                 if let Ok(history) = w.history() {
@@ -251,7 +251,7 @@ pub fn App() -> Html {
                 })
             };
             let hash_change = gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                let (settings, repairs) = url::parse(&location_hash(), lang);
+                let (settings, repairs) = link::parse(&location_hash(), lang);
                 dispatch.emit(Action::Load(Box::new(settings)));
                 if !repairs.is_empty() {
                     dispatch.emit(Action::Notify(Notice::Repaired(repairs)));

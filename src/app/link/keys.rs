@@ -1,0 +1,272 @@
+//! The table of link keys, like TensorFlow Playground's `PROPS`: each key once, with how it
+//! is read and written and whether a teacher can hide its control. The link reader and
+//! writer both walk it.
+
+use super::super::i18n::Lang;
+use super::super::state::{Settings, Speed};
+use crate::engine::config::{HiddenLayer, Monitor, Problem};
+use crate::engine::normalize::points_text;
+use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
+
+/// Reads a value into the settings; `Err(())` when the text is not a value of the key's kind
+/// (the setting then keeps what it had).
+pub type Read = fn(&mut Settings, &str) -> Result<(), ()>;
+/// Writes a key's value, or `None` where the link leaves it out (it has its default).
+pub type Write = fn(&Settings) -> Option<String>;
+
+/// One link key.
+pub struct Key {
+    /// The key as links spell it.
+    pub name: &'static str,
+    /// Read after the keys of lower stages (the problem before the data set, the shape
+    /// before the activations, the output before the loss).
+    pub stage: u8,
+    /// Whether `<name>_hide=true` hides its control.
+    pub hideable: bool,
+    /// Reads a value.
+    pub read: Read,
+    /// Writes the value.
+    pub write: Write,
+    /// Sets what a link without this key means, where that depends on other keys.
+    pub absent: Option<fn(&mut Settings)>,
+}
+
+const fn key(name: &'static str, stage: u8, hideable: bool, read: Read, write: Write) -> Key {
+    Key { name, stage, hideable, read, write, absent: None }
+}
+
+fn bool_of(v: &str) -> Result<bool, ()> {
+    match v {
+        "true" | "1" => Ok(true),
+        "false" | "0" => Ok(false),
+        _ => Err(()),
+    }
+}
+
+fn number<T: std::str::FromStr>(v: &str) -> Result<T, ()> {
+    v.trim().parse::<T>().map_err(|_| ())
+}
+
+/// A whole number as links write it; fractions and huge values are taken as the nearest
+/// whole number the setting holds (the limits then apply).
+fn whole(v: &str) -> Result<i64, ()> {
+    let x: f64 = number(v)?;
+    if x.is_finite() {
+        Ok(x.round().clamp(i64::MIN as f64, i64::MAX as f64) as i64)
+    } else {
+        Err(())
+    }
+}
+
+fn real(v: &str) -> Result<Real, ()> {
+    number::<Real>(v).and_then(|x| if x.is_finite() { Ok(x) } else { Err(()) })
+}
+
+/// A 64-bit seed from TensorFlow Playground's decimal seed strings (or any text).
+fn seed_from(text: &str) -> u64 {
+    text.parse::<u64>().unwrap_or_else(|_| {
+        // FNV-1a: a stable hash, so the same link gives the same data every time.
+        text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+    })
+}
+
+/// The output a link means when it names none.
+fn default_output(c: &Config) -> Activation {
+    match (c.problem, c.classes > 2) {
+        (Problem::Regression, _) => Activation::Linear,
+        (_, true) => Activation::Softmax,
+        _ => Activation::Tanh,
+    }
+}
+
+fn first_activation(c: &Config) -> Activation {
+    c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh)
+}
+
+fn list<T: ToString>(items: impl Iterator<Item = T>) -> String {
+    items.map(|t| t.to_string()).collect::<Vec<_>>().join(",")
+}
+
+/// Controls a teacher can hide that have no value of their own in a link.
+pub const CONTROLS: [&str; 4] = ["playButton", "stepButton", "resetButton", "numHiddenLayers"];
+
+/// Keys TensorFlow Playground writes that change nothing here.
+pub const ACCEPTED_QUIETLY: [&str; 2] = ["collectStats", "tutorial"];
+
+/// Every key, in the order links are written: TensorFlow Playground's first, as it writes
+/// them, then Neurona's own. The input features are keys too (see [`feature_keys`]).
+pub const KEYS: &[Key] = &[
+    key("activation", 2, true, |s, v| {
+        let a = Activation::from_name(v).filter(|a| Activation::HIDDEN.contains(a)).ok_or(())?;
+        s.config.hidden.iter_mut().for_each(|h| h.activation = a);
+        Ok(())
+    }, |s| Some(first_activation(&s.config).name().into())),
+    key("batchSize", 1, true, |s, v| Ok(s.config.batch_size = whole(v)?.max(0) as usize), |s| Some(s.config.batch_size.to_string())),
+    key("dataset", 1, true, |s, v| {
+        if s.config.problem == Problem::Classification {
+            s.config.dataset = Dataset::from_name(v).ok_or(())?;
+        }
+        Ok(())
+    }, |s| Some(if s.config.problem == Problem::Regression { "circle" } else { s.config.dataset.name() }.into())),
+    key("regDataset", 1, false, |s, v| {
+        if s.config.problem == Problem::Regression {
+            s.config.dataset = Dataset::from_name(v).ok_or(())?;
+        }
+        Ok(())
+    }, |s| Some(if s.config.problem == Problem::Regression { s.config.dataset.name() } else { "reg-plane" }.into())),
+    key("learningRate", 1, true, |s, v| Ok(s.config.learning_rate = real(v)?), |s| Some(s.config.learning_rate.to_string())),
+    key("regularizationRate", 1, true, |s, v| Ok(s.config.regularization_rate = real(v)?), |s| Some(s.config.regularization_rate.to_string())),
+    key("noise", 1, true, |s, v| Ok(s.config.noise = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.noise.to_string())),
+    key("networkShape", 1, false, |s, v| {
+        let parts: Vec<Result<i64, ()>> = v.split(',').filter(|p| !p.trim().is_empty()).map(|p| number::<i64>(p)).collect();
+        let sizes: Vec<i64> = parts.iter().filter_map(|p| p.ok()).collect();
+        // Taken as far as it reads (negative sizes become the smallest layer); the limits then apply.
+        s.config.hidden = sizes.iter().map(|&n| HiddenLayer { neurons: n.max(0) as usize, ..HiddenLayer::default() }).collect();
+        if sizes.len() == parts.len() { Ok(()) } else { Err(()) }
+    }, |s| Some(list(s.config.hidden.iter().map(|h| h.neurons)))),
+    key("seed", 1, false, |s, v| Ok(s.config.seed = seed_from(v)), |s| Some(s.config.seed.to_string())),
+    key("showTestData", 1, true, |s, v| Ok(s.show_test = bool_of(v)?), |s| Some(s.show_test.to_string())),
+    key("discretize", 1, true, |s, v| Ok(s.discretize = bool_of(v)?), |s| Some(s.discretize.to_string())),
+    key("percTrainData", 1, true, |s, v| Ok(s.config.percent_train = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.percent_train.to_string())),
+    key("problem", 0, true, |s, v| {
+        s.config.problem = match v {
+            "classification" => Problem::Classification,
+            "regression" => Problem::Regression,
+            _ => return Err(()),
+        };
+        Ok(())
+    }, |s| Some(if s.config.problem == Problem::Regression { "regression" } else { "classification" }.into())),
+    key("initZero", 2, false, |s, v| {
+        if bool_of(v)? {
+            s.config.init = Init::Zeros;
+        }
+        Ok(())
+    }, |s| Some((s.config.init == Init::Zeros).to_string())),
+    key("hideText", 1, false, |s, v| Ok(s.hide_text = bool_of(v)?), |s| Some(s.hide_text.to_string())),
+    key("regularization", 1, true, |s, v| Ok(s.config.regularization = Regularization::from_name(v).ok_or(())?), |s| Some(s.config.regularization.name().into())),
+    // Neurona's own keys, written where they differ from what a link without them means.
+    key("layerActivations", 3, false, |s, v| {
+        let names: Vec<&str> = v.split(',').collect();
+        let mut fits = names.len() == s.config.hidden.len();
+        for (h, name) in s.config.hidden.iter_mut().zip(&names) {
+            match Activation::from_name(name).filter(|a| Activation::HIDDEN.contains(a)) {
+                Some(a) => h.activation = a,
+                None => fits = false,
+            }
+        }
+        if fits { Ok(()) } else { Err(()) }
+    }, |s| {
+        let first = first_activation(&s.config);
+        s.config.hidden.iter().any(|h| h.activation != first).then(|| list(s.config.hidden.iter().map(|h| h.activation.name())))
+    }),
+    key("dropout", 2, false, |s, v| {
+        let rates: Vec<&str> = v.split(',').collect();
+        let mut fits = rates.len() == s.config.hidden.len();
+        for (h, r) in s.config.hidden.iter_mut().zip(&rates) {
+            match real(r) {
+                Ok(x) => h.dropout = x,
+                Err(()) => fits = false,
+            }
+        }
+        if fits { Ok(()) } else { Err(()) }
+    }, |s| s.config.hidden.iter().any(|h| h.dropout > 0.0).then(|| list(s.config.hidden.iter().map(|h| h.dropout)))),
+    key("classes", 0, false, |s, v| Ok(s.config.classes = whole(v)?.clamp(0, 64) as usize), |s| (s.config.classes != 2).then(|| s.config.classes.to_string())),
+    Key {
+        absent: Some(|s| s.config.output = default_output(&s.config)),
+        ..key("output", 1, false, |s, v| {
+            s.config.output = Activation::from_name(v).filter(|a| Activation::OUTPUT.contains(a)).ok_or(())?;
+            Ok(())
+        }, |s| (s.config.output != default_output(&s.config)).then(|| s.config.output.name().into()))
+    },
+    Key {
+        absent: Some(|s| s.config.loss = Loss::default_for(s.config.output)),
+        ..key("loss", 2, false, |s, v| Ok(s.config.loss = Loss::from_name(v).ok_or(())?), |s| {
+            (s.config.loss != Loss::default_for(s.config.output)).then(|| s.config.loss.name().into())
+        })
+    },
+    key("optimizer", 1, false, |s, v| Ok(s.config.optimizer = Optimizer::from_name(v).ok_or(())?), |s| {
+        (s.config.optimizer != Optimizer::Sgd).then(|| s.config.optimizer.name().into())
+    }),
+    key("momentum", 1, false, |s, v| Ok(s.config.momentum = real(v)?), |s| differs(s.config.momentum, Config::default().momentum)),
+    key("rho", 1, false, |s, v| Ok(s.config.rho = real(v)?), |s| differs(s.config.rho, Config::default().rho)),
+    key("beta1", 1, false, |s, v| Ok(s.config.beta1 = real(v)?), |s| differs(s.config.beta1, Config::default().beta1)),
+    key("beta2", 1, false, |s, v| Ok(s.config.beta2 = real(v)?), |s| differs(s.config.beta2, Config::default().beta2)),
+    key("initSigma", 1, false, |s, v| Ok(s.config.init_sigma = real(v)?), |s| differs(s.config.init_sigma, Config::default().init_sigma)),
+    key("leakySlope", 1, false, |s, v| Ok(s.config.leaky_slope = real(v)?), |s| differs(s.config.leaky_slope, Config::default().leaky_slope)),
+    key("init", 1, false, |s, v| Ok(s.config.init = Init::from_name(v).ok_or(())?), |s| {
+        (s.config.init != Init::Playground && s.config.init != Init::Zeros).then(|| s.config.init.name().into())
+    }),
+    key("shuffle", 1, false, |s, v| Ok(s.config.shuffle = bool_of(v)?), |s| s.config.shuffle.then(|| "true".into())),
+    key("percValData", 1, false, |s, v| Ok(s.config.percent_val = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
+        (s.config.percent_val != 0).then(|| s.config.percent_val.to_string())
+    }),
+    key("earlyStopping", 1, false, |s, v| Ok(s.config.early_stopping.enabled = bool_of(v)?), |s| s.config.early_stopping.enabled.then(|| "true".into())),
+    key("patience", 1, false, |s, v| Ok(s.config.early_stopping.patience = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
+        let e = s.config.early_stopping;
+        (e.enabled || e.patience != Config::default().early_stopping.patience).then(|| e.patience.to_string())
+    }),
+    key("monitor", 1, false, |s, v| {
+        s.config.early_stopping.monitor = match v {
+            "val" => Monitor::Val,
+            "train" => Monitor::Train,
+            _ => return Err(()),
+        };
+        Ok(())
+    }, |s| {
+        let e = s.config.early_stopping;
+        (e.enabled || e.monitor != Monitor::Val).then(|| if e.monitor == Monitor::Val { "val" } else { "train" }.into())
+    }),
+    key("minDelta", 1, false, |s, v| Ok(s.config.early_stopping.min_delta = real(v)?), |s| {
+        differs(s.config.early_stopping.min_delta, Config::default().early_stopping.min_delta)
+    }),
+    key("points", 1, false, |s, v| {
+        let mut fits = true;
+        for item in v.split(';').filter(|i| !i.is_empty()) {
+            let nums: Vec<Real> = item.split(',').filter_map(|n| real(n).ok()).collect();
+            match nums[..] {
+                [x, y, label] => s.config.custom_points.push(Point { x, y, label }),
+                _ => fits = false,
+            }
+        }
+        if fits { Ok(()) } else { Err(()) }
+    }, |s| (!s.config.custom_points.is_empty()).then(|| points_text(&s.config.custom_points))),
+    key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
+    key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
+    key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
+];
+
+fn differs(value: Real, default: Real) -> Option<String> {
+    (value != default).then(|| value.to_string())
+}
+
+/// The input features' keys (`x`, `y`, `xSquared`...): on or off, hideable, read after the
+/// other keys of stage 1 so that turning them all off can be mended.
+pub fn feature_keys() -> impl Iterator<Item = Feature> {
+    Feature::ALL.into_iter()
+}
+
+/// Whether a feature is on when a link does not say.
+pub fn feature_on_by_default(f: Feature) -> bool {
+    matches!(f, Feature::X1 | Feature::X2)
+}
+
+/// Reads a feature's key.
+pub fn read_feature(s: &mut Settings, f: Feature, v: &str) -> Result<(), ()> {
+    let on = bool_of(v)?;
+    s.config.features.retain(|&g| g != f);
+    if on {
+        s.config.features.push(f);
+        s.config.features.sort_by_key(|g| Feature::ALL.iter().position(|h| h == g));
+    }
+    Ok(())
+}
+
+/// Whether `name` is a key of the table, a feature or one TensorFlow Playground writes.
+pub fn is_known(name: &str) -> bool {
+    KEYS.iter().any(|k| k.name == name) || Feature::ALL.iter().any(|f| f.key() == name) || ACCEPTED_QUIETLY.contains(&name)
+}
+
+/// Whether `<control>_hide` names a control a teacher can hide.
+pub fn is_hideable(control: &str) -> bool {
+    KEYS.iter().any(|k| k.name == control && k.hideable) || CONTROLS.contains(&control) || Feature::ALL.iter().any(|f| f.key() == control)
+}

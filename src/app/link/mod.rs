@@ -1,0 +1,397 @@
+//! The link format: TensorFlow Playground's `#key=value&...` hash plus Neurona's own keys,
+//! read and written by walking one table of keys ([`keys::KEYS`]). Reading never fails: a
+//! value that is not of its key's kind keeps the default, everything is then brought within
+//! the playground's limits by `Config::normalize`, and each change is listed as a `Repair`.
+
+pub mod keys;
+
+use super::i18n::Lang;
+use super::state::Settings;
+use keys::{feature_keys, feature_on_by_default, is_hideable, is_known, read_feature, KEYS};
+
+/// One value of a link that was not taken as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repair {
+    /// The key.
+    pub key: String,
+    /// The value as the link had it.
+    pub given: String,
+    /// The value used instead; `None` when the key was ignored.
+    pub used: Option<String>,
+}
+
+/// Reads a link's hash (with or without the leading `#`). `lang` is used unless the link
+/// has `lang=`.
+pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
+    let mut s = Settings::new(lang);
+    s.config.features.clear();
+    let hash = hash.trim_start_matches('#');
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(hash.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    // The last value of a key counts.
+    let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let mut repairs = Vec::new();
+    let mut order: Vec<&keys::Key> = KEYS.iter().collect();
+    order.sort_by_key(|k| k.stage);
+    for k in order {
+        match get(k.name) {
+            Some(v) => {
+                if (k.read)(&mut s, v).is_err() {
+                    repairs.push(Repair { key: k.name.into(), given: v.into(), used: (k.write)(&s) });
+                }
+            }
+            None => {
+                if let Some(absent) = k.absent {
+                    absent(&mut s);
+                }
+            }
+        }
+    }
+    for f in feature_keys() {
+        let v = get(f.key());
+        let read = v.map(|v| read_feature(&mut s, f, v));
+        if read != Some(Ok(())) {
+            read_feature(&mut s, f, if feature_on_by_default(f) { "true" } else { "false" }).expect("a default reads");
+        }
+        if let (Some(v), Some(Err(()))) = (v, read) {
+            repairs.push(Repair { key: f.key().into(), given: v.into(), used: Some(s.config.features.contains(&f).to_string()) });
+        }
+    }
+    // Within the limits, and the parts in line with each other: said for the keys the link has.
+    for fix in s.config.normalize() {
+        let key = if fix.field == "networkShape" || get(fix.field).is_some() { fix.field } else { continue };
+        if repairs.iter().any(|r| r.key == key) {
+            continue;
+        }
+        let given = get(key).map(String::from).unwrap_or(fix.old);
+        repairs.push(Repair { key: key.into(), given, used: Some(fix.new) });
+    }
+    // Hidden controls, and anything unknown.
+    for (k, v) in &pairs {
+        if let Some(control) = k.strip_suffix("_hide") {
+            match (is_hideable(control), v.as_str()) {
+                (true, "true" | "1") => {
+                    s.hidden_controls.insert(control.to_string());
+                }
+                (true, "false" | "0") => {}
+                _ => repairs.push(Repair { key: k.clone(), given: v.clone(), used: None }),
+            }
+        } else if !is_known(k) {
+            repairs.push(Repair { key: k.clone(), given: v.clone(), used: None });
+        }
+    }
+    (s, repairs)
+}
+
+/// Writes the settings as a hash (without `#`): every key TensorFlow Playground writes, then
+/// Neurona's own keys where they differ from what a link without them means.
+pub fn to_hash(s: &Settings) -> String {
+    let mut out: Vec<(String, String)> = Vec::new();
+    // TensorFlow Playground's keys come first, in its order; the features and its last
+    // few keys sit between its other keys, as it writes them.
+    let tfp_tail = ["problem", "initZero", "hideText", "regularization"];
+    let mut write = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            out.push((name.to_string(), v));
+        }
+    };
+    for k in KEYS.iter().take_while(|k| !tfp_tail.contains(&k.name)) {
+        write(k.name, (k.write)(s));
+    }
+    for f in feature_keys() {
+        write(f.key(), Some(s.config.features.contains(&f).to_string()));
+    }
+    write("collectStats", Some("false".into()));
+    for k in KEYS.iter().skip_while(|k| !tfp_tail.contains(&k.name)).take_while(|k| tfp_tail.contains(&k.name)) {
+        write(k.name, (k.write)(s));
+    }
+    for control in &s.hidden_controls {
+        write(&format!("{control}_hide"), Some("true".into()));
+    }
+    for k in KEYS.iter().skip_while(|k| !tfp_tail.contains(&k.name)).skip_while(|k| tfp_tail.contains(&k.name)) {
+        write(k.name, (k.write)(s));
+    }
+    let pairs = out.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    // Written plainly where it is safe (commas, points, minus signs stay readable).
+    pairs.map(|(k, v)| format!("{k}={}", escape(v))).collect::<Vec<_>>().join("&")
+}
+
+/// Escapes what would break a link's `key=value&` structure, and nothing else.
+fn escape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for ch in v.chars() {
+        match ch {
+            '&' | '=' | '#' | '%' | '+' | ' ' => out.push_str(&format!("%{:02X}", ch as u32)),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+#[cfg(test)]
+mod tests {
+    use super::super::state::Speed;
+    use super::*;
+    use crate::engine::config::{HiddenLayer, Monitor};
+    use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point};
+
+    /// A link as playground.tensorflow.org writes it, for its largest setup.
+    const TFP_LARGEST: &str = "#activation=tanh&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=8,8,8,8,8,8&seed=0.81263&showTestData=false&discretize=false&percTrainData=90&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&initZero=false&hideText=false";
+
+    #[test]
+    fn a_tensorflow_playground_link_opens_the_same_setup() {
+        let (s, repairs) = parse(TFP_LARGEST, Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        let c = &s.config;
+        assert_eq!(c.dataset, Dataset::Spiral);
+        assert_eq!(c.hidden.len(), 6);
+        assert!(c.hidden.iter().all(|h| h.neurons == 8 && h.activation == Activation::Tanh));
+        assert_eq!(c.percent_train, 90);
+        assert_eq!(c.features.len(), 7);
+        assert!(!c.features.contains(&Feature::CosX1));
+        assert_eq!(c.learning_rate, 0.03);
+        assert_eq!(c.output, Activation::Tanh);
+        // The same seed text gives the same seed every time.
+        assert_eq!(parse(TFP_LARGEST, Lang::Es).0.config.seed, c.seed);
+    }
+
+    #[test]
+    fn regression_links_and_teacher_hides_are_understood() {
+        let (s, repairs) = parse(
+            "problem=regression&regDataset=reg-gauss&dataset=circle&networkShape=&activation=relu&hideText=true&noise_hide=true&x_hide=true&playButton_hide=false",
+            Lang::En,
+        );
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!(s.config.dataset, Dataset::RegGauss);
+        assert_eq!(s.config.output, Activation::Linear);
+        assert!(s.config.hidden.is_empty());
+        assert!(s.hide_text);
+        assert!(!s.shows("noise") && !s.shows("x") && s.shows("playButton"));
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_hash() {
+        let mut s = Settings::new(Lang::Es);
+        s.config.dataset = Dataset::LogicXor;
+        s.config.noise = 15;
+        s.config.hidden = vec![
+            HiddenLayer { neurons: 3, activation: Activation::Relu, dropout: 0.5 },
+            HiddenLayer { neurons: 1, activation: Activation::Elu, dropout: 0.0 },
+        ];
+        s.config.output = Activation::Sigmoid;
+        s.config.loss = Loss::Bce;
+        s.config.optimizer = Optimizer::Adam;
+        s.config.percent_train = 70;
+        s.config.percent_val = 15;
+        s.config.early_stopping.enabled = true;
+        s.config.early_stopping.min_delta = 0.001;
+        s.config.leaky_slope = 0.2;
+        s.config.features.push(Feature::CosX2);
+        s.config.seed = 12345;
+        s.show_test = true;
+        s.speed = Speed::Max;
+        s.hidden_controls.insert("noise".into());
+        let hash = to_hash(&s);
+        let (back, repairs) = parse(&hash, Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?} from {hash}");
+        assert_eq!(back, s);
+        // The default setup too, and the hash is stable.
+        let d = Settings::new(Lang::En);
+        assert_eq!(parse(&to_hash(&d), Lang::En).0, d);
+        assert_eq!(to_hash(&parse(&to_hash(&s), Lang::En).0), hash);
+    }
+
+    #[test]
+    fn bad_values_fall_back_one_by_one_and_are_reported() {
+        let (s, repairs) = parse(
+            "noise=2000&batchSize=abc&dataset=moon&learningRate=0.05&networkShape=4,99,x&activation=softmax&bogus=1&x=maybe&lang=fr&percTrainData=5",
+            Lang::En,
+        );
+        let c = &s.config;
+        assert_eq!(c.noise, 50);
+        assert_eq!(c.batch_size, 10);
+        assert_eq!(c.dataset, Dataset::Circle);
+        assert_eq!(c.learning_rate, 0.03, "0.05 snaps to the nearest offered rate");
+        assert_eq!(c.hidden.iter().map(|h| h.neurons).collect::<Vec<_>>(), vec![4, 8]);
+        assert!(c.hidden.iter().all(|h| h.activation == Activation::Tanh));
+        assert!(c.features.contains(&Feature::X1));
+        assert_eq!(c.percent_train, 10);
+        assert_eq!(s.lang, Lang::En);
+        let keys: Vec<&str> = repairs.iter().map(|r| r.key.as_str()).collect();
+        for k in ["noise", "batchSize", "dataset", "learningRate", "networkShape", "activation", "bogus", "x", "lang", "percTrainData"] {
+            assert!(keys.contains(&k), "{k} not reported in {keys:?}");
+        }
+        assert_eq!(repairs.iter().find(|r| r.key == "bogus").unwrap().used, None);
+        assert_eq!(repairs.iter().find(|r| r.key == "noise").unwrap().used.as_deref(), Some("50"));
+        // The repaired values are what the hash then shows.
+        let (again, none) = parse(&to_hash(&s), Lang::En);
+        assert!(none.is_empty());
+        assert_eq!(again, s);
+    }
+
+    #[test]
+    fn drawn_points_travel_in_the_link() {
+        let mut s = Settings::new(Lang::En);
+        s.config.dataset = Dataset::Custom;
+        s.config.custom_points = vec![Point { x: 1.25, y: -2.0, label: 1.0 }, Point { x: -3.5, y: 0.75, label: -1.0 }];
+        let hash = to_hash(&s);
+        assert!(hash.contains("points=1.25,-2,1;-3.5,0.75,-1"), "{hash}");
+        let (back, repairs) = parse(&hash, Lang::En);
+        assert!(repairs.is_empty());
+        assert_eq!(back, s);
+        let (bad, repairs) = parse("dataset=custom&points=1,2,1;oops;3,4", Lang::En);
+        assert_eq!(bad.config.custom_points.len(), 1);
+        assert_eq!(repairs[0].used.as_deref(), Some("1,2,1"));
+    }
+
+    #[test]
+    fn any_value_a_control_accepts_reopens_from_the_link_without_a_repair() {
+        use super::super::state::{Action, AppState, OptimizerParam};
+        // Values past every end of every range, as typed into the number fields.
+        for x in [-5.0, 0.0, 0.9995, 1.0, 7.5, 1e6] {
+            let mut s = AppState::new(Settings::new(Lang::En)).apply(Action::SetOptimizer(Optimizer::Adam));
+            for p in [OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2] {
+                s = s.apply(Action::SetOptimizerParam(p, x));
+            }
+            for a in [
+                Action::SetLeakySlope(x),
+                Action::SetMinDelta(x),
+                Action::SetInitSigma(x),
+                Action::SetLearningRate(x),
+                Action::SetRegularizationRate(x),
+                Action::SetPatience(x.max(0.0) as u32),
+                Action::SetPercentVal(x.max(0.0) as u32),
+                Action::SetNoise(x.max(0.0) as u32),
+                Action::SetDropout(0, x),
+            ] {
+                s = s.apply(a);
+            }
+            let (back, repairs) = parse(&to_hash(&s.settings), Lang::En);
+            assert!(repairs.is_empty(), "{x}: {repairs:?}");
+            assert_eq!(back, s.settings, "{x}");
+        }
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for junk in ["", "#", "&&&", "=", "a=b=c", "%zz%", "%é1=2", "noise=%", "x=%e", "networkShape=,,,", "seed=", "classes=99&dataset=xor", "loss=bce", "%E2%82%AC=1"] {
+            let (s, _) = parse(junk, Lang::En);
+            assert!(s.config.validate().is_ok(), "{junk}: {:?}", s.config.validate());
+        }
+    }
+
+    #[test]
+    fn any_hash_gives_a_valid_setup_whose_link_is_stable() {
+        // Random hashes built from real keys and hostile values.
+        let keys = ["activation", "networkShape", "dataset", "regDataset", "problem", "classes", "output", "loss",
+            "noise", "batchSize", "percTrainData", "percValData", "learningRate", "layerActivations", "dropout",
+            "points", "seed", "x", "sinY", "initSigma", "speed", "lang", "patience", "noise_hide", "bogus"];
+        let values = ["", "0", "-1", "1e9", "NaN", "inf", "3,8,x", ",,", "softmax", "step", "relu", "regression",
+            "reg-gauss", "spiral", "blobs", "custom", "4", "0.5,2", "1,2,3;4,5", "true", "maybe", "%", "%E2%82%AC", "bce", "max"];
+        let mut rng = crate::engine::rng::Rng::new(11);
+        for _ in 0..3000 {
+            let n = 1 + rng.below(8);
+            let hash: Vec<String> = (0..n).map(|_| format!("{}={}", keys[rng.below(keys.len())], values[rng.below(values.len())])).collect();
+            let hash = hash.join("&");
+            let (s, _) = parse(&hash, Lang::En);
+            assert!(s.config.validate().is_ok(), "{hash}: {:?}", s.config.validate());
+            let written = to_hash(&s);
+            let (again, repairs) = parse(&written, Lang::En);
+            assert!(repairs.is_empty(), "{hash} -> {written}: {repairs:?}");
+            assert_eq!(again, s, "{hash} -> {written}");
+        }
+    }
+
+    #[test]
+    fn any_setup_the_controls_make_travels_in_a_link_unchanged() {
+        use super::super::state::{Action, AppState, Lesson, OptimizerParam};
+        use crate::engine::config::Problem;
+        use crate::engine::rng::Rng;
+        use crate::engine::Regularization;
+        let mut rng = Rng::new(23);
+        let mut state = AppState::new(Settings::new(Lang::Es));
+        let pick = |rng: &mut Rng, n: usize| rng.below(n);
+        for step in 0..3000 {
+            let real = |rng: &mut Rng| [-1.0, 0.0, 0.05, 0.37, 0.9995, 2.0, 1e9][rng.below(7)];
+            let a = match pick(&mut rng, 24) {
+                0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)]),
+                1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
+                2 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
+                3 => Action::SetClasses(2 + pick(&mut rng, 3)),
+                4 => Action::SetOutput(Activation::OUTPUT[pick(&mut rng, 5)]),
+                5 => Action::SetLoss(Loss::ALL[pick(&mut rng, 4)]),
+                6 => Action::AddLayer,
+                7 => Action::RemoveLayer,
+                8 => Action::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 }),
+                9 => Action::SetLayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)]),
+                10 => Action::ToggleFeature(Feature::ALL[pick(&mut rng, 9)]),
+                11 => Action::SetPercentTrain(pick(&mut rng, 120) as u32),
+                12 => Action::SetPercentVal(pick(&mut rng, 60) as u32),
+                13 => Action::AddPoint(Point { x: real(&mut rng) as f32, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] }),
+                14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, 7)]),
+                15 => Action::SetBatchSize(pick(&mut rng, 2000)),
+                16 => Action::SetDropout(pick(&mut rng, 6), real(&mut rng) as f32),
+                17 => Action::SetOptimizerParam([OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)], real(&mut rng) as f32),
+                18 => Action::SetLearningRate(real(&mut rng) as f32),
+                19 => Action::SetRegularization(Regularization::ALL[pick(&mut rng, 3)]),
+                20 => Action::SetNoise(pick(&mut rng, 80) as u32),
+                21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, 4)]),
+                22 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
+                _ => Action::SetShowTest(pick(&mut rng, 2) == 0),
+            };
+            state = state.apply(a.clone());
+            let hash = to_hash(&state.settings);
+            let (back, repairs) = parse(&hash, Lang::En);
+            assert!(repairs.is_empty(), "step {step} {a:?}: {hash} -> {repairs:?}");
+            assert_eq!(back, state.settings, "step {step} {a:?}: {hash}");
+        }
+    }
+
+    #[test]
+    fn normalize_leaves_any_configuration_valid_and_is_stable() {
+        use crate::engine::rng::Rng;
+        use crate::engine::Config;
+        let mut rng = Rng::new(5);
+        let wild = |rng: &mut Rng| [f32::NAN, f32::INFINITY, -1e30, -1.0, 0.0, 0.5, 0.9999, 7.0, 1e30][rng.below(9)];
+        let count = |rng: &mut Rng| [0usize, 1, 3, 9, 1000, usize::MAX][rng.below(6)];
+        for _ in 0..3000 {
+            let mut c = Config::default();
+            c.classes = count(&mut rng);
+            c.noise = count(&mut rng) as u32;
+            c.percent_train = count(&mut rng) as u32;
+            c.percent_val = count(&mut rng) as u32;
+            c.batch_size = count(&mut rng);
+            (c.momentum, c.rho, c.beta1, c.beta2) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
+            (c.learning_rate, c.regularization_rate, c.init_sigma, c.leaky_slope) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
+            c.early_stopping.patience = count(&mut rng) as u32;
+            c.hidden = (0..rng.below(12)).map(|_| HiddenLayer { neurons: count(&mut rng), activation: Activation::HIDDEN[rng.below(10)], dropout: wild(&mut rng) }).collect();
+            c.output = [Activation::OUTPUT[rng.below(5)], Activation::Relu][rng.below(2)];
+            c.loss = Loss::ALL[rng.below(4)];
+            c.dataset = [Dataset::CLASSIFICATION[rng.below(9)], Dataset::RegGauss, Dataset::Custom][rng.below(3)];
+            c.custom_points = (0..rng.below(4)).map(|_| Point { x: wild(&mut rng), y: 1.0, label: wild(&mut rng) }).collect();
+            if rng.below(4) == 0 {
+                c.features.clear();
+            }
+            c.normalize();
+            assert!(c.validate().is_ok(), "{:?}: {c:?}", c.validate());
+            let again = c.clone();
+            assert!(c.normalize().is_empty(), "a normalized setup needs nothing more");
+            assert_eq!(c, again);
+        }
+    }
+
+    #[test]
+    fn lesson_keys_are_read() {
+        let (s, repairs) = parse(
+            "dataset=logic-or&networkShape=&output=step&loss=half-mse&classes=2&optimizer=momentum&momentum=0.8&init=normal&initSigma=0.1&shuffle=true&percTrainData=70&percValData=15&earlyStopping=true&patience=5&monitor=train",
+            Lang::En,
+        );
+        assert!(repairs.is_empty(), "{repairs:?}");
+        let c = &s.config;
+        assert!(c.is_perceptron());
+        assert_eq!((c.optimizer, c.momentum, c.init, c.init_sigma), (Optimizer::Momentum, 0.8, Init::Normal, 0.1));
+        assert!(c.shuffle && c.early_stopping.enabled);
+        assert_eq!((c.percent_train, c.percent_val, c.early_stopping.patience), (70, 15, 5));
+        assert_eq!(c.early_stopping.monitor, Monitor::Train);
+        let (s, _) = parse("classes=3&dataset=spiral", Lang::En);
+        assert_eq!((s.config.output, s.config.loss, s.config.dataset), (Activation::Softmax, Loss::SoftmaxCe, Dataset::Spiral));
+    }
+}

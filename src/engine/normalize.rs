@@ -1,0 +1,193 @@
+//! Bringing any configuration within the playground's limits and rules, saying what changed:
+//! links and opened model files both go through it, so they are held to the same limits as
+//! the controls.
+
+use super::config::{Config, Problem};
+use super::data::Point;
+use super::limits::{self, Limit};
+use super::{Activation, Dataset, Feature, Loss, Real};
+
+/// One value that was changed to fit: the setting (named as in links), what it was, what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repair {
+    /// The setting, by its link key.
+    pub field: &'static str,
+    /// The value before.
+    pub old: String,
+    /// The value now.
+    pub new: String,
+}
+
+impl Config {
+    /// The output activations that fit: softmax for K classes, linear or tanh for regression,
+    /// and the single-output ones for two classes.
+    pub fn valid_outputs(&self) -> Vec<Activation> {
+        match (self.problem, self.classes > 2) {
+            (Problem::Regression, _) => vec![Activation::Linear, Activation::Tanh],
+            (_, true) => vec![Activation::Softmax],
+            _ => vec![Activation::Tanh, Activation::Sigmoid, Activation::Step, Activation::Linear, Activation::Softmax],
+        }
+    }
+
+    /// The data set this setup falls back on: the plane for regression, blobs for more than
+    /// two classes, the circle otherwise.
+    pub fn default_dataset(&self) -> Dataset {
+        match (self.problem, self.classes > 2) {
+            (Problem::Regression, _) => Dataset::RegPlane,
+            (_, true) => Dataset::Blobs,
+            _ => Dataset::Circle,
+        }
+    }
+
+    /// Whether a data set fits the problem and the number of classes.
+    pub fn fits(&self, d: Dataset) -> bool {
+        d.is_regression() == (self.problem == Problem::Regression)
+            && (self.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom)
+    }
+
+    /// Brings every value within its limit and every part in line with the others (data set,
+    /// output and loss that fit; the user's points within the plane and their classes); returns what
+    /// changed. A normalized configuration passes [`Config::validate`] and stays as it is.
+    pub fn normalize(&mut self) -> Vec<Repair> {
+        let mut repairs = Vec::new();
+        let mut note = |field: &'static str, old: String, new: String| {
+            if old != new {
+                repairs.push(Repair { field, old, new });
+            }
+        };
+        let c = self;
+        let mut whole = |limit: &Limit, value: &mut i64| {
+            let fixed = limit.whole(*value);
+            note(limit.key, value.to_string(), fixed.to_string());
+            *value = fixed;
+        };
+        let mut classes = c.classes as i64;
+        whole(&limits::CLASSES, &mut classes);
+        let (mut noise, mut train, mut val) = (c.noise as i64, c.percent_train as i64, c.percent_val as i64);
+        whole(&limits::NOISE, &mut noise);
+        whole(&limits::PERCENT_VAL, &mut val);
+        whole(&limits::PERCENT_TRAIN, &mut train);
+        let (mut batch, mut patience) = (c.batch_size.min(i64::MAX as usize) as i64, c.early_stopping.patience as i64);
+        whole(&limits::BATCH_SIZE, &mut batch);
+        whole(&limits::PATIENCE, &mut patience);
+        (c.noise, c.percent_val, c.batch_size, c.early_stopping.patience) = (noise as u32, val as u32, batch as usize, patience as u32);
+        if train + val > 100 {
+            note(limits::PERCENT_TRAIN.key, train.to_string(), (100 - val).to_string());
+            train = 100 - val;
+        }
+        c.percent_train = train as u32;
+        let defaults = Config::default();
+        let mut real = |limit: &Limit, value: &mut Real, default: Real| {
+            let fixed = if value.is_finite() { limit.real(*value) } else { default };
+            note(limit.key, value.to_string(), fixed.to_string());
+            *value = fixed;
+        };
+        real(&limits::MOMENTUM, &mut c.momentum, defaults.momentum);
+        real(&limits::RHO, &mut c.rho, defaults.rho);
+        real(&limits::BETA1, &mut c.beta1, defaults.beta1);
+        real(&limits::BETA2, &mut c.beta2, defaults.beta2);
+        real(&limits::INIT_SIGMA, &mut c.init_sigma, defaults.init_sigma);
+        real(&limits::LEAKY_SLOPE, &mut c.leaky_slope, defaults.leaky_slope);
+        real(&limits::MIN_DELTA, &mut c.early_stopping.min_delta, defaults.early_stopping.min_delta);
+        let mut menu = |key: &'static str, list: &[Real], value: &mut Real, default: Real| {
+            let fixed = if value.is_finite() { limits::nearest(list, *value) } else { default };
+            note(key, value.to_string(), fixed.to_string());
+            *value = fixed;
+        };
+        menu("learningRate", &limits::LEARNING_RATES, &mut c.learning_rate, defaults.learning_rate);
+        menu("regularizationRate", &limits::REGULARIZATION_RATES, &mut c.regularization_rate, defaults.regularization_rate);
+
+        // Problem, classes, data.
+        if c.problem == Problem::Regression && classes != 2 {
+            note(limits::CLASSES.key, classes.to_string(), "2".into());
+            classes = 2;
+        }
+        c.classes = classes as usize;
+        if !c.fits(c.dataset) {
+            let fallback = c.default_dataset();
+            let key = if c.problem == Problem::Regression { "regDataset" } else { "dataset" };
+            note(key, c.dataset.name().into(), fallback.name().into());
+            c.dataset = fallback;
+        }
+        let k = c.classes;
+        let fitted: Vec<Point> = c
+            .custom_points
+            .iter()
+            .filter(|p| p.x.is_finite() && p.y.is_finite() && p.label.is_finite())
+            .map(|p| Point { x: on_plane(p.x), y: on_plane(p.y), label: fit_label(p.label, k) })
+            .collect();
+        if fitted != c.custom_points {
+            note("points", points_text(&c.custom_points), points_text(&fitted));
+            c.custom_points = fitted;
+        }
+
+        // Network.
+        if c.features.is_empty() {
+            note(Feature::X1.key(), "false".into(), "true".into());
+            c.features.push(Feature::X1);
+        }
+        let shape = |c: &Config| c.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
+        let before = shape(c);
+        c.hidden.truncate(limits::LAYERS.max as usize);
+        for h in &mut c.hidden {
+            h.neurons = limits::NEURONS.whole(h.neurons.min(i64::MAX as usize) as i64) as usize;
+        }
+        note(limits::NEURONS.key, before, shape(c));
+        let activations = |c: &Config| c.hidden.iter().map(|h| h.activation.name()).collect::<Vec<_>>().join(",");
+        let before = activations(c);
+        for h in &mut c.hidden {
+            if !Activation::HIDDEN.contains(&h.activation) {
+                h.activation = Activation::Tanh;
+            }
+        }
+        note("layerActivations", before, activations(c));
+        let rates = |c: &Config| c.hidden.iter().map(|h| h.dropout.to_string()).collect::<Vec<_>>().join(",");
+        let before = rates(c);
+        for h in &mut c.hidden {
+            h.dropout = if h.dropout.is_finite() { limits::DROPOUT.real(h.dropout) } else { 0.0 };
+        }
+        note(limits::DROPOUT.key, before, rates(c));
+        let outputs = c.valid_outputs();
+        if !outputs.contains(&c.output) {
+            let fallback = match (c.problem, c.classes > 2) {
+                (Problem::Regression, _) => Activation::Linear,
+                (_, true) => Activation::Softmax,
+                _ => Activation::Tanh,
+            };
+            note("output", c.output.name().into(), fallback.name().into());
+            c.output = fallback;
+        }
+        if !c.loss.pairs_with(c.output) {
+            let fallback = Loss::default_for(c.output);
+            note("loss", c.loss.name().into(), fallback.name().into());
+            c.loss = fallback;
+        }
+        repairs
+    }
+}
+
+/// A coordinate on the plane [-6, 6], to the hundredth a link keeps.
+fn on_plane(v: Real) -> Real {
+    (v.clamp(-6.0, 6.0) * 100.0).round() / 100.0
+}
+
+/// A point's label for `k` classes: a class index for more than two, ±1 for two.
+fn fit_label(label: Real, k: usize) -> Real {
+    if k > 2 {
+        label.round().clamp(0.0, (k - 1) as Real)
+    } else if label > 0.0 {
+        1.0
+    } else {
+        -1.0
+    }
+}
+
+/// Points as a link writes them, coordinates to two decimals: x,y,label;x,y,label...
+pub fn points_text(points: &[Point]) -> String {
+    let num = |v: Real| {
+        let t = format!("{:.2}", v);
+        let t = t.trim_end_matches('0').trim_end_matches('.').to_string();
+        if t == "-0" { "0".to_string() } else { t }
+    };
+    points.iter().map(|p| format!("{},{},{}", num(p.x), num(p.y), num(p.label))).collect::<Vec<_>>().join(";")
+}
