@@ -46,13 +46,23 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
         t.step().unwrap();
     }
     let model = Model { version: FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
-    let back = Model::from_json(&model.to_json()).unwrap();
+    let (back, repairs) = Model::from_json(&model.to_json()).unwrap();
     assert_eq!(back, model);
+    assert!(repairs.is_empty());
     let mut fresh = Trainer::new(back.config).unwrap();
     fresh.network = back.network;
     assert_eq!(fresh.predict(1.5, -0.5), t.predict(1.5, -0.5));
-    let mismatched = model.to_json().replace("\"loss\":\"half-mse\"", "\"loss\":\"softmax-ce\"");
-    assert!(Model::from_json(&mismatched).unwrap_err().starts_with("config.loss:"));
+    // Mended like a link, and said: a loss that does not pair with the output, a rate
+    // outside its range.
+    let mismatched = model.to_json().replace("\"loss\":\"half-mse\"", "\"loss\":\"softmax-ce\"").replace("\"momentum\":0.9", "\"momentum\":3.0");
+    let (mended, repairs) = Model::from_json(&mismatched).unwrap();
+    assert_eq!(mended.config, Config { momentum: 0.999, ..model.config.clone() });
+    let fields: Vec<&str> = repairs.iter().map(|r| r.field).collect();
+    assert_eq!(fields, ["momentum", "loss"]);
+    assert_eq!((repairs[1].old.as_str(), repairs[1].new.as_str()), ("softmax-ce", "half-mse"));
+    // A network that the setup cannot carry is refused, naming the field.
+    let deeper = model.to_json().replace("\"hidden\":[", "\"hidden\":[{\"neurons\":3},");
+    assert!(Model::from_json(&deeper).unwrap_err().starts_with("network:"));
     let truncated = model.to_json().replace("\"n_out\":4", "\"n_out\":\"four\"");
     assert!(Model::from_json(&truncated).unwrap_err().starts_with("network:"));
 }

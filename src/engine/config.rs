@@ -294,9 +294,11 @@ impl Model {
         serde_json::to_string(self).expect("a model always serialises")
     }
 
-    /// Reads a model; an error names the field that is wrong.
-    pub fn from_json(text: &str) -> Result<Model, String> {
-        let model: Model = from_json_naming_field(text)?;
+    /// Reads a model; its setup is held to the playground's limits like a link's (the
+    /// changes are returned), and an error names the field that cannot be mended.
+    pub fn from_json(text: &str) -> Result<(Model, Vec<super::normalize::Repair>), String> {
+        let mut model: Model = from_json_naming_field(text)?;
+        let repairs = model.config.normalize();
         model.config.validate().map_err(|e| format!("config.{e}"))?;
         if model.config.hidden.len() + 1 != model.network.layers.len() {
             return Err("network: its layers do not match config.hidden".into());
@@ -306,7 +308,7 @@ impl Model {
                 return Err("network.layers: weights or biases have the wrong length".into());
             }
         }
-        Ok(model)
+        Ok((model, repairs))
     }
 }
 

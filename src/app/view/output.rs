@@ -110,12 +110,16 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
         })
     };
     let open_model = on_file_text(ctx, |ctx, text| match crate::engine::Model::from_json(&text) {
-        Ok(model) => {
+        Ok((model, repairs)) => {
             let mut settings = ctx.state.settings.clone();
             settings.config = model.config;
             ctx.live.borrow_mut().pending_network = Some(model.network);
             ctx.dispatch.emit(Action::Load(Box::new(settings)));
             ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
+            if !repairs.is_empty() {
+                let repairs = repairs.into_iter().map(|r| link::Repair { key: r.field.into(), given: r.old, used: Some(r.new) });
+                ctx.dispatch.emit(Action::Notify(Notice::Repaired(repairs.collect())));
+            }
         }
         Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
     });
