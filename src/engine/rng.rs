@@ -1,20 +1,22 @@
 //! The one seeded random source behind data, shuffles, initial weights and dropout masks.
 //!
-//! ChaCha12 (rand's `StdRng`) gives the same stream on every platform for a given seed,
-//! so a seed in a link reproduces a run natively and in the browser alike.
+//! ChaCha12, seeded through `SeedableRng::seed_from_u64`, gives the same stream on every
+//! platform and in every version for a given seed, so a seed in a link reproduces a run
+//! natively and in the browser alike (it is the stream rand's `StdRng` gave so far, named
+//! explicitly because `StdRng` is documented as not portable).
 
-use rand::rngs::StdRng;
-use rand::{Rng as _, SeedableRng};
+use chacha20::ChaCha12Rng;
+use rand_core::{Rng as _, SeedableRng};
 
 /// A seeded random number generator with the few draws the engine needs.
 pub struct Rng {
-    inner: StdRng,
+    inner: ChaCha12Rng,
 }
 
 impl Rng {
     /// A generator whose whole stream is fixed by `seed`.
     pub fn new(seed: u64) -> Self {
-        Rng { inner: StdRng::seed_from_u64(seed) }
+        Rng { inner: ChaCha12Rng::seed_from_u64(seed) }
     }
 
     /// The next raw 64 random bits.

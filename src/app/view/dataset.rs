@@ -21,12 +21,9 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
     }
 }
 
+/// A fresh seed for "Regenerate", as TensorFlow Playground draws it (from Math.random).
 pub(super) fn new_seed() -> u64 {
-    let mut bytes = [0u8; 8];
-    if getrandom::fill(&mut bytes).is_err() {
-        return (js_sys::Math::random() * 1e15) as u64;
-    }
-    u64::from_le_bytes(bytes) % 1_000_000_000
+    (js_sys::Math::random() * 1e9) as u64
 }
 
 /// The data sets offered for the current problem.
