@@ -50,21 +50,20 @@ pub fn install_panic_hook() {
 pub fn engine_benchmark(repeats: u32) -> String {
     let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
     let figures = crate::bench::run(repeats.max(1) as usize, &now);
-    let json: Vec<String> = figures
+    let lines: Vec<serde_json::Value> = figures
         .iter()
         .map(|f| {
-            format!(
-                "{{\"setup\":\"{}\",\"epochUs\":{:.1},\"lossesUs\":{:.1},\"gridUs\":{:.1},\"frameUs\":{:.1},\"epochsPerSecond\":{:.0}}}",
-                f.setup,
-                f.epoch_us,
-                f.losses_us,
-                f.grid_us,
-                f.frame_us(),
-                f.epochs_per_second()
-            )
+            serde_json::json!({
+                "setup": f.setup,
+                "epochUs": f.epoch_us,
+                "lossesUs": f.losses_us,
+                "gridUs": f.grid_us,
+                "frameUs": f.frame_us(),
+                "epochsPerSecond": f.epochs_per_second().round(),
+            })
         })
         .collect();
-    format!("[{}]", json.join(","))
+    serde_json::Value::Array(lines).to_string()
 }
 
 /// Panics on purpose, so that tests can check the page shows the error instead of going blank.
