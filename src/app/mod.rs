@@ -2,9 +2,10 @@
 //! training loop (browser only).
 
 pub mod i18n;
-pub mod layout;
-pub mod state;
+pub mod lessons;
 pub mod link;
+pub mod settings;
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

@@ -17,6 +17,7 @@ pub mod math;
 pub mod network;
 pub mod normalize;
 pub mod optimizer;
+pub mod report;
 pub mod rng;
 pub mod trainer;
 

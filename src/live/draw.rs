@@ -5,10 +5,11 @@
 
 use super::ids;
 use crate::app::i18n::{Lang, Text};
-use crate::app::layout::{Layout, NODE};
-use crate::app::state::Settings;
+use crate::render::diagram::{Layout, NODE};
+use crate::app::settings::Settings;
 use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
+use crate::render::readouts::{confusion_html, draw_gradient_chart, format_epoch};
 use crate::render::colour::{fill_classes, Palette};
 use wasm_bindgen::JsCast;
 
@@ -350,19 +351,6 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
     set_text(ids::ACCURACY_TEST, &pct(test));
 }
 
-/// The epoch counter as TensorFlow Playground shows it: 000,000.
-pub fn format_epoch(epoch: u64) -> String {
-    let digits = format!("{epoch:06}");
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// Milliseconds from the page's clock.
 pub fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
@@ -379,52 +367,5 @@ pub fn set_text(id: &str, text: &str) {
         if el.text_content().as_deref() != Some(text) {
             el.set_text_content(Some(text));
         }
-    }
-}
-
-/// The confusion matrix as table rows (numbers only), first row and column naming classes.
-fn confusion_html(counts: &[u32]) -> String {
-    let k = (counts.len() as f64).sqrt() as usize;
-    if k == 0 {
-        return String::new();
-    }
-    let name = |i: usize| if k == 2 { ["−1", "+1"][i].to_string() } else { i.to_string() };
-    let colour = |i: usize| crate::render::colour::hex(crate::render::colour::class_colour(i, k));
-    let mut html = String::from("<tr><th></th>");
-    for j in 0..k {
-        html += &format!("<th style=\"color:{}\">{}</th>", colour(j), name(j));
-    }
-    html += "</tr>";
-    for i in 0..k {
-        html += &format!("<tr><th style=\"color:{}\">{}</th>", colour(i), name(i));
-        for j in 0..k {
-            let class = if i == j { "hit" } else { "miss" };
-            html += &format!("<td class=\"{class}\">{}</td>", counts[i * k + j]);
-        }
-        html += "</tr>";
-    }
-    html
-}
-
-/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10.
-fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str) {
-    let (w, h) = (260.0, 90.0);
-    let ctx = canvas::hidpi(canvas, w, h);
-    ctx.set_fill_style_str("#f7f8f9");
-    ctx.fill_rect(0.0, 0.0, w, h);
-    if magnitudes.is_empty() {
-        return;
-    }
-    let (lo, hi) = (-6.0f64, 1.0f64);
-    let slot = w / magnitudes.len() as f64;
-    for (i, &m) in magnitudes.iter().enumerate() {
-        let level = ((m.max(1e-12).log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
-        let bar = level * (h - 16.0);
-        ctx.set_fill_style_str("#0877bd");
-        ctx.fill_rect(i as f64 * slot + 4.0, h - 14.0 - bar, slot - 8.0, bar);
-        ctx.set_fill_style_str("#555");
-        ctx.set_font("10px system-ui, sans-serif");
-        let label = if i + 1 == magnitudes.len() { output_label.to_string() } else { format!("{}", i + 1) };
-        let _ = ctx.fill_text(&label, i as f64 * slot + slot / 2.0 - 6.0, h - 3.0);
     }
 }

@@ -1,7 +1,7 @@
 //! Canvas drawing: pixel buffers through ImageData, data points, and the network's links.
 
 use super::colour::{class_colour, diverging, hex};
-use crate::app::layout::Layout;
+use super::diagram::Layout;
 use crate::engine::network::Network;
 use crate::engine::{Point, Real};
 use wasm_bindgen::{Clamped, JsCast};

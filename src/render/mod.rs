@@ -2,7 +2,10 @@
 //! Functions here take plain slices and write pixels; they never reach into UI state.
 
 pub mod colour;
+pub mod diagram;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 #[cfg(target_arch = "wasm32")]
 pub mod chart;
+#[cfg(target_arch = "wasm32")]
+pub mod readouts;

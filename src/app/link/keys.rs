@@ -3,7 +3,7 @@
 //! writer both walk it.
 
 use super::super::i18n::Lang;
-use super::super::state::{Settings, Speed};
+use super::super::settings::{Settings, Speed};
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
 use crate::engine::normalize::points_text;
 use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};

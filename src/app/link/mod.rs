@@ -6,7 +6,7 @@
 pub mod keys;
 
 use super::i18n::Lang;
-use super::state::Settings;
+use super::settings::Settings;
 use keys::{feature_keys, feature_on_by_default, is_hideable, is_known, read_feature, KEYS};
 
 /// One value of a link that was not taken as written.
@@ -128,7 +128,7 @@ fn escape(v: &str) -> String {
 }
 #[cfg(test)]
 mod tests {
-    use super::super::state::Speed;
+    use super::super::settings::Speed;
     use super::*;
     use crate::engine::config::{HiddenLayer, Monitor};
     use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point};

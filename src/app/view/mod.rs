@@ -14,8 +14,9 @@ use output::*;
 use top::*;
 
 use super::i18n::{Lang, Text};
-use super::layout::{link_at, NODE};
-use crate::live::draw::{format_epoch, Focus, HEATMAP};
+use crate::render::diagram::{link_at, NODE};
+use crate::live::draw::{Focus, HEATMAP};
+use crate::render::readouts::format_epoch;
 use crate::live::ids;
 use crate::live::page::{network_width, Live};
 use super::state::{

@@ -6,7 +6,7 @@ use crate::live::draw::LINK_PAD;
 pub(super) fn network_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
-    let lay = crate::app::layout::layout(c, network_width());
+    let lay = crate::render::diagram::layout(c, network_width());
     let n_hidden = c.hidden.len();
     // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
     let link_card = |edit: bool| {

@@ -1,0 +1,78 @@
+//! What a link carries: the engine's setup and the page's own settings (language, speed,
+//! what is shown and hidden).
+
+use super::i18n::Lang;
+use crate::engine::Config;
+use std::collections::BTreeSet;
+
+/// How many epochs each animation frame trains.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Speed {
+    /// A fixed number of epochs per frame (1 is the original's pace).
+    Epochs(u32),
+    /// As many as fit the frame's time budget.
+    Max,
+}
+
+impl Speed {
+    /// The choices offered.
+    pub const ALL: [Speed; 4] = [Speed::Epochs(1), Speed::Epochs(10), Speed::Epochs(100), Speed::Max];
+
+    /// The value used in links (`speed=`).
+    pub fn code(self) -> String {
+        match self {
+            Speed::Epochs(n) => n.to_string(),
+            Speed::Max => "max".into(),
+        }
+    }
+
+    /// Parses a link's `speed=` value.
+    pub fn from_code(code: &str) -> Option<Speed> {
+        if code == "max" {
+            return Some(Speed::Max);
+        }
+        code.parse::<u32>().ok().filter(|n| (1..=1000).contains(n)).map(Speed::Epochs)
+    }
+}
+
+/// Everything a link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The engine's setup.
+    pub config: Config,
+    /// Draw the test points on the heatmap.
+    pub show_test: bool,
+    /// Show sign(output) instead of the output.
+    pub discretize: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// Epochs per frame.
+    pub speed: Speed,
+    /// Controls a teacher hid with `<control>_hide=true`.
+    pub hidden_controls: BTreeSet<String>,
+    /// Hide the explanatory text.
+    pub hide_text: bool,
+    /// Show the performance readout.
+    pub show_performance: bool,
+}
+
+impl Settings {
+    /// The default setup in a language.
+    pub fn new(lang: Lang) -> Settings {
+        Settings {
+            config: Config::default(),
+            show_test: false,
+            discretize: false,
+            lang,
+            speed: Speed::Epochs(1),
+            hidden_controls: BTreeSet::new(),
+            hide_text: false,
+            show_performance: false,
+        }
+    }
+
+    /// Whether a control is visible (not hidden by the link).
+    pub fn shows(&self, control: &str) -> bool {
+        !self.hidden_controls.contains(control)
+    }
+}

@@ -1,0 +1,204 @@
+//! The interface's rules, natively: what each verb does to the setup, which changes reset the
+//! network, and that any sequence of verbs leaves a setup that trains.
+
+use neurona::app::i18n::Lang;
+use neurona::app::state::*;
+use neurona::engine::config::Problem;
+use neurona::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point, Regularization};
+
+fn start() -> AppState {
+    AppState::new(Settings::new(Lang::En))
+}
+
+#[test]
+fn the_learning_rate_and_penalty_rate_change_without_a_reset() {
+    let s = start();
+    let t = s.apply(Action::SetLearningRate(0.3)).apply(Action::SetRegularizationRate(0.01));
+    assert_eq!(t.generation, s.generation);
+    assert_eq!(t.settings.config.learning_rate, 0.3);
+}
+
+#[test]
+fn structural_changes_reset_the_network() {
+    let s = start();
+    for a in [
+        Action::SetBatchSize(FULL_BATCH),
+        Action::SetRegularization(Regularization::L2),
+        Action::SetNoise(20),
+        Action::ToggleFeature(Feature::X1X2),
+        Action::AddLayer,
+        Action::ChangeNeurons(0, 1),
+        Action::SetActivation(Activation::Relu),
+        Action::SetDataset(Dataset::Xor),
+        Action::Regenerate(99),
+        Action::Reset,
+    ] {
+        assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
+    }
+}
+
+#[test]
+fn layer_and_neuron_counts_stay_in_range() {
+    let mut s = start();
+    for _ in 0..10 {
+        s = s.apply(Action::AddLayer);
+    }
+    assert_eq!(s.settings.config.hidden.len(), MAX_LAYERS);
+    for _ in 0..10 {
+        s = s.apply(Action::ChangeNeurons(0, 1));
+    }
+    assert_eq!(s.settings.config.hidden[0].neurons, MAX_NEURONS);
+    for _ in 0..10 {
+        s = s.apply(Action::ChangeNeurons(0, -1));
+    }
+    assert_eq!(s.settings.config.hidden[0].neurons, 1);
+    for _ in 0..10 {
+        s = s.apply(Action::RemoveLayer);
+    }
+    assert!(s.settings.config.hidden.is_empty());
+}
+
+#[test]
+fn the_last_feature_cannot_be_turned_off() {
+    let s = start().apply(Action::ToggleFeature(Feature::X1)).apply(Action::ToggleFeature(Feature::X2));
+    assert_eq!(s.settings.config.features, vec![Feature::X2]);
+    let s = s.apply(Action::ToggleFeature(Feature::X1));
+    assert_eq!(s.settings.config.features, vec![Feature::X1, Feature::X2], "kept in column order");
+}
+
+#[test]
+fn regression_uses_a_linear_output_and_its_own_data() {
+    let s = start().apply(Action::SetProblem(Problem::Regression));
+    assert_eq!(s.settings.config.output, Activation::Linear);
+    assert!(s.settings.config.dataset.is_regression());
+    let s = s.apply(Action::SetDataset(Dataset::Spiral));
+    assert_eq!(s.settings.config.problem, Problem::Classification);
+    assert_eq!(s.settings.config.output, Activation::Tanh);
+}
+
+#[test]
+fn outputs_and_losses_are_offered_only_in_valid_pairs() {
+    let s = start();
+    for output in s.settings.config.valid_outputs() {
+        let t = s.apply(Action::SetOutput(output));
+        assert_eq!(t.settings.config.output, output);
+        assert!(t.settings.config.loss.pairs_with(output), "{output:?} came with a fitting loss");
+        for loss in valid_losses(output) {
+            let u = t.apply(Action::SetLoss(loss));
+            assert!(u.settings.config.validate().is_ok(), "{output:?} + {loss:?}");
+            assert_eq!(u.generation, t.generation, "the loss changes without a reset");
+        }
+    }
+    let bad = s.apply(Action::SetLoss(Loss::SoftmaxCe));
+    assert_eq!(bad.settings.config.loss, Loss::HalfMse, "softmax cross-entropy does not pair with tanh");
+    assert_eq!(valid_losses(Activation::Sigmoid), vec![Loss::HalfMse, Loss::Mse, Loss::Bce]);
+    let three = s.apply(Action::SetClasses(3));
+    assert_eq!(three.settings.config.valid_outputs(), vec![Activation::Softmax]);
+    assert!(three.settings.config.validate().is_ok());
+    assert!(three.apply(Action::SetClasses(2)).settings.config.validate().is_ok());
+}
+
+#[test]
+fn every_lesson_opens_a_valid_setup() {
+    for lesson in Lesson::ALL {
+        let s = start().apply(Action::LoadLesson(lesson));
+        assert!(s.settings.config.validate().is_ok(), "{lesson:?}");
+        assert!(neurona::engine::Trainer::new(s.settings.config.clone()).is_ok());
+    }
+    assert!(Lesson::OrOneNeuron.config().is_perceptron());
+}
+
+#[test]
+fn lesson_settings_change_live_where_they_can() {
+    let s = start().apply(Action::AddLayer);
+    for a in [
+        Action::SetDropout(0, 0.5),
+        Action::SetOptimizer(Optimizer::Adam),
+        Action::SetOptimizerParam(OptimizerParam::Beta1, 0.8),
+        Action::SetShuffle(true),
+        Action::SetEarlyStopping(true),
+        Action::SetPatience(7),
+        Action::SetLoss(Loss::Mse),
+        Action::SetLeakySlope(0.2),
+        Action::SetMinDelta(0.001),
+    ] {
+        assert_eq!(s.apply(a.clone()).generation, s.generation, "{a:?}");
+    }
+    for a in [Action::SetLayerActivation(1, Activation::Elu), Action::SetInit(Init::He), Action::SetPercentVal(15), Action::SetOutput(Activation::Sigmoid)] {
+        assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
+    }
+}
+
+#[test]
+fn drawn_points_become_the_data() {
+    let p = Point { x: 1.0, y: 2.0, label: 1.0 };
+    let s = start().apply(Action::AddPoint(p)).apply(Action::AddPoint(Point { label: -1.0, ..p }));
+    assert_eq!(s.settings.config.dataset, Dataset::Custom);
+    assert_eq!(s.settings.config.custom_points.len(), 2);
+    assert!(neurona::engine::Trainer::new(s.settings.config.clone()).is_ok());
+    // Changing the number of classes keeps every point trainable.
+    let four = s.apply(Action::SetClasses(4));
+    assert_eq!(four.settings.config.dataset, Dataset::Custom, "the user's points stay");
+    let four = four.apply(Action::AddPoint(Point { label: 3.0, ..p }));
+    let three = four.apply(Action::SetClasses(3));
+    assert!(three.settings.config.custom_points.iter().all(|p| p.label <= 2.0));
+    assert!(neurona::engine::Trainer::new(three.settings.config.clone()).unwrap().step().is_ok());
+    let two = three.apply(Action::SetClasses(2));
+    assert!(two.settings.config.custom_points.iter().all(|p| p.label == 1.0 || p.label == -1.0));
+    let cleared = s.apply(Action::ClearPoints);
+    assert!(cleared.settings.config.custom_points.is_empty());
+    assert!(cleared.generation > s.generation, "new data, new network");
+}
+
+#[test]
+fn any_sequence_of_actions_leaves_a_setup_that_trains() {
+    use neurona::engine::rng::Rng;
+    let mut rng = Rng::new(5);
+    let mut s = start();
+    let pick = |rng: &mut Rng, n: usize| rng.below(n);
+    for step in 0..3000 {
+        let a = match pick(&mut rng, 22) {
+            0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)]),
+            1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
+            2 => Action::SetDataset(Dataset::MULTICLASS[pick(&mut rng, 2)]),
+            3 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
+            4 => Action::SetClasses(2 + pick(&mut rng, 3)),
+            5 => Action::SetOutput(Activation::OUTPUT[pick(&mut rng, 5)]),
+            6 => Action::SetLoss(Loss::ALL[pick(&mut rng, 4)]),
+            7 => Action::AddLayer,
+            8 => Action::RemoveLayer,
+            9 => Action::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 }),
+            10 => Action::SetLayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)]),
+            11 => Action::ToggleFeature(Feature::ALL[pick(&mut rng, 9)]),
+            12 => Action::SetPercentTrain(10 * (1 + pick(&mut rng, 9) as u32)),
+            13 => Action::SetPercentVal(5 * pick(&mut rng, 9) as u32),
+            14 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0, 0.0, 2.0, 3.0][pick(&mut rng, 5)] }),
+            15 => Action::ClearPoints,
+            16 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, 7)]),
+            17 => Action::SetBatchSize(1 + pick(&mut rng, FULL_BATCH)),
+            18 => Action::SetDropout(pick(&mut rng, 6), 0.5),
+            19 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
+            20 => Action::SetActivation(Activation::HIDDEN[pick(&mut rng, 10)]),
+            _ => Action::SetOptimizer(Optimizer::ALL[pick(&mut rng, 4)]),
+        };
+        s = s.apply(a.clone());
+        let c = &s.settings.config;
+        assert!(c.validate().is_ok(), "step {step} {a:?}: {:?}", c.validate());
+        if step % 50 == 0 && !(c.dataset == Dataset::Custom && c.custom_points.is_empty()) {
+            let mut t = neurona::engine::Trainer::new(c.clone()).expect("a valid setup builds");
+            // A large step may diverge: that is reported, and the weights stay finite.
+            let _ = t.step();
+            assert!(t.network.is_finite(), "step {step}: {c:?}");
+        }
+    }
+}
+
+#[test]
+fn divergence_pauses_and_is_reported_once() {
+    let s = start().apply(Action::TogglePlay);
+    assert!(s.playing);
+    let s = s.apply(Action::Notify(Notice::Diverged(7))).apply(Action::Notify(Notice::Diverged(9)));
+    assert!(!s.playing);
+    assert_eq!(s.notices, vec![Notice::Diverged(9)]);
+    assert!(s.apply(Action::Dismiss(0)).notices.is_empty());
+}
