@@ -51,6 +51,9 @@ pub const PERCENT_TRAIN: Limit = limit("percTrainData", 10.0, 90.0, 10.0);
 pub const PERCENT_VAL: Limit = limit("percValData", 0.0, 40.0, 5.0);
 /// Samples per step; the largest means the whole training set.
 pub const BATCH_SIZE: Limit = limit("batchSize", 1.0, 1200.0, 1.0);
+/// The batch-size slider's range, as TensorFlow Playground offers it (larger sizes, up to the
+/// whole training set, come from the presets and links).
+pub const BATCH_SLIDER: Limit = limit("batchSize", 1.0, 30.0, 1.0);
 /// Early stopping's patience, in epochs.
 pub const PATIENCE: Limit = limit("patience", 1.0, 100.0, 1.0);
 /// Early stopping's smallest improvement.

@@ -1,7 +1,8 @@
 //! The data column: data sets, ratio, noise, batch size, and the user's own points.
 
 use super::*;
-use crate::engine::limits::{NOISE, PERCENT_TRAIN};
+use super::controls::Slider;
+use crate::engine::limits::{Limit, BATCH_SLIDER, NOISE, PERCENT_TRAIN};
 
 pub(super) fn dataset_text(d: Dataset) -> Text {
     match d {
@@ -58,20 +59,10 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
     let val_test = 100 - c.percent_train - c.percent_val;
-    let slider = |id: &'static str, label: Text, value: u32, min: u32, max: u32, step: u32, shown: String, make: fn(u32) -> Action| {
-        let d = ctx.dispatch.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            if let Ok(v) = input_value(&e).parse::<u32>() {
-                d.emit(make(v));
-            }
-        });
+    let slider = |id: &'static str, label: Text, value: u32, limit: Limit, shown: String, make: fn(u32) -> Action| {
         html! {
             if ctx.shows(id) {
-                <label class="slider">
-                    <span class="label">{ ctx.t(label) }{ ": " }<b id={format!("{id}-value")}>{ shown }</b></span>
-                    <input type="range" id={id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                        value={value.to_string()} aria-label={ctx.t(label)} {oninput} />
-                </label>
+                <Slider {id} label={ctx.t(label)} {limit} {value} {shown} oninput={ctx.dispatch.reform(make)} />
             }
         }
     };
@@ -100,11 +91,11 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                     }) }
                 </div>
             }
-            { slider("percTrainData", Text::RatioTrain, c.percent_train, PERCENT_TRAIN.min as u32, PERCENT_TRAIN.max as u32, PERCENT_TRAIN.step as u32,
+            { slider("percTrainData", Text::RatioTrain, c.percent_train, PERCENT_TRAIN,
                 if c.percent_val > 0 { format!("{}% / {}% / {}%", c.percent_train, c.percent_val, val_test) } else { format!("{}%", c.percent_train) },
                 Action::SetPercentTrain) }
-            { slider("noise", Text::Noise, c.noise, NOISE.min as u32, NOISE.max as u32, NOISE.step as u32, c.noise.to_string(), Action::SetNoise) }
-            { slider("batchSize", Text::BatchSize, c.batch_size.min(30) as u32, 1, 30, 1,
+            { slider("noise", Text::Noise, c.noise, NOISE, c.noise.to_string(), Action::SetNoise) }
+            { slider("batchSize", Text::BatchSize, c.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
                 if c.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.batch_size.to_string() },
                 |v| Action::SetBatchSize(v as usize)) }
             if c.dataset == Dataset::Custom { { draw_tools(ctx) } }

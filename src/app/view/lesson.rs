@@ -1,5 +1,6 @@
 //! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
 
+use super::controls::{Checkbox, NumberField, Slider};
 use super::*;
 use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCENT_VAL};
 
@@ -49,22 +50,12 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let d = ctx.dispatch.clone();
     let on_select = |f: fn(&str) -> Option<Action>| on_select(&d, f);
-    let number = |f: fn(Real) -> Action| on_number(&d, f);
-    let check = |f: fn(bool) -> Action| on_check(&d, f);
     let on_lesson = {
         let d = d.clone();
         Callback::from(move |e: Event| {
             let v = select_value(&e);
             if let Some(l) = Lesson::ALL.iter().find(|l| format!("{l:?}") == v) {
                 d.emit(Action::LoadLesson(*l));
-            }
-        })
-    };
-    let on_val = {
-        let d = d.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Ok(v) = input_value(&e).parse::<u32>() {
-                d.emit(Action::SetPercentVal(v));
             }
         })
     };
@@ -82,12 +73,8 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         Init::Zeros => ctx.t(Text::InitZeros),
     };
     let param = |id: &'static str, label: &'static str, value: Real, which: OptimizerParam| {
-        let onchange = on_number(&d, move |v| Action::SetOptimizerParam(which, v));
-        html! {
-            <label class="field small"><span>{ label }</span>
-                <input type="number" id={id} min={which.limit().min.to_string()} max={which.limit().max.to_string()} step={which.limit().step.to_string()} value={value.to_string()} aria-label={label} {onchange} />
-            </label>
-        }
+        let onchange = d.reform(move |v| Action::SetOptimizerParam(which, v));
+        html! { <NumberField {id} {label} limit={which.limit()} {value} {onchange} /> }
     };
     let full = c.batch_size >= FULL_BATCH;
     let classes = c.classes;
@@ -126,10 +113,8 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     </label>
                     <p class="explain">{ ctx.t(loss_explanation(c.loss)) }</p>
                     if c.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
-                        <label class="field small"><span>{ ctx.t(Text::LeakySlope) }</span>
-                            <input type="number" id="leakySlope" min={LEAKY_SLOPE.min.to_string()} max={LEAKY_SLOPE.max.to_string()} step={LEAKY_SLOPE.step.to_string()} value={c.leaky_slope.to_string()}
-                                aria-label={ctx.t(Text::LeakySlope)} onchange={number(Action::SetLeakySlope)} />
-                        </label>
+                        <NumberField id="leakySlope" label={ctx.t(Text::LeakySlope)} limit={LEAKY_SLOPE} value={c.leaky_slope}
+                            onchange={d.reform(Action::SetLeakySlope)} />
                     }
                     <label class="field"><span>{ ctx.t(Text::Classes) }</span>
                         <select id="classes" disabled={c.problem == Problem::Regression}
@@ -164,8 +149,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                         <button id="batch-full" class={classes!("tool", full.then_some("selected"))}
                             onclick={ctx.send(Action::SetBatchSize(FULL_BATCH))}>{ ctx.t(Text::FullBatch) }</button>
                     </div>
-                    <label class="inline"><input type="checkbox" id="shuffle" checked={c.shuffle} onchange={check(Action::SetShuffle)} />
-                        { ctx.t(Text::Shuffle) }</label>
+                    <Checkbox id="shuffle" label={ctx.t(Text::Shuffle)} checked={c.shuffle} onchange={d.reform(Action::SetShuffle)} />
                     <label class="field"><span>{ ctx.t(Text::Initialisation) }</span>
                         <select id="init" onchange={on_select(|v| Init::from_name(v).map(Action::SetInit))}>
                             { for Init::ALL.iter().map(|&i| html! {
@@ -174,28 +158,19 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                         </select>
                     </label>
                     if c.init == Init::Normal {
-                        <label class="field small"><span>{ "σ" }</span>
-                            <input type="number" id="initSigma" min={INIT_SIGMA.min.to_string()} max={INIT_SIGMA.max.to_string()} step={INIT_SIGMA.step.to_string()} value={c.init_sigma.to_string()}
-                                aria-label="σ" onchange={number(Action::SetInitSigma)} />
-                        </label>
+                        <NumberField id="initSigma" label="σ" limit={INIT_SIGMA} value={c.init_sigma} onchange={d.reform(Action::SetInitSigma)} />
                     }
                 </fieldset>
                 <fieldset>
                     <legend>{ ctx.t(Text::EarlyStopping) }</legend>
-                    <label class="slider"><span class="label">{ ctx.t(Text::ValidationData) }{ ": " }<b>{ format!("{}%", c.percent_val) }</b></span>
-                        <input type="range" id="percValData" min={PERCENT_VAL.min.to_string()} max={PERCENT_VAL.max.to_string()} step={PERCENT_VAL.step.to_string()} value={c.percent_val.to_string()}
-                            aria-label={ctx.t(Text::ValidationData)} oninput={on_val} />
-                    </label>
-                    <label class="inline"><input type="checkbox" id="earlyStopping" checked={c.early_stopping.enabled}
-                        onchange={check(Action::SetEarlyStopping)} />{ ctx.t(Text::EarlyStopping) }</label>
-                    <label class="field small"><span>{ ctx.t(Text::Patience) }</span>
-                        <input type="number" id="patience" min={PATIENCE.min.to_string()} max={PATIENCE.max.to_string()} step={PATIENCE.step.to_string()} value={c.early_stopping.patience.to_string()}
-                            aria-label={ctx.t(Text::Patience)} onchange={number(|v| Action::SetPatience(v.round() as u32))} />
-                    </label>
-                    <label class="field small"><span>{ ctx.t(Text::MinDelta) }</span>
-                        <input type="number" id="minDelta" min={MIN_DELTA.min.to_string()} max={MIN_DELTA.max.to_string()} step={MIN_DELTA.step.to_string()} value={c.early_stopping.min_delta.to_string()}
-                            aria-label={ctx.t(Text::MinDelta)} onchange={number(Action::SetMinDelta)} />
-                    </label>
+                    <Slider id="percValData" label={ctx.t(Text::ValidationData)} limit={PERCENT_VAL} value={c.percent_val}
+                        shown={format!("{}%", c.percent_val)} oninput={d.reform(Action::SetPercentVal)} />
+                    <Checkbox id="earlyStopping" label={ctx.t(Text::EarlyStopping)} checked={c.early_stopping.enabled}
+                        onchange={d.reform(Action::SetEarlyStopping)} />
+                    <NumberField id="patience" label={ctx.t(Text::Patience)} limit={PATIENCE} value={c.early_stopping.patience as Real}
+                        onchange={d.reform(|v: Real| Action::SetPatience(v.max(0.0).round() as u32))} />
+                    <NumberField id="minDelta" label={ctx.t(Text::MinDelta)} limit={MIN_DELTA} value={c.early_stopping.min_delta}
+                        onchange={d.reform(Action::SetMinDelta)} />
                     <label class="field"><span>{ ctx.t(Text::Monitor) }</span>
                         <select id="monitor" onchange={on_select(|v| Some(Action::SetMonitor(if v == "train" { Monitor::Train } else { Monitor::Val })))}>
                             <option value="val" selected={c.early_stopping.monitor == Monitor::Val}>{ ctx.t(Text::ValidationLoss) }</option>

@@ -1,6 +1,7 @@
 //! The Yew components of the playground: the app, its shared context and helpers; each
 //! column lives in a file of its own.
 
+mod controls;
 mod dataset;
 mod lesson;
 mod network;
@@ -122,9 +123,6 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
 
 /// The playground.
 #[component]
@@ -278,27 +276,6 @@ pub fn App() -> Html {
             { edit_card(&ctx) }
         </div>
     }
-}
-
-/// A number typed by a person: a decimal comma is read as a point; only finite values count.
-fn parse_decimal(text: &str) -> Option<Real> {
-    text.trim().replace(',', ".").parse::<Real>().ok().filter(|v| v.is_finite())
-}
-
-/// A change handler for a number field: a valid number becomes an action.
-fn on_number(dispatch: &Callback<Action>, action: impl Fn(Real) -> Action + 'static) -> Callback<Event> {
-    let d = dispatch.clone();
-    Callback::from(move |e: Event| {
-        if let Some(v) = parse_decimal(&input_value(&e)) {
-            d.emit(action(v));
-        }
-    })
-}
-
-/// A change handler for a checkbox: its state becomes an action.
-fn on_check(dispatch: &Callback<Action>, action: fn(bool) -> Action) -> Callback<Event> {
-    let d = dispatch.clone();
-    Callback::from(move |e: Event| d.emit(action(e.target_unchecked_into::<HtmlInputElement>().checked())))
 }
 
 /// The point of the plane [-6, 6]^2 under the pointer on the output picture.

@@ -199,7 +199,7 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                if let Some(v) = parse_decimal(&text) {
+                if let Some(v) = super::controls::parse_decimal(&text) {
                     let mut r = ctx.live.borrow_mut();
                     match card.target {
                         Target::Weight { layer, neuron, input } => r.set_parameter(layer, neuron, Some(input), v),

@@ -1,5 +1,6 @@
 //! The output column: losses, chart, heatmap, legend, and the model file tools.
 
+use super::controls::Checkbox;
 use super::*;
 
 pub(super) fn output_column(ctx: &Ctx) -> Html {
@@ -7,7 +8,6 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     let c = &s.config;
     let has_val = c.percent_val > 0;
     let classification = c.problem == Problem::Classification;
-    let toggle = |action: fn(bool) -> Action| on_check(&ctx.dispatch, action);
     let ticks = [-6, -4, -2, 0, 2, 4, 6];
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
@@ -62,12 +62,10 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             }
             <div class="checks">
                 if ctx.shows("showTestData") {
-                    <label class="inline"><input type="checkbox" id="show-test-data" checked={s.show_test}
-                        onchange={toggle(Action::SetShowTest)} />{ ctx.t(Text::ShowTestData) }</label>
+                    <Checkbox id="show-test-data" label={ctx.t(Text::ShowTestData)} checked={s.show_test} onchange={ctx.dispatch.reform(Action::SetShowTest)} />
                 }
                 if ctx.shows("discretize") {
-                    <label class="inline"><input type="checkbox" id="discretize" checked={s.discretize}
-                        onchange={toggle(Action::SetDiscretize)} />{ ctx.t(Text::Discretize) }</label>
+                    <Checkbox id="discretize" label={ctx.t(Text::Discretize)} checked={s.discretize} onchange={ctx.dispatch.reform(Action::SetDiscretize)} />
                 }
             </div>
             <div class="file-tools">{ file_tools(ctx) }</div>
