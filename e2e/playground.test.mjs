@@ -133,6 +133,12 @@ test('every control changes the setup, the link and the picture', async () => {
   await page.selectOption('#regularRate', '0.003');
   assert.equal(await epoch(page), 1, 'so does the regularization rate');
   await page.fill('#batchSize', '5');
+  await page.waitForFunction(() => location.hash.includes('batchSize=5'));
+  assert.equal(await epoch(page), 1, 'so does the batch size (every training setting does)');
+  await page.selectOption('#regularizations', 'L1');
+  await page.waitForFunction(() => location.hash.includes('regularization=L1'));
+  assert.equal(await epoch(page), 1, 'and the kind of penalty');
+  await page.fill('#noise', '10');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   await page.selectOption('#problem', 'regression');
   await page.waitForFunction(() => location.hash.includes('problem=regression'));
@@ -276,7 +282,7 @@ test('a trained model is saved, exported as Keras code, and opened again', async
   const path = await saved.path();
   const fs = await import('node:fs');
   const model = JSON.parse(fs.readFileSync(path, 'utf8'));
-  assert.equal(model.version, 1);
+  assert.equal(model.version, 2);
   assert.equal(model.network.layers.length, 3);
   const [keras] = await Promise.all([page.waitForEvent('download'), page.click('#export-keras')]);
   assert.match(fs.readFileSync(await keras.path(), 'utf8'), /tf\.keras\.layers\.Dense\(4, activation='tanh'/);

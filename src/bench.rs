@@ -7,13 +7,11 @@ use crate::engine::{Config, Dataset, Feature, Grid, Trainer};
 
 /// The setups compared with TensorFlow Playground.
 pub fn setups() -> Vec<(&'static str, Config)> {
-    let largest = Config {
-        dataset: Dataset::Spiral,
-        percent_train: 90,
-        features: Feature::ALL[..7].to_vec(),
-        hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6],
-        ..Config::default()
-    };
+    let mut largest = Config::default();
+    largest.data.dataset = Dataset::Spiral;
+    largest.data.percent_train = 90;
+    largest.network.features = Feature::ALL[..7].to_vec();
+    largest.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6];
     vec![("default", Config::default()), ("largest", largest)]
 }
 
@@ -62,7 +60,7 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
     setups()
         .into_iter()
         .map(|(name, config)| {
-            let features = config.features.clone();
+            let features = config.network.features.clone();
             let mut trainer = Trainer::new(config).expect("benchmark setups are valid");
             let mut grid = Grid::new(100, -6.0, 6.0);
             for _ in 0..5 {

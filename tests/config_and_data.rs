@@ -7,36 +7,60 @@ use neurona::engine::{Activation, Config, Dataset, Loss, Model, Trainer};
 
 #[test]
 fn a_config_round_trips_through_json() {
-    let config = Config {
-        dataset: Dataset::Spiral,
-        noise: 25,
-        hidden: vec![HiddenLayer { neurons: 7, activation: Activation::Elu, dropout: 0.5 }],
-        output: Activation::Sigmoid,
-        loss: Loss::Bce,
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Spiral;
+        c.data.noise = 25;
+        c.network.hidden = vec![HiddenLayer { neurons: 7, activation: Activation::Elu }];
+        c.training.dropout = vec![0.5];
+        c.network.output = Activation::Sigmoid;
+        c.training.loss = Loss::Bce;
+        c
     };
     let json = config.to_json();
-    assert!(json.contains("\"version\":1"));
+    assert!(json.contains("\"version\":2"));
     assert_eq!(Config::from_json(&json).unwrap(), config);
     assert_eq!(Config::from_json("{}").unwrap(), Config::default(), "missing fields take defaults");
 }
 
 #[test]
+fn a_version_1_file_opens_as_it_did() {
+    let flat = r#"{"version":1,"problem":"classification","dataset":"spiral","classes":2,"noise":25,
+        "percentTrain":70,"features":["x","y"],"hidden":[{"neurons":3,"activation":"relu","dropout":0.5},
+        {"neurons":2,"activation":"tanh","dropout":0.0}],"output":"sigmoid","loss":"bce","learningRate":0.1,
+        "batchSize":5,"leakySlope":0.2}"#;
+    let c = Config::from_json(flat).unwrap();
+    assert_eq!((c.data.dataset, c.data.noise, c.data.percent_train), (Dataset::Spiral, 25, 70));
+    assert_eq!(c.network.hidden, vec![HiddenLayer { neurons: 3, activation: Activation::Relu }, HiddenLayer { neurons: 2, activation: Activation::Tanh }]);
+    assert_eq!((c.network.output, c.training.loss, c.training.learning_rate), (Activation::Sigmoid, Loss::Bce, 0.1));
+    assert_eq!((c.training.batch_size, c.training.leaky_slope), (5, 0.2));
+    assert_eq!(c.training.dropout, vec![0.5, 0.0], "each layer's rate moves to the training part");
+}
+
+#[test]
 fn malformed_json_names_the_field() {
+    let err = Config::from_json(r#"{"data": {"noise": 10}, "training": {"learningRate": "fast"}}"#).unwrap_err();
+    assert!(err.starts_with("training.learningRate:"), "{err}");
+    let err = Config::from_json(r#"{"data": {"dataset": "moon"}}"#).unwrap_err();
+    assert!(err.starts_with("data.dataset:"), "{err}");
+    // A version-1 file (every setting at the top) is read into the parts, then named the same way.
     let err = Config::from_json(r#"{"noise": 10, "learningRate": "fast"}"#).unwrap_err();
-    assert!(err.starts_with("learningRate:"), "{err}");
-    let err = Config::from_json(r#"{"dataset": "moon"}"#).unwrap_err();
-    assert!(err.starts_with("dataset:"), "{err}");
+    assert!(err.starts_with("training.learningRate:"), "{err}");
     let err = Config::from_json("{not json").unwrap_err();
     assert!(err.contains("not valid JSON"), "{err}");
 }
 
 #[test]
 fn invalid_combinations_are_refused_with_a_reason() {
-    let bad = Config { output: Activation::Tanh, loss: Loss::Bce, ..Config::default() };
-    assert!(Trainer::new(bad).err().unwrap().starts_with("loss:"));
-    let bad = Config { classes: 3, ..Config::default() };
-    assert!(Trainer::new(bad).err().unwrap().starts_with("output:"));
+    let bad = {
+        let mut c: Config = Config::default();
+        c.network.output = Activation::Tanh;
+        c.training.loss = Loss::Bce;
+        c
+    };
+    assert!(Trainer::new(bad).err().unwrap().starts_with("training.loss:"));
+    let bad = { let mut c: Config = Config::default(); c.data.classes = 3; c };
+    assert!(Trainer::new(bad).err().unwrap().starts_with("network.output:"));
 }
 
 #[test]
@@ -56,7 +80,7 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
     // outside its range.
     let mismatched = model.to_json().replace("\"loss\":\"half-mse\"", "\"loss\":\"softmax-ce\"").replace("\"momentum\":0.9", "\"momentum\":3.0");
     let (mended, repairs) = Model::from_json(&mismatched).unwrap();
-    assert_eq!(mended.config, Config { momentum: 0.999, ..model.config.clone() });
+    assert_eq!(mended.config, { let mut c: Config = model.config.clone(); c.training.momentum = 0.999; c });
     let fields: Vec<&str> = repairs.iter().map(|r| r.field).collect();
     assert_eq!(fields, ["momentum", "loss"]);
     assert_eq!((repairs[1].old.as_str(), repairs[1].new.as_str()), ("softmax-ce", "half-mse"));
@@ -64,7 +88,8 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
     let deeper = model.to_json().replace("\"hidden\":[", "\"hidden\":[{\"neurons\":3},");
     assert!(Model::from_json(&deeper).unwrap_err().starts_with("network:"));
     let truncated = model.to_json().replace("\"n_out\":4", "\"n_out\":\"four\"");
-    assert!(Model::from_json(&truncated).unwrap_err().starts_with("network:"));
+    let err = Model::from_json(&truncated).unwrap_err();
+    assert!(err.starts_with("network.layers:"), "{err}");
 }
 
 #[test]
@@ -124,8 +149,13 @@ fn splits_follow_the_ratios() {
 
 #[test]
 fn custom_points_are_trained_on() {
-    let mut config = Config { dataset: Dataset::Custom, percent_train: 100, ..Config::default() };
-    config.custom_points = (0..40)
+    let mut config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Custom;
+        c.data.percent_train = 100;
+        c
+    };
+    config.data.custom_points = (0..40)
         .map(|i| {
             let x = (i % 8) as neurona::engine::Real - 4.0;
             neurona::engine::Point { x: x as _, y: (i / 8) as _, label: if x > 0.0 { 1.0 } else { -1.0 } }
@@ -138,17 +168,10 @@ fn custom_points_are_trained_on() {
 #[test]
 fn the_keras_export_rebuilds_the_same_network() {
     use neurona::engine::export::keras_code;
-    let config = Config {
-        hidden: vec![
-            HiddenLayer { neurons: 3, activation: Activation::Relu, dropout: 0.5 },
-            HiddenLayer { neurons: 2, activation: Activation::Maxout, dropout: 0.0 },
-        ],
-        features: vec![neurona::engine::Feature::X1, neurona::engine::Feature::SinX2],
-        output: Activation::Sigmoid,
-        loss: Loss::Bce,
-        optimizer: neurona::engine::Optimizer::Adam,
-        ..Config::default()
-    };
+    let config = { let mut c: Config = Config::default(); c.network.hidden = vec![
+            HiddenLayer { neurons: 3, activation: Activation::Relu },
+            HiddenLayer { neurons: 2, activation: Activation::Maxout },
+        ]; c.training.dropout = vec![0.5]; c.network.features = vec![neurona::engine::Feature::X1, neurona::engine::Feature::SinX2]; c.network.output = Activation::Sigmoid; c.training.loss = Loss::Bce; c.training.optimizer = neurona::engine::Optimizer::Adam; c };
     let t = Trainer::new(config.clone()).unwrap();
     let code = keras_code(&config, &t.network);
     assert_eq!(code.matches("tf.keras.layers.Dense(").count(), 3);

@@ -15,15 +15,13 @@ fn the_learning_rate_and_penalty_rate_change_without_a_reset() {
     let s = start();
     let t = s.apply(Action::SetLearningRate(0.3)).apply(Action::SetRegularizationRate(0.01));
     assert_eq!(t.generation, s.generation);
-    assert_eq!(t.settings.config.learning_rate, 0.3);
+    assert_eq!(t.settings.config.training.learning_rate, 0.3);
 }
 
 #[test]
 fn structural_changes_reset_the_network() {
     let s = start();
     for a in [
-        Action::SetBatchSize(FULL_BATCH),
-        Action::SetRegularization(Regularization::L2),
         Action::SetNoise(20),
         Action::ToggleFeature(Feature::X1X2),
         Action::AddLayer,
@@ -43,37 +41,37 @@ fn layer_and_neuron_counts_stay_in_range() {
     for _ in 0..10 {
         s = s.apply(Action::AddLayer);
     }
-    assert_eq!(s.settings.config.hidden.len(), MAX_LAYERS);
+    assert_eq!(s.settings.config.network.hidden.len(), MAX_LAYERS);
     for _ in 0..10 {
         s = s.apply(Action::ChangeNeurons(0, 1));
     }
-    assert_eq!(s.settings.config.hidden[0].neurons, MAX_NEURONS);
+    assert_eq!(s.settings.config.network.hidden[0].neurons, MAX_NEURONS);
     for _ in 0..10 {
         s = s.apply(Action::ChangeNeurons(0, -1));
     }
-    assert_eq!(s.settings.config.hidden[0].neurons, 1);
+    assert_eq!(s.settings.config.network.hidden[0].neurons, 1);
     for _ in 0..10 {
         s = s.apply(Action::RemoveLayer);
     }
-    assert!(s.settings.config.hidden.is_empty());
+    assert!(s.settings.config.network.hidden.is_empty());
 }
 
 #[test]
 fn the_last_feature_cannot_be_turned_off() {
     let s = start().apply(Action::ToggleFeature(Feature::X1)).apply(Action::ToggleFeature(Feature::X2));
-    assert_eq!(s.settings.config.features, vec![Feature::X2]);
+    assert_eq!(s.settings.config.network.features, vec![Feature::X2]);
     let s = s.apply(Action::ToggleFeature(Feature::X1));
-    assert_eq!(s.settings.config.features, vec![Feature::X1, Feature::X2], "kept in column order");
+    assert_eq!(s.settings.config.network.features, vec![Feature::X1, Feature::X2], "kept in column order");
 }
 
 #[test]
 fn regression_uses_a_linear_output_and_its_own_data() {
     let s = start().apply(Action::SetProblem(Problem::Regression));
-    assert_eq!(s.settings.config.output, Activation::Linear);
-    assert!(s.settings.config.dataset.is_regression());
+    assert_eq!(s.settings.config.network.output, Activation::Linear);
+    assert!(s.settings.config.data.dataset.is_regression());
     let s = s.apply(Action::SetDataset(Dataset::Spiral));
-    assert_eq!(s.settings.config.problem, Problem::Classification);
-    assert_eq!(s.settings.config.output, Activation::Tanh);
+    assert_eq!(s.settings.config.data.problem, Problem::Classification);
+    assert_eq!(s.settings.config.network.output, Activation::Tanh);
 }
 
 #[test]
@@ -81,8 +79,8 @@ fn outputs_and_losses_are_offered_only_in_valid_pairs() {
     let s = start();
     for output in s.settings.config.valid_outputs() {
         let t = s.apply(Action::SetOutput(output));
-        assert_eq!(t.settings.config.output, output);
-        assert!(t.settings.config.loss.pairs_with(output), "{output:?} came with a fitting loss");
+        assert_eq!(t.settings.config.network.output, output);
+        assert!(t.settings.config.training.loss.pairs_with(output), "{output:?} came with a fitting loss");
         for loss in valid_losses(output) {
             let u = t.apply(Action::SetLoss(loss));
             assert!(u.settings.config.validate().is_ok(), "{output:?} + {loss:?}");
@@ -90,7 +88,7 @@ fn outputs_and_losses_are_offered_only_in_valid_pairs() {
         }
     }
     let bad = s.apply(Action::SetLoss(Loss::SoftmaxCe));
-    assert_eq!(bad.settings.config.loss, Loss::HalfMse, "softmax cross-entropy does not pair with tanh");
+    assert_eq!(bad.settings.config.training.loss, Loss::HalfMse, "softmax cross-entropy does not pair with tanh");
     assert_eq!(valid_losses(Activation::Sigmoid), vec![Loss::HalfMse, Loss::Mse, Loss::Bce]);
     let three = s.apply(Action::SetClasses(3));
     assert_eq!(three.settings.config.valid_outputs(), vec![Activation::Softmax]);
@@ -121,6 +119,10 @@ fn lesson_settings_change_live_where_they_can() {
         Action::SetLoss(Loss::Mse),
         Action::SetLeakySlope(0.2),
         Action::SetMinDelta(0.001),
+        // Unlike TensorFlow Playground, the batch size and the kind of penalty change live too:
+        // every training setting does, so their effect shows on the network already trained.
+        Action::SetBatchSize(FULL_BATCH),
+        Action::SetRegularization(Regularization::L2),
     ] {
         assert_eq!(s.apply(a.clone()).generation, s.generation, "{a:?}");
     }
@@ -133,20 +135,20 @@ fn lesson_settings_change_live_where_they_can() {
 fn drawn_points_become_the_data() {
     let p = Point { x: 1.0, y: 2.0, label: 1.0 };
     let s = start().apply(Action::AddPoint(p)).apply(Action::AddPoint(Point { label: -1.0, ..p }));
-    assert_eq!(s.settings.config.dataset, Dataset::Custom);
-    assert_eq!(s.settings.config.custom_points.len(), 2);
+    assert_eq!(s.settings.config.data.dataset, Dataset::Custom);
+    assert_eq!(s.settings.config.data.custom_points.len(), 2);
     assert!(neurona::engine::Trainer::new(s.settings.config.clone()).is_ok());
     // Changing the number of classes keeps every point trainable.
     let four = s.apply(Action::SetClasses(4));
-    assert_eq!(four.settings.config.dataset, Dataset::Custom, "the user's points stay");
+    assert_eq!(four.settings.config.data.dataset, Dataset::Custom, "the user's points stay");
     let four = four.apply(Action::AddPoint(Point { label: 3.0, ..p }));
     let three = four.apply(Action::SetClasses(3));
-    assert!(three.settings.config.custom_points.iter().all(|p| p.label <= 2.0));
+    assert!(three.settings.config.data.custom_points.iter().all(|p| p.label <= 2.0));
     assert!(neurona::engine::Trainer::new(three.settings.config.clone()).unwrap().step().is_ok());
     let two = three.apply(Action::SetClasses(2));
-    assert!(two.settings.config.custom_points.iter().all(|p| p.label == 1.0 || p.label == -1.0));
+    assert!(two.settings.config.data.custom_points.iter().all(|p| p.label == 1.0 || p.label == -1.0));
     let cleared = s.apply(Action::ClearPoints);
-    assert!(cleared.settings.config.custom_points.is_empty());
+    assert!(cleared.settings.config.data.custom_points.is_empty());
     assert!(cleared.generation > s.generation, "new data, new network");
 }
 
@@ -184,7 +186,7 @@ fn any_sequence_of_actions_leaves_a_setup_that_trains() {
         s = s.apply(a.clone());
         let c = &s.settings.config;
         assert!(c.validate().is_ok(), "step {step} {a:?}: {:?}", c.validate());
-        if step % 50 == 0 && !(c.dataset == Dataset::Custom && c.custom_points.is_empty()) {
+        if step % 50 == 0 && !(c.data.dataset == Dataset::Custom && c.data.custom_points.is_empty()) {
             let mut t = neurona::engine::Trainer::new(c.clone()).expect("a valid setup builds");
             // A large step may diverge: that is reported, and the weights stay finite.
             let _ = t.step();

@@ -21,7 +21,15 @@ fn accuracy(t: &mut Trainer) -> (f64, f64) {
 }
 
 fn single_neuron(dataset: Dataset, output: Activation, loss: Loss) -> Config {
-    Config { dataset, hidden: vec![], output, loss, learning_rate: 0.1, ..Config::default() }
+    {
+        let mut c: Config = Config::default();
+        c.data.dataset = dataset;
+        c.network.hidden = vec![];
+        c.network.output = output;
+        c.training.loss = loss;
+        c.training.learning_rate = 0.1;
+        c
+    }
 }
 
 #[test]
@@ -38,7 +46,11 @@ fn no_network_without_a_hidden_layer_learns_xor() {
         for dataset in [Dataset::LogicXor, Dataset::Xor] {
             // A linear output with squared error needs a smaller step on these +-5 inputs.
             let rate = if output == Activation::Linear { 0.003 } else { 0.1 };
-            let mut t = train(Config { learning_rate: rate, ..single_neuron(dataset, output, loss) }, 300);
+            let mut t = train({
+                let mut c: Config = single_neuron(dataset, output, loss);
+                c.training.learning_rate = rate;
+                c
+            }, 300);
             let (train_acc, _) = accuracy(&mut t);
             assert!(train_acc <= 0.8, "{output:?} on {dataset:?} reached {train_acc}");
         }
@@ -47,11 +59,12 @@ fn no_network_without_a_hidden_layer_learns_xor() {
 
 #[test]
 fn one_hidden_layer_of_four_tanh_neurons_learns_xor() {
-    let config = Config {
-        dataset: Dataset::LogicXor,
-        hidden: vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }],
-        learning_rate: 0.1,
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::LogicXor;
+        c.network.hidden = vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }];
+        c.training.learning_rate = 0.1;
+        c
     };
     let mut t = train(config, 200);
     let (train_acc, test_acc) = accuracy(&mut t);
@@ -78,12 +91,13 @@ fn the_default_circle_is_learned() {
 
 #[test]
 fn softmax_separates_three_blobs() {
-    let config = Config {
-        dataset: Dataset::Blobs,
-        classes: 3,
-        output: Activation::Softmax,
-        loss: Loss::SoftmaxCe,
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Blobs;
+        c.data.classes = 3;
+        c.network.output = Activation::Softmax;
+        c.training.loss = Loss::SoftmaxCe;
+        c
     };
     let mut t = train(config, 50);
     let r = t.evaluate();
@@ -110,35 +124,48 @@ fn the_perceptron_rule_converges_on_or_but_not_on_xor() {
 
 #[test]
 fn dropout_changes_nothing_at_evaluation_time() {
-    let base = Config { hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2], ..Config::default() };
+    let base = {
+        let mut c: Config = Config::default();
+        c.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2];
+        c
+    };
     let mut t = train(base.clone(), 20);
     let before = t.evaluate();
     let p_before = t.predict(1.0, -2.0);
     let mut with_dropout = base;
-    with_dropout.hidden.iter_mut().for_each(|h| h.dropout = 0.5);
+    with_dropout.training.dropout = vec![0.5; with_dropout.network.hidden.len()];
     t.update_live(&with_dropout);
     assert_eq!(t.evaluate(), before);
     assert_eq!(t.predict(1.0, -2.0), p_before);
     // ...but training sees it: the same seed with dropout ends with other weights.
-    let mut a = train(Config { hidden: with_dropout.hidden.clone(), ..Config::default() }, 5);
-    let b = train(Config { hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2], ..Config::default() }, 5);
+    let mut a = train({
+        let mut c: Config = Config::default();
+        c.training.dropout = with_dropout.training.dropout.clone();
+        c
+    }, 5);
+    let b = train({
+        let mut c: Config = Config::default();
+        c.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2];
+        c
+    }, 5);
     assert_ne!(a.network.layers[0].weights, b.network.layers[0].weights);
     assert!(a.step().is_ok());
 }
 
 #[test]
 fn early_stopping_stops_and_restores_the_best_weights() {
-    let config = Config {
-        dataset: Dataset::Spiral,
-        noise: 50,
-        percent_train: 30,
-        percent_val: 20,
-        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
-        features: Feature::ALL.to_vec(),
-        learning_rate: 0.03,
-        optimizer: Optimizer::Adam,
-        early_stopping: EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 },
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Spiral;
+        c.data.noise = 50;
+        c.data.percent_train = 30;
+        c.data.percent_val = 20;
+        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
+        c.network.features = Feature::ALL.to_vec();
+        c.training.learning_rate = 0.03;
+        c.training.optimizer = Optimizer::Adam;
+        c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 };
+        c
     };
     let mut t = Trainer::new(config).unwrap();
     let mut stop = None;
@@ -158,24 +185,32 @@ fn early_stopping_stops_and_restores_the_best_weights() {
 
 #[test]
 fn the_same_seed_gives_bit_identical_weights() {
-    let config = Config { seed: 42, shuffle: true, hidden: vec![HiddenLayer { neurons: 5, dropout: 0.2, ..HiddenLayer::default() }], ..Config::default() };
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.seed = 42;
+        c.training.shuffle = true;
+        c.network.hidden = vec![HiddenLayer { neurons: 5, ..HiddenLayer::default() }];
+        c.training.dropout = vec![0.2];
+        c
+    };
     let a = train(config.clone(), 100);
     let b = train(config.clone(), 100);
     assert_eq!(a.network, b.network);
     assert_eq!(a.split, b.split);
-    let c = train(Config { seed: 43, ..config }, 100);
+    let c = train({ let mut c: Config = config; c.data.seed = 43; c }, 100);
     assert_ne!(a.network, c.network);
 }
 
 #[test]
 fn a_diverging_run_stops_with_the_previous_weights() {
-    let config = Config {
-        problem: Problem::Regression,
-        dataset: Dataset::RegPlane,
-        output: Activation::Linear,
-        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
-        learning_rate: 10.0,
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.problem = Problem::Regression;
+        c.data.dataset = Dataset::RegPlane;
+        c.network.output = Activation::Linear;
+        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
+        c.training.learning_rate = 10.0;
+        c
     };
     let mut t = Trainer::new(config).unwrap();
     let mut result = Ok(Default::default());
@@ -199,11 +234,12 @@ fn a_diverging_run_stops_with_the_previous_weights() {
 
 #[test]
 fn a_deep_wide_network_trains_without_special_cases() {
-    let config = Config {
-        hidden: vec![HiddenLayer { neurons: 64, activation: Activation::Relu, dropout: 0.0 }; 10],
-        init: neurona::engine::Init::He,
-        learning_rate: 0.01,
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.network.hidden = vec![HiddenLayer { neurons: 64, activation: Activation::Relu }; 10];
+        c.network.init = neurona::engine::Init::He;
+        c.training.learning_rate = 0.01;
+        c
     };
     let mut t = Trainer::new(config).unwrap();
     let first = t.step().unwrap().train.loss;
@@ -232,13 +268,14 @@ fn the_fingerprint_after_100_epochs_matches_the_recorded_one() {
 
 #[test]
 fn the_leaky_slope_changes_live() {
-    let config = Config {
-        hidden: vec![HiddenLayer { neurons: 4, activation: Activation::LeakyRelu, dropout: 0.0 }],
-        ..Config::default()
+    let config = {
+        let mut c: Config = Config::default();
+        c.network.hidden = vec![HiddenLayer { neurons: 4, activation: Activation::LeakyRelu }];
+        c
     };
     let mut t = train(config.clone(), 5);
     let before: Vec<_> = (-5..=5).map(|i| t.predict(i as _, -3.0)).collect();
-    t.update_live(&Config { leaky_slope: 0.5, ..config });
+    t.update_live(&{ let mut c: Config = config; c.training.leaky_slope = 0.5; c });
     let after: Vec<_> = (-5..=5).map(|i| t.predict(i as _, -3.0)).collect();
     assert_ne!(before, after);
     assert_eq!(t.epoch, 5, "no reset");
@@ -247,20 +284,21 @@ fn the_leaky_slope_changes_live() {
 #[test]
 fn training_goes_on_after_a_divergence_once_the_step_is_smaller() {
     for optimizer in Optimizer::ALL {
-        let config = Config {
-            problem: Problem::Regression,
-            dataset: Dataset::RegPlane,
-            output: Activation::Linear,
-            hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
-            features: Feature::ALL[..5].to_vec(),
-            learning_rate: 1e30,
-            optimizer,
-            ..Config::default()
+        let config = {
+            let mut c: Config = Config::default();
+            c.data.problem = Problem::Regression;
+            c.data.dataset = Dataset::RegPlane;
+            c.network.output = Activation::Linear;
+            c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
+            c.network.features = Feature::ALL[..5].to_vec();
+            c.training.learning_rate = 1e30;
+            c.training.optimizer = optimizer;
+            c
         };
         let mut t = Trainer::new(config.clone()).unwrap();
         let diverged = (0..50).any(|_| t.step().is_err());
         assert!(diverged, "{optimizer:?} with a learning rate of 1e30 diverges");
-        t.update_live(&Config { learning_rate: 0.001, ..config });
+        t.update_live(&{ let mut c: Config = config; c.training.learning_rate = 0.001; c });
         for _ in 0..5 {
             assert!(t.step().is_ok(), "{optimizer:?}: a small step trains again from the kept weights");
         }

@@ -46,7 +46,12 @@ fn training_through_messages_gives_the_recorded_weights() {
 
 #[test]
 fn the_mirror_follows_the_worker_exactly() {
-    let config = Config { dataset: Dataset::Spiral, percent_val: 20, ..Config::default() };
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Spiral;
+        c.data.percent_val = 20;
+        c
+    };
     let mut session = Session::new();
     let mut mirror = Mirror::default();
     mirror.reset(1, start(config.clone(), 0, None));
@@ -94,11 +99,11 @@ fn live_settings_and_edits_reach_the_worker() {
     let config = Config::default();
     let mut session = Session::new();
     through_codec(&mut session, setup(1, &config, 0));
-    let faster = Config { learning_rate: 0.3, ..config.clone() };
+    let faster = { let mut c: Config = config.clone(); c.training.learning_rate = 0.3; c };
     through_codec(&mut session, ToWorker::Live(Box::new(faster)));
-    assert_eq!(session.trainer().unwrap().config.learning_rate, 0.3);
+    assert_eq!(session.trainer().unwrap().config.training.learning_rate, 0.3);
     let s = through_codec(&mut session, ToWorker::SetParameter { layer: 0, neuron: 1, input: Some(0), value: 2.5 });
-    assert_eq!(s.parameters[0].0[config.features.len()], 2.5, "row 1, input 0");
+    assert_eq!(s.parameters[0].0[config.network.features.len()], 2.5, "row 1, input 0");
     let s = through_codec(&mut session, ToWorker::SetParameter { layer: 2, neuron: 0, input: None, value: -1.25 });
     assert_eq!(s.parameters[2].1[0], -1.25);
     // An edit for a neuron the network no longer has changes nothing.
@@ -114,14 +119,15 @@ fn live_settings_and_edits_reach_the_worker() {
 
 #[test]
 fn early_stopping_and_divergence_are_events_and_end_the_run() {
-    let overfit = Config {
-        dataset: Dataset::Moons,
-        noise: 40,
-        percent_train: 30,
-        percent_val: 20,
-        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
-        early_stopping: EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 },
-        ..Config::default()
+    let overfit = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Moons;
+        c.data.noise = 40;
+        c.data.percent_train = 30;
+        c.data.percent_val = 20;
+        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
+        c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 };
+        c
     };
     let mut session = Session::new();
     through_codec(&mut session, setup(1, &overfit, 0));
@@ -133,13 +139,14 @@ fn early_stopping_and_divergence_are_events_and_end_the_run() {
     let again = through_codec(&mut session, ToWorker::Train { epochs: 10, budget_ms: f64::INFINITY });
     assert_eq!((again.trained, again.epoch), (0, at), "a stopped run trains no further");
 
-    let wild = Config {
-        problem: Problem::Regression,
-        dataset: Dataset::RegPlane,
-        output: Activation::Linear,
-        hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
-        learning_rate: 10.0,
-        ..Config::default()
+    let wild = {
+        let mut c: Config = Config::default();
+        c.data.problem = Problem::Regression;
+        c.data.dataset = Dataset::RegPlane;
+        c.network.output = Activation::Linear;
+        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
+        c.training.learning_rate = 10.0;
+        c
     };
     through_codec(&mut session, setup(2, &wild, 0));
     let s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
@@ -161,35 +168,48 @@ fn a_request_stops_when_its_time_is_up() {
 }
 
 #[test]
-fn a_change_either_resets_or_is_taken_whole_by_the_running_trainer() {
-    use neurona::engine::{Loss, Optimizer, Regularization};
-    let base = Config { hidden: vec![HiddenLayer::default(); 2], ..Config::default() };
-    let live_changes = [
-        Config { learning_rate: 0.3, regularization_rate: 0.01, ..base.clone() },
-        Config { optimizer: Optimizer::Adam, beta1: 0.8, beta2: 0.99, momentum: 0.5, rho: 0.5, ..base.clone() },
-        Config { shuffle: true, leaky_slope: 0.3, loss: Loss::Mse, ..base.clone() },
-        Config { hidden: vec![HiddenLayer { dropout: 0.5, ..HiddenLayer::default() }; 2], ..base.clone() },
-        Config { early_stopping: EarlyStopping { enabled: true, patience: 9, ..EarlyStopping::default() }, ..base.clone() },
+fn a_change_of_data_or_network_resets_and_a_change_of_training_is_taken_whole() {
+    use neurona::engine::{Init, Loss, Optimizer, Regularization};
+    let mut base = Config::default();
+    base.network.hidden = vec![HiddenLayer::default(); 2];
+    let training_changes: [fn(&mut Config); 7] = [
+        |c| (c.training.learning_rate, c.training.regularization_rate) = (0.3, 0.01),
+        |c| (c.training.optimizer, c.training.beta1, c.training.beta2, c.training.momentum, c.training.rho) = (Optimizer::Adam, 0.8, 0.99, 0.5, 0.5),
+        |c| (c.training.shuffle, c.training.leaky_slope, c.training.loss) = (true, 0.3, Loss::Mse),
+        |c| c.training.dropout = vec![0.5; 2],
+        |c| c.training.early_stopping = EarlyStopping { enabled: true, patience: 9, ..EarlyStopping::default() },
+        |c| c.training.batch_size = 30,
+        |c| c.training.regularization = Regularization::L1,
     ];
-    for new in live_changes {
+    for change in training_changes {
+        let mut new = base.clone();
+        change(&mut new);
         assert!(!base.needs_new_network(&new), "{new:?}");
         let mut t = Trainer::new(base.clone()).unwrap();
         t.update_live(&new);
-        assert_eq!(t.config, new, "the trainer takes every live setting");
+        assert_eq!(t.config, new, "the trainer takes every training setting");
     }
-    for new in [
-        Config { batch_size: 30, ..base.clone() },
-        Config { regularization: Regularization::L1, ..base.clone() },
-        Config { noise: 10, ..base.clone() },
-        Config { output: Activation::Sigmoid, ..base.clone() },
-    ] {
+    let other_changes: [fn(&mut Config); 4] = [
+        |c| c.data.noise = 10,
+        |c| c.data.seed = 2,
+        |c| c.network.output = Activation::Sigmoid,
+        |c| c.network.init = Init::He,
+    ];
+    for change in other_changes {
+        let mut new = base.clone();
+        change(&mut new);
         assert!(base.needs_new_network(&new), "{new:?}");
     }
 }
 
 #[test]
 fn lean_steps_train_and_record_exactly_as_full_steps() {
-    let config = Config { dataset: Dataset::Xor, percent_val: 10, ..Config::default() };
+    let config = {
+        let mut c: Config = Config::default();
+        c.data.dataset = Dataset::Xor;
+        c.data.percent_val = 10;
+        c
+    };
     let mut full = Trainer::new(config.clone()).unwrap();
     let mut lean = Trainer::new(config).unwrap();
     for _ in 0..2500 {

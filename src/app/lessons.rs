@@ -1,6 +1,6 @@
 //! The lesson's ready setups: one click opens the network that shows each idea of the lecture.
 
-use crate::engine::config::{EarlyStopping, HiddenLayer, Monitor};
+use crate::engine::config::{DataSetup, EarlyStopping, HiddenLayer, Monitor};
 use crate::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer};
 
 /// Ready setups for the lesson, one click each.
@@ -36,58 +36,47 @@ impl Lesson {
 
     /// The setup it opens.
     pub fn config(self) -> Config {
-        let d = Config::default();
-        let perceptron = |dataset| Config {
-            dataset,
-            hidden: vec![],
-            output: Activation::Step,
-            loss: Loss::HalfMse,
-            learning_rate: 0.1,
-            ..d.clone()
-        };
-        let overfit = Config {
-            dataset: Dataset::Moons,
-            noise: 40,
-            percent_train: 30,
-            percent_val: 20,
-            hidden: vec![HiddenLayer { neurons: 8, activation: Activation::Relu, dropout: 0.0 }; 3],
-            features: Feature::ALL[..7].to_vec(),
-            learning_rate: 0.03,
-            optimizer: Optimizer::Adam,
-            early_stopping: EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 },
-            ..d.clone()
-        };
+        let mut c = Config::default();
+        let relu = |neurons| HiddenLayer { neurons, activation: Activation::Relu };
         match self {
-            Lesson::OrOneNeuron => perceptron(Dataset::LogicOr),
-            Lesson::XorOneNeuron => perceptron(Dataset::LogicXor),
-            Lesson::XorHiddenLayer => Config {
-                dataset: Dataset::LogicXor,
-                hidden: vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }],
-                learning_rate: 0.1,
-                ..d
-            },
-            Lesson::CrossEntropy => Config {
-                dataset: Dataset::LogicAnd,
-                hidden: vec![],
-                output: Activation::Sigmoid,
-                loss: Loss::Bce,
-                learning_rate: 0.1,
-                ..d
-            },
-            Lesson::EarlyStopping => Config { early_stopping: EarlyStopping { patience: 3, ..overfit.early_stopping }, ..overfit },
-            Lesson::Dropout => Config {
-                hidden: overfit.hidden.iter().map(|h| HiddenLayer { dropout: 0.5, ..*h }).collect(),
-                early_stopping: EarlyStopping { patience: 10, ..overfit.early_stopping },
-                ..overfit
-            },
-            Lesson::ThreeClasses => Config {
-                dataset: Dataset::Blobs,
-                classes: 3,
-                noise: 20,
-                output: Activation::Softmax,
-                loss: Loss::SoftmaxCe,
-                ..d
-            },
+            Lesson::OrOneNeuron | Lesson::XorOneNeuron => {
+                c.data.dataset = if self == Lesson::OrOneNeuron { Dataset::LogicOr } else { Dataset::LogicXor };
+                c.network.hidden = vec![];
+                c.network.output = Activation::Step;
+                c.training.loss = Loss::HalfMse;
+                c.training.learning_rate = 0.1;
+            }
+            Lesson::XorHiddenLayer => {
+                c.data.dataset = Dataset::LogicXor;
+                c.network.hidden = vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }];
+                c.training.learning_rate = 0.1;
+            }
+            Lesson::CrossEntropy => {
+                c.data.dataset = Dataset::LogicAnd;
+                c.network.hidden = vec![];
+                c.network.output = Activation::Sigmoid;
+                c.training.loss = Loss::Bce;
+                c.training.learning_rate = 0.1;
+            }
+            // A big network on few noisy points overfits: stopped early, or with dropout.
+            Lesson::EarlyStopping | Lesson::Dropout => {
+                c.data = DataSetup { dataset: Dataset::Moons, noise: 40, percent_train: 30, percent_val: 20, ..c.data };
+                c.network.hidden = vec![relu(8); 3];
+                c.network.features = Feature::ALL[..7].to_vec();
+                c.training.learning_rate = 0.03;
+                c.training.optimizer = Optimizer::Adam;
+                let patience = if self == Lesson::Dropout { 10 } else { 3 };
+                c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience, min_delta: 0.0 };
+                if self == Lesson::Dropout {
+                    c.training.dropout = vec![0.5; 3];
+                }
+            }
+            Lesson::ThreeClasses => {
+                c.data = DataSetup { dataset: Dataset::Blobs, classes: 3, noise: 20, ..c.data };
+                c.network.output = Activation::Softmax;
+                c.training.loss = Loss::SoftmaxCe;
+            }
         }
-    }
+        c
+}
 }

@@ -199,134 +199,140 @@ impl AppState {
                 s.generation += 1;
                 s.playing = false;
             }
-            Action::Regenerate(seed) => c.seed = seed,
+            Action::Regenerate(seed) => c.data.seed = seed,
             Action::SetDataset(d) => {
-                c.dataset = d;
+                c.data.dataset = d;
                 let problem = if d.is_regression() { Problem::Regression } else { Problem::Classification };
                 set_problem(c, problem);
             }
             Action::SetProblem(p) => {
-                if p != c.problem {
-                    c.problem = p;
-                    c.dataset = c.default_dataset();
+                if p != c.data.problem {
+                    c.data.problem = p;
+                    c.data.dataset = c.default_dataset();
                 }
                 set_problem(c, p);
             }
-            Action::SetNoise(n) => c.noise = limits::NOISE.whole(n as i64) as u32,
-            Action::SetPercentTrain(p) => c.percent_train = (limits::PERCENT_TRAIN.whole(p as i64) as u32).min(100 - c.percent_val),
-            Action::SetBatchSize(b) => c.batch_size = BATCH_SIZE.whole(b as i64) as usize,
+            Action::SetNoise(n) => c.data.noise = limits::NOISE.whole(n as i64) as u32,
+            Action::SetPercentTrain(p) => c.data.percent_train = (limits::PERCENT_TRAIN.whole(p as i64) as u32).min(100 - c.data.percent_val),
+            Action::SetBatchSize(b) => c.training.batch_size = BATCH_SIZE.whole(b as i64) as usize,
             Action::ToggleFeature(f) => {
-                if let Some(i) = c.features.iter().position(|&g| g == f) {
-                    if c.features.len() > 1 {
-                        c.features.remove(i);
+                if let Some(i) = c.network.features.iter().position(|&g| g == f) {
+                    if c.network.features.len() > 1 {
+                        c.network.features.remove(i);
                     }
                 } else {
-                    c.features.push(f);
-                    c.features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
+                    c.network.features.push(f);
+                    c.network.features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
                 }
             }
             Action::AddLayer => {
-                if c.hidden.len() < MAX_LAYERS {
-                    let activation = c.hidden.last().map(|h| h.activation).unwrap_or(Activation::Tanh);
-                    c.hidden.push(HiddenLayer { neurons: 2, activation, dropout: 0.0 });
+                if c.network.hidden.len() < MAX_LAYERS {
+                    let activation = c.network.hidden.last().map(|h| h.activation).unwrap_or(Activation::Tanh);
+                    c.network.hidden.push(HiddenLayer { neurons: 2, activation });
                 }
             }
             Action::RemoveLayer => {
-                c.hidden.pop();
+                c.network.hidden.pop();
             }
             Action::ChangeNeurons(layer, delta) => {
-                if let Some(h) = c.hidden.get_mut(layer) {
+                if let Some(h) = c.network.hidden.get_mut(layer) {
                     h.neurons = NEURONS.whole(h.neurons as i64 + delta as i64) as usize;
                 }
             }
-            Action::SetLearningRate(r) => c.learning_rate = limits::nearest(&LEARNING_RATES, r),
-            Action::SetActivation(a) => c.hidden.iter_mut().for_each(|h| h.activation = a),
-            Action::SetRegularization(r) => c.regularization = r,
-            Action::SetRegularizationRate(r) => c.regularization_rate = limits::nearest(&REGULARIZATION_RATES, r),
-            Action::SetOptimizer(o) => c.optimizer = o,
+            Action::SetLearningRate(r) => c.training.learning_rate = limits::nearest(&LEARNING_RATES, r),
+            Action::SetActivation(a) => c.network.hidden.iter_mut().for_each(|h| h.activation = a),
+            Action::SetRegularization(r) => c.training.regularization = r,
+            Action::SetRegularizationRate(r) => c.training.regularization_rate = limits::nearest(&REGULARIZATION_RATES, r),
+            Action::SetOptimizer(o) => c.training.optimizer = o,
             Action::SetLayerActivation(l, a) => {
-                if let Some(h) = c.hidden.get_mut(l) {
+                if let Some(h) = c.network.hidden.get_mut(l) {
                     if Activation::HIDDEN.contains(&a) {
                         h.activation = a;
                     }
                 }
             }
             Action::SetDropout(l, r) => {
-                if let Some(h) = c.hidden.get_mut(l) {
-                    h.dropout = limits::DROPOUT.real(r);
+                if l < c.network.hidden.len() {
+                    let rates = &mut c.training.dropout;
+                    if rates.len() <= l {
+                        rates.resize(l + 1, 0.0);
+                    }
+                    rates[l] = limits::DROPOUT.real(r);
                 }
             }
             Action::SetOutput(o) => {
                 if c.valid_outputs().contains(&o) {
-                    c.output = o;
-                    if !c.loss.pairs_with(o) {
-                        c.loss = Loss::default_for(o);
+                    c.network.output = o;
+                    if !c.training.loss.pairs_with(o) {
+                        c.training.loss = Loss::default_for(o);
                     }
                 }
             }
             Action::SetLoss(l) => {
-                if l.pairs_with(c.output) {
-                    c.loss = l;
+                if l.pairs_with(c.network.output) {
+                    c.training.loss = l;
                 }
             }
             Action::SetOptimizerParam(p, v) => {
                 let v = p.limit().real(v);
                 match p {
-                    OptimizerParam::Momentum => c.momentum = v,
-                    OptimizerParam::Rho => c.rho = v,
-                    OptimizerParam::Beta1 => c.beta1 = v,
-                    OptimizerParam::Beta2 => c.beta2 = v,
+                    OptimizerParam::Momentum => c.training.momentum = v,
+                    OptimizerParam::Rho => c.training.rho = v,
+                    OptimizerParam::Beta1 => c.training.beta1 = v,
+                    OptimizerParam::Beta2 => c.training.beta2 = v,
                 }
             }
-            Action::SetShuffle(b) => c.shuffle = b,
-            Action::SetInit(i) => c.init = i,
-            Action::SetInitSigma(v) => c.init_sigma = limits::INIT_SIGMA.real(v),
+            Action::SetShuffle(b) => c.training.shuffle = b,
+            Action::SetInit(i) => c.network.init = i,
+            Action::SetInitSigma(v) => c.network.init_sigma = limits::INIT_SIGMA.real(v),
             Action::SetPercentVal(v) => {
-                c.percent_val = limits::PERCENT_VAL.whole(v as i64) as u32;
-                c.percent_train = c.percent_train.min(100 - c.percent_val);
+                c.data.percent_val = limits::PERCENT_VAL.whole(v as i64) as u32;
+                c.data.percent_train = c.data.percent_train.min(100 - c.data.percent_val);
             }
-            Action::SetEarlyStopping(b) => c.early_stopping.enabled = b,
-            Action::SetPatience(p) => c.early_stopping.patience = limits::PATIENCE.whole(p as i64) as u32,
-            Action::SetMonitor(m) => c.early_stopping.monitor = m,
+            Action::SetEarlyStopping(b) => c.training.early_stopping.enabled = b,
+            Action::SetPatience(p) => c.training.early_stopping.patience = limits::PATIENCE.whole(p as i64) as u32,
+            Action::SetMonitor(m) => c.training.early_stopping.monitor = m,
             Action::SetClasses(k) => {
                 let k = limits::CLASSES.whole(k as i64) as usize;
                 // The user's points keep their classes as far as the new count allows.
-                for p in &mut c.custom_points {
-                    p.label = match (c.classes > 2, k > 2) {
+                for p in &mut c.data.custom_points {
+                    p.label = match (c.data.classes > 2, k > 2) {
                         (false, true) => (p.label > 0.0) as u8 as Real,
                         (true, false) => if p.label >= 1.0 { 1.0 } else { -1.0 },
                         _ => p.label.min((k - 1) as Real),
                     };
                 }
-                c.classes = k;
+                c.data.classes = k;
                 if k > 2 {
                     set_problem(c, Problem::Classification);
-                    c.output = Activation::Softmax;
-                    c.loss = Loss::SoftmaxCe;
-                    if !Dataset::MULTICLASS.contains(&c.dataset) && c.dataset != Dataset::Custom {
-                        c.dataset = Dataset::Blobs;
+                    c.network.output = Activation::Softmax;
+                    c.training.loss = Loss::SoftmaxCe;
+                    if !Dataset::MULTICLASS.contains(&c.data.dataset) && c.data.dataset != Dataset::Custom {
+                        c.data.dataset = Dataset::Blobs;
                     }
-                } else if c.output == Activation::Softmax {
-                    c.output = Activation::Tanh;
-                    c.loss = Loss::HalfMse;
+                } else if c.network.output == Activation::Softmax {
+                    c.network.output = Activation::Tanh;
+                    c.training.loss = Loss::HalfMse;
                 }
             }
             Action::AddPoint(p) => {
-                c.dataset = Dataset::Custom;
+                c.data.dataset = Dataset::Custom;
                 set_problem(c, Problem::Classification);
-                c.custom_points.push(p);
+                c.data.custom_points.push(p);
             }
             Action::SetPoints(points) => {
-                c.dataset = Dataset::Custom;
+                c.data.dataset = Dataset::Custom;
                 set_problem(c, Problem::Classification);
-                c.custom_points = points;
+                c.data.custom_points = points;
             }
-            Action::ClearPoints => c.custom_points.clear(),
+            Action::ClearPoints => c.data.custom_points.clear(),
             Action::SetDrawClass(k) => s.draw_class = k,
-            Action::SetLeakySlope(v) => c.leaky_slope = limits::LEAKY_SLOPE.real(v),
-            Action::SetMinDelta(v) => c.early_stopping.min_delta = limits::MIN_DELTA.real(v),
+            Action::SetLeakySlope(v) => c.training.leaky_slope = limits::LEAKY_SLOPE.real(v),
+            Action::SetMinDelta(v) => c.training.early_stopping.min_delta = limits::MIN_DELTA.real(v),
             Action::LoadLesson(lesson) => {
-                s.settings.config = Config { seed: c.seed, ..lesson.config() };
+                let seed = c.data.seed;
+                s.settings.config = lesson.config();
+                s.settings.config.data.seed = seed;
                 s.lesson = Some(lesson);
                 s.generation += 1;
                 s.playing = false;
@@ -370,18 +376,18 @@ pub fn valid_losses(output: Activation) -> Vec<Loss> {
 
 /// Switches problem type: regression uses a linear output, classification tanh.
 fn set_problem(c: &mut Config, p: Problem) {
-    c.problem = p;
+    c.data.problem = p;
     match p {
         Problem::Regression => {
-            c.output = Activation::Linear;
-            c.loss = Loss::HalfMse;
-            c.classes = 2;
-            c.early_stopping.enabled = c.early_stopping.enabled && c.percent_val > 0;
+            c.network.output = Activation::Linear;
+            c.training.loss = Loss::HalfMse;
+            c.data.classes = 2;
+            c.training.early_stopping.enabled = c.training.early_stopping.enabled && c.data.percent_val > 0;
         }
         Problem::Classification => {
-            if c.output == Activation::Linear {
-                c.output = Activation::Tanh;
-                c.loss = Loss::HalfMse;
+            if c.network.output == Activation::Linear {
+                c.network.output = Activation::Tanh;
+                c.training.loss = Loss::HalfMse;
             }
         }
     }

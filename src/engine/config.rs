@@ -8,7 +8,7 @@ use super::{Activation, Dataset, Feature, Loss, Real};
 use serde::{Deserialize, Serialize};
 
 /// The format version written into every JSON document.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What the output predicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -59,23 +59,18 @@ pub struct HiddenLayer {
     pub neurons: usize,
     /// Its activation.
     pub activation: Activation,
-    /// Its dropout rate while training (0 = none).
-    pub dropout: Real,
 }
 
 impl Default for HiddenLayer {
     fn default() -> Self {
-        HiddenLayer { neurons: 2, activation: Activation::Tanh, dropout: 0.0 }
+        HiddenLayer { neurons: 2, activation: Activation::Tanh }
     }
 }
 
-/// Everything that defines a setup: data, network, training. Defaults are TensorFlow
-/// Playground's.
+/// The data: which points, how many for training, validation and test.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
-pub struct Config {
-    /// Format version.
-    pub version: u32,
+pub struct DataSetup {
     /// Classification or regression.
     pub problem: Problem,
     /// The data generator.
@@ -88,16 +83,32 @@ pub struct Config {
     pub percent_train: u32,
     /// Percent of the points used for validation (the rest is test).
     pub percent_val: u32,
-    /// Samples per gradient step.
-    pub batch_size: usize,
     /// Seed of data, weights, shuffles and dropout.
     pub seed: u64,
+    /// The user's points, for `Dataset::Custom`.
+    pub custom_points: Vec<Point>,
+}
+
+/// The network: its inputs, layers, output and initial weights.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct NetworkSetup {
     /// Input features, in the features column's order.
     pub features: Vec<Feature>,
     /// Hidden layers, input side first.
     pub hidden: Vec<HiddenLayer>,
     /// Output activation.
     pub output: Activation,
+    /// Weight initialisation.
+    pub init: Init,
+    /// sigma for normal initialisation.
+    pub init_sigma: Real,
+}
+
+/// How the network learns: everything here can change while training goes on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct TrainingSetup {
     /// Loss.
     pub loss: Loss,
     /// eta.
@@ -116,71 +127,77 @@ pub struct Config {
     pub beta1: Real,
     /// beta2 for Adam.
     pub beta2: Real,
-    /// Weight initialisation.
-    pub init: Init,
-    /// sigma for normal initialisation.
-    pub init_sigma: Real,
+    /// Samples per gradient step.
+    pub batch_size: usize,
     /// Reshuffle the training set every epoch (otherwise the once-shuffled order is kept).
     pub shuffle: bool,
     /// Early stopping.
     pub early_stopping: EarlyStopping,
-    /// Leaky ReLU's slope.
+    /// Leaky ReLU's slope for z < 0.
     pub leaky_slope: Real,
-    /// The user's points, for `Dataset::Custom`.
-    pub custom_points: Vec<Point>,
+    /// Each hidden layer's dropout rate while training (0 = none), input side first.
+    pub dropout: Vec<Real>,
+}
+
+/// Everything that defines a setup, in three parts: a change of data or of network needs
+/// a new network; a change of training settings applies while training goes on. Defaults
+/// are TensorFlow Playground's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Config {
+    /// Format version.
+    pub version: u32,
+    /// The data.
+    pub data: DataSetup,
+    /// The network.
+    pub network: NetworkSetup,
+    /// How it learns.
+    pub training: TrainingSetup,
 }
 
 impl Config {
-    /// This setup with the settings of `other` that change while training goes on: as in
-    /// TensorFlow Playground the learning rate and, here, the penalty's rate; and the
-    /// lesson's own settings (optimizer and its parameters, loss when it fits the output,
-    /// dropout, early stopping, reshuffling, Leaky ReLU's slope). Everything else needs a
-    /// new network; this is the one list of what does not.
-    pub fn with_live_from(&self, other: &Config) -> Config {
-        let mut c = self.clone();
-        c.learning_rate = other.learning_rate;
-        c.regularization_rate = other.regularization_rate;
-        c.optimizer = other.optimizer;
-        c.momentum = other.momentum;
-        c.rho = other.rho;
-        c.beta1 = other.beta1;
-        c.beta2 = other.beta2;
-        c.shuffle = other.shuffle;
-        c.leaky_slope = other.leaky_slope;
-        c.early_stopping = other.early_stopping;
-        if other.loss.pairs_with(c.output) {
-            c.loss = other.loss;
-        }
-        for (mine, h) in c.hidden.iter_mut().zip(&other.hidden) {
-            mine.dropout = h.dropout;
-        }
-        c
+    /// Whether going from this setup to `other` needs a fresh network: the data or the
+    /// network differ. Training settings change live.
+    pub fn needs_new_network(&self, other: &Config) -> bool {
+        self.data != other.data || self.network != other.network
     }
 
-    /// Whether going from this setup to `other` needs a fresh network.
-    pub fn needs_new_network(&self, other: &Config) -> bool {
-        self.with_live_from(other) != *other
+    /// A hidden layer's dropout rate (0 where none is set).
+    pub fn dropout(&self, layer: usize) -> Real {
+        self.training.dropout.get(layer).copied().unwrap_or(0.0)
     }
 }
 
-impl Default for Config {
+impl Default for DataSetup {
     fn default() -> Self {
-        Config {
-            version: FORMAT_VERSION,
+        DataSetup {
             problem: Problem::Classification,
             dataset: Dataset::Circle,
             classes: 2,
             noise: 0,
             percent_train: 50,
             percent_val: 0,
-            batch_size: 10,
             seed: 1,
+            custom_points: Vec::new(),
+        }
+    }
+}
+
+impl Default for NetworkSetup {
+    fn default() -> Self {
+        NetworkSetup {
             features: vec![Feature::X1, Feature::X2],
-            hidden: vec![
-                HiddenLayer { neurons: 4, ..HiddenLayer::default() },
-                HiddenLayer { neurons: 2, ..HiddenLayer::default() },
-            ],
+            hidden: vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }, HiddenLayer { neurons: 2, ..HiddenLayer::default() }],
             output: Activation::Tanh,
+            init: Init::Playground,
+            init_sigma: 0.5,
+        }
+    }
+}
+
+impl Default for TrainingSetup {
+    fn default() -> Self {
+        TrainingSetup {
             loss: Loss::HalfMse,
             learning_rate: 0.03,
             regularization: Regularization::None,
@@ -190,21 +207,26 @@ impl Default for Config {
             rho: 0.9,
             beta1: 0.9,
             beta2: 0.999,
-            init: Init::Playground,
-            init_sigma: 0.5,
+            batch_size: 10,
             shuffle: false,
             early_stopping: EarlyStopping::default(),
             leaky_slope: 0.1,
-            custom_points: Vec::new(),
+            dropout: Vec::new(),
         }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { version: FORMAT_VERSION, data: DataSetup::default(), network: NetworkSetup::default(), training: TrainingSetup::default() }
     }
 }
 
 impl Config {
     /// Outputs of the network: K for softmax, else 1.
     pub fn outputs(&self) -> usize {
-        if self.output == Activation::Softmax {
-            self.classes.max(2)
+        if self.network.output == Activation::Softmax {
+            self.data.classes.max(2)
         } else {
             1
         }
@@ -212,56 +234,56 @@ impl Config {
 
     /// The hidden layers as the network builder takes them.
     pub fn layer_specs(&self) -> Vec<LayerSpec> {
-        self.hidden
-            .iter()
-            .map(|h| LayerSpec { neurons: h.neurons, activation: h.activation, dropout: h.dropout })
-            .collect()
+        let n = &self.network;
+        n.hidden.iter().enumerate().map(|(l, h)| LayerSpec { neurons: h.neurons, activation: h.activation, dropout: self.dropout(l) }).collect()
     }
 
     /// Whether this is the perceptron: no hidden layer and a step output.
     pub fn is_perceptron(&self) -> bool {
-        self.hidden.is_empty() && self.output == Activation::Step
+        self.network.hidden.is_empty() && self.network.output == Activation::Step
     }
 
     /// The update's hyperparameters.
     pub fn hyper(&self) -> Hyper {
+        let t = &self.training;
         Hyper {
-            optimizer: self.optimizer,
-            learning_rate: self.learning_rate,
-            momentum: self.momentum,
-            rho: self.rho,
-            beta1: self.beta1,
-            beta2: self.beta2,
-            regularization: self.regularization,
-            regularization_rate: self.regularization_rate,
+            optimizer: t.optimizer,
+            learning_rate: t.learning_rate,
+            momentum: t.momentum,
+            rho: t.rho,
+            beta1: t.beta1,
+            beta2: t.beta2,
+            regularization: t.regularization,
+            regularization_rate: t.regularization_rate,
         }
     }
 
     /// Checks that the parts fit together; the message names what does not.
     pub fn validate(&self) -> Result<(), String> {
-        if self.features.is_empty() {
-            return Err("features: at least one input feature is needed".into());
+        let (d, n, t) = (&self.data, &self.network, &self.training);
+        if n.features.is_empty() {
+            return Err("network.features: at least one input feature is needed".into());
         }
-        if !Activation::OUTPUT.contains(&self.output) {
-            return Err(format!("output: {} cannot be an output activation", self.output.name()));
+        if !Activation::OUTPUT.contains(&n.output) {
+            return Err(format!("network.output: {} cannot be an output activation", n.output.name()));
         }
-        if let Some(h) = self.hidden.iter().find(|h| h.activation == Activation::Softmax) {
-            return Err(format!("hidden: {} cannot be a hidden activation", h.activation.name()));
+        if let Some(h) = n.hidden.iter().find(|h| h.activation == Activation::Softmax) {
+            return Err(format!("network.hidden: {} cannot be a hidden activation", h.activation.name()));
         }
-        if self.hidden.iter().any(|h| h.neurons == 0) {
-            return Err("hidden: a layer needs at least one neuron".into());
+        if n.hidden.iter().any(|h| h.neurons == 0) {
+            return Err("network.hidden: a layer needs at least one neuron".into());
         }
-        if !self.loss.pairs_with(self.output) {
-            return Err(format!("loss: {} does not pair with a {} output", self.loss.name(), self.output.name()));
+        if !t.loss.pairs_with(n.output) {
+            return Err(format!("training.loss: {} does not pair with a {} output", t.loss.name(), n.output.name()));
         }
-        if self.classes > 2 && self.output != Activation::Softmax {
-            return Err("output: more than two classes need a softmax output".into());
+        if d.classes > 2 && n.output != Activation::Softmax {
+            return Err("network.output: more than two classes need a softmax output".into());
         }
-        if self.percent_train + self.percent_val > 100 || self.percent_train == 0 {
-            return Err("percentTrain: training and validation must leave a share for training within 100%".into());
+        if d.percent_train + d.percent_val > 100 || d.percent_train == 0 {
+            return Err("data.percentTrain: training and validation must leave a share for training within 100%".into());
         }
-        if self.batch_size == 0 {
-            return Err("batchSize: must be at least 1".into());
+        if t.batch_size == 0 {
+            return Err("training.batchSize: must be at least 1".into());
         }
         Ok(())
     }
@@ -273,7 +295,9 @@ impl Config {
 
     /// Reads a configuration; an error names the field that is wrong.
     pub fn from_json(text: &str) -> Result<Config, String> {
-        from_json_naming_field(text)
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+        nest_version_1(&mut value);
+        from_value_naming_field(value)
     }
 }
 
@@ -297,10 +321,14 @@ impl Model {
     /// Reads a model; its setup is held to the playground's limits like a link's (the
     /// changes are returned), and an error names the field that cannot be mended.
     pub fn from_json(text: &str) -> Result<(Model, Vec<super::normalize::Repair>), String> {
-        let mut model: Model = from_json_naming_field(text)?;
+        let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+        if let Some(config) = value.get_mut("config") {
+            nest_version_1(config);
+        }
+        let mut model: Model = from_value_naming_field(value)?;
         let repairs = model.config.normalize();
         model.config.validate().map_err(|e| format!("config.{e}"))?;
-        if model.config.hidden.len() + 1 != model.network.layers.len() {
+        if model.config.network.hidden.len() + 1 != model.network.layers.len() {
             return Err("network: its layers do not match config.hidden".into());
         }
         for layer in &model.network.layers {
@@ -312,26 +340,72 @@ impl Model {
     }
 }
 
-/// Parses JSON into `T`; when that fails, finds the top-level field responsible by
-/// parsing the document again with one field at a time, so the message can name it.
-fn from_json_naming_field<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
-    match serde_json::from_value::<T>(value.clone()) {
-        Ok(v) => Ok(v),
-        Err(whole) => {
-            if let serde_json::Value::Object(map) = &value {
-                for (key, field) in map {
-                    let mut alone = serde_json::Map::new();
-                    alone.insert(key.clone(), field.clone());
-                    if let Err(e) = serde_json::from_value::<T>(serde_json::Value::Object(alone)) {
-                        let message = e.to_string();
-                        if !message.starts_with("missing field") {
-                            return Err(format!("{key}: {message}"));
-                        }
-                    }
-                }
+/// Files of format version 1 kept every setting at the top level of the configuration:
+/// moves each into its part (data, network, training), and the hidden layers' dropout rates
+/// into the training part, so that such files open as they did.
+fn nest_version_1(config: &mut serde_json::Value) {
+    const DATA: [&str; 8] = ["problem", "dataset", "classes", "noise", "percentTrain", "percentVal", "seed", "customPoints"];
+    const NETWORK: [&str; 5] = ["features", "hidden", "output", "init", "initSigma"];
+    const TRAINING: [&str; 13] = [
+        "loss", "learningRate", "regularization", "regularizationRate", "optimizer", "momentum", "rho", "beta1", "beta2",
+        "batchSize", "shuffle", "earlyStopping", "leakySlope",
+    ];
+    let serde_json::Value::Object(map) = config else { return };
+    if ["data", "network", "training"].iter().any(|k| map.contains_key(*k)) {
+        return;
+    }
+    let mut parts: [(&str, serde_json::Map<String, serde_json::Value>); 3] =
+        [("data", Default::default()), ("network", Default::default()), ("training", Default::default())];
+    for (part, keys) in [(0, &DATA[..]), (1, &NETWORK[..]), (2, &TRAINING[..])] {
+        for key in keys {
+            if let Some(v) = map.remove(*key) {
+                parts[part].1.insert(key.to_string(), v);
             }
-            Err(whole.to_string())
         }
     }
+    if let Some(serde_json::Value::Array(layers)) = parts[1].1.get_mut("hidden") {
+        let rates: Vec<serde_json::Value> = layers
+            .iter_mut()
+            .map(|l| l.as_object_mut().and_then(|l| l.remove("dropout")).unwrap_or(serde_json::Value::from(0.0)))
+            .collect();
+        parts[2].1.insert("dropout".into(), serde_json::Value::Array(rates));
+    }
+    for (name, part) in parts {
+        map.insert(name.into(), serde_json::Value::Object(part));
+    }
+}
+
+/// Reads JSON into `T`; when that fails, finds the field responsible (to two levels, such as
+/// `training.learningRate`) by reading the document again with one field at a time, so the
+/// message can name it.
+fn from_value_naming_field<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
+    use serde_json::{Map, Value};
+    let whole = match serde_json::from_value::<T>(value.clone()) {
+        Ok(v) => return Ok(v),
+        Err(e) => e.to_string(),
+    };
+    // The error of a document holding only this one field, when the field itself is wrong.
+    let alone = |path: &[&str], field: &Value| -> Option<String> {
+        let mut doc = field.clone();
+        for key in path.iter().rev() {
+            let mut map = Map::new();
+            map.insert(key.to_string(), doc);
+            doc = Value::Object(map);
+        }
+        let message = serde_json::from_value::<T>(doc).err()?.to_string();
+        (!message.starts_with("missing field")).then_some(message)
+    };
+    let Value::Object(map) = &value else { return Err(whole) };
+    for (key, field) in map {
+        let Some(message) = alone(&[key], field) else { continue };
+        if let Value::Object(inner) = field {
+            for (sub, leaf) in inner {
+                if let Some(message) = alone(&[key, sub], leaf) {
+                    return Err(format!("{key}.{sub}: {message}"));
+                }
+            }
+        }
+        return Err(format!("{key}: {message}"));
+    }
+    Err(whole)
 }

@@ -60,15 +60,15 @@ pub fn keras_code(config: &Config, network: &Network) -> String {
     out += "import numpy as np\nimport tensorflow as tf\n\n";
     out += "def features(x1, x2):\n";
     out += "    \"\"\"The input features, one column each, from points (x1, x2).\"\"\"\n";
-    let cols: Vec<&str> = config.features.iter().map(|f| feature_expression(*f)).collect();
+    let cols: Vec<&str> = config.network.features.iter().map(|f| feature_expression(*f)).collect();
     out += &format!("    return np.stack([{}], axis=-1)\n\n", cols.join(", "));
-    let regularizer = match config.regularization {
+    let regularizer = match config.training.regularization {
         Regularization::None => "None".to_string(),
-        Regularization::L1 => format!("tf.keras.regularizers.l1({})", python_float(config.regularization_rate)),
+        Regularization::L1 => format!("tf.keras.regularizers.l1({})", python_float(config.training.regularization_rate)),
         // Neurona's L2 penalty is lambda * sum(w^2) / 2; Keras's l2(k) is k * sum(w^2).
-        Regularization::L2 => format!("tf.keras.regularizers.l2({})", python_float(config.regularization_rate / 2.0)),
+        Regularization::L2 => format!("tf.keras.regularizers.l2({})", python_float(config.training.regularization_rate / 2.0)),
     };
-    out += &format!("inputs = tf.keras.Input(shape=({},))\nh = inputs\n", config.features.len());
+    out += &format!("inputs = tf.keras.Input(shape=({},))\nh = inputs\n", config.network.features.len());
     let mut weight_lines = Vec::new();
     let last = network.layers.len() - 1;
     for (l, layer) in network.layers.iter().enumerate() {
@@ -99,30 +99,30 @@ pub fn keras_code(config: &Config, network: &Network) -> String {
     for line in weight_lines {
         out += &line;
     }
-    let lr = python_float(config.learning_rate);
-    let optimizer = match config.optimizer {
+    let lr = python_float(config.training.learning_rate);
+    let optimizer = match config.training.optimizer {
         Optimizer::Sgd => format!("tf.keras.optimizers.SGD(learning_rate={lr})"),
-        Optimizer::Momentum => format!("tf.keras.optimizers.SGD(learning_rate={lr}, momentum={})", python_float(config.momentum)),
-        Optimizer::Rmsprop => format!("tf.keras.optimizers.RMSprop(learning_rate={lr}, rho={}, epsilon=1e-8)", python_float(config.rho)),
+        Optimizer::Momentum => format!("tf.keras.optimizers.SGD(learning_rate={lr}, momentum={})", python_float(config.training.momentum)),
+        Optimizer::Rmsprop => format!("tf.keras.optimizers.RMSprop(learning_rate={lr}, rho={}, epsilon=1e-8)", python_float(config.training.rho)),
         Optimizer::Adam => format!(
             "tf.keras.optimizers.Adam(learning_rate={lr}, beta_1={}, beta_2={}, epsilon=1e-8)",
-            python_float(config.beta1),
-            python_float(config.beta2)
+            python_float(config.training.beta1),
+            python_float(config.training.beta2)
         ),
     };
-    let loss = match config.loss {
+    let loss = match config.training.loss {
         Loss::HalfMse => "lambda y, y_hat: 0.5 * tf.reduce_mean(tf.square(y - y_hat))",
         Loss::Mse => "'mse'",
         Loss::Bce => "'binary_crossentropy'",
         Loss::SoftmaxCe => "'sparse_categorical_crossentropy'",
     };
     out += &format!("\nmodel.compile(optimizer={optimizer}, loss={loss})\n");
-    let labels = match (config.problem, config.output, config.loss) {
+    let labels = match (config.data.problem, config.network.output, config.training.loss) {
         (Problem::Regression, _, _) => "labels are the values to predict",
         (_, Activation::Softmax, _) => "labels are class indices 0..K-1",
         (_, Activation::Sigmoid | Activation::Step, _) => "labels are 1 (blue) and 0 (orange)",
         _ => "labels are +1 (blue) and -1 (orange)",
     };
-    out += &format!("# Train on more points with: model.fit(features(x1, x2), labels, batch_size={}, epochs=...)  # {labels}\n", config.batch_size);
+    out += &format!("# Train on more points with: model.fit(features(x1, x2), labels, batch_size={}, epochs=...)  # {labels}\n", config.training.batch_size);
     out
 }

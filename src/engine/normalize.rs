@@ -22,7 +22,7 @@ impl Config {
     /// The output activations that fit: softmax for K classes, linear or tanh for regression,
     /// and the single-output ones for two classes.
     pub fn valid_outputs(&self) -> Vec<Activation> {
-        match (self.problem, self.classes > 2) {
+        match (self.data.problem, self.data.classes > 2) {
             (Problem::Regression, _) => vec![Activation::Linear, Activation::Tanh],
             (_, true) => vec![Activation::Softmax],
             _ => vec![Activation::Tanh, Activation::Sigmoid, Activation::Step, Activation::Linear, Activation::Softmax],
@@ -32,7 +32,7 @@ impl Config {
     /// The data set this setup falls back on: the plane for regression, blobs for more than
     /// two classes, the circle otherwise.
     pub fn default_dataset(&self) -> Dataset {
-        match (self.problem, self.classes > 2) {
+        match (self.data.problem, self.data.classes > 2) {
             (Problem::Regression, _) => Dataset::RegPlane,
             (_, true) => Dataset::Blobs,
             _ => Dataset::Circle,
@@ -41,8 +41,8 @@ impl Config {
 
     /// Whether a data set fits the problem and the number of classes.
     pub fn fits(&self, d: Dataset) -> bool {
-        d.is_regression() == (self.problem == Problem::Regression)
-            && (self.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom)
+        d.is_regression() == (self.data.problem == Problem::Regression)
+            && (self.data.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom)
     }
 
     /// Brings every value within its limit and every part in line with the others (data set,
@@ -61,106 +61,119 @@ impl Config {
             note(limit.key, value.to_string(), fixed.to_string());
             *value = fixed;
         };
-        let mut classes = c.classes as i64;
+        let mut classes = c.data.classes as i64;
         whole(&limits::CLASSES, &mut classes);
-        let (mut noise, mut train, mut val) = (c.noise as i64, c.percent_train as i64, c.percent_val as i64);
+        let (mut noise, mut train, mut val) = (c.data.noise as i64, c.data.percent_train as i64, c.data.percent_val as i64);
         whole(&limits::NOISE, &mut noise);
         whole(&limits::PERCENT_VAL, &mut val);
         whole(&limits::PERCENT_TRAIN, &mut train);
-        let (mut batch, mut patience) = (c.batch_size.min(i64::MAX as usize) as i64, c.early_stopping.patience as i64);
+        let (mut batch, mut patience) = (c.training.batch_size.min(i64::MAX as usize) as i64, c.training.early_stopping.patience as i64);
         whole(&limits::BATCH_SIZE, &mut batch);
         whole(&limits::PATIENCE, &mut patience);
-        (c.noise, c.percent_val, c.batch_size, c.early_stopping.patience) = (noise as u32, val as u32, batch as usize, patience as u32);
+        (c.data.noise, c.data.percent_val, c.training.batch_size, c.training.early_stopping.patience) = (noise as u32, val as u32, batch as usize, patience as u32);
         if train + val > 100 {
             note(limits::PERCENT_TRAIN.key, train.to_string(), (100 - val).to_string());
             train = 100 - val;
         }
-        c.percent_train = train as u32;
+        c.data.percent_train = train as u32;
         let defaults = Config::default();
         let mut real = |limit: &Limit, value: &mut Real, default: Real| {
             let fixed = if value.is_finite() { limit.real(*value) } else { default };
             note(limit.key, value.to_string(), fixed.to_string());
             *value = fixed;
         };
-        real(&limits::MOMENTUM, &mut c.momentum, defaults.momentum);
-        real(&limits::RHO, &mut c.rho, defaults.rho);
-        real(&limits::BETA1, &mut c.beta1, defaults.beta1);
-        real(&limits::BETA2, &mut c.beta2, defaults.beta2);
-        real(&limits::INIT_SIGMA, &mut c.init_sigma, defaults.init_sigma);
-        real(&limits::LEAKY_SLOPE, &mut c.leaky_slope, defaults.leaky_slope);
-        real(&limits::MIN_DELTA, &mut c.early_stopping.min_delta, defaults.early_stopping.min_delta);
+        real(&limits::MOMENTUM, &mut c.training.momentum, defaults.training.momentum);
+        real(&limits::RHO, &mut c.training.rho, defaults.training.rho);
+        real(&limits::BETA1, &mut c.training.beta1, defaults.training.beta1);
+        real(&limits::BETA2, &mut c.training.beta2, defaults.training.beta2);
+        real(&limits::INIT_SIGMA, &mut c.network.init_sigma, defaults.network.init_sigma);
+        real(&limits::LEAKY_SLOPE, &mut c.training.leaky_slope, defaults.training.leaky_slope);
+        real(&limits::MIN_DELTA, &mut c.training.early_stopping.min_delta, defaults.training.early_stopping.min_delta);
         let mut menu = |key: &'static str, list: &[Real], value: &mut Real, default: Real| {
             let fixed = if value.is_finite() { limits::nearest(list, *value) } else { default };
             note(key, value.to_string(), fixed.to_string());
             *value = fixed;
         };
-        menu("learningRate", &limits::LEARNING_RATES, &mut c.learning_rate, defaults.learning_rate);
-        menu("regularizationRate", &limits::REGULARIZATION_RATES, &mut c.regularization_rate, defaults.regularization_rate);
+        menu("learningRate", &limits::LEARNING_RATES, &mut c.training.learning_rate, defaults.training.learning_rate);
+        menu("regularizationRate", &limits::REGULARIZATION_RATES, &mut c.training.regularization_rate, defaults.training.regularization_rate);
 
         // Problem, classes, data.
-        if c.problem == Problem::Regression && classes != 2 {
+        if c.data.problem == Problem::Regression && classes != 2 {
             note(limits::CLASSES.key, classes.to_string(), "2".into());
             classes = 2;
         }
-        c.classes = classes as usize;
-        if !c.fits(c.dataset) {
+        c.data.classes = classes as usize;
+        if !c.fits(c.data.dataset) {
             let fallback = c.default_dataset();
-            let key = if c.problem == Problem::Regression { "regDataset" } else { "dataset" };
-            note(key, c.dataset.name().into(), fallback.name().into());
-            c.dataset = fallback;
+            let key = if c.data.problem == Problem::Regression { "regDataset" } else { "dataset" };
+            note(key, c.data.dataset.name().into(), fallback.name().into());
+            c.data.dataset = fallback;
         }
-        let k = c.classes;
+        let k = c.data.classes;
         let fitted: Vec<Point> = c
+            .data
             .custom_points
             .iter()
             .filter(|p| p.x.is_finite() && p.y.is_finite() && p.label.is_finite())
             .map(|p| Point { x: on_plane(p.x), y: on_plane(p.y), label: fit_label(p.label, k) })
             .collect();
-        if fitted != c.custom_points {
-            note("points", points_text(&c.custom_points), points_text(&fitted));
-            c.custom_points = fitted;
+        if fitted != c.data.custom_points {
+            note("points", points_text(&c.data.custom_points), points_text(&fitted));
+            c.data.custom_points = fitted;
         }
 
         // Network.
-        if c.features.is_empty() {
+        if c.network.features.is_empty() {
             note(Feature::X1.key(), "false".into(), "true".into());
-            c.features.push(Feature::X1);
+            c.network.features.push(Feature::X1);
         }
-        let shape = |c: &Config| c.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
+        let shape = |c: &Config| c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
         let before = shape(c);
-        c.hidden.truncate(limits::LAYERS.max as usize);
-        for h in &mut c.hidden {
+        c.network.hidden.truncate(limits::LAYERS.max as usize);
+        for h in &mut c.network.hidden {
             h.neurons = limits::NEURONS.whole(h.neurons.min(i64::MAX as usize) as i64) as usize;
         }
         note(limits::NEURONS.key, before, shape(c));
-        let activations = |c: &Config| c.hidden.iter().map(|h| h.activation.name()).collect::<Vec<_>>().join(",");
+        let activations = |c: &Config| c.network.hidden.iter().map(|h| h.activation.name()).collect::<Vec<_>>().join(",");
         let before = activations(c);
-        for h in &mut c.hidden {
+        for h in &mut c.network.hidden {
             if !Activation::HIDDEN.contains(&h.activation) {
                 h.activation = Activation::Tanh;
             }
         }
         note("layerActivations", before, activations(c));
-        let rates = |c: &Config| c.hidden.iter().map(|h| h.dropout.to_string()).collect::<Vec<_>>().join(",");
-        let before = rates(c);
-        for h in &mut c.hidden {
-            h.dropout = if h.dropout.is_finite() { limits::DROPOUT.real(h.dropout) } else { 0.0 };
+        // Dropout rates: one per hidden layer at most, within range; written without the
+        // trailing zeros (a layer without a rate has none).
+        let canonical = |rates: &[Real]| {
+            let mut r = rates.to_vec();
+            while r.last() == Some(&0.0) {
+                r.pop();
+            }
+            r.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")
+        };
+        let before = canonical(&c.training.dropout);
+        c.training.dropout.truncate(c.network.hidden.len());
+        for r in &mut c.training.dropout {
+            *r = if r.is_finite() { limits::DROPOUT.real(*r) } else { 0.0 };
         }
-        note(limits::DROPOUT.key, before, rates(c));
+        while c.training.dropout.last() == Some(&0.0) {
+            c.training.dropout.pop();
+        }
+        note(limits::DROPOUT.key, before, canonical(&c.training.dropout));
         let outputs = c.valid_outputs();
-        if !outputs.contains(&c.output) {
-            let fallback = match (c.problem, c.classes > 2) {
+        if !outputs.contains(&c.network.output) {
+            let fallback = match (c.data.problem, c.data.classes > 2) {
                 (Problem::Regression, _) => Activation::Linear,
                 (_, true) => Activation::Softmax,
                 _ => Activation::Tanh,
             };
-            note("output", c.output.name().into(), fallback.name().into());
-            c.output = fallback;
+            note("output", c.network.output.name().into(), fallback.name().into());
+            c.network.output = fallback;
         }
-        if !c.loss.pairs_with(c.output) {
-            let fallback = Loss::default_for(c.output);
-            note("loss", c.loss.name().into(), fallback.name().into());
-            c.loss = fallback;
+        if !c.training.loss.pairs_with(c.network.output) {
+            let fallback = Loss::default_for(c.network.output);
+            note("loss", c.training.loss.name().into(), fallback.name().into());
+            c.training.loss = fallback;
         }
         repairs
     }

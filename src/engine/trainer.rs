@@ -22,7 +22,7 @@ struct Prepared {
 impl Prepared {
     fn new(config: &Config, points: &[Point]) -> Self {
         Prepared {
-            inputs: feature_matrix(&config.features, points.iter().map(|p| (p.x, p.y))),
+            inputs: feature_matrix(&config.network.features, points.iter().map(|p| (p.x, p.y))),
             targets: points.iter().map(|p| p.label).collect(),
         }
     }
@@ -84,13 +84,13 @@ impl Trainer {
     /// starting point (what the reset button gives).
     pub fn new_round(config: Config, round: u64) -> Result<Trainer, String> {
         config.validate()?;
-        let mut data_rng = Rng::new(config.seed);
-        let points = if config.dataset == Dataset::Custom {
-            config.custom_points.clone()
+        let mut data_rng = Rng::new(config.data.seed);
+        let points = if config.data.dataset == Dataset::Custom {
+            config.data.custom_points.clone()
         } else {
-            data::generate(config.dataset, config.classes, config.noise as f64 / 100.0, &mut data_rng)
+            data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
         };
-        let split = data::split(points, config.percent_train, config.percent_val, &mut data_rng);
+        let split = data::split(points, config.data.percent_train, config.data.percent_val, &mut data_rng);
         Self::with_split_round(config, split, round)
     }
 
@@ -101,17 +101,17 @@ impl Trainer {
             return Err("data: the training set is empty".into());
         }
         // Weights get their own stream so that changing the network keeps the data.
-        let mut rng = Rng::new(config.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
+        let mut rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
         let mut network = Network::new(
-            config.features.len(),
+            config.network.features.len(),
             &config.layer_specs(),
             config.outputs(),
-            config.output,
-            config.init,
-            config.init_sigma as f64,
+            config.network.output,
+            config.network.init,
+            config.network.init_sigma as f64,
             &mut rng,
         );
-        network.leaky_slope = config.leaky_slope;
+        network.leaky_slope = config.training.leaky_slope;
         let train = Prepared::new(&config, &split.train);
         let validation = Prepared::new(&config, &split.validation);
         let test = Prepared::new(&config, &split.test);
@@ -143,12 +143,18 @@ impl Trainer {
         })
     }
 
-    /// Takes the settings that change without a reset (see [`Config::with_live_from`]).
+    /// Takes the training settings of `config`, which change while training goes on (see
+    /// [`Config::needs_new_network`]); its loss only where it fits this network's output.
     pub fn update_live(&mut self, config: &Config) {
-        self.config = self.config.with_live_from(config);
-        self.network.leaky_slope = self.config.leaky_slope;
-        for (layer, h) in self.network.layers.iter_mut().zip(&self.config.hidden) {
-            layer.dropout = h.dropout;
+        let loss = self.config.training.loss;
+        self.config.training = config.training.clone();
+        if !self.config.training.loss.pairs_with(self.config.network.output) {
+            self.config.training.loss = loss;
+        }
+        self.network.leaky_slope = self.config.training.leaky_slope;
+        let hidden = self.network.layers.len() - 1;
+        for (l, layer) in self.network.layers.iter_mut().take(hidden).enumerate() {
+            layer.dropout = self.config.dropout(l);
         }
     }
 
@@ -178,7 +184,7 @@ impl Trainer {
     /// and leaves the newest report as it was until [`Trainer::measure_last`] is called. Training
     /// itself is the same, so the weights are those `step` gives.
     pub fn step_lean(&mut self) -> Result<Option<EpochReport>, TrainError> {
-        if self.config.early_stopping.enabled || self.history.keeps(self.epoch + 1) {
+        if self.config.training.early_stopping.enabled || self.history.keeps(self.epoch + 1) {
             self.unmeasured = None;
             return self.step().map(Some);
         }
@@ -201,7 +207,7 @@ impl Trainer {
     /// perceptron, the number of mistakes.
     pub fn train_epoch(&mut self) -> Result<(Vec<f64>, Option<usize>), TrainError> {
         self.before_step.copy_parameters_from(&self.network);
-        if self.config.shuffle {
+        if self.config.training.shuffle {
             self.rng.shuffle(&mut self.order);
         }
         self.epoch += 1;
@@ -234,8 +240,8 @@ impl Trainer {
     /// Mini-batch gradient descent over the training set in `order`.
     fn gradient_epoch(&mut self) -> Vec<f64> {
         let n = self.train.len();
-        let batch = self.config.batch_size.clamp(1, n);
-        let n_features = self.config.features.len();
+        let batch = self.config.training.batch_size.clamp(1, n);
+        let n_features = self.config.network.features.len();
         let hyper = self.config.hyper();
         let mut magnitude = vec![0.0f64; self.network.layers.len()];
         let mut batches = 0usize;
@@ -256,7 +262,7 @@ impl Trainer {
             }
             self.network.forward(&self.batch_inputs, b, &mut self.workspace, Some(&mut self.rng));
             self.workspace.clear_gradients();
-            self.network.backward(&self.batch_inputs, &self.batch_targets, b, self.config.loss, &mut self.workspace);
+            self.network.backward(&self.batch_inputs, &self.batch_targets, b, self.config.training.loss, &mut self.workspace);
             self.updates += 1;
             let scale = 1.0 / b as Real;
             for (l, layer) in self.network.layers.iter_mut().enumerate() {
@@ -277,7 +283,7 @@ impl Trainer {
     /// w <- w + eta (t - y_hat) x and b <- b + eta (t - y_hat). Returns the mistakes made.
     fn perceptron_epoch(&mut self) -> usize {
         let n = self.train.len();
-        let eta = self.config.learning_rate;
+        let eta = self.config.training.learning_rate;
         let layer = &mut self.network.layers[0];
         let mut mistakes = 0;
         for &i in &self.order {
@@ -304,7 +310,7 @@ impl Trainer {
         let train = self.measure(Which::Train);
         let validation = (self.validation.len() > 0).then(|| self.measure(Which::Validation));
         let test = (self.test.len() > 0).then(|| self.measure(Which::Test));
-        let (reg, rate) = (self.config.regularization, self.config.regularization_rate as f64);
+        let (reg, rate) = (self.config.training.regularization, self.config.training.regularization_rate as f64);
         let penalty = rate
             * self.network.layers.iter().flat_map(|l| l.weights.iter()).map(|&w| reg.penalty(w) as f64).sum::<f64>();
         EpochReport { epoch: self.epoch, train, validation, test, penalty, ..EpochReport::default() }
@@ -318,13 +324,13 @@ impl Trainer {
         };
         let n = set.len();
         self.network.forward(&set.inputs, n, &mut self.eval_workspace, None);
-        let loss = self.network.batch_loss(self.config.loss, &set.targets, n, &self.eval_workspace) / n as f64;
-        if self.config.problem == super::config::Problem::Regression {
+        let loss = self.network.batch_loss(self.config.training.loss, &set.targets, n, &self.eval_workspace) / n as f64;
+        if self.config.data.problem == super::config::Problem::Regression {
             return Metrics { loss, accuracy: None, confusion: Vec::new(), count: n };
         }
         let out = self.network.output();
         let outputs = &self.eval_workspace.a[self.network.layers.len() - 1][..out.n_out * n];
-        let k = self.config.classes.max(2);
+        let k = self.config.data.classes.max(2);
         let mut confusion = vec![0u32; k * k];
         let mut right = 0usize;
         for s in 0..n {
@@ -338,7 +344,7 @@ impl Trainer {
 
     /// Watches the monitored loss; stops and restores the best weights when patience runs out.
     fn watch_for_early_stop(&mut self, report: &EpochReport) -> Option<EarlyStop> {
-        let es = self.config.early_stopping;
+        let es = self.config.training.early_stopping;
         if !es.enabled || self.stopped.is_some() {
             return None;
         }
@@ -376,7 +382,7 @@ impl Trainer {
     /// linear as they are, sigmoid and step mapped by 2p - 1), the value for regression, the
     /// probability of class 0 for softmax.
     pub fn predict(&mut self, x: Real, y: Real) -> Real {
-        let inputs: Vec<Real> = self.config.features.iter().map(|f| f.value(x, y)).collect();
+        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
         self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
         let out = self.network.output();
         score(out.activation, self.eval_workspace.a[self.network.layers.len() - 1][0])
@@ -384,7 +390,7 @@ impl Trainer {
 
     /// Every output neuron's value at one point (probabilities for softmax).
     pub fn outputs_at(&mut self, x: Real, y: Real) -> Vec<Real> {
-        let inputs: Vec<Real> = self.config.features.iter().map(|f| f.value(x, y)).collect();
+        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
         self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
         let k = self.network.output().n_out;
         self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()

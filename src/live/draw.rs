@@ -114,7 +114,7 @@ impl Views {
             return 0.0;
         };
         let start = now();
-        self.grid.evaluate(&t.network, &t.config.features);
+        self.grid.evaluate(&t.network, &t.config.network.features);
         let grid_ms = now() - start;
         self.draw_heatmap(t, settings);
         self.draw_overlay(t, settings);
@@ -240,7 +240,7 @@ impl Views {
             );
         };
         for (i, f) in self.layout.inputs.iter().enumerate() {
-            draw(i, 0, i, if t.config.features.contains(f) { 1.0 } else { 0.25 });
+            draw(i, 0, i, if t.config.network.features.contains(f) { 1.0 } else { 0.25 });
         }
         let mut slot = inputs;
         for (l, layer) in t.network.layers.iter().enumerate().take(t.network.layers.len() - 1) {
@@ -262,7 +262,7 @@ impl Views {
 
     /// The data points, and a single unit's decision line; redrawn only when they change.
     fn draw_overlay(&mut self, t: &Trainer, settings: &Settings) {
-        let single_unit = t.config.hidden.is_empty() && t.config.features[..] == [Feature::X1, Feature::X2] && t.config.outputs() == 1;
+        let single_unit = t.config.network.hidden.is_empty() && t.config.network.features[..] == [Feature::X1, Feature::X2] && t.config.outputs() == 1;
         let out = t.network.output();
         let line = single_unit.then(|| (out.weights[0], out.weights[1], out.biases[0]));
         // The data change only with the setup, which clears `last_overlay`.
@@ -274,10 +274,10 @@ impl Views {
         let Some(c) = canvas_by_id(ids::POINTS) else { return };
         let ctx = canvas::hidpi(&c, HEATMAP, HEATMAP);
         let range = (self.grid.min, self.grid.max);
-        let classes = t.config.classes.max(2);
+        let classes = t.config.data.classes.max(2);
         canvas::draw_points(&ctx, &t.split.train, HEATMAP, range, classes, false, 3.2);
         // Drawn points are all shown: the user should see every point they placed.
-        if settings.show_test || t.config.dataset == Dataset::Custom {
+        if settings.show_test || t.config.data.dataset == Dataset::Custom {
             canvas::draw_points(&ctx, &t.split.test, HEATMAP, range, classes, true, 3.2);
         }
         if let Some((w1, w2, b)) = line {

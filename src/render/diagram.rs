@@ -105,7 +105,7 @@ pub fn shown_features(config: &Config) -> Vec<Feature> {
     Feature::ALL
         .iter()
         .copied()
-        .filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.features.contains(f))
+        .filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f))
         .collect()
 }
 
@@ -113,7 +113,7 @@ pub fn shown_features(config: &Config) -> Vec<Feature> {
 pub fn layout(config: &Config, width: f64) -> Layout {
     let inputs = shown_features(config);
     let mut sizes = vec![inputs.len()];
-    sizes.extend(config.hidden.iter().map(|h| h.neurons));
+    sizes.extend(config.network.hidden.iter().map(|h| h.neurons));
     sizes.push(config.outputs());
     let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(130.0);
     let columns: Vec<Vec<NodeBox>> = sizes
@@ -124,7 +124,7 @@ pub fn layout(config: &Config, width: f64) -> Layout {
     let mut links = Vec::new();
     // Column 0 shows every feature; only the enabled ones feed the network.
     let sources: Vec<usize> =
-        inputs.iter().enumerate().filter(|(_, f)| config.features.contains(f)).map(|(i, _)| i).collect();
+        inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect();
     for layer in 0..sizes.len() - 1 {
         let from_nodes: Vec<NodeBox> = if layer == 0 {
             sources.iter().map(|&i| columns[0][i]).collect()
@@ -165,11 +165,9 @@ mod tests {
 
     #[test]
     fn the_largest_setup_has_384_links() {
-        let config = Config {
-            features: Feature::ALL[..7].to_vec(),
-            hidden: vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6],
-            ..Config::default()
-        };
+        let mut config = Config::default();
+        config.network.features = Feature::ALL[..7].to_vec();
+        config.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6];
         let l = layout(&config, 560.0);
         assert_eq!(l.links.len(), 7 * 8 + 5 * 64 + 8);
         assert_eq!(l.columns.len(), 8);

@@ -7,14 +7,16 @@ use neurona::engine::{Config, Dataset, Feature, Optimizer};
 /// The setup whose weights after 100 epochs must be bit-identical natively and in wasm:
 /// reshuffling, dropout, Adam, and every feature (sin and cos included).
 pub fn determinism_config() -> Config {
-    Config {
-        seed: 7,
-        shuffle: true,
-        dataset: Dataset::Spiral,
-        features: Feature::ALL.to_vec(),
-        hidden: vec![HiddenLayer { neurons: 6, dropout: 0.2, ..HiddenLayer::default() }; 2],
-        optimizer: Optimizer::Adam,
-        ..Config::default()
+    {
+        let mut c: Config = Config::default();
+        c.data.seed = 7;
+        c.training.shuffle = true;
+        c.data.dataset = Dataset::Spiral;
+        c.network.features = Feature::ALL.to_vec();
+        c.network.hidden = vec![HiddenLayer { neurons: 6, ..HiddenLayer::default() }; 2];
+        c.training.dropout = vec![0.2; 2];
+        c.training.optimizer = Optimizer::Adam;
+        c
     }
 }
 

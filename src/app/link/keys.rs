@@ -72,7 +72,7 @@ fn seed_from(text: &str) -> u64 {
 
 /// The output a link means when it names none.
 fn default_output(c: &Config) -> Activation {
-    match (c.problem, c.classes > 2) {
+    match (c.data.problem, c.data.classes > 2) {
         (Problem::Regression, _) => Activation::Linear,
         (_, true) => Activation::Softmax,
         _ => Activation::Tanh,
@@ -80,7 +80,7 @@ fn default_output(c: &Config) -> Activation {
 }
 
 fn first_activation(c: &Config) -> Activation {
-    c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh)
+    c.network.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh)
 }
 
 fn list<T: ToString>(items: impl Iterator<Item = T>) -> String {
@@ -98,57 +98,57 @@ pub const ACCEPTED_QUIETLY: [&str; 2] = ["collectStats", "tutorial"];
 pub const KEYS: &[Key] = &[
     key("activation", 2, true, |s, v| {
         let a = Activation::from_name(v).filter(|a| Activation::HIDDEN.contains(a)).ok_or(())?;
-        s.config.hidden.iter_mut().for_each(|h| h.activation = a);
+        s.config.network.hidden.iter_mut().for_each(|h| h.activation = a);
         Ok(())
     }, |s| Some(first_activation(&s.config).name().into())),
-    key("batchSize", 1, true, |s, v| Ok(s.config.batch_size = whole(v)?.max(0) as usize), |s| Some(s.config.batch_size.to_string())),
+    key("batchSize", 1, true, |s, v| Ok(s.config.training.batch_size = whole(v)?.max(0) as usize), |s| Some(s.config.training.batch_size.to_string())),
     key("dataset", 1, true, |s, v| {
-        if s.config.problem == Problem::Classification {
-            s.config.dataset = Dataset::from_name(v).ok_or(())?;
+        if s.config.data.problem == Problem::Classification {
+            s.config.data.dataset = Dataset::from_name(v).ok_or(())?;
         }
         Ok(())
-    }, |s| Some(if s.config.problem == Problem::Regression { "circle" } else { s.config.dataset.name() }.into())),
+    }, |s| Some(if s.config.data.problem == Problem::Regression { "circle" } else { s.config.data.dataset.name() }.into())),
     key("regDataset", 1, false, |s, v| {
-        if s.config.problem == Problem::Regression {
-            s.config.dataset = Dataset::from_name(v).ok_or(())?;
+        if s.config.data.problem == Problem::Regression {
+            s.config.data.dataset = Dataset::from_name(v).ok_or(())?;
         }
         Ok(())
-    }, |s| Some(if s.config.problem == Problem::Regression { s.config.dataset.name() } else { "reg-plane" }.into())),
-    key("learningRate", 1, true, |s, v| Ok(s.config.learning_rate = real(v)?), |s| Some(s.config.learning_rate.to_string())),
-    key("regularizationRate", 1, true, |s, v| Ok(s.config.regularization_rate = real(v)?), |s| Some(s.config.regularization_rate.to_string())),
-    key("noise", 1, true, |s, v| Ok(s.config.noise = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.noise.to_string())),
+    }, |s| Some(if s.config.data.problem == Problem::Regression { s.config.data.dataset.name() } else { "reg-plane" }.into())),
+    key("learningRate", 1, true, |s, v| Ok(s.config.training.learning_rate = real(v)?), |s| Some(s.config.training.learning_rate.to_string())),
+    key("regularizationRate", 1, true, |s, v| Ok(s.config.training.regularization_rate = real(v)?), |s| Some(s.config.training.regularization_rate.to_string())),
+    key("noise", 1, true, |s, v| Ok(s.config.data.noise = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.data.noise.to_string())),
     key("networkShape", 1, false, |s, v| {
         let parts: Vec<Result<i64, ()>> = v.split(',').filter(|p| !p.trim().is_empty()).map(|p| number::<i64>(p)).collect();
         let sizes: Vec<i64> = parts.iter().filter_map(|p| p.ok()).collect();
         // Taken as far as it reads (negative sizes become the smallest layer); the limits then apply.
-        s.config.hidden = sizes.iter().map(|&n| HiddenLayer { neurons: n.max(0) as usize, ..HiddenLayer::default() }).collect();
+        s.config.network.hidden = sizes.iter().map(|&n| HiddenLayer { neurons: n.max(0) as usize, ..HiddenLayer::default() }).collect();
         if sizes.len() == parts.len() { Ok(()) } else { Err(()) }
-    }, |s| Some(list(s.config.hidden.iter().map(|h| h.neurons)))),
-    key("seed", 1, false, |s, v| Ok(s.config.seed = seed_from(v)), |s| Some(s.config.seed.to_string())),
+    }, |s| Some(list(s.config.network.hidden.iter().map(|h| h.neurons)))),
+    key("seed", 1, false, |s, v| Ok(s.config.data.seed = seed_from(v)), |s| Some(s.config.data.seed.to_string())),
     key("showTestData", 1, true, |s, v| Ok(s.show_test = bool_of(v)?), |s| Some(s.show_test.to_string())),
     key("discretize", 1, true, |s, v| Ok(s.discretize = bool_of(v)?), |s| Some(s.discretize.to_string())),
-    key("percTrainData", 1, true, |s, v| Ok(s.config.percent_train = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.percent_train.to_string())),
+    key("percTrainData", 1, true, |s, v| Ok(s.config.data.percent_train = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.data.percent_train.to_string())),
     key("problem", 0, true, |s, v| {
-        s.config.problem = match v {
+        s.config.data.problem = match v {
             "classification" => Problem::Classification,
             "regression" => Problem::Regression,
             _ => return Err(()),
         };
         Ok(())
-    }, |s| Some(if s.config.problem == Problem::Regression { "regression" } else { "classification" }.into())),
+    }, |s| Some(if s.config.data.problem == Problem::Regression { "regression" } else { "classification" }.into())),
     key("initZero", 2, false, |s, v| {
         if bool_of(v)? {
-            s.config.init = Init::Zeros;
+            s.config.network.init = Init::Zeros;
         }
         Ok(())
-    }, |s| Some((s.config.init == Init::Zeros).to_string())),
+    }, |s| Some((s.config.network.init == Init::Zeros).to_string())),
     key("hideText", 1, false, |s, v| Ok(s.hide_text = bool_of(v)?), |s| Some(s.hide_text.to_string())),
-    key("regularization", 1, true, |s, v| Ok(s.config.regularization = Regularization::from_name(v).ok_or(())?), |s| Some(s.config.regularization.name().into())),
+    key("regularization", 1, true, |s, v| Ok(s.config.training.regularization = Regularization::from_name(v).ok_or(())?), |s| Some(s.config.training.regularization.name().into())),
     // Neurona's own keys, written where they differ from what a link without them means.
     key("layerActivations", 3, false, |s, v| {
         let names: Vec<&str> = v.split(',').collect();
-        let mut fits = names.len() == s.config.hidden.len();
-        for (h, name) in s.config.hidden.iter_mut().zip(&names) {
+        let mut fits = names.len() == s.config.network.hidden.len();
+        for (h, name) in s.config.network.hidden.iter_mut().zip(&names) {
             match Activation::from_name(name).filter(|a| Activation::HIDDEN.contains(a)) {
                 Some(a) => h.activation = a,
                 None => fits = false,
@@ -157,79 +157,77 @@ pub const KEYS: &[Key] = &[
         if fits { Ok(()) } else { Err(()) }
     }, |s| {
         let first = first_activation(&s.config);
-        s.config.hidden.iter().any(|h| h.activation != first).then(|| list(s.config.hidden.iter().map(|h| h.activation.name())))
+        s.config.network.hidden.iter().any(|h| h.activation != first).then(|| list(s.config.network.hidden.iter().map(|h| h.activation.name())))
     }),
     key("dropout", 2, false, |s, v| {
-        let rates: Vec<&str> = v.split(',').collect();
-        let mut fits = rates.len() == s.config.hidden.len();
-        for (h, r) in s.config.hidden.iter_mut().zip(&rates) {
-            match real(r) {
-                Ok(x) => h.dropout = x,
-                Err(()) => fits = false,
-            }
+        let rates: Result<Vec<Real>, ()> = v.split(',').map(real).collect();
+        let rates = rates?;
+        if rates.len() > s.config.network.hidden.len() {
+            return Err(());
         }
-        if fits { Ok(()) } else { Err(()) }
-    }, |s| s.config.hidden.iter().any(|h| h.dropout > 0.0).then(|| list(s.config.hidden.iter().map(|h| h.dropout)))),
-    key("classes", 0, false, |s, v| Ok(s.config.classes = whole(v)?.clamp(0, 64) as usize), |s| (s.config.classes != 2).then(|| s.config.classes.to_string())),
+        s.config.training.dropout = rates;
+        Ok(())
+    }, |s| s.config.training.dropout.iter().any(|&r| r > 0.0).then(|| list(s.config.training.dropout.iter()))),
+    key("classes", 0, false, |s, v| Ok(s.config.data.classes = whole(v)?.clamp(0, 64) as usize), |s| (s.config.data.classes != 2).then(|| s.config.data.classes.to_string())),
     Key {
-        absent: Some(|s| s.config.output = default_output(&s.config)),
+        absent: Some(|s| s.config.network.output = default_output(&s.config)),
         ..key("output", 1, false, |s, v| {
-            s.config.output = Activation::from_name(v).filter(|a| Activation::OUTPUT.contains(a)).ok_or(())?;
+            s.config.network.output = Activation::from_name(v).filter(|a| Activation::OUTPUT.contains(a)).ok_or(())?;
             Ok(())
-        }, |s| (s.config.output != default_output(&s.config)).then(|| s.config.output.name().into()))
+        }, |s| (s.config.network.output != default_output(&s.config)).then(|| s.config.network.output.name().into()))
     },
     Key {
-        absent: Some(|s| s.config.loss = Loss::default_for(s.config.output)),
-        ..key("loss", 2, false, |s, v| Ok(s.config.loss = Loss::from_name(v).ok_or(())?), |s| {
-            (s.config.loss != Loss::default_for(s.config.output)).then(|| s.config.loss.name().into())
+        absent: Some(|s| s.config.training.loss = Loss::default_for(s.config.network.output)),
+        ..key("loss", 2, false, |s, v| Ok(s.config.training.loss = Loss::from_name(v).ok_or(())?), |s| {
+            (s.config.training.loss != Loss::default_for(s.config.network.output)).then(|| s.config.training.loss.name().into())
         })
     },
-    key("optimizer", 1, false, |s, v| Ok(s.config.optimizer = Optimizer::from_name(v).ok_or(())?), |s| {
-        (s.config.optimizer != Optimizer::Sgd).then(|| s.config.optimizer.name().into())
+    key("optimizer", 1, false, |s, v| Ok(s.config.training.optimizer = Optimizer::from_name(v).ok_or(())?), |s| {
+        (s.config.training.optimizer != Optimizer::Sgd).then(|| s.config.training.optimizer.name().into())
     }),
-    key("momentum", 1, false, |s, v| Ok(s.config.momentum = real(v)?), |s| differs(s.config.momentum, Config::default().momentum)),
-    key("rho", 1, false, |s, v| Ok(s.config.rho = real(v)?), |s| differs(s.config.rho, Config::default().rho)),
-    key("beta1", 1, false, |s, v| Ok(s.config.beta1 = real(v)?), |s| differs(s.config.beta1, Config::default().beta1)),
-    key("beta2", 1, false, |s, v| Ok(s.config.beta2 = real(v)?), |s| differs(s.config.beta2, Config::default().beta2)),
-    key("initSigma", 1, false, |s, v| Ok(s.config.init_sigma = real(v)?), |s| differs(s.config.init_sigma, Config::default().init_sigma)),
-    key("leakySlope", 1, false, |s, v| Ok(s.config.leaky_slope = real(v)?), |s| differs(s.config.leaky_slope, Config::default().leaky_slope)),
-    key("init", 1, false, |s, v| Ok(s.config.init = Init::from_name(v).ok_or(())?), |s| {
-        (s.config.init != Init::Playground && s.config.init != Init::Zeros).then(|| s.config.init.name().into())
+    key("momentum", 1, false, |s, v| Ok(s.config.training.momentum = real(v)?), |s| differs(s.config.training.momentum, Config::default().training.momentum)),
+    key("rho", 1, false, |s, v| Ok(s.config.training.rho = real(v)?), |s| differs(s.config.training.rho, Config::default().training.rho)),
+    key("beta1", 1, false, |s, v| Ok(s.config.training.beta1 = real(v)?), |s| differs(s.config.training.beta1, Config::default().training.beta1)),
+    key("beta2", 1, false, |s, v| Ok(s.config.training.beta2 = real(v)?), |s| differs(s.config.training.beta2, Config::default().training.beta2)),
+    key("initSigma", 1, false, |s, v| Ok(s.config.network.init_sigma = real(v)?), |s| differs(s.config.network.init_sigma, Config::default().network.init_sigma)),
+    key("leakySlope", 1, false, |s, v| Ok(s.config.training.leaky_slope = real(v)?), |s| differs(s.config.training.leaky_slope, Config::default().training.leaky_slope)),
+    key("init", 1, false, |s, v| Ok(s.config.network.init = Init::from_name(v).ok_or(())?), |s| {
+        (s.config.network.init != Init::Playground && s.config.network.init != Init::Zeros).then(|| s.config.network.init.name().into())
     }),
-    key("shuffle", 1, false, |s, v| Ok(s.config.shuffle = bool_of(v)?), |s| s.config.shuffle.then(|| "true".into())),
-    key("percValData", 1, false, |s, v| Ok(s.config.percent_val = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
-        (s.config.percent_val != 0).then(|| s.config.percent_val.to_string())
+    key("shuffle", 1, false, |s, v| Ok(s.config.training.shuffle = bool_of(v)?), |s| s.config.training.shuffle.then(|| "true".into())),
+    key("percValData", 1, false, |s, v| Ok(s.config.data.percent_val = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
+        (s.config.data.percent_val != 0).then(|| s.config.data.percent_val.to_string())
     }),
-    key("earlyStopping", 1, false, |s, v| Ok(s.config.early_stopping.enabled = bool_of(v)?), |s| s.config.early_stopping.enabled.then(|| "true".into())),
-    key("patience", 1, false, |s, v| Ok(s.config.early_stopping.patience = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
-        let e = s.config.early_stopping;
-        (e.enabled || e.patience != Config::default().early_stopping.patience).then(|| e.patience.to_string())
+    key("earlyStopping", 1, false, |s, v| Ok(s.config.training.early_stopping.enabled = bool_of(v)?), |s| s.config.training.early_stopping.enabled.then(|| "true".into())),
+    key("patience", 1, false, |s, v| Ok(s.config.training.early_stopping.patience = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
+        let e = s.config.training.early_stopping;
+        (e.enabled || e.patience != Config::default().training.early_stopping.patience).then(|| e.patience.to_string())
     }),
     key("monitor", 1, false, |s, v| {
-        s.config.early_stopping.monitor = match v {
+        s.config.training.early_stopping.monitor = match v {
             "val" => Monitor::Val,
             "train" => Monitor::Train,
             _ => return Err(()),
         };
         Ok(())
     }, |s| {
-        let e = s.config.early_stopping;
+        let e = s.config.training.early_stopping;
         (e.enabled || e.monitor != Monitor::Val).then(|| if e.monitor == Monitor::Val { "val" } else { "train" }.into())
     }),
-    key("minDelta", 1, false, |s, v| Ok(s.config.early_stopping.min_delta = real(v)?), |s| {
-        differs(s.config.early_stopping.min_delta, Config::default().early_stopping.min_delta)
+    key("minDelta", 1, false, |s, v| Ok(s.config.training.early_stopping.min_delta = real(v)?), |s| {
+        differs(s.config.training.early_stopping.min_delta, Config::default().training.early_stopping.min_delta)
     }),
     key("points", 1, false, |s, v| {
         let mut fits = true;
         for item in v.split(';').filter(|i| !i.is_empty()) {
             let nums: Vec<Real> = item.split(',').filter_map(|n| real(n).ok()).collect();
             match nums[..] {
-                [x, y, label] => s.config.custom_points.push(Point { x, y, label }),
+                [x, y, label] => s.config.data.custom_points.push(Point { x, y, label }),
                 _ => fits = false,
             }
         }
         if fits { Ok(()) } else { Err(()) }
-    }, |s| (!s.config.custom_points.is_empty()).then(|| points_text(&s.config.custom_points))),
+    }, |s| (!s.config.data.custom_points.is_empty()).then(|| points_text(&s.config.data.custom_points))),
     key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
     key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
@@ -253,10 +251,10 @@ pub fn feature_on_by_default(f: Feature) -> bool {
 /// Reads a feature's key.
 pub fn read_feature(s: &mut Settings, f: Feature, v: &str) -> Result<(), ()> {
     let on = bool_of(v)?;
-    s.config.features.retain(|&g| g != f);
+    s.config.network.features.retain(|&g| g != f);
     if on {
-        s.config.features.push(f);
-        s.config.features.sort_by_key(|g| Feature::ALL.iter().position(|h| h == g));
+        s.config.network.features.push(f);
+        s.config.network.features.sort_by_key(|g| Feature::ALL.iter().position(|h| h == g));
     }
     Ok(())
 }

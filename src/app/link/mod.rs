@@ -24,7 +24,7 @@ pub struct Repair {
 /// has `lang=`.
 pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     let mut s = Settings::new(lang);
-    s.config.features.clear();
+    s.config.network.features.clear();
     let hash = hash.trim_start_matches('#');
     let pairs: Vec<(String, String)> = form_urlencoded::parse(hash.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     // The last value of a key counts.
@@ -53,7 +53,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
             read_feature(&mut s, f, if feature_on_by_default(f) { "true" } else { "false" }).expect("a default reads");
         }
         if let (Some(v), Some(Err(()))) = (v, read) {
-            repairs.push(Repair { key: f.key().into(), given: v.into(), used: Some(s.config.features.contains(&f).to_string()) });
+            repairs.push(Repair { key: f.key().into(), given: v.into(), used: Some(s.config.network.features.contains(&f).to_string()) });
         }
     }
     // Within the limits, and the parts in line with each other: said for the keys the link has.
@@ -98,7 +98,7 @@ pub fn to_hash(s: &Settings) -> String {
         write(k.name, (k.write)(s));
     }
     for f in feature_keys() {
-        write(f.key(), Some(s.config.features.contains(&f).to_string()));
+        write(f.key(), Some(s.config.network.features.contains(&f).to_string()));
     }
     write("collectStats", Some("false".into()));
     for k in KEYS.iter().skip_while(|k| !tfp_tail.contains(&k.name)).take_while(|k| tfp_tail.contains(&k.name)) {
@@ -141,16 +141,16 @@ mod tests {
         let (s, repairs) = parse(TFP_LARGEST, Lang::En);
         assert!(repairs.is_empty(), "{repairs:?}");
         let c = &s.config;
-        assert_eq!(c.dataset, Dataset::Spiral);
-        assert_eq!(c.hidden.len(), 6);
-        assert!(c.hidden.iter().all(|h| h.neurons == 8 && h.activation == Activation::Tanh));
-        assert_eq!(c.percent_train, 90);
-        assert_eq!(c.features.len(), 7);
-        assert!(!c.features.contains(&Feature::CosX1));
-        assert_eq!(c.learning_rate, 0.03);
-        assert_eq!(c.output, Activation::Tanh);
+        assert_eq!(c.data.dataset, Dataset::Spiral);
+        assert_eq!(c.network.hidden.len(), 6);
+        assert!(c.network.hidden.iter().all(|h| h.neurons == 8 && h.activation == Activation::Tanh));
+        assert_eq!(c.data.percent_train, 90);
+        assert_eq!(c.network.features.len(), 7);
+        assert!(!c.network.features.contains(&Feature::CosX1));
+        assert_eq!(c.training.learning_rate, 0.03);
+        assert_eq!(c.network.output, Activation::Tanh);
         // The same seed text gives the same seed every time.
-        assert_eq!(parse(TFP_LARGEST, Lang::Es).0.config.seed, c.seed);
+        assert_eq!(parse(TFP_LARGEST, Lang::Es).0.config.data.seed, c.data.seed);
     }
 
     #[test]
@@ -160,9 +160,9 @@ mod tests {
             Lang::En,
         );
         assert!(repairs.is_empty(), "{repairs:?}");
-        assert_eq!(s.config.dataset, Dataset::RegGauss);
-        assert_eq!(s.config.output, Activation::Linear);
-        assert!(s.config.hidden.is_empty());
+        assert_eq!(s.config.data.dataset, Dataset::RegGauss);
+        assert_eq!(s.config.network.output, Activation::Linear);
+        assert!(s.config.network.hidden.is_empty());
         assert!(s.hide_text);
         assert!(!s.shows("noise") && !s.shows("x") && s.shows("playButton"));
     }
@@ -170,22 +170,23 @@ mod tests {
     #[test]
     fn settings_round_trip_through_the_hash() {
         let mut s = Settings::new(Lang::Es);
-        s.config.dataset = Dataset::LogicXor;
-        s.config.noise = 15;
-        s.config.hidden = vec![
-            HiddenLayer { neurons: 3, activation: Activation::Relu, dropout: 0.5 },
-            HiddenLayer { neurons: 1, activation: Activation::Elu, dropout: 0.0 },
+        s.config.data.dataset = Dataset::LogicXor;
+        s.config.data.noise = 15;
+        s.config.network.hidden = vec![
+            HiddenLayer { neurons: 3, activation: Activation::Relu },
+            HiddenLayer { neurons: 1, activation: Activation::Elu },
         ];
-        s.config.output = Activation::Sigmoid;
-        s.config.loss = Loss::Bce;
-        s.config.optimizer = Optimizer::Adam;
-        s.config.percent_train = 70;
-        s.config.percent_val = 15;
-        s.config.early_stopping.enabled = true;
-        s.config.early_stopping.min_delta = 0.001;
-        s.config.leaky_slope = 0.2;
-        s.config.features.push(Feature::CosX2);
-        s.config.seed = 12345;
+        s.config.training.dropout = vec![0.5];
+        s.config.network.output = Activation::Sigmoid;
+        s.config.training.loss = Loss::Bce;
+        s.config.training.optimizer = Optimizer::Adam;
+        s.config.data.percent_train = 70;
+        s.config.data.percent_val = 15;
+        s.config.training.early_stopping.enabled = true;
+        s.config.training.early_stopping.min_delta = 0.001;
+        s.config.training.leaky_slope = 0.2;
+        s.config.network.features.push(Feature::CosX2);
+        s.config.data.seed = 12345;
         s.show_test = true;
         s.speed = Speed::Max;
         s.hidden_controls.insert("noise".into());
@@ -206,14 +207,14 @@ mod tests {
             Lang::En,
         );
         let c = &s.config;
-        assert_eq!(c.noise, 50);
-        assert_eq!(c.batch_size, 10);
-        assert_eq!(c.dataset, Dataset::Circle);
-        assert_eq!(c.learning_rate, 0.03, "0.05 snaps to the nearest offered rate");
-        assert_eq!(c.hidden.iter().map(|h| h.neurons).collect::<Vec<_>>(), vec![4, 8]);
-        assert!(c.hidden.iter().all(|h| h.activation == Activation::Tanh));
-        assert!(c.features.contains(&Feature::X1));
-        assert_eq!(c.percent_train, 10);
+        assert_eq!(c.data.noise, 50);
+        assert_eq!(c.training.batch_size, 10);
+        assert_eq!(c.data.dataset, Dataset::Circle);
+        assert_eq!(c.training.learning_rate, 0.03, "0.05 snaps to the nearest offered rate");
+        assert_eq!(c.network.hidden.iter().map(|h| h.neurons).collect::<Vec<_>>(), vec![4, 8]);
+        assert!(c.network.hidden.iter().all(|h| h.activation == Activation::Tanh));
+        assert!(c.network.features.contains(&Feature::X1));
+        assert_eq!(c.data.percent_train, 10);
         assert_eq!(s.lang, Lang::En);
         let keys: Vec<&str> = repairs.iter().map(|r| r.key.as_str()).collect();
         for k in ["noise", "batchSize", "dataset", "learningRate", "networkShape", "activation", "bogus", "x", "lang", "percTrainData"] {
@@ -230,15 +231,15 @@ mod tests {
     #[test]
     fn drawn_points_travel_in_the_link() {
         let mut s = Settings::new(Lang::En);
-        s.config.dataset = Dataset::Custom;
-        s.config.custom_points = vec![Point { x: 1.25, y: -2.0, label: 1.0 }, Point { x: -3.5, y: 0.75, label: -1.0 }];
+        s.config.data.dataset = Dataset::Custom;
+        s.config.data.custom_points = vec![Point { x: 1.25, y: -2.0, label: 1.0 }, Point { x: -3.5, y: 0.75, label: -1.0 }];
         let hash = to_hash(&s);
         assert!(hash.contains("points=1.25,-2,1;-3.5,0.75,-1"), "{hash}");
         let (back, repairs) = parse(&hash, Lang::En);
         assert!(repairs.is_empty());
         assert_eq!(back, s);
         let (bad, repairs) = parse("dataset=custom&points=1,2,1;oops;3,4", Lang::En);
-        assert_eq!(bad.config.custom_points.len(), 1);
+        assert_eq!(bad.config.data.custom_points.len(), 1);
         assert_eq!(repairs[0].used.as_deref(), Some("1,2,1"));
     }
 
@@ -354,21 +355,22 @@ mod tests {
         let count = |rng: &mut Rng| [0usize, 1, 3, 9, 1000, usize::MAX][rng.below(6)];
         for _ in 0..3000 {
             let mut c = Config::default();
-            c.classes = count(&mut rng);
-            c.noise = count(&mut rng) as u32;
-            c.percent_train = count(&mut rng) as u32;
-            c.percent_val = count(&mut rng) as u32;
-            c.batch_size = count(&mut rng);
-            (c.momentum, c.rho, c.beta1, c.beta2) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
-            (c.learning_rate, c.regularization_rate, c.init_sigma, c.leaky_slope) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
-            c.early_stopping.patience = count(&mut rng) as u32;
-            c.hidden = (0..rng.below(12)).map(|_| HiddenLayer { neurons: count(&mut rng), activation: Activation::HIDDEN[rng.below(10)], dropout: wild(&mut rng) }).collect();
-            c.output = [Activation::OUTPUT[rng.below(5)], Activation::Relu][rng.below(2)];
-            c.loss = Loss::ALL[rng.below(4)];
-            c.dataset = [Dataset::CLASSIFICATION[rng.below(9)], Dataset::RegGauss, Dataset::Custom][rng.below(3)];
-            c.custom_points = (0..rng.below(4)).map(|_| Point { x: wild(&mut rng), y: 1.0, label: wild(&mut rng) }).collect();
+            c.data.classes = count(&mut rng);
+            c.data.noise = count(&mut rng) as u32;
+            c.data.percent_train = count(&mut rng) as u32;
+            c.data.percent_val = count(&mut rng) as u32;
+            c.training.batch_size = count(&mut rng);
+            (c.training.momentum, c.training.rho, c.training.beta1, c.training.beta2) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
+            (c.training.learning_rate, c.training.regularization_rate, c.network.init_sigma, c.training.leaky_slope) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
+            c.training.early_stopping.patience = count(&mut rng) as u32;
+            c.network.hidden = (0..rng.below(12)).map(|_| HiddenLayer { neurons: count(&mut rng), activation: Activation::HIDDEN[rng.below(10)] }).collect();
+            c.training.dropout = (0..rng.below(12)).map(|_| wild(&mut rng)).collect();
+            c.network.output = [Activation::OUTPUT[rng.below(5)], Activation::Relu][rng.below(2)];
+            c.training.loss = Loss::ALL[rng.below(4)];
+            c.data.dataset = [Dataset::CLASSIFICATION[rng.below(9)], Dataset::RegGauss, Dataset::Custom][rng.below(3)];
+            c.data.custom_points = (0..rng.below(4)).map(|_| Point { x: wild(&mut rng), y: 1.0, label: wild(&mut rng) }).collect();
             if rng.below(4) == 0 {
-                c.features.clear();
+                c.network.features.clear();
             }
             c.normalize();
             assert!(c.validate().is_ok(), "{:?}: {c:?}", c.validate());
@@ -387,11 +389,11 @@ mod tests {
         assert!(repairs.is_empty(), "{repairs:?}");
         let c = &s.config;
         assert!(c.is_perceptron());
-        assert_eq!((c.optimizer, c.momentum, c.init, c.init_sigma), (Optimizer::Momentum, 0.8, Init::Normal, 0.1));
-        assert!(c.shuffle && c.early_stopping.enabled);
-        assert_eq!((c.percent_train, c.percent_val, c.early_stopping.patience), (70, 15, 5));
-        assert_eq!(c.early_stopping.monitor, Monitor::Train);
+        assert_eq!((c.training.optimizer, c.training.momentum, c.network.init, c.network.init_sigma), (Optimizer::Momentum, 0.8, Init::Normal, 0.1));
+        assert!(c.training.shuffle && c.training.early_stopping.enabled);
+        assert_eq!((c.data.percent_train, c.data.percent_val, c.training.early_stopping.patience), (70, 15, 5));
+        assert_eq!(c.training.early_stopping.monitor, Monitor::Train);
         let (s, _) = parse("classes=3&dataset=spiral", Lang::En);
-        assert_eq!((s.config.output, s.config.loss, s.config.dataset), (Activation::Softmax, Loss::SoftmaxCe, Dataset::Spiral));
+        assert_eq!((s.config.network.output, s.config.training.loss, s.config.data.dataset), (Activation::Softmax, Loss::SoftmaxCe, Dataset::Spiral));
     }
 }

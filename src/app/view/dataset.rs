@@ -30,9 +30,9 @@ pub(super) fn new_seed() -> u64 {
 /// The data sets offered for the current problem.
 pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
     let c = &s.config;
-    if c.problem == Problem::Regression {
+    if c.data.problem == Problem::Regression {
         Dataset::REGRESSION.to_vec()
-    } else if c.classes > 2 {
+    } else if c.data.classes > 2 {
         let mut sets = Dataset::MULTICLASS.to_vec();
         sets.push(Dataset::Custom);
         sets
@@ -58,7 +58,7 @@ pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
 pub(super) fn data_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
-    let val_test = 100 - c.percent_train - c.percent_val;
+    let val_test = 100 - c.data.percent_train - c.data.percent_val;
     let slider = |id: &'static str, label: Text, value: u32, limit: Limit, shown: String, make: fn(u32) -> Action| {
         html! {
             if ctx.shows(id) {
@@ -78,7 +78,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                 <div class="datasets" role="radiogroup" aria-label={ctx.t(Text::WhichDataset)}>
                     { for offered_datasets(s).into_iter().map(|d| {
                         let label = ctx.t(dataset_text(d));
-                        let selected = d == c.dataset;
+                        let selected = d == c.data.dataset;
                         html! {
                             <button class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
                                 role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
@@ -91,14 +91,14 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                     }) }
                 </div>
             }
-            { slider("percTrainData", Text::RatioTrain, c.percent_train, PERCENT_TRAIN,
-                if c.percent_val > 0 { format!("{}% / {}% / {}%", c.percent_train, c.percent_val, val_test) } else { format!("{}%", c.percent_train) },
+            { slider("percTrainData", Text::RatioTrain, c.data.percent_train, PERCENT_TRAIN,
+                if c.data.percent_val > 0 { format!("{}% / {}% / {}%", c.data.percent_train, c.data.percent_val, val_test) } else { format!("{}%", c.data.percent_train) },
                 Action::SetPercentTrain) }
-            { slider("noise", Text::Noise, c.noise, NOISE, c.noise.to_string(), Action::SetNoise) }
-            { slider("batchSize", Text::BatchSize, c.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
-                if c.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.batch_size.to_string() },
+            { slider("noise", Text::Noise, c.data.noise, NOISE, c.data.noise.to_string(), Action::SetNoise) }
+            { slider("batchSize", Text::BatchSize, c.training.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
+                if c.training.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.training.batch_size.to_string() },
                 |v| Action::SetBatchSize(v as usize)) }
-            if c.dataset == Dataset::Custom { { draw_tools(ctx) } }
+            if c.data.dataset == Dataset::Custom { { draw_tools(ctx) } }
             <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
         </section>
     }
@@ -109,11 +109,11 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |e: MouseEvent| {
         let c = &ctx.settings().config;
-        if c.dataset != Dataset::Custom {
+        if c.data.dataset != Dataset::Custom {
             return;
         }
         let (x, y) = plane_point(&e);
-        let k = c.classes.max(2);
+        let k = c.data.classes.max(2);
         let mut class = ctx.state.draw_class.min(k - 1);
         if e.shift_key() && k == 2 {
             class = 1 - class;
@@ -126,9 +126,9 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
 /// Class chooser, clear and CSV loading for the user's own points.
 pub(super) fn draw_tools(ctx: &Ctx) -> Html {
     let c = &ctx.settings().config;
-    let k = c.classes.max(2);
+    let k = c.data.classes.max(2);
     let load = on_file_text(ctx, |ctx, text| {
-        let (points, bad) = data::parse_csv(&text, ctx.settings().config.classes);
+        let (points, bad) = data::parse_csv(&text, ctx.settings().config.data.classes);
         ctx.dispatch.emit(Action::SetPoints(points));
         if !bad.is_empty() {
             ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
@@ -149,7 +149,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
                             onclick={ctx.send(Action::SetDrawClass(class))}></button>
                     }
                 }) }
-                <span class="count" id="point-count">{ format!("{} {}", c.custom_points.len(), ctx.t(Text::Points)) }</span>
+                <span class="count" id="point-count">{ format!("{} {}", c.data.custom_points.len(), ctx.t(Text::Points)) }</span>
             </div>
             <div class="draw-buttons">
                 <button id="clear-points" class="tool" onclick={ctx.send(Action::ClearPoints)}>{ ctx.t(Text::ClearPoints) }</button>

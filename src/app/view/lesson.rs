@@ -76,8 +76,8 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         let onchange = d.reform(move |v| Action::SetOptimizerParam(which, v));
         html! { <NumberField {id} {label} limit={which.limit()} {value} {onchange} /> }
     };
-    let full = c.batch_size >= FULL_BATCH;
-    let classes = c.classes;
+    let full = c.training.batch_size >= FULL_BATCH;
+    let classes = c.data.classes;
     html! {
         <section class="lesson-panel" aria-label={ctx.t(Text::Beyond)}>
             <h2>{ ctx.t(Text::Beyond) }</h2>
@@ -99,25 +99,25 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
                         <select id="output" onchange={on_select(|v| Activation::from_name(v).map(Action::SetOutput))}>
                             { for c.valid_outputs().into_iter().map(|a| html! {
-                                <option value={a.name()} selected={a == c.output}>{ activation_label(a, lang) }</option>
+                                <option value={a.name()} selected={a == c.network.output}>{ activation_label(a, lang) }</option>
                             }) }
                         </select>
                     </label>
-                    <p class="explain">{ ctx.t(output_explanation(c.output)) }</p>
+                    <p class="explain">{ ctx.t(output_explanation(c.network.output)) }</p>
                     <label class="field"><span>{ ctx.t(Text::LossFunction) }</span>
                         <select id="loss" onchange={on_select(|v| Loss::from_name(v).map(Action::SetLoss))}>
-                            { for valid_losses(c.output).into_iter().map(|l| html! {
-                                <option value={l.name()} selected={l == c.loss}>{ loss_label(l) }</option>
+                            { for valid_losses(c.network.output).into_iter().map(|l| html! {
+                                <option value={l.name()} selected={l == c.training.loss}>{ loss_label(l) }</option>
                             }) }
                         </select>
                     </label>
-                    <p class="explain">{ ctx.t(loss_explanation(c.loss)) }</p>
-                    if c.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
-                        <NumberField id="leakySlope" label={ctx.t(Text::LeakySlope)} limit={LEAKY_SLOPE} value={c.leaky_slope}
+                    <p class="explain">{ ctx.t(loss_explanation(c.training.loss)) }</p>
+                    if c.network.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
+                        <NumberField id="leakySlope" label={ctx.t(Text::LeakySlope)} limit={LEAKY_SLOPE} value={c.training.leaky_slope}
                             onchange={d.reform(Action::SetLeakySlope)} />
                     }
                     <label class="field"><span>{ ctx.t(Text::Classes) }</span>
-                        <select id="classes" disabled={c.problem == Problem::Regression}
+                        <select id="classes" disabled={c.data.problem == Problem::Regression}
                             onchange={on_select(|v| v.parse::<usize>().ok().map(Action::SetClasses))}>
                             { for (2..=4).map(|k| html! { <option value={k.to_string()} selected={k == classes}>{ k }</option> }) }
                         </select>
@@ -128,53 +128,53 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <label class="field"><span>{ ctx.t(Text::Optimizer) }</span>
                         <select id="optimizer" onchange={on_select(|v| Optimizer::from_name(v).map(Action::SetOptimizer))}>
                             { for Optimizer::ALL.iter().map(|&o| html! {
-                                <option value={o.name()} selected={o == c.optimizer}>{ optimizer_name(o) }</option>
+                                <option value={o.name()} selected={o == c.training.optimizer}>{ optimizer_name(o) }</option>
                             }) }
                         </select>
                     </label>
                     <div class="params">
-                        if c.optimizer == Optimizer::Momentum { { param("momentum", "μ", c.momentum, OptimizerParam::Momentum) } }
-                        if c.optimizer == Optimizer::Rmsprop { { param("rho", "ρ", c.rho, OptimizerParam::Rho) } }
-                        if c.optimizer == Optimizer::Adam {
-                            { param("beta1", "β₁", c.beta1, OptimizerParam::Beta1) }
-                            { param("beta2", "β₂", c.beta2, OptimizerParam::Beta2) }
+                        if c.training.optimizer == Optimizer::Momentum { { param("momentum", "μ", c.training.momentum, OptimizerParam::Momentum) } }
+                        if c.training.optimizer == Optimizer::Rmsprop { { param("rho", "ρ", c.training.rho, OptimizerParam::Rho) } }
+                        if c.training.optimizer == Optimizer::Adam {
+                            { param("beta1", "β₁", c.training.beta1, OptimizerParam::Beta1) }
+                            { param("beta2", "β₂", c.training.beta2, OptimizerParam::Beta2) }
                         }
                     </div>
                     <div class="presets" role="group" aria-label={ctx.t(Text::BatchPresets)}>
                         <span class="label">{ ctx.t(Text::BatchPresets) }</span>
-                        <button id="batch-stochastic" class={classes!("tool", (c.batch_size == 1).then_some("selected"))}
+                        <button id="batch-stochastic" class={classes!("tool", (c.training.batch_size == 1).then_some("selected"))}
                             onclick={ctx.send(Action::SetBatchSize(1))}>{ ctx.t(Text::Stochastic) }</button>
-                        <button id="batch-mini" class={classes!("tool", (c.batch_size == 10).then_some("selected"))}
+                        <button id="batch-mini" class={classes!("tool", (c.training.batch_size == 10).then_some("selected"))}
                             onclick={ctx.send(Action::SetBatchSize(10))}>{ ctx.t(Text::MiniBatch) }</button>
                         <button id="batch-full" class={classes!("tool", full.then_some("selected"))}
                             onclick={ctx.send(Action::SetBatchSize(FULL_BATCH))}>{ ctx.t(Text::FullBatch) }</button>
                     </div>
-                    <Checkbox id="shuffle" label={ctx.t(Text::Shuffle)} checked={c.shuffle} onchange={d.reform(Action::SetShuffle)} />
+                    <Checkbox id="shuffle" label={ctx.t(Text::Shuffle)} checked={c.training.shuffle} onchange={d.reform(Action::SetShuffle)} />
                     <label class="field"><span>{ ctx.t(Text::Initialisation) }</span>
                         <select id="init" onchange={on_select(|v| Init::from_name(v).map(Action::SetInit))}>
                             { for Init::ALL.iter().map(|&i| html! {
-                                <option value={i.name()} selected={i == c.init}>{ init_name(i) }</option>
+                                <option value={i.name()} selected={i == c.network.init}>{ init_name(i) }</option>
                             }) }
                         </select>
                     </label>
-                    if c.init == Init::Normal {
-                        <NumberField id="initSigma" label="σ" limit={INIT_SIGMA} value={c.init_sigma} onchange={d.reform(Action::SetInitSigma)} />
+                    if c.network.init == Init::Normal {
+                        <NumberField id="initSigma" label="σ" limit={INIT_SIGMA} value={c.network.init_sigma} onchange={d.reform(Action::SetInitSigma)} />
                     }
                 </fieldset>
                 <fieldset>
                     <legend>{ ctx.t(Text::EarlyStopping) }</legend>
-                    <Slider id="percValData" label={ctx.t(Text::ValidationData)} limit={PERCENT_VAL} value={c.percent_val}
-                        shown={format!("{}%", c.percent_val)} oninput={d.reform(Action::SetPercentVal)} />
-                    <Checkbox id="earlyStopping" label={ctx.t(Text::EarlyStopping)} checked={c.early_stopping.enabled}
+                    <Slider id="percValData" label={ctx.t(Text::ValidationData)} limit={PERCENT_VAL} value={c.data.percent_val}
+                        shown={format!("{}%", c.data.percent_val)} oninput={d.reform(Action::SetPercentVal)} />
+                    <Checkbox id="earlyStopping" label={ctx.t(Text::EarlyStopping)} checked={c.training.early_stopping.enabled}
                         onchange={d.reform(Action::SetEarlyStopping)} />
-                    <NumberField id="patience" label={ctx.t(Text::Patience)} limit={PATIENCE} value={c.early_stopping.patience as Real}
+                    <NumberField id="patience" label={ctx.t(Text::Patience)} limit={PATIENCE} value={c.training.early_stopping.patience as Real}
                         onchange={d.reform(|v: Real| Action::SetPatience(v.max(0.0).round() as u32))} />
-                    <NumberField id="minDelta" label={ctx.t(Text::MinDelta)} limit={MIN_DELTA} value={c.early_stopping.min_delta}
+                    <NumberField id="minDelta" label={ctx.t(Text::MinDelta)} limit={MIN_DELTA} value={c.training.early_stopping.min_delta}
                         onchange={d.reform(Action::SetMinDelta)} />
                     <label class="field"><span>{ ctx.t(Text::Monitor) }</span>
                         <select id="monitor" onchange={on_select(|v| Some(Action::SetMonitor(if v == "train" { Monitor::Train } else { Monitor::Val })))}>
-                            <option value="val" selected={c.early_stopping.monitor == Monitor::Val}>{ ctx.t(Text::ValidationLoss) }</option>
-                            <option value="train" selected={c.early_stopping.monitor == Monitor::Train}>{ ctx.t(Text::TrainingLoss) }</option>
+                            <option value="val" selected={c.training.early_stopping.monitor == Monitor::Val}>{ ctx.t(Text::ValidationLoss) }</option>
+                            <option value="train" selected={c.training.early_stopping.monitor == Monitor::Train}>{ ctx.t(Text::TrainingLoss) }</option>
                         </select>
                     </label>
                 </fieldset>
@@ -183,7 +183,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     if c.is_perceptron() {
                         <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<b id={ids::PERCEPTRON}>{ "–" }</b></p>
                     }
-                    if c.problem == Problem::Classification {
+                    if c.data.problem == Problem::Classification {
                         <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
                         <table id={ids::CONFUSION} class="confusion"></table>
                     }

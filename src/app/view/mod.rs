@@ -202,13 +202,13 @@ pub fn App() -> Html {
     // Data thumbnails follow the seed, noise and number of classes.
     {
         let c = &state.settings.config;
-        use_effect_with((c.seed, c.noise, c.problem, c.classes), |(seed, noise, _, classes)| {
+        use_effect_with((c.data.seed, c.data.noise, c.data.problem, c.data.classes), |(seed, noise, _, classes)| {
             draw_dataset_thumbnails(*seed, *noise, *classes);
             || ()
         });
     }
     // The user's points have a thumbnail of their own.
-    use_effect_with((state.settings.config.custom_points.clone(), state.settings.config.classes, state.settings.config.problem), |(points, classes, _)| {
+    use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.classes, state.settings.config.data.problem), |(points, classes, _)| {
         if let Some(c) = canvas_by_id("dataset-custom") {
             let ctx = draw_data_thumbnail(&c, points, *classes, 1.6);
             if points.is_empty() {

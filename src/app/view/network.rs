@@ -7,7 +7,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
     let lay = crate::render::diagram::layout(c, network_width());
-    let n_hidden = c.hidden.len();
+    let n_hidden = c.network.hidden.len();
     // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
     let link_card = |edit: bool| {
         let ctx = ctx.clone();
@@ -100,7 +100,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
                     <b>{ ctx.t(Text::Features) }</b>
                 </div>
-                { for c.hidden.iter().enumerate().map(|(l, h)| {
+                { for c.network.hidden.iter().enumerate().map(|(l, h)| {
                     let x = lay.columns[l + 1][0].x;
                     html! {
                         <div class="head" style={format!("left:{}px", x + NODE / 2.0 - 40.0)}>
@@ -115,7 +115,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                                 </div>
                             }
                             <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
-                            { layer_selects(ctx, l, h.activation, h.dropout) }
+                            { layer_selects(ctx, l, h.activation, c.dropout(l)) }
                         </div>
                     }
                 }) }
@@ -133,7 +133,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 }) }
                 <canvas id={ids::NODES} aria-hidden="true" style={format!("width:{}px;height:{}px", lay.width, lay.height)}></canvas>
                 { for lay.inputs.iter().enumerate().map(|(i, &f)| {
-                    let on = c.features.contains(&f);
+                    let on = c.network.features.contains(&f);
                     let b = lay.columns[0][i];
                     let hidden = !ctx.shows(f.key());
                     html! {
@@ -148,7 +148,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                         }
                     }
                 }) }
-                { for c.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
+                { for c.network.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
                     let b = lay.columns[l + 1][j];
                     html! {
                         <div class="node hidden-node" id={format!("neuron-{}-{}", l + 1, j)}

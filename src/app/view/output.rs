@@ -6,8 +6,8 @@ use super::*;
 pub(super) fn output_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
-    let has_val = c.percent_val > 0;
-    let classification = c.problem == Problem::Classification;
+    let has_val = c.data.percent_val > 0;
+    let classification = c.data.problem == Problem::Classification;
     let ticks = [-6, -4, -2, 0, 2, 4, 6];
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
@@ -41,14 +41,14 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
                     <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
                     <canvas id={ids::POINTS} style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
-                        class={classes!((c.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
+                        class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
                         onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
                 </div>
                 <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
             </div>
-            if c.classes > 2 && classification {
+            if c.data.classes > 2 && classification {
                 <div class="legend classes" id="class-legend">
-                    { for (0..c.classes).map(|k| html! {
+                    { for (0..c.data.classes).map(|k| html! {
                         <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
                             { format!("{} {k}", ctx.t(Text::Class)) }</span>
                     }) }

@@ -164,7 +164,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.live.borrow_mut().step_once())
     };
-    let current_act = c.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
+    let current_act = c.network.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let rate_label = |v: Real| format!("{v}");
     html! {
         <div class="top-bar" role="toolbar">
@@ -190,7 +190,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                 <span id={ids::EPOCH} class="value">{ format_epoch(0) }</span>
             </div>
             { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
-                LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.learning_rate)).collect(),
+                LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.learning_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(Action::SetLearningRate)) }
             { control_select(ctx, ("activation", "activations"), Text::Activation,
                 Activation::HIDDEN.iter().map(|&a| (a.name().to_string(), activation_label(a, lang), a == current_act)).collect(),
@@ -198,14 +198,14 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
             { control_select(ctx, ("regularization", "regularizations"), Text::Regularization,
                 Regularization::ALL.iter().map(|&r| (r.name().to_string(),
                     if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() },
-                    r == c.regularization)).collect(),
+                    r == c.training.regularization)).collect(),
                 |v| Regularization::from_name(v).map(Action::SetRegularization)) }
             { control_select(ctx, ("regularizationRate", "regularRate"), Text::RegularizationRate,
-                REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.regularization_rate)).collect(),
+                REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.regularization_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(Action::SetRegularizationRate)) }
             { control_select(ctx, ("problem", "problem"), Text::ProblemType, vec![
-                    ("classification".into(), ctx.t(Text::Classification).into(), c.problem == Problem::Classification),
-                    ("regression".into(), ctx.t(Text::Regression).into(), c.problem == Problem::Regression),
+                    ("classification".into(), ctx.t(Text::Classification).into(), c.data.problem == Problem::Classification),
+                    ("regression".into(), ctx.t(Text::Regression).into(), c.data.problem == Problem::Regression),
                 ],
                 |v| Some(Action::SetProblem(if v == "regression" { Problem::Regression } else { Problem::Classification }))) }
         </div>
