@@ -5,6 +5,7 @@ use super::data::Point;
 use super::network::{Init, LayerSpec, Network};
 use super::optimizer::{Hyper, Optimizer, Regularization};
 use super::{Activation, Dataset, Feature, Loss, Real};
+use super::json::{from_value_naming_field, nest_version_1};
 use serde::{Deserialize, Serialize};
 
 /// The format version written into every JSON document.
@@ -338,74 +339,4 @@ impl Model {
         }
         Ok((model, repairs))
     }
-}
-
-/// Files of format version 1 kept every setting at the top level of the configuration:
-/// moves each into its part (data, network, training), and the hidden layers' dropout rates
-/// into the training part, so that such files open as they did.
-fn nest_version_1(config: &mut serde_json::Value) {
-    const DATA: [&str; 8] = ["problem", "dataset", "classes", "noise", "percentTrain", "percentVal", "seed", "customPoints"];
-    const NETWORK: [&str; 5] = ["features", "hidden", "output", "init", "initSigma"];
-    const TRAINING: [&str; 13] = [
-        "loss", "learningRate", "regularization", "regularizationRate", "optimizer", "momentum", "rho", "beta1", "beta2",
-        "batchSize", "shuffle", "earlyStopping", "leakySlope",
-    ];
-    let serde_json::Value::Object(map) = config else { return };
-    if ["data", "network", "training"].iter().any(|k| map.contains_key(*k)) {
-        return;
-    }
-    let mut parts: [(&str, serde_json::Map<String, serde_json::Value>); 3] =
-        [("data", Default::default()), ("network", Default::default()), ("training", Default::default())];
-    for (part, keys) in [(0, &DATA[..]), (1, &NETWORK[..]), (2, &TRAINING[..])] {
-        for key in keys {
-            if let Some(v) = map.remove(*key) {
-                parts[part].1.insert(key.to_string(), v);
-            }
-        }
-    }
-    if let Some(serde_json::Value::Array(layers)) = parts[1].1.get_mut("hidden") {
-        let rates: Vec<serde_json::Value> = layers
-            .iter_mut()
-            .map(|l| l.as_object_mut().and_then(|l| l.remove("dropout")).unwrap_or(serde_json::Value::from(0.0)))
-            .collect();
-        parts[2].1.insert("dropout".into(), serde_json::Value::Array(rates));
-    }
-    for (name, part) in parts {
-        map.insert(name.into(), serde_json::Value::Object(part));
-    }
-}
-
-/// Reads JSON into `T`; when that fails, finds the field responsible (to two levels, such as
-/// `training.learningRate`) by reading the document again with one field at a time, so the
-/// message can name it.
-fn from_value_naming_field<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, String> {
-    use serde_json::{Map, Value};
-    let whole = match serde_json::from_value::<T>(value.clone()) {
-        Ok(v) => return Ok(v),
-        Err(e) => e.to_string(),
-    };
-    // The error of a document holding only this one field, when the field itself is wrong.
-    let alone = |path: &[&str], field: &Value| -> Option<String> {
-        let mut doc = field.clone();
-        for key in path.iter().rev() {
-            let mut map = Map::new();
-            map.insert(key.to_string(), doc);
-            doc = Value::Object(map);
-        }
-        let message = serde_json::from_value::<T>(doc).err()?.to_string();
-        (!message.starts_with("missing field")).then_some(message)
-    };
-    let Value::Object(map) = &value else { return Err(whole) };
-    for (key, field) in map {
-        let Some(message) = alone(&[key], field) else { continue };
-        if let Value::Object(inner) = field {
-            for (sub, leaf) in inner {
-                if let Some(message) = alone(&[key, sub], leaf) {
-                    return Err(format!("{key}.{sub}: {message}"));
-                }
-            }
-        }
-        return Err(format!("{key}: {message}"));
-    }
-    Err(whole)
 }
