@@ -4,7 +4,7 @@
 
 mod common;
 
-use neurona::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
+use neurona::engine::config::HiddenLayer;
 use neurona::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer, TrainError, Trainer};
 
 fn train(config: Config, epochs: usize) -> Trainer {
@@ -154,19 +154,9 @@ fn dropout_changes_nothing_at_evaluation_time() {
 
 #[test]
 fn early_stopping_stops_and_restores_the_best_weights() {
-    let config = {
-        let mut c: Config = Config::default();
-        c.data.dataset = Dataset::Spiral;
-        c.data.noise = 50;
-        c.data.percent_train = 30;
-        c.data.percent_val = 20;
-        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
-        c.network.features = Feature::ALL.to_vec();
-        c.training.learning_rate = 0.03;
-        c.training.optimizer = Optimizer::Adam;
-        c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 };
-        c
-    };
+    let mut config = common::overfitting_config(Dataset::Spiral, 50);
+    config.network.features = Feature::ALL.to_vec();
+    config.training.optimizer = Optimizer::Adam;
     let mut t = Trainer::new(config).unwrap();
     let mut stop = None;
     for _ in 0..3000 {
@@ -203,15 +193,7 @@ fn the_same_seed_gives_bit_identical_weights() {
 
 #[test]
 fn a_diverging_run_stops_with_the_previous_weights() {
-    let config = {
-        let mut c: Config = Config::default();
-        c.data.problem = Problem::Regression;
-        c.data.dataset = Dataset::RegPlane;
-        c.network.output = Activation::Linear;
-        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
-        c.training.learning_rate = 10.0;
-        c
-    };
+    let config = common::diverging_config();
     let mut t = Trainer::new(config).unwrap();
     let mut result = Ok(Default::default());
     let mut before = t.network.clone();
@@ -284,17 +266,10 @@ fn the_leaky_slope_changes_live() {
 #[test]
 fn training_goes_on_after_a_divergence_once_the_step_is_smaller() {
     for optimizer in Optimizer::ALL {
-        let config = {
-            let mut c: Config = Config::default();
-            c.data.problem = Problem::Regression;
-            c.data.dataset = Dataset::RegPlane;
-            c.network.output = Activation::Linear;
-            c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
-            c.network.features = Feature::ALL[..5].to_vec();
-            c.training.learning_rate = 1e30;
-            c.training.optimizer = optimizer;
-            c
-        };
+        let mut config = common::diverging_config();
+        config.network.features = Feature::ALL[..5].to_vec();
+        config.training.learning_rate = 1e30;
+        config.training.optimizer = optimizer;
         let mut t = Trainer::new(config.clone()).unwrap();
         let diverged = (0..50).any(|_| t.step().is_err());
         assert!(diverged, "{optimizer:?} with a learning rate of 1e30 diverges");

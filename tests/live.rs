@@ -4,7 +4,7 @@
 
 mod common;
 
-use neurona::engine::config::{EarlyStopping, HiddenLayer, Monitor, Problem};
+use neurona::engine::config::{EarlyStopping, HiddenLayer};
 use neurona::engine::fingerprint::fingerprint;
 use neurona::engine::{Activation, Config, Dataset, Trainer};
 use neurona::live::mirror::Mirror;
@@ -119,16 +119,7 @@ fn live_settings_and_edits_reach_the_worker() {
 
 #[test]
 fn early_stopping_and_divergence_are_events_and_end_the_run() {
-    let overfit = {
-        let mut c: Config = Config::default();
-        c.data.dataset = Dataset::Moons;
-        c.data.noise = 40;
-        c.data.percent_train = 30;
-        c.data.percent_val = 20;
-        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
-        c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 3, min_delta: 0.0 };
-        c
-    };
+    let overfit = common::overfitting_config(Dataset::Moons, 40);
     let mut session = Session::new();
     through_codec(&mut session, setup(1, &overfit, 0));
     let s = through_codec(&mut session, ToWorker::Train { epochs: 100_000, budget_ms: f64::INFINITY });
@@ -139,15 +130,7 @@ fn early_stopping_and_divergence_are_events_and_end_the_run() {
     let again = through_codec(&mut session, ToWorker::Train { epochs: 10, budget_ms: f64::INFINITY });
     assert_eq!((again.trained, again.epoch), (0, at), "a stopped run trains no further");
 
-    let wild = {
-        let mut c: Config = Config::default();
-        c.data.problem = Problem::Regression;
-        c.data.dataset = Dataset::RegPlane;
-        c.network.output = Activation::Linear;
-        c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Relu }; 3];
-        c.training.learning_rate = 10.0;
-        c
-    };
+    let wild = common::diverging_config();
     through_codec(&mut session, setup(2, &wild, 0));
     let s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
     assert!(matches!(s.event, Some(Event::Diverged(_))), "{:?}", s.event);
