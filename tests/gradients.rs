@@ -151,7 +151,7 @@ fn both_penalties_add_their_gradient() {
         for l in 0..net.layers.len() {
             let mean: Vec<Real> = ws.grad_w[l].iter().map(|g| g / BATCH as Real).collect();
             let mut stepped = net.layers[l].weights.clone();
-            update(&mut stepped, &mean, &mut Moments::new(mean.len()), &hyper, 1, true);
+            update(&mut stepped, &mean, &mut Moments::new(mean.len()), &hyper, 1, Some(&mut vec![false; mean.len()]));
             for i in 0..stepped.len() {
                 let w = net.layers[l].weights[i];
                 if stepped[i] == 0.0 && reg == Regularization::L1 {

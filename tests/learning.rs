@@ -279,3 +279,37 @@ fn training_goes_on_after_a_divergence_once_the_step_is_smaller() {
         }
     }
 }
+
+#[test]
+fn under_l1_dead_links_stay_at_zero_until_the_user_sets_them() {
+    let mut config = Config::default();
+    config.training.regularization = neurona::engine::Regularization::L1;
+    config.training.regularization_rate = 0.003;
+    config.training.learning_rate = 0.1;
+    let mut t = Trainer::new(config).unwrap();
+    for _ in 0..300 {
+        t.step().unwrap();
+    }
+    let dead: Vec<(usize, usize)> =
+        t.dead.iter().enumerate().flat_map(|(l, d)| d.iter().enumerate().filter(|(_, &x)| x).map(move |(i, _)| (l, i))).collect();
+    let links: usize = t.dead.iter().map(|d| d.len()).sum();
+    assert!(!dead.is_empty() && dead.len() < links, "L1 kills some of the default network's links in 300 epochs: {} of {links}", dead.len());
+    for &(l, i) in &dead {
+        assert_eq!(t.network.layers[l].weights[i], 0.0);
+    }
+    let before = t.network.clone();
+    for _ in 0..20 {
+        t.step().unwrap();
+    }
+    for &(l, i) in &dead {
+        assert_eq!(t.network.layers[l].weights[i], 0.0, "a dead link is not trained again");
+    }
+    assert_ne!(t.network, before, "the living links still train");
+    // The user's value brings it back.
+    let (l, i) = dead[0];
+    let n_in = t.network.layers[l].n_in;
+    t.set_parameter(l, i / n_in, Some(i % n_in), 0.7);
+    assert!(!t.dead[l][i]);
+    t.step().unwrap();
+    assert_ne!(t.network.layers[l].weights[i], 0.7, "it trains again");
+}

@@ -17,9 +17,9 @@ fn two_steps(optimizer: Optimizer) -> (Real, Real) {
     };
     let mut w = [1.0 as Real];
     let mut memory = Moments::new(1);
-    update(&mut w, &[0.5], &mut memory, &hyper, 1, true);
+    update(&mut w, &[0.5], &mut memory, &hyper, 1, Some(&mut [false; 1]));
     let first = w[0];
-    update(&mut w, &[-0.25], &mut memory, &hyper, 2, true);
+    update(&mut w, &[-0.25], &mut memory, &hyper, 2, Some(&mut [false; 1]));
     (first, w[0])
 }
 
@@ -81,15 +81,65 @@ fn penalties_pull_weights_towards_zero() {
         regularization_rate: 0.5,
     };
     let mut w = [2.0 as Real, -2.0];
-    update(&mut w, &[0.0, 0.0], &mut Moments::new(2), &hyper, 1, true);
+    update(&mut w, &[0.0, 0.0], &mut Moments::new(2), &hyper, 1, Some(&mut [false; 2]));
     assert_close(w[0], 1.9); // 2 - 0.1 * 0.5 * 2
     assert_close(w[1], -1.9);
     hyper.regularization = Regularization::L1;
     let mut w = [0.02 as Real, -1.0];
-    update(&mut w, &[0.0, 0.0], &mut Moments::new(2), &hyper, 1, true);
+    update(&mut w, &[0.0, 0.0], &mut Moments::new(2), &hyper, 1, Some(&mut [false; 2]));
     assert_eq!(w[0], 0.0, "an L1 step across zero stops at zero");
     assert_close(w[1], -0.95);
     let mut b = [2.0 as Real];
-    update(&mut b, &[0.0], &mut Moments::new(1), &hyper, 1, false);
+    update(&mut b, &[0.0], &mut Moments::new(1), &hyper, 1, None);
     assert_eq!(b[0], 2.0, "biases are not penalised");
+}
+
+/// TensorFlow Playground's weight update (nn.ts, updateWeights) for one weight, written out:
+/// the gradient step, then the penalty's step with dR/dw at the old weight; under L1 a
+/// penalty step across zero leaves 0 and a dead link.
+fn tensorflow_playground_step(w: f64, g: f64, eta: f64, lambda: f64) -> (f64, bool) {
+    let sign = if w > 0.0 { 1.0 } else if w < 0.0 { -1.0 } else { 0.0 };
+    let after_gradient = w - eta * g;
+    let after_penalty = after_gradient - eta * lambda * sign;
+    if after_gradient * after_penalty < 0.0 {
+        (0.0, true)
+    } else {
+        (after_penalty, false)
+    }
+}
+
+#[test]
+fn l1_kills_a_link_only_when_the_penalty_carries_it_across_zero() {
+    let hyper = Hyper {
+        optimizer: Optimizer::Sgd,
+        learning_rate: 0.3,
+        momentum: 0.9,
+        rho: 0.9,
+        beta1: 0.9,
+        beta2: 0.999,
+        regularization: Regularization::L1,
+        regularization_rate: 0.1,
+    };
+    // Weight 0: the gradient alone takes it across zero (0.1 - 0.3 = -0.2): it lives on.
+    // Weight 1: the gradient leaves it at 0.02, the penalty's 0.03 would cross: it dies.
+    // Weight 2: far from zero, both steps apply.
+    let start = [0.1 as Real, 0.02, -1.0];
+    let grads = [1.0 as Real, 0.0, 0.5];
+    let mut w = start;
+    let mut dead = [false; 3];
+    update(&mut w, &grads, &mut Moments::new(3), &hyper, 1, Some(&mut dead));
+    for i in 0..3 {
+        let (expected, died) = tensorflow_playground_step(start[i] as f64, grads[i] as f64, 0.3, 0.1);
+        assert!((w[i] as f64 - expected).abs() < 1e-6, "weight {i}: {} vs {expected}", w[i]);
+        assert_eq!(dead[i], died, "weight {i}");
+    }
+    assert_eq!((w[1], dead), (0.0, [false, true, false]));
+    // A dead link is skipped by every later update, whatever its gradient.
+    update(&mut w, &[0.5, -3.0, 0.5], &mut Moments::new(3), &hyper, 2, Some(&mut dead));
+    assert_eq!(w[1], 0.0);
+    assert!(dead[1]);
+    // The same holds when the optimizer is changed afterwards.
+    let adam = Hyper { optimizer: Optimizer::Adam, ..hyper };
+    update(&mut w, &[0.5, -3.0, 0.5], &mut Moments::new(3), &adam, 1, Some(&mut dead));
+    assert_eq!(w[1], 0.0);
 }

@@ -139,30 +139,59 @@ impl Moments {
 }
 
 /// Applies one update to `params` given their batch-mean gradients `grads`. `t` counts
-/// updates from 1 (for Adam's bias correction). `penalise` adds lambda dR/dw (weights only).
-pub fn update(params: &mut [Real], grads: &[Real], memory: &mut Moments, hyper: &Hyper, t: u64, penalise: bool) {
+/// updates from 1 (for Adam's bias correction). `dead` is given for weights (which are
+/// penalised) and not for biases (which are not): a dead weight is skipped.
+///
+/// With plain gradient descent the penalty is applied as TensorFlow Playground does: first
+/// the gradient step w' = w - eta dL/dw, then the penalty's step w'' = w' - eta lambda dR/dw
+/// (with dR/dw taken at w). Under L1, a penalty step that carries the weight across zero
+/// leaves it at exactly 0 and the link dead for the rest of the run. The other optimizers
+/// take lambda dR/dw into the gradient they smooth, as Keras does, and kill no link.
+pub fn update(params: &mut [Real], grads: &[Real], memory: &mut Moments, hyper: &Hyper, t: u64, dead: Option<&mut [bool]>) {
     let eta = hyper.learning_rate;
-    let lambda = if penalise { hyper.regularization_rate } else { 0.0 };
+    let penalised = dead.is_some();
+    let lambda = if penalised { hyper.regularization_rate } else { 0.0 };
     let reg = hyper.regularization;
+    let mut no_mask = [];
+    let dead: &mut [bool] = match dead {
+        Some(d) => d,
+        None => &mut no_mask,
+    };
+    let alive = |i: usize, dead: &[bool]| !dead.get(i).copied().unwrap_or(false);
     let grad = |w: Real, g: Real| if lambda == 0.0 { g } else { g + lambda * reg.derivative(w) };
     match hyper.optimizer {
         Optimizer::Sgd => {
-            for (w, &g) in params.iter_mut().zip(grads) {
-                let step = eta * grad(*w, g);
-                let new = *w - step;
-                // As TensorFlow Playground does, an L1 step that crosses zero stops at zero.
-                *w = if reg == Regularization::L1 && lambda > 0.0 && (*w > 0.0) != (new > 0.0) && *w != 0.0 { 0.0 } else { new };
+            for (i, (w, &g)) in params.iter_mut().zip(grads).enumerate() {
+                if !alive(i, dead) {
+                    continue;
+                }
+                let after_gradient = *w - eta * g;
+                let after_penalty = after_gradient - eta * lambda * reg.derivative(*w);
+                if reg == Regularization::L1 && after_gradient * after_penalty < 0.0 {
+                    *w = 0.0;
+                    if let Some(d) = dead.get_mut(i) {
+                        *d = true;
+                    }
+                } else {
+                    *w = after_penalty;
+                }
             }
         }
         Optimizer::Momentum => {
-            for ((w, &g), v) in params.iter_mut().zip(grads).zip(memory.first.iter_mut()) {
+            for (i, ((w, &g), v)) in params.iter_mut().zip(grads).zip(memory.first.iter_mut()).enumerate() {
+                if !alive(i, dead) {
+                    continue;
+                }
                 *v = hyper.momentum * *v - eta * grad(*w, g);
                 *w += *v;
             }
         }
         Optimizer::Rmsprop => {
             let rho = hyper.rho;
-            for ((w, &g), s) in params.iter_mut().zip(grads).zip(memory.second.iter_mut()) {
+            for (i, ((w, &g), s)) in params.iter_mut().zip(grads).zip(memory.second.iter_mut()).enumerate() {
+                if !alive(i, dead) {
+                    continue;
+                }
                 let g = grad(*w, g);
                 *s = rho * *s + (1.0 - rho) * g * g;
                 *w -= eta * g / (s.sqrt() + EPSILON);
@@ -173,7 +202,10 @@ pub fn update(params: &mut [Real], grads: &[Real], memory: &mut Moments, hyper: 
             let c1 = 1.0 - math::powi(b1 as f64, t) as Real;
             let c2 = 1.0 - math::powi(b2 as f64, t) as Real;
             let moments = memory.first.iter_mut().zip(memory.second.iter_mut());
-            for ((w, &g), (m, v)) in params.iter_mut().zip(grads).zip(moments) {
+            for (i, ((w, &g), (m, v))) in params.iter_mut().zip(grads).zip(moments).enumerate() {
+                if !alive(i, dead) {
+                    continue;
+                }
                 let g = grad(*w, g);
                 *m = b1 * *m + (1.0 - b1) * g;
                 *v = b2 * *v + (1.0 - b2) * g * g;

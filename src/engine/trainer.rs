@@ -73,6 +73,9 @@ pub struct Trainer {
     early: EarlyState,
     /// What the last epoch's training gave, when its losses were not measured yet.
     unmeasured: Option<(Vec<f64>, Option<usize>)>,
+    /// Per layer, the weights that L1 drove to zero: they stay 0 and are not trained again
+    /// (until the user sets them).
+    pub dead: Vec<Vec<bool>>,
 }
 
 impl Trainer {
@@ -117,6 +120,7 @@ impl Trainer {
         let validation = Prepared::new(&config, &split.validation);
         let test = Prepared::new(&config, &split.test);
         let moments_w = network.layers.iter().map(|l| Moments::new(l.weights.len())).collect();
+        let dead = network.layers.iter().map(|l| vec![false; l.weights.len()]).collect();
         let moments_b = network.layers.iter().map(|l| Moments::new(l.biases.len())).collect();
         Ok(Trainer {
             order: (0..train.len()).collect(),
@@ -140,6 +144,7 @@ impl Trainer {
             updates: 0,
             early: EarlyState::default(),
             unmeasured: None,
+            dead,
             config,
         })
     }
@@ -270,8 +275,8 @@ impl Trainer {
                 let (gw, gb) = (&mut self.workspace.grad_w[l], &mut self.workspace.grad_b[l]);
                 gw.iter_mut().chain(gb.iter_mut()).for_each(|g| *g *= scale);
                 magnitude[l] += gw.iter().map(|g| g.abs() as f64).sum::<f64>() / gw.len().max(1) as f64;
-                update(&mut layer.weights, gw, &mut self.moments_w[l], &hyper, self.updates, true);
-                update(&mut layer.biases, gb, &mut self.moments_b[l], &hyper, self.updates, false);
+                update(&mut layer.weights, gw, &mut self.moments_w[l], &hyper, self.updates, Some(&mut self.dead[l]));
+                update(&mut layer.biases, gb, &mut self.moments_b[l], &hyper, self.updates, None);
             }
             batches += 1;
             start += b;
@@ -409,7 +414,11 @@ impl Trainer {
         let pieces = l.activation.pieces();
         for row in neuron * pieces..(neuron + 1) * pieces {
             match input {
-                Some(i) => l.weights[row * l.n_in + i] = value,
+                Some(i) => {
+                    l.weights[row * l.n_in + i] = value;
+                    // A weight the user sets trains again, even one that L1 had killed.
+                    self.dead[layer][row * l.n_in + i] = false;
+                }
                 None => l.biases[row] = value,
             }
         }

@@ -108,6 +108,14 @@ pub fn draw_decision_line(ctx: &CanvasRenderingContext2d, w: (Real, Real), b: Re
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
 
+/// Adds a link's S-shaped curve to the current path.
+fn curve(ctx: &CanvasRenderingContext2d, link: &super::diagram::Link) {
+    let ((x0, y0), (x3, y3)) = (link.from, link.to);
+    let mx = (x0 + x3) / 2.0;
+    ctx.move_to(x0, y0);
+    ctx.bezier_curve_to(mx, y0, mx, y3, x3, y3);
+}
+
 /// Draws the links of network layer `layer`: colour from the weight's sign and size, width
 /// growing with |weight|, dashed and flowing by `dash_offset` while training.
 pub fn draw_links(
@@ -124,20 +132,30 @@ pub fn draw_links(
     } else {
         let _ = ctx.set_line_dash(&js_sys::Array::new());
     }
+    // A weight of exactly 0 (a link L1 has killed) is drawn thin and dotted, after the rest.
+    let mut zero = Vec::new();
     for link in layout.links.iter().filter(|l| l.layer == layer) {
         let Some(layer) = network.layers.get(link.layer) else { continue };
         let row = link.neuron * layer.activation.pieces();
         let Some(&w) = layer.weights.get(row * layer.n_in + link.input) else { continue };
+        if w == 0.0 {
+            zero.push(link);
+            continue;
+        }
         let w = w as f64;
-        let (x0, y0) = link.from;
-        let (x3, y3) = link.to;
-        let mx = (x0 + x3) / 2.0;
         let focused = highlight == Some((link.layer, link.neuron, link.input));
         ctx.set_stroke_style_str(&hex(diverging(w)));
         ctx.set_line_width(if focused { 4.0 } else { 0.0 } + (1.0 + w.abs() * 1.8).min(10.0));
         ctx.begin_path();
-        ctx.move_to(x0, y0);
-        ctx.bezier_curve_to(mx, y0, mx, y3, x3, y3);
+        curve(ctx, link);
+        ctx.stroke();
+    }
+    if !zero.is_empty() {
+        let _ = ctx.set_line_dash(&js_sys::Array::of2(&2.0.into(), &4.0.into()));
+        ctx.set_stroke_style_str("#9aa0a6");
+        ctx.set_line_width(1.0);
+        ctx.begin_path();
+        zero.iter().for_each(|link| curve(ctx, link));
         ctx.stroke();
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
