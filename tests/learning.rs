@@ -313,3 +313,41 @@ fn under_l1_dead_links_stay_at_zero_until_the_user_sets_them() {
     t.step().unwrap();
     assert_ne!(t.network.layers[l].weights[i], 0.7, "it trains again");
 }
+
+#[test]
+fn a_neurons_written_out_sum_is_the_engines_own() {
+    use neurona::engine::Real;
+    use neurona::engine::inspect::neuron_math;
+    use neurona::engine::network::Workspace;
+    let mut config = Config::default();
+    config.network.features = Feature::ALL[..5].to_vec();
+    config.network.hidden = vec![
+        HiddenLayer { neurons: 3, activation: Activation::Relu },
+        HiddenLayer { neurons: 2, activation: Activation::Maxout },
+    ];
+    let mut t = Trainer::new(config.clone()).unwrap();
+    for _ in 0..20 {
+        t.step().unwrap();
+    }
+    let point = (1.5 as Real, -2.25 as Real);
+    let input: Vec<Real> = config.network.features.iter().map(|f| f.value(point.0, point.1)).collect();
+    let mut ws = Workspace::default();
+    t.network.forward(&input, 1, &mut ws, None);
+    for (layer, l) in t.network.layers.iter().enumerate() {
+        for neuron in 0..l.n_out {
+            let m = neuron_math(&t.network, &config.network.features, point, layer, neuron).unwrap();
+            // The terms and the bias add up to the z the forward pass computed...
+            let sum: f64 = m.weights.iter().zip(&m.inputs).map(|(w, x)| (w * x) as f64).sum::<f64>() + m.bias as f64;
+            assert!((sum - m.z as f64).abs() < 1e-5, "layer {layer} neuron {neuron}: {sum} vs {}", m.z);
+            // ...and a is the value the network passes on (its output, for the last layer).
+            assert_eq!(m.a, ws.a[layer][neuron]);
+            assert_eq!(m.a, if l.activation == Activation::Maxout { m.z } else { l.activation.value(m.z, t.network.leaky_slope) });
+            // The inputs are the features, or the previous layer's outputs.
+            let expected_inputs = if layer == 0 { input.clone() } else { ws.a[layer - 1][..l.n_in].to_vec() };
+            assert_eq!(m.inputs, expected_inputs);
+        }
+    }
+    assert_eq!(t.network.layers.last().unwrap().n_out, 1);
+    assert_eq!(neuron_math(&t.network, &config.network.features, point, 2, 0).unwrap().a, t.outputs_at(point.0, point.1)[0]);
+    assert!(neuron_math(&t.network, &config.network.features, point, 1, 5).is_none());
+}

@@ -11,6 +11,7 @@ pub mod export;
 pub mod features;
 pub mod fingerprint;
 pub mod grid;
+pub mod inspect;
 pub mod json;
 pub mod limits;
 pub mod loss;
