@@ -461,3 +461,50 @@ test('a link typed after switching language opens in the language now shown', as
   assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /lang=es/);
   await clean(s);
 });
+
+test('the neuron inspector writes out z = w·x + b and a = f(z) with the engine\'s numbers', async () => {
+  const s = await open(browser, 'lang=en&networkShape=4,2&x=true&y=true&xTimesY=true');
+  const { page } = s;
+  // A click on a neuron opens it, and the link says so.
+  await page.click('#neuron-1-2', { position: { x: 18, y: 6 } });
+  await page.waitForSelector('#inspector');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('inspect=1,2'));
+  const read = () => page.evaluate(() => ({
+    terms: [...document.querySelectorAll('.inspector-term')].map((t) => ({ input: Number(t.dataset.input), w: Number(t.dataset.weight), x: Number(t.dataset.x) })),
+    bias: Number(document.querySelector('#inspector-bias').dataset.value),
+    z: Number(document.querySelector('#inspector-z').dataset.value),
+    a: Number(document.querySelector('#inspector-a').dataset.value),
+  }));
+  let m = await read();
+  assert.deepEqual(m.terms.map((t) => t.input), [0, 1, 2], 'one term per input: X1, X2, X1X2');
+  const z = m.terms.reduce((acc, t) => acc + t.w * t.x, m.bias);
+  assert.ok(Math.abs(z - m.z) < 1e-5, `z = sum of w·x + b: ${z} vs ${m.z}`);
+  assert.ok(Math.abs(Math.tanh(m.z) - m.a) < 1e-5, `a = tanh(z): ${m.a}`);
+  // The first training point's features: X1·X2 is the product of the other two.
+  assert.ok(Math.abs(m.terms[2].x - m.terms[0].x * m.terms[1].x) < 1e-5);
+  // The next point gives other inputs; training changes the weights shown.
+  await page.click('#inspector-next');
+  const other = await read();
+  assert.notEqual(other.terms[0].x, m.terms[0].x);
+  await page.click('#next-step-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,001');
+  await page.waitForFunction((w) => Number(document.querySelector('#inspector-term-0').dataset.weight) !== w, other.terms[0].w);
+  // A weight is edited right there: the term's value and the sum follow.
+  await page.click('#inspector-term-1');
+  await page.fill('#edit-value', '1.5');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => Number(document.querySelector('#inspector-term-1').dataset.weight) === 1.5);
+  m = await read();
+  assert.ok(Math.abs(m.terms.reduce((acc, t) => acc + t.w * t.x, m.bias) - m.z) < 1e-5);
+  // The output neuron opens by keyboard; closing forgets it in the link.
+  await page.focus('#output-node-0');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('inspect=3,0'));
+  assert.equal(await page.$$eval('.inspector-term', (t) => t.length), 2, 'the output has the last hidden layer\'s two inputs');
+  m = await read();
+  const output = await page.$eval('#output-node-0', () => true);
+  assert.ok(output && Math.abs(Math.tanh(m.z) - m.a) < 1e-5);
+  await page.click('#inspector-close');
+  await page.waitForFunction(() => !document.querySelector('#inspector') && !location.hash.includes('inspect='));
+  await clean(s);
+});

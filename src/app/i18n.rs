@@ -113,6 +113,14 @@ catalogue! {
     GridTime => "grid", "cuadrícula";
     DrawingTime => "drawing", "dibujo";
     PageTime => "page", "página";
+    Inspector => "The neuron's arithmetic", "La aritmética de la neurona";
+    Close => "Close", "Cerrar";
+    NextPoint => "Next point", "Siguiente punto";
+    WeightedSum => "Weighted sum", "Suma ponderada";
+    ActivationFunction => "Activation function", "Función de activación";
+    TrainingPoint => "training point", "punto de entrenamiento";
+    PointUnderPointer => "point under the pointer", "punto bajo el puntero";
+    InspectHint => "Click a neuron (or Enter on it) to see its arithmetic", "Haz clic en una neurona (o Intro sobre ella) para ver su aritmética";
     CopyLink => "Copy link", "Copiar enlace";
     LinkCopied => "Link copied", "Enlace copiado";
     LinkNotCopied => "The browser did not allow copying: copy the address from the address bar", "El navegador no permitió copiar: copia la dirección de la barra de direcciones";

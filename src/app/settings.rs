@@ -54,6 +54,9 @@ pub struct Settings {
     pub hide_text: bool,
     /// Show the performance readout.
     pub show_performance: bool,
+    /// The neuron whose arithmetic the inspector shows: layer (numbered as the page's
+    /// `neuron-L-J` ids: hidden layers from 1, the output layer last) and neuron.
+    pub inspect: Option<(usize, usize)>,
 }
 
 impl Settings {
@@ -68,6 +71,28 @@ impl Settings {
             hidden_controls: BTreeSet::new(),
             hide_text: false,
             show_performance: false,
+            inspect: None,
+        }
+    }
+
+    /// Neurons in layer `layer` as the page numbers layers (hidden layers from 1, then the
+    /// output layer); `None` for the input column and past the output.
+    pub fn neurons_in(&self, layer: usize) -> Option<usize> {
+        let hidden = &self.config.network.hidden;
+        match layer {
+            0 => None,
+            l if l <= hidden.len() => Some(hidden[l - 1].neurons),
+            l if l == hidden.len() + 1 => Some(self.config.outputs()),
+            _ => None,
+        }
+    }
+
+    /// Forgets an inspected neuron the network no longer has.
+    pub fn keep_inspect_valid(&mut self) {
+        if let Some((l, j)) = self.inspect {
+            if self.neurons_in(l).is_none_or(|n| j >= n) {
+                self.inspect = None;
+            }
         }
     }
 

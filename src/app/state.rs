@@ -154,6 +154,8 @@ pub enum Action {
     SetLeakySlope(Real),
     /// Early stopping's smallest improvement (live).
     SetMinDelta(Real),
+    /// Show a neuron's arithmetic (layer as the page numbers it, neuron), or close it.
+    Inspect(Option<(usize, usize)>),
 }
 
 /// An optimizer parameter.
@@ -337,6 +339,7 @@ impl AppState {
                 s.generation += 1;
                 s.playing = false;
             }
+            Action::Inspect(target) => s.settings.inspect = target,
             Action::SetShowTest(b) => s.settings.show_test = b,
             Action::SetDiscretize(b) => s.settings.discretize = b,
             Action::SetLang(l) => s.settings.lang = l,
@@ -362,6 +365,7 @@ impl AppState {
         }
         // Whatever the verb, the setup stays within the limits every link and file is held to.
         s.settings.config.normalize();
+        s.settings.keep_inspect_valid();
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }

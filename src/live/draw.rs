@@ -36,6 +36,15 @@ pub enum Focus {
     Neuron(usize, usize),
 }
 
+/// The point whose arithmetic the neuron inspector shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum InspectPoint {
+    /// A training point, by its place in the training set.
+    Training(usize),
+    /// A point of the plane (under the pointer on the output).
+    At(Real, Real),
+}
+
 /// The drawing state: buffers reused every frame and what each view last showed.
 pub struct Views {
     grid: Grid,
@@ -58,6 +67,7 @@ pub struct Views {
     last_gradients: Option<(Vec<f64>, Lang)>,
     last_chart: Option<(usize, u64, Option<u64>)>,
     last_overlay: Option<(bool, Option<(Real, Real, Real)>)>,
+    last_plot: Option<(Activation, i64)>,
 }
 
 impl Views {
@@ -79,6 +89,7 @@ impl Views {
             last_gradients: None,
             last_chart: None,
             last_overlay: None,
+            last_plot: None,
         }
     }
 
@@ -90,6 +101,7 @@ impl Views {
         self.last_gradients = None;
         self.last_chart = None;
         self.last_overlay = None;
+        self.last_plot = None;
         let hidden: usize = trainer.map(|t| t.network.layers.iter().rev().skip(1).map(|l| l.n_out).sum()).unwrap_or(0);
         let slots = self.layout.inputs.len() + hidden;
         self.atlas_rgba.resize(slots * THUMB * THUMB * 4, 0);
@@ -194,6 +206,47 @@ impl Views {
             }
         };
         set_text(ids::HEATMAP_LABEL, &format!("{} {shown}", Text::OutputAt.get(lang)));
+    }
+
+    /// Writes the inspected neuron's numbers at `point` into the inspector (its terms, bias,
+    /// z, a and f'(z), with exact values in `data-*` attributes) and plots f with z marked.
+    pub fn write_inspector(&mut self, t: &Trainer, settings: &Settings, point: InspectPoint) {
+        let Some((layer, neuron)) = settings.inspect else { return };
+        let (x, y, label) = match point {
+            InspectPoint::Training(i) if !t.split.train.is_empty() => {
+                let p = t.split.train[i % t.split.train.len()];
+                let n = t.split.train.len();
+                (p.x, p.y, format!("{} {} / {n}", Text::TrainingPoint.get(settings.lang), i % n + 1))
+            }
+            InspectPoint::Training(_) => (0.0, 0.0, String::new()),
+            InspectPoint::At(x, y) => (x, y, Text::PointUnderPointer.get(settings.lang).to_string()),
+        };
+        let Some(m) = crate::engine::inspect::neuron_math(&t.network, &t.config.network.features, (x, y), layer - 1, neuron) else { return };
+        set_text(ids::INSPECTOR_POINT, &format!("{label}: X₁ = {x:.2}, X₂ = {y:.2}"));
+        for (i, (w, v)) in m.weights.iter().zip(&m.inputs).enumerate() {
+            let Some(el) = element(&ids::inspector_term(i)) else { continue };
+            let _ = el.set_attribute("data-weight", &w.to_string());
+            let _ = el.set_attribute("data-x", &v.to_string());
+            let text = format!("{}·{}", signed(*w), signed(*v));
+            if el.text_content().as_deref() != Some(text.as_str()) {
+                el.set_text_content(Some(&text));
+            }
+        }
+        for (id, value) in [(ids::INSPECTOR_BIAS, m.bias), (ids::INSPECTOR_Z, m.z), (ids::INSPECTOR_A, m.a)] {
+            if let Some(el) = element(id) {
+                let _ = el.set_attribute("data-value", &value.to_string());
+            }
+            set_text(id, &format!("{value:.3}"));
+        }
+        set_text(ids::INSPECTOR_SLOPE, &format!("{:.3}", m.slope));
+        // The plot changes only when z moves by a visible amount.
+        let key = (m.activation, (m.z * 200.0).round() as i64);
+        if self.last_plot != Some(key) {
+            self.last_plot = Some(key);
+            if let Some(c) = canvas_by_id(ids::INSPECTOR_PLOT) {
+                canvas::draw_activation(&c, m.activation, t.network.leaky_slope, m.z, m.a);
+            }
+        }
     }
 
     /// Every link, and every node's thumbnail on a canvas of its own above them.
@@ -313,6 +366,15 @@ fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
     }).collect();
     let top = values.iter().fold(0.0 as Real, |m, v| m.max(v.abs())).max(1e-6);
     values.iter().map(|v| v / top).collect()
+}
+
+/// A number as the lesson writes it in a product: three decimals, negatives in brackets.
+fn signed(v: Real) -> String {
+    if v < 0.0 {
+        format!("(−{:.3})", -v)
+    } else {
+        format!("{v:.3}")
+    }
 }
 
 /// The epoch counter, the losses, accuracies, the perceptron's mistakes and the confusion

@@ -39,3 +39,23 @@ pub const PERCEPTRON: &str = "perceptron-status";
 pub const CONFUSION: &str = "confusion";
 /// The performance readout.
 pub const PERF: &str = "perf-readout";
+
+/// The neuron inspector.
+pub const INSPECTOR: &str = "inspector";
+/// The point the inspector computes at.
+pub const INSPECTOR_POINT: &str = "inspector-point";
+/// The inspected neuron's bias (`data-value`).
+pub const INSPECTOR_BIAS: &str = "inspector-bias";
+/// Its weighted sum z (`data-value`).
+pub const INSPECTOR_Z: &str = "inspector-z";
+/// Its activation a = f(z) (`data-value`).
+pub const INSPECTOR_A: &str = "inspector-a";
+/// f'(z).
+pub const INSPECTOR_SLOPE: &str = "inspector-slope";
+/// The plot of f with z marked.
+pub const INSPECTOR_PLOT: &str = "inspector-plot";
+
+/// The term w_i·x_i of input `i` (`data-input`, `data-weight`, `data-x`).
+pub fn inspector_term(i: usize) -> String {
+    format!("inspector-term-{i}")
+}

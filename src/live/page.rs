@@ -2,7 +2,7 @@
 //! the mirror up to date from its snapshots, and draws once per animation frame when
 //! something changed.
 
-use super::draw::{now, Focus, Views};
+use super::draw::{now, Focus, InspectPoint, Views};
 use super::mirror::Mirror;
 use super::perf::Perf;
 use super::protocol::{Event, FromWorker, Snapshot, ToWorker};
@@ -55,6 +55,8 @@ pub struct Live {
     me: Weak<RefCell<Live>>,
     /// Trained weights to put in place of the fresh ones at the next rebuild (an opened model).
     pub pending_network: Option<Network>,
+    /// The point the neuron inspector computes at.
+    inspect_point: InspectPoint,
 }
 
 impl Live {
@@ -76,6 +78,7 @@ impl Live {
             dispatch: None,
             me: Weak::new(),
             pending_network: None,
+            inspect_point: InspectPoint::Training(0),
         }));
         let weak = Rc::downgrade(&live);
         let bridge = TrainingWorker::spawner()
@@ -238,7 +241,31 @@ impl Live {
 
     /// Draws every view; returns the milliseconds spent evaluating the grid.
     fn draw(&mut self) -> f64 {
-        self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch)
+        let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch);
+        self.write_inspector();
+        grid_ms
+    }
+
+    fn write_inspector(&mut self) {
+        if let Some(t) = &self.mirror.trainer {
+            self.views.write_inspector(t, &self.settings, self.inspect_point);
+        }
+    }
+
+    /// The inspector moves on to the next training point.
+    pub fn next_inspect_point(&mut self) {
+        let next = match self.inspect_point {
+            InspectPoint::Training(i) => i + 1,
+            InspectPoint::At(..) => 0,
+        };
+        self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
+        self.write_inspector();
+    }
+
+    /// The inspector computes at a point of the plane (the one under the pointer).
+    pub fn inspect_at(&mut self, x: Real, y: Real) {
+        self.inspect_point = InspectPoint::At(x, y);
+        self.write_inspector();
     }
 
     /// The current value of a link's weight.

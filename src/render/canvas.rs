@@ -160,3 +160,57 @@ pub fn draw_links(
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
 }
+
+/// Plots an activation f (solid) and its slope f' (dashed) over a range of z around `z`, with
+/// the point (z, a) marked: what the inspector shows of a neuron.
+pub fn draw_activation(canvas: &HtmlCanvasElement, f: crate::engine::Activation, leaky_slope: Real, z: Real, a: Real) {
+    use crate::engine::Activation;
+    let (w, h) = (240.0, 110.0);
+    let ctx = hidpi(canvas, w, h);
+    ctx.set_fill_style_str("#f7f8f9");
+    ctx.fill_rect(0.0, 0.0, w, h);
+    let reach = (z.abs() as f64 * 1.3).clamp(4.0, 60.0);
+    let value = |x: f64| f.value(x as Real, leaky_slope) as f64;
+    let samples: Vec<(f64, f64, f64)> = (0..=120)
+        .map(|i| {
+            let x = -reach + 2.0 * reach * i as f64 / 120.0;
+            let v = value(x);
+            (x, v, f.derivative(x as Real, v as Real, leaky_slope) as f64)
+        })
+        .collect();
+    let (mut lo, mut hi) = samples.iter().fold((0.0f64, 1.0f64), |(lo, hi), &(_, v, d)| (lo.min(v).min(d), hi.max(v).max(d)));
+    lo = lo.min(a as f64);
+    hi = hi.max(a as f64);
+    let pad = (hi - lo) * 0.1 + 1e-9;
+    let (lo, hi) = (lo - pad, hi + pad);
+    let px = |x: f64| (x + reach) / (2.0 * reach) * (w - 10.0) + 5.0;
+    let py = |v: f64| h - 5.0 - (v - lo) / (hi - lo) * (h - 10.0);
+    ctx.set_stroke_style_str("#bbb");
+    ctx.set_line_width(1.0);
+    ctx.begin_path();
+    ctx.move_to(px(0.0), 0.0);
+    ctx.line_to(px(0.0), h);
+    ctx.move_to(0.0, py(0.0));
+    ctx.line_to(w, py(0.0));
+    ctx.stroke();
+    // Softmax depends on the other outputs too: no single curve to draw.
+    if f != Activation::Softmax {
+        for (dashed, colour, pick) in [(false, "#0877bd", 1usize), (true, "#e8710a", 2)] {
+            let dash = if dashed { js_sys::Array::of2(&4.0.into(), &3.0.into()) } else { js_sys::Array::new() };
+            let _ = ctx.set_line_dash(&dash);
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width(2.0);
+            ctx.begin_path();
+            for (i, s) in samples.iter().enumerate() {
+                let v = if pick == 1 { s.1 } else { s.2 };
+                if i == 0 { ctx.move_to(px(s.0), py(v)) } else { ctx.line_to(px(s.0), py(v)) }
+            }
+            ctx.stroke();
+        }
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+    }
+    ctx.set_fill_style_str("#222");
+    ctx.begin_path();
+    let _ = ctx.arc(px(z as f64), py(a as f64), 4.0, 0.0, std::f64::consts::TAU);
+    ctx.fill();
+}

@@ -230,6 +230,16 @@ pub const KEYS: &[Key] = &[
     }, |s| (!s.config.data.custom_points.is_empty()).then(|| points_text(&s.config.data.custom_points))),
     key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
+    key("inspect", 3, false, |s, v| {
+        let (l, j) = v.split_once(',').ok_or(())?;
+        let (l, j): (usize, usize) = (number(l)?, number(j)?);
+        if s.neurons_in(l).is_some_and(|n| j < n) {
+            s.inspect = Some((l, j));
+            Ok(())
+        } else {
+            Err(())
+        }
+    }, |s| s.inspect.map(|(l, j)| format!("{l},{j}"))),
     key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
 ];
 

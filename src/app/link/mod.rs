@@ -312,7 +312,7 @@ mod tests {
         let pick = |rng: &mut Rng, n: usize| rng.below(n);
         for step in 0..3000 {
             let real = |rng: &mut Rng| [-1.0, 0.0, 0.05, 0.37, 0.9995, 2.0, 1e9][rng.below(7)];
-            let a = match pick(&mut rng, 24) {
+            let a = match pick(&mut rng, 26) {
                 0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)]),
                 1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
                 2 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
@@ -336,6 +336,7 @@ mod tests {
                 20 => Action::SetNoise(pick(&mut rng, 80) as u32),
                 21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, 4)]),
                 22 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
+                23 | 24 => Action::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9)))),
                 _ => Action::SetShowTest(pick(&mut rng, 2) == 0),
             };
             state = state.apply(a.clone());
@@ -378,6 +379,26 @@ mod tests {
             assert!(c.normalize().is_empty(), "a normalized setup needs nothing more");
             assert_eq!(c, again);
         }
+    }
+
+    #[test]
+    fn the_inspected_neuron_travels_in_the_link_while_the_network_has_it() {
+        let (s, repairs) = parse("networkShape=4,2&inspect=2,1", Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!(s.inspect, Some((2, 1)));
+        assert!(to_hash(&s).contains("inspect=2,1"));
+        // The output layer is the number of hidden layers + 1.
+        assert_eq!(parse("networkShape=4,2&inspect=3,0", Lang::En).0.inspect, Some((3, 0)));
+        for bad in ["inspect=3,1", "inspect=0,0", "inspect=2,2", "inspect=x", "inspect=9,9"] {
+            let (s, repairs) = parse(&format!("networkShape=4,2&{bad}"), Lang::En);
+            assert_eq!(s.inspect, None, "{bad}");
+            assert_eq!(repairs.len(), 1, "{bad}");
+        }
+        // A neuron that goes away with the network closes the inspector.
+        use super::super::state::{Action, AppState};
+        let state = AppState::new(parse("networkShape=4,2&inspect=1,3", Lang::En).0);
+        assert_eq!(state.settings.inspect, Some((1, 3)));
+        assert_eq!(state.apply(Action::ChangeNeurons(0, -1)).settings.inspect, None);
     }
 
     #[test]

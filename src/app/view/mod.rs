@@ -3,12 +3,14 @@
 
 mod controls;
 mod dataset;
+mod inspector;
 mod lesson;
 mod network;
 mod output;
 mod top;
 
 use dataset::*;
+use inspector::*;
 use lesson::*;
 use network::*;
 use output::*;
@@ -272,6 +274,7 @@ pub fn App() -> Html {
                 { network_column(&ctx) }
                 { output_column(&ctx) }
             </main>
+            { inspector(&ctx) }
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
         </div>

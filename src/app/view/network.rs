@@ -82,6 +82,20 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             }
         })
     };
+    // The bias square at a neuron's lower left corner.
+    let bias_at = |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - 6.0, b.y + NODE - 4.0);
+    // A click, or Enter on a focused neuron, opens its arithmetic in the inspector.
+    let inspect = |layer: usize, neuron: usize| ctx.send(Action::Inspect(Some((layer, neuron))));
+    let inspect_key = |layer: usize, neuron: usize| {
+        let d = ctx.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Not from the bias button inside the neuron: that one opens the bias editor.
+            let on_neuron = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.tag_name() != "BUTTON");
+            if e.key() == "Enter" && on_neuron {
+                d.emit(Action::Inspect(Some((layer, neuron))));
+            }
+        })
+    };
     let neuron_word = |n: usize| if n == 1 { ctx.t(Text::Neuron) } else { ctx.t(Text::Neurons) };
     html! {
         <section class="column network-column" aria-label={ctx.t(Text::HiddenLayers)}>
@@ -150,30 +164,34 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 }) }
                 { for c.network.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
                     let b = lay.columns[l + 1][j];
-                    html! {
+                    html! { <>
                         <div class="node hidden-node" id={format!("neuron-{}-{}", l + 1, j)}
                             style={format!("left:{}px;top:{}px", b.x, b.y)}
-                            title={ctx.t(Text::ThisIsOutput)} tabindex="0" role="img"
+                            title={format!("{} {}", ctx.t(Text::ThisIsOutput), ctx.t(Text::InspectHint))} tabindex="0" role="button"
+                            onclick={inspect(l + 1, j)} onkeydown={inspect_key(l + 1, j)}
                             aria-label={format!("{} {}, {} {}", ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
                             onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
                             onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
-                            <button class="bias" aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
-                                onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                         </div>
-                    }
+                        // Beside the neuron, not inside it: a control may not hold another.
+                        <button class="bias" style={bias_at(b)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                            onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
+                    </> }
                 }) }
                 { for (0..c.outputs()).map(|j| {
                     let b = lay.columns.last().unwrap()[j];
-                    html! {
+                    html! { <>
                         <div class="node output-node" id={format!("output-node-{j}")}
-                            style={format!("left:{}px;top:{}px", b.x, b.y)}>
+                            style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"
+                            aria-label={format!("{} {}", ctx.t(Text::Output), j + 1)} title={ctx.t(Text::InspectHint)}
+                            onclick={inspect(n_hidden + 1, j)} onkeydown={inspect_key(n_hidden + 1, j)}>
                             <span class="out-mark">{ "ŷ" }</span>
-                            <button class="bias" aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
-                                id={format!("output-bias-{j}")}
-                                onmouseenter={bias_card(n_hidden, j, false)} onclick={bias_card(n_hidden, j, true)}></button>
                         </div>
-                    }
+                        <button class="bias" style={bias_at(b)} aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
+                            id={format!("output-bias-{j}")}
+                            onmouseenter={bias_card(n_hidden, j, false)} onclick={bias_card(n_hidden, j, true)}></button>
+                    </> }
                 }) }
             </div>
             </div>

@@ -173,7 +173,13 @@ fn heatmap_hover(ctx: &Ctx) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |e: MouseEvent| {
         let (x, y) = plane_point(&e);
-        let text = ctx.live.borrow_mut().describe_point(x, y);
+        let text = {
+            let mut live = ctx.live.borrow_mut();
+            if ctx.settings().inspect.is_some() {
+                live.inspect_at(x, y);
+            }
+            live.describe_point(x, y)
+        };
         ctx.tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
     })
 }
