@@ -163,3 +163,36 @@ test('the lesson panel speaks Spanish', async () => {
   assert.match(await text(page, '#lesson-caption'), /regla del perceptrón/);
   await clean(s);
 });
+
+test('a threshold unit by hand: typed weights move the line and the mistakes at once', async () => {
+  const s = await open(browser, 'lang=en&dataset=logic-or&networkShape=&output=step&loss=half-mse&learningRate=0.1');
+  const { page } = s;
+  const mistakes = () => page.$eval('#perceptron-status', (e) => Number(e.dataset.mistakes));
+  const line = () => page.$eval('#heatmap-points', (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let h = 0; for (let i = 0; i < d.length; i += 11) h = (h * 31 + d[i]) % 1000000007; return h; });
+  const before = await line();
+  for (const [id, v] of [['#tlu-w1', '1'], ['#tlu-w2', '1'], ['#tlu-b', '2']]) {
+    await page.fill(id, v);
+    await page.press(id, 'Tab');
+  }
+  await page.waitForFunction(() => document.querySelector('#perceptron-status').dataset.mistakes === '0');
+  assert.match(await text(page, '#perceptron-status'), /^0 \(converged/);
+  assert.notEqual(await line(), before, 'the decision line moved');
+  // A line that puts every point on the blue side is wrong for the orange corner.
+  await page.fill('#tlu-b', '9');
+  await page.press('#tlu-b', 'Tab');
+  await page.waitForFunction(() => Number(document.querySelector('#perceptron-status').dataset.mistakes) > 0);
+  // The rule, stepped: it names the point and, when the unit was wrong, how the weights moved.
+  for (let i = 0; i < 400 && !(await text(page, '#perceptron-log')).includes('moved'); i++) await page.click('#perceptron-step');
+  assert.match(await text(page, '#perceptron-log'), /^Point \d+ \(x₁ = -?\d\.\d\d, x₂ = -?\d\.\d\d\), label 0: the unit said 1 — wrong, so w ← w \+ η\(y − ŷ\)x moved: w₁ .* → .*, b 9\.00 → 8\.90$/);
+  await clean(s);
+  // On XOR the lesson says why no line works, and none does.
+  const xor = await open(browser, 'lang=es&dataset=logic-xor&networkShape=&output=step&loss=half-mse');
+  assert.match(await text(xor.page, '.threshold-unit .explain'), /ninguna recta/);
+  for (const [w1, w2, b] of [['1', '1', '0'], ['1', '-1', '0'], ['-1', '1', '2'], ['0', '1', '0']]) {
+    await xor.page.fill('#tlu-w1', w1); await xor.page.fill('#tlu-w2', w2); await xor.page.fill('#tlu-b', b);
+    await xor.page.press('#tlu-b', 'Tab');
+    await xor.page.waitForTimeout(50);
+    assert.ok(Number(await xor.page.$eval('#perceptron-status', (e) => e.dataset.mistakes)) > 0, `${w1}, ${w2}, ${b}`);
+  }
+  await clean(xor);
+});

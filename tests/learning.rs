@@ -351,3 +351,32 @@ fn a_neurons_written_out_sum_is_the_engines_own() {
     assert_eq!(neuron_math(&t.network, &config.network.features, point, 2, 0).unwrap().a, t.outputs_at(point.0, point.1)[0]);
     assert!(neuron_math(&t.network, &config.network.features, point, 1, 5).is_none());
 }
+
+#[test]
+fn the_perceptron_rule_stepped_by_hand_says_what_each_point_did() {
+    use neurona::engine::Real;
+    let mut config = Config::default();
+    config.data.dataset = Dataset::LogicOr;
+    config.network.hidden = vec![];
+    config.network.output = Activation::Step;
+    config.training.learning_rate = 0.1;
+    let mut t = Trainer::new(config.clone()).unwrap();
+    let mut changed = 0;
+    for k in 0..5000 {
+        let s = t.perceptron_point(k).unwrap();
+        let z = s.inputs.iter().zip(&s.before).map(|(x, w)| x * w).sum::<Real>() + s.before[2];
+        assert_eq!(s.predicted, if z >= 0.0 { 1.0 } else { 0.0 }, "the unit's answer is step(w·x + b)");
+        let error = s.target - s.predicted;
+        assert_eq!(s.changed, error != 0.0);
+        for f in 0..2 {
+            assert!((s.after[f] - (s.before[f] + 0.1 * error * s.inputs[f])).abs() < 1e-6, "w ← w + η(y − ŷ)x");
+        }
+        assert!((s.after[2] - (s.before[2] + 0.1 * error)).abs() < 1e-6, "b ← b + η(y − ŷ)");
+        assert_eq!(s.after, [&t.network.layers[0].weights[..], &t.network.layers[0].biases[..]].concat());
+        changed += s.changed as usize;
+    }
+    assert!(changed > 0);
+    assert_eq!(t.last.as_ref().unwrap().train.accuracy, Some(1.0), "OR is learned point by point too");
+    // Not a perceptron: nothing to step.
+    assert!(Trainer::new(Config::default()).unwrap().perceptron_point(0).is_none());
+}

@@ -114,6 +114,14 @@ catalogue! {
     DrawingTime => "drawing", "dibujo";
     PageTime => "page", "página";
     Inspector => "The neuron's arithmetic", "La aritmética de la neurona";
+    ByHand => "The threshold unit by hand: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 if z ≥ 0", "La unidad de umbral a mano: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 si z ≥ 0";
+    XorByHand => "Try any weights: no line w₁·x₁ + w₂·x₂ + b = 0 leaves both blue corners on one side and both orange ones on the other, so the mistakes never reach 0. XOR needs a hidden layer.", "Prueba cualquier peso: ninguna recta w₁·x₁ + w₂·x₂ + b = 0 deja las dos esquinas azules de un lado y las dos naranjas del otro, así que los errores nunca llegan a 0. XOR necesita una capa oculta.";
+    PerceptronStep => "Apply the perceptron rule to the next point", "Aplicar la regla del perceptrón al siguiente punto";
+    Point => "Point", "Punto";
+    Label => "label", "etiqueta";
+    UnitSaid => "the unit said", "la unidad dijo";
+    RuleMoved => "wrong, so w ← w + η(y − ŷ)x moved", "error, así que w ← w + η(y − ŷ)x movió";
+    RuleRight => "right, nothing changes", "acierto, nada cambia";
     Close => "Close", "Cerrar";
     NextPoint => "Next point", "Siguiente punto";
     WeightedSum => "Weighted sum", "Suma ponderada";
@@ -227,7 +235,7 @@ catalogue! {
     Classes => "Classes", "Clases";
     ConfusionMatrix => "Confusion matrix (test data): rows are true classes, columns predicted", "Matriz de confusión (datos de prueba): filas = clase real, columnas = predicha";
     GradientMagnitude => "Mean |gradient| per layer (log scale): vanishing or exploding?", "|Gradiente| medio por capa (escala log): ¿se desvanece o explota?";
-    Mistakes => "Perceptron mistakes this epoch", "Errores del perceptrón en esta época";
+    Mistakes => "Training points on the wrong side", "Puntos de entrenamiento del lado equivocado";
     Converged => "converged: every training point is on its side", "convergió: cada punto de entrenamiento está de su lado";
     NotConverged => "not converged", "sin converger";
     Measures => "Measures", "Medidas";

@@ -70,6 +70,8 @@ pub const BETA2: Limit = limit("beta2", 0.0, 0.9999, 0.0001);
 pub const INIT_SIGMA: Limit = limit("initSigma", 0.001, 10.0, 0.05);
 /// Leaky ReLU's slope for z < 0.
 pub const LEAKY_SLOPE: Limit = limit("leakySlope", 0.0, 1.0, 0.01);
+/// A threshold unit's weights and bias typed by hand.
+pub const THRESHOLD_WEIGHT: Limit = limit("tlu", -10.0, 10.0, 0.1);
 /// Number of classes.
 pub const CLASSES: Limit = limit("classes", 2.0, 4.0, 1.0);
 /// Hidden layers.

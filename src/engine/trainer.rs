@@ -40,6 +40,25 @@ struct EarlyState {
     waited: u32,
 }
 
+/// What one application of the perceptron rule saw and did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PerceptronStep {
+    /// The training point (its place in the training set).
+    pub point: usize,
+    /// Its inputs x.
+    pub inputs: Vec<Real>,
+    /// Its label y, 0 or 1.
+    pub target: Real,
+    /// What the unit said, step(w·x + b).
+    pub predicted: Real,
+    /// Whether the rule moved the weights (the unit was wrong).
+    pub changed: bool,
+    /// The weights then the bias, before the step.
+    pub before: Vec<Real>,
+    /// The weights then the bias, after it.
+    pub after: Vec<Real>,
+}
+
 /// Owns a network and its data and trains it.
 pub struct Trainer {
     /// The setup; the live fields (learning rate, penalty, optimizer parameters, early
@@ -288,27 +307,45 @@ impl Trainer {
     /// Rosenblatt's rule, one point at a time: y_hat = step(w.x + b);
     /// w <- w + eta (t - y_hat) x and b <- b + eta (t - y_hat). Returns the mistakes made.
     fn perceptron_epoch(&mut self) -> usize {
+        let mut mistakes = 0;
+        for k in 0..self.order.len() {
+            let i = self.order[k];
+            mistakes += self.perceptron_rule(i).changed as usize;
+        }
+        mistakes
+    }
+
+    /// Rosenblatt's rule on training point `i` alone; says what it saw and did.
+    fn perceptron_rule(&mut self, i: usize) -> PerceptronStep {
         let n = self.train.len();
         let eta = self.config.training.learning_rate;
         let layer = &mut self.network.layers[0];
-        let mut mistakes = 0;
-        for &i in &self.order {
-            let mut z = layer.biases[0];
-            for f in 0..layer.n_in {
-                z += layer.weights[f] * self.train.inputs[f * n + i];
+        let inputs: Vec<Real> = (0..layer.n_in).map(|f| self.train.inputs[f * n + i]).collect();
+        let before: Vec<Real> = layer.weights[..layer.n_in].iter().copied().chain([layer.biases[0]]).collect();
+        let z = inputs.iter().zip(&layer.weights).fold(layer.biases[0], |z, (x, w)| z + w * x);
+        let predicted = if z >= 0.0 { 1.0 } else { 0.0 };
+        let target = scalar_target(Activation::Step, self.train.targets[i]);
+        let error = target - predicted;
+        if error != 0.0 {
+            for (w, x) in layer.weights.iter_mut().zip(&inputs) {
+                *w += eta * error * x;
             }
-            let predicted = if z >= 0.0 { 1.0 } else { 0.0 };
-            let target = scalar_target(Activation::Step, self.train.targets[i]);
-            let error = target - predicted;
-            if error != 0.0 {
-                mistakes += 1;
-                for f in 0..layer.n_in {
-                    layer.weights[f] += eta * error * self.train.inputs[f * n + i];
-                }
-                layer.biases[0] += eta * error;
-            }
+            layer.biases[0] += eta * error;
         }
-        mistakes
+        let after = layer.weights[..layer.n_in].iter().copied().chain([layer.biases[0]]).collect();
+        PerceptronStep { point: i, inputs, target, predicted, changed: error != 0.0, before, after }
+    }
+
+    /// One step of the perceptron rule, on training point `k` of this epoch's order (a
+    /// perceptron setup only): what a student steps through by hand.
+    pub fn perceptron_point(&mut self, k: usize) -> Option<PerceptronStep> {
+        if !self.config.is_perceptron() || self.order.is_empty() {
+            return None;
+        }
+        let i = self.order[k % self.order.len()];
+        let step = self.perceptron_rule(i);
+        self.last = Some(self.evaluate());
+        Some(step)
     }
 
     /// Losses, accuracy and confusion on every set, with the current weights.

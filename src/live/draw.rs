@@ -368,6 +368,28 @@ fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
     values.iter().map(|v| v / top).collect()
 }
 
+/// Shows a threshold unit's current weights and bias in its fields, except in the one being
+/// typed into.
+fn write_threshold_fields(t: &Trainer) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let typing = doc.active_element().map(|e| e.id());
+    let l = &t.network.layers[0];
+    if l.weights.len() < 2 {
+        return;
+    }
+    for (id, v) in [("tlu-w1", l.weights[0]), ("tlu-w2", l.weights[1]), ("tlu-b", l.biases[0])] {
+        if typing.as_deref() == Some(id) {
+            continue;
+        }
+        if let Some(input) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            let text = format!("{v:.3}");
+            if input.value() != text {
+                input.set_value(&text);
+            }
+        }
+    }
+}
+
 /// A number as the lesson writes it in a product: three decimals, negatives in brackets.
 fn signed(v: Real) -> String {
     if v < 0.0 {
@@ -393,9 +415,15 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
     let loss = |m: Option<&Metrics>| m.map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into());
     let pct = |m: Option<&Metrics>| m.and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into());
     let (train, val, test) = (Some(&report.train), report.validation.as_ref(), report.test.as_ref());
-    if let Some(mistakes) = report.mistakes {
+    if t.config.is_perceptron() {
+        // Counted with the weights as they are now, so a weight typed by hand shows at once.
+        let mistakes = report.train.accuracy.map_or(0, |a| ((1.0 - a) * report.train.count as f64).round() as usize);
         let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
         set_text(ids::PERCEPTRON, &format!("{mistakes} ({})", verdict.get(lang)));
+        if let Some(el) = element(ids::PERCEPTRON) {
+            let _ = el.set_attribute("data-mistakes", &mistakes.to_string());
+        }
+        write_threshold_fields(t);
     }
     let m = report.test.as_ref().unwrap_or(&report.train);
     let html = confusion_html(&m.confusion);

@@ -35,6 +35,8 @@ pub const ACCURACY_VAL: &str = "accuracy-val";
 pub const ACCURACY_TEST: &str = "accuracy-test";
 /// The perceptron's mistakes.
 pub const PERCEPTRON: &str = "perceptron-status";
+/// What the perceptron rule, stepped by hand, did last.
+pub const PERCEPTRON_LOG: &str = "perceptron-log";
 /// The confusion matrix's table.
 pub const CONFUSION: &str = "confusion";
 /// The performance readout.

@@ -57,6 +57,8 @@ pub struct Live {
     pub pending_network: Option<Network>,
     /// The point the neuron inspector computes at.
     inspect_point: InspectPoint,
+    /// The next point the perceptron rule, stepped by hand, looks at.
+    perceptron_cursor: usize,
 }
 
 impl Live {
@@ -79,6 +81,7 @@ impl Live {
             me: Weak::new(),
             pending_network: None,
             inspect_point: InspectPoint::Training(0),
+            perceptron_cursor: 0,
         }));
         let weak = Rc::downgrade(&live);
         let bridge = TrainingWorker::spawner()
@@ -250,6 +253,21 @@ impl Live {
         if let Some(t) = &self.mirror.trainer {
             self.views.write_inspector(t, &self.settings, self.inspect_point);
         }
+    }
+
+    /// Applies the perceptron rule to the next training point, here and in the worker (the
+    /// new weights are sent), and redraws; says what it did.
+    pub fn perceptron_step(&mut self) -> Option<crate::engine::trainer::PerceptronStep> {
+        let t = self.mirror.trainer.as_mut()?;
+        let step = t.perceptron_point(self.perceptron_cursor)?;
+        self.perceptron_cursor += 1;
+        let n = step.after.len() - 1;
+        for (i, &value) in step.after.iter().enumerate() {
+            let input = (i < n).then_some(i);
+            self.send(ToWorker::SetParameter { layer: 0, neuron: 0, input, value });
+        }
+        self.draw();
+        Some(step)
     }
 
     /// The inspector moves on to the next training point.

@@ -1,6 +1,8 @@
 //! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
 
 use super::controls::{Checkbox, NumberField, Slider};
+use crate::engine::limits::THRESHOLD_WEIGHT;
+use crate::engine::Feature;
 use super::*;
 use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCENT_VAL};
 
@@ -182,6 +184,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <legend>{ ctx.t(Text::Measures) }</legend>
                     if c.is_perceptron() {
                         <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<b id={ids::PERCEPTRON}>{ "–" }</b></p>
+                        { threshold_unit(ctx) }
                     }
                     if c.data.problem == Problem::Classification {
                         <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
@@ -200,4 +203,72 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
             </details>
         </section>
     }
+}
+
+/// A threshold unit by hand (one step unit on X1 and X2): its weights and bias typed in,
+/// the decision line and the mistakes following at once; the perceptron rule stepped one
+/// point at a time, saying which point moved the weights and how.
+fn threshold_unit(ctx: &Ctx) -> Html {
+    let c = &ctx.settings().config;
+    if c.network.features[..] != [Feature::X1, Feature::X2] {
+        return html! {};
+    }
+    let lang = ctx.settings().lang;
+    let live = ctx.live.clone();
+    let (w1, w2, b) = live.borrow().trainer().map(|t| {
+        let l = &t.network.layers[0];
+        // Shown to three decimals, as the frame loop writes them.
+        let r = |v: Real| (v * 1000.0).round() / 1000.0;
+        (r(l.weights[0]), r(l.weights[1]), r(l.biases[0]))
+    }).unwrap_or_default();
+    let set = |input: Option<usize>| {
+        let live = live.clone();
+        Callback::from(move |v: Real| live.borrow_mut().set_parameter(0, 0, input, v))
+    };
+    let step = {
+        let live = live.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(s) = live.borrow_mut().perceptron_step() else { return };
+            crate::live::draw::set_text(ids::PERCEPTRON_LOG, &describe_step(&s, lang));
+        })
+    };
+    html! {
+        <div class="threshold-unit" role="group" aria-label={ctx.t(Text::ByHand)}>
+            <p class="label">{ ctx.t(Text::ByHand) }</p>
+            <div class="params">
+                <NumberField id="tlu-w1" label="w₁" limit={THRESHOLD_WEIGHT} value={w1} onchange={set(Some(0))} />
+                <NumberField id="tlu-w2" label="w₂" limit={THRESHOLD_WEIGHT} value={w2} onchange={set(Some(1))} />
+                <NumberField id="tlu-b" label="b" limit={THRESHOLD_WEIGHT} value={b} onchange={set(None)} />
+            </div>
+            if c.data.dataset == Dataset::LogicXor {
+                <p class="explain">{ ctx.t(Text::XorByHand) }</p>
+            }
+            <button id="perceptron-step" class="tool" onclick={step}>{ ctx.t(Text::PerceptronStep) }</button>
+            <p id={ids::PERCEPTRON_LOG} class="explain" aria-live="polite"></p>
+        </div>
+    }
+}
+
+/// What one step of the perceptron rule did, in words.
+fn describe_step(s: &crate::engine::trainer::PerceptronStep, lang: Lang) -> String {
+    let n = |v: Real| format!("{v:.2}");
+    let mut text = format!(
+        "{} {} (x₁ = {}, x₂ = {}), {} {}: {} {}",
+        Text::Point.get(lang),
+        s.point + 1,
+        n(s.inputs[0]),
+        n(s.inputs[1]),
+        Text::Label.get(lang),
+        s.target,
+        Text::UnitSaid.get(lang),
+        s.predicted
+    );
+    if s.changed {
+        let names = ["w₁", "w₂", "b"];
+        let moves: Vec<String> = names.iter().zip(s.before.iter().zip(&s.after)).map(|(name, (a, b))| format!("{name} {} → {}", n(*a), n(*b))).collect();
+        text += &format!(" — {}: {}", Text::RuleMoved.get(lang), moves.join(", "));
+    } else {
+        text += &format!(" — {}", Text::RuleRight.get(lang));
+    }
+    text
 }
