@@ -508,3 +508,35 @@ test('the neuron inspector writes out z = w·x + b and a = f(z) with the engine\
   await page.waitForFunction(() => !document.querySelector('#inspector') && !location.hash.includes('inspect='));
   await clean(s);
 });
+
+test('a layer as a matrix product: Z = W·X + b with the engine\'s numbers, cell by cell', async () => {
+  const s = await open(browser, 'lang=en&networkShape=3,2');
+  const { page } = s;
+  await page.click('#matrix-button-1');
+  await page.waitForSelector('#matrix-view');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('matrix=1'));
+  const read = () => page.evaluate(() => Object.fromEntries(['w', 'x', 'b', 'z', 'a'].map((k) => [k, JSON.parse(document.querySelector(`#matrix-${k}`).dataset.values)])));
+  const m = await read();
+  assert.equal(m.w.length, 3, 'one row of W per neuron');
+  assert.equal(m.w[0].length, 2, 'one column per input (X1, X2)');
+  assert.equal(m.x[0].length, 4, 'four points, one column each');
+  for (let r = 0; r < 3; r++) {
+    for (let p = 0; p < 4; p++) {
+      const z = m.w[r].reduce((acc, w, i) => acc + w * m.x[i][p], m.b[r][0]);
+      assert.ok(Math.abs(z - m.z[r][p]) < 1e-5, `Z[${r}][${p}]`);
+      assert.ok(Math.abs(Math.tanh(m.z[r][p]) - m.a[r][p]) < 1e-5, `A = tanh(Z)`);
+    }
+  }
+  // Each cell of Z writes out its sum, as the lecture does.
+  assert.match(await page.$eval('#matrix-z td', (td) => td.title), /^\(−?\d+\.\d\d·−?\d+\.\d\d\) \+ \(−?\d+\.\d\d·−?\d+\.\d\d\) \+ −?\d+\.\d\d = −?\d+\.\d\d$/);
+  // The next layer takes this layer's A as its X.
+  await page.click('#matrix-button-2');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('matrix=2'));
+  const next = await read();
+  assert.deepEqual(next.x, m.a);
+  await page.click('#matrix-next');
+  await page.waitForFunction((x) => document.querySelector('#matrix-x').dataset.values !== x, JSON.stringify(next.x));
+  await page.click('#matrix-close');
+  await page.waitForFunction(() => !document.querySelector('#matrix-view'));
+  await clean(s);
+});

@@ -380,3 +380,35 @@ fn the_perceptron_rule_stepped_by_hand_says_what_each_point_did() {
     // Not a perceptron: nothing to step.
     assert!(Trainer::new(Config::default()).unwrap().perceptron_point(0).is_none());
 }
+
+#[test]
+fn a_layer_as_a_matrix_product_is_the_engines_own() {
+    use neurona::engine::inspect::{layer_product, neuron_math};
+    use neurona::engine::Real;
+    let mut config = Config::default();
+    config.network.features = Feature::ALL[..4].to_vec();
+    config.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }, HiddenLayer { neurons: 2, activation: Activation::Tanh }];
+    let mut t = Trainer::new(config.clone()).unwrap();
+    for _ in 0..10 {
+        t.step().unwrap();
+    }
+    let points: Vec<(Real, Real)> = vec![(1.0, 2.0), (-3.5, 0.25), (0.0, -4.0), (5.0, 5.0)];
+    for layer in 0..3 {
+        let m = layer_product(&t.network, &config.network.features, &points, layer).unwrap();
+        assert_eq!(m.x[0].len(), 4, "one column per point");
+        for (r, row) in m.w.iter().enumerate() {
+            for p in 0..4 {
+                // Z = W·X + b, cell by cell...
+                let sum = row.iter().zip(&m.x).map(|(w, x)| w * x[p]).sum::<Real>() + m.b[r];
+                assert!((sum - m.z[r][p]).abs() < 1e-5, "layer {layer} row {r} point {p}");
+                // ...and the same as one neuron's arithmetic at that point.
+                let one = neuron_math(&t.network, &config.network.features, points[p], layer, r).unwrap();
+                assert_eq!((one.z, one.a), (m.z[r][p], m.a[r][p]));
+            }
+        }
+    }
+    let out = layer_product(&t.network, &config.network.features, &points, 2).unwrap();
+    for (p, &(x, y)) in points.iter().enumerate() {
+        assert_eq!(out.a[0][p], t.outputs_at(x, y)[0], "the last layer's A is the network's output");
+    }
+}

@@ -114,6 +114,13 @@ catalogue! {
     DrawingTime => "drawing", "dibujo";
     PageTime => "page", "página";
     Inspector => "The neuron's arithmetic", "La aritmética de la neurona";
+    MatrixProduct => "the layer as a matrix product", "la capa como producto matricial";
+    MatrixExplain => "Each row of W is one neuron's weights, each column of X one point's inputs: Z = W·X + b computes every neuron for every point at once. Hover a cell of Z to see its sum.", "Cada fila de W son los pesos de una neurona y cada columna de X las entradas de un punto: Z = W·X + b calcula todas las neuronas para todos los puntos a la vez. Pasa el ratón por una celda de Z para ver su suma.";
+    Weights => "weights", "pesos";
+    Inputs => "inputs", "entradas";
+    NextPoints => "Next points", "Siguientes puntos";
+    TrainingPoints => "training points", "puntos de entrenamiento";
+    ShowMatrix => "This layer as W·X + b", "Esta capa como W·X + b";
     ByHand => "The threshold unit by hand: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 if z ≥ 0", "La unidad de umbral a mano: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 si z ≥ 0";
     XorByHand => "Try any weights: no line w₁·x₁ + w₂·x₂ + b = 0 leaves both blue corners on one side and both orange ones on the other, so the mistakes never reach 0. XOR needs a hidden layer.", "Prueba cualquier peso: ninguna recta w₁·x₁ + w₂·x₂ + b = 0 deja las dos esquinas azules de un lado y las dos naranjas del otro, así que los errores nunca llegan a 0. XOR necesita una capa oculta.";
     PerceptronStep => "Apply the perceptron rule to the next point", "Aplicar la regla del perceptrón al siguiente punto";

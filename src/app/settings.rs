@@ -57,6 +57,8 @@ pub struct Settings {
     /// The neuron whose arithmetic the inspector shows: layer (numbered as the page's
     /// `neuron-L-J` ids: hidden layers from 1, the output layer last) and neuron.
     pub inspect: Option<(usize, usize)>,
+    /// The layer shown as a matrix product Z = W·X + b (numbered as `inspect`'s layers).
+    pub matrix: Option<usize>,
 }
 
 impl Settings {
@@ -72,6 +74,7 @@ impl Settings {
             hide_text: false,
             show_performance: false,
             inspect: None,
+            matrix: None,
         }
     }
 
@@ -87,12 +90,15 @@ impl Settings {
         }
     }
 
-    /// Forgets an inspected neuron the network no longer has.
+    /// Forgets an inspected neuron or a shown layer the network no longer has.
     pub fn keep_inspect_valid(&mut self) {
         if let Some((l, j)) = self.inspect {
             if self.neurons_in(l).is_none_or(|n| j >= n) {
                 self.inspect = None;
             }
+        }
+        if self.matrix.is_some_and(|l| self.neurons_in(l).is_none()) {
+            self.matrix = None;
         }
     }
 

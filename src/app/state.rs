@@ -156,6 +156,8 @@ pub enum Action {
     SetMinDelta(Real),
     /// Show a neuron's arithmetic (layer as the page numbers it, neuron), or close it.
     Inspect(Option<(usize, usize)>),
+    /// Show a layer as a matrix product (layer as the page numbers it), or close it.
+    ShowMatrix(Option<usize>),
 }
 
 /// An optimizer parameter.
@@ -340,6 +342,7 @@ impl AppState {
                 s.playing = false;
             }
             Action::Inspect(target) => s.settings.inspect = target,
+            Action::ShowMatrix(layer) => s.settings.matrix = layer,
             Action::SetShowTest(b) => s.settings.show_test = b,
             Action::SetDiscretize(b) => s.settings.discretize = b,
             Action::SetLang(l) => s.settings.lang = l,

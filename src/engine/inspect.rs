@@ -50,3 +50,41 @@ pub fn neuron_math(network: &Network, features: &[Feature], point: (Real, Real),
         activation: l.activation,
     })
 }
+
+/// A layer as a matrix product for a few points: Z = W·X + b, then A = f(Z).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerProduct {
+    /// W: one row per neuron (per piece, for maxout), one column per input.
+    pub w: Vec<Vec<Real>>,
+    /// X: one row per input, one column per point.
+    pub x: Vec<Vec<Real>>,
+    /// b: one per row of W.
+    pub b: Vec<Real>,
+    /// Z = W·X + b: one row per row of W, one column per point.
+    pub z: Vec<Vec<Real>>,
+    /// A = f(Z): one row per neuron, one column per point.
+    pub a: Vec<Vec<Real>>,
+}
+
+/// Network layer `layer` (the output layer is last) as Z = W·X + b and A = f(Z) at the given
+/// points, every number from the engine's batched forward pass.
+pub fn layer_product(network: &Network, features: &[Feature], points: &[(Real, Real)], layer: usize) -> Option<LayerProduct> {
+    let l = network.layers.get(layer)?;
+    if points.is_empty() || features.len() != network.n_inputs {
+        return None;
+    }
+    let n = points.len();
+    let input: Vec<Real> = features.iter().flat_map(|f| points.iter().map(move |&(x, y)| f.value(x, y))).collect();
+    let mut ws = Workspace::default();
+    network.forward(&input, n, &mut ws, None);
+    // Values are stored neuron by neuron, every point of the batch together.
+    let rows = |values: &[Real], count: usize| (0..count).map(|r| values[r * n..(r + 1) * n].to_vec()).collect::<Vec<_>>();
+    let x = if layer == 0 { rows(&input, l.n_in) } else { rows(&ws.a[layer - 1], l.n_in) };
+    Some(LayerProduct {
+        w: (0..l.rows()).map(|r| l.weights[r * l.n_in..(r + 1) * l.n_in].to_vec()).collect(),
+        x,
+        b: l.biases.clone(),
+        z: rows(&ws.z[layer], l.rows()),
+        a: rows(&ws.a[layer], l.n_out),
+    })
+}

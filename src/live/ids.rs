@@ -61,3 +61,18 @@ pub const INSPECTOR_PLOT: &str = "inspector-plot";
 pub fn inspector_term(i: usize) -> String {
     format!("inspector-term-{i}")
 }
+
+/// A layer as a matrix product.
+pub const MATRIX: &str = "matrix-view";
+/// Its W (`data-values`: JSON rows).
+pub const MATRIX_W: &str = "matrix-w";
+/// Its X, one column per point (`data-values`).
+pub const MATRIX_X: &str = "matrix-x";
+/// Its b (`data-values`).
+pub const MATRIX_B: &str = "matrix-b";
+/// Its Z = W·X + b (`data-values`).
+pub const MATRIX_Z: &str = "matrix-z";
+/// Its A = f(Z) (`data-values`).
+pub const MATRIX_A: &str = "matrix-a";
+/// Which points its columns are.
+pub const MATRIX_POINTS: &str = "matrix-points";

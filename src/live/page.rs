@@ -59,6 +59,8 @@ pub struct Live {
     inspect_point: InspectPoint,
     /// The next point the perceptron rule, stepped by hand, looks at.
     perceptron_cursor: usize,
+    /// The first of the training points the matrix view shows.
+    matrix_offset: usize,
 }
 
 impl Live {
@@ -82,6 +84,7 @@ impl Live {
             pending_network: None,
             inspect_point: InspectPoint::Training(0),
             perceptron_cursor: 0,
+            matrix_offset: 0,
         }));
         let weak = Rc::downgrade(&live);
         let bridge = TrainingWorker::spawner()
@@ -252,7 +255,14 @@ impl Live {
     fn write_inspector(&mut self) {
         if let Some(t) = &self.mirror.trainer {
             self.views.write_inspector(t, &self.settings, self.inspect_point);
+            self.views.write_matrix(t, &self.settings, self.matrix_offset);
         }
+    }
+
+    /// The matrix view moves on to the next four training points.
+    pub fn next_matrix_points(&mut self) {
+        self.matrix_offset += 4;
+        self.write_inspector();
     }
 
     /// Applies the perceptron rule to the next training point, here and in the worker (the

@@ -240,6 +240,12 @@ pub const KEYS: &[Key] = &[
             Err(())
         }
     }, |s| s.inspect.map(|(l, j)| format!("{l},{j}"))),
+    key("matrix", 3, false, |s, v| {
+        let l: usize = number(v)?;
+        s.neurons_in(l).ok_or(())?;
+        s.matrix = Some(l);
+        Ok(())
+    }, |s| s.matrix.map(|l| l.to_string())),
     key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
 ];
 

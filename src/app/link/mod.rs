@@ -336,7 +336,8 @@ mod tests {
                 20 => Action::SetNoise(pick(&mut rng, 80) as u32),
                 21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, 4)]),
                 22 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
-                23 | 24 => Action::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9)))),
+                23 => Action::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9)))),
+                24 => Action::ShowMatrix(Some(pick(&mut rng, 9))),
                 _ => Action::SetShowTest(pick(&mut rng, 2) == 0),
             };
             state = state.apply(a.clone());
@@ -394,6 +395,8 @@ mod tests {
             assert_eq!(s.inspect, None, "{bad}");
             assert_eq!(repairs.len(), 1, "{bad}");
         }
+        assert_eq!(parse("networkShape=4,2&matrix=3", Lang::En).0.matrix, Some(3));
+        assert_eq!(parse("networkShape=4,2&matrix=4", Lang::En).0.matrix, None);
         // A neuron that goes away with the network closes the inspector.
         use super::super::state::{Action, AppState};
         let state = AppState::new(parse("networkShape=4,2&inspect=1,3", Lang::En).0);

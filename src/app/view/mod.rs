@@ -4,6 +4,7 @@
 mod controls;
 mod dataset;
 mod inspector;
+mod matrix;
 mod lesson;
 mod network;
 mod output;
@@ -11,6 +12,7 @@ mod top;
 
 use dataset::*;
 use inspector::*;
+use matrix::*;
 use lesson::*;
 use network::*;
 use output::*;
@@ -275,6 +277,7 @@ pub fn App() -> Html {
                 { output_column(&ctx) }
             </main>
             { inspector(&ctx) }
+            { matrix_view(&ctx) }
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
         </div>

@@ -129,12 +129,18 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                                 </div>
                             }
                             <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
+                            <button class="tool tiny-tool" id={format!("matrix-button-{}", l + 1)} title={ctx.t(Text::ShowMatrix)}
+                                aria-label={format!("{} ({} {})", ctx.t(Text::ShowMatrix), ctx.t(Text::HiddenLayer), l + 1)}
+                                onclick={ctx.send(Action::ShowMatrix(Some(l + 1)))}>{ "W·X+b" }</button>
                             { layer_selects(ctx, l, h.activation, c.dropout(l)) }
                         </div>
                     }
                 }) }
                 <div class="head" style={format!("left:{}px", lay.columns.last().unwrap()[0].x - 12.0)}>
                     <b>{ ctx.t(Text::Output) }</b>
+                    <button class="tool tiny-tool" id={format!("matrix-button-{}", n_hidden + 1)} title={ctx.t(Text::ShowMatrix)}
+                        aria-label={format!("{} ({})", ctx.t(Text::ShowMatrix), ctx.t(Text::Output))}
+                        onclick={ctx.send(Action::ShowMatrix(Some(n_hidden + 1)))}>{ "W·X+b" }</button>
                 </div>
             </div>
             <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
