@@ -169,3 +169,52 @@ fn both_penalties_add_their_gradient() {
         }
     }
 }
+
+#[test]
+fn one_update_written_out_is_the_engines_own_and_matches_finite_differences() {
+    use neurona::engine::backprop::walkthrough;
+    use neurona::engine::config::HiddenLayer;
+    use neurona::engine::{Config, Dataset, Point, Regularization, Trainer};
+    let mut config = Config::default();
+    config.data.dataset = Dataset::Xor;
+    config.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Tanh }];
+    config.training.regularization = Regularization::L2;
+    config.training.regularization_rate = 0.01;
+    config.training.learning_rate = 0.1;
+    let t = Trainer::new(config.clone()).unwrap();
+    let point = Point { x: 1.5, y: -2.0, label: 1.0 };
+    let dead: Vec<Vec<bool>> = t.network.layers.iter().map(|l| vec![false; l.weights.len()]).collect();
+    let w = walkthrough(&t.network, &config, point, &dead);
+    // ŷ is the network's output there.
+    let mut probe = t.network.clone();
+    let out = { let mut tr = Trainer::new(config.clone()).unwrap(); tr.network = probe.clone(); tr.outputs_at(1.5, -2.0) };
+    assert_eq!(w.a.last().unwrap()[0], out[0]);
+    // Each ∂L/∂w is the slope of the loss in that weight (finite differences, f32 tolerance).
+    let loss_at = |net: &neurona::engine::Network| walkthrough(net, &config, point, &dead).loss;
+    for l in 0..probe.layers.len() {
+        for i in 0..probe.layers[l].weights.len() {
+            let h = 1e-2 as Real;
+            let base = probe.layers[l].weights[i];
+            probe.layers[l].weights[i] = base + h;
+            let up = loss_at(&probe);
+            probe.layers[l].weights[i] = base - h;
+            let down = loss_at(&probe);
+            probe.layers[l].weights[i] = base;
+            let slope = (up - down) / (2.0 * h as f64);
+            assert!((slope - w.grad_w[l][i] as f64).abs() < 2e-3 + 2e-2 * slope.abs(), "layer {l} weight {i}: {slope} vs {}", w.grad_w[l][i]);
+            // The step: w ← w − η·(∂L/∂w + λ·w), the penalty's share shown apart.
+            assert!((w.penalty_w[l][i] - 0.01 * base).abs() < 1e-7);
+            let expected = base - 0.1 * w.grad_w[l][i] - 0.1 * w.penalty_w[l][i];
+            assert!((w.new_w[l][i] - expected).abs() < 1e-6);
+        }
+        for j in 0..probe.layers[l].biases.len() {
+            assert!((w.new_b[l][j] - (w.old_b[l][j] - 0.1 * w.grad_b[l][j])).abs() < 1e-6, "b ← b − η·∂L/∂b");
+        }
+    }
+    // δ of the output, and ∂L/∂w = δ · (the input the weight multiplies).
+    let last = probe.layers.len() - 1;
+    for (i, g) in w.grad_w[last].iter().enumerate() {
+        assert!((g - w.delta[last][0] * w.a[last - 1][i]).abs() < 1e-6);
+    }
+    assert!((w.grad_b[last][0] - w.delta[last][0]).abs() < 1e-6);
+}
