@@ -540,3 +540,42 @@ test('a layer as a matrix product: Z = W·X + b with the engine\'s numbers, cell
   await page.waitForFunction(() => !document.querySelector('#matrix-view'));
   await clean(s);
 });
+
+test('backprop step by step walks one update with the engine\'s numbers, and applies it', async () => {
+  const s = await open(browser, 'lang=en&networkShape=3');
+  const { page } = s;
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('b');
+  await page.waitForSelector('#backprop');
+  await page.waitForFunction(() => location.hash.includes('backprop=true'));
+  const stage = () => page.$eval('#backprop-stage', (e) => [e.dataset.stage, e.dataset.layer ?? null]);
+  const seen = [await stage()];
+  for (let i = 0; i < 5; i++) {
+    await page.click('#backprop-next');
+    seen.push(await stage());
+  }
+  assert.deepEqual(seen, [['forward', '0'], ['forward', '1'], ['loss', null], ['backward', '1'], ['backward', '0'], ['update', null]]);
+  const sample = await page.$eval('#backprop-sample', (e) => ({ inputs: JSON.parse(e.dataset.inputs), label: Number(e.dataset.label) }));
+  assert.equal(sample.inputs.length, 2);
+  assert.ok(sample.label === 1 || sample.label === -1);
+  const lr = await page.$eval('#backprop-update', (e) => Number(e.dataset.lr));
+  assert.ok(Math.abs(lr - 0.03) < 1e-9);
+  const weights = await page.$$eval('.backprop-weight', (all) => all.map((e) => ({ layer: e.dataset.layer, neuron: e.dataset.neuron, input: e.dataset.input, old: Number(e.dataset.old), grad: Number(e.dataset.grad), new: Number(e.dataset.new) })));
+  assert.equal(weights.length, 2 * 3 + 3 + 3 + 1, 'every weight and bias of 2 → 3 → 1');
+  for (const w of weights) assert.ok(Math.abs(w.new - (w.old - lr * w.grad)) < 1e-6, `w ← w − η·∂L/∂w for ${JSON.stringify(w)}`);
+  assert.ok(weights.some((w) => w.grad !== 0));
+  // Done: the update is applied; the next point's walk starts from the new weights.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#backprop-stage').dataset.stage === 'done');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#backprop-stage').dataset.stage === 'forward');
+  for (let i = 0; i < 5; i++) await page.click('#backprop-next');
+  const again = await page.$$eval('.backprop-weight', (all) => all.map((e) => Number(e.dataset.old)));
+  assert.deepEqual(again, weights.map((w) => w.new), 'the weights after the first update are where the second starts');
+  // The arrow keys step back too; B leaves, and training can go on.
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await stage())[0], 'backward');
+  await page.keyboard.press('b');
+  await page.waitForFunction(() => !document.querySelector('#backprop') && !location.hash.includes('backprop='));
+  await clean(s);
+});

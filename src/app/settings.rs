@@ -59,6 +59,8 @@ pub struct Settings {
     pub inspect: Option<(usize, usize)>,
     /// The layer shown as a matrix product Z = W·X + b (numbered as `inspect`'s layers).
     pub matrix: Option<usize>,
+    /// Backprop step by step: training pauses and one update is walked through.
+    pub backprop: bool,
 }
 
 impl Settings {
@@ -75,6 +77,7 @@ impl Settings {
             show_performance: false,
             inspect: None,
             matrix: None,
+            backprop: false,
         }
     }
 

@@ -57,6 +57,55 @@ pub struct AppState {
     pub lesson: Option<Lesson>,
     /// The class of points added by clicking.
     pub draw_class: usize,
+    /// Backprop step by step: the stage shown (see [`backprop_stage`]).
+    pub backprop_stage: usize,
+    /// Backprop step by step: the training point (its place in the training set).
+    pub backprop_point: usize,
+}
+
+/// What a stage of backprop step by step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The forward pass reaches network layer `l`.
+    Forward(usize),
+    /// The loss at the point.
+    Loss,
+    /// The backward pass reaches network layer `l`.
+    Backward(usize),
+    /// The step w ← w − η·∂L/∂w.
+    Update,
+    /// The picture after it.
+    Done,
+}
+
+impl Stage {
+    /// The stage's name in `data-stage`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Forward(_) => "forward",
+            Stage::Loss => "loss",
+            Stage::Backward(_) => "backward",
+            Stage::Update => "update",
+            Stage::Done => "done",
+        }
+    }
+}
+
+/// The stages of one update for a network of `layers` network layers, in order: forward
+/// layer by layer, the loss, backward from the output, the update, the picture after.
+pub fn backprop_stages(layers: usize) -> Vec<Stage> {
+    let mut stages: Vec<Stage> = (0..layers).map(Stage::Forward).collect();
+    stages.push(Stage::Loss);
+    stages.extend((0..layers).rev().map(Stage::Backward));
+    stages.push(Stage::Update);
+    stages.push(Stage::Done);
+    stages
+}
+
+/// Stage `i` of backprop step by step for these settings.
+pub fn backprop_stage(settings: &Settings, i: usize) -> Stage {
+    let stages = backprop_stages(settings.config.network.hidden.len() + 1);
+    stages[i.min(stages.len() - 1)]
 }
 
 /// A verb that changes the state.
@@ -158,6 +207,14 @@ pub enum Action {
     Inspect(Option<(usize, usize)>),
     /// Show a layer as a matrix product (layer as the page numbers it), or close it.
     ShowMatrix(Option<usize>),
+    /// Backprop step by step on or off (training pauses).
+    SetBackprop(bool),
+    /// The next stage of backprop step by step (after the last, the next point).
+    BackpropNext,
+    /// The previous stage.
+    BackpropPrev,
+    /// Nothing changes; the page draws again (the live side has new numbers to show).
+    Redraw,
 }
 
 /// An optimizer parameter.
@@ -188,7 +245,7 @@ impl OptimizerParam {
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1 }
+        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0 }
     }
 
     /// Applies an action, returning the new state.
@@ -197,7 +254,8 @@ impl AppState {
         let before = s.settings.config.clone();
         let c = &mut s.settings.config;
         match action {
-            Action::TogglePlay => s.playing = !s.playing,
+            // While an update is walked through step by step, training waits.
+            Action::TogglePlay => s.playing = !s.playing && !s.settings.backprop,
             Action::Pause => s.playing = false,
             Action::Reset => {
                 s.generation += 1;
@@ -343,6 +401,22 @@ impl AppState {
             }
             Action::Inspect(target) => s.settings.inspect = target,
             Action::ShowMatrix(layer) => s.settings.matrix = layer,
+            Action::SetBackprop(on) => {
+                s.settings.backprop = on;
+                s.backprop_stage = 0;
+                s.playing = false;
+            }
+            Action::BackpropNext => {
+                let last = backprop_stages(c.network.hidden.len() + 1).len() - 1;
+                if s.backprop_stage >= last {
+                    s.backprop_stage = 0;
+                    s.backprop_point += 1;
+                } else {
+                    s.backprop_stage += 1;
+                }
+            }
+            Action::BackpropPrev => s.backprop_stage = s.backprop_stage.saturating_sub(1),
+            Action::Redraw => {}
             Action::SetShowTest(b) => s.settings.show_test = b,
             Action::SetDiscretize(b) => s.settings.discretize = b,
             Action::SetLang(l) => s.settings.lang = l,

@@ -336,6 +336,22 @@ impl Trainer {
         PerceptronStep { point: i, inputs, target, predicted, changed: error != 0.0, before, after }
     }
 
+    /// Puts in every weight and bias at once (weights then biases, per layer), when the
+    /// shapes fit, and remeasures; returns whether they did.
+    pub fn set_parameters(&mut self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
+        let fits = parameters.len() == self.network.layers.len()
+            && parameters.iter().zip(&self.network.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len())
+            && parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite()));
+        if fits {
+            for ((w, b), l) in parameters.iter().zip(&mut self.network.layers) {
+                l.weights.copy_from_slice(w);
+                l.biases.copy_from_slice(b);
+            }
+            self.last = Some(self.evaluate());
+        }
+        fits
+    }
+
     /// One step of the perceptron rule, on training point `k` of this epoch's order (a
     /// perceptron setup only): what a student steps through by hand.
     pub fn perceptron_point(&mut self, k: usize) -> Option<PerceptronStep> {

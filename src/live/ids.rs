@@ -76,3 +76,6 @@ pub const MATRIX_Z: &str = "matrix-z";
 pub const MATRIX_A: &str = "matrix-a";
 /// Which points its columns are.
 pub const MATRIX_POINTS: &str = "matrix-points";
+
+/// Backprop step by step.
+pub const BACKPROP: &str = "backprop";

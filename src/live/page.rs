@@ -61,6 +61,8 @@ pub struct Live {
     perceptron_cursor: usize,
     /// The first of the training points the matrix view shows.
     matrix_offset: usize,
+    /// Backprop step by step: the point's loss before and after the last update applied.
+    pub backprop_losses: Option<(f64, f64)>,
 }
 
 impl Live {
@@ -85,6 +87,7 @@ impl Live {
             inspect_point: InspectPoint::Training(0),
             perceptron_cursor: 0,
             matrix_offset: 0,
+            backprop_losses: None,
         }));
         let weak = Rc::downgrade(&live);
         let bridge = TrainingWorker::spawner()
@@ -256,6 +259,26 @@ impl Live {
         if let Some(t) = &self.mirror.trainer {
             self.views.write_inspector(t, &self.settings, self.inspect_point);
             self.views.write_matrix(t, &self.settings, self.matrix_offset);
+        }
+    }
+
+    /// One update for training point `point` (wrapping around), written out.
+    pub fn walkthrough(&self, point: usize) -> Option<crate::engine::backprop::Walkthrough> {
+        let t = self.trainer()?;
+        let p = *t.split.train.get(point % t.split.train.len().max(1))?;
+        Some(crate::engine::backprop::walkthrough(&t.network, &t.config, p, &t.dead))
+    }
+
+    /// Applies the update walked through for `point`, here and in the worker, and redraws.
+    pub fn apply_backprop(&mut self, point: usize) {
+        let Some(w) = self.walkthrough(point) else { return };
+        let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
+        let Some(t) = self.mirror.trainer.as_mut() else { return };
+        if t.set_parameters(&parameters) {
+            self.send(ToWorker::SetParameters(parameters));
+            let after = self.walkthrough(point).map_or(f64::NAN, |a| a.loss);
+            self.backprop_losses = Some((w.loss, after));
+            self.draw();
         }
     }
 

@@ -33,6 +33,9 @@ pub enum ToWorker {
         /// Time allowed, in milliseconds.
         budget_ms: f64,
     },
+    /// Every weight and bias at once (one step of backprop walked through on the page):
+    /// weights then biases, per layer, input side first.
+    SetParameters(Vec<(Vec<Real>, Vec<Real>)>),
     /// A weight (`input` = `Some(i)`) or a bias (`None`) typed by the user.
     SetParameter {
         /// Network layer (the output layer is last).

@@ -40,6 +40,11 @@ impl Session {
                     t.set_parameter(layer, neuron, input, value);
                 }
             }
+            ToWorker::SetParameters(parameters) => {
+                if let Some(t) = &mut self.trainer {
+                    t.set_parameters(&parameters);
+                }
+            }
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
         }
         snapshot.setup = self.setup;

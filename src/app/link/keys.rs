@@ -246,6 +246,7 @@ pub const KEYS: &[Key] = &[
         s.matrix = Some(l);
         Ok(())
     }, |s| s.matrix.map(|l| l.to_string())),
+    key("backprop", 1, false, |s, v| Ok(s.backprop = bool_of(v)?), |s| s.backprop.then(|| "true".into())),
     key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
 ];
 

@@ -1,6 +1,7 @@
 //! The Yew components of the playground: the app, its shared context and helpers; each
 //! column lives in a file of its own.
 
+mod backprop;
 mod controls;
 mod dataset;
 mod inspector;
@@ -10,6 +11,7 @@ mod network;
 mod output;
 mod top;
 
+use backprop::*;
 use dataset::*;
 use inspector::*;
 use matrix::*;
@@ -72,6 +74,8 @@ struct Ctx {
     card: UseStateHandle<Option<Card>>,
     /// A read-only tip next to the pointer: x, y, text and its element id.
     tip: UseStateHandle<Option<(f64, f64, String, &'static str)>>,
+    /// Backprop step by step: the update walked through, with the current weights.
+    walk: Option<Rc<crate::engine::backprop::Walkthrough>>,
 }
 
 impl Ctx {
@@ -163,7 +167,8 @@ pub fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), live: live.clone(), card: card.clone(), tip: tip.clone() };
+    let walk = if state.settings.backprop { live.borrow().walkthrough(state.backprop_point).map(Rc::new) } else { None };
+    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), live: live.clone(), card: card.clone(), tip: tip.clone(), walk };
 
     // Keep the trainer in line with the settings, and redraw.
     {
@@ -171,8 +176,13 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((state.generation, state.settings.clone(), *width), move |(generation, settings, _)| {
             let mut live = live.borrow_mut();
-            live.set_dispatch(dispatch);
+            live.set_dispatch(dispatch.clone());
             live.sync(settings, *generation);
+            drop(live);
+            // The walk-through is computed from the weights just brought in line: show it.
+            if settings.backprop {
+                dispatch.emit(Action::Redraw);
+            }
             || ()
         });
     }
@@ -224,12 +234,15 @@ pub fn App() -> Html {
         }
         || ()
     });
-    // Keyboard: Space plays or pauses, the right arrow steps, R resets; a typed hash loads
-    // (in the language shown now: the listeners are made anew when it changes).
+    // Keyboard: Space plays or pauses, the right arrow steps, R resets, B walks through one
+    // update (then the arrows move between its stages); a typed hash loads (in the language
+    // shown now: the listeners are made anew when it or the walk-through changes).
     {
         let live = live.clone();
         let dispatch = dispatch.clone();
-        use_effect_with(state.settings.lang, move |&lang| {
+        let state = state.clone();
+        let deps = (state.settings.lang, state.settings.backprop, state.backprop_stage, state.backprop_point);
+        use_effect_with(deps, move |&(lang, backprop, _, _)| {
             let window = web_sys::window().expect("a window");
             let keys = {
                 let dispatch = dispatch.clone();
@@ -247,8 +260,11 @@ pub fn App() -> Html {
                             e.prevent_default();
                             dispatch.emit(Action::TogglePlay);
                         }
+                        "ArrowRight" if backprop => backprop_next(&state, &live, &dispatch),
+                        "ArrowLeft" if backprop => dispatch.emit(Action::BackpropPrev),
                         "ArrowRight" => live.borrow_mut().step_once(),
                         "r" | "R" => dispatch.emit(Action::Reset),
+                        "b" | "B" => dispatch.emit(Action::SetBackprop(!backprop)),
                         _ => {}
                     }
                 })
@@ -278,6 +294,7 @@ pub fn App() -> Html {
             </main>
             { inspector(&ctx) }
             { matrix_view(&ctx) }
+            { backprop_panel(&ctx) }
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
         </div>

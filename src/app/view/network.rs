@@ -185,6 +185,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                     </> }
                 }) }
+                { backprop_badges(ctx, &lay) }
                 { for (0..c.outputs()).map(|j| {
                     let b = lay.columns.last().unwrap()[j];
                     html! { <>

@@ -184,6 +184,9 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                     <button id="next-step-button" class="round" aria-label={ctx.t(Text::Step)} title={ctx.t(Text::Step)}
                         onclick={step}>{ icon("step") }</button>
                 }
+                <button id="backprop-button" class={classes!("tool", ctx.settings().backprop.then_some("selected"))}
+                    aria-pressed={ctx.settings().backprop.to_string()} title={ctx.t(Text::BackpropButton)}
+                    onclick={ctx.send(Action::SetBackprop(!ctx.settings().backprop))}>{ "∂L/∂w" }</button>
             </div>
             <div class="control epoch">
                 <span class="label">{ ctx.t(Text::Epoch) }</span>
