@@ -185,6 +185,16 @@ test('a threshold unit by hand: typed weights move the line and the mistakes at 
   for (let i = 0; i < 400 && !(await text(page, '#perceptron-log')).includes('moved'); i++) await page.click('#perceptron-step');
   assert.match(await text(page, '#perceptron-log'), /^Point \d+ \(x₁ = -?\d\.\d\d, x₂ = -?\d\.\d\d\), label 0: the unit said 1 — wrong, so w ← w \+ η\(y − ŷ\)x moved: w₁ .* → .*, b 9\.00 → 8\.90$/);
   await clean(s);
+  // The AND lesson: its weights searched by hand.
+  const and = await open(browser, 'lang=es');
+  await and.page.selectOption('#lesson', 'AndByHand');
+  assert.match(await text(and.page, '#lesson-caption'), /búsqueda de pesos|Escribe tú w₁/);
+  for (const [id, v] of [['#tlu-w1', '1'], ['#tlu-w2', '1'], ['#tlu-b', '-3']]) {
+    await and.page.fill(id, v);
+    await and.page.press(id, 'Tab');
+  }
+  await and.page.waitForFunction(() => document.querySelector('#perceptron-status').dataset.mistakes === '0');
+  await clean(and);
   // On XOR the lesson says why no line works, and none does.
   const xor = await open(browser, 'lang=es&dataset=logic-xor&networkShape=&output=step&loss=half-mse');
   assert.match(await text(xor.page, '.threshold-unit .explain'), /ninguna recta/);

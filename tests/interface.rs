@@ -176,7 +176,7 @@ fn any_sequence_of_actions_leaves_a_setup_that_trains() {
             13 => Action::SetPercentVal(5 * pick(&mut rng, 9) as u32),
             14 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0, 0.0, 2.0, 3.0][pick(&mut rng, 5)] }),
             15 => Action::ClearPoints,
-            16 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, 7)]),
+            16 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
             17 => Action::SetBatchSize(1 + pick(&mut rng, FULL_BATCH)),
             18 => Action::SetDropout(pick(&mut rng, 6), 0.5),
             19 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),

@@ -118,7 +118,7 @@ catalogue! {
     ForwardPass => "Forward pass", "Pasada hacia delante";
     BackwardPass => "Backward pass: the gradient", "Pasada hacia atrás: el gradiente";
     TheLoss => "The loss at this point", "La pérdida en este punto";
-    TheUpdate => "The update: every weight takes a step against its gradient", "La actualización: cada peso da un paso contra su gradiente";
+    TheUpdate => "The update: every weight takes a step against its gradient, scaled by the learning rate η", "La actualización: cada peso da un paso contra su gradiente, escalado por la tasa de aprendizaje η";
     AfterTheUpdate => "After the update", "Después de la actualización";
     PointLossBeforeAfter => "this point's loss before and after", "la pérdida de este punto antes y después";
     PenaltyShare => "the penalty's share λ·dR/dw is part of each weight's gradient", "la parte de la penalización λ·dR/dw va en el gradiente de cada peso";
@@ -212,12 +212,14 @@ catalogue! {
     LessonXorOne => "XOR with one neuron", "XOR con una neurona";
     LessonXorHidden => "XOR with a hidden layer", "XOR con una capa oculta";
     LessonCrossEntropy => "AND with a sigmoid and cross-entropy", "AND con sigmoide y entropía cruzada";
+    LessonAndByHand => "AND by hand: search the weights", "AND a mano: búsqueda de pesos";
     LessonEarlyStopping => "Overfitting and early stopping", "Sobreajuste y parada temprana";
     LessonDropout => "Overfitting and dropout", "Sobreajuste y dropout";
     LessonThreeClasses => "Three classes with softmax", "Tres clases con softmax";
     CaptionOr => "A single threshold unit, step(w·x + b), trained by the perceptron rule w ← w + η(y − ŷ)x. OR is linearly separable: watch the dashed line settle and the mistakes drop to 0.", "Una sola unidad de umbral, escalón(w·x + b), entrenada con la regla del perceptrón w ← w + η(y − ŷ)x. OR es linealmente separable: observa cómo la línea punteada se asienta y los errores bajan a 0.";
     CaptionXorOne => "The same unit on XOR: no single line puts the blue corners on one side and the orange ones on the other, so the mistakes never reach 0.", "La misma unidad con XOR: ninguna línea deja las esquinas azules de un lado y las naranjas del otro, así que los errores nunca llegan a 0.";
     CaptionXorHidden => "Four tanh neurons in a hidden layer each draw a line; the output combines them into a boundary that bends around the corners. XOR is learned.", "Cuatro neuronas tanh en una capa oculta trazan cada una una línea; la salida las combina en una frontera que rodea las esquinas. XOR se aprende.";
+    CaptionAndByHand => "Type w₁, w₂ and b of the threshold unit yourself until no training point is on the wrong side: AND needs both inputs high, so the bias must be low enough that one input alone does not reach 0. Then let the perceptron rule find them, one point at a time.", "Escribe tú w₁, w₂ y b de la unidad de umbral hasta que ningún punto de entrenamiento quede del lado equivocado: AND necesita las dos entradas altas, así que el sesgo debe ser tan bajo que una sola entrada no llegue a 0. Después deja que la regla del perceptrón los encuentre, punto a punto.";
     CaptionCrossEntropy => "One sigmoid neuron σ(w·x + b) gives a probability; binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] punishes confident mistakes hard.", "Una neurona sigmoide σ(w·x + b) da una probabilidad; la entropía cruzada binaria −[y ln p + (1 − y) ln(1 − p)] castiga mucho los errores seguros.";
     CaptionEarlyStopping => "A big network on few noisy points overfits: the training loss keeps falling while the validation loss turns up. Early stopping (patience 3) halts and restores the best weights.", "Una red grande con pocos puntos ruidosos se sobreajusta: la pérdida de entrenamiento sigue bajando mientras la de validación sube. La parada temprana (paciencia 3) se detiene y restaura los mejores pesos.";
     CaptionDropout => "The same network with dropout 0.5: while training, each hidden neuron is switched off half the time, so no neuron can rely on another. Compare the validation loss.", "La misma red con dropout 0.5: al entrenar, cada neurona oculta se apaga la mitad del tiempo, así ninguna depende de otra. Compara la pérdida de validación.";

@@ -8,6 +8,8 @@ use crate::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer};
 pub enum Lesson {
     /// A single threshold unit learns OR with the perceptron rule.
     OrOneNeuron,
+    /// AND with one threshold unit, its weights searched by hand.
+    AndByHand,
     /// A single threshold unit cannot learn XOR.
     XorOneNeuron,
     /// A hidden layer of four tanh neurons learns XOR.
@@ -24,8 +26,9 @@ pub enum Lesson {
 
 impl Lesson {
     /// All lessons, in the order of the lecture.
-    pub const ALL: [Lesson; 7] = [
+    pub const ALL: [Lesson; 8] = [
         Lesson::OrOneNeuron,
+        Lesson::AndByHand,
         Lesson::XorOneNeuron,
         Lesson::XorHiddenLayer,
         Lesson::CrossEntropy,
@@ -39,8 +42,12 @@ impl Lesson {
         let mut c = Config::default();
         let relu = |neurons| HiddenLayer { neurons, activation: Activation::Relu };
         match self {
-            Lesson::OrOneNeuron | Lesson::XorOneNeuron => {
-                c.data.dataset = if self == Lesson::OrOneNeuron { Dataset::LogicOr } else { Dataset::LogicXor };
+            Lesson::OrOneNeuron | Lesson::AndByHand | Lesson::XorOneNeuron => {
+                c.data.dataset = match self {
+                    Lesson::OrOneNeuron => Dataset::LogicOr,
+                    Lesson::AndByHand => Dataset::LogicAnd,
+                    _ => Dataset::LogicXor,
+                };
                 c.network.hidden = vec![];
                 c.network.output = Activation::Step;
                 c.training.loss = Loss::HalfMse;

@@ -327,7 +327,7 @@ mod tests {
                 11 => Action::SetPercentTrain(pick(&mut rng, 120) as u32),
                 12 => Action::SetPercentVal(pick(&mut rng, 60) as u32),
                 13 => Action::AddPoint(Point { x: real(&mut rng) as f32, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] }),
-                14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, 7)]),
+                14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
                 15 => Action::SetBatchSize(pick(&mut rng, 2000)),
                 16 => Action::SetDropout(pick(&mut rng, 6), real(&mut rng) as f32),
                 17 => Action::SetOptimizerParam([OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)], real(&mut rng) as f32),

@@ -9,6 +9,7 @@ use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCEN
 pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
     match l {
         Lesson::OrOneNeuron => (Text::LessonOr, Text::CaptionOr),
+        Lesson::AndByHand => (Text::LessonAndByHand, Text::CaptionAndByHand),
         Lesson::XorOneNeuron => (Text::LessonXorOne, Text::CaptionXorOne),
         Lesson::XorHiddenLayer => (Text::LessonXorHidden, Text::CaptionXorHidden),
         Lesson::CrossEntropy => (Text::LessonCrossEntropy, Text::CaptionCrossEntropy),
