@@ -86,7 +86,7 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
     assert_eq!((repairs[1].old.as_str(), repairs[1].new.as_str()), ("softmax-ce", "half-mse"));
     // A network that the setup cannot carry is refused, naming the field.
     let deeper = model.to_json().replace("\"hidden\":[", "\"hidden\":[{\"neurons\":3},");
-    assert!(Model::from_json(&deeper).unwrap_err().starts_with("network:"));
+    assert!(Model::from_json(&deeper).unwrap_err().starts_with("network.layers:"));
     let truncated = model.to_json().replace("\"n_out\":4", "\"n_out\":\"four\"");
     let err = Model::from_json(&truncated).unwrap_err();
     assert!(err.starts_with("network.layers:"), "{err}");

@@ -327,16 +327,50 @@ impl Model {
             nest_version_1(config);
         }
         let mut model: Model = from_value_naming_field(value)?;
+        if model.version == 0 || model.version > FORMAT_VERSION {
+            return Err(format!("version: {} is not a version this playground reads (1 to {FORMAT_VERSION})", model.version));
+        }
         let repairs = model.config.normalize();
         model.config.validate().map_err(|e| format!("config.{e}"))?;
-        if model.config.network.hidden.len() + 1 != model.network.layers.len() {
-            return Err("network: its layers do not match config.hidden".into());
+        model.check_network()?;
+        // Dropout and Leaky ReLU's slope are training settings: the setup's count.
+        let hidden = model.network.layers.len() - 1;
+        for (l, layer) in model.network.layers.iter_mut().take(hidden).enumerate() {
+            layer.dropout = model.config.dropout(l);
         }
-        for layer in &model.network.layers {
+        model.network.leaky_slope = model.config.training.leaky_slope;
+        Ok((model, repairs))
+    }
+
+    /// Checks that the weights are those of the setup's network (within the playground's
+    /// limits, since the setup is): every layer's inputs, neurons, activation and number of
+    /// weights and biases, and only finite numbers. The error names the layer.
+    fn check_network(&self) -> Result<(), String> {
+        let (c, net) = (&self.config, &self.network);
+        let hidden = &c.network.hidden;
+        if net.layers.len() != hidden.len() + 1 {
+            return Err(format!("network.layers: {} layers, the setup has {}", net.layers.len(), hidden.len() + 1));
+        }
+        if net.n_inputs != c.network.features.len() {
+            return Err(format!("network.n_inputs: {}, the setup has {} features", net.n_inputs, c.network.features.len()));
+        }
+        for (l, layer) in net.layers.iter().enumerate() {
+            let n_in = if l == 0 { c.network.features.len() } else { hidden[l - 1].neurons };
+            let (n_out, activation) = match hidden.get(l) {
+                Some(h) => (h.neurons, h.activation),
+                None => (c.outputs(), c.network.output),
+            };
+            if layer.n_in != n_in || layer.n_out != n_out || layer.activation != activation {
+                return Err(format!("network.layers[{l}]: {} inputs, {} neurons, {}; the setup has {n_in}, {n_out}, {}",
+                    layer.n_in, layer.n_out, layer.activation.name(), activation.name()));
+            }
             if layer.weights.len() != layer.rows() * layer.n_in || layer.biases.len() != layer.rows() {
-                return Err("network.layers: weights or biases have the wrong length".into());
+                return Err(format!("network.layers[{l}]: weights or biases have the wrong length"));
+            }
+            if !layer.weights.iter().chain(&layer.biases).all(|v| v.is_finite()) {
+                return Err(format!("network.layers[{l}]: a weight or bias is not a finite number"));
             }
         }
-        Ok((model, repairs))
+        Ok(())
     }
 }

@@ -46,17 +46,23 @@ pub fn from_value_naming_field<T: serde::de::DeserializeOwned>(value: serde_json
         Err(e) => e.to_string(),
     };
     // The error of a document holding only this one field, when the field itself is wrong.
-    let alone = |path: &[&str], field: &Value| -> Option<String> {
-        let mut doc = field.clone();
+    // Wrapped in its path, alone: the document errs the way it would with nothing in it
+    // (a field the document itself lacks), or because of this field.
+    let wrap = |path: &[&str], field: Value| {
+        let mut doc = field;
         for key in path.iter().rev() {
             let mut map = Map::new();
             map.insert(key.to_string(), doc);
             doc = Value::Object(map);
         }
-        let message = serde_json::from_value::<T>(doc).err()?.to_string();
-        (!message.starts_with("missing field")).then_some(message)
+        serde_json::from_value::<T>(doc).err().map(|e| e.to_string())
     };
-    let Value::Object(map) = &value else { return Err(whole) };
+    let alone = |path: &[&str], field: &Value| -> Option<String> {
+        let message = wrap(path, field.clone())?;
+        let empty = if path.len() > 1 { wrap(&path[..path.len() - 1], Value::Object(Map::new())) } else { wrap(&[], Value::Object(Map::new())) };
+        (Some(&message) != empty.as_ref()).then_some(message)
+    };
+    let Value::Object(map) = &value else { return Err(format!("document: {whole}")) };
     for (key, field) in map {
         let Some(message) = alone(&[key], field) else { continue };
         if let Value::Object(inner) = field {
@@ -68,5 +74,9 @@ pub fn from_value_naming_field<T: serde::de::DeserializeOwned>(value: serde_json
         }
         return Err(format!("{key}: {message}"));
     }
-    Err(whole)
+    // A field the document lacks altogether: named as such.
+    match whole.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')) {
+        Some((field, _)) => Err(format!("{field}: {whole}")),
+        None => Err(whole),
+    }
 }

@@ -1,0 +1,107 @@
+//! Everything that enters from outside — links, model files, CSV files — random and mutated,
+//! 100,000 times in all: the readers never panic, and give either a valid result or an error
+//! that names what is wrong.
+
+use neurona::app::i18n::Lang;
+use neurona::app::link::{parse, to_hash};
+use neurona::engine::data::parse_csv;
+use neurona::engine::network::Workspace;
+use neurona::engine::rng::Rng;
+use neurona::engine::{Config, Model, Trainer};
+
+/// Replaces a random stretch of `text` by something hostile: another number, a huge or
+/// negative one, a letter, nothing, or a copy of another stretch.
+fn mutate(text: &str, rng: &mut Rng) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return "x".into();
+    }
+    let start = rng.below(chars.len());
+    let end = (start + 1 + rng.below(6)).min(chars.len());
+    let insert: String = match rng.below(10) {
+        0 => "1e39".into(),
+        1 => "-1".into(),
+        2 => "4294967295".into(),
+        3 => "1000000".into(),
+        4 => "NaN".into(),
+        5 => String::new(),
+        6 => "\"".into(),
+        7 => "[".into(),
+        8 => chars[rng.below(chars.len())..].iter().take(12).collect(),
+        _ => (rng.below(100) as i64 - 50).to_string(),
+    };
+    chars[..start].iter().collect::<String>() + &insert + &chars[end..].iter().collect::<String>()
+}
+
+fn sample_model(rng: &mut Rng) -> String {
+    let mut config = Config::default();
+    config.network.hidden.truncate(rng.below(3));
+    config.data.dataset = neurona::engine::Dataset::Xor;
+    let t = Trainer::new(config.clone()).unwrap();
+    Model { version: 2, config, network: t.network }.to_json()
+}
+
+#[test]
+fn hostile_model_files_are_refused_by_field_or_opened_within_limits() {
+    let mut rng = Rng::new(101);
+    let models: Vec<String> = (0..3).map(|_| sample_model(&mut rng)).collect();
+    let (mut opened, mut refused) = (0, 0);
+    for i in 0..40_000 {
+        let mut text = models[i % models.len()].clone();
+        for _ in 0..1 + rng.below(3) {
+            text = mutate(&text, &mut rng);
+        }
+        match Model::from_json(&text) {
+            Ok((model, _)) => {
+                opened += 1;
+                assert!(model.config.validate().is_ok(), "{text}");
+                // It runs: one forward pass, finite.
+                let inputs: Vec<f32> = vec![0.5; model.network.n_inputs];
+                let mut ws = Workspace::default();
+                model.network.forward(&inputs, 1, &mut ws, None);
+                assert!(ws.a.last().unwrap().iter().take(model.config.outputs()).all(|v| v.is_finite()), "{text}");
+            }
+            Err(why) => {
+                refused += 1;
+                let field = why.split(':').next().unwrap_or_default();
+                assert!(why.starts_with("not valid JSON") || (!field.is_empty() && !field.contains(' ')), "an error names the field: {why}");
+            }
+        }
+    }
+    assert!(opened > 1_000 && refused > 1_000, "both outcomes are exercised: {opened} opened, {refused} refused");
+}
+
+#[test]
+fn hostile_links_give_a_valid_setup_with_a_stable_link() {
+    let mut rng = Rng::new(202);
+    let base = to_hash(&parse("networkShape=4,3&dropout=0.5,0&inspect=2,1&matrix=1&points=1,2,1;3,4,-1&dataset=custom&classes=3", Lang::En).0);
+    for _ in 0..40_000 {
+        let mut text = base.clone();
+        for _ in 0..1 + rng.below(4) {
+            text = mutate(&text, &mut rng);
+        }
+        let (settings, _) = parse(&text, Lang::En);
+        assert!(settings.config.validate().is_ok(), "{text}");
+        let again = to_hash(&settings);
+        let (back, repairs) = parse(&again, Lang::En);
+        assert!(repairs.is_empty(), "{text} -> {again}: {repairs:?}");
+        assert_eq!(back, settings, "{text}");
+    }
+}
+
+#[test]
+fn hostile_csv_files_give_finite_points_and_name_the_bad_lines() {
+    let mut rng = Rng::new(303);
+    let base = "x1,x2,label\n1,2,1\n-3.5,4,0\n# a comment\n0.25;-1;1\n5\t5\t-1\n";
+    for _ in 0..20_000 {
+        let mut text = base.to_string();
+        for _ in 0..1 + rng.below(4) {
+            text = mutate(&text, &mut rng);
+        }
+        let classes = 2 + rng.below(3);
+        let (points, bad) = parse_csv(&text, classes);
+        assert!(points.iter().all(|p| p.x.is_finite() && p.y.is_finite() && p.label.is_finite()), "{text:?}");
+        let lines = text.lines().count();
+        assert!(bad.iter().all(|&l| l >= 1 && l <= lines), "bad lines are numbered from 1: {bad:?} in {text:?}");
+    }
+}
