@@ -579,3 +579,29 @@ test('backprop step by step walks one update with the engine\'s numbers, and app
   await page.waitForFunction(() => !document.querySelector('#backprop') && !location.hash.includes('backprop='));
   await clean(s);
 });
+
+test('the page runs under a Content-Security-Policy that allows only its own scripts and wasm', async () => {
+  const s = await open(browser, 'lang=en&networkShape=3&inspect=1,0&matrix=1');
+  const { page } = s;
+  const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(policy, / 'unsafe-eval'|script-src[^;]*unsafe-inline/);
+  await page.evaluate(() => { window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective)); });
+  // Training in the worker, the inspector, the matrix, a download: all within the policy.
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) > 20);
+  await page.click('#play-pause-button');
+  await Promise.all([page.waitForEvent('download'), page.click('#save-model')]);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  // And the policy is in force: a script the page did not ship is refused.
+  const ran = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('script');
+    el.textContent = 'window.injected = true;';
+    document.head.appendChild(el);
+    setTimeout(() => resolve(window.injected === true), 50);
+  }));
+  assert.equal(ran, false, 'an injected inline script does not run');
+  assert.deepEqual(await page.evaluate(() => window.violations), ['script-src-elem']);
+  s.errors.length = 0; // the refusal itself is logged as an error, as it should be
+  await clean(s);
+});
