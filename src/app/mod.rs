@@ -73,3 +73,12 @@ pub fn engine_benchmark(repeats: u32) -> String {
 pub fn panic_for_tests() {
     panic!("a deliberate panic from panic_for_tests");
 }
+
+/// The page's wasm memory in bytes, for the soak script.
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
