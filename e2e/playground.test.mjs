@@ -605,3 +605,20 @@ test('the page runs under a Content-Security-Policy that allows only its own scr
   s.errors.length = 0; // the refusal itself is logged as an error, as it should be
   await clean(s);
 });
+
+test('when training goes wrong the page says why, in place', async () => {
+  const s = await open(browser, 'lang=en&networkShape=4,4&activation=relu&learningRate=10&speed=max');
+  const { page } = s;
+  assert.equal(await page.$eval('#training-hint', (e) => e.hidden), true, 'nothing to say before training');
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => ['dead', 'stalled', 'exploding'].includes(document.querySelector('#training-hint').dataset.kind), null, { timeout: 20000 });
+  const hint = await page.$eval('#training-hint', (e) => ({ kind: e.dataset.kind, text: e.textContent, hidden: e.hidden }));
+  assert.equal(hint.hidden, false);
+  assert.match(hint.text, /learning rate/);
+  await page.click('#play-pause-button');
+  // A sensible learning rate, reset: the hint goes.
+  await page.selectOption('#learningRate', '0.03');
+  await page.click('#reset-button');
+  await page.waitForFunction(() => document.querySelector('#training-hint').hidden);
+  await clean(s);
+});

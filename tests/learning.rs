@@ -412,3 +412,44 @@ fn a_layer_as_a_matrix_product_is_the_engines_own() {
         assert_eq!(out.a[0][p], t.outputs_at(x, y)[0], "the last layer's A is the network's output");
     }
 }
+
+#[test]
+fn training_that_goes_wrong_is_named() {
+    use neurona::engine::diagnose::{dead_layers, diagnose, Trouble};
+    use neurona::engine::Grid;
+    // A learning rate of 10 with ReLU: the ReLU layers die or the loss stalls, in ten setups.
+    let mut named = 0;
+    for seed in 0..10 {
+        let mut config = Config::default();
+        config.data.seed = seed;
+        config.network.hidden = vec![HiddenLayer { neurons: 4, activation: Activation::Relu }; 2];
+        config.training.learning_rate = 10.0;
+        let mut t = Trainer::new(config.clone()).unwrap();
+        let mut trouble = None;
+        for _ in 0..400 {
+            if t.step().is_err() {
+                break;
+            }
+        }
+        let mut grid = Grid::new(40, -6.0, 6.0);
+        grid.evaluate(&t.network, &config.network.features);
+        let dead = dead_layers(&t.network, &grid);
+        if let Some(report) = &t.last {
+            trouble = diagnose(report, &t.history.points, &config, &dead);
+        }
+        named += trouble.is_some() as usize;
+        if let Some(Trouble::DeadLayer(l)) = trouble {
+            assert!(l < 2 && (0..4).all(|j| grid.neuron(l, j).iter().all(|&a| a == 0.0)));
+        }
+    }
+    assert!(named >= 8, "{named} of 10 runs named what went wrong");
+    // A healthy run is not flagged.
+    let config = Config::default();
+    let mut t = Trainer::new(config.clone()).unwrap();
+    for _ in 0..400 {
+        t.step().unwrap();
+    }
+    let mut grid = Grid::new(40, -6.0, 6.0);
+    grid.evaluate(&t.network, &config.network.features);
+    assert_eq!(diagnose(t.last.as_ref().unwrap(), &t.history.points, &config, &dead_layers(&t.network, &grid)), None);
+}

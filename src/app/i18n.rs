@@ -114,6 +114,9 @@ catalogue! {
     DrawingTime => "drawing", "dibujo";
     PageTime => "page", "página";
     Inspector => "The neuron's arithmetic", "La aritmética de la neurona";
+    HintExploding => "The gradient of layer {layer} is exploding: each step overshoots. Lower the learning rate.", "El gradiente de la capa {layer} explota: cada paso se pasa de largo. Baja la tasa de aprendizaje.";
+    HintDeadLayer => "Every ReLU neuron of hidden layer {layer} is silent everywhere: no gradient flows back through it, so it cannot learn again. Reset with a smaller learning rate, use Leaky ReLU, or change the initialisation.", "Todas las neuronas ReLU de la capa oculta {layer} están apagadas en todo el plano: no pasa gradiente hacia atrás y ya no pueden aprender. Reinicia con una tasa de aprendizaje menor, usa Leaky ReLU o cambia la inicialización.";
+    HintStalled => "The loss has not moved for hundreds of epochs with a large learning rate: the neurons are probably saturated. Lower the learning rate and reset.", "La pérdida no se mueve desde hace cientos de épocas con una tasa de aprendizaje grande: las neuronas probablemente están saturadas. Baja la tasa de aprendizaje y reinicia.";
     BackpropStepByStep => "Backprop step by step", "Retropropagación paso a paso";
     ForwardPass => "Forward pass", "Pasada hacia delante";
     BackwardPass => "Backward pass: the gradient", "Pasada hacia atrás: el gradiente";

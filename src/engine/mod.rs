@@ -8,6 +8,7 @@ pub mod activation;
 pub mod backprop;
 pub mod config;
 pub mod data;
+pub mod diagnose;
 pub mod export;
 pub mod features;
 pub mod fingerprint;

@@ -9,6 +9,7 @@ use crate::render::diagram::{Layout, NODE};
 use crate::app::settings::Settings;
 use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
+use crate::engine::diagnose::Trouble;
 use crate::render::readouts::{confusion_html, draw_gradient_chart, format_epoch};
 use crate::render::colour::{fill_classes, Palette};
 use wasm_bindgen::JsCast;
@@ -64,7 +65,7 @@ pub struct Views {
     charts_drawn_at: f64,
     next_gap: usize,
     last_confusion: String,
-    last_gradients: Option<(Vec<f64>, Lang)>,
+    last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
     last_chart: Option<(usize, u64, Option<u64>)>,
     last_overlay: Option<(bool, Option<(Real, Real, Real)>)>,
     last_plot: Option<(Activation, i64)>,
@@ -389,12 +390,41 @@ impl Views {
                 let _ = crate::render::chart::draw_losses(c, points, stop_epoch);
             }
         }
+        // What is going wrong, if anything: said beside the losses, its layer marked on the
+        // gradient chart.
+        let dead = crate::engine::diagnose::dead_layers(&t.network, &self.grid);
+        let trouble = t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, points, &t.config, &dead));
+        write_trouble(trouble, lang);
+        let marked = match trouble {
+            Some(Trouble::Exploding(l) | Trouble::DeadLayer(l)) => Some(l),
+            _ => None,
+        };
         let gradients = t.last.as_ref().map(|r| r.gradient_magnitude.clone()).unwrap_or_default();
-        if self.last_gradients.as_ref() != Some(&(gradients.clone(), lang)) {
+        if self.last_gradients.as_ref() != Some(&(gradients.clone(), lang, marked)) {
             if let Some(c) = canvas_by_id(ids::GRADIENT_CHART) {
-                draw_gradient_chart(&c, &gradients, Text::OutputShort.get(lang));
+                draw_gradient_chart(&c, &gradients, Text::OutputShort.get(lang), marked);
             }
-            self.last_gradients = Some((gradients, lang));
+            self.last_gradients = Some((gradients, lang, marked));
+        }
+    }
+}
+
+/// Shows (or hides) the hint about what is going wrong, with its kind in `data-kind`.
+fn write_trouble(trouble: Option<Trouble>, lang: Lang) {
+    let Some(el) = element(ids::TRAINING_HINT) else { return };
+    let (kind, text) = match trouble {
+        None => ("", String::new()),
+        Some(Trouble::Exploding(l)) => ("exploding", Text::HintExploding.get(lang).replace("{layer}", &(l + 1).to_string())),
+        Some(Trouble::DeadLayer(l)) => ("dead", Text::HintDeadLayer.get(lang).replace("{layer}", &(l + 1).to_string())),
+        Some(Trouble::Stalled) => ("stalled", Text::HintStalled.get(lang).to_string()),
+    };
+    if el.get_attribute("data-kind").as_deref() != Some(kind) || el.text_content().as_deref() != Some(text.as_str()) {
+        let _ = el.set_attribute("data-kind", kind);
+        el.set_text_content(Some(&text));
+        if kind.is_empty() {
+            let _ = el.set_attribute("hidden", "");
+        } else {
+            let _ = el.remove_attribute("hidden");
         }
     }
 }

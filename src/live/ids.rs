@@ -33,6 +33,8 @@ pub const ACCURACY_TRAIN: &str = "accuracy-train";
 pub const ACCURACY_VAL: &str = "accuracy-val";
 /// Test accuracy.
 pub const ACCURACY_TEST: &str = "accuracy-test";
+/// What is going wrong with training, if anything (`data-kind`).
+pub const TRAINING_HINT: &str = "training-hint";
 /// The perceptron's mistakes.
 pub const PERCEPTRON: &str = "perceptron-status";
 /// What the perceptron rule, stepped by hand, did last.

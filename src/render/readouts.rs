@@ -40,8 +40,8 @@ pub fn confusion_html(counts: &[u32]) -> String {
     html
 }
 
-/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10.
-pub fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str) {
+/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10, `marked` in red.
+pub fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str, marked: Option<usize>) {
     let (w, h) = (260.0, 90.0);
     let ctx = canvas::hidpi(canvas, w, h);
     ctx.set_fill_style_str("#f7f8f9");
@@ -54,7 +54,8 @@ pub fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f6
     for (i, &m) in magnitudes.iter().enumerate() {
         let level = ((m.max(1e-12).log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
         let bar = level * (h - 16.0);
-        ctx.set_fill_style_str("#0877bd");
+        // A layer in trouble (exploding or dead) is marked in red.
+        ctx.set_fill_style_str(if marked == Some(i) { "#c5221f" } else { "#0877bd" });
         ctx.fill_rect(i as f64 * slot + 4.0, h - 14.0 - bar, slot - 8.0, bar);
         ctx.set_fill_style_str("#555");
         ctx.set_font("10px system-ui, sans-serif");

@@ -28,6 +28,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                     if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_TRAIN}>{ "–" }</span></span> }
                 </div>
             </div>
+            <p id={ids::TRAINING_HINT} class="training-hint" role="status" hidden=true></p>
             <div id="linechart">
             <canvas id={ids::LOSS_CHART} width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
