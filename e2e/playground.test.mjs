@@ -341,9 +341,25 @@ test('users draw their own points or load them from CSV, and train on them', asy
   fs.writeFileSync(file, 'x1,x2,label\n1,1,1\n-1,-1,-1\nnot,a,point\n2,2,1\n');
   await page.setInputFiles('#load-csv', file);
   await page.waitForFunction(() => document.querySelector('#point-count').textContent === '3 points');
-  assert.match(await text(page, '.notice.warn span'), /skipped: 4$/);
+  assert.match(await text(page, '.notice.warn span'), /skipped: line 4 \(not three numbers x1, x2, label\)$/);
+  // Clearing can be undone; so can a CSV load.
   await page.click('#clear-points');
   assert.equal(await text(page, '#point-count'), '0 points');
+  await page.click('#undo-points');
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '3 points');
+  // A file with no point changes nothing and says why; so does an empty one.
+  for (const content of ['a,b,c\nfoo\n1,2\n', '']) {
+    fs.writeFileSync(file, content);
+    await page.setInputFiles('#load-csv', file);
+    await page.waitForFunction(() => document.querySelector('.notice.error')?.textContent.includes('nothing was changed'));
+    assert.equal(await text(page, '#point-count'), '3 points');
+    await page.click('.notice.error button');
+  }
+  fs.writeFileSync(file, '0,0,1\n');
+  await page.setInputFiles('#load-csv', file);
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '1 points');
+  await page.click('#undo-points');
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '3 points');
   await clean(s);
 });
 

@@ -210,10 +210,11 @@ fn csv_points_are_read_and_bad_lines_named() {
     assert_eq!(points[1].label, -1.0);
     assert_eq!((points[2].x, points[2].label), (6.0, -1.0), "clamped into the square; 0 is orange");
     assert_eq!(points[3].label, 1.0);
-    assert_eq!(bad, vec![7, 9]);
-    let (three, bad) = parse_csv("0,0,2\n1,1,3\n1,1,1.5", 3);
+    use neurona::engine::data::CsvProblem::*;
+    assert_eq!(bad, vec![(7, NotThreeNumbers), (9, NotThreeNumbers)]);
+    let (three, bad) = parse_csv("0,0,2\n1,1,3\n1,1,1.5\n1,inf,0", 3);
     assert_eq!(three.len(), 1);
-    assert_eq!(bad, vec![2, 3]);
+    assert_eq!(bad, vec![(2, NoSuchClass), (3, NoSuchClass), (4, NotFinite)]);
 }
 
 #[test]

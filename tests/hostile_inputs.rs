@@ -102,6 +102,6 @@ fn hostile_csv_files_give_finite_points_and_name_the_bad_lines() {
         let (points, bad) = parse_csv(&text, classes);
         assert!(points.iter().all(|p| p.x.is_finite() && p.y.is_finite() && p.label.is_finite()), "{text:?}");
         let lines = text.lines().count();
-        assert!(bad.iter().all(|&l| l >= 1 && l <= lines), "bad lines are numbered from 1: {bad:?} in {text:?}");
+        assert!(bad.iter().all(|&(l, _)| l >= 1 && l <= lines), "bad lines are numbered from 1: {bad:?} in {text:?}");
     }
 }

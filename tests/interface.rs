@@ -204,3 +204,22 @@ fn divergence_pauses_and_is_reported_once() {
     assert_eq!(s.notices, vec![Notice::Diverged(9)]);
     assert!(s.apply(Action::Dismiss(0)).notices.is_empty());
 }
+
+#[test]
+fn clearing_points_and_loading_a_csv_can_be_undone() {
+    let p = |x: f32| Point { x, y: 0.0, label: 1.0 };
+    let drawn = start().apply(Action::AddPoint(p(1.0))).apply(Action::AddPoint(p(2.0)));
+    let cleared = drawn.apply(Action::ClearPoints);
+    assert!(cleared.settings.config.data.custom_points.is_empty());
+    let back = cleared.apply(Action::UndoPoints);
+    assert_eq!(back.settings.config.data.custom_points, drawn.settings.config.data.custom_points);
+    assert!(back.undo_points.is_none(), "one undo");
+    // A CSV over the circle: undo brings back the circle.
+    let loaded = start().apply(Action::SetPoints(vec![p(3.0)]));
+    assert_eq!(loaded.settings.config.data.dataset, Dataset::Custom);
+    let undone = loaded.apply(Action::UndoPoints);
+    assert_eq!(undone.settings.config.data.dataset, Dataset::Circle);
+    assert!(undone.settings.config.data.custom_points.is_empty());
+    // Clearing nothing leaves nothing to undo.
+    assert!(start().apply(Action::ClearPoints).undo_points.is_none());
+}

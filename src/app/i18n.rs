@@ -200,6 +200,12 @@ catalogue! {
     ClearPoints => "Clear points", "Borrar puntos";
     LoadCsv => "Load CSV", "Cargar CSV";
     CsvIgnored => "CSV lines that are not points were skipped", "Se omitieron líneas del CSV que no son puntos";
+    CsvNotThreeNumbers => "not three numbers x1, x2, label", "no son tres números x1, x2, etiqueta";
+    CsvNotFinite => "a number that is not finite", "un número que no es finito";
+    CsvNoSuchClass => "no such class", "no existe esa clase";
+    CsvEmpty => "No line of the file is a point (x1, x2, label): nothing was changed.", "Ninguna línea del archivo es un punto (x1, x2, etiqueta): no se cambió nada.";
+    Line => "line", "línea";
+    UndoPoints => "Undo", "Deshacer";
     Points => "points", "puntos";
     ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
     ExportKeras => "Export Keras code", "Exportar código Keras";

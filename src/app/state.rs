@@ -34,8 +34,10 @@ pub enum Notice {
     LinkCopied,
     /// The browser refused to put the link on the clipboard.
     LinkNotCopied,
-    /// These CSV lines (numbered from 1) were not points.
-    CsvSkipped(Vec<usize>),
+    /// These CSV lines (numbered from 1) were not points, and why.
+    CsvSkipped(Vec<(usize, crate::engine::data::CsvProblem)>),
+    /// No line of the CSV file was a point: nothing was changed.
+    CsvEmpty,
     /// A saved model was opened.
     ModelLoaded,
     /// A file could not be read as a model; the reason names the field.
@@ -61,6 +63,9 @@ pub struct AppState {
     pub backprop_stage: usize,
     /// Backprop step by step: the training point (its place in the training set).
     pub backprop_point: usize,
+    /// The user's points (and the data set) before the last "clear" or CSV load, which
+    /// "undo" brings back.
+    pub undo_points: Option<(Dataset, Vec<Point>)>,
 }
 
 /// What a stage of backprop step by step shows.
@@ -195,8 +200,10 @@ pub enum Action {
     AddPoint(Point),
     /// Replace the user's points (a CSV was loaded).
     SetPoints(Vec<Point>),
-    /// Remove every user point.
+    /// Remove every user point (undoable).
     ClearPoints,
+    /// Bring back the points before the last "clear" or CSV load.
+    UndoPoints,
     /// The class new points get (class index; for two classes 1 is blue, 0 orange).
     SetDrawClass(usize),
     /// Leaky ReLU's slope for z < 0 (live).
@@ -245,7 +252,7 @@ impl OptimizerParam {
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0 }
+        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0, undo_points: None }
     }
 
     /// Applies an action, returning the new state.
@@ -383,11 +390,23 @@ impl AppState {
                 c.data.custom_points.push(p);
             }
             Action::SetPoints(points) => {
+                s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points)));
                 c.data.dataset = Dataset::Custom;
                 set_problem(c, Problem::Classification);
                 c.data.custom_points = points;
             }
-            Action::ClearPoints => c.data.custom_points.clear(),
+            Action::ClearPoints => {
+                if !c.data.custom_points.is_empty() {
+                    s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points)));
+                }
+            }
+            Action::UndoPoints => {
+                if let Some((dataset, points)) = s.undo_points.take() {
+                    c.data.custom_points = points;
+                    c.data.dataset = dataset;
+                    set_problem(c, if dataset.is_regression() { Problem::Regression } else { Problem::Classification });
+                }
+            }
             Action::SetDrawClass(k) => s.draw_class = k,
             Action::SetLeakySlope(v) => c.training.leaky_slope = limits::LEAKY_SLOPE.real(v),
             Action::SetMinDelta(v) => c.training.early_stopping.min_delta = limits::MIN_DELTA.real(v),

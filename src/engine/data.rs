@@ -295,11 +295,23 @@ pub fn split(mut points: Vec<Point>, percent_train: u32, percent_val: u32, rng: 
     Split { train: points, validation, test }
 }
 
+/// Why a line of a CSV file is not a point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvProblem {
+    /// Not three numbers (x1, x2, label).
+    NotThreeNumbers,
+    /// A number that is not finite.
+    NotFinite,
+    /// A class label that is not one of 0 .. K-1.
+    NoSuchClass,
+}
+
 /// Reads points from CSV text, one `x1,x2,label` per line (a header line, blank lines and
 /// `#` comments are skipped; `;` or tabs may separate). Labels: for two classes any number,
 /// its sign giving the class; for K classes the class index. Coordinates are clamped to
-/// [-6, 6]. Returns the points and the numbers (from 1) of the lines that were not points.
-pub fn parse_csv(text: &str, classes: usize) -> (Vec<Point>, Vec<usize>) {
+/// [-6, 6]. Returns the points and the lines (numbered from 1) that were not points, with
+/// why.
+pub fn parse_csv(text: &str, classes: usize) -> (Vec<Point>, Vec<(usize, CsvProblem)>) {
     let mut points = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -307,21 +319,23 @@ pub fn parse_csv(text: &str, classes: usize) -> (Vec<Point>, Vec<usize>) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Vec<f64> = line
-            .split([',', ';', '\t'])
-            .map(|f| f.trim().trim_matches('"').parse::<f64>())
-            .collect::<Result<_, _>>()
-            .unwrap_or_default();
-        if fields.len() != 3 || fields.iter().any(|v| !v.is_finite()) {
+        let fields: Option<Vec<f64>> = line.split([',', ';', '\t']).map(|f| f.trim().trim_matches('"').parse::<f64>().ok()).collect();
+        let fields = match fields {
+            Some(f) if f.len() == 3 => f,
             // A first line of words is a header, not a mistake.
-            if !(i == 0 && line.chars().any(|c| c.is_alphabetic())) {
-                bad.push(i + 1);
+            _ if i == 0 && line.chars().any(|c| c.is_alphabetic()) => continue,
+            _ => {
+                bad.push((i + 1, CsvProblem::NotThreeNumbers));
+                continue;
             }
+        };
+        if fields.iter().any(|v| !v.is_finite()) {
+            bad.push((i + 1, CsvProblem::NotFinite));
             continue;
         }
         let label = if classes > 2 {
             if fields[2] < 0.0 || fields[2] >= classes as f64 || fields[2].fract() != 0.0 {
-                bad.push(i + 1);
+                bad.push((i + 1, CsvProblem::NoSuchClass));
                 continue;
             }
             fields[2]

@@ -127,8 +127,14 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
 pub(super) fn draw_tools(ctx: &Ctx) -> Html {
     let c = &ctx.settings().config;
     let k = c.data.classes.max(2);
+    // The whole file is read first: with no point in it nothing changes; otherwise its good
+    // lines replace the points (undoable) and the bad ones are named with why.
     let load = on_file_text(ctx, |ctx, text| {
         let (points, bad) = data::parse_csv(&text, ctx.settings().config.data.classes);
+        if points.is_empty() {
+            ctx.dispatch.emit(Action::Notify(Notice::CsvEmpty));
+            return;
+        }
         ctx.dispatch.emit(Action::SetPoints(points));
         if !bad.is_empty() {
             ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
@@ -153,6 +159,9 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
             </div>
             <div class="draw-buttons">
                 <button id="clear-points" class="tool" onclick={ctx.send(Action::ClearPoints)}>{ ctx.t(Text::ClearPoints) }</button>
+                if ctx.state.undo_points.is_some() {
+                    <button id="undo-points" class="tool" onclick={ctx.send(Action::UndoPoints)}>{ ctx.t(Text::UndoPoints) }</button>
+                }
                 <label class="tool file">{ ctx.t(Text::LoadCsv) }
                     <input type="file" id="load-csv" accept=".csv,text/csv,text/plain" onchange={load} />
                 </label>

@@ -95,8 +95,16 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         <span>{ format!("{} ({} {at} → {best})", Text::EarlyStopped.get(lang), Text::Epoch.get(lang)) }</span>
                     }),
                     Notice::CsvSkipped(lines) => ("notice warn", html! {
-                        <span>{ format!("{}: {}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|l| l.to_string()).collect::<Vec<_>>().join(", ")) }</span>
+                        <span>{ format!("{}: {}{}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|(l, why)| {
+                            let why = match why {
+                                crate::engine::data::CsvProblem::NotThreeNumbers => Text::CsvNotThreeNumbers,
+                                crate::engine::data::CsvProblem::NotFinite => Text::CsvNotFinite,
+                                crate::engine::data::CsvProblem::NoSuchClass => Text::CsvNoSuchClass,
+                            };
+                            format!("{} {l} ({})", Text::Line.get(lang), why.get(lang))
+                        }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
                     }),
+                    Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
                     Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
