@@ -638,3 +638,30 @@ test('when training goes wrong the page says why, in place', async () => {
   await page.waitForFunction(() => document.querySelector('#training-hint').hidden);
   await clean(s);
 });
+
+test('a large CSV is thinned to the stated limit, kept out of the link, and back after a reload', async () => {
+  const s = await open(browser, 'lang=en&dataset=custom&networkShape=&points=1,1,1;-1,-1,-1');
+  const { page } = s;
+  const fs = await import('node:fs');
+  const file = `${process.env.TMPDIR || '/tmp'}/neurona-many-${process.pid}.csv`;
+  const rows = ['x1,x2,label'];
+  for (let i = 0; i < 12000; i++) rows.push(`${(i % 120) / 10 - 6},${Math.floor(i / 120) / 10 - 5},${i % 2 ? 1 : -1}`);
+  fs.writeFileSync(file, rows.join('\n'));
+  await page.setInputFiles('#load-csv', file);
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '10000 points', null, { timeout: 10000 });
+  assert.match(await text(page, '.notice.warn span'), /12000 points; the playground takes 10000/);
+  await page.waitForSelector('#points-not-in-link');
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(hash.includes('points=page') && hash.length < 2000, `${hash.length} characters`);
+  // The training still runs.
+  await page.click('#next-step-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,001');
+  // The same browser opens the link with its points; the CSV export gives them back.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#point-count')?.textContent === '10000 points');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv.length, 10001);
+  assert.equal(csv[0], 'x1,x2,label');
+  await clean(s);
+});

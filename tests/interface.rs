@@ -223,3 +223,23 @@ fn clearing_points_and_loading_a_csv_can_be_undone() {
     // Clearing nothing leaves nothing to undo.
     assert!(start().apply(Action::ClearPoints).undo_points.is_none());
 }
+
+#[test]
+fn the_users_data_is_held_to_its_stated_size() {
+    use neurona::engine::limits::MAX_POINTS;
+    let many: Vec<Point> = (0..MAX_POINTS * 2 + 5).map(|i| Point { x: (i % 100) as f32 / 20.0, y: 0.5, label: 1.0 }).collect();
+    let s = start().apply(Action::SetPoints(many.clone()));
+    assert_eq!(s.settings.config.data.custom_points.len(), MAX_POINTS);
+    assert_eq!(s.settings.config.data.custom_points[0], many[0]);
+    assert_eq!(s.notices, vec![Notice::PointsThinned(MAX_POINTS * 2 + 5)]);
+    let full = s.apply(Action::AddPoint(Point { x: 1.0, y: 1.0, label: -1.0 }));
+    assert_eq!(full.settings.config.data.custom_points.len(), MAX_POINTS, "no point beyond the limit");
+    assert!(full.notices.contains(&Notice::PointsFull));
+    // Such a set does not travel in a link: the link says the points stay in the page.
+    let hash = neurona::app::link::to_hash(&s.settings);
+    assert!(hash.contains("points=page") && hash.len() < 2_000, "{} characters", hash.len());
+    let (back, repairs) = neurona::app::link::parse(&hash, Lang::En);
+    assert!(repairs.is_empty());
+    assert!(back.points_in_page);
+    assert_eq!(back.config.data.dataset, Dataset::Custom);
+}

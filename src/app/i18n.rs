@@ -206,6 +206,11 @@ catalogue! {
     CsvEmpty => "No line of the file is a point (x1, x2, label): nothing was changed.", "Ninguna línea del archivo es un punto (x1, x2, etiqueta): no se cambió nada.";
     Line => "line", "línea";
     UndoPoints => "Undo", "Deshacer";
+    PointsThinned => "The file had {total} points; the playground takes {max}, so {max} evenly spread ones were kept.", "El archivo tenía {total} puntos; el playground admite {max}, así que se conservaron {max} repartidos por igual.";
+    PointsFull => "The data already has {max} points, the most it takes: no point was added.", "Los datos ya tienen {max} puntos, el máximo: no se añadió ninguno.";
+    PointsNotHere => "The link's points were too many to travel in it and were kept in the browser that made it; they are not in this one.", "Los puntos del enlace eran demasiados para viajar en él y se guardaron en el navegador que lo creó; no están en este.";
+    PointsNotInLink => "More points than a link carries: the link keeps them only in this browser. Export them as CSV to share them.", "Más puntos de los que lleva un enlace: el enlace solo los guarda en este navegador. Expórtalos como CSV para compartirlos.";
+    ExportCsv => "Export CSV", "Exportar CSV";
     Points => "points", "puntos";
     ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
     ExportKeras => "Export Keras code", "Exportar código Keras";

@@ -61,6 +61,9 @@ pub struct Settings {
     pub matrix: Option<usize>,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
+    /// The link said its points are too many to carry (`points=page`): the page takes them
+    /// from this browser's storage.
+    pub points_in_page: bool,
 }
 
 impl Settings {
@@ -78,6 +81,7 @@ impl Settings {
             inspect: None,
             matrix: None,
             backprop: false,
+            points_in_page: false,
         }
     }
 

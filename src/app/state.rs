@@ -38,6 +38,12 @@ pub enum Notice {
     CsvSkipped(Vec<(usize, crate::engine::data::CsvProblem)>),
     /// No line of the CSV file was a point: nothing was changed.
     CsvEmpty,
+    /// The file had this many points, more than the playground takes: every k-th was kept.
+    PointsThinned(usize),
+    /// The user's data is full: no point was added.
+    PointsFull,
+    /// The link's points were kept in another browser: they are not here.
+    PointsNotHere,
     /// A saved model was opened.
     ModelLoaded,
     /// A file could not be read as a model; the reason names the field.
@@ -387,9 +393,21 @@ impl AppState {
             Action::AddPoint(p) => {
                 c.data.dataset = Dataset::Custom;
                 set_problem(c, Problem::Classification);
-                c.data.custom_points.push(p);
+                if c.data.custom_points.len() < limits::MAX_POINTS {
+                    c.data.custom_points.push(p);
+                } else {
+                    s.notices.retain(|n| *n != Notice::PointsFull);
+                    s.notices.push(Notice::PointsFull);
+                }
             }
-            Action::SetPoints(points) => {
+            Action::SetPoints(mut points) => {
+                if points.len() > limits::MAX_POINTS {
+                    let total = points.len();
+                    // Evenly spread: point i * total / MAX for each i.
+                    points = (0..limits::MAX_POINTS).map(|i| points[i * total / limits::MAX_POINTS]).collect();
+                    s.notices.retain(|n| !matches!(n, Notice::PointsThinned(_)));
+                    s.notices.push(Notice::PointsThinned(total));
+                }
                 s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points)));
                 c.data.dataset = Dataset::Custom;
                 set_problem(c, Problem::Classification);

@@ -81,6 +81,13 @@ pub const NEURONS: Limit = limit("networkShape", 1.0, 8.0, 1.0);
 /// A hidden layer's dropout rate.
 pub const DROPOUT: Limit = limit("dropout", 0.0, 0.9, 0.1);
 
+/// Most points of the user's own data: loading stays well under a second and training
+/// interactive up to here; a larger file is thinned evenly to this many.
+pub const MAX_POINTS: usize = 10_000;
+/// Most characters of points a link carries; a larger set stays in the page (and the
+/// browser's storage) and the link says so with `points=page`.
+pub const LINK_POINTS_CHARS: usize = 4_000;
+
 /// The learning rates offered (TensorFlow Playground's list).
 pub const LEARNING_RATES: [Real; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
 /// The regularization rates offered.

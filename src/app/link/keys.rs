@@ -218,6 +218,10 @@ pub const KEYS: &[Key] = &[
         differs(s.config.training.early_stopping.min_delta, Config::default().training.early_stopping.min_delta)
     }),
     key("points", 1, false, |s, v| {
+        if v == "page" {
+            s.points_in_page = true;
+            return Ok(());
+        }
         let mut fits = true;
         for item in v.split(';').filter(|i| !i.is_empty()) {
             let nums: Vec<Real> = item.split(',').filter_map(|n| real(n).ok()).collect();
@@ -227,7 +231,15 @@ pub const KEYS: &[Key] = &[
             }
         }
         if fits { Ok(()) } else { Err(()) }
-    }, |s| (!s.config.data.custom_points.is_empty()).then(|| points_text(&s.config.data.custom_points))),
+    }, |s| {
+        let text = points_text(&s.config.data.custom_points);
+        // Too many for a link: they stay in the page, and the link says so.
+        match text.len() {
+            0 => s.points_in_page.then(|| "page".into()),
+            n if n > crate::engine::limits::LINK_POINTS_CHARS => Some("page".into()),
+            _ => Some(text),
+        }
+    }),
     key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
     key("inspect", 3, false, |s, v| {

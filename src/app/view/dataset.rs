@@ -140,6 +140,17 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
             ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
         }
     });
+    let export_csv = {
+        let points = c.data.custom_points.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut text = String::from("x1,x2,label\n");
+            for p in &points {
+                text += &format!("{},{},{}\n", p.x, p.y, p.label);
+            }
+            download("neurona_points.csv", "text/csv", &text);
+        })
+    };
+    let too_many_for_link = crate::engine::normalize::points_text(&c.data.custom_points).len() > crate::engine::limits::LINK_POINTS_CHARS;
     let colour = |class: usize| crate::render::colour::hex(crate::render::colour::class_colour(class, k));
     html! {
         <div class="draw-tools">
@@ -157,11 +168,15 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
                 }) }
                 <span class="count" id="point-count">{ format!("{} {}", c.data.custom_points.len(), ctx.t(Text::Points)) }</span>
             </div>
+            if too_many_for_link {
+                <p id="points-not-in-link" class="text hint">{ ctx.t(Text::PointsNotInLink) }</p>
+            }
             <div class="draw-buttons">
                 <button id="clear-points" class="tool" onclick={ctx.send(Action::ClearPoints)}>{ ctx.t(Text::ClearPoints) }</button>
                 if ctx.state.undo_points.is_some() {
                     <button id="undo-points" class="tool" onclick={ctx.send(Action::UndoPoints)}>{ ctx.t(Text::UndoPoints) }</button>
                 }
+                <button id="export-csv" class="tool" onclick={export_csv}>{ ctx.t(Text::ExportCsv) }</button>
                 <label class="tool file">{ ctx.t(Text::LoadCsv) }
                     <input type="file" id="load-csv" accept=".csv,text/csv,text/plain" onchange={load} />
                 </label>

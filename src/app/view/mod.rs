@@ -102,13 +102,37 @@ fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-fn initial_state() -> AppState {
-    let (settings, repairs) = link::parse(&location_hash(), browser_lang());
-    let mut state = AppState::new(settings);
+/// Where the page keeps a set of points too large for a link.
+const POINTS_STORAGE_KEY: &str = "neurona-points";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a link; points too many for it (`points=page`) come from this browser's storage.
+/// Returns the settings and what to tell the user.
+fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
+    let (mut settings, repairs) = link::parse(hash, lang);
+    let mut notices = Vec::new();
     if !repairs.is_empty() {
-        state = state.apply(Action::Notify(Notice::Repaired(repairs)));
+        notices.push(Notice::Repaired(repairs));
     }
-    state
+    if settings.points_in_page {
+        let stored = storage().and_then(|s| s.get_item(POINTS_STORAGE_KEY).ok().flatten());
+        match stored.and_then(|text| serde_json::from_str::<Vec<crate::engine::Point>>(&text).ok()) {
+            Some(points) => {
+                settings.config.data.custom_points = points;
+                settings.config.normalize();
+            }
+            None => notices.push(Notice::PointsNotHere),
+        }
+    }
+    (settings, notices)
+}
+
+fn initial_state() -> AppState {
+    let (settings, notices) = read_link(&location_hash(), browser_lang());
+    notices.into_iter().fold(AppState::new(settings), |state, n| state.apply(Action::Notify(n)))
 }
 
 fn activation_label(a: Activation, lang: Lang) -> String {
@@ -221,6 +245,15 @@ pub fn App() -> Html {
             || ()
         });
     }
+    // A set of points too large for a link is kept in this browser, for `points=page`.
+    use_effect_with(state.settings.config.data.custom_points.clone(), |points| {
+        if crate::engine::normalize::points_text(points).len() > crate::engine::limits::LINK_POINTS_CHARS {
+            if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(points)) {
+                let _ = s.set_item(POINTS_STORAGE_KEY, &json);
+            }
+        }
+        || ()
+    });
     // The user's points have a thumbnail of their own.
     use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.classes, state.settings.config.data.problem), |(points, classes, _)| {
         if let Some(c) = canvas_by_id("dataset-custom") {
@@ -270,11 +303,9 @@ pub fn App() -> Html {
                 })
             };
             let hash_change = gloo_events::EventListener::new(&window, "hashchange", move |_| {
-                let (settings, repairs) = link::parse(&location_hash(), lang);
+                let (settings, notices) = read_link(&location_hash(), lang);
                 dispatch.emit(Action::Load(Box::new(settings)));
-                if !repairs.is_empty() {
-                    dispatch.emit(Action::Notify(Notice::Repaired(repairs)));
-                }
+                notices.into_iter().for_each(|n| dispatch.emit(Action::Notify(n)));
             });
             // Dropping the listeners removes them.
             move || drop((keys, hash_change))

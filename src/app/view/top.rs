@@ -105,6 +105,13 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
                     }),
                     Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
+                    Notice::PointsThinned(total) => ("notice warn", html! {
+                        <span>{ Text::PointsThinned.get(lang).replace("{total}", &total.to_string()).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</span>
+                    }),
+                    Notice::PointsFull => ("notice warn", html! {
+                        <span>{ Text::PointsFull.get(lang).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</span>
+                    }),
+                    Notice::PointsNotHere => ("notice error", html! { <span>{ Text::PointsNotHere.get(lang) }</span> }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
                     Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
