@@ -11,7 +11,7 @@ source scripts/env.sh
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 step "1/3 native tests"
-cargo test --offline
+cargo test --offline --workspace
 cargo test --offline --features f64 --test gradients
 
 step "2/3 browser tests of the drawing code (wasm-bindgen-test, headless Chromium)"

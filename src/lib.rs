@@ -1,6 +1,6 @@
 //! Neurona: a neural-network playground. The engine is pure Rust; the UI and drawing are for the browser.
 pub mod bench;
-pub mod engine;
+pub use neurona_engine as engine;
 pub mod app;
 pub mod live;
 pub mod render;
