@@ -56,7 +56,7 @@ fn hostile_model_files_are_refused_by_field_or_opened_within_limits() {
                 opened += 1;
                 assert!(model.config.validate().is_ok(), "{text}");
                 // It runs: one forward pass, finite.
-                let inputs: Vec<f32> = vec![0.5; model.network.n_inputs];
+                let inputs: Vec<neurona::engine::Real> = vec![0.5; model.network.n_inputs];
                 let mut ws = Workspace::default();
                 model.network.forward(&inputs, 1, &mut ws, None);
                 assert!(ws.a.last().unwrap().iter().take(model.config.outputs()).all(|v| v.is_finite()), "{text}");

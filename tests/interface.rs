@@ -207,7 +207,7 @@ fn divergence_pauses_and_is_reported_once() {
 
 #[test]
 fn clearing_points_and_loading_a_csv_can_be_undone() {
-    let p = |x: f32| Point { x, y: 0.0, label: 1.0 };
+    let p = |x: neurona::engine::Real| Point { x, y: 0.0, label: 1.0 };
     let drawn = start().apply(Action::AddPoint(p(1.0))).apply(Action::AddPoint(p(2.0)));
     let cleared = drawn.apply(Action::ClearPoints);
     assert!(cleared.settings.config.data.custom_points.is_empty());
@@ -227,7 +227,7 @@ fn clearing_points_and_loading_a_csv_can_be_undone() {
 #[test]
 fn the_users_data_is_held_to_its_stated_size() {
     use neurona::engine::limits::MAX_POINTS;
-    let many: Vec<Point> = (0..MAX_POINTS * 2 + 5).map(|i| Point { x: (i % 100) as f32 / 20.0, y: 0.5, label: 1.0 }).collect();
+    let many: Vec<Point> = (0..MAX_POINTS * 2 + 5).map(|i| Point { x: (i % 100) as neurona::engine::Real / 20.0, y: 0.5, label: 1.0 }).collect();
     let s = start().apply(Action::SetPoints(many.clone()));
     assert_eq!(s.settings.config.data.custom_points.len(), MAX_POINTS);
     assert_eq!(s.settings.config.data.custom_points[0], many[0]);

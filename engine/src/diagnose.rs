@@ -6,12 +6,12 @@ use super::config::Config;
 use super::grid::Grid;
 use super::network::Network;
 use super::report::{EpochReport, HistoryPoint};
-use super::Activation;
+use super::{Activation, Real};
 
 /// A mean |∂L/∂w| of a layer above this is an exploding gradient.
 pub const EXPLODING: f64 = 100.0;
 /// A learning rate from this on counts as large.
-pub const LARGE_RATE: f32 = 1.0;
+pub const LARGE_RATE: Real = 1.0;
 /// Epochs the loss must have stayed flat.
 pub const FLAT_EPOCHS: u64 = 300;
 

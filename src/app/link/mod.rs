@@ -326,12 +326,12 @@ mod tests {
                 10 => Action::ToggleFeature(Feature::ALL[pick(&mut rng, 9)]),
                 11 => Action::SetPercentTrain(pick(&mut rng, 120) as u32),
                 12 => Action::SetPercentVal(pick(&mut rng, 60) as u32),
-                13 => Action::AddPoint(Point { x: real(&mut rng) as f32, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] }),
+                13 => Action::AddPoint(Point { x: real(&mut rng) as crate::engine::Real, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] }),
                 14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
                 15 => Action::SetBatchSize(pick(&mut rng, 2000)),
-                16 => Action::SetDropout(pick(&mut rng, 6), real(&mut rng) as f32),
-                17 => Action::SetOptimizerParam([OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)], real(&mut rng) as f32),
-                18 => Action::SetLearningRate(real(&mut rng) as f32),
+                16 => Action::SetDropout(pick(&mut rng, 6), real(&mut rng) as crate::engine::Real),
+                17 => Action::SetOptimizerParam([OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)], real(&mut rng) as crate::engine::Real),
+                18 => Action::SetLearningRate(real(&mut rng) as crate::engine::Real),
                 19 => Action::SetRegularization(Regularization::ALL[pick(&mut rng, 3)]),
                 20 => Action::SetNoise(pick(&mut rng, 80) as u32),
                 21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, 4)]),
@@ -353,7 +353,7 @@ mod tests {
         use crate::engine::rng::Rng;
         use crate::engine::Config;
         let mut rng = Rng::new(5);
-        let wild = |rng: &mut Rng| [f32::NAN, f32::INFINITY, -1e30, -1.0, 0.0, 0.5, 0.9999, 7.0, 1e30][rng.below(9)];
+        let wild = |rng: &mut Rng| [crate::engine::Real::NAN, crate::engine::Real::INFINITY, -1e30, -1.0, 0.0, 0.5, 0.9999, 7.0, 1e30][rng.below(9)];
         let count = |rng: &mut Rng| [0usize, 1, 3, 9, 1000, usize::MAX][rng.below(6)];
         for _ in 0..3000 {
             let mut c = Config::default();
