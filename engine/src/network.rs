@@ -153,6 +153,17 @@ impl Network {
             .all(|l| l.weights.iter().chain(&l.biases).all(|v| v.is_finite()))
     }
 
+    /// Every layer's weights and biases, input side first.
+    pub fn parameters(&self) -> Vec<(Vec<Real>, Vec<Real>)> {
+        self.layers.iter().map(|l| (l.weights.clone(), l.biases.clone())).collect()
+    }
+
+    /// Whether `parameters` (weights then biases, per layer) have this network's shape.
+    pub fn fits(&self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
+        parameters.len() == self.layers.len()
+            && parameters.iter().zip(&self.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len())
+    }
+
     /// Copies the weights and biases of `other` (same shape) into this network.
     pub fn copy_parameters_from(&mut self, other: &Network) {
         for (a, b) in self.layers.iter_mut().zip(&other.layers) {

@@ -339,9 +339,7 @@ impl Trainer {
     /// Puts in every weight and bias at once (weights then biases, per layer), when the
     /// shapes fit, and remeasures; returns whether they did.
     pub fn set_parameters(&mut self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
-        let fits = parameters.len() == self.network.layers.len()
-            && parameters.iter().zip(&self.network.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len())
-            && parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite()));
+        let fits = self.network.fits(parameters) && parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite()));
         if fits {
             for ((w, b), l) in parameters.iter().zip(&mut self.network.layers) {
                 l.weights.copy_from_slice(w);

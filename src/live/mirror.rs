@@ -28,8 +28,7 @@ impl Mirror {
             return false;
         }
         let Some(t) = &mut self.trainer else { return false };
-        let fits = s.parameters.len() == t.network.layers.len()
-            && s.parameters.iter().zip(&t.network.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len());
+        let fits = t.network.fits(&s.parameters);
         if !fits {
             return false;
         }

@@ -251,11 +251,11 @@ impl Live {
     /// Draws every view; returns the milliseconds spent evaluating the grid.
     fn draw(&mut self) -> f64 {
         let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch);
-        self.write_inspector();
+        self.write_math_views();
         grid_ms
     }
 
-    fn write_inspector(&mut self) {
+    fn write_math_views(&mut self) {
         if let Some(t) = &self.mirror.trainer {
             self.views.write_inspector(t, &self.settings, self.inspect_point);
             self.views.write_matrix(t, &self.settings, self.matrix_offset);
@@ -285,7 +285,7 @@ impl Live {
     /// The matrix view moves on to the next four training points.
     pub fn next_matrix_points(&mut self) {
         self.matrix_offset += 4;
-        self.write_inspector();
+        self.write_math_views();
     }
 
     /// Applies the perceptron rule to the next training point, here and in the worker (the
@@ -294,11 +294,8 @@ impl Live {
         let t = self.mirror.trainer.as_mut()?;
         let step = t.perceptron_point(self.perceptron_cursor)?;
         self.perceptron_cursor += 1;
-        let n = step.after.len() - 1;
-        for (i, &value) in step.after.iter().enumerate() {
-            let input = (i < n).then_some(i);
-            self.send(ToWorker::SetParameter { layer: 0, neuron: 0, input, value });
-        }
+        let parameters = t.network.parameters();
+        self.send(ToWorker::SetParameters(parameters));
         self.draw();
         Some(step)
     }
@@ -310,13 +307,13 @@ impl Live {
             InspectPoint::At(..) => 0,
         };
         self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
-        self.write_inspector();
+        self.write_math_views();
     }
 
     /// The inspector computes at a point of the plane (the one under the pointer).
     pub fn inspect_at(&mut self, x: Real, y: Real) {
         self.inspect_point = InspectPoint::At(x, y);
-        self.write_inspector();
+        self.write_math_views();
     }
 
     /// The current value of a link's weight.

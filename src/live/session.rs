@@ -50,7 +50,7 @@ impl Session {
         snapshot.setup = self.setup;
         if let Some(t) = &self.trainer {
             snapshot.epoch = t.epoch;
-            snapshot.parameters = t.network.layers.iter().map(|l| (l.weights.clone(), l.biases.clone())).collect();
+            snapshot.parameters = t.network.parameters();
             snapshot.report = t.last.clone();
             snapshot.trainable = t.stopped.is_none();
         }
