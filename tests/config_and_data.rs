@@ -204,17 +204,78 @@ fn the_keras_export_rebuilds_the_same_network() {
 fn csv_points_are_read_and_bad_lines_named() {
     use neurona::engine::data::parse_csv;
     let text = "x1,x2,label\n1.5, -2, 1\n\n# a comment\n-3;4;-1\n7,0,0\nfoo,1,1\n2\t2\t0.3\n1,2\n";
-    let (points, bad) = parse_csv(text, 2);
+    let csv = parse_csv(text, 2);
+    let (points, bad) = (&csv.points, &csv.bad);
     assert_eq!(points.len(), 4);
     assert_eq!((points[0].x, points[0].y, points[0].label), (1.5, -2.0, 1.0));
     assert_eq!(points[1].label, -1.0);
-    assert_eq!((points[2].x, points[2].label), (6.0, -1.0), "clamped into the square; 0 is orange");
+    assert_eq!((points[2].x, points[2].label), (7.0, -1.0), "kept in its units; 0 is orange");
     assert_eq!(points[3].label, 1.0);
+    assert_eq!(csv.names, (String::new(), String::new()), "x1 and x2 name nothing");
     use neurona::engine::data::CsvProblem::*;
-    assert_eq!(bad, vec![(7, NotThreeNumbers), (9, NotThreeNumbers)]);
-    let (three, bad) = parse_csv("0,0,2\n1,1,3\n1,1,1.5\n1,inf,0", 3);
-    assert_eq!(three.len(), 1);
-    assert_eq!(bad, vec![(2, NoSuchClass), (3, NoSuchClass), (4, NotFinite)]);
+    assert_eq!(*bad, vec![(7, NotThreeNumbers), (9, NotThreeNumbers)]);
+    let three = parse_csv("0,0,2\n1,1,3\n1,1,1.5\n1,inf,0\n2e9,0,1", 3);
+    assert_eq!(three.points.len(), 1);
+    assert_eq!(three.bad, vec![(2, NoSuchClass), (3, NoSuchClass), (4, NotFinite), (5, TooLarge)]);
+}
+
+/// A class's pass/fail data: hours studied (0 to 12) and the previous grade (50 to 100); a
+/// student passes when a mix of both is high enough, with some noise.
+fn pass_fail_csv() -> String {
+    let mut rng = Rng::new(7);
+    let mut text = String::from("hours studied,previous grade,passed\n");
+    for _ in 0..200 {
+        let hours = rng.uniform(0.0, 12.0);
+        let grade = rng.uniform(50.0, 100.0);
+        let passed = hours / 12.0 + (grade - 50.0) / 50.0 + rng.uniform(-0.15, 0.15) > 1.0;
+        text += &format!("{hours:.1},{grade:.0},{}\n", passed as u8);
+    }
+    text
+}
+
+#[test]
+fn data_in_its_own_units_keeps_them_and_trains_as_well_as_on_the_plane() {
+    use neurona::engine::data::{parse_csv, points_csv};
+    let csv = parse_csv(&pass_fail_csv(), 2);
+    assert_eq!(csv.points.len(), 200);
+    assert_eq!(csv.names, ("hours studied".to_string(), "previous grade".to_string()));
+    let axes = csv.axes();
+    assert!(axes.x.min <= 0.0 && axes.x.max >= 12.0 && axes.x.max <= 15.0, "{:?}", axes.x);
+    assert!(axes.y.min <= 50.0 && axes.y.min >= 40.0 && axes.y.max >= 100.0 && axes.y.max <= 110.0, "{:?}", axes.y);
+    let mut config = Config::default();
+    config.data.dataset = neurona::engine::Dataset::Custom;
+    config.data.custom_points = csv.points.clone();
+    config.data.axes = axes.clone();
+    config.network.hidden.clear();
+    config.network.output = neurona::engine::Activation::Sigmoid;
+    config.training.loss = neurona::engine::Loss::Bce;
+    config.training.learning_rate = 0.1;
+    assert!(config.normalize().is_empty(), "a loaded file needs no repair");
+    assert_eq!(config.data.custom_points, csv.points, "points keep their units");
+    let mut t = Trainer::new(config.clone()).unwrap();
+    assert!(t.split.train.iter().chain(&t.split.test).all(|p| p.x.abs() <= 6.0 && p.y.abs() <= 6.0), "the network sees the plane");
+    let spread = t.split.train.iter().map(|p| p.y).fold(f32::NEG_INFINITY as neurona::engine::Real, |a, b| a.max(b))
+        - t.split.train.iter().map(|p| p.y).fold(f32::INFINITY as neurona::engine::Real, |a, b| a.min(b));
+    assert!(spread > 8.0, "the grades fill the plane: {spread}");
+    for _ in 0..300 {
+        t.step().unwrap();
+    }
+    let accuracy = t.last.as_ref().unwrap().test.as_ref().unwrap().accuracy.unwrap();
+    assert!(accuracy > 0.85, "trains in its units: test accuracy {accuracy}");
+    // The same data squashed onto the plane's edge, as a clamp would leave it, does worse.
+    let mut squashed = config.clone();
+    squashed.data.axes = Default::default();
+    squashed.normalize();
+    let mut s = Trainer::new(squashed).unwrap();
+    for _ in 0..300 {
+        s.step().unwrap();
+    }
+    let clamped = s.last.as_ref().unwrap().test.as_ref().unwrap().accuracy.unwrap();
+    assert!(clamped + 0.1 < accuracy, "clamped {clamped} vs own units {accuracy}");
+    // Exported and read back, the data is the same, names and all.
+    let again = parse_csv(&points_csv(&config.data.custom_points, &config.data.axes), 2);
+    assert_eq!(again.points, config.data.custom_points);
+    assert_eq!(again.names, csv.names);
 }
 
 #[test]

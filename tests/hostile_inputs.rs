@@ -99,7 +99,10 @@ fn hostile_csv_files_give_finite_points_and_name_the_bad_lines() {
             text = mutate(&text, &mut rng);
         }
         let classes = 2 + rng.below(3);
-        let (points, bad) = parse_csv(&text, classes);
+        let csv = parse_csv(&text, classes);
+        let (points, bad) = (&csv.points, &csv.bad);
+        let axes = csv.axes();
+        assert!(points.is_empty() || (axes.x.is_valid() && axes.y.is_valid()), "{axes:?} for {text:?}");
         assert!(points.iter().all(|p| p.x.is_finite() && p.y.is_finite() && p.label.is_finite()), "{text:?}");
         let lines = text.lines().count();
         assert!(bad.iter().all(|&(l, _)| l >= 1 && l <= lines), "bad lines are numbered from 1: {bad:?} in {text:?}");

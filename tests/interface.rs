@@ -215,11 +215,18 @@ fn clearing_points_and_loading_a_csv_can_be_undone() {
     assert_eq!(back.settings.config.data.custom_points, drawn.settings.config.data.custom_points);
     assert!(back.undo_points.is_none(), "one undo");
     // A CSV over the circle: undo brings back the circle.
-    let loaded = start().apply(Action::SetPoints(vec![p(3.0)]));
+    let hours = neurona::engine::axes::Axes {
+        x: neurona::engine::axes::Axis { name: "hours".into(), min: -1.0, max: 13.0 },
+        y: neurona::engine::axes::Axis { name: "grade".into(), min: 45.0, max: 105.0 },
+    };
+    let loaded = start().apply(Action::SetPoints(vec![Point { x: 3.0, y: 60.0, label: 1.0 }], hours.clone()));
     assert_eq!(loaded.settings.config.data.dataset, Dataset::Custom);
+    assert_eq!(loaded.settings.config.data.axes, hours);
+    assert_eq!(loaded.settings.config.data.custom_points[0].y, 60.0, "the points keep their units");
     let undone = loaded.apply(Action::UndoPoints);
     assert_eq!(undone.settings.config.data.dataset, Dataset::Circle);
     assert!(undone.settings.config.data.custom_points.is_empty());
+    assert!(undone.settings.config.data.axes.is_plane(), "undo brings back the axes too");
     // Clearing nothing leaves nothing to undo.
     assert!(start().apply(Action::ClearPoints).undo_points.is_none());
 }
@@ -228,7 +235,7 @@ fn clearing_points_and_loading_a_csv_can_be_undone() {
 fn the_users_data_is_held_to_its_stated_size() {
     use neurona::engine::limits::MAX_POINTS;
     let many: Vec<Point> = (0..MAX_POINTS * 2 + 5).map(|i| Point { x: (i % 100) as neurona::engine::Real / 20.0, y: 0.5, label: 1.0 }).collect();
-    let s = start().apply(Action::SetPoints(many.clone()));
+    let s = start().apply(Action::SetPoints(many.clone(), Default::default()));
     assert_eq!(s.settings.config.data.custom_points.len(), MAX_POINTS);
     assert_eq!(s.settings.config.data.custom_points[0], many[0]);
     assert_eq!(s.notices, vec![Notice::PointsThinned(MAX_POINTS * 2 + 5)]);

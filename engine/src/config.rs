@@ -1,6 +1,7 @@
 //! `Config`, everything that defines a setup, and `Model`, a configuration with trained
 //! weights; both travel as JSON with a version field.
 
+use super::axes::Axes;
 use super::data::Point;
 use super::network::{Init, LayerSpec, Network};
 use super::optimizer::{Hyper, Optimizer, Regularization};
@@ -86,8 +87,10 @@ pub struct DataSetup {
     pub percent_val: u32,
     /// Seed of data, weights, shuffles and dropout.
     pub seed: u64,
-    /// The user's points, for `Dataset::Custom`.
+    /// The user's points, for `Dataset::Custom`, in their own units.
     pub custom_points: Vec<Point>,
+    /// The axes of the user's points: names and the ranges the plane shows.
+    pub axes: Axes,
 }
 
 /// The network: its inputs, layers, output and initial weights.
@@ -180,6 +183,7 @@ impl Default for DataSetup {
             percent_val: 0,
             seed: 1,
             custom_points: Vec::new(),
+            axes: Axes::default(),
         }
     }
 }
@@ -285,6 +289,9 @@ impl Config {
         }
         if t.batch_size == 0 {
             return Err("training.batchSize: must be at least 1".into());
+        }
+        if !d.axes.x.is_valid() || !d.axes.y.is_valid() {
+            return Err("data.axes: each axis needs a finite range, min below max, within a billion".into());
         }
         Ok(())
     }

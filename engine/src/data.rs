@@ -302,40 +302,71 @@ pub enum CsvProblem {
     NotThreeNumbers,
     /// A number that is not finite.
     NotFinite,
+    /// A coordinate beyond [`axes::MAX_COORDINATE`](super::axes::MAX_COORDINATE) either way.
+    TooLarge,
     /// A class label that is not one of 0 .. K-1.
     NoSuchClass,
 }
 
-/// Reads points from CSV text, one `x1,x2,label` per line (a header line, blank lines and
-/// `#` comments are skipped; `;` or tabs may separate). Labels: for two classes any number,
-/// its sign giving the class; for K classes the class index. Coordinates are clamped to
-/// [-6, 6]. Returns the points and the lines (numbered from 1) that were not points, with
-/// why.
-pub fn parse_csv(text: &str, classes: usize) -> (Vec<Point>, Vec<(usize, CsvProblem)>) {
-    let mut points = Vec::new();
-    let mut bad = Vec::new();
+/// What a CSV file holds: its points in their own units, the lines that were not points,
+/// and the names its header gives the two coordinates (empty without a header).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Csv {
+    /// The points, coordinates as written.
+    pub points: Vec<Point>,
+    /// The lines (numbered from 1) that were not points, with why.
+    pub bad: Vec<(usize, CsvProblem)>,
+    /// The header's names of the first two columns.
+    pub names: (String, String),
+}
+
+impl Csv {
+    /// Axes that show these points in their units, named by the header.
+    pub fn axes(&self) -> super::axes::Axes {
+        super::axes::Axes::around(&self.points, (&self.names.0, &self.names.1))
+    }
+}
+
+/// Reads points from CSV text, one `x1,x2,label` per line (blank lines and `#` comments are
+/// skipped; `;` or tabs may separate; a first line of words is a header naming the columns).
+/// Labels: for two classes any number, its sign giving the class (0 counts as the negative
+/// class); for K classes the class index. Coordinates keep their units.
+pub fn parse_csv(text: &str, classes: usize) -> Csv {
+    let mut csv = Csv::default();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let fields: Option<Vec<f64>> = line.split([',', ';', '\t']).map(|f| f.trim().trim_matches('"').parse::<f64>().ok()).collect();
+        let cells = || line.split([',', ';', '\t']).map(|f| f.trim().trim_matches('"'));
+        let fields: Option<Vec<f64>> = cells().map(|f| f.parse::<f64>().ok()).collect();
         let fields = match fields {
             Some(f) if f.len() == 3 => f,
             // A first line of words is a header, not a mistake.
-            _ if i == 0 && line.chars().any(|c| c.is_alphabetic()) => continue,
+            _ if i == 0 && line.chars().any(|c| c.is_alphabetic()) => {
+                // The plain names that `points_csv` writes for unnamed axes name nothing.
+                let mut names = cells().map(|c| c.chars().filter(|c| !c.is_control()).collect::<String>()).map(|n| {
+                    if n.eq_ignore_ascii_case("x1") || n.eq_ignore_ascii_case("x2") { String::new() } else { n }
+                });
+                csv.names = (names.next().unwrap_or_default(), names.next().unwrap_or_default());
+                continue;
+            }
             _ => {
-                bad.push((i + 1, CsvProblem::NotThreeNumbers));
+                csv.bad.push((i + 1, CsvProblem::NotThreeNumbers));
                 continue;
             }
         };
         if fields.iter().any(|v| !v.is_finite()) {
-            bad.push((i + 1, CsvProblem::NotFinite));
+            csv.bad.push((i + 1, CsvProblem::NotFinite));
+            continue;
+        }
+        if fields[..2].iter().any(|v| v.abs() > super::axes::MAX_COORDINATE) {
+            csv.bad.push((i + 1, CsvProblem::TooLarge));
             continue;
         }
         let label = if classes > 2 {
             if fields[2] < 0.0 || fields[2] >= classes as f64 || fields[2].fract() != 0.0 {
-                bad.push((i + 1, CsvProblem::NoSuchClass));
+                csv.bad.push((i + 1, CsvProblem::NoSuchClass));
                 continue;
             }
             fields[2]
@@ -344,7 +375,21 @@ pub fn parse_csv(text: &str, classes: usize) -> (Vec<Point>, Vec<(usize, CsvProb
         } else {
             -1.0
         };
-        points.push(Point { x: fields[0].clamp(-6.0, 6.0) as Real, y: fields[1].clamp(-6.0, 6.0) as Real, label: label as Real });
+        csv.points.push(Point { x: fields[0] as Real, y: fields[1] as Real, label: label as Real });
     }
-    (points, bad)
+    csv
+}
+
+/// Points as a CSV file that [`parse_csv`] reads back: a header naming the axes (`x1` and
+/// `x2` where they have no name), then `x1,x2,label` per point in the data's units.
+pub fn points_csv(points: &[Point], axes: &super::axes::Axes) -> String {
+    let name = |axis: &super::axes::Axis, plain: &str| {
+        let n = axis.name.replace([',', ';', '\t', '"'], " ");
+        if n.trim().is_empty() { plain.to_string() } else { n }
+    };
+    let mut text = format!("{},{},label\n", name(&axes.x, "x1"), name(&axes.y, "x2"));
+    for p in points {
+        text += &format!("{},{},{}\n", axes.x.format(p.x), axes.y.format(p.y), p.label);
+    }
+    text
 }

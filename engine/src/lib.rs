@@ -5,6 +5,7 @@
 //! of the batch are contiguous, so the inner loops are straight vector arithmetic.
 
 pub mod activation;
+pub mod axes;
 pub mod backprop;
 pub mod config;
 pub mod data;

@@ -2,6 +2,7 @@
 //! links and opened model files both go through it, so they are held to the same limits as
 //! the controls.
 
+use super::axes::{Axes, Axis};
 use super::config::{Config, Problem};
 use super::data::Point;
 use super::limits::{self, Limit};
@@ -109,16 +110,27 @@ impl Config {
             note(key, c.data.dataset.name().into(), fallback.name().into());
             c.data.dataset = fallback;
         }
+        // The axes of the user's points: a range that cannot be shown becomes the plane's.
+        for (key, axis) in [("x1Range", &mut c.data.axes.x), ("x2Range", &mut c.data.axes.y)] {
+            let name: String = axis.name.chars().filter(|c| !c.is_control()).take(crate::axes::MAX_NAME_CHARS).collect();
+            axis.name = name;
+            if !axis.is_valid() {
+                let plane = crate::axes::Axis { name: std::mem::take(&mut axis.name), ..Default::default() };
+                note(key, format!("{},{}", axis.min, axis.max), format!("{},{}", plane.min, plane.max));
+                *axis = plane;
+            }
+        }
         let k = c.data.classes;
+        let axes = &c.data.axes;
         let fitted: Vec<Point> = c
             .data
             .custom_points
             .iter()
             .filter(|p| p.x.is_finite() && p.y.is_finite() && p.label.is_finite())
-            .map(|p| Point { x: on_plane(p.x), y: on_plane(p.y), label: fit_label(p.label, k) })
+            .map(|p| Point { x: axes.x.fit(p.x), y: axes.y.fit(p.y), label: fit_label(p.label, k) })
             .collect();
         if fitted != c.data.custom_points {
-            note("points", points_text(&c.data.custom_points), points_text(&fitted));
+            note("points", points_text(&c.data.custom_points, axes), points_text(&fitted, axes));
             c.data.custom_points = fitted;
         }
 
@@ -179,11 +191,6 @@ impl Config {
     }
 }
 
-/// A coordinate on the plane [-6, 6], to the hundredth a link keeps.
-fn on_plane(v: Real) -> Real {
-    (v.clamp(-6.0, 6.0) * 100.0).round() / 100.0
-}
-
 /// A point's label for `k` classes: a class index for more than two, ±1 for two.
 fn fit_label(label: Real, k: usize) -> Real {
     if k > 2 {
@@ -195,12 +202,9 @@ fn fit_label(label: Real, k: usize) -> Real {
     }
 }
 
-/// Points as a link writes them, coordinates to two decimals: x,y,label;x,y,label...
-pub fn points_text(points: &[Point]) -> String {
-    let num = |v: Real| {
-        let t = format!("{:.2}", v);
-        let t = t.trim_end_matches('0').trim_end_matches('.').to_string();
-        if t == "-0" { "0".to_string() } else { t }
-    };
-    points.iter().map(|p| format!("{},{},{}", num(p.x), num(p.y), num(p.label))).collect::<Vec<_>>().join(";")
+/// Points as a link writes them, coordinates to the precision their axes keep (two
+/// decimals on the plane): x,y,label;x,y,label...
+pub fn points_text(points: &[Point], axes: &Axes) -> String {
+    let label = Axis { min: -1.0, max: 1.0, ..Axis::default() };
+    points.iter().map(|p| format!("{},{},{}", axes.x.format(p.x), axes.y.format(p.y), label.format(p.label))).collect::<Vec<_>>().join(";")
 }

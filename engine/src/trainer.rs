@@ -109,7 +109,8 @@ impl Trainer {
         config.validate()?;
         let mut data_rng = Rng::new(config.data.seed);
         let points = if config.data.dataset == Dataset::Custom {
-            config.data.custom_points.clone()
+            // The network sees the user's points scaled to the plane.
+            config.data.custom_points.iter().map(|p| config.data.axes.to_plane(p)).collect()
         } else {
             data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
         };

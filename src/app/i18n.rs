@@ -195,7 +195,7 @@ catalogue! {
     LeakySlope => "Leaky ReLU slope for z < 0", "Pendiente de Leaky ReLU para z < 0";
     MinDelta => "Smallest improvement that counts", "Mejora mínima que cuenta";
     DatasetCustom => "Your own points", "Tus propios puntos";
-    DrawHint => "Click on the output to add a point of the chosen class (Shift+click: the other class of two). Or load a CSV of x1,x2,label lines.", "Haz clic en la salida para añadir un punto de la clase elegida (Mayús+clic: la otra de dos). O carga un CSV con líneas x1,x2,etiqueta.";
+    DrawHint => "Click on the output to add a point of the chosen class (Shift+click: the other class of two). Or load a CSV of x1,x2,label lines in any units, up to {max} points; a first line of words names the axes.", "Haz clic en la salida para añadir un punto de la clase elegida (Mayús+clic: la otra de dos). O carga un CSV con líneas x1,x2,etiqueta en cualquier unidad, hasta {max} puntos; una primera línea de palabras da nombre a los ejes.";
     DrawClass => "Class of new points", "Clase de los puntos nuevos";
     ClearPoints => "Clear points", "Borrar puntos";
     LoadCsv => "Load CSV", "Cargar CSV";
@@ -203,6 +203,8 @@ catalogue! {
     CsvNotThreeNumbers => "not three numbers x1, x2, label", "no son tres números x1, x2, etiqueta";
     CsvNotFinite => "a number that is not finite", "un número que no es finito";
     CsvNoSuchClass => "no such class", "no existe esa clase";
+    CsvTooLarge => "a coordinate beyond a billion", "una coordenada de más de mil millones";
+    DataScaling => "The plane shows your data in its own units. The network sees {x} from {xr} and {y} from {yr} scaled to −6 … 6.", "El plano muestra tus datos en sus propias unidades. La red ve {x} de {xr} y {y} de {yr} escalados a −6 … 6.";
     CsvEmpty => "No line of the file is a point (x1, x2, label): nothing was changed.", "Ninguna línea del archivo es un punto (x1, x2, etiqueta): no se cambió nada.";
     Line => "line", "línea";
     UndoPoints => "Undo", "Deshacer";

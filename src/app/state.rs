@@ -4,6 +4,7 @@
 pub use super::lessons::Lesson;
 pub use super::settings::{Settings, Speed};
 use super::i18n::Lang;
+use crate::engine::axes::Axes;
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
 use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 
@@ -71,7 +72,7 @@ pub struct AppState {
     pub backprop_point: usize,
     /// The user's points (and the data set) before the last "clear" or CSV load, which
     /// "undo" brings back.
-    pub undo_points: Option<(Dataset, Vec<Point>)>,
+    pub undo_points: Option<(Dataset, Vec<Point>, Axes)>,
 }
 
 /// What a stage of backprop step by step shows.
@@ -205,7 +206,7 @@ pub enum Action {
     /// Add a user point (switches to the user's data).
     AddPoint(Point),
     /// Replace the user's points (a CSV was loaded).
-    SetPoints(Vec<Point>),
+    SetPoints(Vec<Point>, Axes),
     /// Remove every user point (undoable).
     ClearPoints,
     /// Bring back the points before the last "clear" or CSV load.
@@ -400,7 +401,7 @@ impl AppState {
                     s.notices.push(Notice::PointsFull);
                 }
             }
-            Action::SetPoints(mut points) => {
+            Action::SetPoints(mut points, axes) => {
                 if points.len() > limits::MAX_POINTS {
                     let total = points.len();
                     // Evenly spread: point i * total / MAX for each i.
@@ -408,19 +409,20 @@ impl AppState {
                     s.notices.retain(|n| !matches!(n, Notice::PointsThinned(_)));
                     s.notices.push(Notice::PointsThinned(total));
                 }
-                s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points)));
+                s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), std::mem::replace(&mut c.data.axes, axes)));
                 c.data.dataset = Dataset::Custom;
                 set_problem(c, Problem::Classification);
                 c.data.custom_points = points;
             }
             Action::ClearPoints => {
                 if !c.data.custom_points.is_empty() {
-                    s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points)));
+                    s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), c.data.axes.clone()));
                 }
             }
             Action::UndoPoints => {
-                if let Some((dataset, points)) = s.undo_points.take() {
+                if let Some((dataset, points, axes)) = s.undo_points.take() {
                     c.data.custom_points = points;
+                    c.data.axes = axes;
                     c.data.dataset = dataset;
                     set_problem(c, if dataset.is_regression() { Problem::Regression } else { Problem::Classification });
                 }

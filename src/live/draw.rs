@@ -223,7 +223,7 @@ impl Views {
             InspectPoint::At(x, y) => (x, y, Text::PointUnderPointer.get(settings.lang).to_string()),
         };
         let Some(m) = crate::engine::inspect::neuron_math(&t.network, &t.config.network.features, (x, y), layer - 1, neuron) else { return };
-        set_text(ids::INSPECTOR_POINT, &format!("{label}: X₁ = {x:.2}, X₂ = {y:.2}"));
+        set_text(ids::INSPECTOR_POINT, &format!("{label}: {}", point_words(&t.config, x, y)));
         for (i, (w, v)) in m.weights.iter().zip(&m.inputs).enumerate() {
             let Some(el) = element(&ids::inspector_term(i)) else { continue };
             let _ = el.set_attribute("data-weight", &w.to_string());
@@ -540,4 +540,22 @@ pub fn set_text(id: &str, text: &str) {
             el.set_text_content(Some(text));
         }
     }
+}
+
+/// A point of the plane in words: its coordinates as the network sees them and, for the
+/// user's data in its own units, those units too.
+pub fn point_words(config: &crate::engine::Config, x: Real, y: Real) -> String {
+    let axes = &config.data.axes;
+    if config.data.dataset != crate::engine::Dataset::Custom || axes.is_plane() {
+        return format!("X₁ = {x:.2}, X₂ = {y:.2}");
+    }
+    let (u, v) = axes.from_plane(x, y);
+    let name = |axis: &crate::engine::axes::Axis, plain: &'static str| if axis.name.is_empty() { plain.to_string() } else { axis.name.clone() };
+    format!(
+        "{} = {} (X₁ = {x:.2}), {} = {} (X₂ = {y:.2})",
+        name(&axes.x, "x₁"),
+        axes.x.format(axes.x.fit(u)),
+        name(&axes.y, "x₂"),
+        axes.y.format(axes.y.fit(v))
+    )
 }

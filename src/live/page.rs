@@ -350,7 +350,7 @@ impl Live {
         } else {
             format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
         };
-        Some(format!("X₁ = {x:.2}, X₂ = {y:.2} → {value}"))
+        Some(format!("{} → {value}", super::draw::point_words(&t.config, x, y)))
     }
 
     /// The trained model (setup and weights) as JSON.

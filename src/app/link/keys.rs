@@ -5,6 +5,7 @@
 use super::super::i18n::Lang;
 use super::super::settings::{Settings, Speed};
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
+use crate::engine::axes::Axis;
 use crate::engine::normalize::points_text;
 use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 
@@ -232,7 +233,7 @@ pub const KEYS: &[Key] = &[
         }
         if fits { Ok(()) } else { Err(()) }
     }, |s| {
-        let text = points_text(&s.config.data.custom_points);
+        let text = points_text(&s.config.data.custom_points, &s.config.data.axes);
         // Too many for a link: they stay in the page, and the link says so.
         match text.len() {
             0 => s.points_in_page.then(|| "page".into()),
@@ -240,6 +241,10 @@ pub const KEYS: &[Key] = &[
             _ => Some(text),
         }
     }),
+    key("x1Range", 1, false, |s, v| read_range(&mut s.config.data.axes.x, v), |s| write_range(s, &s.config.data.axes.x)),
+    key("x2Range", 1, false, |s, v| read_range(&mut s.config.data.axes.y, v), |s| write_range(s, &s.config.data.axes.y)),
+    key("x1Name", 1, false, |s, v| Ok(s.config.data.axes.x.name = v.to_string()), |s| write_name(s, &s.config.data.axes.x)),
+    key("x2Name", 1, false, |s, v| Ok(s.config.data.axes.y.name = v.to_string()), |s| write_name(s, &s.config.data.axes.y)),
     key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
     key("inspect", 3, false, |s, v| {
@@ -261,6 +266,28 @@ pub const KEYS: &[Key] = &[
     key("backprop", 1, false, |s, v| Ok(s.backprop = bool_of(v)?), |s| s.backprop.then(|| "true".into())),
     key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
 ];
+
+/// Reads an axis's range, `min,max`, in the data's units.
+fn read_range(axis: &mut Axis, v: &str) -> Result<(), ()> {
+    let (lo, hi) = v.split_once(',').ok_or(())?;
+    let (min, max) = (real(lo)?, real(hi)?);
+    let range = Axis { name: String::new(), min, max };
+    if !range.is_valid() {
+        return Err(());
+    }
+    (axis.min, axis.max) = (min, max);
+    Ok(())
+}
+
+/// An axis's range, where the user's points are shown in their own units.
+fn write_range(s: &Settings, axis: &Axis) -> Option<String> {
+    (s.config.data.dataset == Dataset::Custom && !axis.is_plane()).then(|| format!("{},{}", axis.min, axis.max))
+}
+
+/// An axis's name, where the user's points have one.
+fn write_name(s: &Settings, axis: &Axis) -> Option<String> {
+    (s.config.data.dataset == Dataset::Custom && !axis.name.is_empty()).then(|| axis.name.clone())
+}
 
 fn differs(value: Real, default: Real) -> Option<String> {
     (value != default).then(|| value.to_string())

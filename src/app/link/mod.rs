@@ -244,6 +244,30 @@ mod tests {
     }
 
     #[test]
+    fn data_in_its_own_units_travels_with_its_axes() {
+        use crate::engine::axes::{Axes, Axis};
+        let mut s = Settings::new(Lang::Es);
+        s.config.data.dataset = Dataset::Custom;
+        s.config.data.axes = Axes { x: Axis { name: "horas de estudio".into(), min: -1.0, max: 13.0 }, y: Axis { name: "nota & media".into(), min: 45.0, max: 105.0 } };
+        s.config.data.custom_points = vec![Point { x: 2.5, y: 61.0, label: -1.0 }, Point { x: 11.0, y: 97.5, label: 1.0 }];
+        let hash = to_hash(&s);
+        assert!(hash.contains("x1Range=-1,13") && hash.contains("x2Range=45,105") && hash.contains("points=2.5,61,-1;11,97.5,1"), "{hash}");
+        assert!(!hash.contains("nota & media"), "names are encoded: {hash}");
+        let (back, repairs) = parse(&hash, Lang::Es);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!(back, s);
+        // Points outside the axes are held to them; a range that cannot be shown is refused.
+        let (held, repairs) = parse("dataset=custom&x1Range=0,10&points=12,0,1", Lang::En);
+        assert_eq!(held.config.data.custom_points[0].x, 10.0);
+        assert!(repairs.iter().any(|r| r.key == "points"), "{repairs:?}");
+        for range in ["5,5", "10,0", "0,1e12", "nan,1", "1"] {
+            let (kept, repairs) = parse(&format!("dataset=custom&x1Range={range}&points=1,2,1"), Lang::En);
+            assert!(kept.config.data.axes.x.is_plane(), "{range}");
+            assert!(repairs.iter().any(|r| r.key == "x1Range"), "{range}: {repairs:?}");
+        }
+    }
+
+    #[test]
     fn any_value_a_control_accepts_reopens_from_the_link_without_a_repair() {
         use super::super::state::{Action, AppState, OptimizerParam};
         // Values past every end of every range, as typed into the number fields.

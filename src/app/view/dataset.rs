@@ -112,7 +112,9 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
         if c.data.dataset != Dataset::Custom {
             return;
         }
+        // The point is kept in the data's own units.
         let (x, y) = plane_point(&e);
+        let (x, y) = c.data.axes.from_plane(x, y);
         let k = c.data.classes.max(2);
         let mut class = ctx.state.draw_class.min(k - 1);
         if e.shift_key() && k == 2 {
@@ -130,31 +132,26 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
     // The whole file is read first: with no point in it nothing changes; otherwise its good
     // lines replace the points (undoable) and the bad ones are named with why.
     let load = on_file_text(ctx, |ctx, text| {
-        let (points, bad) = data::parse_csv(&text, ctx.settings().config.data.classes);
-        if points.is_empty() {
+        let csv = data::parse_csv(&text, ctx.settings().config.data.classes);
+        if csv.points.is_empty() {
             ctx.dispatch.emit(Action::Notify(Notice::CsvEmpty));
             return;
         }
-        ctx.dispatch.emit(Action::SetPoints(points));
-        if !bad.is_empty() {
-            ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(bad)));
+        let axes = csv.axes();
+        ctx.dispatch.emit(Action::SetPoints(csv.points, axes));
+        if !csv.bad.is_empty() {
+            ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(csv.bad)));
         }
     });
     let export_csv = {
-        let points = c.data.custom_points.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut text = String::from("x1,x2,label\n");
-            for p in &points {
-                text += &format!("{},{},{}\n", p.x, p.y, p.label);
-            }
-            download("neurona_points.csv", "text/csv", &text);
-        })
+        let (points, axes) = (c.data.custom_points.clone(), c.data.axes.clone());
+        Callback::from(move |_: MouseEvent| download("neurona_points.csv", "text/csv", &crate::engine::data::points_csv(&points, &axes)))
     };
-    let too_many_for_link = crate::engine::normalize::points_text(&c.data.custom_points).len() > crate::engine::limits::LINK_POINTS_CHARS;
+    let too_many_for_link = crate::engine::normalize::points_text(&c.data.custom_points, &c.data.axes).len() > crate::engine::limits::LINK_POINTS_CHARS;
     let colour = |class: usize| crate::render::colour::hex(crate::render::colour::class_colour(class, k));
     html! {
         <div class="draw-tools">
-            <p class="text hint">{ ctx.t(Text::DrawHint) }</p>
+            <p class="text hint">{ ctx.t(Text::DrawHint).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</p>
             <div class="draw-classes" role="radiogroup" aria-label={ctx.t(Text::DrawClass)}>
                 { for (0..k).rev().map(|class| {
                     let selected = ctx.state.draw_class.min(k - 1) == class;

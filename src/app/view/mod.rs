@@ -105,6 +105,14 @@ fn location_hash() -> String {
 /// Where the page keeps a set of points too large for a link.
 const POINTS_STORAGE_KEY: &str = "neurona-points";
 
+/// The user's points as this browser keeps them, with their axes.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredPoints {
+    points: Vec<crate::engine::Point>,
+    #[serde(default)]
+    axes: crate::engine::axes::Axes,
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -119,9 +127,16 @@ fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
     }
     if settings.points_in_page {
         let stored = storage().and_then(|s| s.get_item(POINTS_STORAGE_KEY).ok().flatten());
-        match stored.and_then(|text| serde_json::from_str::<Vec<crate::engine::Point>>(&text).ok()) {
-            Some(points) => {
-                settings.config.data.custom_points = points;
+        // Earlier versions kept the points alone, on the plane's own axes.
+        let read = |text: String| {
+            serde_json::from_str::<StoredPoints>(&text).ok().or_else(|| {
+                serde_json::from_str(&text).ok().map(|points| StoredPoints { points, axes: Default::default() })
+            })
+        };
+        match stored.and_then(read) {
+            Some(stored) => {
+                settings.config.data.custom_points = stored.points;
+                settings.config.data.axes = stored.axes;
                 settings.config.normalize();
             }
             None => notices.push(Notice::PointsNotHere),
@@ -246,18 +261,19 @@ pub fn App() -> Html {
         });
     }
     // A set of points too large for a link is kept in this browser, for `points=page`.
-    use_effect_with(state.settings.config.data.custom_points.clone(), |points| {
-        if crate::engine::normalize::points_text(points).len() > crate::engine::limits::LINK_POINTS_CHARS {
-            if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(points)) {
+    use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.axes.clone()), |(points, axes)| {
+        if crate::engine::normalize::points_text(points, axes).len() > crate::engine::limits::LINK_POINTS_CHARS {
+            if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&StoredPoints { points: points.clone(), axes: axes.clone() })) {
                 let _ = s.set_item(POINTS_STORAGE_KEY, &json);
             }
         }
         || ()
     });
     // The user's points have a thumbnail of their own.
-    use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.classes, state.settings.config.data.problem), |(points, classes, _)| {
+    use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.axes.clone(), state.settings.config.data.classes, state.settings.config.data.problem), |(points, axes, classes, _)| {
         if let Some(c) = canvas_by_id("dataset-custom") {
-            let ctx = draw_data_thumbnail(&c, points, *classes, 1.6);
+            let on_plane: Vec<crate::engine::Point> = points.iter().map(|p| axes.to_plane(p)).collect();
+            let ctx = draw_data_thumbnail(&c, &on_plane, *classes, 1.6);
             if points.is_empty() {
                 // An empty set invites drawing.
                 ctx.set_fill_style_str("#999");

@@ -8,7 +8,9 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     let c = &s.config;
     let has_val = c.data.percent_val > 0;
     let classification = c.data.problem == Problem::Classification;
-    let ticks = [-6, -4, -2, 0, 2, 4, 6];
+    // The user's points are shown in their own units: the axes follow their ranges.
+    let axes = if c.data.dataset == Dataset::Custom { c.data.axes.clone() } else { Default::default() };
+    let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
             <h2>{ ctx.t(Text::Output) }</h2>
@@ -38,15 +40,20 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             }
             <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
             <div class="heatmap-frame">
-                <div class="y-ticks">{ for ticks.iter().rev().map(|t| html! { <span>{ t }</span> }) }</div>
+                <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
+                    <span style={format!("top:{:.2}%", 100.0 - at(&axes.y, t))}>{ axes.y.tick_label(t) }</span>
+                }) }</div>
                 <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
                     <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
                     <canvas id={ids::POINTS} style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
                         class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
                         onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
                 </div>
-                <div class="x-ticks">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</div>
+                <div class="x-ticks" id="x-ticks">{ for axes.x.ticks().into_iter().map(|t| html! {
+                    <span style={format!("left:{:.2}%", at(&axes.x, t))}>{ axes.x.tick_label(t) }</span>
+                }) }</div>
             </div>
+            { axis_names(ctx, &axes) }
             if c.data.classes > 2 && classification {
                 <div class="legend classes" id="class-legend">
                     { for (0..c.data.classes).map(|k| html! {
@@ -72,6 +79,29 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             <div class="file-tools">{ file_tools(ctx) }</div>
             <div id={ids::PERF} class="perf" hidden={!s.show_performance} aria-live="off"></div>
         </section>
+    }
+}
+
+/// The names of the axes and, for data in its own units, how the network sees it.
+fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
+    if axes.is_plane() {
+        return html! {};
+    }
+    let name = |axis: &crate::engine::axes::Axis, plain: &str| if axis.name.is_empty() { plain.to_string() } else { axis.name.clone() };
+    let (x, y) = (name(&axes.x, "X₁"), name(&axes.y, "X₂"));
+    let range = |axis: &crate::engine::axes::Axis| format!("{} … {}", axis.format(axis.min), axis.format(axis.max));
+    let scaling = ctx
+        .t(Text::DataScaling)
+        .replace("{x}", &x)
+        .replace("{xr}", &range(&axes.x))
+        .replace("{y}", &y)
+        .replace("{yr}", &range(&axes.y));
+    html! {
+        <div class="axis-names">
+            <p><span class="axis-key">{ "X₁" }</span>{ " = " }<span id="axis-x1">{ x }</span>{ " · " }
+               <span class="axis-key">{ "X₂" }</span>{ " = " }<span id="axis-x2">{ y }</span></p>
+            <p id="data-scaling" class="text">{ scaling }</p>
+        </div>
     }
 }
 

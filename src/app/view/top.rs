@@ -100,6 +100,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                                 crate::engine::data::CsvProblem::NotThreeNumbers => Text::CsvNotThreeNumbers,
                                 crate::engine::data::CsvProblem::NotFinite => Text::CsvNotFinite,
                                 crate::engine::data::CsvProblem::NoSuchClass => Text::CsvNoSuchClass,
+                                crate::engine::data::CsvProblem::TooLarge => Text::CsvTooLarge,
                             };
                             format!("{} {l} ({})", Text::Line.get(lang), why.get(lang))
                         }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
