@@ -665,3 +665,56 @@ test('a large CSV is thinned to the stated limit, kept out of the link, and back
   assert.equal(csv[0], 'x1,x2,label');
   await clean(s);
 });
+
+test('a CSV in its own units keeps them: axes named and numbered in those units, the scaling stated, training works', async () => {
+  const s = await open(browser, 'lang=es&dataset=custom&networkShape=&output=sigmoid&loss=bce&learningRate=0.1&showTestData=false&points=1,1,1;-1,-1,-1');
+  const { page } = s;
+  const fs = await import('node:fs');
+  const file = `${process.env.TMPDIR || '/tmp'}/neurona-pass-${process.pid}.csv`;
+  // A class's pass/fail data: hours studied 0-12, previous grade 50-100, passed 0/1.
+  const rows = ['horas de estudio,nota previa,aprobado'];
+  let seed = 7;
+  const rand = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+  for (let i = 0; i < 200; i++) {
+    const hours = Math.round(rand() * 120) / 10;
+    const grade = 50 + Math.round(rand() * 50);
+    rows.push(`${hours},${grade},${hours / 12 + (grade - 50) / 50 + (rand() - 0.5) * 0.3 > 1 ? 1 : 0}`);
+  }
+  fs.writeFileSync(file, rows.join('\n'));
+  await page.setInputFiles('#load-csv', file);
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '200 puntos');
+  assert.equal(await text(page, '#axis-x1'), 'horas de estudio');
+  assert.equal(await text(page, '#axis-x2'), 'nota previa');
+  assert.match(await text(page, '#data-scaling'), /La red ve horas de estudio de −?\d+ … 1\d y nota previa de [45]\d … 1\d\d escalados a −6 … 6/);
+  const xTicks = await page.$$eval('#x-ticks span', (s) => s.map((e) => e.textContent));
+  const yTicks = await page.$$eval('#y-ticks span', (s) => s.map((e) => e.textContent));
+  assert.ok(xTicks.includes('0') && xTicks.includes('10'), `hours on the x axis: ${xTicks}`);
+  assert.ok(yTicks.includes('50') && yTicks.includes('100'), `grades on the y axis: ${yTicks}`);
+  // The readout under the pointer speaks the data's units.
+  const box = await rect(page, '#heatmap-points');
+  await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  await page.waitForSelector('#heatmap-tip');
+  assert.match(await text(page, '#heatmap-tip'), /^horas de estudio = [\d.]+ \(X₁ = -?0\.\d\d\), nota previa = [\d.]+ \(X₂ = -?0\.\d\d\) →/);
+  // A click adds a point in those units.
+  await page.mouse.click(box.x + box.w * 0.75, box.y + box.h * 0.25);
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '201 puntos');
+  const raw = await page.evaluate(() => location.hash.slice(1));
+  const link = decodeURIComponent(raw.replace(/\+/g, ' '));
+  assert.match(link, /x1Range=-?\d+,1\d&/);
+  assert.match(link, /x1Name=horas de estudio/);
+  const added = link.match(/points=([^&]*)/)[1].split(';').at(-1).split(',').map(Number);
+  assert.ok(added[0] > 7 && added[0] < 12 && added[1] > 80 && added[1] < 100, `the new point is in hours and marks: ${added}`);
+  // It trains as the built-in sets do.
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/\D/g, '')) >= 300, null, { timeout: 20000 });
+  await page.click('#play-pause-button');
+  const accuracy = Number((await text(page, '#accuracy-test')).replace(/[^\d.]/g, ''));
+  assert.ok(accuracy >= 80, `test accuracy ${accuracy}%`);
+  // The link opens the same axes.
+  const again = await open(browser, raw);
+  await again.page.waitForFunction(() => document.querySelector('#point-count').textContent === '201 puntos');
+  assert.equal(await text(again.page, '#axis-x1'), 'horas de estudio');
+  assert.deepEqual(await again.page.$$eval('#x-ticks span', (s) => s.map((e) => e.textContent)), xTicks);
+  await clean(again);
+  await clean(s);
+});

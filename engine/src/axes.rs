@@ -113,7 +113,7 @@ impl Axis {
             return Axis { name, ..Axis::default() };
         }
         let span = (hi - lo).max(lo.abs().max(hi.abs()) * 0.01).max(1e-3);
-        let step = nice_step(span / 10.0);
+        let step = nice_step(span / 20.0);
         let min = ((lo - span / 20.0) / step).floor() * step;
         let max = ((hi + span / 20.0) / step).ceil() * step;
         Axis { name, min: min as Real, max: max as Real }

@@ -371,9 +371,10 @@ impl Views {
         let range = (self.grid.min, self.grid.max);
         let classes = t.config.data.classes.max(2);
         canvas::draw_points(&ctx, &t.split.train, HEATMAP, range, classes, false, 3.2);
-        // Drawn points are all shown: the user should see every point they placed.
+        // The user's own points are all shown, so that every point they placed is seen;
+        // "show test data" then marks which of them are held out for the test.
         if settings.show_test || t.config.data.dataset == Dataset::Custom {
-            canvas::draw_points(&ctx, &t.split.test, HEATMAP, range, classes, true, 3.2);
+            canvas::draw_points(&ctx, &t.split.test, HEATMAP, range, classes, settings.show_test, 3.2);
         }
         if let Some((w1, w2, b)) = line {
             // Every single-output unit changes class where z = w1 x1 + w2 x2 + b = 0.
