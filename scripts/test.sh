@@ -3,6 +3,7 @@
 #   1. native engine and interface logic (cargo test, plus the gradient checks in f64)
 #   2. drawing and mounting in headless Chromium (wasm-bindgen-test)
 #   3. end to end against the release build in Chromium (node --test with playwright-core)
+#   4. the Keras export run in TensorFlow (from PyPI, in a virtual environment) against the engine
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -10,13 +11,16 @@ source scripts/env.sh
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "1/3 native tests"
+step "1/4 native tests"
 cargo test --offline --workspace
 cargo test --offline --features f64 --test gradients
 
-step "2/3 browser tests of the drawing code (wasm-bindgen-test, headless Chromium)"
+step "2/4 browser tests of the drawing code (wasm-bindgen-test, headless Chromium)"
 cargo test --offline --target wasm32-unknown-unknown --test wasm
 
-step "3/3 end-to-end tests against the release build"
+step "3/4 end-to-end tests against the release build"
 trunk build --release --offline --features test-hooks
 node --test e2e/
+
+step "4/4 the Keras export trains in TensorFlow as in Neurona"
+bash scripts/keras_test.sh

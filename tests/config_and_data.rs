@@ -173,13 +173,16 @@ fn the_keras_export_rebuilds_the_same_network() {
             HiddenLayer { neurons: 2, activation: Activation::Maxout },
         ]; c.training.dropout = vec![0.5]; c.network.features = vec![neurona::engine::Feature::X1, neurona::engine::Feature::SinX2]; c.network.output = Activation::Sigmoid; c.training.loss = Loss::Bce; c.training.optimizer = neurona::engine::Optimizer::Adam; c };
     let t = Trainer::new(config.clone()).unwrap();
-    let code = keras_code(&config, &t.network);
-    assert_eq!(code.matches("tf.keras.layers.Dense(").count(), 3);
+    let code = keras_code(&config, &t.network, &t.split, 100);
+    assert_eq!(code.matches("keras.layers.Dense(").count(), 3);
     assert!(code.contains("Dense(3, activation='relu'"));
     assert!(code.contains("Dense(4, activation='linear'") && code.contains("_maxout"), "maxout as two pieces");
     assert!(code.contains("Dropout(0.5)"));
     assert!(code.contains("np.stack([x1, np.sin(x2)]"));
-    assert!(code.contains("'binary_crossentropy'") && code.contains("beta_2=0.999"));
+    assert!(code.contains("'binary_crossentropy'") && code.contains("NeuronaAdam(learning_rate=0.03, beta_1=0.9, beta_2=0.999)"));
+    // The data goes with it, and the fit call that trains on it.
+    assert_eq!(code.matches("], dtype=np.float32).reshape(-1, 3)").count(), 3);
+    assert!(code.contains("model.fit(") && code.contains("EPOCHS = 100"));
     // Every weight is written: the first kernel's first entry is weight (0, 0).
     let w = t.network.layers[0].weights[0];
     assert!(code.contains(&format!("[[{w:?}")), "first weight {w:?} in the kernel");

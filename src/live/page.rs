@@ -363,7 +363,7 @@ impl Live {
     /// The trained network as Keras code.
     pub fn keras_code(&self) -> Option<String> {
         let t = self.trainer()?;
-        Some(crate::engine::export::keras_code(&t.config, &t.network))
+        Some(crate::engine::export::keras_code(&t.config, &t.network, &t.split, 100))
     }
 
     /// Shows another picture in the big heatmap.
