@@ -285,7 +285,10 @@ test('a trained model is saved, exported as Keras code, and opened again', async
   assert.equal(model.version, 2);
   assert.equal(model.network.layers.length, 3);
   const [keras] = await Promise.all([page.waitForEvent('download'), page.click('#export-keras')]);
-  assert.match(fs.readFileSync(await keras.path(), 'utf8'), /tf\.keras\.layers\.Dense\(4, activation='tanh'/);
+  const code = fs.readFileSync(await keras.path(), 'utf8');
+  assert.match(code, /keras\.layers\.Dense\(4, activation='tanh'/);
+  assert.match(code, /^TRAIN = np\.array\(\[/m, 'the data goes with it');
+  assert.match(code, /model\.fit\(/);
   await page.click('#reset-button');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   assert.notDeepEqual(await heatmap(page), trained, 'reset draws other weights');
@@ -297,7 +300,15 @@ test('a trained model is saved, exported as Keras code, and opened again', async
   fs.writeFileSync(path + '.bad.json', '{"version": 1, "config": {"noise": "loud"}, "network": {}}');
   await page.setInputFiles('#open-model', path + '.bad.json');
   await page.waitForFunction(() => document.body.textContent.includes('not a Neurona model'));
-  assert.match(await text(page, '.notice.error'), /config/);
+  assert.match(await text(page, '.notice.error'), /config\.data\.noise holds a value of the wrong kind/);
+  assert.deepEqual(await heatmap(page), trained, 'the setup is kept');
+  // In Spanish, the reason too.
+  await page.click('.notice.error button');
+  await page.click('#lang-toggle');
+  fs.writeFileSync(path + '.bad.json', '{"version": 2, "config": {}, ');
+  await page.setInputFiles('#open-model', path + '.bad.json');
+  await page.waitForFunction(() => document.body.textContent.includes('no es un modelo de Neurona'));
+  assert.match(await text(page, '.notice.error span'), /no se cambió nada: no es JSON \(línea 1, columna \d+\)/);
   await clean(s);
 });
 

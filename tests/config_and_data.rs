@@ -1,6 +1,6 @@
 //! Configurations and models as JSON, and the data generators' shapes and labels.
 
-use neurona::engine::config::{HiddenLayer, FORMAT_VERSION};
+use neurona::engine::config::{HiddenLayer, ModelProblem, FORMAT_VERSION};
 use neurona::engine::data::{generate, split};
 use neurona::engine::rng::Rng;
 use neurona::engine::{Activation, Config, Dataset, Loss, Model, Trainer};
@@ -86,10 +86,21 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
     assert_eq!((repairs[1].old.as_str(), repairs[1].new.as_str()), ("softmax-ce", "half-mse"));
     // A network that the setup cannot carry is refused, naming the field.
     let deeper = model.to_json().replace("\"hidden\":[", "\"hidden\":[{\"neurons\":3},");
-    assert!(Model::from_json(&deeper).unwrap_err().starts_with("network.layers:"));
+    assert!(Model::from_json(&deeper).unwrap_err().to_string().starts_with("network.layers:"));
     let truncated = model.to_json().replace("\"n_out\":4", "\"n_out\":\"four\"");
     let err = Model::from_json(&truncated).unwrap_err();
-    assert!(err.starts_with("network.layers:"), "{err}");
+    assert_eq!((err.field.as_str(), &err.problem), ("network.layers", &ModelProblem::WrongKind), "{err}");
+    // Each kind of problem is told apart, for the page to say it in the user's language.
+    let err = Model::from_json("{\"version\": 2, oops").unwrap_err();
+    assert_eq!(err.problem, ModelProblem::NotJson { line: 1, column: 16 });
+    let err = Model::from_json(&model.to_json().replace("\"activation\":\"tanh\"", "\"activation\":\"wobble\"")).unwrap_err();
+    assert_eq!(err.problem, ModelProblem::UnknownName("wobble".into()), "{err}");
+    assert!(err.field.starts_with("config.network"), "{err}");
+    let err = Model::from_json(&model.to_json().replace(&format!("\"version\":{FORMAT_VERSION}"), "\"version\":9")).unwrap_err();
+    assert_eq!((err.field.as_str(), err.problem), ("version", ModelProblem::Version(9)));
+    let err = Model::from_json("{\"version\": 2}").unwrap_err();
+    assert_eq!(err.problem, ModelProblem::Missing, "{err}");
+    assert!(!err.field.is_empty(), "{err}");
 }
 
 #[test]

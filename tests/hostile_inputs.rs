@@ -4,6 +4,7 @@
 
 use neurona::app::i18n::Lang;
 use neurona::app::link::{parse, to_hash};
+use neurona::engine::config::ModelProblem;
 use neurona::engine::data::parse_csv;
 use neurona::engine::network::Workspace;
 use neurona::engine::rng::Rng;
@@ -63,8 +64,8 @@ fn hostile_model_files_are_refused_by_field_or_opened_within_limits() {
             }
             Err(why) => {
                 refused += 1;
-                let field = why.split(':').next().unwrap_or_default();
-                assert!(why.starts_with("not valid JSON") || (!field.is_empty() && !field.contains(' ')), "an error names the field: {why}");
+                let not_json = matches!(why.problem, ModelProblem::NotJson { .. });
+                assert!(not_json || (!why.field.is_empty() && !why.field.contains(' ')), "an error names the field: {why:?}");
             }
         }
     }

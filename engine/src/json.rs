@@ -63,16 +63,26 @@ pub fn from_value_naming_field<T: serde::de::DeserializeOwned>(value: serde_json
         (Some(&message) != empty.as_ref()).then_some(message)
     };
     let Value::Object(map) = &value else { return Err(format!("document: {whole}")) };
-    for (key, field) in map {
-        let Some(message) = alone(&[key], field) else { continue };
-        if let Value::Object(inner) = field {
+    // The deepest field (up to four levels, such as `config.training.learningRate`) that
+    // errs alone.
+    fn deepest(path: &mut Vec<String>, field: &Value, alone: &dyn Fn(&[&str], &Value) -> Option<String>) -> Option<String> {
+        let keys: Vec<&str> = path.iter().map(String::as_str).collect();
+        let message = alone(&keys, field)?;
+        if let (Value::Object(inner), true) = (field, path.len() < 4) {
             for (sub, leaf) in inner {
-                if let Some(message) = alone(&[key, sub], leaf) {
-                    return Err(format!("{key}.{sub}: {message}"));
+                path.push(sub.clone());
+                if let Some(found) = deepest(path, leaf, alone) {
+                    return Some(found);
                 }
+                path.pop();
             }
         }
-        return Err(format!("{key}: {message}"));
+        Some(format!("{}: {message}", path.join(".")))
+    }
+    for (key, field) in map {
+        if let Some(found) = deepest(&mut vec![key.clone()], field, &alone) {
+            return Err(found);
+        }
     }
     // A field the document lacks altogether: named as such.
     match whole.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')) {

@@ -48,7 +48,7 @@ pub enum Notice {
     /// A saved model was opened.
     ModelLoaded,
     /// A file could not be read as a model; the reason names the field.
-    ModelRejected(String),
+    ModelRejected(crate::engine::config::ModelError),
 }
 
 /// The whole interface state.

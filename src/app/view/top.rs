@@ -117,7 +117,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                     Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
                     Notice::ModelRejected(why) => ("notice error", html! {
-                        <span>{ format!("{}: {why}", Text::ModelRejected.get(lang)) }</span>
+                        <span>{ format!("{}: {}", Text::ModelRejected.get(lang), model_error(why, lang)) }</span>
                     }),
                 };
                 html! {
@@ -229,4 +229,31 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                 |v| Some(Action::SetProblem(if v == "regression" { Problem::Regression } else { Problem::Classification }))) }
         </div>
     }
+}
+
+/// Why a model file was refused, in the user's language.
+fn model_error(e: &crate::engine::config::ModelError, lang: Lang) -> String {
+    use crate::engine::config::ModelProblem as P;
+    let field = e.field.as_str();
+    let (text, found, expected) = match &e.problem {
+        P::NotJson { line, column } => {
+            return Text::ModelNotJson.get(lang).replace("{line}", &line.to_string()).replace("{column}", &column.to_string());
+        }
+        P::Version(v) => {
+            let max = crate::engine::config::FORMAT_VERSION.to_string();
+            return Text::ModelVersion.get(lang).replace("{version}", &v.to_string()).replace("{max}", &max);
+        }
+        P::UnknownName(name) => return Text::ModelUnknownName.get(lang).replace("{field}", field).replace("{name}", name),
+        P::Missing => (Text::ModelMissing, String::new(), String::new()),
+        P::WrongKind => (Text::ModelWrongKind, String::new(), String::new()),
+        P::Inconsistent(_) => (Text::ModelInconsistent, String::new(), String::new()),
+        P::NotFinite => (Text::ModelNotFinite, String::new(), String::new()),
+        P::Layers { found, expected } => (Text::ModelLayers, found.to_string(), expected.to_string()),
+        P::Inputs { found, expected } => (Text::ModelInputs, found.to_string(), expected.to_string()),
+        P::LayerShape { found, expected } => {
+            (Text::ModelLayerShape, format!("{}, {}, {}", found.0, found.1, found.2), format!("{}, {}, {}", expected.0, expected.1, expected.2))
+        }
+        P::Lengths { found, expected } => (Text::ModelLengths, format!("{} + {}", found.0, found.1), format!("{} + {}", expected.0, expected.1)),
+    };
+    text.get(lang).replace("{field}", field).replace("{found}", &found).replace("{expected}", &expected)
 }
