@@ -333,12 +333,14 @@ test('users draw their own points or load them from CSV, and train on them', asy
   await page.click('#dataset-button-custom');
   assert.equal(await text(page, '#point-count'), '0 points');
   assert.equal(await text(page, '#loss-test'), '–', 'nothing to measure yet');
+  assert.match(await text(page, '#empty-data-hint'), /^No points yet: click here/, 'the empty plane says what to do');
   const box = await rect(page, '#heatmap-points');
   const at = (x, y) => [box.x + (x + 6) / 12 * box.w, box.y + (6 - y) / 12 * box.w];
   // Blue on the right, orange (Shift) on the left.
   for (const [x, y] of [[3, 3], [4, -2], [2, 0], [5, 4]]) await page.mouse.click(...at(x, y));
   for (const [x, y] of [[-3, 3], [-4, -2], [-2, 0], [-5, -4]]) { await page.keyboard.down('Shift'); await page.mouse.click(...at(x, y)); await page.keyboard.up('Shift'); }
   assert.equal(await text(page, '#point-count'), '8 points');
+  assert.equal(await page.$('#empty-data-hint'), null);
   const h = decodeURIComponent(await page.evaluate(() => location.hash));
   assert.match(h, /dataset=custom/);
   assert.match(h, /points=3,3,1;4,-2,1;2,0,1;5,4,1;-3,3,-1/);

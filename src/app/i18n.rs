@@ -198,6 +198,7 @@ catalogue! {
     DrawHint => "Click on the output to add a point of the chosen class (Shift+click: the other class of two). Or load a CSV of x1,x2,label lines in any units, up to {max} points; a first line of words names the axes.", "Haz clic en la salida para añadir un punto de la clase elegida (Mayús+clic: la otra de dos). O carga un CSV con líneas x1,x2,etiqueta en cualquier unidad, hasta {max} puntos; una primera línea de palabras da nombre a los ejes.";
     DrawClass => "Class of new points", "Clase de los puntos nuevos";
     ClearPoints => "Clear points", "Borrar puntos";
+    NoPointsYet => "No points yet: click here to add one, or load a CSV file.", "Aún no hay puntos: haz clic aquí para añadir uno o carga un archivo CSV.";
     LoadCsv => "Load CSV", "Cargar CSV";
     CsvIgnored => "CSV lines that are not points were skipped", "Se omitieron líneas del CSV que no son puntos";
     CsvNotThreeNumbers => "not three numbers x1, x2, label", "no son tres números x1, x2, etiqueta";

@@ -48,6 +48,9 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                     <canvas id={ids::POINTS} style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
                         class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
                         onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
+                    if c.data.dataset == Dataset::Custom && c.data.custom_points.is_empty() {
+                        <p id="empty-data-hint" class="empty-data-hint">{ ctx.t(Text::NoPointsYet) }</p>
+                    }
                 </div>
                 <div class="x-ticks" id="x-ticks">{ for axes.x.ticks().into_iter().map(|t| html! {
                     <span style={format!("left:{:.2}%", at(&axes.x, t))}>{ axes.x.tick_label(t) }</span>
