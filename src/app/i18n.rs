@@ -101,6 +101,19 @@ catalogue! {
     Bias => "Bias", "Sesgo";
     EditValue => "Type a new value and press Enter", "Escribe un valor nuevo y pulsa Enter";
     Language => "Language", "Idioma";
+    Shortcuts => "Keyboard shortcuts", "Atajos de teclado";
+    TrainingControls => "Training", "Entrenamiento";
+    ShowShortcuts => "Keyboard shortcuts (?)", "Atajos de teclado (?)";
+    SpaceKey => "Space", "Espacio";
+    KeyPlay => "Play or pause", "Reproducir o pausar";
+    KeyStep => "Train one epoch", "Entrenar una época";
+    KeyReset => "Reset the network", "Reiniciar la red";
+    KeyBackprop => "Open or close backprop step by step", "Abrir o cerrar backprop paso a paso";
+    KeyBackpropStages => "In backprop step by step: previous and next stage", "En backprop paso a paso: etapa anterior y siguiente";
+    KeyInspect => "On a neuron: inspect it", "Sobre una neurona: inspeccionarla";
+    KeyHelp => "Show this list", "Mostrar esta lista";
+    KeyClose => "Close this list", "Cerrar esta lista";
+    SpaceNote => "After a click or a tap on a control, Space plays or pauses; a control reached with Tab keeps Space for itself.", "Tras un clic o un toque en un control, Espacio reproduce o pausa; un control al que se llega con Tab conserva Espacio para sí.";
     Speed => "Speed", "Velocidad";
     SpeedOne => "1 epoch per frame", "1 época por cuadro";
     SpeedTen => "10 epochs per frame", "10 épocas por cuadro";
@@ -232,6 +245,7 @@ catalogue! {
     ModelLengths => "{field}: {found} weights and biases, its shape needs {expected}", "{field}: {found} pesos y sesgos, su forma necesita {expected}";
     ModelNotFinite => "{field}: a weight or bias is not a finite number", "{field}: un peso o sesgo no es un número finito";
     Class => "Class", "Clase";
+    ConfusionCorner => "true ↓ predicted →", "real ↓ predicha →";
     ClassLegend => "Each region takes the colour of its most likely class; paler means less sure.", "Cada región toma el color de su clase más probable; más pálido significa menos seguro.";
     Beyond => "The lesson: beyond the original playground", "La lección: más allá del playground original";
     Lessons => "Lessons", "Lecciones";

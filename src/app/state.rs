@@ -73,6 +73,8 @@ pub struct AppState {
     /// The user's points (and the data set) before the last "clear" or CSV load, which
     /// "undo" brings back.
     pub undo_points: Option<(Dataset, Vec<Point>, Axes)>,
+    /// Whether the list of keyboard shortcuts is open.
+    pub help: bool,
 }
 
 /// What a stage of backprop step by step shows.
@@ -125,6 +127,8 @@ pub fn backprop_stage(settings: &Settings, i: usize) -> Stage {
 pub enum Action {
     /// Start or stop training.
     TogglePlay,
+    /// Open or close the list of keyboard shortcuts.
+    SetHelp(bool),
     /// Stop training.
     Pause,
     /// A fresh network with the same data.
@@ -259,7 +263,7 @@ impl OptimizerParam {
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0, undo_points: None }
+        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0, undo_points: None, help: false }
     }
 
     /// Applies an action, returning the new state.
@@ -270,6 +274,7 @@ impl AppState {
         match action {
             // While an update is walked through step by step, training waits.
             Action::TogglePlay => s.playing = !s.playing && !s.settings.backprop,
+            Action::SetHelp(open) => s.help = open,
             Action::Pause => s.playing = false,
             Action::Reset => {
                 s.generation += 1;

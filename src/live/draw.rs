@@ -509,7 +509,7 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
         write_threshold_fields(t);
     }
     let m = report.test.as_ref().unwrap_or(&report.train);
-    let html = confusion_html(&m.confusion);
+    let html = confusion_html(&m.confusion, Text::ConfusionCorner.get(lang));
     if *last_confusion != html {
         if let Some(table) = element(ids::CONFUSION) {
             table.set_inner_html(&html);

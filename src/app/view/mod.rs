@@ -4,6 +4,7 @@
 mod backprop;
 mod controls;
 mod dataset;
+mod help;
 mod inspector;
 mod matrix;
 mod lesson;
@@ -13,6 +14,7 @@ mod top;
 
 use backprop::*;
 use dataset::*;
+use help::*;
 use inspector::*;
 use matrix::*;
 use lesson::*;
@@ -284,31 +286,65 @@ pub fn App() -> Html {
         || ()
     });
     // Keyboard: Space plays or pauses, the right arrow steps, R resets, B walks through one
-    // update (then the arrows move between its stages); a typed hash loads (in the language
-    // shown now: the listeners are made anew when it or the walk-through changes).
+    // update (then the arrows move between its stages), ? lists the shortcuts; a typed hash
+    // loads (in the language shown now: the listeners are made anew when it or the
+    // walk-through changes).
     {
         let live = live.clone();
         let dispatch = dispatch.clone();
         let state = state.clone();
-        let deps = (state.settings.lang, state.settings.backprop, state.backprop_stage, state.backprop_point);
-        use_effect_with(deps, move |&(lang, backprop, _, _)| {
+        let deps = (state.settings.lang, state.settings.backprop, state.backprop_stage, state.backprop_point, state.help);
+        use_effect_with(deps, move |&(lang, backprop, _, _, help)| {
             let window = web_sys::window().expect("a window");
+            // When focus last came with a pointer (a click or a tap): such a control does not
+            // keep Space, which then plays or pauses; a control reached by keyboard keeps it.
+            let pointer_at = std::rc::Rc::new(std::cell::Cell::new(f64::NEG_INFINITY));
+            let focused_by_pointer = std::rc::Rc::new(std::cell::Cell::new(false));
+            let pointer = {
+                let pointer_at = pointer_at.clone();
+                let options = gloo_events::EventListenerOptions::run_in_capture_phase();
+                gloo_events::EventListener::new_with_options(&window, "pointerdown", options, move |_| pointer_at.set(crate::live::draw::now()))
+            };
+            let focus = {
+                let focused_by_pointer = focused_by_pointer.clone();
+                let pointer_at = pointer_at.clone();
+                gloo_events::EventListener::new(&window, "focusin", move |_| {
+                    focused_by_pointer.set(crate::live::draw::now() - pointer_at.get() < 800.0);
+                })
+            };
             let keys = {
                 let dispatch = dispatch.clone();
                 let options = gloo_events::EventListenerOptions::enable_prevent_default();
                 gloo_events::EventListener::new_with_options(&window, "keydown", options, move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                    let tag = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|el| el.tag_name());
-                    let typing = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "TEXTAREA"));
+                    if e.key() == "Tab" {
+                        // Focus moved by keyboard from here on.
+                        pointer_at.set(f64::NEG_INFINITY);
+                        focused_by_pointer.set(false);
+                    }
+                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    let tag = target.as_ref().map(|el| el.tag_name());
+                    let input_type = target.as_ref().and_then(|el| el.get_attribute("type")).unwrap_or_default();
+                    let typing = matches!(tag.as_deref(), Some("TEXTAREA")) || (tag.as_deref() == Some("INPUT") && matches!(input_type.as_str(), "" | "text" | "number" | "search"));
+                    let control = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "BUTTON" | "A"))
+                        || target.as_ref().is_some_and(|el| el.has_attribute("tabindex") && el.get_attribute("role").is_some());
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
-                    match e.key().as_str() {
-                        // On a focused button Space already presses that button.
-                        " " if tag.as_deref() != Some("BUTTON") => {
-                            e.prevent_default();
-                            dispatch.emit(Action::TogglePlay);
+                    if e.key() == " " {
+                        if control && !focused_by_pointer.get() {
+                            return;
                         }
+                        e.prevent_default();
+                        dispatch.emit(Action::TogglePlay);
+                        return;
+                    }
+                    if matches!(tag.as_deref(), Some("INPUT" | "SELECT")) {
+                        return;
+                    }
+                    match e.key().as_str() {
+                        "?" => dispatch.emit(Action::SetHelp(!help)),
+                        "Escape" if help => dispatch.emit(Action::SetHelp(false)),
                         "ArrowRight" if backprop => backprop_next(&state, &live, &dispatch),
                         "ArrowLeft" if backprop => dispatch.emit(Action::BackpropPrev),
                         "ArrowRight" => live.borrow_mut().step_once(),
@@ -324,7 +360,7 @@ pub fn App() -> Html {
                 notices.into_iter().for_each(|n| dispatch.emit(Action::Notify(n)));
             });
             // Dropping the listeners removes them.
-            move || drop((keys, hash_change))
+            move || drop((keys, pointer, focus, hash_change))
         });
     }
 
@@ -344,6 +380,7 @@ pub fn App() -> Html {
             { backprop_panel(&ctx) }
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
+            { help_overlay(&ctx) }
         </div>
     }
 }

@@ -58,7 +58,9 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
-                <button id="lang-toggle" class="tool" aria-label={ctx.t(Text::Language)}
+                <button id="help-button" class="tool round" aria-label={ctx.t(Text::ShowShortcuts)} title={ctx.t(Text::ShowShortcuts)}
+                    onclick={ctx.send(Action::SetHelp(true))}>{ "?" }</button>
+                <button id="lang-toggle" class="tool" lang={other.code()}
                     title={ctx.t(Text::Language)} onclick={ctx.send(Action::SetLang(other))}>
                     { if other == Lang::Es { "Español" } else { "English" } }
                 </button>
@@ -183,7 +185,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
     let current_act = c.network.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let rate_label = |v: Real| format!("{v}");
     html! {
-        <div class="top-bar" role="toolbar">
+        <section class="top-bar" aria-label={ctx.t(Text::TrainingControls)}>
             <div class="buttons">
                 if ctx.shows("resetButton") {
                     <button id="reset-button" class="round" aria-label={ctx.t(Text::Reset)} title={ctx.t(Text::Reset)}
@@ -227,7 +229,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                     ("regression".into(), ctx.t(Text::Regression).into(), c.data.problem == Problem::Regression),
                 ],
                 |v| Some(Action::SetProblem(if v == "regression" { Problem::Regression } else { Problem::Classification }))) }
-        </div>
+        </section>
     }
 }
 

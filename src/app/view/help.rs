@@ -1,0 +1,40 @@
+//! The list of keyboard shortcuts, opened with ? or the ? button.
+
+use super::*;
+
+/// Every shortcut of the page, with what it does.
+const SHORTCUTS: [(&str, Text); 8] = [
+    ("Space", Text::KeyPlay),
+    ("→", Text::KeyStep),
+    ("R", Text::KeyReset),
+    ("B", Text::KeyBackprop),
+    ("← →", Text::KeyBackpropStages),
+    ("Enter", Text::KeyInspect),
+    ("?", Text::KeyHelp),
+    ("Esc", Text::KeyClose),
+];
+
+pub(super) fn help_overlay(ctx: &Ctx) -> Html {
+    if !ctx.state.help {
+        return html! {};
+    }
+    let close = ctx.send(Action::SetHelp(false));
+    html! {
+        <div class="overlay" onclick={close.clone()}>
+            <div id="help-overlay" class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title"
+                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                <h2 id="help-title">{ ctx.t(Text::Shortcuts) }</h2>
+                <dl class="shortcuts">
+                    { for SHORTCUTS.iter().map(|(key, what)| html! {
+                        <>
+                            <dt><kbd>{ if *key == "Space" { ctx.t(Text::SpaceKey) } else { key } }</kbd></dt>
+                            <dd>{ ctx.t(*what) }</dd>
+                        </>
+                    }) }
+                </dl>
+                <p class="text">{ ctx.t(Text::SpaceNote) }</p>
+                <button id="help-close" class="tool" onclick={close}>{ ctx.t(Text::Close) }</button>
+            </div>
+        </div>
+    }
+}
