@@ -103,6 +103,10 @@ catalogue! {
     Language => "Language", "Idioma";
     Shortcuts => "Keyboard shortcuts", "Atajos de teclado";
     TrainingControls => "Training", "Entrenamiento";
+    LossChart => "Loss", "Pérdida";
+    LegendTraining => "training", "entrenamiento";
+    LegendTest => "test", "prueba";
+    LegendValidation => "validation", "validación";
     ShowShortcuts => "Keyboard shortcuts (?)", "Atajos de teclado (?)";
     SpaceKey => "Space", "Espacio";
     KeyPlay => "Play or pause", "Reproducir o pausar";

@@ -123,7 +123,7 @@ impl Views {
     pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>) -> f64 {
         write_readouts(trainer, settings.lang, &mut self.last_confusion);
         let Some(t) = trainer else {
-            self.draw_empty();
+            self.draw_empty(settings.lang);
             return 0.0;
         };
         let start = now();
@@ -146,7 +146,7 @@ impl Views {
     }
 
     /// With no data to train on (the user has not drawn a point yet), a blank picture.
-    fn draw_empty(&mut self) {
+    fn draw_empty(&mut self, lang: Lang) {
         if let Some(c) = canvas_by_id(ids::HEATMAP) {
             for px in self.rgba.chunks_exact_mut(4) {
                 px.copy_from_slice(&[0xe8, 0xea, 0xeb, 255]);
@@ -161,7 +161,8 @@ impl Views {
             }
         }
         if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
-            let _ = crate::render::chart::draw_losses(c, &[], None);
+            let epoch = Text::Epoch.get(lang).to_lowercase();
+            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch: &epoch });
         }
         self.last_chart = None;
         self.last_overlay = None;
@@ -388,7 +389,8 @@ impl Views {
         if self.last_chart != Some(key) {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
-                let _ = crate::render::chart::draw_losses(c, points, stop_epoch);
+                let epoch = Text::Epoch.get(lang).to_lowercase();
+                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch });
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the

@@ -32,8 +32,14 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             </div>
             <p id={ids::TRAINING_HINT} class="training-hint" role="status" hidden=true></p>
             <div id="linechart">
-            <canvas id={ids::LOSS_CHART} width="300" height="64" aria-label={format!("{} / {}", ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
+            <canvas id={ids::LOSS_CHART} width="300" height="100" role="img" aria-label={format!("{}: {} / {}", ctx.t(Text::LossChart), ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
+            <p id="chart-legend" class="chart-legend">
+                <span class="legend-loss">{ ctx.t(Text::LossChart) }{ ":" }</span>
+                <span class="item"><span class="line train"></span>{ ctx.t(Text::LegendTraining) }</span>
+                <span class="item"><span class="line test"></span>{ ctx.t(Text::LegendTest) }</span>
+                if has_val { <span class="item"><span class="line val"></span>{ ctx.t(Text::LegendValidation) }</span> }
+            </p>
             </div>
             if let Some((x, y, text, id)) = ctx.tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
@@ -179,8 +185,10 @@ pub(super) fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
             let (Some(first), Some(last)) = (points.first(), points.last()) else { return };
             let target: web_sys::Element = e.target_unchecked_into();
             let width = target.get_bounding_client_rect().width().max(1.0);
-            // The chart keeps a 3-pixel margin on each side.
-            let f = ((e.offset_x() as f64 - 3.0) / (width - 6.0)).clamp(0.0, 1.0);
+            // The plot leaves room for the loss numbers on the left and a margin on the right.
+            use crate::render::chart::{LEFT, RIGHT, WIDTH};
+            let scale = width / WIDTH;
+            let f = ((e.offset_x() as f64 - LEFT * scale) / (width - (LEFT + RIGHT) * scale)).clamp(0.0, 1.0);
             let epoch = first.epoch as f64 + f * (last.epoch - first.epoch) as f64;
             let p = points.iter().min_by(|a, b| (a.epoch as f64 - epoch).abs().total_cmp(&(b.epoch as f64 - epoch).abs())).copied();
             let Some(p) = p else { return };
