@@ -9,8 +9,10 @@ pub const ORANGE: [u8; 3] = [0xf5, 0x93, 0x22];
 pub const GREY: [u8; 3] = [0xe8, 0xea, 0xeb];
 /// Colour of +1 (blue, the positive class).
 pub const BLUE: [u8; 3] = [0x08, 0x77, 0xbd];
-/// Hues of classes 0..4 when there are more than two.
-pub const CLASS_HUES: [[u8; 3]; 4] = [BLUE, ORANGE, [0x2c, 0xa0, 0x2c], [0x94, 0x67, 0xbd]];
+/// Hues of classes 0..4 when there are more than two: Okabe and Ito's blue, vermillion,
+/// yellow and sky blue, which stay apart under protanopia, deuteranopia and tritanopia
+/// (tests/colour_vision.rs simulates them).
+pub const CLASS_HUES: [[u8; 3]; 4] = [[0x00, 0x72, 0xb2], [0xd5, 0x5e, 0x00], [0xf0, 0xe4, 0x42], [0x56, 0xb4, 0xe9]];
 /// Number of distinct shades in the diverging scale.
 pub const SHADES: usize = 31;
 

@@ -188,12 +188,21 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 { backprop_badges(ctx, &lay) }
                 { for (0..c.outputs()).map(|j| {
                     let b = lay.columns.last().unwrap()[j];
+                    // With several outputs, each is one class's probability: named and
+                    // coloured by its class.
+                    let many = c.outputs() > 1;
+                    let class_colour = crate::render::colour::hex(crate::render::colour::class_colour(j, c.outputs()));
+                    let name = if many { format!("{} {j}", ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
                     html! { <>
                         <div class="node output-node" id={format!("output-node-{j}")}
                             style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"
-                            aria-label={format!("{} {}", ctx.t(Text::Output), j + 1)} title={ctx.t(Text::InspectHint)}
+                            aria-label={if many { name.clone() } else { format!("{} {}", ctx.t(Text::Output), j + 1) }} title={ctx.t(Text::InspectHint)}
                             onclick={inspect(n_hidden + 1, j)} onkeydown={inspect_key(n_hidden + 1, j)}>
-                            <span class="out-mark">{ "ŷ" }</span>
+                            if many {
+                                <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(j)) }</span>
+                            } else {
+                                <span class="out-mark">{ "ŷ" }</span>
+                            }
                         </div>
                         <button class="bias" style={bias_at(b)} aria-label={format!("{} ({})", ctx.t(Text::Bias), ctx.t(Text::Output))}
                             id={format!("output-bias-{j}")}
@@ -290,4 +299,9 @@ pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dro
             </select>
         </>
     }
+}
+
+/// A small number as subscript digits: 0 -> ₀.
+fn subscript(n: usize) -> String {
+    n.to_string().chars().map(|d| char::from_u32(0x2080 + d.to_digit(10).unwrap_or(0)).unwrap_or(d)).collect()
 }
