@@ -94,3 +94,25 @@ test('? lists every shortcut, in the page language, and Escape closes the list',
   await page.waitForFunction(() => !document.querySelector('#help-overlay'));
   await clean(s);
 });
+
+test('after the first visit the playground opens and trains with the network off', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  // The service worker has taken the page and cached the build.
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller !== null
+    || (await new Promise((r) => setTimeout(r, 100)), false), null, { timeout: 15000 });
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const files = await (await caches.open(names.find((n) => n.startsWith('neurona-')))).keys();
+    return files.map((r) => new URL(r.url).pathname);
+  });
+  assert.ok(cached.some((f) => f.endsWith('.wasm')) && cached.some((f) => f.endsWith('worker.js')), `${cached}`);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'), null, { timeout: 15000 });
+  await page.click('#next-step-button');
+  await page.click('#next-step-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,002');
+  await page.context().setOffline(false);
+  await clean(s);
+});

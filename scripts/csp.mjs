@@ -30,3 +30,6 @@ const policy = [
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '');
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 fs.writeFileSync(file, html);
+
+// Then the service worker, over the final files.
+await import('./offline.mjs');
