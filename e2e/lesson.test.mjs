@@ -75,11 +75,12 @@ test('three classes are learned and the heatmap shows three hues', async () => {
       const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
       const max = Math.max(r, g, b), min = Math.min(r, g, b);
       if (max - min < 60) continue; // greyish
-      seen.add(b === max ? 'blue' : r === max ? 'orange' : 'green');
+      seen.add(b === max ? 'blue' : g > 0.7 * r ? 'yellow' : 'vermillion');
     }
     return [...seen].sort();
   });
-  assert.deepEqual(hues, ['blue', 'green', 'orange']);
+  assert.deepEqual(hues, ['blue', 'vermillion', 'yellow'], 'the colour-blind-safe hues of classes 0, 1 and 2');
+  assert.deepEqual(await page.$$eval('.output-node', (n) => n.map((e) => e.textContent)), ['ŷ₀', 'ŷ₁', 'ŷ₂'], 'outputs named by class');
   assert.equal(await page.$$eval('#confusion tr', (r) => r.length), 4, 'a 3 x 3 confusion matrix with its header row');
   await clean(s);
 });

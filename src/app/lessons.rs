@@ -37,6 +37,18 @@ impl Lesson {
         Lesson::ThreeClasses,
     ];
 
+    /// Whether it learns in a few epochs, too fast to follow at one epoch a frame: it then
+    /// opens at two epochs a second.
+    pub fn is_quick(self) -> bool {
+        matches!(self, Lesson::OrOneNeuron | Lesson::AndByHand | Lesson::XorOneNeuron | Lesson::CrossEntropy)
+    }
+
+    /// The lesson after this one, in the lecture's order.
+    pub fn next(self) -> Option<Lesson> {
+        let i = Self::ALL.iter().position(|&l| l == self)?;
+        Self::ALL.get(i + 1).copied()
+    }
+
     /// The setup it opens.
     pub fn config(self) -> Config {
         let mut c = Config::default();

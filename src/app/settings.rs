@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 /// How many epochs each animation frame trains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Speed {
+    /// Two epochs a second: a pace a class can follow, for setups that learn in a few epochs.
+    Slow,
     /// A fixed number of epochs per frame (1 is the original's pace).
     Epochs(u32),
     /// As many as fit the frame's time budget.
@@ -16,11 +18,15 @@ pub enum Speed {
 
 impl Speed {
     /// The choices offered.
-    pub const ALL: [Speed; 4] = [Speed::Epochs(1), Speed::Epochs(10), Speed::Epochs(100), Speed::Max];
+    pub const ALL: [Speed; 5] = [Speed::Slow, Speed::Epochs(1), Speed::Epochs(10), Speed::Epochs(100), Speed::Max];
+
+    /// Milliseconds between epochs at the slow pace.
+    pub const SLOW_MS: f64 = 500.0;
 
     /// The value used in links (`speed=`).
     pub fn code(self) -> String {
         match self {
+            Speed::Slow => "slow".into(),
             Speed::Epochs(n) => n.to_string(),
             Speed::Max => "max".into(),
         }
@@ -28,8 +34,10 @@ impl Speed {
 
     /// Parses a link's `speed=` value.
     pub fn from_code(code: &str) -> Option<Speed> {
-        if code == "max" {
-            return Some(Speed::Max);
+        match code {
+            "max" => return Some(Speed::Max),
+            "slow" => return Some(Speed::Slow),
+            _ => {}
         }
         code.parse::<u32>().ok().filter(|n| (1..=1000).contains(n)).map(Speed::Epochs)
     }
@@ -52,6 +60,8 @@ pub struct Settings {
     pub hidden_controls: BTreeSet<String>,
     /// Hide the explanatory text.
     pub hide_text: bool,
+    /// Everything larger, for a projector (`projector=true`).
+    pub projector: bool,
     /// Show the performance readout.
     pub show_performance: bool,
     /// The neuron whose arithmetic the inspector shows: layer (numbered as the page's
@@ -77,6 +87,7 @@ impl Settings {
             speed: Speed::Epochs(1),
             hidden_controls: BTreeSet::new(),
             hide_text: false,
+            projector: false,
             show_performance: false,
             inspect: None,
             matrix: None,

@@ -129,6 +129,10 @@ pub enum Action {
     TogglePlay,
     /// Open or close the list of keyboard shortcuts.
     SetHelp(bool),
+    /// Hide or show the short explanations in place (`hideText`).
+    SetHideText(bool),
+    /// Everything larger, for a projector, or not.
+    SetProjector(bool),
     /// Stop training.
     Pause,
     /// A fresh network with the same data.
@@ -275,6 +279,8 @@ impl AppState {
             // While an update is walked through step by step, training waits.
             Action::TogglePlay => s.playing = !s.playing && !s.settings.backprop,
             Action::SetHelp(open) => s.help = open,
+            Action::SetHideText(hide) => s.settings.hide_text = hide,
+            Action::SetProjector(on) => s.settings.projector = on,
             Action::Pause => s.playing = false,
             Action::Reset => {
                 s.generation += 1;
@@ -440,6 +446,7 @@ impl AppState {
                 s.settings.config = lesson.config();
                 s.settings.config.data.seed = seed;
                 s.lesson = Some(lesson);
+                s.settings.speed = if lesson.is_quick() { Speed::Slow } else { Speed::Epochs(1) };
                 s.generation += 1;
                 s.playing = false;
             }

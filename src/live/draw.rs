@@ -20,6 +20,18 @@ pub const GRID: usize = 100;
 pub const THUMB: usize = 20;
 /// Side of the big heatmap in CSS pixels.
 pub const HEATMAP: f64 = 300.0;
+
+/// The output picture's side in CSS pixels: 300, or larger on a wide screen (1600 pixels
+/// and up) and larger still for a projector.
+pub fn heatmap_size(projector: bool) -> f64 {
+    let window = super::page::window_width();
+    match (window >= 1600.0, projector) {
+        (true, true) => 600.0,
+        (true, false) => 460.0,
+        (false, true) => 400.0,
+        (false, false) => HEATMAP,
+    }
+}
 /// While training, the charts are redrawn at most this often (milliseconds); the heatmap,
 /// the neurons' pictures and the figures follow every frame.
 const CHARTS_EVERY_MS: f64 = 100.0;
@@ -368,18 +380,21 @@ impl Views {
         }
         self.last_overlay = Some(key);
         let Some(c) = canvas_by_id(ids::POINTS) else { return };
-        let ctx = canvas::hidpi(&c, HEATMAP, HEATMAP);
+        // Drawn at the size it is shown (it follows the screen).
+        let size = c.get_bounding_client_rect().width().round().max(1.0);
+        let ctx = canvas::hidpi(&c, size, size);
         let range = (self.grid.min, self.grid.max);
         let classes = t.config.data.classes.max(2);
-        canvas::draw_points(&ctx, &t.split.train, HEATMAP, range, classes, false, 3.2);
+        let radius = 3.2 * (size / HEATMAP).sqrt();
+        canvas::draw_points(&ctx, &t.split.train, size, range, classes, false, radius);
         // The user's own points are all shown, so that every point they placed is seen;
         // "show test data" then marks which of them are held out for the test.
         if settings.show_test || t.config.data.dataset == Dataset::Custom {
-            canvas::draw_points(&ctx, &t.split.test, HEATMAP, range, classes, settings.show_test, 3.2);
+            canvas::draw_points(&ctx, &t.split.test, size, range, classes, settings.show_test, radius);
         }
         if let Some((w1, w2, b)) = line {
             // Every single-output unit changes class where z = w1 x1 + w2 x2 + b = 0.
-            canvas::draw_decision_line(&ctx, (w1, w2), b, HEATMAP, range);
+            canvas::draw_decision_line(&ctx, (w1, w2), b, size, range);
         }
     }
 
@@ -489,12 +504,14 @@ fn signed(v: Real) -> String {
 fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut String) {
     let Some(t) = trainer else {
         set_text(ids::EPOCH, "000,000");
-        for id in [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST] {
+        set_text(ids::MOBILE_EPOCH, "000,000");
+        for id in [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS] {
             set_text(id, "–");
         }
         return;
     };
     set_text(ids::EPOCH, &format_epoch(t.epoch));
+    set_text(ids::MOBILE_EPOCH, &format_epoch(t.epoch));
     let fresh = EpochReport::default();
     let report = t.last.as_ref().unwrap_or(&fresh);
     let loss = |m: Option<&Metrics>| m.map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into());
@@ -521,6 +538,7 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
     set_text(ids::LOSS_TRAIN, &loss(train));
     set_text(ids::LOSS_VAL, &loss(val));
     set_text(ids::LOSS_TEST, &loss(test));
+    set_text(ids::MOBILE_LOSS, &loss(test.or(train)));
     set_text(ids::ACCURACY_TRAIN, &pct(train));
     set_text(ids::ACCURACY_VAL, &pct(val));
     set_text(ids::ACCURACY_TEST, &pct(test));

@@ -21,6 +21,10 @@ pub const LOSS_CHART: &str = "loss-chart";
 pub const GRADIENT_CHART: &str = "gradient-chart";
 /// The epoch counter.
 pub const EPOCH: &str = "iter-number";
+/// The epoch in the phone's transport bar.
+pub const MOBILE_EPOCH: &str = "mobile-epoch";
+/// The test loss in the phone's transport bar.
+pub const MOBILE_LOSS: &str = "mobile-loss";
 /// Training loss.
 pub const LOSS_TRAIN: &str = "loss-train";
 /// Validation loss.

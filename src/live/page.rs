@@ -28,10 +28,23 @@ const FRAME_CAP_MS: f64 = 40.0;
 /// of the page's own origin, so no blob URL is needed.
 const WORKER_LOADER: &str = "./worker_loader.js";
 
-/// The diagram's width for this window: narrower on a phone so it fits the screen.
+/// The window's width in CSS pixels.
+pub fn window_width() -> f64 {
+    web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0)
+}
+
+/// The diagram's width for this window: the middle column's width where the three columns
+/// stand side by side (the page is at most 1280 pixels wide, 1880 from 1600 up), narrower
+/// on a phone so it fits the screen.
 pub fn network_width() -> f64 {
-    let window = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
-    (window - 110.0).clamp(220.0, NETWORK_WIDTH)
+    let window = window_width();
+    if window > 1100.0 {
+        let page = if window >= 1600.0 { window.min(1880.0) } else { window.min(1280.0) };
+        let output = 350.0 + super::draw::heatmap_size(false) - 300.0;
+        (page - 24.0 - 190.0 - output - 36.0 - 120.0).clamp(NETWORK_WIDTH, 1000.0)
+    } else {
+        (window - 110.0).clamp(220.0, NETWORK_WIDTH)
+    }
 }
 
 /// The page's training state: the worker, the mirror and the views.
@@ -44,6 +57,8 @@ pub struct Live {
     round: u64,
     /// Requests sent and not yet answered.
     pending: u32,
+    /// When the last epoch was asked for at the slow pace.
+    slow_asked_at: f64,
     playing: bool,
     /// Something changed since the last frame was drawn.
     dirty: bool,
@@ -77,6 +92,7 @@ impl Live {
             generation: None,
             round: 0,
             pending: 0,
+            slow_asked_at: f64::NEG_INFINITY,
             playing: false,
             dirty: false,
             frame: None,
@@ -189,6 +205,13 @@ impl Live {
             return;
         }
         let (request, in_flight) = match self.settings.speed {
+            Speed::Slow => {
+                if now() - self.slow_asked_at < Speed::SLOW_MS || self.pending > 0 {
+                    return;
+                }
+                self.slow_asked_at = now();
+                (ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS }, 1)
+            }
             Speed::Epochs(n) => (ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS }, 1),
             Speed::Max => (ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS }, 2),
         };
@@ -228,7 +251,7 @@ impl Live {
     fn on_frame(&mut self) {
         let start = now();
         if self.playing {
-            if let Speed::Epochs(_) = self.settings.speed {
+            if let Speed::Epochs(_) | Speed::Slow = self.settings.speed {
                 self.ask_for_epochs();
             }
             self.views.dash = (self.views.dash + 0.6) % 70.0;

@@ -115,7 +115,8 @@ pub fn layout(config: &Config, width: f64) -> Layout {
     let mut sizes = vec![inputs.len()];
     sizes.extend(config.network.hidden.iter().map(|h| h.neurons));
     sizes.push(config.outputs());
-    let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(130.0);
+    // Columns spread over the width there is, up to a distance that keeps links readable.
+    let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(240.0);
     let columns: Vec<Vec<NodeBox>> = sizes
         .iter()
         .enumerate()

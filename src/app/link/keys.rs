@@ -246,6 +246,7 @@ pub const KEYS: &[Key] = &[
     key("x1Name", 1, false, |s, v| Ok(s.config.data.axes.x.name = v.to_string()), |s| write_name(s, &s.config.data.axes.x)),
     key("x2Name", 1, false, |s, v| Ok(s.config.data.axes.y.name = v.to_string()), |s| write_name(s, &s.config.data.axes.y)),
     key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
+    key("projector", 1, false, |s, v| Ok(s.projector = bool_of(v)?), |s| s.projector.then(|| "true".into())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
     key("inspect", 3, false, |s, v| {
         let (l, j) = v.split_once(',').ok_or(())?;

@@ -358,7 +358,7 @@ mod tests {
                 18 => Action::SetLearningRate(real(&mut rng) as crate::engine::Real),
                 19 => Action::SetRegularization(Regularization::ALL[pick(&mut rng, 3)]),
                 20 => Action::SetNoise(pick(&mut rng, 80) as u32),
-                21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, 4)]),
+                21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, Speed::ALL.len())]),
                 22 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
                 23 => Action::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9)))),
                 24 => Action::ShowMatrix(Some(pick(&mut rng, 9))),

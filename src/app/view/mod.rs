@@ -8,6 +8,7 @@ mod help;
 mod inspector;
 mod matrix;
 mod lesson;
+mod lessonbar;
 mod network;
 mod output;
 mod top;
@@ -18,13 +19,14 @@ use help::*;
 use inspector::*;
 use matrix::*;
 use lesson::*;
+use lessonbar::*;
 use network::*;
 use output::*;
 use top::*;
 
 use super::i18n::{Lang, Text};
 use crate::render::diagram::{link_at, NODE};
-use crate::live::draw::{Focus, HEATMAP};
+use crate::live::draw::Focus;
 use crate::render::readouts::format_epoch;
 use crate::live::ids;
 use crate::live::page::{network_width, Live};
@@ -366,8 +368,9 @@ pub fn App() -> Html {
 
     let s = &state.settings;
     html! {
-        <div class={classes!("page", s.hide_text.then_some("hide-text"))}>
+        <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"))}>
             { header(&ctx) }
+            { lesson_bar(&ctx) }
             { notices(&ctx) }
             { top_bar(&ctx) }
             <main class="columns">
@@ -381,6 +384,7 @@ pub fn App() -> Html {
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
             { help_overlay(&ctx) }
+            { mobile_transport(&ctx) }
         </div>
     }
 }

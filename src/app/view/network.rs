@@ -108,7 +108,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 }
                 <h2><span id="num-layers">{ n_hidden }</span>{ " " }<span id="layers-label">{ ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers }) }</span></h2>
             </div>
-            <p class="text">{ ctx.t(Text::WhichProperties) }</p>
+            <p class="text">{ ctx.t(Text::WhichProperties) }{ " " }{ ctx.t(Text::ExplainNetwork) }</p>
             <div class="network-scroll">
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
                 <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
@@ -192,7 +192,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     // coloured by its class.
                     let many = c.outputs() > 1;
                     let class_colour = crate::render::colour::hex(crate::render::colour::class_colour(j, c.outputs()));
-                    let name = if many { format!("{} {j}", ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
+                    let name = if many { format!("ŷ{} {} {j}", subscript(j), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
                     html! { <>
                         <div class="node output-node" id={format!("output-node-{j}")}
                             style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"

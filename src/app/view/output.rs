@@ -11,6 +11,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     // The user's points are shown in their own units: the axes follow their ranges.
     let axes = if c.data.dataset == Dataset::Custom { c.data.axes.clone() } else { Default::default() };
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
+    let side = crate::live::draw::heatmap_size(s.projector);
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
             <h2>{ ctx.t(Text::Output) }</h2>
@@ -44,14 +45,15 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             if let Some((x, y, text, id)) = ctx.tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
+            <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
             <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
-            <div class="heatmap-frame">
+            <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
                 <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
                     <span style={format!("top:{:.2}%", 100.0 - at(&axes.y, t))}>{ axes.y.tick_label(t) }</span>
                 }) }</div>
-                <div id="heatmap" class="heatmap" style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}>
+                <div id="heatmap" class="heatmap" style={format!("width:{side}px;height:{side}px")}>
                     <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
-                    <canvas id={ids::POINTS} style={format!("width:{HEATMAP}px;height:{HEATMAP}px")}
+                    <canvas id={ids::POINTS} style={format!("width:{side}px;height:{side}px")}
                         class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
                         onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
                     if c.data.dataset == Dataset::Custom && c.data.custom_points.is_empty() {

@@ -43,6 +43,7 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                     <select id="speed" aria-label={ctx.t(Text::Speed)} onchange={speed_change}>
                         { for Speed::ALL.iter().map(|sp| {
                             let label = match sp {
+                                Speed::Slow => ctx.t(Text::SpeedSlow),
                                 Speed::Epochs(1) => ctx.t(Text::SpeedOne),
                                 Speed::Epochs(10) => ctx.t(Text::SpeedTen),
                                 Speed::Epochs(_) => ctx.t(Text::SpeedHundred),
@@ -58,6 +59,8 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
+                <button id="projector-toggle" class="tool" aria-pressed={s.projector.to_string()}
+                    title={ctx.t(Text::ProjectorHint)} onclick={ctx.send(Action::SetProjector(!s.projector))}>{ ctx.t(Text::Projector) }</button>
                 <button id="help-button" class="tool round" aria-label={ctx.t(Text::ShowShortcuts)} title={ctx.t(Text::ShowShortcuts)}
                     onclick={ctx.send(Action::SetHelp(true))}>{ "?" }</button>
                 <button id="lang-toggle" class="tool" lang={other.code()}
@@ -258,4 +261,26 @@ fn model_error(e: &crate::engine::config::ModelError, lang: Lang) -> String {
         P::Lengths { found, expected } => (Text::ModelLengths, format!("{} + {}", found.0, found.1), format!("{} + {}", expected.0, expected.1)),
     };
     text.get(lang).replace("{field}", field).replace("{found}", &found).replace("{expected}", &expected)
+}
+
+/// On a phone, a transport bar kept at the bottom of the screen: play or pause, step, reset,
+/// the epoch and the test loss, so that training can be started and watched with the
+/// output picture in view. Hidden on wider screens, where the top bar does this.
+pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
+    let playing = ctx.state.playing;
+    let step = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.live.borrow_mut().step_once())
+    };
+    html! {
+        <section id="mobile-transport" class="mobile-transport" aria-label={ctx.t(Text::TrainingControls)}>
+            <button id="mobile-reset" class="round" aria-label={ctx.t(Text::Reset)} onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
+            <button id="mobile-play" class={classes!("round", "play", playing.then_some("playing"))}
+                aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }} aria-pressed={playing.to_string()}
+                onclick={ctx.send(Action::TogglePlay)}>{ icon(if playing { "pause" } else { "play" }) }</button>
+            <button id="mobile-step" class="round" aria-label={ctx.t(Text::Step)} onclick={step}>{ icon("step") }</button>
+            <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span><span id={ids::MOBILE_EPOCH} class="value">{ "000,000" }</span></span>
+            <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span><span id={ids::MOBILE_LOSS} class="value">{ "–" }</span></span>
+        </section>
+    }
 }
