@@ -116,3 +116,120 @@ test('after the first visit the playground opens and trains with the network off
   await page.context().setOffline(false);
   await clean(s);
 });
+
+const box = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, bottom: r.bottom, right: r.right }; });
+
+test('the lesson bar opens a lesson whose caption and next step stay above the playground, Play in reach at 1366 x 768', async () => {
+  const s = await open(browser, 'lang=es', { width: 1366, height: 768 });
+  const { page } = s;
+  assert.deepEqual(await page.$$eval('#lesson-bar .lesson-button', (b) => b.map((e) => e.textContent)),
+    ['1OR', '2AND a mano', '3XOR, una neurona', '4XOR, capa oculta', '5Entropía cruzada', '6Parada temprana', '7Dropout', '8Tres clases']);
+  await page.click('#lesson-1');
+  await page.waitForSelector('#lesson-banner');
+  assert.match(await page.textContent('#lesson-banner-caption'), /regla del perceptrón/);
+  assert.match(await page.textContent('#lesson-next'), /2 épocas por segundo/);
+  assert.equal(await page.getAttribute('#lesson-1', 'aria-pressed'), 'true');
+  // A lesson over in a few epochs starts at a pace a class can follow.
+  assert.equal(await page.$eval('#speed', (e) => e.value), 'slow');
+  const play = await box(page, '#play-pause-button');
+  assert.ok(play.bottom <= 768, `Play is on screen without scrolling: bottom at ${play.bottom}`);
+  assert.ok((await box(page, '#lesson-banner')).bottom <= play.y, 'the caption is above the playground');
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,001');
+  const t0 = Date.now();
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,003');
+  assert.ok(Date.now() - t0 >= 800, `two more epochs took ${Date.now() - t0} ms at 2 a second`);
+  await page.click('#play-pause-button');
+  // The next lesson is one click on.
+  await page.click('#next-lesson');
+  await page.waitForFunction(() => document.querySelector('#lesson-2').getAttribute('aria-pressed') === 'true');
+  // Explanations in place can be hidden, and the link says so.
+  assert.ok(await page.isVisible('.explain-output'));
+  await page.click('#toggle-explanations');
+  assert.ok(!(await page.isVisible('.explain-output')));
+  assert.match(await page.evaluate(() => location.hash), /hideText=true/);
+  await clean(s);
+});
+
+test('on a phone the transport bar stays in view with the output, nothing scrolls sideways, and every control is 40 pixels to the touch', async () => {
+  const s = await open(browser, 'lang=es', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  const { page } = s;
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scroll');
+  const heatmap = await box(page, '#heatmap');
+  assert.ok(heatmap.x >= 0 && heatmap.right <= 390, `the heatmap fits the width: ${JSON.stringify(heatmap)}`);
+  await page.$eval('#heatmap', (e) => e.scrollIntoView({ block: 'center' }));
+  const inView = async (sel) => { const b = await box(page, sel); return b.y >= 0 && b.bottom <= 844 && b.w > 0; };
+  assert.ok(await inView('#heatmap'));
+  assert.ok(await inView('#mobile-play'), 'play is on screen with the output');
+  await page.tap('#mobile-play');
+  await page.waitForFunction(() => Number(document.querySelector('#mobile-epoch').textContent.replace(/,/g, '')) > 3);
+  await page.tap('#mobile-play');
+  assert.match(await page.textContent('#mobile-loss'), /^\d\.\d{3}$/);
+  // Every visible control is 40 x 40, or answers a touch over a larger area than its drawing
+  // (a box of its own, ::after, at least 40 x 40 around it).
+  const small = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('button, select, input, [role="button"], summary, a[href]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (r.width >= 40 && r.height >= 40) continue;
+      const hit = getComputedStyle(el, '::after');
+      if (hit.content !== 'none' && parseFloat(hit.width) >= 40 && parseFloat(hit.height) >= 40) continue;
+      const label = el.labels && [...el.labels].find((l) => { const b = l.getBoundingClientRect(); return b.height >= 40; });
+      if (label) continue;
+      out.push(`${el.id || el.className || el.tagName} ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(small, []);
+  await clean(s);
+});
+
+test('on a tablet the output is in view without scrolling past the network', async () => {
+  const s = await open(browser, 'lang=en', { width: 820, height: 1180 });
+  const { page } = s;
+  const heatmap = await box(page, '#heatmap');
+  assert.ok(heatmap.bottom <= 1180, `the heatmap ends at ${heatmap.bottom}`);
+  assert.ok(heatmap.y < (await box(page, '#network')).y, 'above the network');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 820);
+  await clean(s);
+});
+
+test('on a projector the page uses the width: a large output, text of 14 pixels and more, and a projector mode larger still', async () => {
+  const s = await open(browser, 'lang=en', { width: 1920, height: 1080 });
+  const { page } = s;
+  assert.ok((await box(page, '#heatmap')).w >= 450);
+  assert.ok((await box(page, '.page')).w >= 1800, 'the page is not held to 1280 pixels');
+  const tiny = await page.evaluate(() => {
+    const out = new Set();
+    const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || !el.getClientRects().length) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 14 && !el.closest('.x-ticks, .y-ticks, .column-heads, .feature-label, .out-mark')) out.add(`${el.className || el.tagName}: ${size}px`);
+    }
+    return [...out];
+  });
+  assert.deepEqual(tiny, []);
+  const epochSize = await page.$eval('#iter-number', (e) => parseFloat(getComputedStyle(e).fontSize));
+  await page.click('#projector-toggle');
+  await page.waitForFunction(() => document.querySelector('#heatmap').getBoundingClientRect().width >= 580);
+  assert.ok(await page.$eval('#iter-number', (e) => parseFloat(getComputedStyle(e).fontSize)) > epochSize);
+  assert.match(await page.evaluate(() => location.hash), /projector=true/);
+  await clean(s);
+});
+
+test('the loss chart is a numbered frame before training, with a legend', async () => {
+  const s = await open(browser, 'lang=es&percValData=20');
+  const { page } = s;
+  assert.deepEqual(await page.$$eval('#chart-legend .item', (i) => i.map((e) => e.textContent)), ['entrenamiento', 'prueba', 'validación']);
+  const inked = await page.$eval('#loss-chart', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200) n++;
+    return n;
+  });
+  assert.ok(inked > 200, `the frame and its numbers are drawn before training: ${inked} dark pixels`);
+  await clean(s);
+});
