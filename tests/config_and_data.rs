@@ -299,3 +299,44 @@ fn a_few_drawn_points_always_leave_one_to_train_on() {
     let s = split(one, 10, 0, &mut rng);
     assert_eq!(s.train.len(), 1);
 }
+
+#[test]
+fn the_pass_or_fail_set_is_in_its_own_units_and_a_line_separates_it_well() {
+    use neurona::engine::data::{generate, pass_fail_axes, split_csv};
+    let mut rng = Rng::new(3);
+    let points = generate(Dataset::PassFail, 2, 0.0, &mut rng);
+    assert_eq!(points.len(), 200);
+    assert!(points.iter().all(|p| (0.0..=12.0).contains(&p.x) && (40.0..=100.0).contains(&p.y)), "hours and grades");
+    assert!(points.iter().all(|p| (p.x * 10.0).fract() == 0.0 && p.y.fract() == 0.0), "to 0.1 hour and whole grades");
+    let passed = points.iter().filter(|p| p.label > 0.0).count();
+    assert!((60..=140).contains(&passed), "{passed} of 200 pass");
+    // More hours, more passes.
+    let rate = |lo: f32, hi: f32| {
+        let group: Vec<_> = points.iter().filter(|p| p.x >= lo && p.x < hi).collect();
+        group.iter().filter(|p| p.label > 0.0).count() as f64 / group.len().max(1) as f64
+    };
+    assert!(rate(8.0, 12.1) > rate(0.0, 4.0) + 0.4);
+    // One sigmoid neuron learns it (it is nearly linear in hours and grade).
+    let mut c = Config::default();
+    c.data.dataset = Dataset::PassFail;
+    c.network.hidden.clear();
+    c.network.output = Activation::Sigmoid;
+    c.training.loss = Loss::Bce;
+    c.training.learning_rate = 0.1;
+    assert!(c.normalize().is_empty());
+    let mut t = Trainer::new(c.clone()).unwrap();
+    assert!(t.split.train.iter().all(|p| p.x.abs() <= 6.0 && p.y.abs() <= 6.0), "the network sees the plane");
+    for _ in 0..200 {
+        t.step().unwrap();
+    }
+    let accuracy = t.last.as_ref().unwrap().test.as_ref().unwrap().accuracy.unwrap();
+    assert!(accuracy > 0.85, "test accuracy {accuracy}");
+    // Its CSV gives the points back in hours and grades, with their sets.
+    let csv = split_csv(&t.split, &pass_fail_axes());
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "hours of study,previous grade,label,set");
+    assert_eq!(lines.len(), 201);
+    assert_eq!(lines.iter().filter(|l| l.ends_with(",train")).count(), t.split.train.len());
+    let first: Vec<f64> = lines[1].split(',').take(3).map(|v| v.parse().unwrap()).collect();
+    assert!((0.0..=12.0).contains(&first[0]) && (40.0..=100.0).contains(&first[1]), "{first:?}");
+}

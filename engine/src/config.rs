@@ -160,6 +160,16 @@ pub struct Config {
 }
 
 impl Config {
+    /// The axes of the data in its own units: the user's, the pass-or-fail set's, or the
+    /// plane's own for every other set.
+    pub fn data_axes(&self) -> super::axes::Axes {
+        match self.data.dataset {
+            Dataset::Custom => self.data.axes.clone(),
+            Dataset::PassFail => super::data::pass_fail_axes(),
+            _ => super::axes::Axes::default(),
+        }
+    }
+
     /// Whether going from this setup to `other` needs a fresh network: the data or the
     /// network differ. Training settings change live.
     pub fn needs_new_network(&self, other: &Config) -> bool {

@@ -49,13 +49,16 @@ pub enum Dataset {
     Checkerboard,
     /// K Gaussian blobs, one per class.
     Blobs,
+    /// A class's pass or fail, in its own units: hours of study and the previous grade
+    /// (see [`pass_fail_axes`] and the generator in [`generate`]).
+    PassFail,
     /// Points the user supplied.
     Custom,
 }
 
 impl Dataset {
     /// Two-class sets, in the data column's order.
-    pub const CLASSIFICATION: [Dataset; 9] = [
+    pub const CLASSIFICATION: [Dataset; 10] = [
         Dataset::Circle,
         Dataset::Xor,
         Dataset::Gauss,
@@ -65,6 +68,7 @@ impl Dataset {
         Dataset::LogicXor,
         Dataset::Moons,
         Dataset::Checkerboard,
+        Dataset::PassFail,
     ];
     /// Regression sets.
     pub const REGRESSION: [Dataset; 2] = [Dataset::RegPlane, Dataset::RegGauss];
@@ -86,6 +90,7 @@ impl Dataset {
             Dataset::Moons => "moons",
             Dataset::Checkerboard => "checkerboard",
             Dataset::Blobs => "blobs",
+            Dataset::PassFail => "pass-fail",
             Dataset::Custom => "custom",
         }
     }
@@ -106,12 +111,24 @@ impl Dataset {
     }
 }
 
-/// How many points a generator makes: 500 for classification, 1200 for regression.
+/// How many points a generator makes: 500 for classification, 1200 for regression, 200
+/// students for pass or fail.
 pub fn default_size(dataset: Dataset) -> usize {
-    if dataset.is_regression() {
-        1200
-    } else {
-        500
+    match dataset {
+        d if d.is_regression() => 1200,
+        Dataset::PassFail => 200,
+        _ => 500,
+    }
+}
+
+/// The axes of the pass-or-fail set, in its own units: hours of study (0 to 12) and the
+/// previous grade (40 to 100), each with a margin; named in English (the page names them
+/// in its language).
+pub fn pass_fail_axes() -> super::axes::Axes {
+    use super::axes::Axis;
+    super::axes::Axes {
+        x: Axis { name: "hours of study".into(), min: -1.0, max: 13.0 },
+        y: Axis { name: "previous grade".into(), min: 35.0, max: 105.0 },
     }
 }
 
@@ -267,6 +284,19 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 points.push(p(cx + sd * rng.normal(), cy + sd * rng.normal(), label));
             }
         }
+        Dataset::PassFail => {
+            // Each student studied h ~ U(0, 12) hours and had a previous grade
+            // g ~ N(70, 12) held to 40..100; they pass when
+            // 0.55 h / 12 + 0.45 (g - 40) / 60 + e > 0.5, where e ~ N(0, 0.05 + noise / 2)
+            // is what the two numbers do not tell (noise 0 to 0.5 from the slider).
+            // Coordinates are in hours and grade points, rounded to 0.1 and 1.
+            for _ in 0..n {
+                let hours = (rng.uniform(0.0, 12.0) * 10.0).round() / 10.0;
+                let grade = (70.0 + 12.0 * rng.normal()).clamp(40.0, 100.0).round();
+                let score = 0.55 * hours / 12.0 + 0.45 * (grade - 40.0) / 60.0 + (0.05 + noise / 2.0) * rng.normal();
+                points.push(p(hours, grade, if score > 0.5 { 1.0 } else { -1.0 }));
+            }
+        }
         Dataset::Custom => {}
     }
     points
@@ -390,6 +420,24 @@ pub fn points_csv(points: &[Point], axes: &super::axes::Axes) -> String {
     let mut text = format!("{},{},label\n", name(&axes.x, "x1"), name(&axes.y, "x2"));
     for p in points {
         text += &format!("{},{},{}\n", axes.x.format(p.x), axes.y.format(p.y), p.label);
+    }
+    text
+}
+
+/// A split data set as a CSV file a notebook reads: a header naming the axes, then
+/// `x1,x2,label,set` per point in the data's own units, `set` being `train`, `validation`
+/// or `test`. `split` holds the points as the network sees them (on the plane).
+pub fn split_csv(split: &Split, axes: &super::axes::Axes) -> String {
+    let name = |axis: &super::axes::Axis, plain: &str| {
+        let n = axis.name.replace([',', ';', '\t', '"'], " ");
+        if n.trim().is_empty() { plain.to_string() } else { n }
+    };
+    let mut text = format!("{},{},label,set\n", name(&axes.x, "x1"), name(&axes.y, "x2"));
+    let own = |axis: &super::axes::Axis, v: Real| if axis.is_plane() { format!("{v}") } else { axis.format(axis.fit(axis.from_plane(v))) };
+    for (set, points) in [("train", &split.train), ("validation", &split.validation), ("test", &split.test)] {
+        for p in points.iter() {
+            text += &format!("{},{},{},{set}\n", own(&axes.x, p.x), own(&axes.y, p.y), p.label);
+        }
     }
     text
 }

@@ -63,7 +63,7 @@ fn matrix(rows: impl Iterator<Item = Vec<Real>>) -> String {
 
 /// A set of points as a numpy array of rows x1, x2, label, in the data's own units.
 fn points_array(name: &str, points: &[Point], config: &Config) -> String {
-    let axes = &config.data.axes;
+    let axes = &config.data_axes();
     let own = |axis: &Axis, v: Real| if axis.is_plane() { python_float(v) } else { axis.format(axis.from_plane(v)) };
     let rows: Vec<String> = points.iter().map(|p| format!("[{}, {}, {}]", own(&axes.x, p.x), own(&axes.y, p.y), python_float(p.label))).collect();
     let body = rows.chunks(4).map(|c| c.join(", ")).collect::<Vec<_>>().join(",\n    ");
@@ -192,7 +192,7 @@ class NeuronaL1SGD(keras.optimizers.Optimizer):
 fn data_part(config: &Config, split: &Split) -> String {
     let mut out = String::new();
     out += "# The data as Neurona split it: one row x1, x2, label per point";
-    let axes = &config.data.axes;
+    let axes = &config.data_axes();
     if axes.is_plane() {
         out += ".\n";
     } else {

@@ -108,12 +108,15 @@ impl Trainer {
     pub fn new_round(config: Config, round: u64) -> Result<Trainer, String> {
         config.validate()?;
         let mut data_rng = Rng::new(config.data.seed);
-        let points = if config.data.dataset == Dataset::Custom {
-            // The network sees the user's points scaled to the plane.
-            config.data.custom_points.iter().map(|p| config.data.axes.to_plane(p)).collect()
+        // Data in its own units (the user's, pass or fail) is seen by the network scaled to
+        // the plane.
+        let axes = config.data_axes();
+        let points: Vec<Point> = if config.data.dataset == Dataset::Custom {
+            config.data.custom_points.clone()
         } else {
             data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
         };
+        let points = points.iter().map(|p| axes.to_plane(p)).collect();
         let split = data::split(points, config.data.percent_train, config.data.percent_val, &mut data_rng);
         Self::with_split_round(config, split, round)
     }

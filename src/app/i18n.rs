@@ -232,6 +232,8 @@ catalogue! {
     PointsNotHere => "The link's points were too many to travel in it and were kept in the browser that made it; they are not in this one.", "Los puntos del enlace eran demasiados para viajar en él y se guardaron en el navegador que lo creó; no están en este.";
     PointsNotInLink => "More points than a link carries: the link keeps them only in this browser. Export them as CSV to share them.", "Más puntos de los que lleva un enlace: el enlace solo los guarda en este navegador. Expórtalos como CSV para compartirlos.";
     ExportCsv => "Export CSV", "Exportar CSV";
+    ExportData => "Export the data (CSV)", "Exportar los datos (CSV)";
+    ExportDataHint => "Every point with its label and its set (train, validation, test), in the data's units, for a notebook", "Cada punto con su etiqueta y su conjunto (train, validation, test), en las unidades de los datos, para un cuaderno";
     Points => "points", "puntos";
     ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
     ExportKeras => "Export Keras code", "Exportar código Keras";
@@ -266,6 +268,9 @@ catalogue! {
     NextStepSlow => "Next: press ▶ (or Space); it trains at 2 epochs a second so that every step can be followed.", "Siguiente: pulsa ▶ (o Espacio); entrena a 2 épocas por segundo para poder seguir cada paso.";
     NextLesson => "Next lesson:", "Siguiente lección:";
     Explanations => "Explanations", "Explicaciones";
+    HoursOfStudy => "hours of study", "horas de estudio";
+    PreviousGrade => "previous grade", "nota previa";
+    DatasetPassFail => "Pass or fail: hours of study and previous grade", "Aprobación: horas de estudio y nota previa";
     Projector => "Projector", "Proyector";
     ProjectorHint => "Everything larger, for a projector (link key projector=true)", "Todo más grande, para un proyector (clave de enlace projector=true)";
     ExplanationsHint => "Short explanations in place; a teacher can hide them (link key hideText)", "Explicaciones breves en su sitio; un docente puede ocultarlas (clave de enlace hideText)";

@@ -236,7 +236,7 @@ impl Views {
             InspectPoint::At(x, y) => (x, y, Text::PointUnderPointer.get(settings.lang).to_string()),
         };
         let Some(m) = crate::engine::inspect::neuron_math(&t.network, &t.config.network.features, (x, y), layer - 1, neuron) else { return };
-        set_text(ids::INSPECTOR_POINT, &format!("{label}: {}", point_words(&t.config, x, y)));
+        set_text(ids::INSPECTOR_POINT, &format!("{label}: {}", point_words(&t.config, x, y, settings.lang)));
         for (i, (w, v)) in m.weights.iter().zip(&m.inputs).enumerate() {
             let Some(el) = element(&ids::inspector_term(i)) else { continue };
             let _ = el.set_attribute("data-weight", &w.to_string());
@@ -565,9 +565,9 @@ pub fn set_text(id: &str, text: &str) {
 
 /// A point of the plane in words: its coordinates as the network sees them and, for the
 /// user's data in its own units, those units too.
-pub fn point_words(config: &crate::engine::Config, x: Real, y: Real) -> String {
-    let axes = &config.data.axes;
-    if config.data.dataset != crate::engine::Dataset::Custom || axes.is_plane() {
+pub fn point_words(config: &crate::engine::Config, x: Real, y: Real, lang: Lang) -> String {
+    let axes = &shown_axes(config, lang);
+    if axes.is_plane() {
         return format!("X₁ = {x:.2}, X₂ = {y:.2}");
     }
     let (u, v) = axes.from_plane(x, y);
@@ -579,4 +579,15 @@ pub fn point_words(config: &crate::engine::Config, x: Real, y: Real) -> String {
         name(&axes.y, "x₂"),
         axes.y.format(axes.y.fit(v))
     )
+}
+
+/// The axes of the data as the page shows them: in the data's units, named in the page's
+/// language where the set is the page's own (pass or fail).
+pub fn shown_axes(config: &crate::engine::Config, lang: Lang) -> crate::engine::axes::Axes {
+    let mut axes = config.data_axes();
+    if config.data.dataset == crate::engine::Dataset::PassFail {
+        axes.x.name = Text::HoursOfStudy.get(lang).into();
+        axes.y.name = Text::PreviousGrade.get(lang).into();
+    }
+    axes
 }

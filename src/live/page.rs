@@ -373,7 +373,7 @@ impl Live {
         } else {
             format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
         };
-        Some(format!("{} → {value}", super::draw::point_words(&t.config, x, y)))
+        Some(format!("{} → {value}", super::draw::point_words(&t.config, x, y, lang)))
     }
 
     /// The trained model (setup and weights) as JSON.
@@ -381,6 +381,12 @@ impl Live {
         let t = self.trainer()?;
         let model = crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
         Some(model.to_json())
+    }
+
+    /// The data as it is split now, as CSV in its own units.
+    pub fn data_csv(&self) -> Option<String> {
+        let t = self.trainer()?;
+        Some(crate::engine::data::split_csv(&t.split, &super::draw::shown_axes(&t.config, self.settings.lang)))
     }
 
     /// The trained network as Keras code.

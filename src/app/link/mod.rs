@@ -337,7 +337,7 @@ mod tests {
         for step in 0..3000 {
             let real = |rng: &mut Rng| [-1.0, 0.0, 0.05, 0.37, 0.9995, 2.0, 1e9][rng.below(7)];
             let a = match pick(&mut rng, 26) {
-                0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)]),
+                0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, Dataset::CLASSIFICATION.len())]),
                 1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
                 2 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
                 3 => Action::SetClasses(2 + pick(&mut rng, 3)),
@@ -393,7 +393,7 @@ mod tests {
             c.training.dropout = (0..rng.below(12)).map(|_| wild(&mut rng)).collect();
             c.network.output = [Activation::OUTPUT[rng.below(5)], Activation::Relu][rng.below(2)];
             c.training.loss = Loss::ALL[rng.below(4)];
-            c.data.dataset = [Dataset::CLASSIFICATION[rng.below(9)], Dataset::RegGauss, Dataset::Custom][rng.below(3)];
+            c.data.dataset = [Dataset::CLASSIFICATION[rng.below(Dataset::CLASSIFICATION.len())], Dataset::RegGauss, Dataset::Custom][rng.below(3)];
             c.data.custom_points = (0..rng.below(4)).map(|_| Point { x: wild(&mut rng), y: 1.0, label: wild(&mut rng) }).collect();
             if rng.below(4) == 0 {
                 c.network.features.clear();

@@ -18,6 +18,7 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
         Dataset::Moons => Text::DatasetMoons,
         Dataset::Checkerboard => Text::DatasetCheckerboard,
         Dataset::Blobs => Text::DatasetBlobs,
+        Dataset::PassFail => Text::DatasetPassFail,
         Dataset::Custom => Text::DatasetCustom,
     }
 }
@@ -51,6 +52,11 @@ pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
         let mut rng = Rng::new(seed);
         let mut points = data::generate(d, k, noise as f64 / 100.0, &mut rng);
         points.truncate(if d.is_regression() { 400 } else { 500 });
+        // Data in its own units is drawn as the network sees it.
+        if d == Dataset::PassFail {
+            let axes = data::pass_fail_axes();
+            points.iter_mut().for_each(|p| *p = axes.to_plane(p));
+        }
         draw_data_thumbnail(&c, &points, k, 1.3);
     }
 }
@@ -69,6 +75,14 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
     let regenerate = {
         let d = ctx.dispatch.clone();
         Callback::from(move |_| d.emit(Action::Regenerate(new_seed())))
+    };
+    let export_data = {
+        let live = ctx.live.clone();
+        Callback::from(move |_| {
+            if let Some(csv) = live.borrow().data_csv() {
+                download("neurona_data.csv", "text/csv", &csv);
+            }
+        })
     };
     html! {
         <section class="column data-column" aria-label={ctx.t(Text::Data)}>
@@ -100,6 +114,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                 |v| Action::SetBatchSize(v as usize)) }
             if c.data.dataset == Dataset::Custom { { draw_tools(ctx) } }
             <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
+            <button id="export-data" class="tool wide" title={ctx.t(Text::ExportDataHint)} onclick={export_data}>{ ctx.t(Text::ExportData) }</button>
         </section>
     }
 }

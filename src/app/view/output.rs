@@ -9,7 +9,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     let has_val = c.data.percent_val > 0;
     let classification = c.data.problem == Problem::Classification;
     // The user's points are shown in their own units: the axes follow their ranges.
-    let axes = if c.data.dataset == Dataset::Custom { c.data.axes.clone() } else { Default::default() };
+    let axes = crate::live::draw::shown_axes(c, s.lang);
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
     let side = crate::live::draw::heatmap_size(s.projector);
     html! {
