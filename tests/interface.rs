@@ -250,3 +250,55 @@ fn the_users_data_is_held_to_its_stated_size() {
     assert!(back.points_in_page);
     assert_eq!(back.config.data.dataset, Dataset::Custom);
 }
+
+#[test]
+fn an_exercise_travels_in_the_link_and_holds_the_network_to_its_limits() {
+    use neurona::app::exercise::{Exercise, Goal};
+    let (s, repairs) = neurona::app::link::parse("goal=accuracy:95&maxNeurons=3&maxEpochs=200&goalText=%3Cb%3EXOR%3C%2Fb%3E%20with%20few%20neurons&networkShape=4,2", Lang::En);
+    assert!(repairs.is_empty(), "{repairs:?}");
+    assert_eq!(s.exercise, Exercise { goal: Some(Goal::Accuracy(95.0)), max_neurons: Some(3), max_epochs: Some(200), text: "<b>XOR</b> with few neurons".into() });
+    // The link carries it back as it was.
+    let (again, _) = neurona::app::link::parse(&neurona::app::link::to_hash(&s), Lang::En);
+    assert_eq!(again.exercise, s.exercise);
+    // The limit holds whatever the user does: 4 + 2 neurons become 3, and no more are added.
+    let state = AppState::new(s).apply(Action::Redraw);
+    assert_eq!(state.settings.config.network.hidden.iter().map(|h| h.neurons).sum::<usize>(), 3);
+    let more = state.apply(Action::AddLayer).apply(Action::ChangeNeurons(0, 1));
+    assert_eq!(more.settings.config.network.hidden.iter().map(|h| h.neurons).sum::<usize>(), 3);
+    // Bad values are refused and named.
+    let (bad, repairs) = neurona::app::link::parse("goal=accuracy:150&maxNeurons=-2&maxEpochs=x", Lang::En);
+    assert_eq!(bad.exercise, Exercise::default());
+    assert_eq!(repairs.len(), 3, "{repairs:?}");
+}
+
+#[test]
+fn meeting_the_goal_is_a_moment_once_per_run() {
+    use neurona::app::exercise::{Exercise, Goal};
+    let mut s = Settings::new(Lang::Es);
+    s.exercise = Exercise { goal: Some(Goal::TestLoss(0.1)), ..Exercise::default() };
+    let playing = AppState::new(s).apply(Action::TogglePlay);
+    let done = playing.apply(Action::GoalMet(42));
+    assert_eq!(done.goal_met, Some(42));
+    assert!(!done.playing, "training pauses");
+    assert_eq!(done.notices, vec![Notice::GoalMet(42)]);
+    assert_eq!(done.apply(Action::GoalMet(50)).goal_met, Some(42), "once per run");
+    let fresh = done.apply(Action::Reset);
+    assert_eq!(fresh.goal_met, None, "a new run has not met it");
+    assert!(fresh.notices.is_empty());
+    // Without a goal there is nothing to meet.
+    assert_eq!(start().apply(Action::GoalMet(3)).goal_met, None);
+}
+
+#[test]
+fn the_lessons_exercises_set_their_goals_and_limits() {
+    use neurona::app::lessons::Lesson;
+    let exercises: Vec<Lesson> = Lesson::ALL.into_iter().filter(|l| l.is_exercise()).collect();
+    assert_eq!(exercises.len(), 3);
+    for l in exercises {
+        let s = start().apply(Action::LoadLesson(l));
+        assert_eq!(s.settings.exercise, l.exercise());
+        assert!(s.settings.exercise.goal.is_some());
+        let back = s.apply(Action::LoadLesson(Lesson::OrOneNeuron));
+        assert!(!back.settings.exercise.is_set(), "a lesson that only shows clears the exercise");
+    }
+}

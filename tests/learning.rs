@@ -453,3 +453,38 @@ fn training_that_goes_wrong_is_named() {
     grid.evaluate(&t.network, &config.network.features);
     assert_eq!(diagnose(t.last.as_ref().unwrap(), &t.history.points, &config, &dead_layers(&t.network, &grid)), None);
 }
+
+#[test]
+fn each_exercise_of_the_lessons_can_be_done() {
+    use neurona::app::lessons::Lesson;
+    use neurona::engine::config::HiddenLayer;
+    let met = |t: &Trainer, goal: neurona::app::exercise::Goal| {
+        let m = t.last.as_ref().unwrap().test.clone().unwrap();
+        goal.met(m.loss, m.accuracy)
+    };
+    // XOR: one neuron is not enough; three are.
+    let exercise = Lesson::ExerciseXor.exercise();
+    let mut c = Lesson::ExerciseXor.config();
+    let mut one = Trainer::new(c.clone()).unwrap();
+    (0..500).for_each(|_| { one.step().unwrap(); });
+    assert!(!met(&one, exercise.goal.unwrap()), "one neuron draws one line");
+    c.network.hidden = vec![HiddenLayer { neurons: exercise.max_neurons.unwrap(), ..HiddenLayer::default() }];
+    let mut three = Trainer::new(c).unwrap();
+    let reached = (0..1000).any(|_| { three.step().unwrap(); met(&three, exercise.goal.unwrap()) });
+    assert!(reached, "three neurons reach the goal");
+    // AND by hand: weights typed in, no epoch trained.
+    let exercise = Lesson::ExerciseAndByHand.exercise();
+    assert_eq!(exercise.max_epochs, Some(0));
+    let mut and = Trainer::new(Lesson::ExerciseAndByHand.config()).unwrap();
+    assert!(and.set_parameters(&[(vec![1.0, 1.0], vec![-3.0])]));
+    assert!(met(&and, exercise.goal.unwrap()), "w = (1, 1), b = -3 is AND");
+    // The learning rate: 0.001 does not get there in 20 epochs; 0.1 does.
+    let exercise = Lesson::ExerciseLearningRate.exercise();
+    for (rate, expected) in [(0.001, false), (0.1, true)] {
+        let mut c = Lesson::ExerciseLearningRate.config();
+        c.training.learning_rate = rate;
+        let mut t = Trainer::new(c).unwrap();
+        let reached = (0..exercise.max_epochs.unwrap()).any(|_| { t.step().unwrap(); met(&t, exercise.goal.unwrap()) });
+        assert_eq!(reached, expected, "learning rate {rate}");
+    }
+}

@@ -22,11 +22,17 @@ pub enum Lesson {
     Dropout,
     /// Three classes with softmax and cross-entropy.
     ThreeClasses,
+    /// Exercise: separate XOR with the fewest hidden neurons.
+    ExerciseXor,
+    /// Exercise: the weights of AND, found by hand (no training).
+    ExerciseAndByHand,
+    /// Exercise: a learning rate that learns AND within 20 epochs.
+    ExerciseLearningRate,
 }
 
 impl Lesson {
     /// All lessons, in the order of the lecture.
-    pub const ALL: [Lesson; 8] = [
+    pub const ALL: [Lesson; 11] = [
         Lesson::OrOneNeuron,
         Lesson::AndByHand,
         Lesson::XorOneNeuron,
@@ -35,6 +41,9 @@ impl Lesson {
         Lesson::EarlyStopping,
         Lesson::Dropout,
         Lesson::ThreeClasses,
+        Lesson::ExerciseXor,
+        Lesson::ExerciseAndByHand,
+        Lesson::ExerciseLearningRate,
     ];
 
     /// Whether it learns in a few epochs, too fast to follow at one epoch a frame: it then
@@ -47,6 +56,22 @@ impl Lesson {
     pub fn next(self) -> Option<Lesson> {
         let i = Self::ALL.iter().position(|&l| l == self)?;
         Self::ALL.get(i + 1).copied()
+    }
+
+    /// The exercise it sets: a goal to check and limits (none for a lesson that only shows).
+    pub fn exercise(self) -> crate::app::exercise::Exercise {
+        use crate::app::exercise::{Exercise, Goal};
+        match self {
+            Lesson::ExerciseXor => Exercise { goal: Some(Goal::Accuracy(90.0)), max_neurons: Some(3), ..Exercise::default() },
+            Lesson::ExerciseAndByHand => Exercise { goal: Some(Goal::Accuracy(100.0)), max_epochs: Some(0), ..Exercise::default() },
+            Lesson::ExerciseLearningRate => Exercise { goal: Some(Goal::TestLoss(0.05)), max_epochs: Some(20), ..Exercise::default() },
+            _ => Exercise::default(),
+        }
+    }
+
+    /// Whether it is an exercise.
+    pub fn is_exercise(self) -> bool {
+        self.exercise().is_set()
     }
 
     /// The setup it opens.
@@ -89,6 +114,25 @@ impl Lesson {
                 if self == Lesson::Dropout {
                     c.training.dropout = vec![0.5; 3];
                 }
+            }
+            Lesson::ExerciseXor => {
+                c.data.dataset = Dataset::Xor;
+                c.network.hidden = vec![HiddenLayer { neurons: 1, ..HiddenLayer::default() }];
+                c.training.learning_rate = 0.1;
+            }
+            Lesson::ExerciseAndByHand => {
+                c.data.dataset = Dataset::LogicAnd;
+                c.network.hidden = vec![];
+                c.network.output = Activation::Step;
+                c.training.loss = Loss::HalfMse;
+                c.training.learning_rate = 0.1;
+            }
+            Lesson::ExerciseLearningRate => {
+                c.data.dataset = Dataset::LogicAnd;
+                c.network.hidden = vec![];
+                c.network.output = Activation::Sigmoid;
+                c.training.loss = Loss::Bce;
+                c.training.learning_rate = 0.001;
             }
             Lesson::ThreeClasses => {
                 c.data = DataSetup { dataset: Dataset::Blobs, classes: 3, noise: 20, ..c.data };

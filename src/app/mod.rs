@@ -1,6 +1,7 @@
 //! The interface: state and links (plain Rust, tested natively) and the Yew components and
 //! training loop (browser only).
 
+pub mod exercise;
 pub mod i18n;
 pub mod lessons;
 pub mod link;

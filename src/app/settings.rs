@@ -62,6 +62,8 @@ pub struct Settings {
     pub hide_text: bool,
     /// Everything larger, for a projector (`projector=true`).
     pub projector: bool,
+    /// The teacher's exercise: goal, limits, question.
+    pub exercise: super::exercise::Exercise,
     /// Show the performance readout.
     pub show_performance: bool,
     /// The neuron whose arithmetic the inspector shows: layer (numbered as the page's
@@ -88,6 +90,7 @@ impl Settings {
             hidden_controls: BTreeSet::new(),
             hide_text: false,
             projector: false,
+            exercise: Default::default(),
             show_performance: false,
             inspect: None,
             matrix: None,

@@ -22,6 +22,8 @@ pub const FULL_BATCH: usize = BATCH_SIZE.max as usize;
 pub enum Notice {
     /// The link had values that were repaired or ignored.
     Repaired(Vec<super::link::Repair>),
+    /// The exercise's goal was met at this epoch.
+    GoalMet(u64),
     /// Training produced NaN or infinity at this epoch and stopped.
     Diverged(u64),
     /// Early stopping ended the run; the weights of `best` were restored.
@@ -75,6 +77,10 @@ pub struct AppState {
     pub undo_points: Option<(Dataset, Vec<Point>, Axes)>,
     /// Whether the list of keyboard shortcuts is open.
     pub help: bool,
+    /// The epoch at which this run met the exercise's goal.
+    pub goal_met: Option<u64>,
+    /// Whether the dialog that makes an exercise is open.
+    pub builder: bool,
 }
 
 /// What a stage of backprop step by step shows.
@@ -131,6 +137,12 @@ pub enum Action {
     SetHelp(bool),
     /// Hide or show the short explanations in place (`hideText`).
     SetHideText(bool),
+    /// This run met the exercise's goal at an epoch.
+    GoalMet(u64),
+    /// Open or close the dialog that makes an exercise.
+    SetBuilder(bool),
+    /// Set the exercise and the controls hidden from students.
+    SetExercise(Box<super::exercise::Exercise>, std::collections::BTreeSet<String>),
     /// Everything larger, for a projector, or not.
     SetProjector(bool),
     /// Stop training.
@@ -267,19 +279,35 @@ impl OptimizerParam {
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0, undo_points: None, help: false }
+        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0, undo_points: None, help: false, goal_met: None, builder: false }
     }
 
     /// Applies an action, returning the new state.
     pub fn apply(&self, action: Action) -> AppState {
         let mut s = self.clone();
         let before = s.settings.config.clone();
+        let generation_before = s.generation;
         let c = &mut s.settings.config;
         match action {
             // While an update is walked through step by step, training waits.
             Action::TogglePlay => s.playing = !s.playing && !s.settings.backprop,
             Action::SetHelp(open) => s.help = open,
             Action::SetHideText(hide) => s.settings.hide_text = hide,
+            Action::GoalMet(epoch) => {
+                if s.goal_met.is_none() && s.settings.exercise.goal.is_some() {
+                    s.goal_met = Some(epoch);
+                    s.playing = false;
+                    s.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
+                    s.notices.push(Notice::GoalMet(epoch));
+                }
+            }
+            Action::SetBuilder(open) => s.builder = open,
+            Action::SetExercise(exercise, hidden) => {
+                s.settings.exercise = *exercise;
+                s.settings.hidden_controls = hidden;
+                s.goal_met = None;
+                s.builder = false;
+            }
             Action::SetProjector(on) => s.settings.projector = on,
             Action::Pause => s.playing = false,
             Action::Reset => {
@@ -447,6 +475,8 @@ impl AppState {
                 s.settings.config.data.seed = seed;
                 s.lesson = Some(lesson);
                 s.settings.speed = if lesson.is_quick() { Speed::Slow } else { Speed::Epochs(1) };
+                s.settings.exercise = lesson.exercise();
+                s.goal_met = None;
                 s.generation += 1;
                 s.playing = false;
             }
@@ -491,11 +521,21 @@ impl AppState {
                 }
             }
         }
-        // Whatever the verb, the setup stays within the limits every link and file is held to.
+        // Whatever the verb, the setup stays within the limits every link and file is held to,
+        // and within the exercise's.
         s.settings.config.normalize();
+        if let Some(max) = s.settings.exercise.max_neurons {
+            super::exercise::hold_to_neurons(&mut s.settings.config.network.hidden, max);
+            s.settings.config.normalize();
+        }
         s.settings.keep_inspect_valid();
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
+        }
+        // A new run has not met the goal yet.
+        if s.generation != generation_before {
+            s.goal_met = None;
+            s.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
         }
         s
     }

@@ -57,8 +57,13 @@ pub struct Live {
     round: u64,
     /// Requests sent and not yet answered.
     pending: u32,
+    /// The epochs each request in flight asked for, under an exercise's epoch limit (0
+    /// without one), oldest first: the worker answers in order.
+    asked: std::collections::VecDeque<u64>,
     /// When the last epoch was asked for at the slow pace.
     slow_asked_at: f64,
+    /// The epoch at which this run met the exercise's goal.
+    goal_met_at: Option<u64>,
     playing: bool,
     /// Something changed since the last frame was drawn.
     dirty: bool,
@@ -92,7 +97,9 @@ impl Live {
             generation: None,
             round: 0,
             pending: 0,
+            asked: Default::default(),
             slow_asked_at: f64::NEG_INFINITY,
+            goal_met_at: None,
             playing: false,
             dirty: false,
             frame: None,
@@ -134,6 +141,11 @@ impl Live {
     fn send(&mut self, message: ToWorker) {
         if let Some(b) = &self.bridge {
             self.pending += 1;
+            let counted = match &message {
+                ToWorker::Train { epochs, .. } if self.settings.exercise.max_epochs.is_some() => *epochs,
+                _ => 0,
+            };
+            self.asked.push_back(counted);
             b.send(message);
         }
     }
@@ -148,6 +160,7 @@ impl Live {
     pub fn sync(&mut self, settings: &Settings, generation: u64) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
+            self.goal_met_at = None;
             let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
             self.round = if same_setup { self.round + 1 } else { 0 };
             let id = self.mirror.setup + 1;
@@ -168,19 +181,45 @@ impl Live {
 
     /// Trains one epoch (the step button); the view follows when the worker answers.
     pub fn step_once(&mut self) {
-        if self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
+        if self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) && self.epochs_left() > 0 {
             self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+        }
+    }
+
+    /// Epochs the exercise still allows (all there are without a limit), counting those
+    /// already asked for.
+    fn epochs_left(&self) -> u64 {
+        let Some(max) = self.settings.exercise.max_epochs else { return u64::MAX };
+        let done = self.mirror.trainer.as_ref().map_or(0, |t| t.epoch);
+        max.saturating_sub(done + self.asked.iter().sum::<u64>())
+    }
+
+    /// Whether the exercise's goal is met now; said once per run.
+    fn check_goal(&mut self, actions: &mut Vec<Action>) {
+        let (Some(goal), None) = (self.settings.exercise.goal, self.goal_met_at) else { return };
+        let Some(t) = self.mirror.trainer.as_ref() else { return };
+        let Some(report) = t.last.as_ref() else { return };
+        let m = report.test.as_ref().unwrap_or(&report.train);
+        // Before any training only an exercise done by hand (no epochs allowed) can be met:
+        // fresh random weights do not count.
+        let by_hand = self.settings.exercise.max_epochs == Some(0);
+        if (t.epoch > 0 || by_hand) && goal.met(m.loss, m.accuracy) {
+            self.goal_met_at = Some(t.epoch);
+            self.playing = false;
+            actions.push(Action::GoalMet(t.epoch));
         }
     }
 
     /// Takes in the worker's answer; returns what the Yew state should hear of it.
     fn receive(&mut self, s: Snapshot) -> Vec<Action> {
         self.pending = self.pending.saturating_sub(1);
+        self.asked.pop_front();
         let mut actions = Vec::new();
         if !self.mirror.apply(&s) {
             return actions;
         }
         self.perf.worker(s.trained, s.train_ms);
+        self.check_goal(&mut actions);
         match s.event {
             Some(Event::EarlyStopped { at, best }) => actions.push(Action::Notify(Notice::EarlyStopped { at, best })),
             Some(Event::Diverged(epoch)) => actions.push(Action::Notify(Notice::Diverged(epoch))),
@@ -215,8 +254,28 @@ impl Live {
             Speed::Epochs(n) => (ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS }, 1),
             Speed::Max => (ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS }, 2),
         };
+        // An exercise's epoch limit: ask for no more than it leaves, and stop there.
+        if self.epochs_left() == 0 {
+            if self.pending == 0 {
+                self.playing = false;
+                if let Some(d) = &self.dispatch {
+                    d.emit(Action::Pause);
+                }
+            }
+            return;
+        }
         while self.pending < in_flight {
-            self.send(request.clone());
+            let left = self.epochs_left();
+            if left == 0 {
+                break;
+            }
+            match &request {
+                ToWorker::Train { epochs, budget_ms } => {
+                    let epochs = (*epochs).min(left);
+                    self.send(ToWorker::Train { epochs, budget_ms: *budget_ms });
+                }
+                other => self.send(other.clone()),
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 use super::super::i18n::Lang;
 use super::super::settings::{Settings, Speed};
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
+use super::super::exercise::{self, Exercise, Goal};
 use crate::engine::axes::Axis;
 use crate::engine::normalize::points_text;
 use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
@@ -246,6 +247,24 @@ pub const KEYS: &[Key] = &[
     key("x1Name", 1, false, |s, v| Ok(s.config.data.axes.x.name = v.to_string()), |s| write_name(s, &s.config.data.axes.x)),
     key("x2Name", 1, false, |s, v| Ok(s.config.data.axes.y.name = v.to_string()), |s| write_name(s, &s.config.data.axes.y)),
     key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
+    key("goal", 1, false, |s, v| Ok(s.exercise.goal = Some(Goal::parse(v).ok_or(())?)), |s| s.exercise.goal.map(Goal::code)),
+    key("maxNeurons", 1, false, |s, v| {
+        let n = whole(v)?;
+        if !(0..=exercise::MAX_NEURONS as i64).contains(&n) {
+            return Err(());
+        }
+        s.exercise.max_neurons = Some(n as usize);
+        Ok(())
+    }, |s| s.exercise.max_neurons.map(|n| n.to_string())),
+    key("maxEpochs", 1, false, |s, v| {
+        let n = whole(v)?;
+        if !(0..=exercise::MAX_EPOCHS as i64).contains(&n) {
+            return Err(());
+        }
+        s.exercise.max_epochs = Some(n as u64);
+        Ok(())
+    }, |s| s.exercise.max_epochs.map(|n| n.to_string())),
+    key("goalText", 1, false, |s, v| Ok(s.exercise.text = Exercise::clean_text(v)), |s| (!s.exercise.text.is_empty()).then(|| s.exercise.text.clone())),
     key("projector", 1, false, |s, v| Ok(s.projector = bool_of(v)?), |s| s.projector.then(|| "true".into())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
     key("inspect", 3, false, |s, v| {

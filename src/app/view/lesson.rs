@@ -16,6 +16,9 @@ pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
         Lesson::EarlyStopping => (Text::LessonEarlyStopping, Text::CaptionEarlyStopping),
         Lesson::Dropout => (Text::LessonDropout, Text::CaptionDropout),
         Lesson::ThreeClasses => (Text::LessonThreeClasses, Text::CaptionThreeClasses),
+        Lesson::ExerciseXor => (Text::LessonExerciseXor, Text::CaptionExerciseXor),
+        Lesson::ExerciseAndByHand => (Text::LessonExerciseAnd, Text::CaptionExerciseAnd),
+        Lesson::ExerciseLearningRate => (Text::LessonExerciseRate, Text::CaptionExerciseRate),
     }
 }
 

@@ -13,6 +13,9 @@ fn short_title(l: Lesson) -> Text {
         Lesson::EarlyStopping => Text::ShortEarlyStopping,
         Lesson::Dropout => Text::ShortDropout,
         Lesson::ThreeClasses => Text::ShortThreeClasses,
+        Lesson::ExerciseXor => Text::ShortExerciseXor,
+        Lesson::ExerciseAndByHand => Text::ShortExerciseAnd,
+        Lesson::ExerciseLearningRate => Text::ShortExerciseRate,
     }
 }
 
@@ -35,11 +38,12 @@ pub(super) fn lesson_bar(ctx: &Ctx) -> Html {
                             class={classes!("lesson-button", (chosen == Some(l)).then_some("selected"))}
                             aria-pressed={(chosen == Some(l)).to_string()} title={lesson_text(l).0.get(s.lang)}
                             onclick={ctx.send(Action::LoadLesson(l))}>
-                            <span class="number">{ i + 1 }</span>{ ctx.t(short_title(l)) }
+                            <span class="number">{ if l.is_exercise() { "✎".to_string() } else { (i + 1).to_string() } }</span>{ ctx.t(short_title(l)) }
                         </button>
                     </li>
                 }) }
             </ol>
+            <button id="make-exercise" class="tool" onclick={ctx.send(Action::SetBuilder(true))}>{ ctx.t(Text::MakeExercise) }</button>
             <label class="inline explanations" title={ctx.t(Text::ExplanationsHint)}>
                 <input type="checkbox" id="toggle-explanations" checked={!s.hide_text} onchange={explanations} />
                 <span>{ ctx.t(Text::Explanations) }</span>

@@ -4,6 +4,7 @@
 mod backprop;
 mod controls;
 mod dataset;
+mod exercise;
 mod help;
 mod inspector;
 mod matrix;
@@ -15,6 +16,7 @@ mod top;
 
 use backprop::*;
 use dataset::*;
+use exercise::*;
 use help::*;
 use inspector::*;
 use matrix::*;
@@ -371,6 +373,7 @@ pub fn App() -> Html {
         <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"))}>
             { header(&ctx) }
             { lesson_bar(&ctx) }
+            { exercise_panel(&ctx) }
             { notices(&ctx) }
             { top_bar(&ctx) }
             <main class="columns">
@@ -384,6 +387,7 @@ pub fn App() -> Html {
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
             { help_overlay(&ctx) }
+            { exercise_builder(&ctx) }
             { mobile_transport(&ctx) }
         </div>
     }

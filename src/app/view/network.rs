@@ -8,6 +8,8 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     let c = &s.config;
     let lay = crate::render::diagram::layout(c, network_width());
     let n_hidden = c.network.hidden.len();
+    // An exercise's limit on hidden neurons in all: no more can be added once it is reached.
+    let at_neuron_limit = ctx.settings().exercise.max_neurons.is_some_and(|max| c.network.hidden.iter().map(|h| h.neurons).sum::<usize>() >= max);
     // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
     let link_card = |edit: bool| {
         let ctx = ctx.clone();
@@ -102,7 +104,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             <div class="layers-header">
                 if ctx.shows("numHiddenLayers") {
                     <button id="add-layers" class="round small" aria-label={ctx.t(Text::AddLayer)} title={ctx.t(Text::AddLayer)}
-                        disabled={n_hidden >= MAX_LAYERS} onclick={ctx.send(Action::AddLayer)}>{ "+" }</button>
+                        disabled={n_hidden >= MAX_LAYERS || at_neuron_limit} onclick={ctx.send(Action::AddLayer)}>{ "+" }</button>
                     <button id="remove-layers" class="round small" aria-label={ctx.t(Text::RemoveLayer)} title={ctx.t(Text::RemoveLayer)}
                         disabled={n_hidden == 0} onclick={ctx.send(Action::RemoveLayer)}>{ "−" }</button>
                 }
@@ -121,7 +123,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             if ctx.shows("numHiddenLayers") {
                                 <div class="plus-minus">
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayers), l + 1)}
-                                        disabled={h.neurons >= crate::app::state::MAX_NEURONS}
+                                        disabled={h.neurons >= crate::app::state::MAX_NEURONS || at_neuron_limit}
                                         onclick={ctx.send(Action::ChangeNeurons(l, 1))}>{ "+" }</button>
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayers), l + 1)}
                                         disabled={h.neurons <= 1}

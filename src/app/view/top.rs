@@ -118,6 +118,9 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         <span>{ Text::PointsFull.get(lang).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</span>
                     }),
                     Notice::PointsNotHere => ("notice error", html! { <span>{ Text::PointsNotHere.get(lang) }</span> }),
+                    Notice::GoalMet(epoch) => ("notice success", html! {
+                        <span id="goal-done">{ Text::GoalDone.get(lang).replace("{epoch}", &epoch.to_string()) }</span>
+                    }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
                     Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),

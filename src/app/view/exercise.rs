@@ -1,0 +1,163 @@
+//! The exercise a link sets: the teacher's question, the goal and limits, and whether this
+//! run has met the goal; and the dialog in which a teacher makes one from the current setup.
+
+use super::*;
+use crate::app::exercise::{Exercise, Goal};
+
+fn goal_words(goal: Goal, lang: Lang) -> String {
+    match goal {
+        Goal::TestLoss(v) => Text::GoalTestLoss.get(lang).replace("{value}", &v.to_string()),
+        Goal::Accuracy(v) => Text::GoalAccuracy.get(lang).replace("{value}", &v.to_string()),
+    }
+}
+
+/// The exercise panel, above the playground, when the link sets one.
+pub(super) fn exercise_panel(ctx: &Ctx) -> Html {
+    let s = ctx.settings();
+    let e = &s.exercise;
+    if !e.is_set() {
+        return html! {};
+    }
+    let lang = s.lang;
+    let mut limits = Vec::new();
+    if let Some(n) = e.max_neurons {
+        limits.push(Text::LimitNeurons.get(lang).replace("{n}", &n.to_string()));
+    }
+    if let Some(n) = e.max_epochs {
+        limits.push(Text::LimitEpochs.get(lang).replace("{n}", &n.to_string()));
+    }
+    let met = ctx.state.goal_met;
+    html! {
+        <section id="exercise" class="exercise" aria-label={ctx.t(Text::Exercise)}>
+            <p class="exercise-title"><strong>{ ctx.t(Text::Exercise) }</strong></p>
+            if !e.text.is_empty() {
+                <p id="goal-text" class="goal-text">{ e.text.clone() }</p>
+            }
+            if let Some(goal) = e.goal {
+                <p id="goal-status" class={classes!("goal-status", met.is_some().then_some("met"))}
+                    data-met={met.is_some().to_string()} data-epoch={met.map(|m| m.to_string())}>
+                    { goal_words(goal, lang) }{ " — " }
+                    { match met {
+                        Some(epoch) => Text::GoalMetAt.get(lang).replace("{epoch}", &epoch.to_string()),
+                        None => Text::GoalNotYet.get(lang).to_string(),
+                    } }
+                </p>
+            }
+            if !limits.is_empty() {
+                <p id="exercise-limits" class="limits">{ limits.join(" · ") }</p>
+            }
+        </section>
+    }
+}
+
+/// The controls a teacher may hide, with their names.
+fn hideable_controls() -> Vec<(&'static str, Text)> {
+    vec![
+        ("playButton", Text::Play),
+        ("stepButton", Text::Step),
+        ("resetButton", Text::Reset),
+        ("learningRate", Text::LearningRate),
+        ("activation", Text::Activation),
+        ("regularization", Text::Regularization),
+        ("regularizationRate", Text::RegularizationRate),
+        ("problem", Text::ProblemType),
+        ("dataset", Text::Data),
+        ("noise", Text::Noise),
+        ("percTrainData", Text::RatioTrain),
+        ("batchSize", Text::BatchSize),
+        ("numHiddenLayers", Text::HiddenLayers),
+        ("showTestData", Text::ShowTestData),
+        ("discretize", Text::Discretize),
+    ]
+}
+
+/// The dialog that makes an exercise of the current setup: goal, limits, question, and
+/// the controls students will not see; it writes them into the link.
+pub(super) fn exercise_builder(ctx: &Ctx) -> Html {
+    if !ctx.state.builder {
+        return html! {};
+    }
+    let s = ctx.settings();
+    let e = s.exercise.clone();
+    let value = |id: &str| -> String {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .map(|el| {
+                if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    if i.type_() == "checkbox" {
+                        return i.checked().to_string();
+                    }
+                    return i.value();
+                }
+                if let Some(sel) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    return sel.value();
+                }
+                if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    return t.value();
+                }
+                String::new()
+            })
+            .unwrap_or_default()
+    };
+    let apply = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let goal = match value("exercise-goal-kind").as_str() {
+                "test-loss" | "accuracy" => Goal::parse(&format!("{}:{}", value("exercise-goal-kind"), value("exercise-goal-value"))),
+                _ => None,
+            };
+            let number = |id: &str, max: u64| value(id).trim().parse::<u64>().ok().map(|n| n.min(max));
+            let exercise = Exercise {
+                goal,
+                max_neurons: number("exercise-max-neurons", crate::app::exercise::MAX_NEURONS as u64).map(|n| n as usize),
+                max_epochs: number("exercise-max-epochs", crate::app::exercise::MAX_EPOCHS),
+                text: Exercise::clean_text(&value("exercise-text")),
+            };
+            let hidden = hideable_controls().into_iter().filter(|(k, _)| value(&format!("exercise-hide-{k}")) == "true").map(|(k, _)| k.to_string()).collect();
+            dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
+        })
+    };
+    let close = ctx.send(Action::SetBuilder(false));
+    let (kind, goal_value) = match e.goal {
+        Some(Goal::TestLoss(v)) => ("test-loss", v.to_string()),
+        Some(Goal::Accuracy(v)) => ("accuracy", v.to_string()),
+        None => ("", String::new()),
+    };
+    html! {
+        <div class="overlay">
+            <div id="exercise-builder" class="dialog" role="dialog" aria-modal="true" aria-labelledby="exercise-builder-title">
+                <h2 id="exercise-builder-title">{ ctx.t(Text::MakeExercise) }</h2>
+                <p class="text">{ ctx.t(Text::MakeExerciseHint) }</p>
+                <label class="field"><span>{ ctx.t(Text::GoalKind) }</span>
+                    <select id="exercise-goal-kind">
+                        <option value="" selected={kind.is_empty()}>{ ctx.t(Text::GoalNone) }</option>
+                        <option value="test-loss" selected={kind == "test-loss"}>{ ctx.t(Text::TestLoss) }{ " ≤" }</option>
+                        <option value="accuracy" selected={kind == "accuracy"}>{ ctx.t(Text::Accuracy) }{ " (%) ≥" }</option>
+                    </select>
+                </label>
+                <label class="field"><span>{ ctx.t(Text::GoalValue) }</span>
+                    <input id="exercise-goal-value" type="number" min="0" step="any" value={goal_value} />
+                </label>
+                <label class="field"><span>{ ctx.t(Text::MaxNeurons) }</span>
+                    <input id="exercise-max-neurons" type="number" min="0" max={crate::app::exercise::MAX_NEURONS.to_string()} value={e.max_neurons.map(|n| n.to_string()).unwrap_or_default()} />
+                </label>
+                <label class="field"><span>{ ctx.t(Text::MaxEpochs) }</span>
+                    <input id="exercise-max-epochs" type="number" min="0" max={crate::app::exercise::MAX_EPOCHS.to_string()} value={e.max_epochs.map(|n| n.to_string()).unwrap_or_default()} />
+                </label>
+                <label class="field"><span>{ ctx.t(Text::GoalQuestion) }</span>
+                    <textarea id="exercise-text" rows="3" maxlength={crate::app::exercise::MAX_TEXT_CHARS.to_string()} defaultvalue={e.text.clone()} />
+                </label>
+                <fieldset class="hide-controls"><legend>{ ctx.t(Text::HideFromStudents) }</legend>
+                    { for hideable_controls().into_iter().map(|(key, name)| html! {
+                        <label class="inline"><input type="checkbox" id={format!("exercise-hide-{key}")} checked={!s.shows(key)} />{ ctx.t(name) }</label>
+                    }) }
+                </fieldset>
+                <div class="dialog-buttons">
+                    <button id="exercise-apply" class="tool primary" onclick={apply}>{ ctx.t(Text::ExerciseApply) }</button>
+                    <button id="exercise-cancel" class="tool" onclick={close}>{ ctx.t(Text::Cancel) }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
