@@ -1,0 +1,112 @@
+// End-to-end: exercises a teacher sets in a link, and data a student can take away.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, open, closeAll } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
+const epoch = async (page) => Number((await text(page, '#iter-number')).replace(/,/g, ''));
+
+async function clean(session) {
+  assert.deepEqual(session.errors, [], 'no console errors');
+  assert.deepEqual(session.foreign, [], 'no request leaves the page');
+  await session.close();
+}
+
+test('a goal in the link is shown, met at an epoch, and said once; the question stays text', async () => {
+  const s = await open(browser, 'lang=en&dataset=gauss&networkShape=&goal=accuracy:95&goalText=%3Cb%3ESeparate%3C%2Fb%3E%20the%20clouds&speed=10');
+  const { page } = s;
+  assert.equal(await text(page, '#goal-text'), '<b>Separate</b> the clouds', 'shown as text, never as HTML');
+  assert.equal(await page.$('#goal-text b'), null);
+  assert.equal(await page.getAttribute('#goal-status', 'data-met'), 'false');
+  assert.match(await text(page, '#goal-status'), /Goal: a test accuracy of at least 95% — not met yet/);
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#goal-status').dataset.met === 'true', null, { timeout: 20000 });
+  const at = Number(await page.getAttribute('#goal-status', 'data-epoch'));
+  assert.ok(at >= 1, `met at epoch ${at}`);
+  assert.match(await text(page, '#goal-status'), new RegExp(`met at epoch ${at} ✓`));
+  assert.match(await text(page, '#goal-done'), new RegExp(`Done! The exercise's goal was met at epoch ${at}`));
+  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'false');
+  // Reset: a new run, not met yet.
+  await page.click('#reset-button');
+  await page.waitForFunction(() => document.querySelector('#goal-status').dataset.met === 'false');
+  await clean(s);
+});
+
+test('limits hold: no neuron past the limit, no epoch past the limit', async () => {
+  const s = await open(browser, 'lang=es&networkShape=2&maxNeurons=3&maxEpochs=12&speed=max');
+  const { page } = s;
+  assert.match(await text(page, '#exercise-limits'), /como mucho 3 neuronas ocultas en total · como mucho 12 épocas/);
+  const add = 'button[aria-label="Añadir una neurona (Capas ocultas 1)"]';
+  await page.click(add);
+  assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 3);
+  assert.ok(await page.$eval(add, (b) => b.disabled), 'the limit is reached');
+  assert.ok(await page.$eval('#add-layers', (b) => b.disabled));
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'false', null, { timeout: 10000 });
+  await page.waitForTimeout(300);
+  assert.equal(await epoch(page), 12, 'training stops at the limit');
+  await page.click('#next-step-button');
+  await page.waitForTimeout(300);
+  assert.equal(await epoch(page), 12);
+  await clean(s);
+});
+
+test('a teacher makes an exercise from the current setup and the link carries it', async () => {
+  const s = await open(browser, 'lang=en&dataset=xor');
+  const { page } = s;
+  await page.click('#make-exercise');
+  await page.waitForSelector('#exercise-builder');
+  await page.selectOption('#exercise-goal-kind', 'test-loss');
+  await page.fill('#exercise-goal-value', '0.2');
+  await page.fill('#exercise-max-neurons', '4');
+  await page.fill('#exercise-text', 'Which features make XOR easy?');
+  await page.check('#exercise-hide-dataset');
+  await page.click('#exercise-apply');
+  await page.waitForFunction(() => !document.querySelector('#exercise-builder'));
+  const link = await page.evaluate(() => decodeURIComponent(location.hash.replace(/\+/g, ' ')));
+  for (const part of ['goal=test-loss:0.2', 'maxNeurons=4', 'goalText=Which features make XOR easy?', 'dataset_hide=true']) assert.ok(link.includes(part), `${part} in ${link}`);
+  assert.equal(await page.$('#dataset-button-circle'), null, 'the data sets are hidden from students');
+  // Opened by a student, the link gives the same exercise.
+  const student = await open(browser, await page.evaluate(() => location.hash.slice(1)));
+  assert.equal(await text(student.page, '#goal-text'), 'Which features make XOR easy?');
+  assert.match(await text(student.page, '#goal-status'), /test loss of at most 0.2/);
+  await clean(student);
+  await clean(s);
+});
+
+test('the lesson exercises: AND by hand is met without training', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await page.click('#lesson-10');
+  await page.waitForSelector('#goal-status');
+  for (const [id, v] of [['#tlu-w1', '1'], ['#tlu-w2', '1'], ['#tlu-b', '-3']]) {
+    await page.fill(id, v);
+    await page.press(id, 'Tab');
+  }
+  await page.waitForFunction(() => document.querySelector('#goal-status').dataset.met === 'true');
+  assert.equal(await page.getAttribute('#goal-status', 'data-epoch'), '0');
+  await clean(s);
+});
+
+test('the pass-or-fail data set speaks its units, and any data set exports as CSV with its split', async () => {
+  const s = await open(browser, 'lang=es&dataset=pass-fail&networkShape=&output=sigmoid&loss=bce&learningRate=0.1');
+  const { page } = s;
+  assert.equal(await text(page, '#axis-x1'), 'horas de estudio');
+  assert.equal(await text(page, '#axis-x2'), 'nota previa');
+  const ticks = await page.$$eval('#x-ticks span', (t) => t.map((e) => e.textContent));
+  assert.ok(ticks.includes('0') && ticks.includes('12'), `${ticks}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-data')]);
+  const rows = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(rows[0], 'horas de estudio,nota previa,label,set');
+  assert.equal(rows.length, 201);
+  const sets = new Set(rows.slice(1).map((r) => r.split(',')[3]));
+  assert.deepEqual([...sets].sort(), ['test', 'train']);
+  const [hours, grade] = rows[1].split(',').map(Number);
+  assert.ok(hours >= 0 && hours <= 12 && grade >= 40 && grade <= 100, rows[1]);
+  await clean(s);
+});
