@@ -204,3 +204,78 @@ fn lean_steps_train_and_record_exactly_as_full_steps() {
     assert_eq!(lean.history.points, full.history.points, "the kept points are the same (the history thinned to stride 4)");
     assert_eq!(lean.last, full.last, "after measuring, the newest figures are the same");
 }
+
+#[test]
+fn the_timeline_keeps_a_long_run_within_its_budget_evenly() {
+    use neurona::live::timeline::{Timeline, BUDGET_BYTES, MAX_SNAPSHOTS};
+    // The largest setup: six hidden layers of eight and every input feature.
+    let mut config = Config::default();
+    config.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6];
+    config.network.features = neurona::engine::Feature::ALL.to_vec();
+    let t = Trainer::new(config).unwrap();
+    let parameters = t.network.parameters();
+    let mut timeline = Timeline::default();
+    timeline.clear();
+    let mut most = 0;
+    for epoch in 0..=100_000u64 {
+        timeline.record(epoch, &parameters);
+        most = most.max(timeline.len());
+    }
+    assert!(most <= MAX_SNAPSHOTS + 1 && timeline.bytes() <= BUDGET_BYTES, "{} snapshots, {} bytes", timeline.len(), timeline.bytes());
+    let epochs: Vec<u64> = timeline.epochs().collect();
+    assert_eq!(epochs[0], 0, "the start is always kept");
+    assert!(*epochs.last().unwrap() > 99_000, "the end is near the newest epoch: {:?}", epochs.last());
+    let gaps: Vec<u64> = epochs.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(gaps.iter().all(|&g| g == gaps[0]), "evenly spread");
+    println!("100,000 epochs: {} snapshots every {} epochs, {} KiB", epochs.len(), gaps[0], timeline.bytes() / 1024);
+    // The snapshot shown for an epoch is the latest at or before it.
+    assert_eq!(timeline.at(gaps[0] * 3 + 1).unwrap().0, gaps[0] * 3);
+}
+
+#[test]
+fn going_back_to_an_earlier_epoch_continues_from_there_in_the_worker_and_the_page() {
+    let config = Config::default();
+    let mut session = Session::new();
+    let now = || 0.0;
+    session.handle(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 0, network: None }, &now);
+    let mut mirror = Mirror::default();
+    mirror.reset(1, neurona::live::session::start(config, 0, None));
+    let mut at_20 = None;
+    for _ in 0..60 {
+        let s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
+        assert!(mirror.apply(&s));
+        if s.epoch == 20 {
+            at_20 = Some(s.parameters.clone());
+        }
+    }
+    let parameters = at_20.unwrap();
+    let page = mirror.trainer.as_mut().unwrap();
+    assert!(page.rewind(20, &parameters));
+    let s = session.handle(ToWorker::Rewind { epoch: 20, parameters: parameters.clone() }, &now);
+    assert!(mirror.apply(&s));
+    let page = mirror.trainer.as_ref().unwrap();
+    assert_eq!((s.epoch, page.epoch), (20, 20));
+    assert_eq!(s.parameters, parameters, "the weights of epoch 20");
+    assert!(page.history.points.iter().all(|p| p.epoch <= 20), "the history goes back too");
+    // Training goes on from there, the page following the worker.
+    for _ in 0..10 {
+        let s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
+        assert!(mirror.apply(&s));
+    }
+    let page = mirror.trainer.as_ref().unwrap();
+    assert_eq!(page.epoch, 30);
+    assert_eq!(page.network.parameters(), session.trainer().unwrap().network.parameters());
+    assert_eq!(page.history.points.last().unwrap().epoch, 30);
+    // A later epoch cannot be "gone back" to.
+    assert!(!mirror.trainer.as_mut().unwrap().rewind(31, &parameters));
+}
+
+#[test]
+fn the_same_round_gives_the_same_curve() {
+    let curve = |round| {
+        let mut t = Trainer::new_round(Config::default(), round).unwrap();
+        (0..40).map(|_| t.step().unwrap().train.loss).collect::<Vec<f64>>()
+    };
+    assert_eq!(curve(2), curve(2), "restarting with the same weights repeats the run");
+    assert_ne!(curve(2), curve(3), "a plain reset draws new weights");
+}

@@ -98,6 +98,11 @@ impl History {
         epoch % self.stride == 0
     }
 
+    /// Forgets the points after `epoch` (the run goes back there); the stride stays.
+    pub fn truncate_after(&mut self, epoch: u64) {
+        self.points.retain(|p| p.epoch <= epoch);
+    }
+
     /// Records a point if it falls on the current stride.
     pub fn push(&mut self, p: HistoryPoint) {
         if p.epoch % self.stride != 0 {

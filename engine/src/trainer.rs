@@ -354,6 +354,31 @@ impl Trainer {
         fits
     }
 
+    /// Goes back to an earlier point of this run: the weights it had at `epoch`, the history
+    /// up to it, and a run that may go on from there (early stopping's watch and the links
+    /// L1 killed start afresh, and so does the optimizer's memory, which was not kept).
+    /// Returns false and changes nothing when the weights do not fit or `epoch` is ahead.
+    pub fn rewind(&mut self, epoch: u64, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
+        if epoch > self.epoch || !self.set_parameters(parameters) {
+            return false;
+        }
+        self.epoch = epoch;
+        self.history.truncate_after(epoch);
+        for m in self.moments_w.iter_mut().chain(self.moments_b.iter_mut()) {
+            m.first.fill(0.0);
+            m.second.fill(0.0);
+        }
+        self.updates = 0;
+        self.stopped = None;
+        self.early = EarlyState::default();
+        self.unmeasured = None;
+        self.dead.iter_mut().for_each(|d| d.fill(false));
+        let mut report = self.evaluate();
+        report.epoch = epoch;
+        self.last = Some(report);
+        true
+    }
+
     /// One step of the perceptron rule, on training point `k` of this epoch's order (a
     /// perceptron setup only): what a student steps through by hand.
     pub fn perceptron_point(&mut self, k: usize) -> Option<PerceptronStep> {

@@ -277,6 +277,10 @@ catalogue! {
     NextStepSlow => "Next: press ▶ (or Space); it trains at 2 epochs a second so that every step can be followed.", "Siguiente: pulsa ▶ (o Espacio); entrena a 2 épocas por segundo para poder seguir cada paso.";
     NextLesson => "Next lesson:", "Siguiente lección:";
     Explanations => "Explanations", "Explicaciones";
+    Timeline => "Timeline: the network at an earlier epoch", "Línea de tiempo: la red en una época anterior";
+    TimelineNow => "Drag to see the network at an earlier epoch ({kept} kept).", "Arrastra para ver la red en una época anterior ({kept} guardadas).";
+    TimelineBack => "Showing epoch {epoch} of {newest}: ▶ continues training from here.", "Mostrando la época {epoch} de {newest}: ▶ sigue entrenando desde aquí.";
+    ResetSame => "Restart with the same weights", "Reiniciar con los mismos pesos";
     Exercise => "Exercise", "Ejercicio";
     GoalTestLoss => "Goal: a test loss of at most {value}", "Objetivo: una pérdida de prueba de como mucho {value}";
     GoalAccuracy => "Goal: a test accuracy of at least {value}%", "Objetivo: una exactitud de prueba de al menos {value}%";

@@ -21,6 +21,10 @@ pub const LOSS_CHART: &str = "loss-chart";
 pub const GRADIENT_CHART: &str = "gradient-chart";
 /// The epoch counter.
 pub const EPOCH: &str = "iter-number";
+/// The range over the epochs trained.
+pub const TIMELINE: &str = "timeline";
+/// What the timeline shows, in words.
+pub const TIMELINE_LABEL: &str = "timeline-label";
 /// The epoch in the phone's transport bar.
 pub const MOBILE_EPOCH: &str = "mobile-epoch";
 /// The test loss in the phone's transport bar.

@@ -5,6 +5,7 @@
 pub mod mirror;
 pub mod protocol;
 pub mod session;
+pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
 pub mod ids;

@@ -47,6 +47,14 @@ pub fn network_width() -> f64 {
     }
 }
 
+/// An earlier epoch shown from the timeline, and the run's newest state meanwhile.
+struct Viewing {
+    epoch: u64,
+    newest_epoch: u64,
+    newest: super::timeline::Parameters,
+    newest_report: Option<crate::engine::EpochReport>,
+}
+
 /// The page's training state: the worker, the mirror and the views.
 pub struct Live {
     mirror: Mirror,
@@ -64,6 +72,12 @@ pub struct Live {
     slow_asked_at: f64,
     /// The epoch at which this run met the exercise's goal.
     goal_met_at: Option<u64>,
+    /// The weights at earlier epochs of this run.
+    timeline: super::timeline::Timeline,
+    /// An earlier epoch shown from the timeline.
+    viewing: Option<Viewing>,
+    /// The next reset starts from the same initial weights as this run.
+    same_weights: bool,
     playing: bool,
     /// Something changed since the last frame was drawn.
     dirty: bool,
@@ -100,6 +114,9 @@ impl Live {
             asked: Default::default(),
             slow_asked_at: f64::NEG_INFINITY,
             goal_met_at: None,
+            timeline: Default::default(),
+            viewing: None,
+            same_weights: false,
             playing: false,
             dirty: false,
             frame: None,
@@ -161,8 +178,14 @@ impl Live {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.goal_met_at = None;
+            self.timeline.clear();
+            self.viewing = None;
             let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
-            self.round = if same_setup { self.round + 1 } else { 0 };
+            self.round = match (same_setup, std::mem::take(&mut self.same_weights)) {
+                (true, true) => self.round,
+                (true, false) => self.round + 1,
+                (false, _) => 0,
+            };
             let id = self.mirror.setup + 1;
             let network = self.pending_network.take();
             let config = settings.config.clone();
@@ -181,6 +204,7 @@ impl Live {
 
     /// Trains one epoch (the step button); the view follows when the worker answers.
     pub fn step_once(&mut self) {
+        self.continue_from_viewed();
         if self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) && self.epochs_left() > 0 {
             self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
         }
@@ -219,6 +243,20 @@ impl Live {
             return actions;
         }
         self.perf.worker(s.trained, s.train_ms);
+        if let Some(t) = self.mirror.trainer.as_mut() {
+            self.timeline.record(t.epoch, &s.parameters);
+            // An answer still on its way while an earlier epoch is shown: it is the newest
+            // state, and the earlier epoch stays on screen.
+            if let Some(v) = self.viewing.as_mut() {
+                v.newest_epoch = t.epoch;
+                v.newest = s.parameters.clone();
+                v.newest_report = t.last.clone();
+                if let Some((at, p)) = self.timeline.at(v.epoch) {
+                    t.set_parameters(p);
+                    t.epoch = *at;
+                }
+            }
+        }
         self.check_goal(&mut actions);
         match s.event {
             Some(Event::EarlyStopped { at, best }) => actions.push(Action::Notify(Notice::EarlyStopped { at, best })),
@@ -279,10 +317,73 @@ impl Live {
         }
     }
 
+    /// The next reset restarts from this run's initial weights (the same setup then gives
+    /// the same curve).
+    pub fn reset_to_same_weights(&mut self) {
+        self.same_weights = true;
+    }
+
+    /// Shows the network as it was at `epoch` (the nearest kept snapshot at or before it),
+    /// or, at the newest epoch, as it is. Training pauses meanwhile.
+    pub fn view_epoch(&mut self, epoch: u64) {
+        let Some(t) = self.mirror.trainer.as_mut() else { return };
+        let newest = self.viewing.as_ref().map_or(t.epoch, |v| v.newest_epoch);
+        if epoch >= newest {
+            if let Some(v) = self.viewing.take() {
+                t.set_parameters(&v.newest);
+                t.epoch = v.newest_epoch;
+                t.last = v.newest_report;
+            }
+        } else if let Some((at, parameters)) = self.timeline.at(epoch).cloned() {
+            if self.viewing.is_none() {
+                self.viewing = Some(Viewing { epoch: at, newest_epoch: t.epoch, newest: t.network.parameters(), newest_report: t.last.clone() });
+            }
+            if let Some(v) = self.viewing.as_mut() {
+                v.epoch = at;
+            }
+            t.set_parameters(&parameters);
+            t.epoch = at;
+            if let Some(last) = t.last.as_mut() {
+                last.epoch = at;
+            }
+        }
+        self.dirty = true;
+        self.request_frame();
+    }
+
+    /// The epoch shown from the timeline, if an earlier one.
+    pub fn viewed_epoch(&self) -> Option<u64> {
+        self.viewing.as_ref().map(|v| v.epoch)
+    }
+
+    /// The newest epoch of the run (while an earlier one is shown, too).
+    pub fn newest_epoch(&self) -> u64 {
+        self.viewing.as_ref().map(|v| v.newest_epoch).or(self.mirror.trainer.as_ref().map(|t| t.epoch)).unwrap_or(0)
+    }
+
+    /// When an earlier epoch is shown, makes it the run's present: the worker and the page
+    /// go back there and training continues from it.
+    fn continue_from_viewed(&mut self) {
+        let Some(v) = self.viewing.take() else { return };
+        let Some(t) = self.mirror.trainer.as_mut() else { return };
+        let parameters = t.network.parameters();
+        // The mirror shows the epoch already: rewind it as the worker will.
+        t.epoch = v.newest_epoch;
+        if t.rewind(v.epoch, &parameters) {
+            self.mirror.stop_epoch = None;
+            self.timeline.truncate_after(v.epoch);
+            self.goal_met_at = None;
+            self.send(ToWorker::Rewind { epoch: v.epoch, parameters });
+        }
+    }
+
     /// Starts or stops training.
     pub fn set_playing(&mut self, playing: bool) {
         if self.playing == playing {
             return;
+        }
+        if playing {
+            self.continue_from_viewed();
         }
         self.playing = playing;
         self.perf = Perf::default();
@@ -334,7 +435,29 @@ impl Live {
     fn draw(&mut self) -> f64 {
         let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch);
         self.write_math_views();
+        self.write_timeline();
         grid_ms
+    }
+
+    /// The timeline's range: the epochs trained so far, and the one shown.
+    fn write_timeline(&self) {
+        let Some(input) = super::draw::element(super::ids::TIMELINE).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()) else { return };
+        let newest = self.newest_epoch();
+        let shown = self.viewed_epoch().unwrap_or(newest);
+        let max = newest.to_string();
+        if input.max() != max {
+            input.set_max(&max);
+        }
+        if input.value() != shown.to_string() {
+            input.set_value(&shown.to_string());
+        }
+        let _ = input.set_attribute("aria-valuetext", &format!("{shown} / {newest}"));
+        let lang = self.settings.lang;
+        let text = match self.viewed_epoch() {
+            Some(e) => Text::TimelineBack.get(lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
+            None => Text::TimelineNow.get(lang).replace("{kept}", &self.timeline.len().to_string()),
+        };
+        super::draw::set_text(super::ids::TIMELINE_LABEL, &text);
     }
 
     fn write_math_views(&mut self) {

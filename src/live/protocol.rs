@@ -35,6 +35,13 @@ pub enum ToWorker {
     },
     /// Every weight and bias at once (one step of backprop walked through on the page):
     /// weights then biases, per layer, input side first.
+    /// Go back to an earlier epoch of this run, with the weights it had then.
+    Rewind {
+        /// The epoch.
+        epoch: u64,
+        /// Its weights and biases, per layer.
+        parameters: Vec<(Vec<crate::engine::Real>, Vec<crate::engine::Real>)>,
+    },
     SetParameters(Vec<(Vec<Real>, Vec<Real>)>),
     /// A weight (`input` = `Some(i)`) or a bias (`None`) typed by the user.
     SetParameter {

@@ -45,6 +45,11 @@ impl Session {
                     t.set_parameters(&parameters);
                 }
             }
+            ToWorker::Rewind { epoch, parameters } => {
+                if let Some(t) = &mut self.trainer {
+                    t.rewind(epoch, &parameters);
+                }
+            }
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
         }
         snapshot.setup = self.setup;

@@ -35,6 +35,11 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             <div id="linechart">
             <canvas id={ids::LOSS_CHART} width="300" height="100" role="img" aria-label={format!("{}: {} / {}", ctx.t(Text::LossChart), ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
+            <div class="timeline">
+                <input type="range" id={ids::TIMELINE} min="0" max="0" value="0" step="1" aria-label={ctx.t(Text::Timeline)}
+                    oninput={timeline_input(ctx)} />
+                <p id={ids::TIMELINE_LABEL} class="timeline-label" aria-live="off"></p>
+            </div>
             <p id="chart-legend" class="chart-legend">
                 <span class="legend-loss">{ ctx.t(Text::LossChart) }{ ":" }</span>
                 <span class="item"><span class="line train"></span>{ ctx.t(Text::LegendTraining) }</span>
@@ -114,6 +119,19 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
             <p id="data-scaling" class="text">{ scaling }</p>
         </div>
     }
+}
+
+/// Moving the timeline shows the network as it was at that epoch.
+fn timeline_input(ctx: &Ctx) -> Callback<InputEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let Ok(epoch) = input.value().parse::<u64>() else { return };
+        if ctx.state.playing {
+            ctx.dispatch.emit(Action::Pause);
+        }
+        ctx.live.borrow_mut().view_epoch(epoch);
+    })
 }
 
 /// Offers text as a file to save.

@@ -146,6 +146,7 @@ pub(super) fn icon(name: &str) -> Html {
         "play" => "M8 5v14l11-7z",
         "pause" => "M6 5h4v14H6zm8 0h4v14h-4z",
         "step" => "M6 5v14l9-7zm10 0h2v14h-2z",
+        "reset-same" => "M12 5V1L7 6l5 5V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7zm-1 5h2v6h-2z",
         _ => "M12 5V1L7 6l5 5V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z",
     };
     html! {
@@ -196,6 +197,10 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                 if ctx.shows("resetButton") {
                     <button id="reset-button" class="round" aria-label={ctx.t(Text::Reset)} title={ctx.t(Text::Reset)}
                         onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
+                }
+                if ctx.shows("resetButton") {
+                    <button id="reset-same-button" class="round" aria-label={ctx.t(Text::ResetSame)} title={ctx.t(Text::ResetSame)}
+                        onclick={reset_same(ctx)}>{ icon("reset-same") }</button>
                 }
                 if ctx.shows("playButton") {
                     <button id="play-pause-button" class={classes!("round", "play", playing.then_some("playing"))}
@@ -286,4 +291,13 @@ pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
             <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span><span id={ids::MOBILE_LOSS} class="value">{ "–" }</span></span>
         </section>
     }
+}
+
+/// Restarts from this run's initial weights: the same setup then draws the same curve.
+fn reset_same(ctx: &Ctx) -> Callback<MouseEvent> {
+    let ctx = ctx.clone();
+    Callback::from(move |_| {
+        ctx.live.borrow_mut().reset_to_same_weights();
+        ctx.dispatch.emit(Action::Reset);
+    })
 }
