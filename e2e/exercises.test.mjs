@@ -110,3 +110,65 @@ test('the pass-or-fail data set speaks its units, and any data set exports as CS
   assert.ok(hours >= 0 && hours <= 12 && grade >= 40 && grade <= 100, rows[1]);
   await clean(s);
 });
+
+const heatmap = (page) => page.$eval('#heatmap-canvas', (c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let h = 0;
+  for (let i = 0; i < d.length; i += 13) h = (h * 31 + d[i]) % 1000000007;
+  return h;
+});
+async function steps(page, n) {
+  const target = (await epoch(page)) + n;
+  for (let i = 0; i < n; i++) await page.click('#next-step-button');
+  await page.waitForFunction((t) => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) === t, target);
+}
+async function setRange(page, value) {
+  await page.$eval('#timeline', (e, v) => { e.value = String(v); e.dispatchEvent(new Event('input', { bubbles: true })); }, value);
+}
+
+test('the timeline shows the network at an earlier epoch, and training continues from there', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  const start = await heatmap(page);
+  await steps(page, 30);
+  const now = await heatmap(page);
+  assert.equal(await page.$eval('#timeline', (e) => e.max), '30');
+  await setRange(page, 0);
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await page.waitForTimeout(50);
+  assert.equal(await heatmap(page), start, 'epoch 0 looks as it did');
+  await setRange(page, 10);
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,010');
+  assert.match(await text(page, '#timeline-label'), /^Showing epoch 10 of 30/);
+  const at10 = await heatmap(page);
+  assert.notEqual(at10, now);
+  await setRange(page, 30);
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,030');
+  await page.waitForTimeout(50);
+  assert.equal(await heatmap(page), now, 'back at the newest epoch');
+  // From epoch 10, a step trains epoch 11 and the timeline ends there.
+  await setRange(page, 10);
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,010');
+  await page.click('#next-step-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,011');
+  await page.waitForFunction(() => document.querySelector('#timeline').max === '11');
+  await clean(s);
+});
+
+test('restarting with the same weights draws the same curve; a plain reset draws new weights', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await steps(page, 15);
+  const first = await text(page, '#loss-train');
+  const picture = await heatmap(page);
+  await page.click('#reset-same-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await steps(page, 15);
+  assert.equal(await text(page, '#loss-train'), first);
+  assert.equal(await heatmap(page), picture);
+  await page.click('#reset-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await steps(page, 15);
+  assert.notEqual(await heatmap(page), picture);
+  await clean(s);
+});
