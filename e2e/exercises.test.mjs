@@ -172,3 +172,36 @@ test('restarting with the same weights draws the same curve; a plain reset draws
   assert.notEqual(await heatmap(page), picture);
   await clean(s);
 });
+
+test('two setups side by side train epoch for epoch, the chart shows both, and the link carries the second', async () => {
+  const s = await open(browser, 'lang=en&dataset=logic-or&networkShape=&speed=10');
+  const { page } = s;
+  await page.click('#compare-button');
+  await page.waitForSelector('#compare');
+  await page.selectOption('#compare-dataset', 'logic-xor');
+  await page.fill('#compare-shape', '4');
+  await page.press('#compare-shape', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#compare-shape').value === '4');
+  await page.selectOption('#compare-activation', 'relu');
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) >= 100, null, { timeout: 20000 });
+  await page.click('#play-pause-button');
+  await page.waitForTimeout(300);
+  assert.equal(await text(page, '#compare-epoch'), await text(page, '#iter-number'), 'epoch for epoch');
+  assert.match(await text(page, '#compare-loss'), /^\d\.\d{3}$/);
+  const vermillion = await page.$eval('#loss-chart', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] > 180 && d[i + 1] > 70 && d[i + 1] < 120 && d[i + 2] < 40) n++;
+    return n;
+  });
+  assert.ok(vermillion > 20, `the second setup's test loss is drawn: ${vermillion} pixels`);
+  const hash = await page.evaluate(() => location.hash.slice(1));
+  assert.match(decodeURIComponent(hash), /compare=.*dataset=logic-xor/);
+  const again = await open(browser, hash);
+  await again.page.waitForSelector('#compare');
+  assert.equal(await again.page.$eval('#compare-dataset', (e) => e.value), 'logic-xor');
+  assert.equal(await again.page.$eval('#compare-activation', (e) => e.value), 'relu');
+  await clean(again);
+  await clean(s);
+});

@@ -277,6 +277,12 @@ catalogue! {
     NextStepSlow => "Next: press ▶ (or Space); it trains at 2 epochs a second so that every step can be followed.", "Siguiente: pulsa ▶ (o Espacio); entrena a 2 épocas por segundo para poder seguir cada paso.";
     NextLesson => "Next lesson:", "Siguiente lección:";
     Explanations => "Explanations", "Explicaciones";
+    Compare => "Compare", "Comparar";
+    CompareHint => "Train a copy of this setup beside it, change the copy, and watch both learn epoch for epoch", "Entrenar una copia de esta configuración a su lado, cambiar la copia y ver cómo aprenden las dos época a época";
+    CompareSetup => "B: the setup compared", "B: la configuración comparada";
+    CompareShape => "Neurons per hidden layer", "Neuronas por capa oculta";
+    LegendSecondTest => "B test", "B prueba";
+    LegendSecondTraining => "B training", "B entrenamiento";
     Timeline => "Timeline: the network at an earlier epoch", "Línea de tiempo: la red en una época anterior";
     TimelineNow => "Drag to see the network at an earlier epoch ({kept} kept).", "Arrastra para ver la red en una época anterior ({kept} guardadas).";
     TimelineBack => "Showing epoch {epoch} of {newest}: ▶ continues training from here.", "Mostrando la época {epoch} de {newest}: ▶ sigue entrenando desde aquí.";

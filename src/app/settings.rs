@@ -64,6 +64,8 @@ pub struct Settings {
     pub projector: bool,
     /// The teacher's exercise: goal, limits, question.
     pub exercise: super::exercise::Exercise,
+    /// A second setup trained beside this one, epoch for epoch (`compare=`).
+    pub compare: Option<Box<Config>>,
     /// Show the performance readout.
     pub show_performance: bool,
     /// The neuron whose arithmetic the inspector shows: layer (numbered as the page's
@@ -91,6 +93,7 @@ impl Settings {
             hide_text: false,
             projector: false,
             exercise: Default::default(),
+            compare: None,
             show_performance: false,
             inspect: None,
             matrix: None,

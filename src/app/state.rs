@@ -141,6 +141,10 @@ pub enum Action {
     GoalMet(u64),
     /// Open or close the dialog that makes an exercise.
     SetBuilder(bool),
+    /// Train a copy of this setup beside it, or stop comparing.
+    ToggleCompare,
+    /// Change the second setup.
+    SetCompare(Box<Config>),
     /// Set the exercise and the controls hidden from students.
     SetExercise(Box<super::exercise::Exercise>, std::collections::BTreeSet<String>),
     /// Everything larger, for a projector, or not.
@@ -302,6 +306,25 @@ impl AppState {
                 }
             }
             Action::SetBuilder(open) => s.builder = open,
+            Action::ToggleCompare => {
+                s.settings.compare = match s.settings.compare {
+                    Some(_) => None,
+                    None => Some(Box::new(s.settings.config.clone())),
+                };
+                s.generation += 1;
+                s.playing = false;
+            }
+            Action::SetCompare(config) => {
+                if s.settings.compare.is_some() {
+                    let restart = s.settings.compare.as_ref().is_some_and(|c| c.needs_new_network(&config));
+                    s.settings.compare = Some(config);
+                    // Both start again together when the second needs a new network.
+                    if restart {
+                        s.generation += 1;
+                        s.playing = false;
+                    }
+                }
+            }
             Action::SetExercise(exercise, hidden) => {
                 s.settings.exercise = *exercise;
                 s.settings.hidden_controls = hidden;
@@ -524,6 +547,9 @@ impl AppState {
         // Whatever the verb, the setup stays within the limits every link and file is held to,
         // and within the exercise's.
         s.settings.config.normalize();
+        if let Some(c) = s.settings.compare.as_mut() {
+            c.normalize();
+        }
         if let Some(max) = s.settings.exercise.max_neurons {
             super::exercise::hold_to_neurons(&mut s.settings.config.network.hidden, max);
             s.settings.config.normalize();

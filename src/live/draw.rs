@@ -62,6 +62,8 @@ pub enum InspectPoint {
 pub struct Views {
     grid: Grid,
     palette: Palette,
+    /// The second setup's loss history, in a comparison.
+    pub compare_history: Option<Vec<crate::engine::trainer::HistoryPoint>>,
     rgba: Vec<u8>,
     /// Every node's thumbnail, stacked: inputs first, then hidden neurons in order.
     atlas_rgba: Vec<u8>,
@@ -78,7 +80,7 @@ pub struct Views {
     next_gap: usize,
     last_confusion: String,
     last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
-    last_chart: Option<(usize, u64, Option<u64>)>,
+    last_chart: Option<(usize, u64, Option<u64>, Option<(usize, u64)>)>,
     last_overlay: Option<(bool, Option<(Real, Real, Real)>)>,
     last_plot: Option<(Activation, i64)>,
 }
@@ -89,6 +91,7 @@ impl Views {
         Views {
             grid: Grid::new(GRID, -6.0, 6.0),
             palette: Palette::new(),
+            compare_history: None,
             rgba: vec![0; GRID * GRID * 4],
             atlas_rgba: Vec::new(),
             atlas: None,
@@ -174,7 +177,7 @@ impl Views {
         }
         if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
             let epoch = Text::Epoch.get(lang).to_lowercase();
-            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch: &epoch });
+            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch: &epoch }, None);
         }
         self.last_chart = None;
         self.last_overlay = None;
@@ -400,12 +403,13 @@ impl Views {
 
     fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<u64>) {
         let points = &t.history.points;
-        let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch);
+        let second = self.compare_history.as_ref().map(|h| (h.len(), h.last().map_or(0, |p| p.epoch)));
+        let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch, second);
         if self.last_chart != Some(key) {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
                 let epoch = Text::Epoch.get(lang).to_lowercase();
-                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch });
+                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, self.compare_history.as_deref());
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
@@ -590,4 +594,50 @@ pub fn shown_axes(config: &crate::engine::Config, lang: Lang) -> crate::engine::
         axes.y.name = Text::PreviousGrade.get(lang).into();
     }
     axes
+}
+
+/// The second setup of a comparison: its output over the plane with its data, and its
+/// losses. Drawn with a grid and palette of its own.
+pub struct CompareView {
+    grid: Grid,
+    palette: Palette,
+    rgba: Vec<u8>,
+}
+
+impl Default for CompareView {
+    fn default() -> Self {
+        CompareView { grid: Grid::new(GRID, -6.0, 6.0), palette: Palette::new(), rgba: vec![0; GRID * GRID * 4] }
+    }
+}
+
+impl CompareView {
+    /// Draws the second setup's output and points, and writes its figures.
+    pub fn draw(&mut self, t: &Trainer, settings: &Settings) {
+        self.grid.evaluate(&t.network, &t.config.network.features);
+        let last = t.network.layers.len() - 1;
+        let out = t.network.output().activation;
+        if out == Activation::Softmax {
+            let k = t.config.outputs();
+            fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, settings.discretize, &mut self.rgba);
+        } else {
+            let to_scale = |v| crate::engine::trainer::score(out, v);
+            self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, settings.discretize, &mut self.rgba);
+        }
+        if let Some(c) = canvas_by_id(ids::COMPARE_HEATMAP) {
+            canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
+        }
+        if let Some(c) = canvas_by_id(ids::COMPARE_POINTS) {
+            let size = c.get_bounding_client_rect().width().round().max(1.0);
+            let ctx = canvas::hidpi(&c, size, size);
+            let classes = t.config.data.classes.max(2);
+            let radius = 2.4 * (size / HEATMAP).sqrt();
+            canvas::draw_points(&ctx, &t.split.train, size, (self.grid.min, self.grid.max), classes, false, radius);
+        }
+        let fresh = EpochReport::default();
+        let report = t.last.as_ref().unwrap_or(&fresh);
+        let m = report.test.as_ref().unwrap_or(&report.train);
+        set_text(ids::COMPARE_LOSS, &format!("{:.3}", m.loss));
+        set_text(ids::COMPARE_ACCURACY, &m.accuracy.map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into()));
+        set_text(ids::COMPARE_EPOCH, &format_epoch(t.epoch));
+    }
 }

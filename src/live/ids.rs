@@ -21,6 +21,16 @@ pub const LOSS_CHART: &str = "loss-chart";
 pub const GRADIENT_CHART: &str = "gradient-chart";
 /// The epoch counter.
 pub const EPOCH: &str = "iter-number";
+/// The second setup's output picture, its points, figures.
+pub const COMPARE_HEATMAP: &str = "compare-heatmap";
+/// The second setup's points.
+pub const COMPARE_POINTS: &str = "compare-points";
+/// The second setup's test loss.
+pub const COMPARE_LOSS: &str = "compare-loss";
+/// The second setup's test accuracy.
+pub const COMPARE_ACCURACY: &str = "compare-accuracy";
+/// The second setup's epoch.
+pub const COMPARE_EPOCH: &str = "compare-epoch";
 /// The range over the epochs trained.
 pub const TIMELINE: &str = "timeline";
 /// What the timeline shows, in words.

@@ -78,6 +78,9 @@ pub struct Live {
     viewing: Option<Viewing>,
     /// The next reset starts from the same initial weights as this run.
     same_weights: bool,
+    /// The second setup of a comparison, trained here in lockstep with the worker's.
+    compare: Option<Trainer>,
+    compare_view: super::draw::CompareView,
     playing: bool,
     /// Something changed since the last frame was drawn.
     dirty: bool,
@@ -117,6 +120,8 @@ impl Live {
             timeline: Default::default(),
             viewing: None,
             same_weights: false,
+            compare: None,
+            compare_view: Default::default(),
             playing: false,
             dirty: false,
             frame: None,
@@ -191,11 +196,18 @@ impl Live {
             let config = settings.config.clone();
             self.mirror.reset(id, session::start(config.clone(), self.round, network.clone()));
             self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: network.map(Box::new) });
+            // The second setup starts with it, from the same draw of weights.
+            self.compare = settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
         } else if self.settings.config != settings.config {
             if let Some(t) = &mut self.mirror.trainer {
                 t.update_live(&settings.config);
             }
             self.send(ToWorker::Live(Box::new(settings.config.clone())));
+        }
+        if let (Some(t), Some(c)) = (self.compare.as_mut(), settings.compare.as_ref()) {
+            if t.config != **c {
+                t.update_live(c);
+            }
         }
         self.settings = settings.clone();
         self.views.setup_changed(layout(&settings.config, network_width()), self.mirror.trainer.as_ref());
@@ -277,7 +289,38 @@ impl Live {
     /// Asks the worker for the next epochs, when it is not busy enough: at a fixed pace one
     /// request at a time (one a frame); as fast as possible two, so that the worker finds the
     /// next request waiting when it finishes one and never idles while the page answers.
+    /// Trains the second setup up to the first's epoch, within a few milliseconds; returns
+    /// whether it has caught up.
+    fn catch_up_compare(&mut self) -> bool {
+        let Some(c) = self.compare.as_mut() else { return true };
+        let target = self.viewing.as_ref().map_or_else(|| self.mirror.trainer.as_ref().map_or(0, |t| t.epoch), |v| v.newest_epoch);
+        if c.epoch > target {
+            // The first went back in time: the second starts over and catches up.
+            if let Some(config) = self.settings.compare.as_ref() {
+                self.compare = session::start((**config).clone(), self.round, None);
+            }
+            return false;
+        }
+        let start = now();
+        let mut trained = false;
+        while c.epoch < target && c.stopped.is_none() && now() - start < 6.0 {
+            if c.step_lean().is_err() {
+                break;
+            }
+            trained = true;
+        }
+        if trained {
+            c.measure_last();
+            self.dirty = true;
+        }
+        c.epoch >= target || c.stopped.is_some()
+    }
+
     fn ask_for_epochs(&mut self) {
+        // In a comparison both train epoch for epoch: the next request waits for the second.
+        if !self.catch_up_compare() {
+            return;
+        }
         if !self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
             return;
         }
@@ -410,9 +453,15 @@ impl Live {
     /// One animation frame: ask for the next epochs at a fixed pace, draw what changed.
     fn on_frame(&mut self) {
         let start = now();
+        if self.compare.is_some() && !self.catch_up_compare() {
+            self.request_frame();
+        }
         if self.playing {
-            if let Speed::Epochs(_) | Speed::Slow = self.settings.speed {
-                self.ask_for_epochs();
+            match self.settings.speed {
+                Speed::Epochs(_) | Speed::Slow => self.ask_for_epochs(),
+                // At full speed the answers ask for more; after a comparison waited, this does.
+                Speed::Max if self.pending == 0 => self.ask_for_epochs(),
+                Speed::Max => {}
             }
             self.views.dash = (self.views.dash + 0.6) % 70.0;
             self.dirty = true;
@@ -433,9 +482,13 @@ impl Live {
 
     /// Draws every view; returns the milliseconds spent evaluating the grid.
     fn draw(&mut self) -> f64 {
+        self.views.compare_history = self.compare.as_ref().map(|c| c.history.points.clone());
         let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch);
         self.write_math_views();
         self.write_timeline();
+        if let Some(c) = &self.compare {
+            self.compare_view.draw(c, &self.settings);
+        }
         grid_ms
     }
 

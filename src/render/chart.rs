@@ -32,8 +32,10 @@ fn tick(v: f64) -> String {
     if t.is_empty() { "0".into() } else { t }
 }
 
-/// Redraws the chart from the history. `stop` marks an epoch with a vertical line.
-pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels) -> Result<(), String> {
+/// Redraws the chart from the history. `stop` marks an epoch with a vertical line;
+/// `second`, a compared setup's history, is drawn in vermillion (test) and light vermillion
+/// (training).
+pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels, second: Option<&[HistoryPoint]>) -> Result<(), String> {
     // Draw at the screen's pixel density and at the size the chart is shown (larger on wide
     // screens), in the chart's own units of WIDTH x HEIGHT.
     let density = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
@@ -52,6 +54,7 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     let last = history.last().map(|p| p.epoch).unwrap_or(0).max(first + 1);
     let top = history
         .iter()
+        .chain(second.unwrap_or_default().iter())
         .flat_map(|p| [Some(p.train), p.test, p.validation])
         .flatten()
         .filter(|v| v.is_finite())
@@ -69,6 +72,15 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     chart.draw_series(LineSeries::new(series(|p| Some(p.train)), grey.stroke_width(line))).map_err(|e| e.to_string())?;
     chart.draw_series(LineSeries::new(series(|p| p.validation), blue.stroke_width(line))).map_err(|e| e.to_string())?;
     chart.draw_series(LineSeries::new(series(|p| p.test), BLACK.stroke_width(line))).map_err(|e| e.to_string())?;
+    if let Some(second) = second {
+        let of = |pick: fn(&HistoryPoint) -> Option<f64>| {
+            second.iter().filter(|p| p.epoch <= last).filter_map(move |p| pick(p).map(|v| (p.epoch as f64, v))).collect::<Vec<_>>()
+        };
+        let light = RGBColor(0xf0, 0xa8, 0x80);
+        let vermillion = RGBColor(0xd5, 0x5e, 0x00);
+        chart.draw_series(LineSeries::new(of(|p| Some(p.train)), light.stroke_width(line))).map_err(|e| e.to_string())?;
+        chart.draw_series(LineSeries::new(of(|p| p.test), vermillion.stroke_width(line))).map_err(|e| e.to_string())?;
+    }
     if let Some(epoch) = stop {
         let red = RGBColor(0xd6, 0x27, 0x28);
         chart.draw_series(LineSeries::new(vec![(epoch as f64, 0.0), (epoch as f64, top)], red.stroke_width(line))).map_err(|e| e.to_string())?;

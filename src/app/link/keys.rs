@@ -265,6 +265,21 @@ pub const KEYS: &[Key] = &[
         Ok(())
     }, |s| s.exercise.max_epochs.map(|n| n.to_string())),
     key("goalText", 1, false, |s, v| Ok(s.exercise.text = Exercise::clean_text(v)), |s| (!s.exercise.text.is_empty()).then(|| s.exercise.text.clone())),
+    key("compare", 1, false, |s, v| {
+        // The second setup's own keys, as a link of its own (without a comparison of its own).
+        if v.len() > crate::engine::limits::LINK_POINTS_CHARS || v.contains("compare=") {
+            return Err(());
+        }
+        let (second, _) = super::parse(v, s.lang);
+        s.compare = Some(Box::new(second.config));
+        Ok(())
+    }, |s| {
+        s.compare.as_ref().map(|c| {
+            let mut second = Settings::new(s.lang);
+            second.config = (**c).clone();
+            super::to_hash(&second).split('&').filter(|kv| !kv.starts_with("lang=")).collect::<Vec<_>>().join("&")
+        })
+    }),
     key("projector", 1, false, |s, v| Ok(s.projector = bool_of(v)?), |s| s.projector.then(|| "true".into())),
     key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
     key("inspect", 3, false, |s, v| {

@@ -244,6 +244,26 @@ mod tests {
     }
 
     #[test]
+    fn a_second_setup_travels_in_the_link_with_its_own_keys() {
+        let mut s = Settings::new(Lang::En);
+        s.config.data.dataset = Dataset::LogicOr;
+        let mut second = s.config.clone();
+        second.data.dataset = Dataset::LogicXor;
+        second.training.learning_rate = 0.3;
+        s.compare = Some(Box::new(second.clone()));
+        let hash = to_hash(&s);
+        assert!(hash.contains("compare="), "{hash}");
+        let (back, repairs) = parse(&hash, Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!(back.compare.as_deref(), Some(&second));
+        assert_eq!(back, s);
+        // A comparison inside a comparison is refused.
+        let (nested, repairs) = parse("compare=dataset%3Dxor%26compare%3Ddataset%253Dcircle", Lang::En);
+        assert!(nested.compare.is_none());
+        assert_eq!(repairs.len(), 1);
+    }
+
+    #[test]
     fn data_in_its_own_units_travels_with_its_axes() {
         use crate::engine::axes::{Axes, Axis};
         let mut s = Settings::new(Lang::Es);

@@ -3,6 +3,7 @@
 
 mod backprop;
 mod controls;
+mod compare;
 mod dataset;
 mod exercise;
 mod help;
@@ -15,6 +16,7 @@ mod output;
 mod top;
 
 use backprop::*;
+use compare::*;
 use dataset::*;
 use exercise::*;
 use help::*;

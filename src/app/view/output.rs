@@ -45,11 +45,17 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 <span class="item"><span class="line train"></span>{ ctx.t(Text::LegendTraining) }</span>
                 <span class="item"><span class="line test"></span>{ ctx.t(Text::LegendTest) }</span>
                 if has_val { <span class="item"><span class="line val"></span>{ ctx.t(Text::LegendValidation) }</span> }
+                if s.compare.is_some() {
+                    <span class="item"><span class="line second-test"></span>{ ctx.t(Text::LegendSecondTest) }</span>
+                    <span class="item"><span class="line second-train"></span>{ ctx.t(Text::LegendSecondTraining) }</span>
+                }
             </p>
             </div>
             if let Some((x, y, text, id)) = ctx.tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
+            <button id="compare-button" class={classes!("tool", s.compare.is_some().then_some("selected"))} aria-pressed={s.compare.is_some().to_string()}
+                title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
             <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
             <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
@@ -70,6 +76,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 }) }</div>
             </div>
             { axis_names(ctx, &axes) }
+            { compare_panel(ctx) }
             if c.data.classes > 2 && classification {
                 <div class="legend classes" id="class-legend">
                     { for (0..c.data.classes).map(|k| html! {
