@@ -43,7 +43,6 @@ pub(super) fn lesson_bar(ctx: &Ctx) -> Html {
                     </li>
                 }) }
             </ol>
-            <button id="make-exercise" class="tool" onclick={ctx.send(Action::SetBuilder(true))}>{ ctx.t(Text::MakeExercise) }</button>
             <label class="inline explanations" title={ctx.t(Text::ExplanationsHint)}>
                 <input type="checkbox" id="toggle-explanations" checked={!s.hide_text} onchange={explanations} />
                 <span>{ ctx.t(Text::Explanations) }</span>

@@ -59,6 +59,7 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
+                <button id="make-exercise" class="tool" onclick={ctx.send(Action::SetBuilder(true))}>{ ctx.t(Text::MakeExercise) }</button>
                 <button id="projector-toggle" class="tool" aria-pressed={s.projector.to_string()}
                     title={ctx.t(Text::ProjectorHint)} onclick={ctx.send(Action::SetProjector(!s.projector))}>{ ctx.t(Text::Projector) }</button>
                 <button id="help-button" class="tool round" aria-label={ctx.t(Text::ShowShortcuts)} title={ctx.t(Text::ShowShortcuts)}
