@@ -106,7 +106,8 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
 #[test]
 fn generators_make_the_documented_sets() {
     let mut rng = Rng::new(3);
-    for d in Dataset::CLASSIFICATION {
+    // The sets on the plane; pass or fail is in its own units (tested on its own below).
+    for d in Dataset::CLASSIFICATION.into_iter().filter(|d| *d != Dataset::PassFail) {
         let pts = generate(d, 2, 0.0, &mut rng);
         assert_eq!(pts.len(), 500, "{d:?}");
         assert!(pts.iter().all(|p| p.x.abs() <= 6.5 && p.y.abs() <= 6.5), "{d:?} stays in the square");
