@@ -123,7 +123,8 @@ test('the lesson bar opens a lesson whose caption and next step stay above the p
   const s = await open(browser, 'lang=es', { width: 1366, height: 768 });
   const { page } = s;
   assert.deepEqual(await page.$$eval('#lesson-bar .lesson-button', (b) => b.map((e) => e.textContent)),
-    ['1OR', '2AND a mano', '3XOR, una neurona', '4XOR, capa oculta', '5Entropía cruzada', '6Parada temprana', '7Dropout', '8Tres clases']);
+    ['1OR', '2AND a mano', '3XOR, una neurona', '4XOR, capa oculta', '5Entropía cruzada', '6Parada temprana', '7Dropout', '8Tres clases',
+      '✎XOR, mínimo de neuronas', '✎Pesos de AND', '✎Tasa de aprendizaje']);
   await page.click('#lesson-1');
   await page.waitForSelector('#lesson-banner');
   assert.match(await page.textContent('#lesson-banner-caption'), /regla del perceptrón/);
