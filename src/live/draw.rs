@@ -20,6 +20,9 @@ pub const GRID: usize = 100;
 pub const THUMB: usize = 20;
 /// Side of the big heatmap in CSS pixels.
 pub const HEATMAP: f64 = 300.0;
+/// A grid that takes longer than this (a third of the page's 6 ms budget) is recomputed every
+/// other frame while training.
+const GRID_EVERY_FRAME_MS: f64 = 2.0;
 
 /// The output picture's side in CSS pixels: 300, or larger on a wide screen (1600 pixels
 /// and up) and larger still for a projector.
@@ -62,6 +65,10 @@ pub enum InspectPoint {
 pub struct Views {
     grid: Grid,
     palette: Palette,
+    /// How long the last grid took, in milliseconds.
+    last_grid_ms: f64,
+    /// Whether the last frame left the grid as it was.
+    skipped_grid: bool,
     /// The second setup's loss history, in a comparison.
     pub compare_history: Option<Vec<crate::engine::trainer::HistoryPoint>>,
     rgba: Vec<u8>,
@@ -92,6 +99,8 @@ impl Views {
             grid: Grid::new(GRID, -6.0, 6.0),
             palette: Palette::new(),
             compare_history: None,
+            last_grid_ms: 0.0,
+            skipped_grid: false,
             rgba: vec![0; GRID * GRID * 4],
             atlas_rgba: Vec::new(),
             atlas: None,
@@ -142,14 +151,27 @@ impl Views {
             return 0.0;
         };
         let start = now();
-        self.grid.evaluate(&t.network, &t.config.network.features);
-        let grid_ms = now() - start;
-        self.draw_heatmap(t, settings);
+        // While training, a picture that takes more than a third of the page's frame budget
+        // is recomputed every other frame (30 times a second); the figures and links still
+        // follow every frame.
+        let heavy = playing && self.last_grid_ms > GRID_EVERY_FRAME_MS && !self.skipped_grid;
+        let grid_ms = if heavy {
+            self.skipped_grid = true;
+            0.0
+        } else {
+            self.skipped_grid = false;
+            self.grid.evaluate(&t.network, &t.config.network.features);
+            self.last_grid_ms = now() - start;
+            self.draw_heatmap(t, settings);
+            self.last_grid_ms
+        };
         self.draw_overlay(t, settings);
         if playing {
             self.next_gap = (self.next_gap + 1) % self.layout.gaps().max(1);
             self.draw_gap(t, self.next_gap, true);
-            self.draw_thumbnails(t);
+            if !heavy {
+                self.draw_thumbnails(t);
+            }
         } else {
             self.draw_network(t, false);
         }
