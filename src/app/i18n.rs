@@ -103,6 +103,7 @@ catalogue! {
     Language => "Language", "Idioma";
     Shortcuts => "Keyboard shortcuts", "Atajos de teclado";
     TrainingControls => "Training", "Entrenamiento";
+    QuickControls => "Play, step and reset", "Entrenar, avanzar y reiniciar";
     LossChart => "Loss", "Pérdida";
     LegendTraining => "training", "entrenamiento";
     LegendTest => "test", "prueba";

@@ -282,7 +282,7 @@ pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
         Callback::from(move |_| ctx.live.borrow_mut().step_once())
     };
     html! {
-        <section id="mobile-transport" class="mobile-transport" aria-label={ctx.t(Text::TrainingControls)}>
+        <section id="mobile-transport" class="mobile-transport" aria-label={ctx.t(Text::QuickControls)}>
             <button id="mobile-reset" class="round" aria-label={ctx.t(Text::Reset)} onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
             <button id="mobile-play" class={classes!("round", "play", playing.then_some("playing"))}
                 aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }} aria-pressed={playing.to_string()}
