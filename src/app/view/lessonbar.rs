@@ -42,11 +42,13 @@ pub(super) fn lesson_bar(ctx: &Ctx) -> Html {
                         </button>
                     </li>
                 }) }
+                <li class="explanations-item">
+                    <label class="inline explanations" title={ctx.t(Text::ExplanationsHint)}>
+                        <input type="checkbox" id="toggle-explanations" checked={!s.hide_text} onchange={explanations} />
+                        <span>{ ctx.t(Text::Explanations) }</span>
+                    </label>
+                </li>
             </ol>
-            <label class="inline explanations" title={ctx.t(Text::ExplanationsHint)}>
-                <input type="checkbox" id="toggle-explanations" checked={!s.hide_text} onchange={explanations} />
-                <span>{ ctx.t(Text::Explanations) }</span>
-            </label>
         </nav>
         if let Some(l) = chosen {
             <section id="lesson-banner" class="lesson-banner" aria-label={lesson_text(l).0.get(s.lang)}>
