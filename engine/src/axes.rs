@@ -56,6 +56,11 @@ impl Axis {
         self.min + (p + PLANE) / (2.0 * PLANE) * self.span()
     }
 
+    /// Its name, or `plain` where it has none.
+    pub fn name_or(&self, plain: &str) -> String {
+        if self.name.is_empty() { plain.to_string() } else { self.name.clone() }
+    }
+
     /// Whether this is the plane's own axis, -6 to 6.
     pub fn is_plane(&self) -> bool {
         self.min == -PLANE && self.max == PLANE

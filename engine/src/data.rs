@@ -410,14 +410,20 @@ pub fn parse_csv(text: &str, classes: usize) -> Csv {
     csv
 }
 
-/// Points as a CSV file that [`parse_csv`] reads back: a header naming the axes (`x1` and
-/// `x2` where they have no name), then `x1,x2,label` per point in the data's units.
-pub fn points_csv(points: &[Point], axes: &super::axes::Axes) -> String {
+/// A CSV header line: the axes' names (`x1` and `x2` where they have none; separators and
+/// quotes in a name become spaces), then `rest`.
+fn csv_header(axes: &super::axes::Axes, rest: &str) -> String {
     let name = |axis: &super::axes::Axis, plain: &str| {
         let n = axis.name.replace([',', ';', '\t', '"'], " ");
         if n.trim().is_empty() { plain.to_string() } else { n }
     };
-    let mut text = format!("{},{},label\n", name(&axes.x, "x1"), name(&axes.y, "x2"));
+    format!("{},{},{rest}\n", name(&axes.x, "x1"), name(&axes.y, "x2"))
+}
+
+/// Points as a CSV file that [`parse_csv`] reads back: a header naming the axes (`x1` and
+/// `x2` where they have no name), then `x1,x2,label` per point in the data's units.
+pub fn points_csv(points: &[Point], axes: &super::axes::Axes) -> String {
+    let mut text = csv_header(axes, "label");
     for p in points {
         text += &format!("{},{},{}\n", axes.x.format(p.x), axes.y.format(p.y), p.label);
     }
@@ -428,11 +434,7 @@ pub fn points_csv(points: &[Point], axes: &super::axes::Axes) -> String {
 /// `x1,x2,label,set` per point in the data's own units, `set` being `train`, `validation`
 /// or `test`. `split` holds the points as the network sees them (on the plane).
 pub fn split_csv(split: &Split, axes: &super::axes::Axes) -> String {
-    let name = |axis: &super::axes::Axis, plain: &str| {
-        let n = axis.name.replace([',', ';', '\t', '"'], " ");
-        if n.trim().is_empty() { plain.to_string() } else { n }
-    };
-    let mut text = format!("{},{},label,set\n", name(&axes.x, "x1"), name(&axes.y, "x2"));
+    let mut text = csv_header(axes, "label,set");
     let own = |axis: &super::axes::Axis, v: Real| if axis.is_plane() { format!("{v}") } else { axis.format(axis.fit(axis.from_plane(v))) };
     for (set, points) in [("train", &split.train), ("validation", &split.validation), ("test", &split.test)] {
         for p in points.iter() {

@@ -196,8 +196,7 @@ fn data_part(config: &Config, split: &Split) -> String {
     if axes.is_plane() {
         out += ".\n";
     } else {
-        let name = |a: &Axis, plain: &str| if a.name.is_empty() { plain.to_string() } else { a.name.clone() };
-        out += &format!(", in the data's own units (x1: {}, x2: {}).\n", name(&axes.x, "x1"), name(&axes.y, "x2"));
+        out += &format!(", in the data's own units (x1: {}, x2: {}).\n", axes.x.name_or("x1"), axes.y.name_or("x2"));
     }
     out += &points_array("TRAIN", &split.train, config);
     out += &points_array("VALIDATION", &split.validation, config);

@@ -597,12 +597,11 @@ pub fn point_words(config: &crate::engine::Config, x: Real, y: Real, lang: Lang)
         return format!("X₁ = {x:.2}, X₂ = {y:.2}");
     }
     let (u, v) = axes.from_plane(x, y);
-    let name = |axis: &crate::engine::axes::Axis, plain: &'static str| if axis.name.is_empty() { plain.to_string() } else { axis.name.clone() };
     format!(
         "{} = {} (X₁ = {x:.2}), {} = {} (X₂ = {y:.2})",
-        name(&axes.x, "x₁"),
+        axes.x.name_or("x₁"),
         axes.x.format(axes.x.fit(u)),
-        name(&axes.y, "x₂"),
+        axes.y.name_or("x₂"),
         axes.y.format(axes.y.fit(v))
     )
 }

@@ -110,8 +110,7 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
     if axes.is_plane() {
         return html! {};
     }
-    let name = |axis: &crate::engine::axes::Axis, plain: &str| if axis.name.is_empty() { plain.to_string() } else { axis.name.clone() };
-    let (x, y) = (name(&axes.x, "X₁"), name(&axes.y, "X₂"));
+    let (x, y) = (axes.x.name_or("X₁"), axes.y.name_or("X₂"));
     let range = |axis: &crate::engine::axes::Axis| format!("{} … {}", axis.format(axis.min), axis.format(axis.max)).replace('-', "−");
     let scaling = ctx
         .t(Text::DataScaling)
