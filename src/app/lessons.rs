@@ -120,18 +120,11 @@ impl Lesson {
                 c.network.hidden = vec![HiddenLayer { neurons: 1, ..HiddenLayer::default() }];
                 c.training.learning_rate = 0.1;
             }
-            Lesson::ExerciseAndByHand => {
-                c.data.dataset = Dataset::LogicAnd;
-                c.network.hidden = vec![];
-                c.network.output = Activation::Step;
-                c.training.loss = Loss::HalfMse;
-                c.training.learning_rate = 0.1;
-            }
+            // The setups of the lessons they follow: AND's threshold unit, and the sigmoid
+            // neuron of the cross-entropy lesson with a rate too small.
+            Lesson::ExerciseAndByHand => return Lesson::AndByHand.config(),
             Lesson::ExerciseLearningRate => {
-                c.data.dataset = Dataset::LogicAnd;
-                c.network.hidden = vec![];
-                c.network.output = Activation::Sigmoid;
-                c.training.loss = Loss::Bce;
+                c = Lesson::CrossEntropy.config();
                 c.training.learning_rate = 0.001;
             }
             Lesson::ThreeClasses => {
