@@ -10,6 +10,7 @@ use crate::app::settings::Settings;
 use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
 use crate::engine::diagnose::Trouble;
+use crate::engine::trainer::HistoryPoint;
 use crate::render::readouts::{confusion_html, draw_gradient_chart, format_epoch};
 use crate::render::colour::{fill_classes, Palette};
 use wasm_bindgen::JsCast;
@@ -69,8 +70,6 @@ pub struct Views {
     last_grid_ms: f64,
     /// Whether the last frame left the grid as it was.
     skipped_grid: bool,
-    /// The second setup's loss history, in a comparison.
-    pub compare_history: Option<Vec<crate::engine::trainer::HistoryPoint>>,
     rgba: Vec<u8>,
     /// Every node's thumbnail, stacked: inputs first, then hidden neurons in order.
     atlas_rgba: Vec<u8>,
@@ -98,7 +97,6 @@ impl Views {
         Views {
             grid: Grid::new(GRID, -6.0, 6.0),
             palette: Palette::new(),
-            compare_history: None,
             last_grid_ms: 0.0,
             skipped_grid: false,
             rgba: vec![0; GRID * GRID * 4],
@@ -142,9 +140,9 @@ impl Views {
         }
     }
 
-    /// Draws every view of `trainer` (or a blank picture without one); returns the
-    /// milliseconds spent evaluating the grid.
-    pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>) -> f64 {
+    /// Draws every view of `trainer` (or a blank picture without one), with the loss history
+    /// of a compared setup in the chart; returns the milliseconds spent evaluating the grid.
+    pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>, second: Option<&[HistoryPoint]>) -> f64 {
         write_readouts(trainer, settings.lang, &mut self.last_confusion);
         let Some(t) = trainer else {
             self.draw_empty(settings.lang);
@@ -177,7 +175,7 @@ impl Views {
         }
         if !playing || start - self.charts_drawn_at >= CHARTS_EVERY_MS {
             self.charts_drawn_at = start;
-            self.draw_charts(t, settings.lang, stop_epoch);
+            self.draw_charts(t, settings.lang, stop_epoch, second);
         }
         grid_ms
     }
@@ -423,15 +421,15 @@ impl Views {
         }
     }
 
-    fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<u64>) {
+    fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<u64>, second_history: Option<&[HistoryPoint]>) {
         let points = &t.history.points;
-        let second = self.compare_history.as_ref().map(|h| (h.len(), h.last().map_or(0, |p| p.epoch)));
+        let second = second_history.map(|h| (h.len(), h.last().map_or(0, |p| p.epoch)));
         let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch, second);
         if self.last_chart != Some(key) {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
                 let epoch = Text::Epoch.get(lang).to_lowercase();
-                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, self.compare_history.as_deref());
+                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history);
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the

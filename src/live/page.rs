@@ -482,8 +482,7 @@ impl Live {
 
     /// Draws every view; returns the milliseconds spent evaluating the grid.
     fn draw(&mut self) -> f64 {
-        self.views.compare_history = self.compare.as_ref().map(|c| c.history.points.clone());
-        let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch);
+        let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch, self.compare.as_ref().map(|c| &c.history.points[..]));
         self.write_math_views();
         self.write_timeline();
         if let Some(c) = &self.compare {
@@ -504,7 +503,10 @@ impl Live {
         if input.value() != shown.to_string() {
             input.set_value(&shown.to_string());
         }
-        let _ = input.set_attribute("aria-valuetext", &format!("{shown} / {newest}"));
+        let spoken = format!("{shown} / {newest}");
+        if input.get_attribute("aria-valuetext").as_deref() != Some(spoken.as_str()) {
+            let _ = input.set_attribute("aria-valuetext", &spoken);
+        }
         let lang = self.settings.lang;
         let text = match self.viewed_epoch() {
             Some(e) => Text::TimelineBack.get(lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
