@@ -198,16 +198,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 }
             }
         }
-        Dataset::RegPlane => {
-            let radius = 6.0;
-            for _ in 0..n {
-                let x = rng.uniform(-radius, radius);
-                let y = rng.uniform(-radius, radius);
-                let nx = rng.uniform(-radius, radius) * noise;
-                let ny = rng.uniform(-radius, radius) * noise;
-                points.push(p(x, y, (x + nx + y + ny) / 10.0));
-            }
-        }
+        Dataset::RegPlane => points.extend(regression(n, noise, rng, |x, y| (x + y) / 10.0)),
         Dataset::RegGauss => {
             let centres = [
                 (-4.0, 2.5, 1.0),
@@ -228,14 +219,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 }
                 best
             };
-            let radius = 6.0;
-            for _ in 0..n {
-                let x = rng.uniform(-radius, radius);
-                let y = rng.uniform(-radius, radius);
-                let nx = rng.uniform(-radius, radius) * noise;
-                let ny = rng.uniform(-radius, radius) * noise;
-                points.push(p(x, y, value(x + nx, y + ny)));
-            }
+            points.extend(regression(n, noise, rng, value));
         }
         Dataset::LogicOr | Dataset::LogicAnd | Dataset::LogicXor => {
             // Input 0 sits at -3, input 1 at +3; the truth table gives the label.
@@ -428,6 +412,21 @@ pub fn points_csv(points: &[Point], axes: &super::axes::Axes) -> String {
         text += &format!("{},{},{}\n", axes.x.format(p.x), axes.y.format(p.y), p.label);
     }
     text
+}
+
+/// `n` points spread evenly over the plane, each labelled `value` at a point displaced by
+/// noise (up to `noise` times the plane's half-width either way).
+fn regression(n: usize, noise: f64, rng: &mut Rng, value: impl Fn(f64, f64) -> f64) -> Vec<Point> {
+    let radius = 6.0;
+    (0..n)
+        .map(|_| {
+            let x = rng.uniform(-radius, radius);
+            let y = rng.uniform(-radius, radius);
+            let nx = rng.uniform(-radius, radius) * noise;
+            let ny = rng.uniform(-radius, radius) * noise;
+            Point { x: x as Real, y: y as Real, label: value(x + nx, y + ny) as Real }
+        })
+        .collect()
 }
 
 /// A split data set as a CSV file a notebook reads: a header naming the axes, then
