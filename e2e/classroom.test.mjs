@@ -84,7 +84,7 @@ test('? lists every shortcut, in the page language, and Escape closes the list',
   await page.keyboard.press('?');
   await page.waitForSelector('#help-overlay');
   const listed = await page.$$eval('#help-overlay dt', (d) => d.map((e) => e.textContent));
-  assert.deepEqual(listed, ['Espacio', '→', 'R', 'B', '← →', 'Enter', '?', 'Esc']);
+  assert.deepEqual(listed, ['Espacio', '→', 'R', 'B', '← →', 'Intro', '?', 'Esc']);
   assert.match(await page.$eval('#help-overlay', (e) => e.textContent), /Reproducir o pausar/);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('#help-overlay'));

@@ -110,6 +110,7 @@ catalogue! {
     LegendValidation => "validation", "validación";
     ShowShortcuts => "Keyboard shortcuts (?)", "Atajos de teclado (?)";
     SpaceKey => "Space", "Espacio";
+    EnterKey => "Enter", "Intro";
     KeyPlay => "Play or pause", "Reproducir o pausar";
     KeyStep => "Train one epoch", "Entrenar una época";
     KeyReset => "Reset the network", "Reiniciar la red";

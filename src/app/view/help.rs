@@ -27,7 +27,7 @@ pub(super) fn help_overlay(ctx: &Ctx) -> Html {
                 <dl class="shortcuts">
                     { for SHORTCUTS.iter().map(|(key, what)| html! {
                         <>
-                            <dt><kbd>{ if *key == "Space" { ctx.t(Text::SpaceKey) } else { key } }</kbd></dt>
+                            <dt><kbd>{ match *key { "Space" => ctx.t(Text::SpaceKey), "Enter" => ctx.t(Text::EnterKey), _ => key } }</kbd></dt>
                             <dd>{ ctx.t(*what) }</dd>
                         </>
                     }) }
