@@ -21,6 +21,8 @@ pub const GRID: usize = 100;
 pub const THUMB: usize = 20;
 /// Side of the big heatmap in CSS pixels.
 pub const HEATMAP: f64 = 300.0;
+/// The compared setup's output picture's side in CSS pixels.
+pub const COMPARE_SIDE: f64 = 220.0;
 /// A grid that takes longer than this (a third of the page's 6 ms budget) is recomputed every
 /// other frame while training.
 const GRID_EVERY_FRAME_MS: f64 = 2.0;
@@ -66,6 +68,10 @@ pub enum InspectPoint {
 pub struct Views {
     grid: Grid,
     palette: Palette,
+    /// The points canvas's size on screen, in CSS pixels.
+    points_size: f64,
+    /// The loss chart's width on screen, in CSS pixels.
+    chart_width: f64,
     /// How long the last grid took, in milliseconds.
     last_grid_ms: f64,
     /// Whether the last frame left the grid as it was.
@@ -98,6 +104,8 @@ impl Views {
             grid: Grid::new(GRID, -6.0, 6.0),
             palette: Palette::new(),
             last_grid_ms: 0.0,
+            points_size: HEATMAP,
+            chart_width: crate::render::chart::WIDTH,
             skipped_grid: false,
             rgba: vec![0; GRID * GRID * 4],
             atlas_rgba: Vec::new(),
@@ -120,6 +128,12 @@ impl Views {
     /// computed anew.
     pub fn setup_changed(&mut self, layout: Layout, trainer: Option<&Trainer>) {
         self.layout = layout;
+        // The sizes the points and the chart are shown at (they follow the screen and the
+        // projector mode), measured here, once per change, not while frames are drawn: a
+        // measure after the frame loop's writes would make the browser lay the page out.
+        let shown = |id: &str| canvas_by_id(id).map(|c| c.get_bounding_client_rect().width().round()).filter(|w| *w > 0.0);
+        self.points_size = shown(ids::POINTS).unwrap_or(HEATMAP);
+        self.chart_width = shown(ids::LOSS_CHART).unwrap_or(crate::render::chart::WIDTH);
         self.last_confusion.clear();
         self.last_gradients = None;
         self.last_chart = None;
@@ -197,7 +211,7 @@ impl Views {
         }
         if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
             let epoch = Text::Epoch.get(lang).to_lowercase();
-            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch: &epoch }, None);
+            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch: &epoch }, None, self.chart_width);
         }
         self.last_chart = None;
         self.last_overlay = None;
@@ -404,7 +418,7 @@ impl Views {
         self.last_overlay = Some(key);
         let Some(c) = canvas_by_id(ids::POINTS) else { return };
         // Drawn at the size it is shown (it follows the screen).
-        let size = c.get_bounding_client_rect().width().round().max(1.0);
+        let size = self.points_size;
         let ctx = canvas::hidpi(&c, size, size);
         let range = (self.grid.min, self.grid.max);
         let classes = t.config.data.classes.max(2);
@@ -429,7 +443,7 @@ impl Views {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
                 let epoch = Text::Epoch.get(lang).to_lowercase();
-                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history);
+                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history, self.chart_width);
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
@@ -646,7 +660,7 @@ impl CompareView {
             canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
         }
         if let Some(c) = canvas_by_id(ids::COMPARE_POINTS) {
-            let size = c.get_bounding_client_rect().width().round().max(1.0);
+            let size = COMPARE_SIDE;
             let ctx = canvas::hidpi(&c, size, size);
             let classes = t.config.data.classes.max(2);
             let radius = 2.4 * (size / HEATMAP).sqrt();

@@ -35,11 +35,11 @@ fn tick(v: f64) -> String {
 /// Redraws the chart from the history. `stop` marks an epoch with a vertical line;
 /// `second`, a compared setup's history, is drawn in vermillion (test) and light vermillion
 /// (training).
-pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels, second: Option<&[HistoryPoint]>) -> Result<(), String> {
+/// `shown` is the chart's width on screen in CSS pixels.
+pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels, second: Option<&[HistoryPoint]>, shown: f64) -> Result<(), String> {
     // Draw at the screen's pixel density and at the size the chart is shown (larger on wide
     // screens), in the chart's own units of WIDTH x HEIGHT.
     let density = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
-    let shown = canvas.get_bounding_client_rect().width();
     let ratio = density * if shown > 0.0 { (shown / WIDTH).clamp(0.5, 4.0) } else { 1.0 };
     let (w, h) = ((WIDTH * ratio) as u32, (HEIGHT * ratio) as u32);
     if canvas.width() != w || canvas.height() != h {

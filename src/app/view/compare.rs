@@ -27,7 +27,7 @@ pub(super) fn compare_panel(ctx: &Ctx) -> Html {
     let activation = c.network.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let shape = c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
     let dropout = c.training.dropout.first().copied().unwrap_or(0.0);
-    let side = 220;
+    let side = crate::live::draw::COMPARE_SIDE;
     html! {
         <section id="compare" class="compare" aria-label={ctx.t(Text::CompareSetup)}>
             <h3>{ ctx.t(Text::CompareSetup) }</h3>
