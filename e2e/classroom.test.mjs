@@ -31,8 +31,8 @@ for (const lang of ['en', 'es']) {
     const pages = [
       ['default', `lang=${lang}`, null],
       ['lesson', `lang=${lang}`, async (page) => {
-        await page.selectOption('#lesson', 'OrOneNeuron');
-        await page.waitForSelector('#lesson-caption');
+        await page.click('#lesson-bar [data-lesson="OrOneNeuron"]');
+        await page.waitForSelector('#lesson-banner-caption');
       }],
       ['three classes', `lang=${lang}&dataset=blobs&classes=3&output=softmax&loss=softmax-ce`, null],
       ['edit card', `lang=${lang}`, async (page) => {
@@ -60,8 +60,8 @@ test('after a click on a control Space plays and pauses; a control reached with 
   await page.keyboard.press(' ');
   await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'false');
   // A select chosen with the mouse: Space plays rather than opening it again.
-  await page.selectOption('#lesson', 'XorHiddenLayer');
-  await page.click('#lesson');
+  await page.selectOption('#activations', 'relu');
+  await page.click('#activations');
   await page.keyboard.press('Escape');
   await page.keyboard.press(' ');
   await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'true');
@@ -84,7 +84,7 @@ test('? lists every shortcut, in the page language, and Escape closes the list',
   await page.keyboard.press('?');
   await page.waitForSelector('#help-overlay');
   const listed = await page.$$eval('#help-overlay dt', (d) => d.map((e) => e.textContent));
-  assert.deepEqual(listed, ['Espacio', '→', 'R', 'B', '← →', 'Intro', '?', 'Esc']);
+  assert.deepEqual(listed, ['Espacio', '→', 'R', 'B', '← →', 'Enter', '?', 'Esc']);
   assert.match(await page.$eval('#help-overlay', (e) => e.textContent), /Reproducir o pausar/);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('#help-overlay'));

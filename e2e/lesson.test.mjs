@@ -13,7 +13,7 @@ const epoch = async (page) => Number((await text(page, '#iter-number')).replace(
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
 async function lesson(page, name) {
-  await page.selectOption('#lesson', name);
+  await page.click(`#lesson-bar [data-lesson="${name}"]`);
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
 }
 
@@ -34,7 +34,7 @@ test('one threshold unit learns OR to 100% but never XOR', async () => {
   const s = await open(browser, 'lang=en');
   const { page } = s;
   await lesson(page, 'OrOneNeuron');
-  assert.match(await text(page, '#lesson-caption'), /perceptron rule/);
+  assert.match(await text(page, '#lesson-banner-caption'), /perceptron rule/);
   assert.match(await hash(page), /dataset=logic-or/);
   assert.match(await hash(page), /output=step/);
   assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 0, 'no hidden layer');
@@ -161,7 +161,7 @@ test('the lesson panel speaks Spanish', async () => {
     assert.ok(body.includes(w), `${w} in the Spanish panel`);
   }
   await lesson(page, 'OrOneNeuron');
-  assert.match(await text(page, '#lesson-caption'), /regla del perceptrón/);
+  assert.match(await text(page, '#lesson-banner-caption'), /regla del perceptrón/);
   await clean(s);
 });
 
@@ -188,8 +188,8 @@ test('a threshold unit by hand: typed weights move the line and the mistakes at 
   await clean(s);
   // The AND lesson: its weights searched by hand.
   const and = await open(browser, 'lang=es');
-  await and.page.selectOption('#lesson', 'AndByHand');
-  assert.match(await text(and.page, '#lesson-caption'), /búsqueda de pesos|Escribe tú w₁/);
+  await and.page.click('#lesson-bar [data-lesson="AndByHand"]');
+  assert.match(await text(and.page, '#lesson-banner-caption'), /búsqueda de pesos|Escribe tú w₁/);
   for (const [id, v] of [['#tlu-w1', '1'], ['#tlu-w2', '1'], ['#tlu-b', '-3']]) {
     await and.page.fill(id, v);
     await and.page.press(id, 'Tab');

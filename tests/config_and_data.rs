@@ -341,3 +341,28 @@ fn the_pass_or_fail_set_is_in_its_own_units_and_a_line_separates_it_well() {
     let first: Vec<f64> = lines[1].split(',').take(3).map(|v| v.parse().unwrap()).collect();
     assert!((0.0..=12.0).contains(&first[0]) && (40.0..=100.0).contains(&first[1]), "{first:?}");
 }
+
+#[test]
+fn csv_with_decimal_commas_and_semicolons_is_read() {
+    use neurona::engine::data::parse_csv;
+    let csv = parse_csv("horas;nota;aprobó\n2,5;7,3;1\n1;4,25;-1\n\"3,75\";\"8\";1\n", 2);
+    assert!(csv.bad.is_empty(), "{:?}", csv.bad);
+    let xy: Vec<(f32, f32, f32)> = csv.points.iter().map(|p| (p.x as f32, p.y as f32, p.label as f32)).collect();
+    assert_eq!(xy, vec![(2.5, 7.3, 1.0), (1.0, 4.25, -1.0), (3.75, 8.0, 1.0)]);
+    assert_eq!(csv.names, ("horas".to_string(), "nota".to_string()));
+    // Commas alone still separate, as before.
+    assert_eq!(parse_csv("2.5,7.3,1", 2).points.len(), 1);
+}
+
+#[test]
+fn exported_csv_names_cannot_start_a_spreadsheet_formula() {
+    use neurona::engine::axes::{Axes, Axis};
+    use neurona::engine::data::points_csv;
+    let axes = Axes { x: Axis { name: "=HYPERLINK(\"x\")".into(), min: 0.0, max: 10.0 }, y: Axis { name: "@SUM(A1)".into(), min: 0.0, max: 10.0 } };
+    let text = points_csv(&[neurona::engine::Point { x: 1.0, y: 2.0, label: 1.0 }], &axes);
+    let header = text.lines().next().unwrap();
+    for cell in header.split(',') {
+        assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell} in {header}");
+    }
+    assert!(header.starts_with("'=HYPERLINK"), "the name stays readable: {header}");
+}

@@ -302,3 +302,14 @@ fn the_lessons_exercises_set_their_goals_and_limits() {
         assert!(!back.settings.exercise.is_set(), "a lesson that only shows clears the exercise");
     }
 }
+
+#[test]
+fn a_new_run_forgets_the_last_runs_divergence_and_early_stop() {
+    let s = start().apply(Action::Notify(Notice::Diverged(7)));
+    assert!(s.apply(Action::Reset).notices.is_empty(), "reset");
+    let s = start().apply(Action::LoadLesson(Lesson::EarlyStopping)).apply(Action::Notify(Notice::EarlyStopped { at: 120, best: 20 }));
+    assert!(s.apply(Action::LoadLesson(Lesson::Dropout)).notices.is_empty(), "the next lesson");
+    // A notice about the link stays.
+    let s = start().apply(Action::Notify(Notice::LinkCopied)).apply(Action::Reset);
+    assert_eq!(s.notices, vec![Notice::LinkCopied]);
+}

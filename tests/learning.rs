@@ -478,7 +478,7 @@ fn each_exercise_of_the_lessons_can_be_done() {
     let mut and = Trainer::new(Lesson::ExerciseAndByHand.config()).unwrap();
     assert!(and.set_parameters(&[(vec![1.0, 1.0], vec![-3.0])]));
     assert!(met(&and, exercise.goal.unwrap()), "w = (1, 1), b = -3 is AND");
-    // The learning rate: 0.001 does not get there in 20 epochs; 0.1 does.
+    // The learning rate: 0.001 does not get there in 20 epochs; 0.1 does (more in tests/lessons.rs).
     let exercise = Lesson::ExerciseLearningRate.exercise();
     for (rate, expected) in [(0.001, false), (0.1, true)] {
         let mut c = Lesson::ExerciseLearningRate.config();
@@ -487,4 +487,48 @@ fn each_exercise_of_the_lessons_can_be_done() {
         let reached = (0..exercise.max_epochs.unwrap()).any(|_| { t.step().unwrap(); met(&t, exercise.goal.unwrap()) });
         assert_eq!(reached, expected, "learning rate {rate}");
     }
+}
+
+#[test]
+fn training_hints_follow_the_run() {
+    use neurona::app::i18n::Lang;
+    use neurona::engine::diagnose::{dead_layers, diagnose, Trouble};
+    use neurona::engine::Grid;
+    let trouble = |t: &Trainer| {
+        let mut grid = Grid::new(40, -6.0, 6.0);
+        grid.evaluate(&t.network, &t.config.network.features);
+        diagnose(t.last.as_ref()?, &t.history.points, &t.config, &dead_layers(&t.network, &grid))
+    };
+    // The tester's saturated starts: large initial weights, and momentum near 1.
+    for hash in ["init=normal&initSigma=10", "init=normal&initSigma=10&seed=3", "optimizer=momentum&momentum=0.999&learningRate=0.3"] {
+        let (settings, _) = neurona::app::link::parse(hash, Lang::En);
+        let mut t = Trainer::new(settings.config.clone()).unwrap();
+        let mut named_at = None;
+        for e in 0..1500 {
+            if t.step().is_err() {
+                break;
+            }
+            if named_at.is_none() && trouble(&t).is_some() {
+                named_at = Some(e);
+            }
+        }
+        let loss = t.last.as_ref().unwrap().train.loss;
+        assert!(loss > 0.1, "{hash}: the start is saturated (loss {loss:.3})");
+        assert!(named_at.is_some(), "{hash}: stuck at loss {loss:.3} with no hint");
+    }
+    // A flat run with a large rate, then the rate lowered without a reset: still flat, still named.
+    let mut c = Config::default();
+    c.network.hidden = vec![HiddenLayer { neurons: 4, activation: Activation::Tanh }];
+    c.network.init = neurona::engine::Init::Normal;
+    c.network.init_sigma = 10.0;
+    c.training.learning_rate = 1.0;
+    let mut t = Trainer::new(c.clone()).unwrap();
+    (0..400).for_each(|_| { let _ = t.step(); });
+    assert_eq!(trouble(&t), Some(Trouble::Stalled));
+    c.training.learning_rate = 0.001;
+    t.update_live(&c);
+    (0..50).for_each(|_| { let _ = t.step(); });
+    assert_eq!(trouble(&t), Some(Trouble::Stuck), "the loss is as flat as before: the hint stays");
+    // A reset run has no hint.
+    assert_eq!(trouble(&Trainer::new(c).unwrap()), None);
 }

@@ -80,3 +80,25 @@ pub fn walkthrough(network: &Network, config: &Config, point: Point, dead: &[Vec
     }
     w
 }
+
+/// The loss L at each of `points` on its own, in their order: where a walk-through of one
+/// update teaches most (a misclassified or badly fitted point) is where L is largest.
+pub fn point_losses(network: &Network, config: &Config, points: &[Point]) -> Vec<f64> {
+    let mut ws = Workspace::default();
+    points
+        .iter()
+        .map(|p| {
+            let input = feature_matrix(&config.network.features, std::iter::once((p.x, p.y)));
+            network.forward(&input, 1, &mut ws, None);
+            network.batch_loss(config.training.loss, &[p.label], 1, &ws)
+        })
+        .collect()
+}
+
+/// The places of the `k` points with the largest loss, largest first.
+pub fn hardest_points(losses: &[f64], k: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..losses.len()).collect();
+    order.sort_by(|&a, &b| losses[b].total_cmp(&losses[a]).then(a.cmp(&b)));
+    order.truncate(k);
+    order
+}

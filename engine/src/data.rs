@@ -342,7 +342,8 @@ impl Csv {
 }
 
 /// Reads points from CSV text, one `x1,x2,label` per line (blank lines and `#` comments are
-/// skipped; `;` or tabs may separate; a first line of words is a header naming the columns).
+/// skipped; `;` or tabs may separate, and then a comma is a decimal comma, `2,5;7,3;1`; a
+/// first line of words is a header naming the columns).
 /// Labels: for two classes any number, its sign giving the class (0 counts as the negative
 /// class); for K classes the class index. Coordinates keep their units.
 pub fn parse_csv(text: &str, classes: usize) -> Csv {
@@ -352,8 +353,13 @@ pub fn parse_csv(text: &str, classes: usize) -> Csv {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let cells = || line.split([',', ';', '\t']).map(|f| f.trim().trim_matches('"'));
-        let fields: Option<Vec<f64>> = cells().map(|f| f.parse::<f64>().ok()).collect();
+        // Spreadsheets set to a language with decimal commas save `2,5;7,3;1`: where `;` or a
+        // tab separates, a comma inside a cell is the decimal point.
+        let decimal_commas = line.contains([';', '\t']);
+        let separators: &[char] = if decimal_commas { &[';', '\t'] } else { &[','] };
+        let cells = || line.split(separators).map(|f| f.trim().trim_matches('"'));
+        let number = |f: &str| if decimal_commas { f.replace(',', ".").parse::<f64>().ok() } else { f.parse::<f64>().ok() };
+        let fields: Option<Vec<f64>> = cells().map(number).collect();
         let fields = match fields {
             Some(f) if f.len() == 3 => f,
             // A first line of words is a header, not a mistake.
@@ -399,7 +405,14 @@ pub fn parse_csv(text: &str, classes: usize) -> Csv {
 fn csv_header(axes: &super::axes::Axes, rest: &str) -> String {
     let name = |axis: &super::axes::Axis, plain: &str| {
         let n = axis.name.replace([',', ';', '\t', '"'], " ");
-        if n.trim().is_empty() { plain.to_string() } else { n }
+        if n.trim().is_empty() {
+            plain.to_string()
+        } else if n.trim_start().starts_with(['=', '+', '-', '@']) {
+            // A spreadsheet would run a name that starts so as a formula: it stays text.
+            format!("'{}", n.trim_start())
+        } else {
+            n
+        }
     };
     format!("{},{},{rest}\n", name(&axes.x, "x1"), name(&axes.y, "x2"))
 }

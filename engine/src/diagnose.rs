@@ -25,6 +25,10 @@ pub enum Trouble {
     DeadLayer(usize),
     /// The loss has not moved for a long while, far from good, with a large learning rate.
     Stalled,
+    /// The loss has not moved for a long while, far from good, with a learning rate that is
+    /// not large: saturated neurons (large initial weights) or steps that cancel out
+    /// (momentum near 1). It stays while the loss stays flat, whatever the rate is changed to.
+    Stuck,
 }
 
 /// The hidden layers whose every neuron outputs 0 at every point of the grid (evaluated for
@@ -49,8 +53,14 @@ pub fn diagnose(report: &EpochReport, history: &[HistoryPoint], config: &Config,
     let last = history.last()?;
     let window: Vec<&HistoryPoint> = history.iter().filter(|p| p.epoch + FLAT_EPOCHS >= last.epoch).collect();
     let spans = window.first().is_some_and(|p| last.epoch - p.epoch >= FLAT_EPOCHS / 2) && last.epoch >= FLAT_EPOCHS;
-    let (lo, hi) = window.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.train), hi.max(p.train)));
-    let flat = spans && hi - lo < 1e-3;
+    // Flat: the best loss of the window is hardly better than its first (a loss that swings
+    // without getting anywhere is as stuck as one that stays put).
+    let first = window.first().map_or(f64::NAN, |p| p.train);
+    let best = window.iter().fold(f64::INFINITY, |lo, p| lo.min(p.train));
+    let flat = spans && first - best < 1e-3_f64.max(0.01 * first);
     let poor = report.train.accuracy.map_or(last.train > 0.1, |a| a < 0.9);
-    (flat && poor && config.training.learning_rate >= LARGE_RATE).then_some(Trouble::Stalled)
+    if !(flat && poor) {
+        return None;
+    }
+    Some(if config.training.learning_rate >= LARGE_RATE { Trouble::Stalled } else { Trouble::Stuck })
 }

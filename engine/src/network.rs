@@ -69,6 +69,14 @@ impl Layer {
     pub fn rows(&self) -> usize {
         self.n_out * self.activation.pieces()
     }
+
+    /// The weight from input `input` into row `row`, if both exist.
+    pub fn weight(&self, row: usize, input: usize) -> Option<Real> {
+        if input >= self.n_in {
+            return None;
+        }
+        self.weights.get(row * self.n_in + input).copied()
+    }
 }
 
 /// A multilayer perceptron: hidden layers then the output layer.

@@ -134,7 +134,15 @@ impl Config {
             c.data.custom_points = fitted;
         }
 
-        // Network.
+        // Network. Each feature once, in the input column's order.
+        let mut features = c.network.features.clone();
+        features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
+        features.dedup();
+        if features != c.network.features {
+            let keys = |fs: &[Feature]| fs.iter().map(|f| f.key()).collect::<Vec<_>>().join(",");
+            note("features", keys(&c.network.features), keys(&features));
+            c.network.features = features;
+        }
         if c.network.features.is_empty() {
             note(Feature::X1.key(), "false".into(), "true".into());
             c.network.features.push(Feature::X1);

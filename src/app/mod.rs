@@ -1,6 +1,7 @@
 //! The interface: state and links (plain Rust, tested natively) and the Yew components and
 //! training loop (browser only).
 
+pub mod backprop_steps;
 pub mod exercise;
 pub mod i18n;
 pub mod lessons;
@@ -21,7 +22,10 @@ pub fn set_panic_lang(lang: i18n::Lang) {
     PANIC_LANG.with(|l| l.set(lang));
 }
 
-/// Shows a panic on the page instead of leaving it blank, and logs it to the console.
+/// Shows a panic on the page instead of leaving it blank, and logs it to the console. A panic
+/// leaves the page's code unable to go on, so the notice says so once, in the page's
+/// language, covers the page so that no later click reaches the stopped code, and offers to
+/// reload; later panics are logged only.
 #[cfg(target_arch = "wasm32")]
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -29,20 +33,42 @@ pub fn install_panic_hook() {
         web_sys::console::error_1(&message.clone().into());
         let lang = PANIC_LANG.with(|l| l.get());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(body) = doc.body() else { return };
-        if let Ok(div) = doc.create_element("div") {
-            div.set_id("panic");
-            let _ = div.set_attribute("role", "alert");
-            let title = i18n::Text::PanicTitle.get(lang);
-            div.set_inner_html("<strong></strong><pre></pre>");
-            if let Some(strong) = div.first_element_child() {
-                strong.set_text_content(Some(title));
-            }
-            if let Some(pre) = div.last_element_child() {
-                pre.set_text_content(Some(&message));
-            }
-            let _ = body.prepend_with_node_1(&div);
+        if doc.get_element_by_id("panic").is_some() {
+            return;
         }
+        let Some(body) = doc.body() else { return };
+        let make = |tag: &str, text: &str| {
+            let el = doc.create_element(tag).ok()?;
+            el.set_text_content(Some(text));
+            Some(el)
+        };
+        let Ok(cover) = doc.create_element("div") else { return };
+        cover.set_id("panic");
+        cover.set_class_name("panic-cover");
+        let _ = cover.set_attribute("role", "alertdialog");
+        let _ = cover.set_attribute("aria-modal", "true");
+        let Ok(card) = doc.create_element("div") else { return };
+        card.set_class_name("panic-card");
+        let parts = [
+            make("strong", i18n::Text::PanicTitle.get(lang)),
+            make("p", i18n::Text::PanicReload.get(lang)),
+            make("button", i18n::Text::Reload.get(lang)),
+            make("pre", &message),
+        ];
+        for part in parts.into_iter().flatten() {
+            if part.tag_name() == "BUTTON" {
+                part.set_id("panic-reload");
+                gloo_events::EventListener::new(&part, "click", |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                })
+                .forget();
+            }
+            let _ = card.append_child(&part);
+        }
+        let _ = cover.append_child(&card);
+        let _ = body.prepend_with_node_1(&cover);
     }));
 }
 

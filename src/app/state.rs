@@ -22,6 +22,8 @@ pub const FULL_BATCH: usize = BATCH_SIZE.max as usize;
 pub enum Notice {
     /// The link had values that were repaired or ignored.
     Repaired(Vec<super::link::Repair>),
+    /// The opened model file had values that were repaired.
+    FileRepaired(Vec<super::link::Repair>),
     /// The exercise's goal was met at this epoch.
     GoalMet(u64),
     /// Training produced NaN or infinity at this epoch and stopped.
@@ -251,6 +253,9 @@ pub enum Action {
     BackpropNext,
     /// The previous stage.
     BackpropPrev,
+    /// Walk through the update for this training point (its place in the training set), from
+    /// the first stage.
+    SetBackpropPoint(usize),
     /// Nothing changes; the page draws again (the live side has new numbers to show).
     Redraw,
 }
@@ -520,6 +525,10 @@ impl AppState {
                 }
             }
             Action::BackpropPrev => s.backprop_stage = s.backprop_stage.saturating_sub(1),
+            Action::SetBackpropPoint(point) => {
+                s.backprop_point = point;
+                s.backprop_stage = 0;
+            }
             Action::Redraw => {}
             Action::SetShowTest(b) => s.settings.show_test = b,
             Action::SetDiscretize(b) => s.settings.discretize = b,
@@ -558,10 +567,10 @@ impl AppState {
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }
-        // A new run has not met the goal yet.
+        // A new run has not met the goal, diverged or stopped early yet.
         if s.generation != generation_before {
             s.goal_met = None;
-            s.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
+            s.notices.retain(|n| !matches!(n, Notice::GoalMet(_) | Notice::Diverged(_) | Notice::EarlyStopped { .. }));
         }
         s
     }

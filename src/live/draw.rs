@@ -473,6 +473,7 @@ fn write_trouble(trouble: Option<Trouble>, lang: Lang) {
         Some(Trouble::Exploding(l)) => ("exploding", Text::HintExploding.get(lang).replace("{layer}", &(l + 1).to_string())),
         Some(Trouble::DeadLayer(l)) => ("dead", Text::HintDeadLayer.get(lang).replace("{layer}", &(l + 1).to_string())),
         Some(Trouble::Stalled) => ("stalled", Text::HintStalled.get(lang).to_string()),
+        Some(Trouble::Stuck) => ("stuck", Text::HintStuck.get(lang).to_string()),
     };
     if el.get_attribute("data-kind").as_deref() != Some(kind) || el.text_content().as_deref() != Some(text.as_str()) {
         let _ = el.set_attribute("data-kind", kind);

@@ -177,6 +177,12 @@ impl Live {
         self.mirror.trainer.as_ref()
     }
 
+    /// The trainer, only while its network is the one `config` describes: a view rendered for
+    /// a setup whose network changed reads nothing until the live side has caught up.
+    pub fn trainer_for(&self, config: &crate::engine::Config) -> Option<&Trainer> {
+        self.trainer().filter(|t| !t.config.needs_new_network(config))
+    }
+
     /// Brings the worker and the mirror in line with the settings: a fresh trainer when
     /// `generation` moved, otherwise only the live settings change. Then redraws.
     pub fn sync(&mut self, settings: &Settings, generation: u64) {
@@ -522,21 +528,28 @@ impl Live {
         }
     }
 
-    /// One update for training point `point` (wrapping around), written out.
-    pub fn walkthrough(&self, point: usize) -> Option<crate::engine::backprop::Walkthrough> {
-        let t = self.trainer()?;
-        let p = *t.split.train.get(point % t.split.train.len().max(1))?;
-        Some(crate::engine::backprop::walkthrough(&t.network, &t.config, p, &t.dead))
+    /// One update for training point `point` (wrapping around), written out, when the live
+    /// network is the one `config` describes.
+    pub fn walkthrough(&self, point: usize, config: &crate::engine::Config) -> Option<crate::engine::backprop::Walkthrough> {
+        crate::app::backprop_steps::walk_for(self.trainer()?, config, point)
+    }
+
+    /// The training points with the largest loss now (their places in the training set),
+    /// largest first: where a walk-through starts and what it offers to choose from.
+    pub fn hardest_points(&self, config: &crate::engine::Config, k: usize) -> Vec<(usize, f64)> {
+        let Some(t) = self.trainer_for(config) else { return Vec::new() };
+        let losses = crate::engine::backprop::point_losses(&t.network, &t.config, &t.split.train);
+        crate::engine::backprop::hardest_points(&losses, k).into_iter().map(|i| (i, losses[i])).collect()
     }
 
     /// Applies the update walked through for `point`, here and in the worker, and redraws.
     pub fn apply_backprop(&mut self, point: usize) {
-        let Some(w) = self.walkthrough(point) else { return };
+        let Some(w) = self.trainer().and_then(|t| crate::app::backprop_steps::walk_for(t, &t.config, point)) else { return };
         let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
         let Some(t) = self.mirror.trainer.as_mut() else { return };
         if t.set_parameters(&parameters) {
             self.send(ToWorker::SetParameters(parameters));
-            let after = self.walkthrough(point).map_or(f64::NAN, |a| a.loss);
+            let after = self.trainer().and_then(|t| crate::app::backprop_steps::walk_for(t, &t.config, point)).map_or(f64::NAN, |a| a.loss);
             self.backprop_losses = Some((w.loss, after));
             self.draw();
         }
@@ -650,3 +663,4 @@ impl Live {
         }
     }
 }
+

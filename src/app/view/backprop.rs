@@ -3,6 +3,7 @@
 //! engine's numbers; the values also appear on the diagram.
 
 use super::*;
+use crate::app::backprop_steps::{self as steps, StageBody};
 use crate::app::state::{backprop_stage, Stage};
 use crate::engine::backprop::Walkthrough;
 use crate::live::ids;
@@ -45,6 +46,7 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
         Stage::Done => (ctx.t(Text::AfterTheUpdate).to_string(), None),
     };
     let inputs_json = serde_json::to_string(&w.inputs).unwrap_or_default();
+    let point = ctx.state.backprop_point % ctx.live.borrow().trainer().map_or(1, |t| t.split.train.len().max(1));
     let features: Vec<String> = s.config.network.features.iter().zip(&w.inputs).map(|(f, v)| format!("{} = {}", f.label(), n(*v))).collect();
     let next = {
         let (state, live, d) = (ctx.state.clone(), ctx.live.clone(), ctx.dispatch.clone());
@@ -57,13 +59,14 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
                 <button id="backprop-close" class="round small" aria-label={ctx.t(Text::Close)} title={ctx.t(Text::Close)}
                     onclick={ctx.send(Action::SetBackprop(false))}>{ "×" }</button>
             </div>
-            <p id="backprop-sample" data-inputs={inputs_json} data-label={w.label.to_string()}>
-                { format!("{} {}: {} · y = {}", ctx.t(Text::TrainingPoint), ctx.state.backprop_point + 1, features.join(", "), w.label) }
+            <p id="backprop-sample" data-inputs={inputs_json} data-label={w.label.to_string()} data-loss={w.loss.to_string()}>
+                { format!("{} {}: {} · y = {} · L = {:.4}", ctx.t(Text::TrainingPoint), point + 1, features.join(", "), w.label, w.loss) }
             </p>
+            { point_chooser(ctx, point) }
             <p id="backprop-stage" class="stage" data-stage={stage.name()} data-layer={stage_layer.map(|l| l.to_string())} aria-live="polite">
                 <b>{ stage_text }</b>
             </p>
-            { stage_body(ctx, w, stage) }
+            { stage_body(ctx, w) }
             <div class="presets">
                 <button id="backprop-prev" class="tool" disabled={ctx.state.backprop_stage == 0 || stage == Stage::Done}
                     onclick={ctx.send(Action::BackpropPrev)}>{ format!("← {}", ctx.t(Text::Previous)) }</button>
@@ -73,68 +76,72 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
     }
 }
 
-fn stage_body(ctx: &Ctx, w: &Walkthrough, stage: Stage) -> Html {
+/// Which training point to walk through: the ones the network gets most wrong now, with
+/// their loss, largest first.
+fn point_chooser(ctx: &Ctx, point: usize) -> Html {
+    let hardest = ctx.live.borrow().hardest_points(&ctx.settings().config, 8);
+    let onchange = on_select(&ctx.dispatch, |v| v.parse().ok().map(Action::SetBackpropPoint));
+    let label = |i: usize, loss: f64| format!("{} {} · L = {loss:.3}", ctx.t(Text::Point), i + 1);
+    html! {
+        <label class="field backprop-choose"><span>{ ctx.t(Text::ChoosePoint) }</span>
+            <select id="backprop-point" {onchange}>
+                if !hardest.iter().any(|&(i, _)| i == point) {
+                    <option value={point.to_string()} selected=true>{ format!("{} {}", ctx.t(Text::Point), point + 1) }</option>
+                }
+                { for hardest.iter().map(|&(i, loss)| html! {
+                    <option value={i.to_string()} selected={i == point}>{ label(i, loss) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+fn stage_body(ctx: &Ctx, w: &Walkthrough) -> Html {
     let s = ctx.settings();
-    match stage {
-        Stage::Forward(l) => html! {
+    let (_, body) = steps::stage_body(w, s, ctx.state.backprop_stage);
+    match body {
+        StageBody::Forward(lines) => html! {
             <ul class="values">
-                { for w.z[l].iter().enumerate().map(|(r, z)| {
-                    let a = w.a[l].get(r).copied().unwrap_or(*z);
-                    html! { <li>{ format!("{} {}: z = {}, a = f(z) = {}", ctx.t(Text::Neuron), r + 1, n(*z), n(a)) }</li> }
+                { for lines.iter().enumerate().map(|(r, line)| html! {
+                    <li>{ format!("{} {}: z = {}, a = f(z) = {}", ctx.t(Text::Neuron), r + 1, n(line.value), n(line.second)) }</li>
                 }) }
             </ul>
         },
-        Stage::Loss => html! {
-            <p class="formula">{ format!("ŷ = {}, y = {} → {} L = {:.4}", w.a.last().map(|a| a.iter().map(|v| n(*v)).collect::<Vec<_>>().join(", ")).unwrap_or_default(), w.label, ctx.t(Text::LossWord), w.loss) }</p>
+        StageBody::Loss { outputs, label, loss } => html! {
+            <p class="formula">{ format!("ŷ = {}, y = {} → {} L = {:.4}", outputs.iter().map(|v| n(*v)).collect::<Vec<_>>().join(", "), label, ctx.t(Text::LossWord), loss) }</p>
         },
-        Stage::Backward(l) => {
-            let n_in = w.old_w[l].len() / w.delta[l].len().max(1);
-            html! {
-                <ul class="values">
-                    { for w.delta[l].iter().enumerate().map(|(r, d)| html! {
-                        <li>{ format!("{} {}: δ = ∂L/∂z = {}; ∂L/∂w = δ·x: {}; ∂L/∂b = {}", ctx.t(Text::Neuron), r + 1, n(*d),
-                            w.grad_w[l][r * n_in..(r + 1) * n_in].iter().map(|g| n(*g)).collect::<Vec<_>>().join(", "), n(w.grad_b[l][r])) }</li>
-                    }) }
-                </ul>
-            }
-        }
-        Stage::Update => {
+        StageBody::Backward(lines) => html! {
+            <ul class="values">
+                { for lines.iter().enumerate().map(|(r, line)| html! {
+                    <li>{ format!("{} {}: δ = ∂L/∂z = {}; ∂L/∂w = δ·x: {}; ∂L/∂b = {}", ctx.t(Text::Neuron), r + 1, n(line.value),
+                        line.grads.iter().map(|g| n(*g)).collect::<Vec<_>>().join(", "), n(line.second)) }</li>
+                }) }
+            </ul>
+        },
+        StageBody::Update(lines) => {
             let penalty = s.config.training.regularization != crate::engine::Regularization::None && s.config.training.regularization_rate > 0.0;
             html! {
                 <div id="backprop-update" data-lr={w.learning_rate.to_string()}>
                     <p class="formula">{ format!("w ← w − η·∂L/∂w, η = {}", w.learning_rate) }
                         if penalty { { format!(" · {}", ctx.t(Text::PenaltyShare)) } }</p>
                     <div class="weights">
-                        { for (0..w.old_w.len()).map(|l| {
-                            let rows = w.old_b[l].len();
-                            let n_in = w.old_w[l].len() / rows.max(1);
-                            html! { <>
-                                { for (0..rows).flat_map(|r| (0..=n_in).map(move |i| (r, i))).map(|(r, i)| {
-                                    let bias = i == n_in;
-                                    let (old, grad, new, pen) = if bias {
-                                        (w.old_b[l][r], w.grad_b[l][r], w.new_b[l][r], 0.0)
-                                    } else {
-                                        let k = r * n_in + i;
-                                        (w.old_w[l][k], w.grad_w[l][k] + w.penalty_w[l][k], w.new_w[l][k], w.penalty_w[l][k])
-                                    };
-                                    let name = if bias { format!("b{}", r + 1) } else { format!("w{},{}", r + 1, i + 1) };
-                                    html! {
-                                        <span class="backprop-weight" data-layer={(l + 1).to_string()} data-neuron={r.to_string()}
-                                            data-input={if bias { "bias".to_string() } else { i.to_string() }}
-                                            data-old={old.to_string()} data-grad={grad.to_string()} data-new={new.to_string()}
-                                            data-penalty={pen.to_string()}>
-                                            { format!("{} {}: {} − {}·{} = {}", layer_name(ctx, l), name, n(old), w.learning_rate, n(grad), n(new)) }
-                                            if penalty && !bias { { format!(" ({}: {})", ctx.t(Text::Penalty), n(pen)) } }
-                                        </span>
-                                    }
-                                }) }
-                            </> }
+                        { for lines.iter().map(|u| {
+                            let name = match u.input { None => format!("b{}", u.row + 1), Some(i) => format!("w{},{}", u.row + 1, i + 1) };
+                            html! {
+                                <span class="backprop-weight" data-layer={(u.layer + 1).to_string()} data-neuron={u.row.to_string()}
+                                    data-input={u.input.map_or("bias".to_string(), |i| i.to_string())}
+                                    data-old={u.old.to_string()} data-grad={u.grad.to_string()} data-new={u.new.to_string()}
+                                    data-penalty={u.penalty.to_string()}>
+                                    { format!("{} {}: {} − {}·{} = {}", layer_name(ctx, u.layer), name, n(u.old), w.learning_rate, n(u.grad), n(u.new)) }
+                                    if penalty && u.input.is_some() { { format!(" ({}: {})", ctx.t(Text::Penalty), n(u.penalty)) } }
+                                </span>
+                            }
                         }) }
                     </div>
                 </div>
             }
         }
-        Stage::Done => {
+        StageBody::Done => {
             let losses = ctx.live.borrow().backprop_losses;
             html! {
                 <p class="formula">{ match losses {
@@ -151,38 +158,32 @@ fn stage_body(ctx: &Ctx, w: &Walkthrough, stage: Stage) -> Html {
 pub(super) fn backprop_badges(ctx: &Ctx, lay: &crate::render::diagram::Layout) -> Html {
     let s = ctx.settings();
     let Some(w) = ctx.walk.as_deref().filter(|_| s.backprop) else { return html! {} };
-    let stage = backprop_stage(s, ctx.state.backprop_stage);
-    let layers = w.a.len();
-    let shown: Vec<(usize, &Vec<Real>, &str)> = match stage {
-        Stage::Forward(k) => (0..=k).map(|l| (l, &w.a[l], "a")).collect(),
-        Stage::Loss => (0..layers).map(|l| (l, &w.a[l], "a")).collect(),
-        Stage::Backward(k) => (k..layers).map(|l| (l, &w.delta[l], "δ")).collect(),
-        _ => Vec::new(),
-    };
+    let i = ctx.state.backprop_stage;
     // In the backward pass, each link of the layer reached carries its ∂L/∂w (where the
     // links are few enough to read; the panel lists them all).
-    let grads: Vec<(f64, f64, Real)> = match stage {
-        Stage::Backward(k) => {
-            let links: Vec<_> = lay.links.iter().filter(|l| l.layer == k).collect();
-            let n_in = w.old_w[k].len() / w.old_b[k].len().max(1);
-            if links.len() <= 24 {
-                links.iter().map(|l| {
-                    let (x, y) = l.at(0.5);
-                    (x, y, w.grad_w[k].get(l.neuron * n_in + l.input).copied().unwrap_or(0.0))
-                }).collect()
-            } else {
-                Vec::new()
-            }
-        }
-        _ => Vec::new(),
+    let grads = steps::link_gradients(w, s, i);
+    let grads: Vec<(f64, f64, Real)> = if grads.len() <= 24 {
+        grads
+            .into_iter()
+            .filter_map(|(k, row, input, g)| {
+                let link = lay.links.iter().find(|l| l.layer == k && l.neuron == row && l.input == input)?;
+                let (x, y) = link.at(0.5);
+                Some((x, y, g))
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
+    let badges: Vec<(crate::render::diagram::NodeBox, Real, &str)> = steps::neuron_badges(w, s, i)
+        .into_iter()
+        .filter_map(|(l, j, v, what)| Some((*lay.columns.get(l + 1)?.get(j)?, v, what)))
+        .collect();
     html! { <>
         { for grads.into_iter().map(|(x, y, g)| html! {
             <span class="bp-value bp-grad" style={format!("left:{}px;top:{}px", x - 14.0, y - 6.0)}>{ format!("{g:.2}") }</span>
         }) }
-        { for shown.into_iter().flat_map(|(l, values, what)| values.iter().enumerate().take(lay.columns[l + 1].len()).map(move |(j, v)| (l, j, *v, what))).map(|(l, j, v, what)| {
-            let b = lay.columns[l + 1][j];
-            html! { <span class="bp-value" style={format!("left:{}px;top:{}px", b.x - 4.0, b.y - 13.0)}>{ format!("{what} {v:.2}") }</span> }
+        { for badges.into_iter().map(|(b, v, what)| html! {
+            <span class="bp-value" style={format!("left:{}px;top:{}px", b.x - 4.0, b.y - 13.0)}>{ format!("{what} {v:.2}") }</span>
         }) }
     </> }
 }

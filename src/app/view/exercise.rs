@@ -24,7 +24,8 @@ pub(super) fn exercise_panel(ctx: &Ctx) -> Html {
         limits.push(Text::LimitNeurons.get(lang).replace("{n}", &n.to_string()));
     }
     if let Some(n) = e.max_epochs {
-        limits.push(Text::LimitEpochs.get(lang).replace("{n}", &n.to_string()));
+        // No epochs at all means the weights are set by hand.
+        limits.push(if n == 0 { Text::LimitNoEpochs.get(lang).to_string() } else { Text::LimitEpochs.get(lang).replace("{n}", &n.to_string()) });
     }
     let met = ctx.state.goal_met;
     html! {
@@ -125,8 +126,9 @@ pub(super) fn exercise_builder(ctx: &Ctx) -> Html {
         None => ("", String::new()),
     };
     html! {
-        <div class="overlay">
-            <div id="exercise-builder" class="dialog" role="dialog" aria-modal="true" aria-labelledby="exercise-builder-title">
+        <div class="overlay" onclick={close.clone()}>
+            <div id="exercise-builder" class="dialog" role="dialog" aria-modal="true" aria-labelledby="exercise-builder-title"
+                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <h2 id="exercise-builder-title">{ ctx.t(Text::MakeExercise) }</h2>
                 <p class="text">{ ctx.t(Text::MakeExerciseHint) }</p>
                 <label class="field"><span>{ ctx.t(Text::GoalKind) }</span>

@@ -56,15 +56,6 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let d = ctx.dispatch.clone();
     let on_select = |f: fn(&str) -> Option<Action>| on_select(&d, f);
-    let on_lesson = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let v = select_value(&e);
-            if let Some(l) = Lesson::ALL.iter().find(|l| format!("{l:?}") == v) {
-                d.emit(Action::LoadLesson(*l));
-            }
-        })
-    };
     let optimizer_name = |o: Optimizer| match o {
         Optimizer::Sgd => ctx.t(Text::OptimizerSgd).to_string(),
         Optimizer::Momentum => ctx.t(Text::OptimizerMomentum).to_string(),
@@ -88,18 +79,6 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         <section class="lesson-panel" aria-label={ctx.t(Text::Beyond)}>
             <h2>{ ctx.t(Text::Beyond) }</h2>
             <div class="lesson-grid">
-                <fieldset class="lessons">
-                    <legend>{ ctx.t(Text::Lessons) }</legend>
-                    <select id="lesson" aria-label={ctx.t(Text::Lessons)} onchange={on_lesson}>
-                        <option value="" selected={ctx.state.lesson.is_none()}>{ ctx.t(Text::LessonPick) }</option>
-                        { for Lesson::ALL.iter().map(|&l| html! {
-                            <option value={format!("{l:?}")} selected={ctx.state.lesson == Some(l)}>{ lesson_text(l).0.get(lang) }</option>
-                        }) }
-                    </select>
-                    if let Some(l) = ctx.state.lesson {
-                        <p id="lesson-caption" class="caption">{ lesson_text(l).1.get(lang) }</p>
-                    }
-                </fieldset>
                 <fieldset>
                     <legend>{ ctx.t(Text::OutputActivation) }{ " · " }{ ctx.t(Text::LossFunction) }</legend>
                     <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
@@ -188,7 +167,6 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <legend>{ ctx.t(Text::Measures) }</legend>
                     if c.is_perceptron() {
                         <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<b id={ids::PERCEPTRON}>{ "–" }</b></p>
-                        { threshold_unit(ctx) }
                     }
                     if c.data.problem == Problem::Classification {
                         <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
@@ -212,19 +190,17 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
 /// A threshold unit by hand (one step unit on X1 and X2): its weights and bias typed in,
 /// the decision line and the mistakes following at once; the perceptron rule stepped one
 /// point at a time, saying which point moved the weights and how.
-fn threshold_unit(ctx: &Ctx) -> Html {
+pub(super) fn threshold_unit(ctx: &Ctx) -> Html {
     let c = &ctx.settings().config;
     if c.network.features[..] != [Feature::X1, Feature::X2] {
         return html! {};
     }
     let lang = ctx.settings().lang;
     let live = ctx.live.clone();
-    let (w1, w2, b) = live.borrow().trainer().map(|t| {
-        let l = &t.network.layers[0];
-        // Shown to three decimals, as the frame loop writes them.
-        let r = |v: Real| (v * 1000.0).round() / 1000.0;
-        (r(l.weights[0]), r(l.weights[1]), r(l.biases[0]))
-    }).unwrap_or_default();
+    // Read only from a network of this setup's shape (the live side catches up after this
+    // render); shown to three decimals, as the frame loop writes them.
+    let r = |v: Real| (v * 1000.0).round() / 1000.0;
+    let (w1, w2, b) = live.borrow().trainer().and_then(|t| crate::app::backprop_steps::threshold_weights(t, c)).map(|(a, b, c)| (r(a), r(b), r(c))).unwrap_or_default();
     let set = |input: Option<usize>| {
         let live = live.clone();
         Callback::from(move |v: Real| live.borrow_mut().set_parameter(0, 0, input, v))

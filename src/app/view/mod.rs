@@ -201,6 +201,14 @@ pub fn App() -> Html {
         }
         || ()
     });
+    // A dialog takes the keyboard focus when it opens.
+    use_effect_with((state.builder, state.help), |&(builder, help)| {
+        let id = if builder { Some("exercise-goal-kind") } else if help { Some("help-close") } else { None };
+        if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+        || ()
+    });
     let width = use_state(network_width);
     {
         let width = width.clone();
@@ -214,7 +222,7 @@ pub fn App() -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
-    let walk = if state.settings.backprop { live.borrow().walkthrough(state.backprop_point).map(Rc::new) } else { None };
+    let walk = if state.settings.backprop { live.borrow().walkthrough(state.backprop_point, &state.settings.config).map(Rc::new) } else { None };
     let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), live: live.clone(), card: card.clone(), tip: tip.clone(), walk };
 
     // Keep the trainer in line with the settings, and redraw.
@@ -229,6 +237,21 @@ pub fn App() -> Html {
             // The walk-through is computed from the weights just brought in line: show it.
             if settings.backprop {
                 dispatch.emit(Action::Redraw);
+            }
+            || ()
+        });
+    }
+    // Backprop step by step opens on the training point the network gets most wrong (a
+    // well-fitted point has every δ near 0 and teaches nothing), and again for each new network.
+    {
+        let live = live.clone();
+        let dispatch = dispatch.clone();
+        let config = state.settings.config.clone();
+        use_effect_with((state.settings.backprop, state.generation), move |&(backprop, _)| {
+            if backprop {
+                if let Some(&(point, _)) = live.borrow().hardest_points(&config, 1).first() {
+                    dispatch.emit(Action::SetBackpropPoint(point));
+                }
             }
             || ()
         });
@@ -299,8 +322,8 @@ pub fn App() -> Html {
         let live = live.clone();
         let dispatch = dispatch.clone();
         let state = state.clone();
-        let deps = (state.settings.lang, state.settings.backprop, state.backprop_stage, state.backprop_point, state.help);
-        use_effect_with(deps, move |&(lang, backprop, _, _, help)| {
+        let deps = (state.settings.lang, state.settings.backprop, state.backprop_stage, state.backprop_point, state.help, state.builder);
+        use_effect_with(deps, move |&(lang, backprop, _, _, help, builder)| {
             let window = web_sys::window().expect("a window");
             // When focus last came with a pointer (a click or a tap): such a control does not
             // keep Space, which then plays or pauses; a control reached by keyboard keeps it.
@@ -334,6 +357,13 @@ pub fn App() -> Html {
                     let typing = matches!(tag.as_deref(), Some("TEXTAREA")) || (tag.as_deref() == Some("INPUT") && matches!(input_type.as_str(), "" | "text" | "number" | "search"));
                     let control = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "BUTTON" | "A"))
                         || target.as_ref().is_some_and(|el| el.has_attribute("tabindex") && el.get_attribute("role").is_some());
+                    // An open dialog keeps the keyboard: Escape closes it, nothing reaches the page.
+                    if help || builder {
+                        if e.key() == "Escape" {
+                            dispatch.emit(if builder { Action::SetBuilder(false) } else { Action::SetHelp(false) });
+                        }
+                        return;
+                    }
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
@@ -349,8 +379,7 @@ pub fn App() -> Html {
                         return;
                     }
                     match e.key().as_str() {
-                        "?" => dispatch.emit(Action::SetHelp(!help)),
-                        "Escape" if help => dispatch.emit(Action::SetHelp(false)),
+                        "?" => dispatch.emit(Action::SetHelp(true)),
                         "ArrowRight" if backprop => backprop_next(&state, &live, &dispatch),
                         "ArrowLeft" if backprop => dispatch.emit(Action::BackpropPrev),
                         "ArrowRight" => live.borrow_mut().step_once(),

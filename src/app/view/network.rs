@@ -122,10 +122,10 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                         <div class="head" style={format!("left:{}px", x + NODE / 2.0 - 40.0)}>
                             if ctx.shows("numHiddenLayers") {
                                 <div class="plus-minus">
-                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayers), l + 1)}
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayer), l + 1)}
                                         disabled={h.neurons >= crate::app::state::MAX_NEURONS || at_neuron_limit}
                                         onclick={ctx.send(Action::ChangeNeurons(l, 1))}>{ "+" }</button>
-                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayers), l + 1)}
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayer), l + 1)}
                                         disabled={h.neurons <= 1}
                                         onclick={ctx.send(Action::ChangeNeurons(l, -1))}>{ "−" }</button>
                                 </div>
@@ -177,13 +177,13 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             style={format!("left:{}px;top:{}px", b.x, b.y)}
                             title={format!("{} {}", ctx.t(Text::ThisIsOutput), ctx.t(Text::InspectHint))} tabindex="0" role="button"
                             onclick={inspect(l + 1, j)} onkeydown={inspect_key(l + 1, j)}
-                            aria-label={format!("{} {}, {} {}", ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                            aria-label={format!("{} {}, {} {}", ctx.t(Text::HiddenLayer), l + 1, ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
                             onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
                             onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
                         </div>
                         // Beside the neuron, not inside it: a control may not hold another.
-                        <button class="bias" style={bias_at(b)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayers), l + 1, ctx.t(Text::Neuron), j + 1)}
+                        <button class="bias" style={bias_at(b)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayer), l + 1, ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                     </> }
                 }) }

@@ -15,6 +15,40 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
             <h2>{ ctx.t(Text::Output) }</h2>
+            <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
+            <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
+                <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
+                    <span style={format!("top:{:.2}%", 100.0 - at(&axes.y, t))}>{ axes.y.tick_label(t) }</span>
+                }) }</div>
+                <div id="heatmap" class="heatmap" style={format!("width:{side}px;height:{side}px")}>
+                    <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
+                    <canvas id={ids::POINTS} style={format!("width:{side}px;height:{side}px")}
+                        class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
+                        onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
+                    if c.data.dataset == Dataset::Custom && c.data.custom_points.is_empty() {
+                        <p id="empty-data-hint" class="empty-data-hint">{ ctx.t(Text::NoPointsYet) }</p>
+                    }
+                </div>
+                <div class="x-ticks" id="x-ticks">{ for axes.x.ticks().into_iter().map(|t| html! {
+                    <span style={format!("left:{:.2}%", at(&axes.x, t))}>{ axes.x.tick_label(t) }</span>
+                }) }</div>
+            </div>
+            { axis_names(ctx, &axes) }
+            if c.data.classes > 2 && classification {
+                <div class="legend classes" id="class-legend">
+                    { for (0..c.data.classes).map(|k| html! {
+                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
+                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
+                    }) }
+                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
+                </div>
+            } else {
+                <div class="legend">
+                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
+                    <p class="text">{ ctx.t(Text::Legend) }</p>
+                </div>
+            }
+            if c.is_perceptron() { { threshold_unit(ctx) } }
             <div class="metrics">
                 <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
                     <span id={ids::LOSS_TEST} class="value">{ "–" }</span>
@@ -57,40 +91,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             <button id="compare-button" class={classes!("tool", s.compare.is_some().then_some("selected"))} aria-pressed={s.compare.is_some().to_string()}
                 title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
-            <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
-            <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
-                <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
-                    <span style={format!("top:{:.2}%", 100.0 - at(&axes.y, t))}>{ axes.y.tick_label(t) }</span>
-                }) }</div>
-                <div id="heatmap" class="heatmap" style={format!("width:{side}px;height:{side}px")}>
-                    <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
-                    <canvas id={ids::POINTS} style={format!("width:{side}px;height:{side}px")}
-                        class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
-                        onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
-                    if c.data.dataset == Dataset::Custom && c.data.custom_points.is_empty() {
-                        <p id="empty-data-hint" class="empty-data-hint">{ ctx.t(Text::NoPointsYet) }</p>
-                    }
-                </div>
-                <div class="x-ticks" id="x-ticks">{ for axes.x.ticks().into_iter().map(|t| html! {
-                    <span style={format!("left:{:.2}%", at(&axes.x, t))}>{ axes.x.tick_label(t) }</span>
-                }) }</div>
-            </div>
-            { axis_names(ctx, &axes) }
             { compare_panel(ctx) }
-            if c.data.classes > 2 && classification {
-                <div class="legend classes" id="class-legend">
-                    { for (0..c.data.classes).map(|k| html! {
-                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
-                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
-                    }) }
-                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
-                </div>
-            } else {
-                <div class="legend">
-                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
-                    <p class="text">{ ctx.t(Text::Legend) }</p>
-                </div>
-            }
             <div class="checks">
                 if ctx.shows("showTestData") {
                     <Checkbox id="show-test-data" label={ctx.t(Text::ShowTestData)} checked={s.show_test} onchange={ctx.dispatch.reform(Action::SetShowTest)} />
@@ -182,7 +183,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
             ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
             if !repairs.is_empty() {
                 let repairs = repairs.into_iter().map(|r| link::Repair { key: r.field.into(), given: r.old, used: Some(r.new) });
-                ctx.dispatch.emit(Action::Notify(Notice::Repaired(repairs.collect())));
+                ctx.dispatch.emit(Action::Notify(Notice::FileRepaired(repairs.collect())));
             }
         }
         Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),

@@ -73,17 +73,20 @@ pub(super) fn header(ctx: &Ctx) -> Html {
     }
 }
 
+/// A notice lists at most this many repaired values, then how many more.
+const MAX_LISTED: usize = 10;
+
 pub(super) fn notices(ctx: &Ctx) -> Html {
     let lang = ctx.settings().lang;
     html! {
         <div class="notices" role="status" aria-live="polite">
             { for ctx.state.notices.iter().enumerate().map(|(i, n)| {
                 let (class, body) = match n {
-                    Notice::Repaired(repairs) => ("notice warn", html! {
+                    Notice::Repaired(repairs) | Notice::FileRepaired(repairs) => ("notice warn", html! {
                         <>
-                            <span>{ Text::LinkRepaired.get(lang) }</span>
+                            <span>{ if matches!(n, Notice::FileRepaired(_)) { Text::FileRepaired.get(lang) } else { Text::LinkRepaired.get(lang) } }</span>
                             <ul>
-                                { for repairs.iter().map(|r| html! {
+                                { for repairs.iter().take(MAX_LISTED).map(|r| html! {
                                     <li><code>{ format!("{}={}", r.key, r.given) }</code>{ " → " }
                                         { match &r.used {
                                             Some(v) => html!{ <code>{ v.clone() }</code> },
@@ -91,6 +94,9 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                                         } }
                                     </li>
                                 }) }
+                                if repairs.len() > MAX_LISTED {
+                                    <li>{ Text::AndMore.get(lang).replace("{n}", &(repairs.len() - MAX_LISTED).to_string()) }</li>
+                                }
                             </ul>
                         </>
                     }),
