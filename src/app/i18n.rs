@@ -179,6 +179,9 @@ catalogue! {
     LinkNotCopied => "The browser did not allow copying: copy the address from the address bar", "El navegador no permitió copiar: copia la dirección de la barra de direcciones";
     Dismiss => "Dismiss", "Cerrar";
     LinkRepaired => "Some settings in the link were repaired:", "Se corrigieron algunos ajustes del enlace:";
+    GoalShort => "Goal", "Objetivo";
+    GoalMetShort => "✓ Goal met", "✓ Objetivo cumplido";
+    CompareNetwork => "B's network: blue weights positive, orange negative, thicker is larger", "La red de B: pesos azules positivos, naranjas negativos; más grueso es mayor";
     AndMore => "… and {n} more", "… y {n} más";
     FileRepaired => "Some settings in the file were repaired:", "Se corrigieron algunos ajustes del archivo:";
     Diverged => "Training diverged (a weight became NaN or infinite) and was stopped; the weights from before that epoch are kept. Try a smaller learning rate.", "El entrenamiento divergió (un peso se volvió NaN o infinito) y se detuvo; se conservan los pesos de antes de esa época. Prueba una tasa de aprendizaje menor.";

@@ -21,8 +21,6 @@ pub const GRID: usize = 100;
 pub const THUMB: usize = 20;
 /// Side of the big heatmap in CSS pixels.
 pub const HEATMAP: f64 = 300.0;
-/// The compared setup's output picture's side in CSS pixels.
-pub const COMPARE_SIDE: f64 = 220.0;
 /// A grid that takes longer than this (a third of the page's 6 ms budget) is recomputed every
 /// other frame while training.
 const GRID_EVERY_FRAME_MS: f64 = 2.0;
@@ -38,6 +36,17 @@ pub fn heatmap_size(projector: bool) -> f64 {
         (false, false) => HEATMAP,
     }
 }
+/// The side of each output picture: while two setups are compared, both at the same size,
+/// small enough to stand side by side.
+pub fn picture_size(projector: bool, comparing: bool) -> f64 {
+    let side = heatmap_size(projector);
+    if comparing {
+        side.min(if super::page::window_width() >= 1600.0 { 460.0 } else { HEATMAP })
+    } else {
+        side
+    }
+}
+
 /// While training, the charts are redrawn at most this often (milliseconds); the heatmap,
 /// the neurons' pictures and the figures follow every frame.
 const CHARTS_EVERY_MS: f64 = 100.0;
@@ -544,7 +553,7 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
     let Some(t) = trainer else {
         set_text(ids::EPOCH, "000,000");
         set_text(ids::MOBILE_EPOCH, "000,000");
-        for id in [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS] {
+        for id in [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS, ids::MOBILE_ACCURACY] {
             set_text(id, "–");
         }
         return;
@@ -581,6 +590,7 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
     set_text(ids::ACCURACY_TRAIN, &pct(train));
     set_text(ids::ACCURACY_VAL, &pct(val));
     set_text(ids::ACCURACY_TEST, &pct(test));
+    set_text(ids::MOBILE_ACCURACY, &pct(test.or(train)));
 }
 
 /// Milliseconds from the page's clock.
@@ -661,11 +671,15 @@ impl CompareView {
             canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
         }
         if let Some(c) = canvas_by_id(ids::COMPARE_POINTS) {
-            let size = COMPARE_SIDE;
+            let size = picture_size(settings.projector, true);
             let ctx = canvas::hidpi(&c, size, size);
             let classes = t.config.data.classes.max(2);
             let radius = 2.4 * (size / HEATMAP).sqrt();
             canvas::draw_points(&ctx, &t.split.train, size, (self.grid.min, self.grid.max), classes, false, radius);
+        }
+        if let Some(c) = canvas_by_id(ids::COMPARE_NETWORK) {
+            let width = picture_size(settings.projector, true);
+            draw_small_network(&c, &t.network, width, COMPARE_NETWORK_HEIGHT);
         }
         let fresh = EpochReport::default();
         let report = t.last.as_ref().unwrap_or(&fresh);
@@ -673,5 +687,56 @@ impl CompareView {
         set_text(ids::COMPARE_LOSS, &format!("{:.3}", m.loss));
         set_text(ids::COMPARE_ACCURACY, &m.accuracy.map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into()));
         set_text(ids::COMPARE_EPOCH, &format_epoch(t.epoch));
+    }
+}
+
+/// The height of the compared setup's network drawing, in CSS pixels.
+pub const COMPARE_NETWORK_HEIGHT: f64 = 150.0;
+
+/// A network drawn small: a column of neurons per layer (inputs first), each link coloured by
+/// its weight's sign (blue positive, orange negative) and as thick as the weight is large,
+/// each neuron filled by the sign and size of its bias.
+fn draw_small_network(c: &web_sys::HtmlCanvasElement, net: &crate::engine::Network, width: f64, height: f64) {
+    let ctx = canvas::hidpi(c, width, height);
+    ctx.clear_rect(0.0, 0.0, width, height);
+    let Some(first) = net.layers.first() else { return };
+    let sizes: Vec<usize> = std::iter::once(first.n_in).chain(net.layers.iter().map(|l| l.n_out)).collect();
+    let columns = sizes.len();
+    let radius = (height / (2.4 * *sizes.iter().max().unwrap_or(&1) as f64)).clamp(2.0, 7.0);
+    let at = |column: usize, j: usize| {
+        let x = radius + 2.0 + column as f64 * (width - 2.0 * radius - 4.0) / (columns - 1).max(1) as f64;
+        let n = sizes[column] as f64;
+        let y = height / 2.0 + (j as f64 - (n - 1.0) / 2.0) * (height - 2.0 * radius - 4.0) / n.max(1.0);
+        (x, y)
+    };
+    let colour = |v: Real| if v >= 0.0 { "rgba(8,119,189,0.8)" } else { "rgba(245,147,34,0.8)" };
+    for (l, layer) in net.layers.iter().enumerate() {
+        for j in 0..layer.n_out {
+            // A maxout neuron's first piece stands for it.
+            let row = j * layer.activation.pieces();
+            for i in 0..layer.n_in {
+                let Some(w) = layer.weight(row, i) else { continue };
+                let ((x0, y0), (x1, y1)) = (at(l, i), at(l + 1, j));
+                ctx.set_stroke_style_str(colour(w));
+                ctx.set_line_width((w.abs() as f64).clamp(0.3, 4.0));
+                ctx.begin_path();
+                ctx.move_to(x0, y0);
+                ctx.line_to(x1, y1);
+                ctx.stroke();
+            }
+        }
+    }
+    for (column, &n) in sizes.iter().enumerate() {
+        for j in 0..n {
+            let (x, y) = at(column, j);
+            let bias = if column == 0 { 0.0 } else { net.layers[column - 1].biases.get(j * net.layers[column - 1].activation.pieces()).copied().unwrap_or(0.0) };
+            ctx.set_fill_style_str(if column == 0 { "#e8eaeb" } else { colour(bias) });
+            ctx.set_stroke_style_str("#555");
+            ctx.set_line_width(1.0);
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, radius, 0.0, std::f64::consts::TAU);
+            ctx.fill();
+            ctx.stroke();
+        }
     }
 }

@@ -39,6 +39,8 @@ pub const TIMELINE_LABEL: &str = "timeline-label";
 pub const MOBILE_EPOCH: &str = "mobile-epoch";
 /// The test loss in the phone's transport bar.
 pub const MOBILE_LOSS: &str = "mobile-loss";
+/// The phone's transport bar: the test accuracy, when an exercise's goal is an accuracy.
+pub const MOBILE_ACCURACY: &str = "mobile-accuracy";
 /// Training loss.
 pub const LOSS_TRAIN: &str = "loss-train";
 /// Validation loss.
@@ -99,3 +101,5 @@ pub const MATRIX_POINTS: &str = "matrix-points";
 
 /// Backprop step by step.
 pub const BACKPROP: &str = "backprop";
+/// The compared setup's network, drawn small under its picture.
+pub const COMPARE_NETWORK: &str = "compare-network";

@@ -36,12 +36,16 @@ pub fn window_width() -> f64 {
 /// The diagram's width for this window: the middle column's width where the three columns
 /// stand side by side (the page is at most 1280 pixels wide, 1880 from 1600 up), narrower
 /// on a phone so it fits the screen.
-pub fn network_width() -> f64 {
+pub fn network_width(comparing: bool) -> f64 {
     let window = window_width();
     if window > 1100.0 {
-        let page = if window >= 1600.0 { window.min(1880.0) } else { window.min(1280.0) };
-        let output = 350.0 + super::draw::heatmap_size(false) - 300.0;
-        (page - 24.0 - 190.0 - output - 36.0 - 120.0).clamp(NETWORK_WIDTH, 1000.0)
+        // Two pictures side by side while comparing, each with its ticks: the page then takes
+        // the window's width, and the diagram what is left (at least 320 pixels).
+        let page = if window >= 1600.0 || comparing { window.min(1880.0) } else { window.min(1280.0) };
+        let picture = super::draw::picture_size(false, comparing);
+        let output = if comparing { 2.0 * (picture + 24.0) + 16.0 } else { 350.0 + picture - 300.0 };
+        let least = if comparing { 320.0 } else { NETWORK_WIDTH };
+        (page - 24.0 - 190.0 - output - 36.0 - 120.0).clamp(least, 1000.0)
     } else {
         (window - 110.0).clamp(220.0, NETWORK_WIDTH)
     }
@@ -216,7 +220,7 @@ impl Live {
             }
         }
         self.settings = settings.clone();
-        self.views.setup_changed(layout(&settings.config, network_width()), self.mirror.trainer.as_ref());
+        self.views.setup_changed(layout(&settings.config, network_width(settings.compare.is_some())), self.mirror.trainer.as_ref());
         self.draw();
     }
 

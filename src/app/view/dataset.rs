@@ -100,6 +100,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                                 <canvas id={format!("dataset-{}", d.name())} width="52" height="52"
                                     data-dataset={(!d.is_regression()).then(|| d.name())}
                                     data-regDataset={d.is_regression().then(|| d.name())}></canvas>
+                                <span class="dataset-name">{ label }</span>
                             </button>
                         }
                     }) }

@@ -31,9 +31,6 @@ pub(super) fn exercise_panel(ctx: &Ctx) -> Html {
     html! {
         <section id="exercise" class="exercise" aria-label={ctx.t(Text::Exercise)}>
             <p class="exercise-title"><strong>{ ctx.t(Text::Exercise) }</strong></p>
-            if !e.text.is_empty() {
-                <p id="goal-text" class="goal-text">{ e.text.clone() }</p>
-            }
             if let Some(goal) = e.goal {
                 <p id="goal-status" class={classes!("goal-status", met.is_some().then_some("met"))}
                     data-met={met.is_some().to_string()} data-epoch={met.map(|m| m.to_string())}>
@@ -46,6 +43,9 @@ pub(super) fn exercise_panel(ctx: &Ctx) -> Html {
             }
             if !limits.is_empty() {
                 <p id="exercise-limits" class="limits">{ limits.join(" · ") }</p>
+            }
+            if !e.text.is_empty() {
+                <p id="goal-text" class="goal-text">{ e.text.clone() }</p>
             }
         </section>
     }

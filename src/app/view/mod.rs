@@ -209,15 +209,17 @@ pub fn App() -> Html {
         }
         || ()
     });
-    let width = use_state(network_width);
+    // The diagram's width follows the window and whether two setups stand side by side.
+    let resized = use_state(|| 0u32);
     {
-        let width = width.clone();
+        let resized = resized.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("a window");
-            let on_resize = gloo_events::EventListener::new(&window, "resize", move |_| width.set(network_width()));
+            let on_resize = gloo_events::EventListener::new(&window, "resize", move |_| resized.set(resized.wrapping_add(1)));
             move || drop(on_resize)
         });
     }
+    let width = network_width(state.settings.compare.is_some());
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -229,7 +231,7 @@ pub fn App() -> Html {
     {
         let live = live.clone();
         let dispatch = dispatch.clone();
-        use_effect_with((state.generation, state.settings.clone(), *width), move |(generation, settings, _)| {
+        use_effect_with((state.generation, state.settings.clone(), width), move |(generation, settings, _)| {
             let mut live = live.borrow_mut();
             live.set_dispatch(dispatch.clone());
             live.sync(settings, *generation);
@@ -256,6 +258,19 @@ pub fn App() -> Html {
             || ()
         });
     }
+    // A view opened from the diagram is brought into view (on a phone it opens below the
+    // diagram, out of sight).
+    use_effect_with((state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect), |&(matrix, backprop, inspect)| {
+        // The inspector is a card of its own on wide screens, and in the page's flow below.
+        let inline_inspector = crate::live::page::window_width() < 1100.0;
+        let id = if backprop { Some(ids::BACKPROP) } else if matrix { Some(ids::MATRIX) } else if inspect.is_some() && inline_inspector { Some("inspector") } else { None };
+        if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        || ()
+    });
     // Play and pause.
     {
         let live = live.clone();
@@ -401,7 +416,7 @@ pub fn App() -> Html {
 
     let s = &state.settings;
     html! {
-        <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"))}>
+        <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"), s.compare.is_some().then_some("comparing"))}>
             { header(&ctx) }
             { lesson_bar(&ctx) }
             { exercise_panel(&ctx) }
@@ -412,9 +427,6 @@ pub fn App() -> Html {
                 { network_column(&ctx) }
                 { output_column(&ctx) }
             </main>
-            { inspector(&ctx) }
-            { matrix_view(&ctx) }
-            { backprop_panel(&ctx) }
             { lesson_panel(&ctx) }
             { edit_card(&ctx) }
             { help_overlay(&ctx) }

@@ -11,10 +11,16 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     // The user's points are shown in their own units: the axes follow their ranges.
     let axes = crate::live::draw::shown_axes(c, s.lang);
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
-    let side = crate::live::draw::heatmap_size(s.projector);
+    let side = crate::live::draw::picture_size(s.projector, s.compare.is_some());
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
-            <h2>{ ctx.t(Text::Output) }</h2>
+            <div class="output-head">
+                <h2>{ ctx.t(Text::Output) }</h2>
+                <button id="compare-button" class={classes!("tool", s.compare.is_some().then_some("selected"))} aria-pressed={s.compare.is_some().to_string()}
+                    title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
+            </div>
+            <div class="pictures">
+            <div class="picture-a">
             <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
             <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
                 <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
@@ -48,6 +54,9 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                     <p class="text">{ ctx.t(Text::Legend) }</p>
                 </div>
             }
+            </div>
+            { compare_panel(ctx) }
+            </div>
             if c.is_perceptron() { { threshold_unit(ctx) } }
             <div class="metrics">
                 <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
@@ -88,10 +97,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             if let Some((x, y, text, id)) = ctx.tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
-            <button id="compare-button" class={classes!("tool", s.compare.is_some().then_some("selected"))} aria-pressed={s.compare.is_some().to_string()}
-                title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
-            { compare_panel(ctx) }
             <div class="checks">
                 if ctx.shows("showTestData") {
                     <Checkbox id="show-test-data" label={ctx.t(Text::ShowTestData)} checked={s.show_test} onchange={ctx.dispatch.reform(Action::SetShowTest)} />

@@ -283,6 +283,8 @@ fn model_error(e: &crate::engine::config::ModelError, lang: Lang) -> String {
 /// output picture in view. Hidden on wider screens, where the top bar does this.
 pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
     let playing = ctx.state.playing;
+    let goal = ctx.settings().exercise.goal;
+    let met = ctx.state.goal_met.is_some();
     let step = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.live.borrow_mut().step_once())
@@ -295,7 +297,17 @@ pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
                 onclick={ctx.send(Action::TogglePlay)}>{ icon(if playing { "pause" } else { "play" }) }</button>
             <button id="mobile-step" class="round" aria-label={ctx.t(Text::Step)} onclick={step}>{ icon("step") }</button>
             <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span><span id={ids::MOBILE_EPOCH} class="value">{ "000,000" }</span></span>
-            <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span><span id={ids::MOBILE_LOSS} class="value">{ "–" }</span></span>
+            // What the exercise's goal asks for, with whether it is met.
+            if matches!(goal, Some(crate::app::exercise::Goal::Accuracy(_))) {
+                <span class="mobile-figure"><span class="label">{ ctx.t(Text::Accuracy) }</span><span id={ids::MOBILE_ACCURACY} class="value">{ "–" }</span></span>
+            } else {
+                <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span><span id={ids::MOBILE_LOSS} class="value">{ "–" }</span></span>
+            }
+            if goal.is_some() {
+                <span id="mobile-goal" class={classes!("mobile-goal", met.then_some("met"))} data-met={met.to_string()}>
+                    { if met { ctx.t(Text::GoalMetShort) } else { ctx.t(Text::GoalShort) } }
+                </span>
+            }
         </section>
     }
 }
