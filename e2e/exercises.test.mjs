@@ -40,7 +40,7 @@ test('a goal in the link is shown, met at an epoch, and said once; the question 
 test('limits hold: no neuron past the limit, no epoch past the limit', async () => {
   const s = await open(browser, 'lang=es&networkShape=2&maxNeurons=3&maxEpochs=12&speed=max');
   const { page } = s;
-  assert.match(await text(page, '#exercise-limits'), /como mucho 3 neuronas ocultas en total · como mucho 12 épocas/);
+  assert.match(await text(page, '#exercise-limits'), /a lo más 3 neuronas ocultas en total · a lo más 12 épocas/);
   const add = 'button[aria-label="Añadir una neurona (Capas ocultas 1)"]';
   await page.click(add);
   assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 3);

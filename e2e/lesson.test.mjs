@@ -157,7 +157,7 @@ test('the lesson panel speaks Spanish', async () => {
   const s = await open(browser, 'lang=es');
   const { page } = s;
   const body = await page.textContent('.lesson-panel');
-  for (const w of ['Lecciones', 'Activación de salida', 'Función de pérdida', 'Optimizador', 'Parada temprana', 'Paciencia', 'Datos de validación', 'Matriz de confusión', 'Pesos iniciales', 'Clases', 'Glosario', 'Retropropagación', 'Sobreajuste', 'Época']) {
+  for (const w of ['Activación de salida', 'Función de pérdida', 'Optimizador', 'Parada temprana', 'Paciencia', 'Datos de validación', 'Matriz de confusión', 'Pesos iniciales', 'Clases', 'Glosario', 'Retropropagación', 'Sobreajuste', 'Época']) {
     assert.ok(body.includes(w), `${w} in the Spanish panel`);
   }
   await lesson(page, 'OrOneNeuron');

@@ -354,7 +354,7 @@ test('users draw their own points or load them from CSV, and train on them', asy
   fs.writeFileSync(file, 'x1,x2,label\n1,1,1\n-1,-1,-1\nnot,a,point\n2,2,1\n');
   await page.setInputFiles('#load-csv', file);
   await page.waitForFunction(() => document.querySelector('#point-count').textContent === '3 points');
-  assert.match(await text(page, '.notice.warn span'), /skipped: line 4 \(not three numbers x1, x2, label\)$/);
+  assert.match(await text(page, '.notice.warn span'), /skipped: line 4 \(not three numbers x1, x2, label; separate them with commas, or with semicolons where decimals have commas: 2,5;7,3;1\)$/);
   // Clearing can be undone; so can a CSV load.
   await page.click('#clear-points');
   assert.equal(await text(page, '#point-count'), '0 points');

@@ -153,7 +153,7 @@ catalogue! {
     NothingToTrain => "No training point yet.", "Aún no hay puntos de entrenamiento.";
     BackpropButton => "Backprop step by step (B)", "Retropropagación paso a paso (B)";
     MatrixProduct => "the layer as a matrix product", "la capa como producto matricial";
-    MatrixExplain => "Each row of W is one neuron's weights, each column of X one point's inputs: Z = W·X + b computes every neuron for every point at once. Hover a cell of Z to see its sum.", "Cada fila de W son los pesos de una neurona y cada columna de X las entradas de un punto: Z = W·X + b calcula todas las neuronas para todos los puntos a la vez. Pasa el cursor (o toca) sobre una celda de Z para ver su suma.";
+    MatrixExplain => "Each row of W is one neuron's weights, each column of X one point's inputs: Z = W·X + b computes every neuron for every point at once. Hover, click or tap a cell of Z to see its sum.", "Cada fila de W son los pesos de una neurona y cada columna de X las entradas de un punto: Z = W·X + b calcula todas las neuronas para todos los puntos a la vez. Pasa el cursor sobre una celda de Z, o haz clic o tócala, para ver su suma.";
     Weights => "weights", "pesos";
     Inputs => "inputs", "entradas";
     NextPoints => "Next points", "Siguientes puntos";
@@ -182,6 +182,7 @@ catalogue! {
     GoalShort => "Goal", "Objetivo";
     GoalMetShort => "✓ Goal met", "✓ Objetivo cumplido";
     CompareNetwork => "B's network: blue weights positive, orange negative, thicker is larger", "La red de B: pesos azules positivos, naranjas negativos; más grueso es mayor";
+    MatrixSumHint => "Click or tap a cell of Z to see its sum written out.", "Haz clic o toca una celda de Z para ver su suma desglosada.";
     AndMore => "… and {n} more", "… y {n} más";
     FileRepaired => "Some settings in the file were repaired:", "Se corrigieron algunos ajustes del archivo:";
     Diverged => "Training diverged (a weight became NaN or infinite) and was stopped; the weights from before that epoch are kept. Try a smaller learning rate.", "El entrenamiento divergió (un peso se volvió NaN o infinito) y se detuvo; se conservan los pesos de antes de esa época. Prueba una tasa de aprendizaje menor.";
@@ -229,7 +230,7 @@ catalogue! {
     NoPointsYet => "No points yet: click here to add one, or load a CSV file.", "Aún no hay puntos: haz clic aquí para agregar uno o carga un archivo CSV.";
     LoadCsv => "Load CSV", "Cargar CSV";
     CsvIgnored => "CSV lines that are not points were skipped", "Se omitieron líneas del CSV que no son puntos";
-    CsvNotThreeNumbers => "not three numbers x1, x2, label (separate them with commas, or with semicolons when the decimals have commas: 2,5;7,3;1)", "no son tres números x1, x2, etiqueta (sepáralos con comas, o con punto y coma cuando los decimales llevan coma: 2,5;7,3;1)";
+    CsvNotThreeNumbers => "not three numbers x1, x2, label; separate them with commas, or with semicolons where decimals have commas: 2,5;7,3;1", "no son tres números x1, x2, etiqueta; sepáralos con comas, o con punto y coma si los decimales llevan coma: 2,5;7,3;1";
     CsvNotFinite => "a number that is not finite", "un número que no es finito";
     CsvNoSuchClass => "no such class", "no existe esa clase";
     CsvTooLarge => "a coordinate beyond a billion", "una coordenada de más de mil millones";

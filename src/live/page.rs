@@ -28,6 +28,10 @@ const FRAME_CAP_MS: f64 = 40.0;
 /// of the page's own origin, so no blob URL is needed.
 const WORKER_LOADER: &str = "./worker_loader.js";
 
+/// How much larger the network diagram is drawn on a projector from 1600 pixels up (the
+/// `zoom` of `.projector .network-scroll` in style.css).
+pub const PROJECTOR_ZOOM: f64 = 1.25;
+
 /// The window's width in CSS pixels.
 pub fn window_width() -> f64 {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0)
@@ -36,16 +40,29 @@ pub fn window_width() -> f64 {
 /// The diagram's width for this window: the middle column's width where the three columns
 /// stand side by side (the page is at most 1280 pixels wide, 1880 from 1600 up), narrower
 /// on a phone so it fits the screen.
-pub fn network_width(comparing: bool) -> f64 {
+pub fn network_width(comparing: bool, projector: bool) -> f64 {
     let window = window_width();
     if window > 1100.0 {
-        // Two pictures side by side while comparing, each with its ticks: the page then takes
-        // the window's width, and the diagram what is left (at least 320 pixels).
-        let page = if window >= 1600.0 || comparing { window.min(1880.0) } else { window.min(1280.0) };
-        let picture = super::draw::picture_size(false, comparing);
-        let output = if comparing { 2.0 * (picture + 24.0) + 16.0 } else { 350.0 + picture - 300.0 };
+        // The columns as style.css lays them out: data, network, output (two pictures side by
+        // side while comparing, when the page takes the window's width).
+        let wide = window >= 1600.0;
+        let page = if wide || comparing { window.min(1880.0) } else { window.min(1280.0) };
+        let gaps = if wide { 48.0 } else { 36.0 };
+        let data = match (wide, projector) {
+            (true, true) => 200.0,
+            (true, false) => 220.0,
+            _ => 190.0,
+        };
+        let output = match (comparing, wide) {
+            (true, true) => 1000.0,
+            (true, false) => 672.0,
+            _ => super::draw::picture_size(projector, false) + 60.0,
+        };
+        // On a projector the diagram is drawn larger (style.css zooms it by PROJECTOR_ZOOM);
+        // 120 pixels go to the feature names and the margin.
+        let zoom = if projector && wide { PROJECTOR_ZOOM } else { 1.0 };
         let least = if comparing { 320.0 } else { NETWORK_WIDTH };
-        (page - 24.0 - 190.0 - output - 36.0 - 120.0).clamp(least, 1000.0)
+        ((page - 24.0 - data - output - gaps) / zoom - 120.0).clamp(least.min(600.0 / zoom), 1000.0)
     } else {
         (window - 110.0).clamp(220.0, NETWORK_WIDTH)
     }
@@ -220,7 +237,7 @@ impl Live {
             }
         }
         self.settings = settings.clone();
-        self.views.setup_changed(layout(&settings.config, network_width(settings.compare.is_some())), self.mirror.trainer.as_ref());
+        self.views.setup_changed(layout(&settings.config, network_width(settings.compare.is_some(), settings.projector)), self.mirror.trainer.as_ref());
         self.draw();
     }
 

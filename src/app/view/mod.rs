@@ -219,7 +219,7 @@ pub fn App() -> Html {
             move || drop(on_resize)
         });
     }
-    let width = network_width(state.settings.compare.is_some());
+    let width = network_width(state.settings.compare.is_some(), state.settings.projector);
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))

@@ -1,0 +1,217 @@
+// End-to-end: the picture a class watches stays on screen: the output, Play and the network
+// together on school laptops, tablets and projectors, with a lesson or an exercise open; the
+// views that explain open where they are clicked; two setups side by side; touch at any width;
+// and a page that never dies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, open, closeAll } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const axeSource = fs.readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+async function clean(session) {
+  assert.deepEqual(session.errors, [], 'no console errors');
+  assert.deepEqual(session.foreign, [], 'no request leaves the page');
+  await session.close();
+}
+
+/** Where an element is on screen, and whether all of it is inside the viewport. */
+const place = (page, sel) => page.$eval(sel, (e) => {
+  const r = e.getBoundingClientRect();
+  return { x: r.x, y: r.y, w: r.width, h: r.height, bottom: r.bottom, right: r.right,
+    whole: r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth };
+});
+
+/** The controls smaller than 40 x 40 pixels with no 40-pixel hit area around them. */
+const smallTargets = (page) => page.evaluate(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('button, select, input, [role="button"], summary, a[href]')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    if (r.width >= 40 && r.height >= 40) continue;
+    const hit = getComputedStyle(el, '::after');
+    if (hit.content !== 'none' && parseFloat(hit.width) >= 40 && parseFloat(hit.height) >= 40) continue;
+    const label = el.labels && [...el.labels].find((l) => l.getBoundingClientRect().height >= 40);
+    if (label) continue;
+    out.push(`${el.id || el.className || el.tagName} ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  return out;
+});
+
+for (const [width, height] of [[1280, 720], [1366, 768], [820, 1180]]) {
+  test(`at ${width} x ${height} the whole picture, Play and the network are on screen together, with a lesson or an exercise open`, async () => {
+    const touch = width < 1000 ? { hasTouch: true, isMobile: true } : {};
+    const s = await open(browser, 'lang=es', { width, height }, touch);
+    const { page } = s;
+    for (const open of [null, '#lesson-4', '#lesson-9']) {
+      if (open) await page.click(open);
+      if (open) await page.waitForSelector('#lesson-banner');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const heatmap = await place(page, '#heatmap');
+      assert.ok(heatmap.whole, `${open}: the whole picture is on screen: ${JSON.stringify(heatmap)}`);
+      if (width === 1366) assert.ok(heatmap.w >= 300, `a picture of ${heatmap.w} px`);
+      assert.ok((await place(page, '#play-pause-button')).whole, `${open}: Play is on screen`);
+      const network = await place(page, '#network');
+      assert.ok(network.y >= 0 && network.y + 80 <= height, `${open}: the network is on screen from y ${network.y}`);
+      if (open === '#lesson-9') assert.ok((await place(page, '#goal-status')).whole, 'the goal is on screen');
+    }
+    if (width < 1000) assert.deepEqual(await smallTargets(page), [], 'every control is 40 pixels to the touch');
+    await clean(s);
+  });
+}
+
+test('on a phone the picture comes right after the goal, and the transport bar shows what the goal asks for', async () => {
+  const s = await open(browser, 'lang=es', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  const { page } = s;
+  await page.tap('#lesson-9');
+  await page.waitForSelector('#goal-status');
+  const goal = await place(page, '#exercise');
+  const heatmap = await place(page, '#heatmap');
+  assert.ok(heatmap.y > goal.bottom && heatmap.y - goal.bottom < 120, `the picture follows the goal: ${goal.bottom} then ${heatmap.y}`);
+  assert.match(await page.textContent('#mobile-transport'), /Exactitud/);
+  assert.match(await page.textContent('#mobile-accuracy'), /^\d+\.\d%$/);
+  assert.equal(await page.getAttribute('#mobile-goal', 'data-met'), 'false');
+  assert.ok((await place(page, '#mobile-goal')).whole, 'the goal is in the bar');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'no sideways scroll');
+  await clean(s);
+});
+
+test('a projector shows the enlarged picture and the network, neurons larger too, together', async () => {
+  const s = await open(browser, 'lang=en&projector=true', { width: 1920, height: 1080 });
+  const { page } = s;
+  const heatmap = await place(page, '#heatmap');
+  assert.ok(heatmap.w >= 580 && heatmap.whole, `the picture: ${JSON.stringify(heatmap)}`);
+  const neuron = await place(page, '#neuron-1-0');
+  assert.ok(neuron.whole && neuron.w >= 42, `a neuron of ${neuron.w} px on screen`);
+  const column = await place(page, '.network-column');
+  assert.ok((await place(page, '#network')).right <= column.right + 1, 'the network fits its column');
+  await clean(s);
+});
+
+test('the views that explain open next to what they explain and in view; the inspector never covers the picture', async () => {
+  for (const [width, height, touch] of [[1366, 768, false], [390, 844, true]]) {
+    const s = await open(browser, 'lang=es', { width, height }, touch ? { hasTouch: true, isMobile: true } : {});
+    const { page } = s;
+    const overlaps = (a, b) => a.x < b.right && b.x < a.right && a.y < b.bottom && b.y < a.bottom;
+    await page.click('#neuron-1-0');
+    await page.waitForSelector('#inspector');
+    const inspector = await place(page, '#inspector');
+    assert.ok(inspector.y < height && inspector.bottom > 0, `${width}: the inspector is in view: ${JSON.stringify(inspector)}`);
+    assert.ok(!overlaps(inspector, await place(page, '#heatmap')), `${width}: the inspector leaves the picture free`);
+    if (touch) assert.ok(!overlaps(inspector, await place(page, '#mobile-transport')), 'nothing under the transport bar');
+    await page.click('#inspector-close');
+    await page.click('#matrix-button-1');
+    await page.waitForSelector('#matrix-view');
+    const matrix = await place(page, '#matrix-view');
+    assert.ok(matrix.y < height && matrix.y >= 0, `${width}: W·X + b opens in view at y ${matrix.y}`);
+    // A cell of Z, clicked or tapped, writes its sum out.
+    await page.click('#matrix-z td');
+    assert.match(await page.textContent('#matrix-sum'), /·.* \+ .* = /);
+    await page.click('#matrix-close');
+    await page.click('#backprop-button');
+    await page.waitForSelector('#backprop');
+    const backprop = await place(page, '#backprop');
+    assert.ok(backprop.y < height && backprop.y >= 0, `${width}: backprop opens in view at y ${backprop.y}`);
+    await clean(s);
+  }
+});
+
+test('backprop step by step starts on the training point with the largest loss, and the student chooses among the hardest', async () => {
+  const s = await open(browser, 'lang=en&networkShape=4,2');
+  const { page } = s;
+  for (let i = 0; i < 30; i++) await page.click('#next-step-button');
+  await page.click('#backprop-button');
+  await page.waitForSelector('#backprop-point');
+  const options = await page.$$eval('#backprop-point option', (o) => o.map((e) => ({ value: e.value, text: e.textContent, selected: e.selected })));
+  assert.ok(options.length >= 2, `${options.length} points offered`);
+  const losses = options.map((o) => Number(o.text.split('L = ')[1]));
+  assert.deepEqual([...losses].sort((a, b) => b - a), losses, 'largest loss first');
+  assert.ok(options[0].selected, 'the hardest point is the one walked through');
+  assert.ok(Number(await page.getAttribute('#backprop-sample', 'data-loss')) > 0.05, 'a point with something to learn');
+  await page.selectOption('#backprop-point', options[1].value);
+  await page.waitForFunction((v) => document.querySelector('#backprop-sample').textContent.includes(`point ${Number(v) + 1}:`), options[1].value);
+  assert.equal(await page.getAttribute('#backprop-stage', 'data-stage'), 'forward');
+  // Removing a layer while it is open changes the steps, and nothing breaks.
+  await page.click('#backprop-next');
+  await page.click('#backprop-next');
+  await page.click('#remove-layers');
+  await page.waitForFunction(() => document.querySelector('#num-layers').textContent === '1');
+  await page.waitForSelector('#backprop-stage');
+  assert.equal(await page.$('#panic'), null);
+  await clean(s);
+});
+
+test('two setups compared stand side by side at the same size, each with its network, at 1366 x 768 and 1920 x 1080', async () => {
+  for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+    const s = await open(browser, 'lang=es', { width, height });
+    const { page } = s;
+    await page.click('#compare-button');
+    await page.waitForSelector('#compare-network');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const a = await place(page, '#heatmap');
+    const b = await place(page, '.compare-heatmap');
+    assert.equal(Math.round(a.w), Math.round(b.w), 'the same size');
+    assert.ok(a.whole && b.whole, `${width}: both pictures on screen: ${JSON.stringify([a, b])}`);
+    assert.ok(Math.abs(a.y - b.y) < 60 && b.x > a.right, 'side by side');
+    const network = await place(page, '#compare-network');
+    assert.ok(network.y < height, `B's network starts on screen at ${network.y}`);
+    assert.ok((await place(page, '#network')).y < height, "A's network too");
+    await clean(s);
+  }
+});
+
+test('a dialog keeps the keyboard and closes with Escape or a click outside', async () => {
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  await page.click('#make-exercise');
+  await page.waitForSelector('#exercise-builder');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('#exercise-builder') !== null), true, 'the dialog has the focus');
+  await page.focus('#exercise-text');
+  await page.keyboard.press(' ');
+  await page.waitForTimeout(200);
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'false', 'Space does not play behind the dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('#exercise-builder'));
+  await page.click('#make-exercise');
+  await page.waitForSelector('#exercise-builder');
+  await page.mouse.click(5, 5);
+  await page.waitForFunction(() => !document.querySelector('#exercise-builder'));
+  await clean(s);
+});
+
+test('a panic is said once, in the page language, with a way to reload', async () => {
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  await page.evaluate(() => { try { window.wasmBindings.panic_for_tests(); } catch (e) { /* the wasm trapped */ } });
+  await page.evaluate(() => { try { window.wasmBindings.panic_for_tests(); } catch (e) { /* again */ } });
+  await page.waitForSelector('#panic');
+  assert.equal(await page.$$eval('#panic', (p) => p.length), 1, 'one notice');
+  assert.match(await page.textContent('#panic'), /Algo salió mal/);
+  assert.match(await page.textContent('#panic-reload'), /Recargar/);
+  await page.click('#panic-reload');
+  await page.waitForSelector('#heatmap canvas');
+  assert.equal(await page.$('#panic'), null, 'reloaded');
+  await s.close();
+});
+
+test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, a phone with an exercise', async () => {
+  for (const [hash, viewport, act] of [
+    ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#compare-button'); await page.waitForSelector('#compare-network'); }],
+    ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#backprop-button'); await page.waitForSelector('#backprop-point'); }],
+    ['lang=en', { width: 1366, height: 768 }, async (page) => { await page.click('#neuron-1-0'); await page.waitForSelector('#inspector'); }],
+    ['lang=es', { width: 390, height: 844 }, async (page) => { await page.click('#lesson-9'); await page.waitForSelector('#mobile-goal'); }],
+  ]) {
+    const s = await open(browser, hash, viewport, { bypassCSP: true });
+    const { page } = s;
+    await act(page);
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(serious, [], hash);
+    await clean(s);
+  }
+});
