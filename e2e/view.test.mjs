@@ -215,3 +215,22 @@ test('axe-core finds nothing serious on the new views: compare, backprop with it
     await clean(s);
   }
 });
+
+test("OR's line moves one mistake at a time at the lesson's pace, for seconds, before it settles", async () => {
+  const s = await open(browser, 'lang=en&seed=4');
+  const { page } = s;
+  await page.click('#lesson-1');
+  await page.waitForSelector('#lesson-banner');
+  const weights = () => page.$eval('#tlu-w1', (e) => e.value).then(async (w1) => w1 + '/' + await page.$eval('#tlu-b', (e) => e.value));
+  await page.click('#play-pause-button');
+  const seen = new Set([await weights()]);
+  const t0 = Date.now();
+  while (Date.now() - t0 < 8000 && Number((await page.textContent('#iter-number')).replace(/,/g, '')) < 2) {
+    seen.add(await weights());
+    await page.waitForTimeout(100);
+  }
+  await page.click('#play-pause-button');
+  assert.ok(seen.size >= 4, `the line took ${seen.size} positions on its way`);
+  assert.match(await page.textContent('#perceptron-status'), /^0 /, 'and settled with no mistake');
+  await clean(s);
+});

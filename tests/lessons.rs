@@ -91,3 +91,38 @@ fn the_learning_rate_exercise_is_met_by_a_middle_rate_only() {
     }
     assert!(matches!(goal, Goal::TestLoss(_)));
 }
+
+#[test]
+fn or_is_learned_one_move_of_the_line_at_a_time() {
+    use neurona::live::protocol::ToWorker;
+    use neurona::live::session::Session;
+    for seed in SEEDS {
+        let config = lesson(Lesson::OrOneNeuron, seed);
+        // Stepped point by point, a whole epoch gives the weights one ordinary epoch gives.
+        let mut whole = Trainer::new(config.clone()).unwrap();
+        whole.step().unwrap();
+        let mut ticked = Trainer::new(config.clone()).unwrap();
+        while ticked.perceptron_tick().unwrap().1.is_none() {}
+        assert_eq!(ticked.network, whole.network, "seed {seed}");
+        assert_eq!(ticked.epoch, 1);
+        // At the slow pace each request to the worker shows one move of the line, until the
+        // epochs go by with none: OR takes several moves, seconds at the page's pace.
+        let mut session = Session::new();
+        session.handle(ToWorker::Setup { id: 1, config: Box::new(config), round: 0, network: None }, &|| 0.0);
+        let mut moves = 0;
+        let mut last = session.trainer().unwrap().network.clone();
+        for _ in 0..200 {
+            let snapshot = session.handle(ToWorker::PerceptronTick, &|| 0.0);
+            let now = session.trainer().unwrap().network.clone();
+            if now != last {
+                moves += 1;
+                assert_eq!(snapshot.trained, 0, "a move is shown before the epoch ends");
+            }
+            last = now;
+        }
+        let t = session.trainer().unwrap();
+        assert!(moves >= 6, "seed {seed}: the line moved {moves} times");
+        assert_eq!(t.last.as_ref().unwrap().train.accuracy, Some(1.0), "seed {seed}: OR learned");
+        assert!(t.epoch >= 2, "seed {seed}: the epochs go on once it has converged");
+    }
+}

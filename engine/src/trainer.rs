@@ -95,6 +95,9 @@ pub struct Trainer {
     /// Per layer, the weights that L1 drove to zero: they stay 0 and are not trained again
     /// (until the user sets them).
     pub dead: Vec<Vec<bool>>,
+    /// The perceptron trained one point at a time: the next point's place in this epoch's
+    /// order, and the mistakes made so far in the epoch.
+    tick: (usize, usize),
 }
 
 impl Trainer {
@@ -167,6 +170,7 @@ impl Trainer {
             updates: 0,
             early: EarlyState::default(),
             unmeasured: None,
+            tick: (0, 0),
             dead,
             config,
         })
@@ -235,6 +239,8 @@ impl Trainer {
     /// One pass over the training set; returns the mean |dL/dW| per layer and, for the
     /// perceptron, the number of mistakes.
     pub fn train_epoch(&mut self) -> Result<(Vec<f64>, Option<usize>), TrainError> {
+        // An epoch stepped point by point and left half way starts again as a whole one.
+        self.tick = (0, 0);
         self.before_step.copy_parameters_from(&self.network);
         if self.config.training.shuffle {
             self.rng.shuffle(&mut self.order);
@@ -377,6 +383,42 @@ impl Trainer {
         report.epoch = epoch;
         self.last = Some(report);
         true
+    }
+
+    /// The perceptron's epoch one point at a time, so that each move of the line is seen: the
+    /// rule on the next training point of the epoch; after the last point the epoch counts,
+    /// is measured and enters the history as [`Trainer::step`] does. A whole epoch of ticks
+    /// gives the same weights as one `step`. Returns the step and, at an epoch's end, its report.
+    pub fn perceptron_tick(&mut self) -> Option<(PerceptronStep, Option<EpochReport>)> {
+        if !self.config.is_perceptron() || self.order.is_empty() {
+            return None;
+        }
+        let (k, mistakes) = self.tick;
+        if k == 0 && self.config.training.shuffle {
+            self.rng.shuffle(&mut self.order);
+        }
+        let step = self.perceptron_rule(self.order[k]);
+        let mistakes = mistakes + step.changed as usize;
+        if k + 1 < self.order.len() {
+            self.tick = (k + 1, mistakes);
+            let mut report = self.evaluate();
+            report.mistakes = self.last.as_ref().and_then(|r| r.mistakes);
+            self.last = Some(report);
+            return Some((step, None));
+        }
+        self.tick = (0, 0);
+        self.epoch += 1;
+        let mut report = self.evaluate();
+        report.gradient_magnitude = vec![0.0];
+        report.mistakes = Some(mistakes);
+        self.history.push(HistoryPoint {
+            epoch: self.epoch,
+            train: report.train.loss,
+            validation: report.validation.as_ref().map(|m| m.loss),
+            test: report.test.as_ref().map(|m| m.loss),
+        });
+        self.last = Some(report.clone());
+        Some((step, Some(report)))
     }
 
     /// One step of the perceptron rule, on training point `k` of this epoch's order (a

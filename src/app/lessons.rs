@@ -88,7 +88,8 @@ impl Lesson {
                 c.network.hidden = vec![];
                 c.network.output = Activation::Step;
                 c.training.loss = Loss::HalfMse;
-                c.training.learning_rate = 0.1;
+                // OR's smaller steps take the line through more moves, each seen at the slow pace.
+                c.training.learning_rate = if self == Lesson::OrOneNeuron { 0.05 } else { 0.1 };
             }
             Lesson::XorHiddenLayer => {
                 c.data.dataset = Dataset::LogicXor;

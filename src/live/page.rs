@@ -357,7 +357,9 @@ impl Live {
                     return;
                 }
                 self.slow_asked_at = now();
-                (ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS }, 1)
+                // A threshold unit goes one move of its line at a time.
+                let request = if self.settings.config.is_perceptron() { ToWorker::PerceptronTick } else { ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS } };
+                (request, 1)
             }
             Speed::Epochs(n) => (ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS }, 1),
             Speed::Max => (ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS }, 2),

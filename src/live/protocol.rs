@@ -33,6 +33,9 @@ pub enum ToWorker {
         /// Time allowed, in milliseconds.
         budget_ms: f64,
     },
+    /// The perceptron's rule on the next training point only (the slow pace of the threshold
+    /// unit's lessons, so that each move of its line is seen); an epoch counts after its last point.
+    PerceptronTick,
     /// Every weight and bias at once (one step of backprop walked through on the page):
     /// weights then biases, per layer, input side first.
     /// Go back to an earlier epoch of this run, with the weights it had then.

@@ -51,6 +51,7 @@ impl Session {
                 }
             }
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
+            ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
         }
         snapshot.setup = self.setup;
         if let Some(t) = &self.trainer {
@@ -60,6 +61,25 @@ impl Session {
             snapshot.trainable = t.stopped.is_none();
         }
         snapshot
+    }
+
+    /// The perceptron's rule on the next training points up to the first that moves the line,
+    /// or to the end of the epoch: each request shows one move (points already on their side
+    /// change nothing and are passed at once).
+    fn perceptron_move(&mut self, snapshot: &mut Snapshot) {
+        let Some(t) = &mut self.trainer else { return };
+        while let Some((step, report)) = t.perceptron_tick() {
+            if report.is_some() {
+                snapshot.trained = 1;
+                if let Some(p) = t.history.points.last().filter(|p| p.epoch == t.epoch) {
+                    snapshot.history.push(*p);
+                }
+                break;
+            }
+            if step.changed {
+                break;
+            }
+        }
     }
 
     /// Runs up to `epochs` epochs within `budget_ms`, noting new history points and events.
