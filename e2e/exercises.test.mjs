@@ -41,7 +41,7 @@ test('limits hold: no neuron past the limit, no epoch past the limit', async () 
   const s = await open(browser, 'lang=es&networkShape=2&maxNeurons=3&maxEpochs=12&speed=max');
   const { page } = s;
   assert.match(await text(page, '#exercise-limits'), /a lo más 3 neuronas ocultas en total · a lo más 12 épocas/);
-  const add = 'button[aria-label="Añadir una neurona (Capas ocultas 1)"]';
+  const add = 'button[aria-label="Agregar una neurona (Capa oculta 1)"]';
   await page.click(add);
   assert.equal(await page.$$eval('.hidden-node', (n) => n.length), 3);
   assert.ok(await page.$eval(add, (b) => b.disabled), 'the limit is reached');

@@ -234,3 +234,51 @@ test("OR's line moves one mistake at a time at the lesson's pace, for seconds, b
   assert.match(await page.textContent('#perceptron-status'), /^0 /, 'and settled with no mistake');
   await clean(s);
 });
+
+/** Counts the frames the page draws until `done` resolves. */
+async function framesWhile(page, done) {
+  await page.evaluate(() => { window.__frames = 0; const tick = () => { window.__frames++; window.__raf = requestAnimationFrame(tick); }; window.__raf = requestAnimationFrame(tick); });
+  await done();
+  return page.evaluate(() => { cancelAnimationFrame(window.__raf); return window.__frames; });
+}
+
+test('large files are read while the page keeps drawing, held to the same limits as every other way in, and a file too large is refused unread', async () => {
+  const fsm = await import('node:fs');
+  const dir = process.env.TMPDIR || '/tmp';
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  await page.click('#dataset-button-custom');
+  await page.waitForSelector('#load-csv');
+  // A spreadsheet exported whole: 600,000 rows, about 12 MB, with Spanish decimal commas.
+  const csv = `${dir}/neurona-large-${process.pid}.csv`;
+  const rows = ['horas;nota;aprobó'];
+  for (let i = 0; i < 600000; i++) rows.push(`${Math.floor((i % 1200) / 100)},${i % 100};${50 + (i % 50)},${i % 10};${i % 2}`);
+  fsm.writeFileSync(csv, rows.join('\n'));
+  const frames = await framesWhile(page, async () => {
+    await page.setInputFiles('#load-csv', csv);
+    await page.waitForSelector('#file-progress');
+    await page.waitForFunction(() => document.querySelector('#point-count').textContent.startsWith('10000 '), null, { timeout: 120000 });
+  });
+  assert.ok(frames >= 5, `the page drew ${frames} frames while the file was read`);
+  assert.equal(await page.$('#file-progress'), null, 'the progress line goes when the file is read');
+  assert.match(await page.textContent('.notices'), /600000 puntos/, 'the thinning is said');
+  // A model file that carries 200,000 points: held to the same 10,000.
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-model')]);
+  const model = JSON.parse(fsm.readFileSync(await saved.path(), 'utf8'));
+  model.config.data.customPoints = Array.from({ length: 200000 }, (_, i) => ({ x: (i % 1000) / 100 - 5, y: (i % 997) / 100 - 5, label: i % 2 ? 1 : -1 }));
+  const big = `${dir}/neurona-model-${process.pid}.json`;
+  fsm.writeFileSync(big, JSON.stringify(model));
+  await page.setInputFiles('#open-model', big);
+  await page.waitForFunction(() => document.body.textContent.includes('Modelo cargado') || document.body.textContent.includes('cargado'), null, { timeout: 120000 });
+  await page.waitForFunction(() => document.querySelector('#point-count')?.textContent.startsWith('10000 '));
+  assert.match(await page.textContent('.notices'), /200000 points → 10000 points/, 'what was cut is said');
+  // Over 20 MB: refused at once, its size named, nothing changed.
+  const huge = `${dir}/neurona-huge-${process.pid}.csv`;
+  fsm.writeFileSync(huge, Buffer.alloc(21 * 1024 * 1024, 'a'));
+  await page.setInputFiles('#load-csv', huge);
+  await page.waitForFunction(() => document.querySelector('.notices').textContent.includes('21.0 MB'));
+  assert.match(await page.textContent('.notices'), /hasta 20\.0 MB/);
+  assert.match(await page.textContent('#point-count'), /^10000 /);
+  for (const f of [csv, big, huge]) fsm.unlinkSync(f);
+  await clean(s);
+});

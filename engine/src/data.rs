@@ -309,6 +309,10 @@ pub fn split(mut points: Vec<Point>, percent_train: u32, percent_val: u32, rng: 
     Split { train: points, validation, test }
 }
 
+/// The longest CSV line read as a point (three numbers with their separators and quotes
+/// fit in far fewer characters).
+pub const MAX_CSV_LINE_CHARS: usize = 400;
+
 /// Why a line of a CSV file is not a point.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CsvProblem {
@@ -349,9 +353,24 @@ impl Csv {
 pub fn parse_csv(text: &str, classes: usize) -> Csv {
     let mut csv = Csv::default();
     for (i, line) in text.lines().enumerate() {
+        csv.read_line(i, line, classes);
+    }
+    csv
+}
+
+impl Csv {
+    /// Reads line `i` (from 0) of a CSV file into these points, as [`parse_csv`] does: a file
+    /// can so be read a part at a time, the page drawing between the parts.
+    pub fn read_line(&mut self, i: usize, line: &str, classes: usize) {
+        let csv = self;
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
-            continue;
+            return;
+        }
+        // Three numbers never take this many characters: a longer line is not split at all.
+        if line.len() > MAX_CSV_LINE_CHARS {
+            csv.bad.push((i + 1, CsvProblem::NotThreeNumbers));
+            return;
         }
         // Spreadsheets set to a language with decimal commas save `2,5;7,3;1`: where `;` or a
         // tab separates, a comma inside a cell is the decimal point.
@@ -369,25 +388,25 @@ pub fn parse_csv(text: &str, classes: usize) -> Csv {
                     if n.eq_ignore_ascii_case("x1") || n.eq_ignore_ascii_case("x2") { String::new() } else { n }
                 });
                 csv.names = (names.next().unwrap_or_default(), names.next().unwrap_or_default());
-                continue;
+                return;
             }
             _ => {
                 csv.bad.push((i + 1, CsvProblem::NotThreeNumbers));
-                continue;
+                return;
             }
         };
         if fields.iter().any(|v| !v.is_finite()) {
             csv.bad.push((i + 1, CsvProblem::NotFinite));
-            continue;
+            return;
         }
         if fields[..2].iter().any(|v| v.abs() > super::axes::MAX_COORDINATE) {
             csv.bad.push((i + 1, CsvProblem::TooLarge));
-            continue;
+            return;
         }
         let label = if classes > 2 {
             if fields[2] < 0.0 || fields[2] >= classes as f64 || fields[2].fract() != 0.0 {
                 csv.bad.push((i + 1, CsvProblem::NoSuchClass));
-                continue;
+                return;
             }
             fields[2]
         } else if fields[2] > 0.0 {
@@ -397,7 +416,6 @@ pub fn parse_csv(text: &str, classes: usize) -> Csv {
         };
         csv.points.push(Point { x: fields[0] as Real, y: fields[1] as Real, label: label as Real });
     }
-    csv
 }
 
 /// A CSV header line: the axes' names (`x1` and `x2` where they have none; separators and

@@ -84,6 +84,11 @@ pub const DROPOUT: Limit = limit("dropout", 0.0, 0.9, 0.1);
 /// Most points of the user's own data: loading stays well under a second and training
 /// interactive up to here; a larger file is thinned evenly to this many.
 pub const MAX_POINTS: usize = 10_000;
+/// The largest file the page reads (a CSV or a model file), in bytes: larger ones are refused
+/// before they are read, with their size named.
+pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+/// From this size on (bytes), reading a file shows its progress and can be cancelled.
+pub const FILE_PROGRESS_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 /// Most characters of points a link carries; a larger set stays in the page (and the
 /// browser's storage) and the link says so with `points=page`.
 pub const LINK_POINTS_CHARS: usize = 4_000;

@@ -130,8 +130,17 @@ impl Config {
             .map(|p| Point { x: axes.x.fit(p.x), y: axes.y.fit(p.y), label: fit_label(p.label, k) })
             .collect();
         if fitted != c.data.custom_points {
-            note("points", points_text(&c.data.custom_points, axes), points_text(&fitted, axes));
+            // A long list is named by its size: a repair is read, not scrolled.
+            let say = |points: &[Point]| if points.len() > 20 { format!("{} points", points.len()) } else { points_text(points, axes) };
+            note("points", say(&c.data.custom_points), say(&fitted));
             c.data.custom_points = fitted;
+        }
+        // Whatever brought them (a link, a CSV, a model file, this browser's storage), the
+        // user's points are held to the number the playground takes.
+        if c.data.custom_points.len() > limits::MAX_POINTS {
+            let total = c.data.custom_points.len();
+            c.data.custom_points = thin_evenly(std::mem::take(&mut c.data.custom_points), limits::MAX_POINTS);
+            note("points", format!("{total} points"), format!("{} points, evenly spread", limits::MAX_POINTS));
         }
 
         // Network. Each feature once, in the input column's order.
@@ -215,4 +224,13 @@ fn fit_label(label: Real, k: usize) -> Real {
 pub fn points_text(points: &[Point], axes: &Axes) -> String {
     let label = Axis { min: -1.0, max: 1.0, ..Axis::default() };
     points.iter().map(|p| format!("{},{},{}", axes.x.format(p.x), axes.y.format(p.y), label.format(p.label))).collect::<Vec<_>>().join(";")
+}
+
+/// At most `max` of `points`, evenly spread: point i * total / max for each i.
+pub fn thin_evenly(points: Vec<Point>, max: usize) -> Vec<Point> {
+    let total = points.len();
+    if total <= max {
+        return points;
+    }
+    (0..max).map(|i| points[i * total / max]).collect()
 }

@@ -183,6 +183,8 @@ catalogue! {
     GoalMetShort => "✓ Goal met", "✓ Objetivo cumplido";
     CompareNetwork => "B's network: blue weights positive, orange negative, thicker is larger", "La red de B: pesos azules positivos, naranjas negativos; más grueso es mayor";
     MatrixSumHint => "Click or tap a cell of Z to see its sum written out.", "Haz clic o toca una celda de Z para ver su suma desglosada.";
+    FileTooLarge => "{name} is {size}: the page reads files of up to {max}. Nothing was changed.", "{name} pesa {size}: la página lee archivos de hasta {max}. No se cambió nada.";
+    ReadingFile => "Reading {name}: {percent}%", "Leyendo {name}: {percent}%";
     AndMore => "… and {n} more", "… y {n} más";
     FileRepaired => "Some settings in the file were repaired:", "Se corrigieron algunos ajustes del archivo:";
     Diverged => "Training diverged (a weight became NaN or infinite) and was stopped; the weights from before that epoch are kept. Try a smaller learning rate.", "El entrenamiento divergió (un peso se volvió NaN o infinito) y se detuvo; se conservan los pesos de antes de esa época. Prueba una tasa de aprendizaje menor.";
@@ -285,6 +287,7 @@ catalogue! {
     CaptionExerciseAnd => "No training here: type w₁, w₂ and b of the threshold unit until every test point is on its side (100%). Which bias makes one input alone not enough?", "Aquí no se entrena: escribe w₁, w₂ y b de la unidad de umbral hasta que cada punto de prueba quede de su lado (100%). ¿Qué sesgo hace que una sola entrada no baste?";
     CaptionExerciseRate => "One sigmoid neuron learns AND from points spread so wide that they overlap, but with a learning rate of 0.001 it crawls. Choose a learning rate that brings the test loss to 0.3 within 20 epochs. Too large a step overshoots: watch the loss jump.", "Una neurona sigmoide aprende AND con puntos tan dispersos que se traslapan, pero con una tasa de aprendizaje de 0.001 avanza muy despacio. Elige una tasa que lleve la pérdida de prueba a 0.3 en 20 épocas. Un paso demasiado grande se pasa de largo: observa cómo salta la pérdida.";
     NextStepPlay => "Next: press ▶ (or Space) and watch the loss and the picture change.", "Siguiente: presiona ▶ (o Espacio) y observa cómo cambian la pérdida y la imagen.";
+    NextStepByHand => "Next: type w₁, w₂ and b in the threshold unit under the picture; the line and the mistakes follow at once.", "Siguiente: escribe w₁, w₂ y b en la unidad de umbral bajo la imagen; la recta y los errores cambian al instante.";
     NextStepSlow => "Next: press ▶ (or Space); it trains slowly, 2 epochs a second, and a threshold unit moves its line one mistake at a time, so that every step can be followed.", "Siguiente: presiona ▶ (o Espacio); entrena despacio, 2 épocas por segundo, y una unidad de umbral mueve su recta un error a la vez, para poder seguir cada paso.";
     NextLesson => "Next lesson:", "Siguiente lección:";
     Explanations => "Explanations", "Explicaciones";

@@ -22,6 +22,10 @@ pub const FULL_BATCH: usize = BATCH_SIZE.max as usize;
 pub enum Notice {
     /// The link had values that were repaired or ignored.
     Repaired(Vec<super::link::Repair>),
+    /// A file over the size the page reads was refused unread: its name and size in bytes.
+    FileTooLarge(String, f64),
+    /// A file is being read: its name and how much is read, in percent.
+    ReadingFile(String, u32),
     /// The opened model file had values that were repaired.
     FileRepaired(Vec<super::link::Repair>),
     /// The exercise's goal was met at this epoch.
@@ -199,6 +203,8 @@ pub enum Action {
     Notify(Notice),
     /// Remove message `i`.
     Dismiss(usize),
+    /// The file being read is read, or its reading was cancelled: its progress goes.
+    DismissReading,
     /// Set the optimizer (live).
     SetOptimizer(Optimizer),
     /// One hidden layer's activation.
@@ -471,8 +477,7 @@ impl AppState {
             Action::SetPoints(mut points, axes) => {
                 if points.len() > limits::MAX_POINTS {
                     let total = points.len();
-                    // Evenly spread: point i * total / MAX for each i.
-                    points = (0..limits::MAX_POINTS).map(|i| points[i * total / limits::MAX_POINTS]).collect();
+                    points = crate::engine::normalize::thin_evenly(points, limits::MAX_POINTS);
                     s.notices.retain(|n| !matches!(n, Notice::PointsThinned(_)));
                     s.notices.push(Notice::PointsThinned(total));
                 }
@@ -547,6 +552,7 @@ impl AppState {
                 s.notices.retain(|m| std::mem::discriminant(m) != std::mem::discriminant(&n));
                 s.notices.push(n);
             }
+            Action::DismissReading => s.notices.retain(|n| !matches!(n, Notice::ReadingFile(..))),
             Action::Dismiss(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);

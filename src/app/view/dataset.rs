@@ -147,8 +147,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
     let k = c.data.classes.max(2);
     // The whole file is read first: with no point in it nothing changes; otherwise its good
     // lines replace the points (undoable) and the bad ones are named with why.
-    let load = on_file_text(ctx, |ctx, text| {
-        let csv = data::parse_csv(&text, ctx.settings().config.data.classes);
+    let load = on_file(ctx, Reading::Csv(|ctx, csv| {
         if csv.points.is_empty() {
             ctx.dispatch.emit(Action::Notify(Notice::CsvEmpty));
             return;
@@ -158,7 +157,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
         if !csv.bad.is_empty() {
             ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(csv.bad)));
         }
-    });
+    }));
     let export_csv = {
         let (points, axes) = (c.data.custom_points.clone(), c.data.axes.clone());
         Callback::from(move |_: MouseEvent| download("neurona_points.csv", "text/csv", &crate::engine::data::points_csv(&points, &axes)))

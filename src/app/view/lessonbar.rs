@@ -54,7 +54,8 @@ pub(super) fn lesson_bar(ctx: &Ctx) -> Html {
             <section id="lesson-banner" class="lesson-banner" aria-label={lesson_text(l).0.get(s.lang)}>
                 <p><strong>{ lesson_text(l).0.get(s.lang) }{ ". " }</strong><span id="lesson-banner-caption">{ lesson_text(l).1.get(s.lang) }</span></p>
                 <p id="lesson-next" class="next">
-                    { ctx.t(if l.is_quick() { Text::NextStepSlow } else { Text::NextStepPlay }) }
+                    // No instruction the page would then ignore: with no epoch allowed, Play does nothing.
+                    { ctx.t(if l.exercise().max_epochs == Some(0) { Text::NextStepByHand } else if l.is_quick() { Text::NextStepSlow } else { Text::NextStepPlay }) }
                     if let Some(next) = l.next() {
                         { " " }
                         <button id="next-lesson" class="tool" onclick={ctx.send(Action::LoadLesson(next))}>

@@ -180,7 +180,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
             }
         })
     };
-    let open_model = on_file_text(ctx, |ctx, text| match crate::engine::Model::from_json(&text) {
+    let open_model = on_file(ctx, Reading::Text(|ctx, text| match crate::engine::Model::from_json(&text) {
         Ok((model, repairs)) => {
             let mut settings = ctx.state.settings.clone();
             settings.config = model.config;
@@ -193,7 +193,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
             }
         }
         Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
-    });
+    }));
     html! {
         <>
             <button id="save-model" class="tool" onclick={save}>{ ctx.t(Text::ExportModel) }</button>

@@ -73,6 +73,11 @@ pub(super) fn header(ctx: &Ctx) -> Html {
     }
 }
 
+/// A size in bytes as megabytes with one decimal.
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+}
+
 /// A notice lists at most this many repaired values, then how many more.
 const MAX_LISTED: usize = 10;
 
@@ -118,6 +123,17 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
                     }),
                     Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
+                    Notice::FileTooLarge(name, bytes) => ("notice error", html! {
+                        <span>{ Text::FileTooLarge.get(lang).replace("{name}", name).replace("{size}", &megabytes(*bytes))
+                            .replace("{max}", &megabytes(crate::engine::limits::MAX_FILE_BYTES)) }</span>
+                    }),
+                    Notice::ReadingFile(name, percent) => ("notice info", html! {
+                        <span id="file-progress" data-percent={percent.to_string()}>
+                            { Text::ReadingFile.get(lang).replace("{name}", name).replace("{percent}", &percent.to_string()) }{ " " }
+                            <progress max="100" value={percent.to_string()} aria-label={Text::ReadingFile.get(lang).replace("{name}", name).replace("{percent}", &percent.to_string())}></progress>{ " " }
+                            <button id="file-cancel" class="tool" onclick={ctx.dispatch.reform(|_: MouseEvent| { super::cancel_file_read(); Action::DismissReading })}>{ Text::Cancel.get(lang) }</button>
+                        </span>
+                    }),
                     Notice::PointsThinned(total) => ("notice warn", html! {
                         <span>{ Text::PointsThinned.get(lang).replace("{total}", &total.to_string()).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</span>
                     }),
