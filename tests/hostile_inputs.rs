@@ -109,3 +109,39 @@ fn hostile_csv_files_give_finite_points_and_name_the_bad_lines() {
         assert!(bad.iter().all(|&(l, _)| l >= 1 && l <= lines), "bad lines are numbered from 1: {bad:?} in {text:?}");
     }
 }
+
+#[test]
+fn model_files_at_and_over_every_limit_are_held_to_the_controls_limits() {
+    use neurona::engine::limits::{LAYERS, MAX_POINTS, NEURONS};
+    use neurona::engine::{Dataset, Point};
+    let model_with = |points: usize| {
+        let mut config = Config::default();
+        config.data.dataset = Dataset::Custom;
+        config.data.custom_points = (0..points).map(|i| Point { x: (i % 100) as neurona::engine::Real / 10.0 - 5.0, y: 0.5, label: if i % 2 == 0 { 1.0 } else { -1.0 } }).collect();
+        let network = Trainer::new(Config::default()).unwrap().network;
+        Model { version: 2, config, network }.to_json()
+    };
+    // Points: at the limit kept whole, over it thinned evenly and said.
+    let (at, repairs) = Model::from_json(&model_with(MAX_POINTS)).unwrap();
+    assert_eq!(at.config.data.custom_points.len(), MAX_POINTS);
+    assert!(repairs.iter().all(|r| r.field != "points"));
+    let (over, repairs) = Model::from_json(&model_with(MAX_POINTS * 20)).unwrap();
+    assert_eq!(over.config.data.custom_points.len(), MAX_POINTS);
+    let said = repairs.iter().find(|r| r.field == "points").expect("the thinning is said");
+    assert_eq!((said.old.as_str(), said.new.as_str()), ("200000 points", "10000 points, evenly spread"));
+    // Layers and neurons: over the limits, the setup is held to them and its weights no longer
+    // fit, so the file is refused by field rather than opened with more than the controls allow.
+    for (layers, neurons) in [(LAYERS.max as usize + 1, 2), (1, NEURONS.max as usize + 1)] {
+        let mut config = Config::default();
+        config.network.hidden = vec![neurona::engine::config::HiddenLayer { neurons, ..Default::default() }; layers];
+        let network = neurona::engine::Network::new(2, &vec![neurona::engine::network::LayerSpec { neurons, activation: neurona::engine::Activation::Tanh, dropout: 0.0 }; layers], 1, neurona::engine::Activation::Tanh, neurona::engine::Init::Playground, 1.0, &mut Rng::new(1));
+        let text = serde_json::json!({ "version": 2, "config": serde_json::to_value(&config).unwrap(), "network": serde_json::to_value(&network).unwrap() }).to_string();
+        match Model::from_json(&text) {
+            Ok((m, _)) => {
+                assert!(m.config.network.hidden.len() <= LAYERS.max as usize);
+                assert!(m.config.network.hidden.iter().all(|h| h.neurons <= NEURONS.max as usize));
+            }
+            Err(e) => assert!(e.field.starts_with("network"), "named by field: {e:?}"),
+        }
+    }
+}
