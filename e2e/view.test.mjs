@@ -282,3 +282,9 @@ test('large files are read while the page keeps drawing, held to the same limits
   for (const f of [csv, big, huge]) fsm.unlinkSync(f);
   await clean(s);
 });
+
+test('two hundred random actions while training reach no panic and no console error', async () => {
+  const { monkey } = await import('./monkey.mjs');
+  const problems = await monkey(browser, 200, 7);
+  assert.deepEqual(problems, { panic: null, errors: [], foreign: [] });
+});
