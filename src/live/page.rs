@@ -63,6 +63,9 @@ pub fn network_width(comparing: bool, projector: bool) -> f64 {
         let zoom = if projector && wide { PROJECTOR_ZOOM } else { 1.0 };
         let least = if comparing { 320.0 } else { NETWORK_WIDTH };
         ((page - 24.0 - data - output - gaps) / zoom - 120.0).clamp(least.min(600.0 / zoom), 1000.0)
+    } else if window >= 700.0 && !comparing {
+        // A tablet: the network beside a 330-pixel output column.
+        (window - 24.0 - 330.0 - 18.0 - 110.0).clamp(220.0, NETWORK_WIDTH)
     } else {
         (window - 110.0).clamp(220.0, NETWORK_WIDTH)
     }
