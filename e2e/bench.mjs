@@ -44,6 +44,39 @@ const oneDefault = await frames('speed=1', 4);
 const oneLargest = await frames(`${LARGEST}&speed=1`, 4);
 const maxLargest = await frames(`${LARGEST}&speed=max`, 4);
 
+// Pause at the largest setup as fast as it can: how long the counter still moves after a
+// click on pause (ten times), and the main thread's long tasks meanwhile.
+async function pauses(times) {
+  const session = await open(browser, `${LARGEST}&speed=max`);
+  const { page } = session;
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const latencies = [];
+  for (let i = 0; i < times; i++) {
+    await page.click('#play-pause-button');
+    await page.waitForTimeout(1000);
+    const latency = await page.evaluate(() => new Promise((resolve) => {
+      const counter = document.querySelector('#iter-number');
+      const clicked = performance.now();
+      let last = counter.textContent, lastChange = clicked;
+      document.querySelector('#play-pause-button').click();
+      const watch = () => {
+        if (counter.textContent !== last) { last = counter.textContent; lastChange = performance.now(); }
+        if (performance.now() - lastChange > 500) resolve(lastChange - clicked); else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    }));
+    latencies.push(latency);
+  }
+  const longTasks = await page.evaluate(() => window.longTasks);
+  await session.close();
+  return { latencies, longTasks };
+}
+const pause = await pauses(10);
+
 // Optionally the original, side by side: TFP_DIR names a local copy of TensorFlow
 // Playground's published build (its gh-pages branch), served here like dist/.
 async function epochsPerSecond(root, hash) {
@@ -93,6 +126,7 @@ console.log('Whole frames while playing:');
 line('default setup, 1 epoch per frame', oneDefault);
 line('largest setup, 1 epoch per frame', oneLargest);
 line('largest setup, speed=max', maxLargest);
+console.log(`pause at the largest setup, speed=max, 10 times: the counter stopped within ${f(Math.max(...pause.latencies), 0)} ms (each: ${pause.latencies.map((l) => f(l, 0)).join(', ')}); long tasks over 50 ms meanwhile: ${pause.longTasks.length}${pause.longTasks.length ? ` (longest ${f(Math.max(...pause.longTasks), 0)} ms)` : ''}`);
 console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
 if (original) {

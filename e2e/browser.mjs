@@ -54,3 +54,19 @@ export async function steps(page, n) {
   for (let i = 0; i < n; i++) await page.click('#next-step-button');
   await page.waitForFunction((t) => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) === t, target);
 }
+
+/** The controls smaller than 40 x 40 pixels with no 40-pixel hit area around them. */
+export const smallTargets = (page) => page.evaluate(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('button, select, input, [role="button"], summary, a[href]')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    if (r.width >= 40 && r.height >= 40) continue;
+    const hit = getComputedStyle(el, '::after');
+    if (hit.content !== 'none' && parseFloat(hit.width) >= 40 && parseFloat(hit.height) >= 40) continue;
+    const label = el.labels && [...el.labels].find((l) => l.getBoundingClientRect().height >= 40);
+    if (label) continue;
+    out.push(`${el.id || el.className || el.tagName} ${Math.round(r.width)}x${Math.round(r.height)}`);
+  }
+  return out;
+});

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, open, closeAll } from './browser.mjs';
+import { launch, open, closeAll, smallTargets } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -168,20 +168,7 @@ test('on a phone the transport bar stays in view with the output, nothing scroll
   assert.match(await page.textContent('#mobile-loss'), /^\d\.\d{3}$/);
   // Every visible control is 40 x 40, or answers a touch over a larger area than its drawing
   // (a box of its own, ::after, at least 40 x 40 around it).
-  const small = await page.evaluate(() => {
-    const out = [];
-    for (const el of document.querySelectorAll('button, select, input, [role="button"], summary, a[href]')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-      if (r.width >= 40 && r.height >= 40) continue;
-      const hit = getComputedStyle(el, '::after');
-      if (hit.content !== 'none' && parseFloat(hit.width) >= 40 && parseFloat(hit.height) >= 40) continue;
-      const label = el.labels && [...el.labels].find((l) => { const b = l.getBoundingClientRect(); return b.height >= 40; });
-      if (label) continue;
-      out.push(`${el.id || el.className || el.tagName} ${Math.round(r.width)}x${Math.round(r.height)}`);
-    }
-    return out;
-  });
+  const small = await smallTargets(page);
   assert.deepEqual(small, []);
   await clean(s);
 });

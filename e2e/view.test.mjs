@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, open, closeAll } from './browser.mjs';
+import { launch, open, closeAll, smallTargets } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -26,21 +26,6 @@ const place = (page, sel) => page.$eval(sel, (e) => {
     whole: r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth };
 });
 
-/** The controls smaller than 40 x 40 pixels with no 40-pixel hit area around them. */
-const smallTargets = (page) => page.evaluate(() => {
-  const out = [];
-  for (const el of document.querySelectorAll('button, select, input, [role="button"], summary, a[href]')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-    if (r.width >= 40 && r.height >= 40) continue;
-    const hit = getComputedStyle(el, '::after');
-    if (hit.content !== 'none' && parseFloat(hit.width) >= 40 && parseFloat(hit.height) >= 40) continue;
-    const label = el.labels && [...el.labels].find((l) => l.getBoundingClientRect().height >= 40);
-    if (label) continue;
-    out.push(`${el.id || el.className || el.tagName} ${Math.round(r.width)}x${Math.round(r.height)}`);
-  }
-  return out;
-});
 
 for (const [width, height] of [[1280, 720], [1366, 768], [820, 1180]]) {
   test(`at ${width} x ${height} the whole picture, Play and the network are on screen together, with a lesson or an exercise open`, async () => {
@@ -225,7 +210,7 @@ test("OR's line moves one mistake at a time at the lesson's pace, for seconds, b
   await page.click('#play-pause-button');
   const seen = new Set([await weights()]);
   const t0 = Date.now();
-  while (Date.now() - t0 < 8000 && Number((await page.textContent('#iter-number')).replace(/,/g, '')) < 2) {
+  while (Date.now() - t0 < 60000 && Number((await page.textContent('#iter-number')).replace(/,/g, '')) < 2) {
     seen.add(await weights());
     await page.waitForTimeout(100);
   }
