@@ -347,7 +347,7 @@ fn csv_with_decimal_commas_and_semicolons_is_read() {
     use neurona::engine::data::parse_csv;
     let csv = parse_csv("horas;nota;aprobó\n2,5;7,3;1\n1;4,25;-1\n\"3,75\";\"8\";1\n", 2);
     assert!(csv.bad.is_empty(), "{:?}", csv.bad);
-    let xy: Vec<(f32, f32, f32)> = csv.points.iter().map(|p| (p.x as f32, p.y as f32, p.label as f32)).collect();
+    let xy: Vec<(neurona::engine::Real, neurona::engine::Real, neurona::engine::Real)> = csv.points.iter().map(|p| (p.x, p.y, p.label)).collect();
     assert_eq!(xy, vec![(2.5, 7.3, 1.0), (1.0, 4.25, -1.0), (3.75, 8.0, 1.0)]);
     assert_eq!(csv.names, ("horas".to_string(), "nota".to_string()));
     // Commas alone still separate, as before.
