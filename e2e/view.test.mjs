@@ -273,3 +273,22 @@ test('two hundred random actions while training reach no panic and no console er
   const problems = await monkey(browser, 200, 7);
   assert.deepEqual(problems, { panic: null, errors: [], foreign: [] });
 });
+
+test('a worker that cannot start is noticed, started once more, then the page stops and says so', async () => {
+  const { serve } = await import('./server.mjs');
+  const { DIST } = await import('./browser.mjs');
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // Every attempt to load the worker's files fails.
+  await page.route(/worker(_loader)?(\.js|_bg\.wasm)/, (r) => r.abort());
+  await page.goto(`${base}#lang=es`);
+  await page.waitForSelector('#heatmap canvas');
+  await page.click('#play-pause-button');
+  await page.waitForSelector('#worker-stopped', { timeout: 90000 });
+  assert.match(await page.textContent('#worker-stopped'), /Recarga la página/);
+  assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'false', 'Play no longer says it plays');
+  await context.close();
+  server.close();
+});

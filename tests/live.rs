@@ -279,3 +279,20 @@ fn the_same_round_gives_the_same_curve() {
     assert_eq!(curve(2), curve(2), "restarting with the same weights repeats the run");
     assert_ne!(curve(2), curve(3), "a plain reset draws new weights");
 }
+
+#[test]
+fn a_worker_started_anew_goes_on_from_the_pages_weights_and_epoch() {
+    let config = Config::default();
+    let mut first = Session::new();
+    through_codec(&mut first, setup(3, &config, 0));
+    let before = through_codec(&mut first, ToWorker::Train { epochs: 40, budget_ms: f64::INFINITY });
+    // The first worker stops answering; the page starts another from what it holds.
+    let network = first.trainer().unwrap().network.clone();
+    let mut second = Session::new();
+    let resumed = through_codec(&mut second, ToWorker::Resume { id: 3, config: Box::new(config.clone()), round: 0, network: Box::new(network.clone()), epoch: before.epoch });
+    assert_eq!((resumed.setup, resumed.epoch), (3, 40));
+    assert_eq!(resumed.parameters, before.parameters, "the same weights");
+    let on = through_codec(&mut second, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
+    assert_eq!(on.epoch, 45, "the epochs count on");
+    assert_ne!(on.parameters, before.parameters, "and it trains");
+}

@@ -55,6 +55,8 @@ pub enum Notice {
     PointsNotHere,
     /// A saved model was opened.
     ModelLoaded,
+    /// The training worker stopped answering, even once started anew: nothing trains.
+    WorkerStopped,
     /// A file could not be read as a model; the reason names the field.
     ModelRejected(crate::engine::config::ModelError),
 }

@@ -124,6 +124,10 @@ pub struct Live {
     matrix_offset: usize,
     /// Backprop step by step: the point's loss before and after the last update applied.
     pub backprop_losses: Option<(f64, f64)>,
+    /// When the worker last answered, or was first asked since its last answer.
+    heard_at: f64,
+    /// Whether the worker was already started anew once after it stopped answering.
+    restarted: bool,
 }
 
 impl Live {
@@ -157,26 +161,48 @@ impl Live {
             perceptron_cursor: 0,
             matrix_offset: 0,
             backprop_losses: None,
+            heard_at: now(),
+            restarted: false,
         }));
-        let weak = Rc::downgrade(&live);
-        let bridge = TrainingWorker::spawner()
-            .callback(move |FromWorker::Snapshot(s)| {
-                if let Some(live) = weak.upgrade() {
-                    // The state hears of it once the page's side is no longer borrowed.
-                    let actions = live.borrow_mut().receive(*s);
-                    let dispatch = live.borrow().dispatch.clone();
-                    if let Some(d) = dispatch {
-                        actions.into_iter().for_each(|a| d.emit(a));
-                    }
-                }
-            })
-            .spawn_with_loader(WORKER_LOADER);
+        let bridge = spawn_worker(Rc::downgrade(&live));
         {
             let mut me = live.borrow_mut();
             me.bridge = Some(bridge);
             me.me = Rc::downgrade(&live);
         }
         live
+    }
+
+    /// A worker that has not answered for this long (milliseconds) while asked is taken for
+    /// stopped: it failed to start (its files missing or broken) or died. Its answers come
+    /// within a frame or two, so this is far beyond any slow machine.
+    const WORKER_SILENCE_MS: f64 = 10_000.0;
+
+    /// Notices a worker that stopped answering: starts one anew once, from the page's weights
+    /// and epoch; the second time, stops and says so.
+    fn check_worker(&mut self) {
+        if self.pending == 0 || now() - self.heard_at < Self::WORKER_SILENCE_MS {
+            return;
+        }
+        self.pending = 0;
+        self.asked.clear();
+        self.heard_at = now();
+        if !self.restarted {
+            self.restarted = true;
+            self.bridge = Some(spawn_worker(self.me.clone()));
+            let id = self.mirror.setup;
+            let config = self.settings.config.clone();
+            match self.mirror.trainer.as_ref().map(|t| (t.network.clone(), t.epoch)) {
+                Some((network, epoch)) => self.send(ToWorker::Resume { id, config: Box::new(config), round: self.round, network: Box::new(network), epoch }),
+                None => self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: None }),
+            }
+            return;
+        }
+        self.playing = false;
+        if let Some(d) = &self.dispatch {
+            d.emit(Action::Pause);
+            d.emit(Action::Notify(Notice::WorkerStopped));
+        }
     }
 
     /// Where actions for the Yew state go (the reducer's dispatcher).
@@ -186,6 +212,9 @@ impl Live {
 
     fn send(&mut self, message: ToWorker) {
         if let Some(b) = &self.bridge {
+            if self.pending == 0 {
+                self.heard_at = now();
+            }
             self.pending += 1;
             let counted = match &message {
                 ToWorker::Train { epochs, .. } if self.settings.exercise.max_epochs.is_some() => *epochs,
@@ -278,6 +307,7 @@ impl Live {
 
     /// Takes in the worker's answer; returns what the Yew state should hear of it.
     fn receive(&mut self, s: Snapshot) -> Vec<Action> {
+        self.heard_at = now();
         self.pending = self.pending.saturating_sub(1);
         self.asked.pop_front();
         let mut actions = Vec::new();
@@ -485,6 +515,7 @@ impl Live {
     /// One animation frame: ask for the next epochs at a fixed pace, draw what changed.
     fn on_frame(&mut self) {
         let start = now();
+        self.check_worker();
         if self.compare.is_some() && !self.catch_up_compare() {
             self.request_frame();
         }
@@ -690,3 +721,19 @@ impl Live {
     }
 }
 
+
+/// Starts the training worker; its answers go to the page's side `live`.
+fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
+    TrainingWorker::spawner()
+        .callback(move |FromWorker::Snapshot(s)| {
+            if let Some(live) = live.upgrade() {
+                // The state hears of it once the page's side is no longer borrowed.
+                let actions = live.borrow_mut().receive(*s);
+                let dispatch = live.borrow().dispatch.clone();
+                if let Some(d) = dispatch {
+                    actions.into_iter().for_each(|a| d.emit(a));
+                }
+            }
+        })
+        .spawn_with_loader(WORKER_LOADER)
+}

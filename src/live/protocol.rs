@@ -24,6 +24,20 @@ pub enum ToWorker {
         /// Trained weights to start from.
         network: Option<Box<Network>>,
     },
+    /// A worker started anew after the first one stopped answering: the same setup goes on
+    /// from the page's weights and epoch.
+    Resume {
+        /// The setup's number, as before.
+        id: u64,
+        /// The whole setup.
+        config: Box<Config>,
+        /// Its draw of initial weights (for the data order and dropout).
+        round: u64,
+        /// The weights the page holds.
+        network: Box<Network>,
+        /// The epoch the page shows.
+        epoch: u64,
+    },
     /// Settings that change without a reset (learning rate, penalty, optimizer...).
     Live(Box<Config>),
     /// Train up to `epochs` epochs, stopping early once `budget_ms` milliseconds have passed.

@@ -30,6 +30,16 @@ impl Session {
                 self.setup = id;
                 self.trainer = start(*config, round, network.map(|n| *n));
             }
+            ToWorker::Resume { id, config, round, network, epoch } => {
+                self.setup = id;
+                self.trainer = start(*config, round, Some(*network)).map(|mut t| {
+                    t.epoch = epoch;
+                    if let Some(r) = t.last.as_mut() {
+                        r.epoch = epoch;
+                    }
+                    t
+                });
+            }
             ToWorker::Live(config) => {
                 if let Some(t) = &mut self.trainer {
                     t.update_live(&config);

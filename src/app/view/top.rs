@@ -123,6 +123,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
                     }),
                     Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
+                    Notice::WorkerStopped => ("notice error", html! { <span id="worker-stopped">{ Text::WorkerStopped.get(lang) }</span> }),
                     Notice::FileTooLarge(name, bytes) => ("notice error", html! {
                         <span>{ Text::FileTooLarge.get(lang).replace("{name}", name).replace("{size}", &megabytes(*bytes))
                             .replace("{max}", &megabytes(crate::engine::limits::MAX_FILE_BYTES)) }</span>
