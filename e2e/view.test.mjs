@@ -292,3 +292,32 @@ test('a worker that cannot start is noticed, started once more, then the page st
   await context.close();
   server.close();
 });
+
+test('two tabs with points kept in the browser keep each their own after a reload', async () => {
+  const fsm = await import('node:fs');
+  const dir = process.env.TMPDIR || '/tmp';
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  const load = async (p, n) => {
+    const file = `${dir}/neurona-tab-${process.pid}-${n}.csv`;
+    fsm.writeFileSync(file, ['x1,x2,label', ...Array.from({ length: n }, (_, i) => `${(i % 100) / 10 - 5},${Math.floor(i / 100) / 10 - 5},${i % 2 ? 1 : -1}`)].join('\n'));
+    await p.click('#dataset-button-custom');
+    await p.setInputFiles('#load-csv', file);
+    await p.waitForFunction((k) => document.querySelector('#point-count').textContent === `${k} points`, n);
+    await p.waitForFunction(() => location.hash.includes('points=page:'));
+    fsm.unlinkSync(file);
+  };
+  await load(page, 5000);
+  // A second tab of the same browser, another set of points.
+  const other = await page.context().newPage();
+  await other.goto(s.base + '#lang=en');
+  await other.waitForSelector('#heatmap canvas');
+  await load(other, 6000);
+  assert.notEqual(await page.evaluate(() => location.hash.match(/points=page:\w+/)[0]), await other.evaluate(() => location.hash.match(/points=page:\w+/)[0]));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#point-count')?.textContent === '5000 points');
+  await other.reload();
+  await other.waitForFunction(() => document.querySelector('#point-count')?.textContent === '6000 points');
+  await other.close();
+  await clean(s);
+});

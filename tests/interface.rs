@@ -244,10 +244,19 @@ fn the_users_data_is_held_to_its_stated_size() {
     assert!(full.notices.contains(&Notice::PointsFull));
     // Such a set does not travel in a link: the link says the points stay in the page.
     let hash = neurona::app::link::to_hash(&s.settings);
-    assert!(hash.contains("points=page") && hash.len() < 2_000, "{} characters", hash.len());
+    assert!(hash.contains("points=page:") && hash.len() < 2_000, "{} characters", hash.len());
     let (back, repairs) = neurona::app::link::parse(&hash, Lang::En);
     assert!(repairs.is_empty());
-    assert!(back.points_in_page);
+    // Named by the set itself: another set has another name, so one page never overwrites the
+    // points another link names.
+    let name = back.points_in_page.clone().expect("kept in the page");
+    assert_eq!(name, neurona::engine::normalize::points_key(&s.settings.config.data.custom_points, &s.settings.config.data.axes));
+    let mut other = s.settings.config.data.custom_points.clone();
+    other[0].y = 0.7;
+    assert_ne!(name, neurona::engine::normalize::points_key(&other, &s.settings.config.data.axes));
+    // Earlier links' `points=page` still opens the one set they kept.
+    let (old, _) = neurona::app::link::parse("dataset=custom&points=page", Lang::En);
+    assert_eq!(old.points_in_page.as_deref(), Some(""));
     assert_eq!(back.config.data.dataset, Dataset::Custom);
 }
 

@@ -234,3 +234,12 @@ pub fn thin_evenly(points: Vec<Point>, max: usize) -> Vec<Point> {
     }
     (0..max).map(|i| points[i * total / max]).collect()
 }
+
+/// A name for a set of the user's points kept in the browser (for `points=page:NAME`): a
+/// hash of their text (FNV-1a, 64 bits, in hex), so different sets never share a name and
+/// one page never overwrites the points another link names.
+pub fn points_key(points: &[Point], axes: &crate::axes::Axes) -> String {
+    let text = points_text(points, axes) + &format!("|{:?}", axes);
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
+    format!("{hash:016x}")
+}

@@ -75,9 +75,10 @@ pub struct Settings {
     pub matrix: Option<usize>,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
-    /// The link said its points are too many to carry (`points=page`): the page takes them
-    /// from this browser's storage.
-    pub points_in_page: bool,
+    /// The link said its points are too many to carry (`points=page:NAME`, or `points=page`
+    /// from earlier versions, whose name is empty): the page takes them from this browser's
+    /// storage, under that name.
+    pub points_in_page: Option<String>,
 }
 
 impl Settings {
@@ -98,7 +99,7 @@ impl Settings {
             inspect: None,
             matrix: None,
             backprop: false,
-            points_in_page: false,
+            points_in_page: None,
         }
     }
 

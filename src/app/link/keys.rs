@@ -220,8 +220,13 @@ pub const KEYS: &[Key] = &[
         differs(s.config.training.early_stopping.min_delta, Config::default().training.early_stopping.min_delta)
     }),
     key("points", 1, false, |s, v| {
-        if v == "page" {
-            s.points_in_page = true;
+        if let Some(name) = v.strip_prefix("page") {
+            // `page` alone, or `page:` and a name of up to 16 hexadecimal digits.
+            let name = name.strip_prefix(':').unwrap_or(name);
+            if name.len() > 16 || !name.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err(());
+            }
+            s.points_in_page = Some(name.to_ascii_lowercase());
             return Ok(());
         }
         let mut fits = true;
@@ -236,9 +241,10 @@ pub const KEYS: &[Key] = &[
     }, |s| {
         let text = points_text(&s.config.data.custom_points, &s.config.data.axes);
         // Too many for a link: they stay in the page, and the link says so.
+        let page = |name: &str| if name.is_empty() { "page".to_string() } else { format!("page:{name}") };
         match text.len() {
-            0 => s.points_in_page.then(|| "page".into()),
-            n if n > crate::engine::limits::LINK_POINTS_CHARS => Some("page".into()),
+            0 => s.points_in_page.as_deref().map(page),
+            n if n > crate::engine::limits::LINK_POINTS_CHARS => Some(page(&crate::engine::normalize::points_key(&s.config.data.custom_points, &s.config.data.axes))),
             _ => Some(text),
         }
     }),

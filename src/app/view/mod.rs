@@ -110,8 +110,35 @@ fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Where the page keeps a set of points too large for a link.
+/// Where the page keeps a set of points too large for a link: this, then `-` and the set's
+/// name (`points=page:NAME`); earlier versions kept one set under this alone.
 const POINTS_STORAGE_KEY: &str = "neurona-points";
+/// The names of the sets kept, oldest first, so that the oldest go when storage is full.
+const POINTS_INDEX_KEY: &str = "neurona-points-index";
+/// At most this many sets are kept in the browser.
+const POINTS_KEPT: usize = 8;
+
+fn points_storage_key(name: &str) -> String {
+    if name.is_empty() { POINTS_STORAGE_KEY.to_string() } else { format!("{POINTS_STORAGE_KEY}-{name}") }
+}
+
+/// Keeps a set of points under its own name; the oldest sets go when there are too many or
+/// the storage is full. A set already kept is the same set (its name is its hash).
+fn keep_points(name: &str, json: &str) {
+    let Some(s) = storage() else { return };
+    let mut index: Vec<String> = s.get_item(POINTS_INDEX_KEY).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    index.retain(|n| n != name);
+    index.push(name.to_string());
+    while index.len() > POINTS_KEPT {
+        let _ = s.remove_item(&points_storage_key(&index.remove(0)));
+    }
+    while s.set_item(&points_storage_key(name), json).is_err() && index.len() > 1 {
+        let _ = s.remove_item(&points_storage_key(&index.remove(0)));
+    }
+    if let Ok(text) = serde_json::to_string(&index) {
+        let _ = s.set_item(POINTS_INDEX_KEY, &text);
+    }
+}
 
 /// The user's points as this browser keeps them, with their axes.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -133,8 +160,8 @@ fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
     if !repairs.is_empty() {
         notices.push(Notice::Repaired(repairs));
     }
-    if settings.points_in_page {
-        let stored = storage().and_then(|s| s.get_item(POINTS_STORAGE_KEY).ok().flatten());
+    if let Some(name) = settings.points_in_page.clone() {
+        let stored = storage().and_then(|s| s.get_item(&points_storage_key(&name)).ok().flatten());
         // Earlier versions kept the points alone, on the plane's own axes.
         let read = |text: String| {
             serde_json::from_str::<StoredPoints>(&text).ok().or_else(|| {
@@ -309,8 +336,8 @@ pub fn App() -> Html {
     // A set of points too large for a link is kept in this browser, for `points=page`.
     use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.axes.clone()), |(points, axes)| {
         if crate::engine::normalize::points_text(points, axes).len() > crate::engine::limits::LINK_POINTS_CHARS {
-            if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&StoredPoints { points: points.clone(), axes: axes.clone() })) {
-                let _ = s.set_item(POINTS_STORAGE_KEY, &json);
+            if let Ok(json) = serde_json::to_string(&StoredPoints { points: points.clone(), axes: axes.clone() }) {
+                keep_points(&crate::engine::normalize::points_key(points, axes), &json);
             }
         }
         || ()
