@@ -152,9 +152,9 @@ fn both_penalties_add_their_gradient() {
             let mean: Vec<Real> = ws.grad_w[l].iter().map(|g| g / BATCH as Real).collect();
             let mut stepped = net.layers[l].weights.clone();
             update(&mut stepped, &mean, &mut Moments::new(mean.len()), &hyper, 1, Some(&mut vec![false; mean.len()]));
-            for i in 0..stepped.len() {
+            for (i, &after) in stepped.iter().enumerate() {
                 let w = net.layers[l].weights[i];
-                if stepped[i] == 0.0 && reg == Regularization::L1 {
+                if after == 0.0 && reg == Regularization::L1 {
                     continue; // L1 clipped this step at zero
                 }
                 let mut probe = net.clone();
@@ -163,7 +163,7 @@ fn both_penalties_add_their_gradient() {
                 probe.layers[l].weights[i] = w - H;
                 let down = cost(&probe, &mut ws);
                 let numeric = (up - down) / (2.0 * H as f64);
-                let analytic = (w - stepped[i]) as f64;
+                let analytic = (w - after) as f64;
                 assert!(close(analytic, numeric), "{reg:?} layer {l} weight {i}: {analytic} vs {numeric}");
             }
         }

@@ -73,6 +73,13 @@ pub enum InspectPoint {
     At(Real, Real),
 }
 
+/// What the loss chart last drew: history points, newest epoch, the early stop's epoch, and
+/// the compared setup's point count and newest epoch.
+type ChartKey = (usize, u64, Option<u64>, Option<(usize, u64)>);
+
+/// What the threshold unit's overlay last drew: whether shown, and its w₁, w₂ and b.
+type Overlay = (bool, Option<(Real, Real, Real)>);
+
 /// The drawing state: buffers reused every frame and what each view last showed.
 pub struct Views {
     grid: Grid,
@@ -101,8 +108,8 @@ pub struct Views {
     next_gap: usize,
     last_confusion: String,
     last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
-    last_chart: Option<(usize, u64, Option<u64>, Option<(usize, u64)>)>,
-    last_overlay: Option<(bool, Option<(Real, Real, Real)>)>,
+    last_chart: Option<ChartKey>,
+    last_overlay: Option<Overlay>,
     last_plot: Option<(Activation, i64)>,
 }
 

@@ -381,7 +381,7 @@ impl Live {
         if !self.catch_up_compare() {
             return;
         }
-        if !self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) {
+        if self.mirror.trainer.as_ref().is_none_or(|t| t.stopped.is_some()) {
             return;
         }
         let (request, in_flight) = match self.settings.speed {

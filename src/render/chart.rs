@@ -88,7 +88,7 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     root.present().map_err(|e| e.to_string())?;
     // The frame and the numbers, in CSS pixels.
     let ctx = super::canvas::context(&canvas);
-    let _ = ctx.save();
+    ctx.save();
     let _ = ctx.scale(ratio, ratio);
     let (x0, y0, x1, y1) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
     ctx.set_stroke_style_str("#999");
@@ -109,6 +109,6 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     let _ = ctx.fill_text(&last.to_string(), x1, y1 + 3.0);
     ctx.set_text_align("center");
     let _ = ctx.fill_text(labels.epoch, (x0 + x1) / 2.0, y1 + 3.0);
-    let _ = ctx.restore();
+    ctx.restore();
     Ok(())
 }

@@ -103,7 +103,7 @@ pub const KEYS: &[Key] = &[
         s.config.network.hidden.iter_mut().for_each(|h| h.activation = a);
         Ok(())
     }, |s| Some(first_activation(&s.config).name().into())),
-    key("batchSize", 1, true, |s, v| Ok(s.config.training.batch_size = whole(v)?.max(0) as usize), |s| Some(s.config.training.batch_size.to_string())),
+    key("batchSize", 1, true, |s, v| { s.config.training.batch_size = whole(v)?.max(0) as usize; Ok(()) }, |s| Some(s.config.training.batch_size.to_string())),
     key("dataset", 1, true, |s, v| {
         if s.config.data.problem == Problem::Classification {
             s.config.data.dataset = Dataset::from_name(v).ok_or(())?;
@@ -116,20 +116,20 @@ pub const KEYS: &[Key] = &[
         }
         Ok(())
     }, |s| Some(if s.config.data.problem == Problem::Regression { s.config.data.dataset.name() } else { "reg-plane" }.into())),
-    key("learningRate", 1, true, |s, v| Ok(s.config.training.learning_rate = real(v)?), |s| Some(s.config.training.learning_rate.to_string())),
-    key("regularizationRate", 1, true, |s, v| Ok(s.config.training.regularization_rate = real(v)?), |s| Some(s.config.training.regularization_rate.to_string())),
-    key("noise", 1, true, |s, v| Ok(s.config.data.noise = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.data.noise.to_string())),
+    key("learningRate", 1, true, |s, v| { s.config.training.learning_rate = real(v)?; Ok(()) }, |s| Some(s.config.training.learning_rate.to_string())),
+    key("regularizationRate", 1, true, |s, v| { s.config.training.regularization_rate = real(v)?; Ok(()) }, |s| Some(s.config.training.regularization_rate.to_string())),
+    key("noise", 1, true, |s, v| { s.config.data.noise = whole(v)?.clamp(0, u32::MAX as i64) as u32; Ok(()) }, |s| Some(s.config.data.noise.to_string())),
     key("networkShape", 1, false, |s, v| {
-        let parts: Vec<Result<i64, ()>> = v.split(',').filter(|p| !p.trim().is_empty()).map(|p| number::<i64>(p)).collect();
+        let parts: Vec<Result<i64, ()>> = v.split(',').filter(|p| !p.trim().is_empty()).map(number::<i64>).collect();
         let sizes: Vec<i64> = parts.iter().filter_map(|p| p.ok()).collect();
         // Taken as far as it reads (negative sizes become the smallest layer); the limits then apply.
         s.config.network.hidden = sizes.iter().map(|&n| HiddenLayer { neurons: n.max(0) as usize, ..HiddenLayer::default() }).collect();
         if sizes.len() == parts.len() { Ok(()) } else { Err(()) }
     }, |s| Some(list(s.config.network.hidden.iter().map(|h| h.neurons)))),
-    key("seed", 1, false, |s, v| Ok(s.config.data.seed = seed_from(v)), |s| Some(s.config.data.seed.to_string())),
-    key("showTestData", 1, true, |s, v| Ok(s.show_test = bool_of(v)?), |s| Some(s.show_test.to_string())),
-    key("discretize", 1, true, |s, v| Ok(s.discretize = bool_of(v)?), |s| Some(s.discretize.to_string())),
-    key("percTrainData", 1, true, |s, v| Ok(s.config.data.percent_train = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| Some(s.config.data.percent_train.to_string())),
+    key("seed", 1, false, |s, v| { s.config.data.seed = seed_from(v); Ok(()) }, |s| Some(s.config.data.seed.to_string())),
+    key("showTestData", 1, true, |s, v| { s.show_test = bool_of(v)?; Ok(()) }, |s| Some(s.show_test.to_string())),
+    key("discretize", 1, true, |s, v| { s.discretize = bool_of(v)?; Ok(()) }, |s| Some(s.discretize.to_string())),
+    key("percTrainData", 1, true, |s, v| { s.config.data.percent_train = whole(v)?.clamp(0, u32::MAX as i64) as u32; Ok(()) }, |s| Some(s.config.data.percent_train.to_string())),
     key("problem", 0, true, |s, v| {
         s.config.data.problem = match v {
             "classification" => Problem::Classification,
@@ -144,8 +144,8 @@ pub const KEYS: &[Key] = &[
         }
         Ok(())
     }, |s| Some((s.config.network.init == Init::Zeros).to_string())),
-    key("hideText", 1, false, |s, v| Ok(s.hide_text = bool_of(v)?), |s| Some(s.hide_text.to_string())),
-    key("regularization", 1, true, |s, v| Ok(s.config.training.regularization = Regularization::from_name(v).ok_or(())?), |s| Some(s.config.training.regularization.name().into())),
+    key("hideText", 1, false, |s, v| { s.hide_text = bool_of(v)?; Ok(()) }, |s| Some(s.hide_text.to_string())),
+    key("regularization", 1, true, |s, v| { s.config.training.regularization = Regularization::from_name(v).ok_or(())?; Ok(()) }, |s| Some(s.config.training.regularization.name().into())),
     // Neurona's own keys, written where they differ from what a link without them means.
     key("layerActivations", 3, false, |s, v| {
         let names: Vec<&str> = v.split(',').collect();
@@ -170,7 +170,7 @@ pub const KEYS: &[Key] = &[
         s.config.training.dropout = rates;
         Ok(())
     }, |s| s.config.training.dropout.iter().any(|&r| r > 0.0).then(|| list(s.config.training.dropout.iter()))),
-    key("classes", 0, false, |s, v| Ok(s.config.data.classes = whole(v)?.clamp(0, 64) as usize), |s| (s.config.data.classes != 2).then(|| s.config.data.classes.to_string())),
+    key("classes", 0, false, |s, v| { s.config.data.classes = whole(v)?.clamp(0, 64) as usize; Ok(()) }, |s| (s.config.data.classes != 2).then(|| s.config.data.classes.to_string())),
     Key {
         absent: Some(|s| s.config.network.output = default_output(&s.config)),
         ..key("output", 1, false, |s, v| {
@@ -180,28 +180,28 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         absent: Some(|s| s.config.training.loss = Loss::default_for(s.config.network.output)),
-        ..key("loss", 2, false, |s, v| Ok(s.config.training.loss = Loss::from_name(v).ok_or(())?), |s| {
+        ..key("loss", 2, false, |s, v| { s.config.training.loss = Loss::from_name(v).ok_or(())?; Ok(()) }, |s| {
             (s.config.training.loss != Loss::default_for(s.config.network.output)).then(|| s.config.training.loss.name().into())
         })
     },
-    key("optimizer", 1, false, |s, v| Ok(s.config.training.optimizer = Optimizer::from_name(v).ok_or(())?), |s| {
+    key("optimizer", 1, false, |s, v| { s.config.training.optimizer = Optimizer::from_name(v).ok_or(())?; Ok(()) }, |s| {
         (s.config.training.optimizer != Optimizer::Sgd).then(|| s.config.training.optimizer.name().into())
     }),
-    key("momentum", 1, false, |s, v| Ok(s.config.training.momentum = real(v)?), |s| differs(s.config.training.momentum, Config::default().training.momentum)),
-    key("rho", 1, false, |s, v| Ok(s.config.training.rho = real(v)?), |s| differs(s.config.training.rho, Config::default().training.rho)),
-    key("beta1", 1, false, |s, v| Ok(s.config.training.beta1 = real(v)?), |s| differs(s.config.training.beta1, Config::default().training.beta1)),
-    key("beta2", 1, false, |s, v| Ok(s.config.training.beta2 = real(v)?), |s| differs(s.config.training.beta2, Config::default().training.beta2)),
-    key("initSigma", 1, false, |s, v| Ok(s.config.network.init_sigma = real(v)?), |s| differs(s.config.network.init_sigma, Config::default().network.init_sigma)),
-    key("leakySlope", 1, false, |s, v| Ok(s.config.training.leaky_slope = real(v)?), |s| differs(s.config.training.leaky_slope, Config::default().training.leaky_slope)),
-    key("init", 1, false, |s, v| Ok(s.config.network.init = Init::from_name(v).ok_or(())?), |s| {
+    key("momentum", 1, false, |s, v| { s.config.training.momentum = real(v)?; Ok(()) }, |s| differs(s.config.training.momentum, Config::default().training.momentum)),
+    key("rho", 1, false, |s, v| { s.config.training.rho = real(v)?; Ok(()) }, |s| differs(s.config.training.rho, Config::default().training.rho)),
+    key("beta1", 1, false, |s, v| { s.config.training.beta1 = real(v)?; Ok(()) }, |s| differs(s.config.training.beta1, Config::default().training.beta1)),
+    key("beta2", 1, false, |s, v| { s.config.training.beta2 = real(v)?; Ok(()) }, |s| differs(s.config.training.beta2, Config::default().training.beta2)),
+    key("initSigma", 1, false, |s, v| { s.config.network.init_sigma = real(v)?; Ok(()) }, |s| differs(s.config.network.init_sigma, Config::default().network.init_sigma)),
+    key("leakySlope", 1, false, |s, v| { s.config.training.leaky_slope = real(v)?; Ok(()) }, |s| differs(s.config.training.leaky_slope, Config::default().training.leaky_slope)),
+    key("init", 1, false, |s, v| { s.config.network.init = Init::from_name(v).ok_or(())?; Ok(()) }, |s| {
         (s.config.network.init != Init::Playground && s.config.network.init != Init::Zeros).then(|| s.config.network.init.name().into())
     }),
-    key("shuffle", 1, false, |s, v| Ok(s.config.training.shuffle = bool_of(v)?), |s| s.config.training.shuffle.then(|| "true".into())),
-    key("percValData", 1, false, |s, v| Ok(s.config.data.percent_val = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
+    key("shuffle", 1, false, |s, v| { s.config.training.shuffle = bool_of(v)?; Ok(()) }, |s| s.config.training.shuffle.then(|| "true".into())),
+    key("percValData", 1, false, |s, v| { s.config.data.percent_val = whole(v)?.clamp(0, u32::MAX as i64) as u32; Ok(()) }, |s| {
         (s.config.data.percent_val != 0).then(|| s.config.data.percent_val.to_string())
     }),
-    key("earlyStopping", 1, false, |s, v| Ok(s.config.training.early_stopping.enabled = bool_of(v)?), |s| s.config.training.early_stopping.enabled.then(|| "true".into())),
-    key("patience", 1, false, |s, v| Ok(s.config.training.early_stopping.patience = whole(v)?.clamp(0, u32::MAX as i64) as u32), |s| {
+    key("earlyStopping", 1, false, |s, v| { s.config.training.early_stopping.enabled = bool_of(v)?; Ok(()) }, |s| s.config.training.early_stopping.enabled.then(|| "true".into())),
+    key("patience", 1, false, |s, v| { s.config.training.early_stopping.patience = whole(v)?.clamp(0, u32::MAX as i64) as u32; Ok(()) }, |s| {
         let e = s.config.training.early_stopping;
         (e.enabled || e.patience != Config::default().training.early_stopping.patience).then(|| e.patience.to_string())
     }),
@@ -216,7 +216,7 @@ pub const KEYS: &[Key] = &[
         let e = s.config.training.early_stopping;
         (e.enabled || e.monitor != Monitor::Val).then(|| if e.monitor == Monitor::Val { "val" } else { "train" }.into())
     }),
-    key("minDelta", 1, false, |s, v| Ok(s.config.training.early_stopping.min_delta = real(v)?), |s| {
+    key("minDelta", 1, false, |s, v| { s.config.training.early_stopping.min_delta = real(v)?; Ok(()) }, |s| {
         differs(s.config.training.early_stopping.min_delta, Config::default().training.early_stopping.min_delta)
     }),
     key("points", 1, false, |s, v| {
@@ -250,10 +250,10 @@ pub const KEYS: &[Key] = &[
     }),
     key("x1Range", 1, false, |s, v| read_range(&mut s.config.data.axes.x, v), |s| write_range(s, &s.config.data.axes.x)),
     key("x2Range", 1, false, |s, v| read_range(&mut s.config.data.axes.y, v), |s| write_range(s, &s.config.data.axes.y)),
-    key("x1Name", 1, false, |s, v| Ok(s.config.data.axes.x.name = v.to_string()), |s| write_name(s, &s.config.data.axes.x)),
-    key("x2Name", 1, false, |s, v| Ok(s.config.data.axes.y.name = v.to_string()), |s| write_name(s, &s.config.data.axes.y)),
-    key("speed", 1, false, |s, v| Ok(s.speed = Speed::from_code(v).ok_or(())?), |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
-    key("goal", 1, false, |s, v| Ok(s.exercise.goal = Some(Goal::parse(v).ok_or(())?)), |s| s.exercise.goal.map(Goal::code)),
+    key("x1Name", 1, false, |s, v| { s.config.data.axes.x.name = v.to_string(); Ok(()) }, |s| write_name(s, &s.config.data.axes.x)),
+    key("x2Name", 1, false, |s, v| { s.config.data.axes.y.name = v.to_string(); Ok(()) }, |s| write_name(s, &s.config.data.axes.y)),
+    key("speed", 1, false, |s, v| { s.speed = Speed::from_code(v).ok_or(())?; Ok(()) }, |s| (s.speed != Speed::Epochs(1)).then(|| s.speed.code())),
+    key("goal", 1, false, |s, v| { s.exercise.goal = Some(Goal::parse(v).ok_or(())?); Ok(()) }, |s| s.exercise.goal.map(Goal::code)),
     key("maxNeurons", 1, false, |s, v| {
         let n = whole(v)?;
         if !(0..=exercise::MAX_NEURONS as i64).contains(&n) {
@@ -270,7 +270,7 @@ pub const KEYS: &[Key] = &[
         s.exercise.max_epochs = Some(n as u64);
         Ok(())
     }, |s| s.exercise.max_epochs.map(|n| n.to_string())),
-    key("goalText", 1, false, |s, v| Ok(s.exercise.text = Exercise::clean_text(v)), |s| (!s.exercise.text.is_empty()).then(|| s.exercise.text.clone())),
+    key("goalText", 1, false, |s, v| { s.exercise.text = Exercise::clean_text(v); Ok(()) }, |s| (!s.exercise.text.is_empty()).then(|| s.exercise.text.clone())),
     key("compare", 1, false, |s, v| {
         // The second setup's own keys, as a link of its own (without a comparison of its own).
         if v.len() > crate::engine::limits::LINK_POINTS_CHARS || v.contains("compare=") {
@@ -286,8 +286,8 @@ pub const KEYS: &[Key] = &[
             super::to_hash(&second).split('&').filter(|kv| !kv.starts_with("lang=")).collect::<Vec<_>>().join("&")
         })
     }),
-    key("projector", 1, false, |s, v| Ok(s.projector = bool_of(v)?), |s| s.projector.then(|| "true".into())),
-    key("perf", 1, false, |s, v| Ok(s.show_performance = bool_of(v)?), |s| s.show_performance.then(|| "true".into())),
+    key("projector", 1, false, |s, v| { s.projector = bool_of(v)?; Ok(()) }, |s| s.projector.then(|| "true".into())),
+    key("perf", 1, false, |s, v| { s.show_performance = bool_of(v)?; Ok(()) }, |s| s.show_performance.then(|| "true".into())),
     key("inspect", 3, false, |s, v| {
         let (l, j) = v.split_once(',').ok_or(())?;
         let (l, j): (usize, usize) = (number(l)?, number(j)?);
@@ -304,8 +304,8 @@ pub const KEYS: &[Key] = &[
         s.matrix = Some(l);
         Ok(())
     }, |s| s.matrix.map(|l| l.to_string())),
-    key("backprop", 1, false, |s, v| Ok(s.backprop = bool_of(v)?), |s| s.backprop.then(|| "true".into())),
-    key("lang", 1, false, |s, v| Ok(s.lang = Lang::from_code(v).ok_or(())?), |s| Some(s.lang.code().into())),
+    key("backprop", 1, false, |s, v| { s.backprop = bool_of(v)?; Ok(()) }, |s| s.backprop.then(|| "true".into())),
+    key("lang", 1, false, |s, v| { s.lang = Lang::from_code(v).ok_or(())?; Ok(()) }, |s| Some(s.lang.code().into())),
 ];
 
 /// Reads an axis's range, `min,max`, in the data's units.
@@ -345,7 +345,9 @@ pub fn feature_on_by_default(f: Feature) -> bool {
     matches!(f, Feature::X1 | Feature::X2)
 }
 
-/// Reads a feature's key.
+/// Reads a feature's key. Like every key's reader it fails with `()`: the caller names the
+/// key and its value in the repair, so the error itself carries nothing.
+#[allow(clippy::result_unit_err)]
 pub fn read_feature(s: &mut Settings, f: Feature, v: &str) -> Result<(), ()> {
     let on = bool_of(v)?;
     s.config.network.features.retain(|&g| g != f);
