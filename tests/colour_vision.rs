@@ -12,7 +12,11 @@ const NORMAL: [[f64; 3]; 3] = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]
 
 fn linear(c: u8) -> f64 {
     let c = c as f64 / 255.0;
-    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 /// The colour as seen through `m`, in linear RGB.
@@ -61,9 +65,7 @@ fn two_classes_keep_tensorflow_playgrounds_orange_and_blue() {
 fn the_simulation_tells_apart_what_it_should_not() {
     // The palette this replaced: classes 0 and 3 both read as blue under deuteranopia.
     let old = [[0x08, 0x77, 0xbd], [0xf5, 0x93, 0x22], [0x2c, 0xa0, 0x2c], [0x94, 0x67, 0xbd]];
-    let worst = (0..4)
-        .flat_map(|a| (a + 1..4).map(move |b| (a, b)))
-        .map(|(a, b)| delta_e(seen(old[a], &DEUTAN), seen(old[b], &DEUTAN)))
-        .fold(f64::INFINITY, f64::min);
+    let worst =
+        (0..4).flat_map(|a| (a + 1..4).map(move |b| (a, b))).map(|(a, b)| delta_e(seen(old[a], &DEUTAN), seen(old[b], &DEUTAN))).fold(f64::INFINITY, f64::min);
     assert!(worst < 20.0, "the old palette's closest pair under deuteranopia: ΔE {worst:.1}");
 }

@@ -59,7 +59,11 @@ fn invalid_combinations_are_refused_with_a_reason() {
         c
     };
     assert!(Trainer::new(bad).err().unwrap().starts_with("training.loss:"));
-    let bad = { let mut c: Config = Config::default(); c.data.classes = 3; c };
+    let bad = {
+        let mut c: Config = Config::default();
+        c.data.classes = 3;
+        c
+    };
     assert!(Trainer::new(bad).err().unwrap().starts_with("network.output:"));
 }
 
@@ -80,7 +84,11 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
     // outside its range.
     let mismatched = model.to_json().replace("\"loss\":\"half-mse\"", "\"loss\":\"softmax-ce\"").replace("\"momentum\":0.9", "\"momentum\":3.0");
     let (mended, repairs) = Model::from_json(&mismatched).unwrap();
-    assert_eq!(mended.config, { let mut c: Config = model.config.clone(); c.training.momentum = 0.999; c });
+    assert_eq!(mended.config, {
+        let mut c: Config = model.config.clone();
+        c.training.momentum = 0.999;
+        c
+    });
     let fields: Vec<&str> = repairs.iter().map(|r| r.field).collect();
     assert_eq!(fields, ["momentum", "loss"]);
     assert_eq!((repairs[1].old.as_str(), repairs[1].new.as_str()), ("softmax-ce", "half-mse"));
@@ -180,10 +188,16 @@ fn custom_points_are_trained_on() {
 #[test]
 fn the_keras_export_rebuilds_the_same_network() {
     use neurona::engine::export::keras_code;
-    let config = { let mut c: Config = Config::default(); c.network.hidden = vec![
-            HiddenLayer { neurons: 3, activation: Activation::Relu },
-            HiddenLayer { neurons: 2, activation: Activation::Maxout },
-        ]; c.training.dropout = vec![0.5]; c.network.features = vec![neurona::engine::Feature::X1, neurona::engine::Feature::SinX2]; c.network.output = Activation::Sigmoid; c.training.loss = Loss::Bce; c.training.optimizer = neurona::engine::Optimizer::Adam; c };
+    let config = {
+        let mut c: Config = Config::default();
+        c.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }, HiddenLayer { neurons: 2, activation: Activation::Maxout }];
+        c.training.dropout = vec![0.5];
+        c.network.features = vec![neurona::engine::Feature::X1, neurona::engine::Feature::SinX2];
+        c.network.output = Activation::Sigmoid;
+        c.training.loss = Loss::Bce;
+        c.training.optimizer = neurona::engine::Optimizer::Adam;
+        c
+    };
     let t = Trainer::new(config.clone()).unwrap();
     let code = keras_code(&config, &t.network, &t.split, 100);
     assert_eq!(code.matches("keras.layers.Dense(").count(), 3);

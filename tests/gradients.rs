@@ -30,7 +30,15 @@ fn batch(outputs: usize, seed: u64) -> (Vec<Real>, Vec<Real>) {
     let mut rng = Rng::new(seed);
     let inputs = (0..3 * BATCH).map(|_| rng.uniform(-2.0, 2.0) as Real).collect();
     let targets = (0..BATCH)
-        .map(|_| if outputs > 1 { rng.below(outputs) as Real } else if rng.unit() < 0.5 { 1.0 } else { -1.0 })
+        .map(|_| {
+            if outputs > 1 {
+                rng.below(outputs) as Real
+            } else if rng.unit() < 0.5 {
+                1.0
+            } else {
+                -1.0
+            }
+        })
         .collect();
     (inputs, targets)
 }
@@ -59,7 +67,11 @@ fn check(hidden: Activation, output: Activation, loss: Loss, outputs: usize) -> 
             let count = if is_bias { net.layers[l].biases.len() } else { net.layers[l].weights.len() };
             for i in 0..count {
                 let param = |n: &mut Network| -> *mut Real {
-                    if is_bias { &mut n.layers[l].biases[i] } else { &mut n.layers[l].weights[i] }
+                    if is_bias {
+                        &mut n.layers[l].biases[i]
+                    } else {
+                        &mut n.layers[l].weights[i]
+                    }
                 };
                 let original = unsafe { *param(&mut net) };
                 unsafe { *param(&mut net) = original + H };
@@ -187,7 +199,11 @@ fn one_update_written_out_is_the_engines_own_and_matches_finite_differences() {
     let w = walkthrough(&t.network, &config, point, &dead);
     // ŷ is the network's output there.
     let mut probe = t.network.clone();
-    let out = { let mut tr = Trainer::new(config.clone()).unwrap(); tr.network = probe.clone(); tr.outputs_at(1.5, -2.0) };
+    let out = {
+        let mut tr = Trainer::new(config.clone()).unwrap();
+        tr.network = probe.clone();
+        tr.outputs_at(1.5, -2.0)
+    };
     assert_eq!(w.a.last().unwrap()[0], out[0]);
     // Each ∂L/∂w is the slope of the loss in that weight (finite differences, f32 tolerance).
     let loss_at = |net: &neurona::engine::Network| walkthrough(net, &config, point, &dead).loss;

@@ -117,7 +117,8 @@ fn model_files_at_and_over_every_limit_are_held_to_the_controls_limits() {
     let model_with = |points: usize| {
         let mut config = Config::default();
         config.data.dataset = Dataset::Custom;
-        config.data.custom_points = (0..points).map(|i| Point { x: (i % 100) as neurona::engine::Real / 10.0 - 5.0, y: 0.5, label: if i % 2 == 0 { 1.0 } else { -1.0 } }).collect();
+        config.data.custom_points =
+            (0..points).map(|i| Point { x: (i % 100) as neurona::engine::Real / 10.0 - 5.0, y: 0.5, label: if i % 2 == 0 { 1.0 } else { -1.0 } }).collect();
         let network = Trainer::new(Config::default()).unwrap().network;
         Model { version: 2, config, network }.to_json()
     };
@@ -134,8 +135,17 @@ fn model_files_at_and_over_every_limit_are_held_to_the_controls_limits() {
     for (layers, neurons) in [(LAYERS.max as usize + 1, 2), (1, NEURONS.max as usize + 1)] {
         let mut config = Config::default();
         config.network.hidden = vec![neurona::engine::config::HiddenLayer { neurons, ..Default::default() }; layers];
-        let network = neurona::engine::Network::new(2, &vec![neurona::engine::network::LayerSpec { neurons, activation: neurona::engine::Activation::Tanh, dropout: 0.0 }; layers], 1, neurona::engine::Activation::Tanh, neurona::engine::Init::Playground, 1.0, &mut Rng::new(1));
-        let text = serde_json::json!({ "version": 2, "config": serde_json::to_value(&config).unwrap(), "network": serde_json::to_value(&network).unwrap() }).to_string();
+        let network = neurona::engine::Network::new(
+            2,
+            &vec![neurona::engine::network::LayerSpec { neurons, activation: neurona::engine::Activation::Tanh, dropout: 0.0 }; layers],
+            1,
+            neurona::engine::Activation::Tanh,
+            neurona::engine::Init::Playground,
+            1.0,
+            &mut Rng::new(1),
+        );
+        let text = serde_json::json!({ "version": 2, "config": serde_json::to_value(&config).unwrap(), "network": serde_json::to_value(&network).unwrap() })
+            .to_string();
         match Model::from_json(&text) {
             Ok((m, _)) => {
                 assert!(m.config.network.hidden.len() <= LAYERS.max as usize);

@@ -263,9 +263,15 @@ fn the_users_data_is_held_to_its_stated_size() {
 #[test]
 fn an_exercise_travels_in_the_link_and_holds_the_network_to_its_limits() {
     use neurona::app::exercise::{Exercise, Goal};
-    let (s, repairs) = neurona::app::link::parse("goal=accuracy:95&maxNeurons=3&maxEpochs=200&goalText=%3Cb%3EXOR%3C%2Fb%3E%20with%20few%20neurons&networkShape=4,2", Lang::En);
+    let (s, repairs) = neurona::app::link::parse(
+        "goal=accuracy:95&maxNeurons=3&maxEpochs=200&goalText=%3Cb%3EXOR%3C%2Fb%3E%20with%20few%20neurons&networkShape=4,2",
+        Lang::En,
+    );
     assert!(repairs.is_empty(), "{repairs:?}");
-    assert_eq!(s.exercise, Exercise { goal: Some(Goal::Accuracy(95.0)), max_neurons: Some(3), max_epochs: Some(200), text: "<b>XOR</b> with few neurons".into() });
+    assert_eq!(
+        s.exercise,
+        Exercise { goal: Some(Goal::Accuracy(95.0)), max_neurons: Some(3), max_epochs: Some(200), text: "<b>XOR</b> with few neurons".into() }
+    );
     // The link carries it back as it was.
     let (again, _) = neurona::app::link::parse(&neurona::app::link::to_hash(&s), Lang::En);
     assert_eq!(again.exercise, s.exercise);

@@ -46,11 +46,14 @@ fn no_network_without_a_hidden_layer_learns_xor() {
         for dataset in [Dataset::LogicXor, Dataset::Xor] {
             // A linear output with squared error needs a smaller step on these +-5 inputs.
             let rate = if output == Activation::Linear { 0.003 } else { 0.1 };
-            let mut t = train({
-                let mut c: Config = single_neuron(dataset, output, loss);
-                c.training.learning_rate = rate;
-                c
-            }, 300);
+            let mut t = train(
+                {
+                    let mut c: Config = single_neuron(dataset, output, loss);
+                    c.training.learning_rate = rate;
+                    c
+                },
+                300,
+            );
             let (train_acc, _) = accuracy(&mut t);
             assert!(train_acc <= 0.8, "{output:?} on {dataset:?} reached {train_acc}");
         }
@@ -138,16 +141,22 @@ fn dropout_changes_nothing_at_evaluation_time() {
     assert_eq!(t.evaluate(), before);
     assert_eq!(t.predict(1.0, -2.0), p_before);
     // ...but training sees it: the same seed with dropout ends with other weights.
-    let mut a = train({
-        let mut c: Config = Config::default();
-        c.training.dropout = with_dropout.training.dropout.clone();
-        c
-    }, 5);
-    let b = train({
-        let mut c: Config = Config::default();
-        c.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2];
-        c
-    }, 5);
+    let mut a = train(
+        {
+            let mut c: Config = Config::default();
+            c.training.dropout = with_dropout.training.dropout.clone();
+            c
+        },
+        5,
+    );
+    let b = train(
+        {
+            let mut c: Config = Config::default();
+            c.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 2];
+            c
+        },
+        5,
+    );
     assert_ne!(a.network.layers[0].weights, b.network.layers[0].weights);
     assert!(a.step().is_ok());
 }
@@ -187,7 +196,14 @@ fn the_same_seed_gives_bit_identical_weights() {
     let b = train(config.clone(), 100);
     assert_eq!(a.network, b.network);
     assert_eq!(a.split, b.split);
-    let c = train({ let mut c: Config = config; c.data.seed = 43; c }, 100);
+    let c = train(
+        {
+            let mut c: Config = config;
+            c.data.seed = 43;
+            c
+        },
+        100,
+    );
     assert_ne!(a.network, c.network);
 }
 
@@ -257,7 +273,11 @@ fn the_leaky_slope_changes_live() {
     };
     let mut t = train(config.clone(), 5);
     let before: Vec<_> = (-5..=5).map(|i| t.predict(i as _, -3.0)).collect();
-    t.update_live(&{ let mut c: Config = config; c.training.leaky_slope = 0.5; c });
+    t.update_live(&{
+        let mut c: Config = config;
+        c.training.leaky_slope = 0.5;
+        c
+    });
     let after: Vec<_> = (-5..=5).map(|i| t.predict(i as _, -3.0)).collect();
     assert_ne!(before, after);
     assert_eq!(t.epoch, 5, "no reset");
@@ -273,7 +293,11 @@ fn training_goes_on_after_a_divergence_once_the_step_is_smaller() {
         let mut t = Trainer::new(config.clone()).unwrap();
         let diverged = (0..50).any(|_| t.step().is_err());
         assert!(diverged, "{optimizer:?} with a learning rate of 1e30 diverges");
-        t.update_live(&{ let mut c: Config = config; c.training.learning_rate = 0.001; c });
+        t.update_live(&{
+            let mut c: Config = config;
+            c.training.learning_rate = 0.001;
+            c
+        });
         for _ in 0..5 {
             assert!(t.step().is_ok(), "{optimizer:?}: a small step trains again from the kept weights");
         }
@@ -290,8 +314,7 @@ fn under_l1_dead_links_stay_at_zero_until_the_user_sets_them() {
     for _ in 0..300 {
         t.step().unwrap();
     }
-    let dead: Vec<(usize, usize)> =
-        t.dead.iter().enumerate().flat_map(|(l, d)| d.iter().enumerate().filter(|(_, &x)| x).map(move |(i, _)| (l, i))).collect();
+    let dead: Vec<(usize, usize)> = t.dead.iter().enumerate().flat_map(|(l, d)| d.iter().enumerate().filter(|(_, &x)| x).map(move |(i, _)| (l, i))).collect();
     let links: usize = t.dead.iter().map(|d| d.len()).sum();
     assert!(!dead.is_empty() && dead.len() < links, "L1 kills some of the default network's links in 300 epochs: {} of {links}", dead.len());
     for &(l, i) in &dead {
@@ -316,15 +339,12 @@ fn under_l1_dead_links_stay_at_zero_until_the_user_sets_them() {
 
 #[test]
 fn a_neurons_written_out_sum_is_the_engines_own() {
-    use neurona::engine::Real;
     use neurona::engine::inspect::neuron_math;
     use neurona::engine::network::Workspace;
+    use neurona::engine::Real;
     let mut config = Config::default();
     config.network.features = Feature::ALL[..5].to_vec();
-    config.network.hidden = vec![
-        HiddenLayer { neurons: 3, activation: Activation::Relu },
-        HiddenLayer { neurons: 2, activation: Activation::Maxout },
-    ];
+    config.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }, HiddenLayer { neurons: 2, activation: Activation::Maxout }];
     let mut t = Trainer::new(config.clone()).unwrap();
     for _ in 0..20 {
         t.step().unwrap();
@@ -466,11 +486,16 @@ fn each_exercise_of_the_lessons_can_be_done() {
     let exercise = Lesson::ExerciseXor.exercise();
     let mut c = Lesson::ExerciseXor.config();
     let mut one = Trainer::new(c.clone()).unwrap();
-    (0..500).for_each(|_| { one.step().unwrap(); });
+    (0..500).for_each(|_| {
+        one.step().unwrap();
+    });
     assert!(!met(&one, exercise.goal.unwrap()), "one neuron draws one line");
     c.network.hidden = vec![HiddenLayer { neurons: exercise.max_neurons.unwrap(), ..HiddenLayer::default() }];
     let mut three = Trainer::new(c).unwrap();
-    let reached = (0..1000).any(|_| { three.step().unwrap(); met(&three, exercise.goal.unwrap()) });
+    let reached = (0..1000).any(|_| {
+        three.step().unwrap();
+        met(&three, exercise.goal.unwrap())
+    });
     assert!(reached, "three neurons reach the goal");
     // AND by hand: weights typed in, no epoch trained.
     let exercise = Lesson::ExerciseAndByHand.exercise();
@@ -484,7 +509,10 @@ fn each_exercise_of_the_lessons_can_be_done() {
         let mut c = Lesson::ExerciseLearningRate.config();
         c.training.learning_rate = rate;
         let mut t = Trainer::new(c).unwrap();
-        let reached = (0..exercise.max_epochs.unwrap()).any(|_| { t.step().unwrap(); met(&t, exercise.goal.unwrap()) });
+        let reached = (0..exercise.max_epochs.unwrap()).any(|_| {
+            t.step().unwrap();
+            met(&t, exercise.goal.unwrap())
+        });
         assert_eq!(reached, expected, "learning rate {rate}");
     }
 }
@@ -523,11 +551,15 @@ fn training_hints_follow_the_run() {
     c.network.init_sigma = 10.0;
     c.training.learning_rate = 1.0;
     let mut t = Trainer::new(c.clone()).unwrap();
-    (0..400).for_each(|_| { let _ = t.step(); });
+    (0..400).for_each(|_| {
+        let _ = t.step();
+    });
     assert_eq!(trouble(&t), Some(Trouble::Stalled));
     c.training.learning_rate = 0.001;
     t.update_live(&c);
-    (0..50).for_each(|_| { let _ = t.step(); });
+    (0..50).for_each(|_| {
+        let _ = t.step();
+    });
     assert_eq!(trouble(&t), Some(Trouble::Stuck), "the loss is as flat as before: the hint stays");
     // A reset run has no hint.
     assert_eq!(trouble(&Trainer::new(c).unwrap()), None);

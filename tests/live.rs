@@ -99,7 +99,11 @@ fn live_settings_and_edits_reach_the_worker() {
     let config = Config::default();
     let mut session = Session::new();
     through_codec(&mut session, setup(1, &config, 0));
-    let faster = { let mut c: Config = config.clone(); c.training.learning_rate = 0.3; c };
+    let faster = {
+        let mut c: Config = config.clone();
+        c.training.learning_rate = 0.3;
+        c
+    };
     through_codec(&mut session, ToWorker::Live(Box::new(faster)));
     assert_eq!(session.trainer().unwrap().config.training.learning_rate, 0.3);
     let s = through_codec(&mut session, ToWorker::SetParameter { layer: 0, neuron: 1, input: Some(0), value: 2.5 });
@@ -172,12 +176,8 @@ fn a_change_of_data_or_network_resets_and_a_change_of_training_is_taken_whole() 
         t.update_live(&new);
         assert_eq!(t.config, new, "the trainer takes every training setting");
     }
-    let other_changes: [fn(&mut Config); 4] = [
-        |c| c.data.noise = 10,
-        |c| c.data.seed = 2,
-        |c| c.network.output = Activation::Sigmoid,
-        |c| c.network.init = Init::He,
-    ];
+    let other_changes: [fn(&mut Config); 4] =
+        [|c| c.data.noise = 10, |c| c.data.seed = 2, |c| c.network.output = Activation::Sigmoid, |c| c.network.init = Init::He];
     for change in other_changes {
         let mut new = base.clone();
         change(&mut new);
@@ -289,7 +289,10 @@ fn a_worker_started_anew_goes_on_from_the_pages_weights_and_epoch() {
     // The first worker stops answering; the page starts another from what it holds.
     let network = first.trainer().unwrap().network.clone();
     let mut second = Session::new();
-    let resumed = through_codec(&mut second, ToWorker::Resume { id: 3, config: Box::new(config.clone()), round: 0, network: Box::new(network.clone()), epoch: before.epoch });
+    let resumed = through_codec(
+        &mut second,
+        ToWorker::Resume { id: 3, config: Box::new(config.clone()), round: 0, network: Box::new(network.clone()), epoch: before.epoch },
+    );
     assert_eq!((resumed.setup, resumed.epoch), (3, 40));
     assert_eq!(resumed.parameters, before.parameters, "the same weights");
     let on = through_codec(&mut second, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });

@@ -98,7 +98,13 @@ fn penalties_pull_weights_towards_zero() {
 /// the gradient step, then the penalty's step with dR/dw at the old weight; under L1 a
 /// penalty step across zero leaves 0 and a dead link.
 fn tensorflow_playground_step(w: f64, g: f64, eta: f64, lambda: f64) -> (f64, bool) {
-    let sign = if w > 0.0 { 1.0 } else if w < 0.0 { -1.0 } else { 0.0 };
+    let sign = if w > 0.0 {
+        1.0
+    } else if w < 0.0 {
+        -1.0
+    } else {
+        0.0
+    };
     let after_gradient = w - eta * g;
     let after_penalty = after_gradient - eta * lambda * sign;
     if after_gradient * after_penalty < 0.0 {

@@ -105,12 +105,7 @@ fn main() {
             t.step().expect("no divergence");
         }
         let after: Vec<Vec<Real>> = t.split.test.clone().iter().map(|p| t.outputs_at(p.x, p.y)).collect();
-        let layers: Vec<_> = t
-            .network
-            .layers
-            .iter()
-            .map(|l| json!({ "n_in": l.n_in, "rows": l.rows(), "weights": l.weights, "biases": l.biases }))
-            .collect();
+        let layers: Vec<_> = t.network.layers.iter().map(|l| json!({ "n_in": l.n_in, "rows": l.rows(), "weights": l.weights, "biases": l.biases })).collect();
         let expected = json!({
             "name": name,
             "epochs": EPOCHS,

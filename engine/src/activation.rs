@@ -52,13 +52,7 @@ impl Activation {
         Activation::Maxout,
     ];
     /// Every activation the output layer may use.
-    pub const OUTPUT: [Activation; 5] = [
-        Activation::Tanh,
-        Activation::Linear,
-        Activation::Sigmoid,
-        Activation::Step,
-        Activation::Softmax,
-    ];
+    pub const OUTPUT: [Activation; 5] = [Activation::Tanh, Activation::Linear, Activation::Sigmoid, Activation::Step, Activation::Softmax];
 
     /// The name used in links and JSON.
     pub fn name(self) -> &'static str {

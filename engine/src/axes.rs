@@ -58,7 +58,11 @@ impl Axis {
 
     /// Its name, or `plain` where it has none.
     pub fn name_or(&self, plain: &str) -> String {
-        if self.name.is_empty() { plain.to_string() } else { self.name.clone() }
+        if self.name.is_empty() {
+            plain.to_string()
+        } else {
+            self.name.clone()
+        }
     }
 
     /// Whether this is the plane's own axis, -6 to 6.
@@ -89,7 +93,11 @@ impl Axis {
     pub fn format(&self, v: Real) -> String {
         let t = format!("{:.*}", self.decimals(), v);
         let t = if t.contains('.') { t.trim_end_matches('0').trim_end_matches('.').to_string() } else { t };
-        if t == "-0" { "0".to_string() } else { t }
+        if t == "-0" {
+            "0".to_string()
+        } else {
+            t
+        }
     }
 
     /// Whether the range is one the page can show: finite, increasing, within
@@ -180,10 +188,7 @@ pub struct Axes {
 impl Axes {
     /// Axes that show `points`, named by `names` (a CSV header's first two columns).
     pub fn around(points: &[Point], names: (&str, &str)) -> Axes {
-        Axes {
-            x: Axis::around(names.0, points.iter().map(|p| p.x)),
-            y: Axis::around(names.1, points.iter().map(|p| p.y)),
-        }
+        Axes { x: Axis::around(names.0, points.iter().map(|p| p.x)), y: Axis::around(names.1, points.iter().map(|p| p.y)) }
     }
 
     /// Whether both are the plane's own unnamed axes.

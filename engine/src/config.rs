@@ -3,10 +3,10 @@
 
 use super::axes::Axes;
 use super::data::Point;
+use super::json::{from_value_naming_field, nest_version_1};
 use super::network::{Init, LayerSpec, Network};
 use super::optimizer::{Hyper, Optimizer, Regularization};
 use super::{Activation, Dataset, Feature, Loss, Real};
-use super::json::{from_value_naming_field, nest_version_1};
 use serde::{Deserialize, Serialize};
 
 /// The format version written into every JSON document.
@@ -339,8 +339,8 @@ impl Model {
     /// Reads a model; its setup is held to the playground's limits like a link's (the
     /// changes are returned), and an error names the field that cannot be mended.
     pub fn from_json(text: &str) -> Result<(Model, Vec<super::normalize::Repair>), ModelError> {
-        let mut value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| ModelError::new("", ModelProblem::NotJson { line: e.line(), column: e.column() }))?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ModelError::new("", ModelProblem::NotJson { line: e.line(), column: e.column() }))?;
         if let Some(config) = value.get_mut("config") {
             nest_version_1(config);
         }
@@ -498,11 +498,9 @@ impl std::fmt::Display for ModelError {
             ModelProblem::Inconsistent(why) => write!(f, "{field}: {why}"),
             ModelProblem::Layers { found, expected } => write!(f, "{field}: {found} layers, the setup has {expected}"),
             ModelProblem::Inputs { found, expected } => write!(f, "{field}: {found}, the setup has {expected} features"),
-            ModelProblem::LayerShape { found, expected } => write!(
-                f,
-                "{field}: {} inputs, {} neurons, {}; the setup has {}, {}, {}",
-                found.0, found.1, found.2, expected.0, expected.1, expected.2
-            ),
+            ModelProblem::LayerShape { found, expected } => {
+                write!(f, "{field}: {} inputs, {} neurons, {}; the setup has {}, {}, {}", found.0, found.1, found.2, expected.0, expected.1, expected.2)
+            }
             ModelProblem::Lengths { found, expected } => {
                 write!(f, "{field}: {} weights and {} biases, its shape needs {} and {}", found.0, found.1, expected.0, expected.1)
             }

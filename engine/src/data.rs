@@ -97,12 +97,7 @@ impl Dataset {
 
     /// Parses a name from a link.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::CLASSIFICATION
-            .iter()
-            .chain(Self::REGRESSION.iter())
-            .chain([Dataset::Blobs, Dataset::Custom].iter())
-            .copied()
-            .find(|d| d.name() == name)
+        Self::CLASSIFICATION.iter().chain(Self::REGRESSION.iter()).chain([Dataset::Blobs, Dataset::Custom].iter()).copied().find(|d| d.name() == name)
     }
 
     /// Whether its labels are values to predict rather than classes.
@@ -126,10 +121,7 @@ pub fn default_size(dataset: Dataset) -> usize {
 /// in its language).
 pub fn pass_fail_axes() -> super::axes::Axes {
     use super::axes::Axis;
-    super::axes::Axes {
-        x: Axis { name: "hours of study".into(), min: -1.0, max: 13.0 },
-        y: Axis { name: "previous grade".into(), min: 35.0, max: 105.0 },
-    }
+    super::axes::Axes { x: Axis { name: "hours of study".into(), min: -1.0, max: 13.0 }, y: Axis { name: "previous grade".into(), min: 35.0, max: 105.0 } }
 }
 
 /// Generates a data set. `noise` is the slider's value / 100 (0 to 0.5); `classes` matters
@@ -188,7 +180,15 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             let per_arm = n / 2;
             for arm in 0..arms {
                 let delta = 2.0 * PI * arm as f64 / arms as f64;
-                let label = if arms == 2 { if arm == 0 { 1.0 } else { -1.0 } } else { arm as f64 };
+                let label = if arms == 2 {
+                    if arm == 0 {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                } else {
+                    arm as f64
+                };
                 for i in 0..per_arm {
                     let r = i as f64 / per_arm as f64 * 5.0;
                     let t = 1.75 * i as f64 / per_arm as f64 * 2.0 * PI + delta;
@@ -200,14 +200,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
         }
         Dataset::RegPlane => points.extend(regression(n, noise, rng, |x, y| (x + y) / 10.0)),
         Dataset::RegGauss => {
-            let centres = [
-                (-4.0, 2.5, 1.0),
-                (0.0, 2.5, -1.0),
-                (4.0, 2.5, 1.0),
-                (-4.0, -2.5, -1.0),
-                (0.0, -2.5, 1.0),
-                (4.0, -2.5, -1.0),
-            ];
+            let centres = [(-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0), (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0)];
             let value = |x: f64, y: f64| {
                 let mut best: f64 = 0.0;
                 for &(cx, cy, sign) in &centres {
@@ -264,7 +257,15 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 let class = i % k;
                 let angle = 2.0 * PI * class as f64 / k as f64 + PI / 4.0;
                 let (cx, cy) = (3.5 * cos(angle), 3.5 * sin(angle));
-                let label = if k == 2 { if class == 0 { 1.0 } else { -1.0 } } else { class as f64 };
+                let label = if k == 2 {
+                    if class == 0 {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                } else {
+                    class as f64
+                };
                 points.push(p(cx + sd * rng.normal(), cy + sd * rng.normal(), label));
             }
         }
@@ -385,7 +386,11 @@ impl Csv {
             _ if i == 0 && line.chars().any(|c| c.is_alphabetic()) => {
                 // The plain names that `points_csv` writes for unnamed axes name nothing.
                 let mut names = cells().map(|c| c.chars().filter(|c| !c.is_control()).collect::<String>()).map(|n| {
-                    if n.eq_ignore_ascii_case("x1") || n.eq_ignore_ascii_case("x2") { String::new() } else { n }
+                    if n.eq_ignore_ascii_case("x1") || n.eq_ignore_ascii_case("x2") {
+                        String::new()
+                    } else {
+                        n
+                    }
                 });
                 csv.names = (names.next().unwrap_or_default(), names.next().unwrap_or_default());
                 return;

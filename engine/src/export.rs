@@ -94,10 +94,7 @@ fn optimizer(config: &Config) -> (String, String) {
         // Keras's momentum: v <- mu v - eta g; w <- w + v, as Neurona's.
         Optimizer::Momentum => (String::new(), format!("keras.optimizers.SGD(learning_rate={lr}, momentum={})", python_float(t.momentum))),
         Optimizer::Rmsprop => (RMSPROP.to_string(), format!("NeuronaRMSprop(learning_rate={lr}, rho={})", python_float(t.rho))),
-        Optimizer::Adam => (
-            ADAM.to_string(),
-            format!("NeuronaAdam(learning_rate={lr}, beta_1={}, beta_2={})", python_float(t.beta1), python_float(t.beta2)),
-        ),
+        Optimizer::Adam => (ADAM.to_string(), format!("NeuronaAdam(learning_rate={lr}, beta_1={}, beta_2={})", python_float(t.beta1), python_float(t.beta2))),
     }
 }
 
@@ -202,7 +199,13 @@ fn data_part(config: &Config, split: &Split) -> String {
     out += &points_array("VALIDATION", &split.validation, config);
     out += &points_array("TEST", &split.test, config);
     out += "\n# The network sees each coordinate scaled so that the range the plane shows fills -6 .. 6.\n";
-    out += &format!("X1_RANGE = ({}, {})\nX2_RANGE = ({}, {})\n\n", python_float(axes.x.min), python_float(axes.x.max), python_float(axes.y.min), python_float(axes.y.max));
+    out += &format!(
+        "X1_RANGE = ({}, {})\nX2_RANGE = ({}, {})\n\n",
+        python_float(axes.x.min),
+        python_float(axes.x.max),
+        python_float(axes.y.min),
+        python_float(axes.y.max)
+    );
     out += "def to_plane(v, lo, hi):\n    if (lo, hi) == (-6.0, 6.0):\n        return v\n    return (v - np.float32(lo)) / np.float32(hi - lo) * np.float32(12) - np.float32(6)\n\n";
     out += "def features(points):\n";
     out += "    \"\"\"The input features, one column each, of rows x1, x2, label.\"\"\"\n";

@@ -37,17 +37,8 @@ pub enum Feature {
 
 impl Feature {
     /// All features in the order the features column shows them.
-    pub const ALL: [Feature; 9] = [
-        Feature::X1,
-        Feature::X2,
-        Feature::X1Squared,
-        Feature::X2Squared,
-        Feature::X1X2,
-        Feature::SinX1,
-        Feature::SinX2,
-        Feature::CosX1,
-        Feature::CosX2,
-    ];
+    pub const ALL: [Feature; 9] =
+        [Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared, Feature::X1X2, Feature::SinX1, Feature::SinX2, Feature::CosX1, Feature::CosX2];
 
     /// The key TensorFlow Playground uses for it in links.
     pub fn key(self) -> &'static str {

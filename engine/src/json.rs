@@ -8,8 +8,19 @@ pub fn nest_version_1(config: &mut serde_json::Value) {
     const DATA: [&str; 8] = ["problem", "dataset", "classes", "noise", "percentTrain", "percentVal", "seed", "customPoints"];
     const NETWORK: [&str; 5] = ["features", "hidden", "output", "init", "initSigma"];
     const TRAINING: [&str; 13] = [
-        "loss", "learningRate", "regularization", "regularizationRate", "optimizer", "momentum", "rho", "beta1", "beta2",
-        "batchSize", "shuffle", "earlyStopping", "leakySlope",
+        "loss",
+        "learningRate",
+        "regularization",
+        "regularizationRate",
+        "optimizer",
+        "momentum",
+        "rho",
+        "beta1",
+        "beta2",
+        "batchSize",
+        "shuffle",
+        "earlyStopping",
+        "leakySlope",
     ];
     let serde_json::Value::Object(map) = config else { return };
     if ["data", "network", "training"].iter().any(|k| map.contains_key(*k)) {
@@ -25,10 +36,8 @@ pub fn nest_version_1(config: &mut serde_json::Value) {
         }
     }
     if let Some(serde_json::Value::Array(layers)) = parts[1].1.get_mut("hidden") {
-        let rates: Vec<serde_json::Value> = layers
-            .iter_mut()
-            .map(|l| l.as_object_mut().and_then(|l| l.remove("dropout")).unwrap_or(serde_json::Value::from(0.0)))
-            .collect();
+        let rates: Vec<serde_json::Value> =
+            layers.iter_mut().map(|l| l.as_object_mut().and_then(|l| l.remove("dropout")).unwrap_or(serde_json::Value::from(0.0))).collect();
         parts[2].1.insert("dropout".into(), serde_json::Value::Array(rates));
     }
     for (name, part) in parts {

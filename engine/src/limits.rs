@@ -102,8 +102,22 @@ pub const DROPOUT_RATES: [Real; 6] = [0.0, 0.1, 0.2, 0.3, 0.5, 0.7];
 
 /// Every numeric limit, for tests and for checking files.
 pub const ALL: [Limit; 16] = [
-    NOISE, PERCENT_TRAIN, PERCENT_VAL, BATCH_SIZE, PATIENCE, MIN_DELTA, MOMENTUM, RHO, BETA1, BETA2, INIT_SIGMA,
-    LEAKY_SLOPE, CLASSES, LAYERS, NEURONS, DROPOUT,
+    NOISE,
+    PERCENT_TRAIN,
+    PERCENT_VAL,
+    BATCH_SIZE,
+    PATIENCE,
+    MIN_DELTA,
+    MOMENTUM,
+    RHO,
+    BETA1,
+    BETA2,
+    INIT_SIGMA,
+    LEAKY_SLOPE,
+    CLASSES,
+    LAYERS,
+    NEURONS,
+    DROPOUT,
 ];
 
 /// The listed value nearest to `x` (by ratio), for values a menu offers.

@@ -48,10 +48,7 @@ impl Loss {
     /// Whether this loss can train (or, for the step, measure) this output activation.
     pub fn pairs_with(self, output: Activation) -> bool {
         match self {
-            Loss::HalfMse | Loss::Mse => matches!(
-                output,
-                Activation::Tanh | Activation::Linear | Activation::Sigmoid | Activation::Step
-            ),
+            Loss::HalfMse | Loss::Mse => matches!(output, Activation::Tanh | Activation::Linear | Activation::Sigmoid | Activation::Step),
             Loss::Bce => output == Activation::Sigmoid,
             Loss::SoftmaxCe => output == Activation::Softmax,
         }
@@ -84,15 +81,7 @@ pub fn scalar_target(output: Activation, y: Real) -> Real {
 
 /// Sum over a batch of the loss, reading the output layer's z and a (laid out
 /// `[neuron][sample]` with `batch` samples) and, when `delta` is given, writing dL/dz there.
-pub fn loss_and_delta(
-    loss: Loss,
-    output: Activation,
-    z: &[Real],
-    a: &[Real],
-    targets: &[Real],
-    batch: usize,
-    mut delta: Option<&mut [Real]>,
-) -> f64 {
+pub fn loss_and_delta(loss: Loss, output: Activation, z: &[Real], a: &[Real], targets: &[Real], batch: usize, mut delta: Option<&mut [Real]>) -> f64 {
     let mut total = 0.0f64;
     if output == Activation::Softmax {
         let k = a.len() / batch;

@@ -103,22 +103,10 @@ pub struct LayerSpec {
 
 impl Network {
     /// A network with the given hidden layers and output layer, weights drawn by `init`.
-    pub fn new(
-        n_inputs: usize,
-        hidden: &[LayerSpec],
-        outputs: usize,
-        output: Activation,
-        init: Init,
-        init_sigma: f64,
-        rng: &mut Rng,
-    ) -> Network {
+    pub fn new(n_inputs: usize, hidden: &[LayerSpec], outputs: usize, output: Activation, init: Init, init_sigma: f64, rng: &mut Rng) -> Network {
         let mut layers = Vec::with_capacity(hidden.len() + 1);
         let mut n_in = n_inputs;
-        let specs = hidden.iter().copied().chain(std::iter::once(LayerSpec {
-            neurons: outputs,
-            activation: output,
-            dropout: 0.0,
-        }));
+        let specs = hidden.iter().copied().chain(std::iter::once(LayerSpec { neurons: outputs, activation: output, dropout: 0.0 }));
         for spec in specs {
             let rows = spec.neurons * spec.activation.pieces();
             let fan = (n_in + spec.neurons) as f64;
@@ -136,14 +124,7 @@ impl Network {
             };
             let weights: Vec<Real> = (0..rows * n_in).map(|_| draw()).collect();
             let bias = if init == Init::Playground { 0.1 } else { 0.0 };
-            layers.push(Layer {
-                n_in,
-                n_out: spec.neurons,
-                activation: spec.activation,
-                dropout: spec.dropout,
-                weights,
-                biases: vec![bias; rows],
-            });
+            layers.push(Layer { n_in, n_out: spec.neurons, activation: spec.activation, dropout: spec.dropout, weights, biases: vec![bias; rows] });
             n_in = spec.neurons;
         }
         Network { n_inputs, layers, leaky_slope: 0.1 }
@@ -156,9 +137,7 @@ impl Network {
 
     /// Whether every weight and bias is a finite number.
     pub fn is_finite(&self) -> bool {
-        self.layers
-            .iter()
-            .all(|l| l.weights.iter().chain(&l.biases).all(|v| v.is_finite()))
+        self.layers.iter().all(|l| l.weights.iter().chain(&l.biases).all(|v| v.is_finite()))
     }
 
     /// Every layer's weights and biases, input side first.
@@ -168,8 +147,7 @@ impl Network {
 
     /// Whether `parameters` (weights then biases, per layer) have this network's shape.
     pub fn fits(&self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
-        parameters.len() == self.layers.len()
-            && parameters.iter().zip(&self.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len())
+        parameters.len() == self.layers.len() && parameters.iter().zip(&self.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len())
     }
 
     /// Copies the weights and biases of `other` (same shape) into this network.

@@ -42,8 +42,7 @@ impl Config {
 
     /// Whether a data set fits the problem and the number of classes.
     pub fn fits(&self, d: Dataset) -> bool {
-        d.is_regression() == (self.data.problem == Problem::Regression)
-            && (self.data.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom)
+        d.is_regression() == (self.data.problem == Problem::Regression) && (self.data.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom)
     }
 
     /// Brings every value within its limit and every part in line with the others (data set,
@@ -71,7 +70,8 @@ impl Config {
         let (mut batch, mut patience) = (c.training.batch_size.min(i64::MAX as usize) as i64, c.training.early_stopping.patience as i64);
         whole(&limits::BATCH_SIZE, &mut batch);
         whole(&limits::PATIENCE, &mut patience);
-        (c.data.noise, c.data.percent_val, c.training.batch_size, c.training.early_stopping.patience) = (noise as u32, val as u32, batch as usize, patience as u32);
+        (c.data.noise, c.data.percent_val, c.training.batch_size, c.training.early_stopping.patience) =
+            (noise as u32, val as u32, batch as usize, patience as u32);
         if train + val > 100 {
             note(limits::PERCENT_TRAIN.key, train.to_string(), (100 - val).to_string());
             train = 100 - val;

@@ -8,10 +8,10 @@ use super::features::feature_matrix;
 use super::loss::scalar_target;
 use super::network::{Network, Workspace};
 use super::optimizer::{update, Moments};
-use super::rng::Rng;
-use super::{Activation, Dataset, Real};
 pub use super::predict::{class_of, predicted_class, score};
 pub use super::report::{EarlyStop, EpochReport, History, HistoryPoint, Metrics, TrainError};
+use super::rng::Rng;
+use super::{Activation, Dataset, Real};
 
 /// A labelled set laid out for the network: features `[feature][point]`, one target each.
 #[derive(Clone, Debug, Default)]
@@ -22,10 +22,7 @@ struct Prepared {
 
 impl Prepared {
     fn new(config: &Config, points: &[Point]) -> Self {
-        Prepared {
-            inputs: feature_matrix(&config.network.features, points.iter().map(|p| (p.x, p.y))),
-            targets: points.iter().map(|p| p.label).collect(),
-        }
+        Prepared { inputs: feature_matrix(&config.network.features, points.iter().map(|p| (p.x, p.y))), targets: points.iter().map(|p| p.label).collect() }
     }
     fn len(&self) -> usize {
         self.targets.len()
@@ -246,11 +243,7 @@ impl Trainer {
             self.rng.shuffle(&mut self.order);
         }
         self.epoch += 1;
-        let result = if self.config.is_perceptron() {
-            (vec![0.0], Some(self.perceptron_epoch()))
-        } else {
-            (self.gradient_epoch(), None)
-        };
+        let result = if self.config.is_perceptron() { (vec![0.0], Some(self.perceptron_epoch())) } else { (self.gradient_epoch(), None) };
         if !self.network.is_finite() {
             return Err(self.roll_back());
         }
@@ -439,8 +432,7 @@ impl Trainer {
         let validation = (self.validation.len() > 0).then(|| self.measure(Which::Validation));
         let test = (self.test.len() > 0).then(|| self.measure(Which::Test));
         let (reg, rate) = (self.config.training.regularization, self.config.training.regularization_rate as f64);
-        let penalty = rate
-            * self.network.layers.iter().flat_map(|l| l.weights.iter()).map(|&w| reg.penalty(w) as f64).sum::<f64>();
+        let penalty = rate * self.network.layers.iter().flat_map(|l| l.weights.iter()).map(|&w| reg.penalty(w) as f64).sum::<f64>();
         EpochReport { epoch: self.epoch, train, validation, test, penalty, ..EpochReport::default() }
     }
 

@@ -3,8 +3,8 @@
 //! is only ever paired with the setup it was computed for ([`walk_for`]); a stage index from
 //! an older setup is clamped, so no edit of the setup can leave the panel reading past a layer.
 
-use super::state::{backprop_stage, Stage};
 use super::settings::Settings;
+use super::state::{backprop_stage, Stage};
 use crate::engine::backprop::{walkthrough, Walkthrough};
 use crate::engine::{Config, Real, Trainer};
 
@@ -70,21 +70,31 @@ pub fn stage_body(walk: &Walkthrough, settings: &Settings, i: usize) -> (Stage, 
     let stage = backprop_stage(settings, i);
     let body = match stage {
         Stage::Forward(l) => StageBody::Forward(
-            walk.z.get(l).map_or(&[][..], Vec::as_slice).iter().enumerate().map(|(r, &z)| {
-                let a = walk.a.get(l).and_then(|a| a.get(r)).copied().unwrap_or(z);
-                NeuronLine { value: z, second: a, grads: Vec::new() }
-            }).collect(),
+            walk.z
+                .get(l)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .enumerate()
+                .map(|(r, &z)| {
+                    let a = walk.a.get(l).and_then(|a| a.get(r)).copied().unwrap_or(z);
+                    NeuronLine { value: z, second: a, grads: Vec::new() }
+                })
+                .collect(),
         ),
         Stage::Loss => StageBody::Loss { outputs: walk.a.last().cloned().unwrap_or_default(), label: walk.label, loss: walk.loss },
         Stage::Backward(l) => {
             let deltas = walk.delta.get(l).map_or(&[][..], Vec::as_slice);
             let n_in = walk.grad_w.get(l).map_or(0, Vec::len) / deltas.len().max(1);
             StageBody::Backward(
-                deltas.iter().enumerate().map(|(r, &d)| NeuronLine {
-                    value: d,
-                    second: walk.grad_b.get(l).and_then(|g| g.get(r)).copied().unwrap_or(0.0),
-                    grads: walk.grad_w.get(l).and_then(|g| g.get(r * n_in..(r + 1) * n_in)).map(<[Real]>::to_vec).unwrap_or_default(),
-                }).collect(),
+                deltas
+                    .iter()
+                    .enumerate()
+                    .map(|(r, &d)| NeuronLine {
+                        value: d,
+                        second: walk.grad_b.get(l).and_then(|g| g.get(r)).copied().unwrap_or(0.0),
+                        grads: walk.grad_w.get(l).and_then(|g| g.get(r * n_in..(r + 1) * n_in)).map(<[Real]>::to_vec).unwrap_or_default(),
+                    })
+                    .collect(),
             )
         }
         Stage::Update => StageBody::Update(update_lines(walk)),
@@ -107,7 +117,9 @@ fn update_lines(walk: &Walkthrough) -> Vec<UpdateLine> {
                         let penalty = get(&walk.penalty_w, k);
                         UpdateLine { layer: l, row, input, old: get(&walk.old_w, k), grad: get(&walk.grad_w, k) + penalty, penalty, new: get(&walk.new_w, k) }
                     }
-                    None => UpdateLine { layer: l, row, input, old: get(&walk.old_b, row), grad: get(&walk.grad_b, row), penalty: 0.0, new: get(&walk.new_b, row) },
+                    None => {
+                        UpdateLine { layer: l, row, input, old: get(&walk.old_b, row), grad: get(&walk.grad_b, row), penalty: 0.0, new: get(&walk.new_b, row) }
+                    }
                 };
                 lines.push(line);
             }

@@ -142,5 +142,5 @@ impl Lesson {
             }
         }
         c
-}
+    }
 }

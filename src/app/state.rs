@@ -1,15 +1,15 @@
 //! The interface's state: the settings a link carries, whether training plays, and the
 //! verbs (`Action`) that change them. Pure Rust, so the rules are tested natively.
 
+use super::i18n::Lang;
 pub use super::lessons::Lesson;
 pub use super::settings::{Settings, Speed};
-use super::i18n::Lang;
 use crate::engine::axes::Axes;
 use crate::engine::config::{HiddenLayer, Monitor, Problem};
 use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
 
-pub use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES, REGULARIZATION_RATES};
 use crate::engine::limits::{self, BATCH_SIZE, LAYERS, NEURONS};
+pub use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES, REGULARIZATION_RATES};
 /// Most hidden layers.
 pub const MAX_LAYERS: usize = LAYERS.max as usize;
 /// Most neurons per hidden layer.
@@ -296,7 +296,20 @@ impl OptimizerParam {
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
-        AppState { settings, playing: false, generation: 0, notices: Vec::new(), lesson: None, draw_class: 1, backprop_stage: 0, backprop_point: 0, undo_points: None, help: false, goal_met: None, builder: false }
+        AppState {
+            settings,
+            playing: false,
+            generation: 0,
+            notices: Vec::new(),
+            lesson: None,
+            draw_class: 1,
+            backprop_stage: 0,
+            backprop_point: 0,
+            undo_points: None,
+            help: false,
+            goal_met: None,
+            builder: false,
+        }
     }
 
     /// Applies an action, returning the new state.
@@ -449,7 +462,13 @@ impl AppState {
                 for p in &mut c.data.custom_points {
                     p.label = match (c.data.classes > 2, k > 2) {
                         (false, true) => (p.label > 0.0) as u8 as Real,
-                        (true, false) => if p.label >= 1.0 { 1.0 } else { -1.0 },
+                        (true, false) => {
+                            if p.label >= 1.0 {
+                                1.0
+                            } else {
+                                -1.0
+                            }
+                        }
                         _ => p.label.min((k - 1) as Real),
                     };
                 }

@@ -5,14 +5,14 @@
 
 use super::ids;
 use crate::app::i18n::{Lang, Text};
-use crate::render::diagram::{Layout, NODE};
 use crate::app::settings::Settings;
-use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
-use crate::render::canvas::{self, canvas_by_id};
 use crate::engine::diagnose::Trouble;
 use crate::engine::trainer::HistoryPoint;
-use crate::render::readouts::{confusion_html, draw_gradient_chart, format_epoch};
+use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
+use crate::render::canvas::{self, canvas_by_id};
 use crate::render::colour::{fill_classes, Palette};
+use crate::render::diagram::{Layout, NODE};
+use crate::render::readouts::{confusion_html, draw_gradient_chart, format_epoch};
 use wasm_bindgen::JsCast;
 
 /// Cells per side of the output heatmap.
@@ -397,7 +397,15 @@ impl Views {
             ctx.set_global_alpha(alpha);
             let (t, inset) = (THUMB as f64, 1.0);
             let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                &atlas, 0.0, slot as f64 * t, t, t, b.x + inset, b.y + inset, NODE - 2.0 * inset, NODE - 2.0 * inset,
+                &atlas,
+                0.0,
+                slot as f64 * t,
+                t,
+                t,
+                b.x + inset,
+                b.y + inset,
+                NODE - 2.0 * inset,
+                NODE - 2.0 * inset,
             );
         };
         for (i, f) in self.layout.inputs.iter().enumerate() {
@@ -459,7 +467,8 @@ impl Views {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
                 let epoch = Text::Epoch.get(lang).to_lowercase();
-                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history, self.chart_width);
+                let _ =
+                    crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history, self.chart_width);
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
@@ -504,10 +513,12 @@ fn write_trouble(trouble: Option<Trouble>, lang: Lang) {
 
 /// A feature's values over a grid, scaled into [-1, 1] for display.
 fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
-    let values: Vec<Real> = (0..grid.cells()).map(|i| {
-        let (x, y) = grid.point(i);
-        f.value(x, y)
-    }).collect();
+    let values: Vec<Real> = (0..grid.cells())
+        .map(|i| {
+            let (x, y) = grid.point(i);
+            f.value(x, y)
+        })
+        .collect();
     let top = values.iter().fold(0.0 as Real, |m, v| m.max(v.abs())).max(1e-6);
     values.iter().map(|v| v / top).collect()
 }
@@ -539,7 +550,11 @@ fn write_threshold_fields(t: &Trainer) {
 fn short(v: Real) -> String {
     let t = format!("{v:.2}");
     if let Some(rest) = t.strip_prefix('-') {
-        if rest.chars().all(|c| c == '0' || c == '.') { rest.to_string() } else { format!("−{rest}") }
+        if rest.chars().all(|c| c == '0' || c == '.') {
+            rest.to_string()
+        } else {
+            format!("−{rest}")
+        }
     } else {
         t
     }
@@ -560,7 +575,9 @@ fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut St
     let Some(t) = trainer else {
         set_text(ids::EPOCH, "000,000");
         set_text(ids::MOBILE_EPOCH, "000,000");
-        for id in [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS, ids::MOBILE_ACCURACY] {
+        for id in
+            [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS, ids::MOBILE_ACCURACY]
+        {
             set_text(id, "–");
         }
         return;
@@ -736,7 +753,8 @@ fn draw_small_network(c: &web_sys::HtmlCanvasElement, net: &crate::engine::Netwo
     for (column, &n) in sizes.iter().enumerate() {
         for j in 0..n {
             let (x, y) = at(column, j);
-            let bias = if column == 0 { 0.0 } else { net.layers[column - 1].biases.get(j * net.layers[column - 1].activation.pieces()).copied().unwrap_or(0.0) };
+            let bias =
+                if column == 0 { 0.0 } else { net.layers[column - 1].biases.get(j * net.layers[column - 1].activation.pieces()).copied().unwrap_or(0.0) };
             ctx.set_fill_style_str(if column == 0 { "#e8eaeb" } else { colour(bias) });
             ctx.set_stroke_style_str("#555");
             ctx.set_line_width(1.0);

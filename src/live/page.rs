@@ -9,10 +9,10 @@ use super::protocol::{Event, FromWorker, Snapshot, ToWorker};
 use super::session;
 use super::worker::TrainingWorker;
 use crate::app::i18n::{Lang, Text};
-use crate::render::diagram::layout;
 use crate::app::settings::{Settings, Speed};
 use crate::app::state::{Action, Notice};
 use crate::engine::{Network, Real, Trainer};
+use crate::render::diagram::layout;
 use gloo_render::AnimationFrame;
 use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
@@ -391,7 +391,8 @@ impl Live {
                 }
                 self.slow_asked_at = now();
                 // A threshold unit goes one move of its line at a time.
-                let request = if self.settings.config.is_perceptron() { ToWorker::PerceptronTick } else { ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS } };
+                let request =
+                    if self.settings.config.is_perceptron() { ToWorker::PerceptronTick } else { ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS } };
                 (request, 1)
             }
             Speed::Epochs(n) => (ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS }, 1),
@@ -545,7 +546,13 @@ impl Live {
 
     /// Draws every view; returns the milliseconds spent evaluating the grid.
     fn draw(&mut self) -> f64 {
-        let grid_ms = self.views.draw_all(self.mirror.trainer.as_ref(), &self.settings, self.playing, self.mirror.stop_epoch, self.compare.as_ref().map(|c| &c.history.points[..]));
+        let grid_ms = self.views.draw_all(
+            self.mirror.trainer.as_ref(),
+            &self.settings,
+            self.playing,
+            self.mirror.stop_epoch,
+            self.compare.as_ref().map(|c| &c.history.points[..]),
+        );
         self.write_math_views();
         self.write_timeline();
         if let Some(c) = &self.compare {
@@ -556,7 +563,9 @@ impl Live {
 
     /// The timeline's range: the epochs trained so far, and the one shown.
     fn write_timeline(&self) {
-        let Some(input) = super::draw::element(super::ids::TIMELINE).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()) else { return };
+        let Some(input) = super::draw::element(super::ids::TIMELINE).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()) else {
+            return;
+        };
         let newest = self.newest_epoch();
         let shown = self.viewed_epoch().unwrap_or(newest);
         let max = newest.to_string();
@@ -720,7 +729,6 @@ impl Live {
         }
     }
 }
-
 
 /// Starts the training worker; its answers go to the page's side `live`.
 fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {

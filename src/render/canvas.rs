@@ -9,12 +9,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The 2D context of a canvas.
 pub fn context(canvas: &HtmlCanvasElement) -> CanvasRenderingContext2d {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        .expect("a 2d canvas context")
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()).expect("a 2d canvas context")
 }
 
 /// Finds a canvas by element id.
@@ -60,15 +55,7 @@ pub fn point_colour(label: Real, classes: usize) -> String {
 
 /// Draws points over a square plot of `size` CSS pixels showing [min, max]^2: training
 /// points with a white outline, test points with a black one.
-pub fn draw_points(
-    ctx: &CanvasRenderingContext2d,
-    points: &[Point],
-    size: f64,
-    range: (Real, Real),
-    classes: usize,
-    test: bool,
-    radius: f64,
-) {
+pub fn draw_points(ctx: &CanvasRenderingContext2d, points: &[Point], size: f64, range: (Real, Real), classes: usize, test: bool, radius: f64) {
     let (min, max) = (range.0 as f64, range.1 as f64);
     let scale = size / (max - min);
     ctx.set_line_width(if radius > 2.0 { 1.0 } else { 0.5 });
@@ -203,7 +190,11 @@ pub fn draw_activation(canvas: &HtmlCanvasElement, f: crate::engine::Activation,
             ctx.begin_path();
             for (i, s) in samples.iter().enumerate() {
                 let v = if pick == 1 { s.1 } else { s.2 };
-                if i == 0 { ctx.move_to(px(s.0), py(v)) } else { ctx.line_to(px(s.0), py(v)) }
+                if i == 0 {
+                    ctx.move_to(px(s.0), py(v))
+                } else {
+                    ctx.line_to(px(s.0), py(v))
+                }
             }
             ctx.stroke();
         }

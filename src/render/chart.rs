@@ -27,16 +27,33 @@ pub struct Labels<'a> {
 
 /// A number for an axis: short, without trailing zeros.
 fn tick(v: f64) -> String {
-    let t = if v >= 100.0 { format!("{v:.0}") } else if v >= 1.0 { format!("{v:.2}") } else { format!("{v:.3}") };
+    let t = if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 1.0 {
+        format!("{v:.2}")
+    } else {
+        format!("{v:.3}")
+    };
     let t = if t.contains('.') { t.trim_end_matches('0').trim_end_matches('.').to_string() } else { t };
-    if t.is_empty() { "0".into() } else { t }
+    if t.is_empty() {
+        "0".into()
+    } else {
+        t
+    }
 }
 
 /// Redraws the chart from the history. `stop` marks an epoch with a vertical line;
 /// `second`, a compared setup's history, is drawn in vermillion (test) and light vermillion
 /// (training).
 /// `shown` is the chart's width on screen in CSS pixels.
-pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels, second: Option<&[HistoryPoint]>, shown: f64) -> Result<(), String> {
+pub fn draw_losses(
+    canvas: HtmlCanvasElement,
+    history: &[HistoryPoint],
+    stop: Option<u64>,
+    labels: &Labels,
+    second: Option<&[HistoryPoint]>,
+    shown: f64,
+) -> Result<(), String> {
     // Draw at the screen's pixel density and at the size the chart is shown (larger on wide
     // screens), in the chart's own units of WIDTH x HEIGHT.
     let density = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
@@ -64,9 +81,7 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     let px = |v: f64| (v * ratio) as i32;
     let area = root.margin(px(TOP), px(BOTTOM), px(LEFT), px(RIGHT));
     let mut chart = ChartBuilder::on(&area).build_cartesian_2d(first as f64..last as f64, 0.0..top).map_err(|e| e.to_string())?;
-    let series = |pick: fn(&HistoryPoint) -> Option<f64>| {
-        history.iter().filter_map(move |p| pick(p).map(|v| (p.epoch as f64, v))).collect::<Vec<_>>()
-    };
+    let series = |pick: fn(&HistoryPoint) -> Option<f64>| history.iter().filter_map(move |p| pick(p).map(|v| (p.epoch as f64, v))).collect::<Vec<_>>();
     let grey = RGBColor(0x77, 0x77, 0x77);
     let blue = RGBColor(0x08, 0x77, 0xbd);
     chart.draw_series(LineSeries::new(series(|p| Some(p.train)), grey.stroke_width(line))).map_err(|e| e.to_string())?;

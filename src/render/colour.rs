@@ -60,7 +60,15 @@ impl Palette {
     pub fn fill_mapped(&self, values: &[Real], to_scale: impl Fn(Real) -> Real, discretize: bool, rgba: &mut [u8]) {
         for (px, &v) in rgba.chunks_exact_mut(4).zip(values) {
             let v = to_scale(v);
-            let v = if discretize { if v >= 0.0 { 1.0 } else { -1.0 } } else { v };
+            let v = if discretize {
+                if v >= 0.0 {
+                    1.0
+                } else {
+                    -1.0
+                }
+            } else {
+                v
+            };
             px.copy_from_slice(&self.shade(v));
         }
     }
@@ -98,9 +106,7 @@ pub fn fill_classes(probabilities: &[Real], classes: usize, discretize: bool, rg
     let cells = probabilities.len() / classes;
     let floor = 1.0 / classes as Real;
     for (cell, px) in rgba.chunks_exact_mut(4).enumerate().take(cells) {
-        let (best, p) = (0..classes)
-            .map(|k| (k, probabilities[k * cells + cell]))
-            .fold((0, Real::MIN), |acc, x| if x.1 > acc.1 { x } else { acc });
+        let (best, p) = (0..classes).map(|k| (k, probabilities[k * cells + cell])).fold((0, Real::MIN), |acc, x| if x.1 > acc.1 { x } else { acc });
         let strength = if discretize { 1.0 } else { ((p - floor) / (1.0 - floor)).clamp(0.0, 1.0) };
         let hue = class_colour(best, classes);
         for ch in 0..3 {

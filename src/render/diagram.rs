@@ -102,11 +102,7 @@ impl Layout {
 /// The features the input column shows: TensorFlow Playground's seven, and cos(X1), cos(X2)
 /// when a link turned them on.
 pub fn shown_features(config: &Config) -> Vec<Feature> {
-    Feature::ALL
-        .iter()
-        .copied()
-        .filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f))
-        .collect()
+    Feature::ALL.iter().copied().filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f)).collect()
 }
 
 /// Lays out the diagram for a configuration in a given width.
@@ -117,21 +113,13 @@ pub fn layout(config: &Config, width: f64) -> Layout {
     sizes.push(config.outputs());
     // Columns spread over the width there is, up to a distance that keeps links readable.
     let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(240.0);
-    let columns: Vec<Vec<NodeBox>> = sizes
-        .iter()
-        .enumerate()
-        .map(|(c, &n)| (0..n).map(|r| NodeBox { x: c as f64 * spacing, y: TOP + r as f64 * ROW }).collect())
-        .collect();
+    let columns: Vec<Vec<NodeBox>> =
+        sizes.iter().enumerate().map(|(c, &n)| (0..n).map(|r| NodeBox { x: c as f64 * spacing, y: TOP + r as f64 * ROW }).collect()).collect();
     let mut links = Vec::new();
     // Column 0 shows every feature; only the enabled ones feed the network.
-    let sources: Vec<usize> =
-        inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect();
+    let sources: Vec<usize> = inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect();
     for layer in 0..sizes.len() - 1 {
-        let from_nodes: Vec<NodeBox> = if layer == 0 {
-            sources.iter().map(|&i| columns[0][i]).collect()
-        } else {
-            columns[layer].clone()
-        };
+        let from_nodes: Vec<NodeBox> = if layer == 0 { sources.iter().map(|&i| columns[0][i]).collect() } else { columns[layer].clone() };
         for (neuron, to) in columns[layer + 1].iter().enumerate() {
             for (input, from) in from_nodes.iter().enumerate() {
                 links.push(Link { layer, neuron, input, from: from.out_port(), to: to.in_port() });
@@ -139,24 +127,12 @@ pub fn layout(config: &Config, width: f64) -> Layout {
         }
     }
     let rows = sizes.iter().copied().max().unwrap_or(1);
-    Layout {
-        width: (sizes.len() - 1) as f64 * spacing + NODE,
-        height: TOP + rows as f64 * ROW,
-        inputs,
-        columns,
-        links,
-    }
+    Layout { width: (sizes.len() - 1) as f64 * spacing + NODE, height: TOP + rows as f64 * ROW, inputs, columns, links }
 }
 
 /// The link nearest to a point, if within `tolerance` pixels.
 pub fn link_at(layout: &Layout, p: (f64, f64), tolerance: f64) -> Option<Link> {
-    layout
-        .links
-        .iter()
-        .map(|l| (l.distance(p), l))
-        .filter(|(d, _)| *d <= tolerance)
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, l)| *l)
+    layout.links.iter().map(|l| (l.distance(p), l)).filter(|(d, _)| *d <= tolerance).min_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, l)| *l)
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! Drawing: colour scales and pixel buffers (plain Rust), and canvas drawing (browser only).
 //! Functions here take plain slices and write pixels; they never reach into UI state.
 
-pub mod colour;
-pub mod diagram;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
 #[cfg(target_arch = "wasm32")]
 pub mod chart;
+pub mod colour;
+pub mod diagram;
 #[cfg(target_arch = "wasm32")]
 pub mod readouts;

@@ -172,10 +172,7 @@ mod tests {
         let mut s = Settings::new(Lang::Es);
         s.config.data.dataset = Dataset::LogicXor;
         s.config.data.noise = 15;
-        s.config.network.hidden = vec![
-            HiddenLayer { neurons: 3, activation: Activation::Relu },
-            HiddenLayer { neurons: 1, activation: Activation::Elu },
-        ];
+        s.config.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }, HiddenLayer { neurons: 1, activation: Activation::Elu }];
         s.config.training.dropout = vec![0.5];
         s.config.network.output = Activation::Sigmoid;
         s.config.training.loss = Loss::Bce;
@@ -268,7 +265,8 @@ mod tests {
         use crate::engine::axes::{Axes, Axis};
         let mut s = Settings::new(Lang::Es);
         s.config.data.dataset = Dataset::Custom;
-        s.config.data.axes = Axes { x: Axis { name: "horas de estudio".into(), min: -1.0, max: 13.0 }, y: Axis { name: "nota & media".into(), min: 45.0, max: 105.0 } };
+        s.config.data.axes =
+            Axes { x: Axis { name: "horas de estudio".into(), min: -1.0, max: 13.0 }, y: Axis { name: "nota & media".into(), min: 45.0, max: 105.0 } };
         s.config.data.custom_points = vec![Point { x: 2.5, y: 61.0, label: -1.0 }, Point { x: 11.0, y: 97.5, label: 1.0 }];
         let hash = to_hash(&s);
         assert!(hash.contains("x1Range=-1,13") && hash.contains("x2Range=45,105") && hash.contains("points=2.5,61,-1;11,97.5,1"), "{hash}");
@@ -317,7 +315,9 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for junk in ["", "#", "&&&", "=", "a=b=c", "%zz%", "%é1=2", "noise=%", "x=%e", "networkShape=,,,", "seed=", "classes=99&dataset=xor", "loss=bce", "%E2%82%AC=1"] {
+        for junk in
+            ["", "#", "&&&", "=", "a=b=c", "%zz%", "%é1=2", "noise=%", "x=%e", "networkShape=,,,", "seed=", "classes=99&dataset=xor", "loss=bce", "%E2%82%AC=1"]
+        {
             let (s, _) = parse(junk, Lang::En);
             assert!(s.config.validate().is_ok(), "{junk}: {:?}", s.config.validate());
         }
@@ -326,11 +326,60 @@ mod tests {
     #[test]
     fn any_hash_gives_a_valid_setup_whose_link_is_stable() {
         // Random hashes built from real keys and hostile values.
-        let keys = ["activation", "networkShape", "dataset", "regDataset", "problem", "classes", "output", "loss",
-            "noise", "batchSize", "percTrainData", "percValData", "learningRate", "layerActivations", "dropout",
-            "points", "seed", "x", "sinY", "initSigma", "speed", "lang", "patience", "noise_hide", "bogus"];
-        let values = ["", "0", "-1", "1e9", "NaN", "inf", "3,8,x", ",,", "softmax", "step", "relu", "regression",
-            "reg-gauss", "spiral", "blobs", "custom", "4", "0.5,2", "1,2,3;4,5", "true", "maybe", "%", "%E2%82%AC", "bce", "max"];
+        let keys = [
+            "activation",
+            "networkShape",
+            "dataset",
+            "regDataset",
+            "problem",
+            "classes",
+            "output",
+            "loss",
+            "noise",
+            "batchSize",
+            "percTrainData",
+            "percValData",
+            "learningRate",
+            "layerActivations",
+            "dropout",
+            "points",
+            "seed",
+            "x",
+            "sinY",
+            "initSigma",
+            "speed",
+            "lang",
+            "patience",
+            "noise_hide",
+            "bogus",
+        ];
+        let values = [
+            "",
+            "0",
+            "-1",
+            "1e9",
+            "NaN",
+            "inf",
+            "3,8,x",
+            ",,",
+            "softmax",
+            "step",
+            "relu",
+            "regression",
+            "reg-gauss",
+            "spiral",
+            "blobs",
+            "custom",
+            "4",
+            "0.5,2",
+            "1,2,3;4,5",
+            "true",
+            "maybe",
+            "%",
+            "%E2%82%AC",
+            "bce",
+            "max",
+        ];
         let mut rng = crate::engine::rng::Rng::new(11);
         for _ in 0..3000 {
             let n = 1 + rng.below(8);
@@ -374,7 +423,10 @@ mod tests {
                 14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
                 15 => Action::SetBatchSize(pick(&mut rng, 2000)),
                 16 => Action::SetDropout(pick(&mut rng, 6), real(&mut rng) as crate::engine::Real),
-                17 => Action::SetOptimizerParam([OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)], real(&mut rng) as crate::engine::Real),
+                17 => Action::SetOptimizerParam(
+                    [OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)],
+                    real(&mut rng) as crate::engine::Real,
+                ),
                 18 => Action::SetLearningRate(real(&mut rng) as crate::engine::Real),
                 19 => Action::SetRegularization(Regularization::ALL[pick(&mut rng, 3)]),
                 20 => Action::SetNoise(pick(&mut rng, 80) as u32),
@@ -407,7 +459,8 @@ mod tests {
             c.data.percent_val = count(&mut rng) as u32;
             c.training.batch_size = count(&mut rng);
             (c.training.momentum, c.training.rho, c.training.beta1, c.training.beta2) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
-            (c.training.learning_rate, c.training.regularization_rate, c.network.init_sigma, c.training.leaky_slope) = (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
+            (c.training.learning_rate, c.training.regularization_rate, c.network.init_sigma, c.training.leaky_slope) =
+                (wild(&mut rng), wild(&mut rng), wild(&mut rng), wild(&mut rng));
             c.training.early_stopping.patience = count(&mut rng) as u32;
             c.network.hidden = (0..rng.below(12)).map(|_| HiddenLayer { neurons: count(&mut rng), activation: Activation::HIDDEN[rng.below(10)] }).collect();
             c.training.dropout = (0..rng.below(12)).map(|_| wild(&mut rng)).collect();

@@ -174,10 +174,8 @@ pub(super) fn backprop_badges(ctx: &Ctx, lay: &crate::render::diagram::Layout) -
     } else {
         Vec::new()
     };
-    let badges: Vec<(crate::render::diagram::NodeBox, Real, &str)> = steps::neuron_badges(w, s, i)
-        .into_iter()
-        .filter_map(|(l, j, v, what)| Some((*lay.columns.get(l + 1)?.get(j)?, v, what)))
-        .collect();
+    let badges: Vec<(crate::render::diagram::NodeBox, Real, &str)> =
+        steps::neuron_badges(w, s, i).into_iter().filter_map(|(l, j, v, what)| Some((*lay.columns.get(l + 1)?.get(j)?, v, what))).collect();
     html! { <>
         { for grads.into_iter().map(|(x, y, g)| html! {
             <span class="bp-value bp-grad" style={format!("left:{}px;top:{}px", x - 14.0, y - 6.0)}>{ format!("{g:.2}") }</span>

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::engine::config::HiddenLayer;
-use crate::engine::Config;
 use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES};
+use crate::engine::Config;
 
 /// The second setup's panel, when comparing.
 pub(super) fn compare_panel(ctx: &Ctx) -> Html {

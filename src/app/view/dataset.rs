@@ -1,7 +1,7 @@
 //! The data column: data sets, ratio, noise, batch size, and the user's own points.
 
-use super::*;
 use super::controls::Slider;
+use super::*;
 use crate::engine::limits::{Limit, BATCH_SLIDER, NOISE, PERCENT_TRAIN};
 
 pub(super) fn dataset_text(d: Dataset) -> Text {
@@ -136,7 +136,15 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
         if e.shift_key() && k == 2 {
             class = 1 - class;
         }
-        let label = if k == 2 { if class == 1 { 1.0 } else { -1.0 } } else { class as Real };
+        let label = if k == 2 {
+            if class == 1 {
+                1.0
+            } else {
+                -1.0
+            }
+        } else {
+            class as Real
+        };
         ctx.dispatch.emit(Action::AddPoint(crate::engine::Point { x, y, label }));
     })
 }
@@ -147,17 +155,20 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
     let k = c.data.classes.max(2);
     // The whole file is read first: with no point in it nothing changes; otherwise its good
     // lines replace the points (undoable) and the bad ones are named with why.
-    let load = on_file(ctx, Reading::Csv(|ctx, csv| {
-        if csv.points.is_empty() {
-            ctx.dispatch.emit(Action::Notify(Notice::CsvEmpty));
-            return;
-        }
-        let axes = csv.axes();
-        ctx.dispatch.emit(Action::SetPoints(csv.points, axes));
-        if !csv.bad.is_empty() {
-            ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(csv.bad)));
-        }
-    }));
+    let load = on_file(
+        ctx,
+        Reading::Csv(|ctx, csv| {
+            if csv.points.is_empty() {
+                ctx.dispatch.emit(Action::Notify(Notice::CsvEmpty));
+                return;
+            }
+            let axes = csv.axes();
+            ctx.dispatch.emit(Action::SetPoints(csv.points, axes));
+            if !csv.bad.is_empty() {
+                ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(csv.bad)));
+            }
+        }),
+    );
     let export_csv = {
         let (points, axes) = (c.data.custom_points.clone(), c.data.axes.clone());
         Callback::from(move |_: MouseEvent| download("neurona_points.csv", "text/csv", &crate::engine::data::points_csv(&points, &axes)))

@@ -1,10 +1,10 @@
 //! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
 
 use super::controls::{Checkbox, NumberField, Slider};
-use crate::engine::limits::THRESHOLD_WEIGHT;
-use crate::engine::Feature;
 use super::*;
+use crate::engine::limits::THRESHOLD_WEIGHT;
 use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCENT_VAL};
+use crate::engine::Feature;
 
 pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
     match l {
@@ -200,7 +200,8 @@ pub(super) fn threshold_unit(ctx: &Ctx) -> Html {
     // Read only from a network of this setup's shape (the live side catches up after this
     // render); shown to three decimals, as the frame loop writes them.
     let r = |v: Real| (v * 1000.0).round() / 1000.0;
-    let (w1, w2, b) = live.borrow().trainer().and_then(|t| crate::app::backprop_steps::threshold_weights(t, c)).map(|(a, b, c)| (r(a), r(b), r(c))).unwrap_or_default();
+    let (w1, w2, b) =
+        live.borrow().trainer().and_then(|t| crate::app::backprop_steps::threshold_weights(t, c)).map(|(a, b, c)| (r(a), r(b), r(c))).unwrap_or_default();
     let set = |input: Option<usize>| {
         let live = live.clone();
         Callback::from(move |v: Real| live.borrow_mut().set_parameter(0, 0, input, v))

@@ -2,15 +2,15 @@
 //! column lives in a file of its own.
 
 mod backprop;
-mod controls;
 mod compare;
+mod controls;
 mod dataset;
 mod exercise;
 mod help;
 mod inspector;
-mod matrix;
 mod lesson;
 mod lessonbar;
+mod matrix;
 mod network;
 mod output;
 mod top;
@@ -21,28 +21,28 @@ use dataset::*;
 use exercise::*;
 use help::*;
 use inspector::*;
-use matrix::*;
 use lesson::*;
 use lessonbar::*;
+use matrix::*;
 use network::*;
 use output::*;
 use top::*;
 
 use super::i18n::{Lang, Text};
-use crate::render::diagram::{link_at, NODE};
-use crate::live::draw::Focus;
-use crate::render::readouts::format_epoch;
-use crate::live::ids;
-use crate::live::page::{network_width, Live};
-use super::state::{
-    valid_losses, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES,
-    FULL_BATCH, LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
-};
 use super::link;
+use super::state::{
+    valid_losses, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES, FULL_BATCH, LEARNING_RATES, MAX_LAYERS,
+    REGULARIZATION_RATES,
+};
 use crate::engine::config::{Monitor, Problem};
 use crate::engine::rng::Rng;
 use crate::engine::{data, Activation, Dataset, Init, Loss, Optimizer, Real, Regularization};
+use crate::live::draw::Focus;
+use crate::live::ids;
+use crate::live::page::{network_width, Live};
 use crate::render::canvas::{self, canvas_by_id};
+use crate::render::diagram::{link_at, NODE};
+use crate::render::readouts::format_epoch;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -119,7 +119,11 @@ const POINTS_INDEX_KEY: &str = "neurona-points-index";
 const POINTS_KEPT: usize = 8;
 
 fn points_storage_key(name: &str) -> String {
-    if name.is_empty() { POINTS_STORAGE_KEY.to_string() } else { format!("{POINTS_STORAGE_KEY}-{name}") }
+    if name.is_empty() {
+        POINTS_STORAGE_KEY.to_string()
+    } else {
+        format!("{POINTS_STORAGE_KEY}-{name}")
+    }
 }
 
 /// Keeps a set of points under its own name; the oldest sets go when there are too many or
@@ -164,9 +168,9 @@ fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
         let stored = storage().and_then(|s| s.get_item(&points_storage_key(&name)).ok().flatten());
         // Earlier versions kept the points alone, on the plane's own axes.
         let read = |text: String| {
-            serde_json::from_str::<StoredPoints>(&text).ok().or_else(|| {
-                serde_json::from_str(&text).ok().map(|points| StoredPoints { points, axes: Default::default() })
-            })
+            serde_json::from_str::<StoredPoints>(&text)
+                .ok()
+                .or_else(|| serde_json::from_str(&text).ok().map(|points| StoredPoints { points, axes: Default::default() }))
         };
         match stored.and_then(read) {
             Some(stored) => {
@@ -205,7 +209,6 @@ fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-
 /// The playground.
 #[component]
 pub fn App() -> Html {
@@ -217,10 +220,8 @@ pub fn App() -> Html {
     // The value editor takes the keyboard focus as soon as it opens.
     use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
         if matches!(open, Some((true, _))) {
-            if let Some(input) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("edit-value"))
-                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            if let Some(input) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("edit-value")).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
             {
                 let _ = input.focus();
                 input.select();
@@ -230,7 +231,13 @@ pub fn App() -> Html {
     });
     // A dialog takes the keyboard focus when it opens.
     use_effect_with((state.builder, state.help), |&(builder, help)| {
-        let id = if builder { Some("exercise-goal-kind") } else if help { Some("help-close") } else { None };
+        let id = if builder {
+            Some("exercise-goal-kind")
+        } else if help {
+            Some("help-close")
+        } else {
+            None
+        };
         if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
@@ -290,7 +297,15 @@ pub fn App() -> Html {
     use_effect_with((state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect), |&(matrix, backprop, inspect)| {
         // The inspector is a card of its own on wide screens, and in the page's flow below.
         let inline_inspector = crate::live::page::window_width() < 1100.0;
-        let id = if backprop { Some(ids::BACKPROP) } else if matrix { Some(ids::MATRIX) } else if inspect.is_some() && inline_inspector { Some("inspector") } else { None };
+        let id = if backprop {
+            Some(ids::BACKPROP)
+        } else if matrix {
+            Some(ids::MATRIX)
+        } else if inspect.is_some() && inline_inspector {
+            Some("inspector")
+        } else {
+            None
+        };
         if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -343,19 +358,27 @@ pub fn App() -> Html {
         || ()
     });
     // The user's points have a thumbnail of their own.
-    use_effect_with((state.settings.config.data.custom_points.clone(), state.settings.config.data.axes.clone(), state.settings.config.data.classes, state.settings.config.data.problem), |(points, axes, classes, _)| {
-        if let Some(c) = canvas_by_id("dataset-custom") {
-            let on_plane: Vec<crate::engine::Point> = points.iter().map(|p| axes.to_plane(p)).collect();
-            let ctx = draw_data_thumbnail(&c, &on_plane, *classes, 1.6);
-            if points.is_empty() {
-                // An empty set invites drawing.
-                ctx.set_fill_style_str("#999");
-                ctx.set_font("28px system-ui, sans-serif");
-                let _ = ctx.fill_text("+", 18.0, 35.0);
+    use_effect_with(
+        (
+            state.settings.config.data.custom_points.clone(),
+            state.settings.config.data.axes.clone(),
+            state.settings.config.data.classes,
+            state.settings.config.data.problem,
+        ),
+        |(points, axes, classes, _)| {
+            if let Some(c) = canvas_by_id("dataset-custom") {
+                let on_plane: Vec<crate::engine::Point> = points.iter().map(|p| axes.to_plane(p)).collect();
+                let ctx = draw_data_thumbnail(&c, &on_plane, *classes, 1.6);
+                if points.is_empty() {
+                    // An empty set invites drawing.
+                    ctx.set_fill_style_str("#999");
+                    ctx.set_font("28px system-ui, sans-serif");
+                    let _ = ctx.fill_text("+", 18.0, 35.0);
+                }
             }
-        }
-        || ()
-    });
+            || ()
+        },
+    );
     // Keyboard: Space plays or pauses, the right arrow steps, R resets, B walks through one
     // update (then the arrows move between its stages), ? lists the shortcuts; a typed hash
     // loads (in the language shown now: the listeners are made anew when it or the
@@ -396,7 +419,8 @@ pub fn App() -> Html {
                     let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                     let tag = target.as_ref().map(|el| el.tag_name());
                     let input_type = target.as_ref().and_then(|el| el.get_attribute("type")).unwrap_or_default();
-                    let typing = matches!(tag.as_deref(), Some("TEXTAREA")) || (tag.as_deref() == Some("INPUT") && matches!(input_type.as_str(), "" | "text" | "number" | "search"));
+                    let typing = matches!(tag.as_deref(), Some("TEXTAREA"))
+                        || (tag.as_deref() == Some("INPUT") && matches!(input_type.as_str(), "" | "text" | "number" | "search"));
                     let control = matches!(tag.as_deref(), Some("INPUT" | "SELECT" | "BUTTON" | "A"))
                         || target.as_ref().is_some_and(|el| el.has_attribute("tabindex") && el.get_attribute("role").is_some());
                     // An open dialog keeps the keyboard: Escape closes it, nothing reaches the page.

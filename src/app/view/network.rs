@@ -74,13 +74,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     }
                     _ => (e.page_x() as f64, e.page_y() as f64),
                 };
-                ctx.card.set(Some(Card {
-                    x: x + 12.0,
-                    y: y + 12.0,
-                    target: Target::Bias { layer, neuron },
-                    value,
-                    editing,
-                }));
+                ctx.card.set(Some(Card { x: x + 12.0, y: y + 12.0, target: Target::Bias { layer, neuron }, value, editing }));
             }
         })
     };

@@ -119,12 +119,7 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
     }
     let (x, y) = (axes.x.name_or("X₁"), axes.y.name_or("X₂"));
     let range = |axis: &crate::engine::axes::Axis| format!("{} … {}", axis.format(axis.min), axis.format(axis.max)).replace('-', "−");
-    let scaling = ctx
-        .t(Text::DataScaling)
-        .replace("{x}", &x)
-        .replace("{xr}", &range(&axes.x))
-        .replace("{y}", &y)
-        .replace("{yr}", &range(&axes.y));
+    let scaling = ctx.t(Text::DataScaling).replace("{x}", &x).replace("{xr}", &range(&axes.x)).replace("{y}", &y).replace("{yr}", &range(&axes.y));
     html! {
         <div class="axis-names">
             <p><span class="axis-key">{ "X₁" }</span>{ " = " }<span id="axis-x1">{ x }</span>{ " · " }
@@ -180,20 +175,23 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
             }
         })
     };
-    let open_model = on_file(ctx, Reading::Text(|ctx, text| match crate::engine::Model::from_json(&text) {
-        Ok((model, repairs)) => {
-            let mut settings = ctx.state.settings.clone();
-            settings.config = model.config;
-            ctx.live.borrow_mut().pending_network = Some(model.network);
-            ctx.dispatch.emit(Action::Load(Box::new(settings)));
-            ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
-            if !repairs.is_empty() {
-                let repairs = repairs.into_iter().map(|r| link::Repair { key: r.field.into(), given: r.old, used: Some(r.new) });
-                ctx.dispatch.emit(Action::Notify(Notice::FileRepaired(repairs.collect())));
+    let open_model = on_file(
+        ctx,
+        Reading::Text(|ctx, text| match crate::engine::Model::from_json(&text) {
+            Ok((model, repairs)) => {
+                let mut settings = ctx.state.settings.clone();
+                settings.config = model.config;
+                ctx.live.borrow_mut().pending_network = Some(model.network);
+                ctx.dispatch.emit(Action::Load(Box::new(settings)));
+                ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
+                if !repairs.is_empty() {
+                    let repairs = repairs.into_iter().map(|r| link::Repair { key: r.field.into(), given: r.old, used: Some(r.new) });
+                    ctx.dispatch.emit(Action::Notify(Notice::FileRepaired(repairs.collect())));
+                }
             }
-        }
-        Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
-    }));
+            Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
+        }),
+    );
     html! {
         <>
             <button id="save-model" class="tool" onclick={save}>{ ctx.t(Text::ExportModel) }</button>
