@@ -39,6 +39,13 @@ if ! command -v rustup >/dev/null; then
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "rustup: adding $component"
+    rustup component add "$component"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "rustup: adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

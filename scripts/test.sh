@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up what is missing (Chromium included), then runs every test layer:
+# Sets up what is missing (Chromium included), then checks the formatting and lints and runs
+# every test layer:
 #   1. native engine and interface logic (cargo test, plus the gradient checks in f64)
 #   2. drawing and mounting in headless Chromium (wasm-bindgen-test)
 #   3. end to end against the release build in Chromium (node --test with playwright-core)
@@ -10,6 +11,11 @@ bash scripts/setup.sh --browser
 source scripts/env.sh
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "0/4 formatting and lints (cargo fmt, cargo clippy -D warnings, native and wasm32)"
+cargo fmt --all --check
+cargo clippy --offline --workspace --all-targets -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --workspace --all-targets -- -D warnings
 
 step "1/4 native tests"
 cargo test --offline --workspace
