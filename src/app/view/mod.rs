@@ -282,10 +282,10 @@ pub fn App() -> Html {
     {
         let live = live.clone();
         let dispatch = dispatch.clone();
-        let config = state.settings.config.clone();
+        let state = state.clone();
         use_effect_with((state.settings.backprop, state.generation), move |&(backprop, _)| {
             if backprop {
-                if let Some(&(point, _)) = live.borrow().hardest_points(&config, 1).first() {
+                if let Some(&(point, _)) = live.borrow().hardest_points(&state.settings.config, 1).first() {
                     dispatch.emit(Action::SetBackpropPoint(point));
                 }
             }
