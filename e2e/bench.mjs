@@ -43,6 +43,8 @@ async function frames(hash, seconds) {
 const oneDefault = await frames('speed=1', 4);
 const oneLargest = await frames(`${LARGEST}&speed=1`, 4);
 const maxLargest = await frames(`${LARGEST}&speed=max`, 4);
+// Two largest setups compared, both trained in the worker epoch for epoch.
+const maxCompare = await frames(`${LARGEST}&speed=max&compare=${encodeURIComponent(LARGEST)}`, 4);
 
 // Pause at the largest setup as fast as it can: how long the counter still moves after a
 // click on pause (ten times), and the main thread's long tasks meanwhile.
@@ -126,12 +128,13 @@ console.log('Whole frames while playing:');
 line('default setup, 1 epoch per frame', oneDefault);
 line('largest setup, 1 epoch per frame', oneLargest);
 line('largest setup, speed=max', maxLargest);
+line('two largest setups compared, speed=max', maxCompare);
 console.log(`pause at the largest setup, speed=max, 10 times: the counter stopped within ${f(Math.max(...pause.latencies), 0)} ms (each: ${pause.latencies.map((l) => f(l, 0)).join(', ')}); long tasks over 50 ms meanwhile: ${pause.longTasks.length}${pause.longTasks.length ? ` (longest ${f(Math.max(...pause.longTasks), 0)} ms)` : ''}`);
 console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
 if (original) {
   console.log(`TensorFlow Playground, same browser: default ${f(original.default, 1)} epochs/s, largest ${f(original.largest, 1)} epochs/s`);
-  console.log(`Neurona's speed=max over the original at the largest setup: ${f(maxLargest.epochsPerSecond / original.largest, 0)}x`);
+  console.log(`Neurona's speed=max over the original at the largest setup: ${f(maxLargest.epochsPerSecond / original.largest, 0)}x; each of two compared: ${f(maxCompare.epochsPerSecond / original.largest, 0)}x`);
 }
-const errors = [...oneDefault.errors, ...oneLargest.errors, ...maxLargest.errors];
+const errors = [...oneDefault.errors, ...oneLargest.errors, ...maxLargest.errors, ...maxCompare.errors];
 if (errors.length) { console.error('console errors:', errors); process.exit(1); }

@@ -299,3 +299,51 @@ fn a_worker_started_anew_goes_on_from_the_pages_weights_and_epoch() {
     assert_eq!(on.epoch, 45, "the epochs count on");
     assert_ne!(on.parameters, before.parameters, "and it trains");
 }
+
+#[test]
+fn the_compared_setup_trains_in_the_worker_epoch_for_epoch_with_the_first() {
+    let first = Config::default();
+    let mut second = Config::default();
+    second.training.learning_rate = 0.3;
+    second.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }];
+    let mut session = Session::new();
+    through_codec(&mut session, setup(1, &first, 2));
+    through_codec(&mut session, ToWorker::Compare(Some(Box::new(second.clone()))));
+    let mut mirror = start(second.clone(), 2, None).unwrap();
+    for epochs in [7, 30, 13] {
+        let s = through_codec(&mut session, ToWorker::Train { epochs, budget_ms: f64::INFINITY });
+        let run = s.compare.expect("the compared run is in the snapshot");
+        assert_eq!(run.epoch, s.epoch, "epoch for epoch");
+        for p in &run.history {
+            mirror.history.push(*p);
+        }
+    }
+    // The same run as the second setup trained on its own, from the same draw of weights.
+    let mut alone = start(second.clone(), 2, None).unwrap();
+    (0..50).for_each(|_| {
+        alone.step().unwrap();
+    });
+    let run = session.compare().unwrap();
+    assert_eq!(run.network, alone.network);
+    assert_eq!(mirror.history.points, alone.history.points, "the page's copy of its history, point for point");
+    // A live change keeps it; a new network starts it afresh, to catch up with the first.
+    through_codec(
+        &mut session,
+        ToWorker::Compare(Some(Box::new(Config {
+            training: neurona::engine::config::TrainingSetup { learning_rate: 0.1, ..second.training.clone() },
+            ..second.clone()
+        }))),
+    );
+    assert_eq!(session.compare().unwrap().epoch, 50);
+    let mut wider = second.clone();
+    wider.network.hidden[0].neurons = 5;
+    let run = through_codec(&mut session, ToWorker::Compare(Some(Box::new(wider)))).compare.unwrap();
+    assert!(run.restarted, "the page hears that its copy starts afresh");
+    let s = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+    let run = s.compare.unwrap();
+    assert!(!run.restarted);
+    assert_eq!(run.epoch, 51, "caught up");
+    // Stopping the comparison, or a new setup, ends it.
+    through_codec(&mut session, ToWorker::Compare(None));
+    assert!(through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }).compare.is_none());
+}

@@ -670,40 +670,80 @@ pub struct CompareView {
     grid: Grid,
     palette: Palette,
     rgba: Vec<u8>,
+    /// The epoch and size its picture was last drawn for; the points change only with the
+    /// setup, so they are drawn again only then.
+    drawn: Option<(u64, u64)>,
+    points_drawn: Option<(usize, u64, u64)>,
+    /// When its small network was last drawn (milliseconds): at most ten times a second.
+    network_drawn_at: f64,
+    /// When its picture was last computed: at most thirty times a second, as the first's
+    /// when its grid is slow.
+    picture_drawn_at: f64,
 }
 
 impl Default for CompareView {
     fn default() -> Self {
-        CompareView { grid: Grid::new(GRID, -6.0, 6.0), palette: Palette::new(), rgba: vec![0; GRID * GRID * 4] }
+        CompareView {
+            grid: Grid::new(GRID, -6.0, 6.0),
+            palette: Palette::new(),
+            rgba: vec![0; GRID * GRID * 4],
+            drawn: None,
+            points_drawn: None,
+            network_drawn_at: f64::NEG_INFINITY,
+            picture_drawn_at: f64::NEG_INFINITY,
+        }
     }
 }
 
 impl CompareView {
-    /// Draws the second setup's output and points, and writes its figures.
-    pub fn draw(&mut self, t: &Trainer, settings: &Settings) {
-        self.grid.evaluate(&t.network, &t.config.network.features);
-        let last = t.network.layers.len() - 1;
-        let out = t.network.output().activation;
-        if out == Activation::Softmax {
-            let k = t.config.outputs();
-            fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, settings.discretize, &mut self.rgba);
-        } else {
-            let to_scale = |v| crate::engine::trainer::score(out, v);
-            self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, settings.discretize, &mut self.rgba);
+    /// Forgets what was drawn: the next frame draws everything (the settings changed, or the
+    /// panel was made anew).
+    pub fn forget(&mut self) {
+        self.drawn = None;
+        self.points_drawn = None;
+        self.network_drawn_at = f64::NEG_INFINITY;
+        self.picture_drawn_at = f64::NEG_INFINITY;
+    }
+
+    /// Draws the second setup's output and points, and writes its figures. Only what changed
+    /// is drawn: the picture when the epoch moved, the points when the setup did, the small
+    /// network at most ten times a second.
+    pub fn draw(&mut self, t: &Trainer, settings: &Settings, playing: bool) {
+        let size = picture_size(settings.projector, true);
+        let key = (t.epoch, size.to_bits());
+        if self.drawn != Some(key) && (!playing || now() - self.picture_drawn_at >= 30.0) {
+            self.drawn = Some(key);
+            self.picture_drawn_at = now();
+            self.grid.evaluate(&t.network, &t.config.network.features);
+            let last = t.network.layers.len() - 1;
+            let out = t.network.output().activation;
+            if out == Activation::Softmax {
+                let k = t.config.outputs();
+                fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, settings.discretize, &mut self.rgba);
+            } else {
+                let to_scale = |v| crate::engine::trainer::score(out, v);
+                self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, settings.discretize, &mut self.rgba);
+            }
+            if let Some(c) = canvas_by_id(ids::COMPARE_HEATMAP) {
+                canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
+            }
         }
-        if let Some(c) = canvas_by_id(ids::COMPARE_HEATMAP) {
-            canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
+        let first = t.split.train.first().map_or(0, |p| p.x.to_bits() as u64 ^ (p.y.to_bits() as u64) << 1);
+        let points_key = (t.split.train.len(), first, size.to_bits());
+        if self.points_drawn != Some(points_key) {
+            if let Some(c) = canvas_by_id(ids::COMPARE_POINTS) {
+                self.points_drawn = Some(points_key);
+                let ctx = canvas::hidpi(&c, size, size);
+                let classes = t.config.data.classes.max(2);
+                let radius = 2.4 * (size / HEATMAP).sqrt();
+                canvas::draw_points(&ctx, &t.split.train, size, (self.grid.min, self.grid.max), classes, false, radius);
+            }
         }
-        if let Some(c) = canvas_by_id(ids::COMPARE_POINTS) {
-            let size = picture_size(settings.projector, true);
-            let ctx = canvas::hidpi(&c, size, size);
-            let classes = t.config.data.classes.max(2);
-            let radius = 2.4 * (size / HEATMAP).sqrt();
-            canvas::draw_points(&ctx, &t.split.train, size, (self.grid.min, self.grid.max), classes, false, radius);
-        }
-        if let Some(c) = canvas_by_id(ids::COMPARE_NETWORK) {
-            let width = picture_size(settings.projector, true);
-            draw_small_network(&c, &t.network, width, COMPARE_NETWORK_HEIGHT);
+        if !playing || now() - self.network_drawn_at >= CHARTS_EVERY_MS {
+            if let Some(c) = canvas_by_id(ids::COMPARE_NETWORK) {
+                self.network_drawn_at = now();
+                draw_small_network(&c, &t.network, size, COMPARE_NETWORK_HEIGHT);
+            }
         }
         let fresh = EpochReport::default();
         let report = t.last.as_ref().unwrap_or(&fresh);

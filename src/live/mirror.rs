@@ -28,13 +28,8 @@ impl Mirror {
             return false;
         }
         let Some(t) = &mut self.trainer else { return false };
-        let fits = t.network.fits(&s.parameters);
-        if !fits {
+        if !copy_parameters(t, &s.parameters) {
             return false;
-        }
-        for ((w, b), l) in s.parameters.iter().zip(&mut t.network.layers) {
-            l.weights.copy_from_slice(w);
-            l.biases.copy_from_slice(b);
         }
         t.epoch = s.epoch;
         if s.report.is_some() {
@@ -48,4 +43,17 @@ impl Mirror {
         }
         true
     }
+}
+
+/// Puts the worker's weights in the page's copy of a run, when they fit its network (the
+/// measurements come with them, so nothing is evaluated here).
+pub fn copy_parameters(t: &mut crate::engine::Trainer, parameters: &[(Vec<crate::engine::Real>, Vec<crate::engine::Real>)]) -> bool {
+    if !t.network.fits(parameters) {
+        return false;
+    }
+    for ((w, b), l) in parameters.iter().zip(&mut t.network.layers) {
+        l.weights.copy_from_slice(w);
+        l.biases.copy_from_slice(b);
+    }
+    true
 }

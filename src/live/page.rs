@@ -196,6 +196,9 @@ impl Live {
                 Some((network, epoch)) => self.send(ToWorker::Resume { id, config: Box::new(config), round: self.round, network: Box::new(network), epoch }),
                 None => self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: None }),
             }
+            if let Some(c) = self.settings.compare.clone() {
+                self.send(ToWorker::Compare(Some(c)));
+            }
             return;
         }
         self.playing = false;
@@ -255,8 +258,12 @@ impl Live {
             let config = settings.config.clone();
             self.mirror.reset(id, session::start(config.clone(), self.round, network.clone()));
             self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: network.map(Box::new) });
-            // The second setup starts with it, from the same draw of weights.
+            // The second setup starts with it, from the same draw of weights, in the worker too;
+            // the page keeps a copy of it, brought up to date from the snapshots.
             self.compare = settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
+            if let Some(c) = &settings.compare {
+                self.send(ToWorker::Compare(Some(c.clone())));
+            }
         } else if self.settings.config != settings.config {
             if let Some(t) = &mut self.mirror.trainer {
                 t.update_live(&settings.config);
@@ -266,9 +273,11 @@ impl Live {
         if let (Some(t), Some(c)) = (self.compare.as_mut(), settings.compare.as_ref()) {
             if t.config != **c {
                 t.update_live(c);
+                self.send(ToWorker::Compare(Some(c.clone())));
             }
         }
         self.settings = settings.clone();
+        self.compare_view.forget();
         self.views.setup_changed(layout(&settings.config, network_width(settings.compare.is_some(), settings.projector)), self.mirror.trainer.as_ref());
         self.draw();
     }
@@ -305,6 +314,26 @@ impl Live {
         }
     }
 
+    /// Brings the page's copy of the compared run up to date (a run that started afresh in the
+    /// worker starts afresh here too, from the same setup and draw).
+    fn apply_compare(&mut self, run: &super::protocol::RunSnapshot) {
+        if run.restarted {
+            self.compare = self.settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
+        }
+        let Some(c) = self.compare.as_mut() else { return };
+        if !super::mirror::copy_parameters(c, &run.parameters) {
+            return;
+        }
+        c.epoch = run.epoch;
+        if run.report.is_some() {
+            c.last.clone_from(&run.report);
+        }
+        for p in &run.history {
+            c.history.push(*p);
+        }
+        self.dirty = true;
+    }
+
     /// Takes in the worker's answer; returns what the Yew state should hear of it.
     fn receive(&mut self, s: Snapshot) -> Vec<Action> {
         self.heard_at = now();
@@ -315,6 +344,9 @@ impl Live {
             return actions;
         }
         self.perf.worker(s.trained, s.train_ms);
+        if let Some(run) = &s.compare {
+            self.apply_compare(run);
+        }
         if let Some(t) = self.mirror.trainer.as_mut() {
             self.timeline.record(t.epoch, &s.parameters);
             // An answer still on its way while an earlier epoch is shown: it is the newest
@@ -349,38 +381,7 @@ impl Live {
     /// Asks the worker for the next epochs, when it is not busy enough: at a fixed pace one
     /// request at a time (one a frame); as fast as possible two, so that the worker finds the
     /// next request waiting when it finishes one and never idles while the page answers.
-    /// Trains the second setup up to the first's epoch, within a few milliseconds; returns
-    /// whether it has caught up.
-    fn catch_up_compare(&mut self) -> bool {
-        let Some(c) = self.compare.as_mut() else { return true };
-        let target = self.viewing.as_ref().map_or_else(|| self.mirror.trainer.as_ref().map_or(0, |t| t.epoch), |v| v.newest_epoch);
-        if c.epoch > target {
-            // The first went back in time: the second starts over and catches up.
-            if let Some(config) = self.settings.compare.as_ref() {
-                self.compare = session::start((**config).clone(), self.round, None);
-            }
-            return false;
-        }
-        let start = now();
-        let mut trained = false;
-        while c.epoch < target && c.stopped.is_none() && now() - start < 6.0 {
-            if c.step_lean().is_err() {
-                break;
-            }
-            trained = true;
-        }
-        if trained {
-            c.measure_last();
-            self.dirty = true;
-        }
-        c.epoch >= target || c.stopped.is_some()
-    }
-
     fn ask_for_epochs(&mut self) {
-        // In a comparison both train epoch for epoch: the next request waits for the second.
-        if !self.catch_up_compare() {
-            return;
-        }
         if self.mirror.trainer.as_ref().is_none_or(|t| t.stopped.is_some()) {
             return;
         }
@@ -517,9 +518,6 @@ impl Live {
     fn on_frame(&mut self) {
         let start = now();
         self.check_worker();
-        if self.compare.is_some() && !self.catch_up_compare() {
-            self.request_frame();
-        }
         if self.playing {
             match self.settings.speed {
                 Speed::Epochs(_) | Speed::Slow => self.ask_for_epochs(),
@@ -556,7 +554,7 @@ impl Live {
         self.write_math_views();
         self.write_timeline();
         if let Some(c) = &self.compare {
-            self.compare_view.draw(c, &self.settings);
+            self.compare_view.draw(c, &self.settings, self.playing);
         }
         grid_ms
     }

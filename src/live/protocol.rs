@@ -38,6 +38,10 @@ pub enum ToWorker {
         /// The epoch the page shows.
         epoch: u64,
     },
+    /// The compared setup, trained beside the first epoch for epoch (same draw of weights),
+    /// or none. A setup of the same network as the run already there only changes its live
+    /// settings; another starts it afresh, to catch up with the first.
+    Compare(Option<Box<Config>>),
     /// Settings that change without a reset (learning rate, penalty, optimizer...).
     Live(Box<Config>),
     /// Train up to `epochs` epochs, stopping early once `budget_ms` milliseconds have passed.
@@ -108,6 +112,23 @@ pub struct Snapshot {
     pub event: Option<Event>,
     /// Whether the trainer can go on (false after early stopping or with nothing to train).
     pub trainable: bool,
+    /// The compared setup's run, when there is one.
+    pub compare: Option<RunSnapshot>,
+}
+
+/// The compared setup's run after a request.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunSnapshot {
+    /// Epochs completed.
+    pub epoch: u64,
+    /// Weights and biases of every layer, input side first.
+    pub parameters: Vec<(Vec<Real>, Vec<Real>)>,
+    /// The newest measurements.
+    pub report: Option<EpochReport>,
+    /// Loss-history points recorded since the previous snapshot.
+    pub history: Vec<HistoryPoint>,
+    /// Whether it started afresh with this request (its history starts again).
+    pub restarted: bool,
 }
 
 /// What the worker sends back.

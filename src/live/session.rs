@@ -1,7 +1,7 @@
 //! The worker's side, as plain Rust: owns the trainer and answers each request with a
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
-use super::protocol::{Event, Snapshot, ToWorker};
+use super::protocol::{Event, RunSnapshot, Snapshot, ToWorker};
 use crate::engine::{TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
@@ -9,6 +9,12 @@ use crate::engine::{TrainError, Trainer};
 pub struct Session {
     trainer: Option<Trainer>,
     setup: u64,
+    /// The draw of initial weights of the current setup (the compared run uses it too).
+    round: u64,
+    /// The compared setup's run, trained epoch for epoch with the first.
+    compare: Option<Trainer>,
+    /// Whether the compared run started afresh since the last snapshot.
+    compare_restarted: bool,
 }
 
 impl Session {
@@ -22,16 +28,42 @@ impl Session {
         self.trainer.as_ref()
     }
 
+    /// The compared run, when there is one.
+    pub fn compare(&self) -> Option<&Trainer> {
+        self.compare.as_ref()
+    }
+
+    /// Starts the compared run afresh from `config` with the current setup's draw of weights.
+    fn start_compare(&mut self, config: crate::engine::Config) {
+        self.compare = start(config, self.round, None);
+        self.compare_restarted = true;
+    }
+
     /// Handles one request; `now` gives milliseconds (for the time budget of `Train`).
     pub fn handle(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> Snapshot {
         let mut snapshot = Snapshot::default();
+        // The compared run gets as long as the request allows the first (a few milliseconds
+        // for a request that does not train).
+        let compare_budget = match &message {
+            ToWorker::Train { budget_ms, .. } => *budget_ms,
+            _ => 8.0,
+        };
         match message {
             ToWorker::Setup { id, config, round, network } => {
                 self.setup = id;
+                self.round = round;
                 self.trainer = start(*config, round, network.map(|n| *n));
+                // A compared run starts again with the first (the page sends it anew).
+                self.compare = None;
             }
+            ToWorker::Compare(config) => match (config, self.compare.as_mut()) {
+                (None, _) => self.compare = None,
+                (Some(c), Some(t)) if !t.config.needs_new_network(&c) => t.update_live(&c),
+                (Some(c), _) => self.start_compare(*c),
+            },
             ToWorker::Resume { id, config, round, network, epoch } => {
                 self.setup = id;
+                self.round = round;
                 self.trainer = start(*config, round, Some(*network)).map(|mut t| {
                     t.epoch = epoch;
                     if let Some(r) = t.last.as_mut() {
@@ -59,10 +91,15 @@ impl Session {
                 if let Some(t) = &mut self.trainer {
                     t.rewind(epoch, &parameters);
                 }
+                // The compared run has no snapshots to go back to: it starts over and catches up.
+                if let Some(c) = self.compare.as_ref().map(|t| t.config.clone()) {
+                    self.start_compare(c);
+                }
             }
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
             ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
         }
+        self.follow_with_compare(now, compare_budget, &mut snapshot);
         snapshot.setup = self.setup;
         if let Some(t) = &self.trainer {
             snapshot.epoch = t.epoch;
@@ -90,6 +127,31 @@ impl Session {
                 break;
             }
         }
+    }
+
+    /// Trains the compared run up to the first's epoch, within `budget` milliseconds more, and
+    /// adds it to the snapshot.
+    fn follow_with_compare(&mut self, now: &dyn Fn() -> f64, budget: f64, snapshot: &mut Snapshot) {
+        let (Some(c), Some(t)) = (self.compare.as_mut(), self.trainer.as_ref()) else { return };
+        let start = now();
+        let mut history = Vec::new();
+        while c.epoch < t.epoch && c.stopped.is_none() && now() - start <= budget {
+            if c.step_lean().is_err() {
+                break;
+            }
+            // Only the points the history kept: the page's copy, fed the same, thins alike.
+            if let Some(p) = c.history.points.last().filter(|p| p.epoch == c.epoch) {
+                history.push(*p);
+            }
+        }
+        c.measure_last();
+        snapshot.compare = Some(RunSnapshot {
+            epoch: c.epoch,
+            parameters: c.network.parameters(),
+            report: c.last.clone(),
+            history,
+            restarted: std::mem::take(&mut self.compare_restarted),
+        });
     }
 
     /// Runs up to `epochs` epochs within `budget_ms`, noting new history points and events.
