@@ -2,7 +2,8 @@
 //! same data and initial weights), then brought up to date from each snapshot.
 
 use super::protocol::{Event, Snapshot};
-use crate::engine::Trainer;
+use crate::engine::trainer::{EpochReport, HistoryPoint};
+use crate::engine::{Real, Trainer};
 
 /// The trainer the page draws from, and which setup it belongs to.
 #[derive(Default)]
@@ -28,15 +29,8 @@ impl Mirror {
             return false;
         }
         let Some(t) = &mut self.trainer else { return false };
-        if !copy_parameters(t, &s.parameters) {
+        if !follow(t, &s.parameters, s.epoch, &s.report, &s.history) {
             return false;
-        }
-        t.epoch = s.epoch;
-        if s.report.is_some() {
-            t.last.clone_from(&s.report);
-        }
-        for p in &s.history {
-            t.history.push(*p);
         }
         if let Some(Event::EarlyStopped { at, .. }) = s.event {
             self.stop_epoch = Some(at);
@@ -45,15 +39,23 @@ impl Mirror {
     }
 }
 
-/// Puts the worker's weights in the page's copy of a run, when they fit its network (the
-/// measurements come with them, so nothing is evaluated here).
-pub fn copy_parameters(t: &mut crate::engine::Trainer, parameters: &[(Vec<crate::engine::Real>, Vec<crate::engine::Real>)]) -> bool {
+/// Brings the page's copy of a run up to the worker's: its weights (when they fit its
+/// network), epoch, newest measurements (nothing is evaluated here) and new history points.
+/// Returns false, changing nothing, for weights of another network.
+pub fn follow(t: &mut Trainer, parameters: &[(Vec<Real>, Vec<Real>)], epoch: u64, report: &Option<EpochReport>, history: &[HistoryPoint]) -> bool {
     if !t.network.fits(parameters) {
         return false;
     }
     for ((w, b), l) in parameters.iter().zip(&mut t.network.layers) {
         l.weights.copy_from_slice(w);
         l.biases.copy_from_slice(b);
+    }
+    t.epoch = epoch;
+    if report.is_some() {
+        t.last.clone_from(report);
+    }
+    for p in history {
+        t.history.push(*p);
     }
     true
 }

@@ -321,17 +321,9 @@ impl Live {
             self.compare = self.settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
         }
         let Some(c) = self.compare.as_mut() else { return };
-        if !super::mirror::copy_parameters(c, &run.parameters) {
-            return;
+        if super::mirror::follow(c, &run.parameters, run.epoch, &run.report, &run.history) {
+            self.dirty = true;
         }
-        c.epoch = run.epoch;
-        if run.report.is_some() {
-            c.last.clone_from(&run.report);
-        }
-        for p in &run.history {
-            c.history.push(*p);
-        }
-        self.dirty = true;
     }
 
     /// Takes in the worker's answer; returns what the Yew state should hear of it.

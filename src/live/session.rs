@@ -118,9 +118,7 @@ impl Session {
         while let Some((step, report)) = t.perceptron_tick() {
             if report.is_some() {
                 snapshot.trained = 1;
-                if let Some(p) = t.history.points.last().filter(|p| p.epoch == t.epoch) {
-                    snapshot.history.push(*p);
-                }
+                snapshot.history.extend(kept_point(t));
                 break;
             }
             if step.changed {
@@ -139,10 +137,7 @@ impl Session {
             if c.step_lean().is_err() {
                 break;
             }
-            // Only the points the history kept: the page's copy, fed the same, thins alike.
-            if let Some(p) = c.history.points.last().filter(|p| p.epoch == c.epoch) {
-                history.push(*p);
-            }
+            history.extend(kept_point(c));
         }
         c.measure_last();
         snapshot.compare = Some(RunSnapshot {
@@ -165,11 +160,7 @@ impl Session {
             match t.step_lean() {
                 Ok(report) => {
                     snapshot.trained += 1;
-                    // Only the points the history kept: the page's history, fed the same
-                    // points, thins them the same way.
-                    if let Some(p) = t.history.points.last().filter(|p| p.epoch == t.epoch) {
-                        snapshot.history.push(*p);
-                    }
+                    snapshot.history.extend(kept_point(t));
                     if let Some(stop) = report.and_then(|r| r.early_stop) {
                         snapshot.event = Some(Event::EarlyStopped { at: t.epoch, best: stop.best_epoch });
                         break;
@@ -204,4 +195,10 @@ pub fn start(config: crate::engine::Config, round: u64, network: Option<crate::e
     }
     t.last = Some(t.evaluate());
     Some(t)
+}
+
+/// The history point of the epoch just trained, if the history kept it (it keeps fewer as a
+/// run grows): the page's copy, fed the same points, thins them the same way.
+fn kept_point(t: &Trainer) -> Option<crate::engine::trainer::HistoryPoint> {
+    t.history.points.last().filter(|p| p.epoch == t.epoch).copied()
 }
