@@ -347,3 +347,40 @@ fn the_compared_setup_trains_in_the_worker_epoch_for_epoch_with_the_first() {
     through_codec(&mut session, ToWorker::Compare(None));
     assert!(through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }).compare.is_none());
 }
+
+#[test]
+fn the_worker_paints_the_pictures_the_page_asks_for_only_when_they_change() {
+    use neurona::live::pictures::{Painter, Request, PICTURE_BYTES, THUMB_BYTES};
+    let mut config = Config::default();
+    config.network.hidden = vec![HiddenLayer { neurons: 4, activation: Activation::Tanh }, HiddenLayer { neurons: 2, activation: Activation::Tanh }];
+    let mut session = Session::new();
+    let s = through_codec(&mut session, setup(1, &config, 0));
+    assert!(s.pictures.is_none(), "no pictures before the page asks");
+    let s = through_codec(&mut session, ToWorker::Pictures(Request::default()));
+    let first = s.pictures.expect("pictures once asked");
+    assert_eq!((first.heatmap.len(), first.thumbnails.len(), first.epoch), (PICTURE_BYTES, 6 * THUMB_BYTES, 0));
+    // The same state is not painted twice; an epoch later it is, and it is the page's own
+    // picture of the mirrored weights.
+    assert!(through_codec(&mut session, ToWorker::Live(Box::new(config.clone()))).pictures.is_none());
+    let s = through_codec(&mut session, ToWorker::Train { epochs: 3, budget_ms: f64::INFINITY });
+    let pictures = s.pictures.expect("the weights moved");
+    assert_eq!(pictures.epoch, 3);
+    let mut mirror = start(config.clone(), 0, None).unwrap();
+    neurona::live::mirror::follow(&mut mirror, &s.parameters, s.epoch, &s.report, &s.history);
+    assert_eq!(*pictures, Painter::default().paint(&mirror, Request::default(), true), "the page would draw the same bytes");
+    assert_ne!(pictures.heatmap, first.heatmap);
+    // A weight typed by hand, or another picture asked for, paints anew at the same epoch.
+    let s = through_codec(&mut session, ToWorker::SetParameter { layer: 2, neuron: 0, input: None, value: 3.0 });
+    assert!(s.pictures.is_some_and(|p| p.epoch == 3 && p.heatmap != pictures.heatmap));
+    let neuron = Request { neuron: Some((0, 1)), discretize: false };
+    let s = through_codec(&mut session, ToWorker::Pictures(neuron));
+    assert_eq!(s.pictures.map(|p| p.request), Some(neuron));
+    // The compared run's picture comes with it, and again only when it changed.
+    let mut second = config.clone();
+    second.network.hidden.pop();
+    let s = through_codec(&mut session, ToWorker::Compare(Some(Box::new(second))));
+    let picture = s.compare.and_then(|r| r.picture).expect("the compared run's picture");
+    assert_eq!(picture.len(), PICTURE_BYTES);
+    let s = through_codec(&mut session, ToWorker::Live(Box::new(config.clone())));
+    assert!(s.compare.is_some_and(|r| r.picture.is_none()), "unchanged, not sent again");
+}

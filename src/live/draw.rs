@@ -1,51 +1,25 @@
-//! Every live view drawn from the mirrored trainer: the big heatmap, the network diagram
-//! (links and every node's thumbnail in one canvas), the data overlay, the charts and the
-//! readouts. Each is redrawn only when what it shows has changed, so few canvases are
-//! handed to the compositor per frame.
+//! The live views drawn from the mirrored trainer: the big heatmap, the network diagram
+//! (links and every node's thumbnail in one canvas), the data overlay and the charts. The
+//! pictures come painted from the worker; the page paints them itself only for a state the
+//! worker does not hold (an earlier epoch, a weight just typed) while paused. Each view is
+//! redrawn only when what it shows has changed, so few canvases are handed to the compositor
+//! per frame.
 
+use super::dom::{now, set_text};
 use super::ids;
+use super::layout::HEATMAP;
+use super::pictures::{feature_values, Painter, Pictures, Request, GRID, THUMB, THUMB_BYTES};
+use super::readouts::{write_readouts, write_trouble};
 use crate::app::i18n::{Lang, Text};
 use crate::app::settings::Settings;
 use crate::engine::diagnose::Trouble;
 use crate::engine::trainer::HistoryPoint;
-use crate::engine::{Activation, Dataset, EpochReport, Feature, Grid, Metrics, Real, Trainer};
+use crate::engine::{Dataset, Feature, Grid, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
-use crate::render::colour::{fill_classes, Palette};
+use crate::render::colour::Palette;
 use crate::render::diagram::{Layout, NODE};
-use crate::render::readouts::{confusion_html, draw_gradient_chart, format_epoch};
+use crate::render::readouts::draw_gradient_chart;
 use wasm_bindgen::JsCast;
-
-/// Cells per side of the output heatmap.
-pub const GRID: usize = 100;
-/// Cells per side of a neuron thumbnail (block averages of the grid).
-pub const THUMB: usize = 20;
-/// Side of the big heatmap in CSS pixels.
-pub const HEATMAP: f64 = 300.0;
-/// A grid that takes longer than this (a third of the page's 6 ms budget) is recomputed every
-/// other frame while training.
-const GRID_EVERY_FRAME_MS: f64 = 2.0;
-
-/// The output picture's side in CSS pixels: 300, or larger on a wide screen (1600 pixels
-/// and up) and larger still for a projector.
-pub fn heatmap_size(projector: bool) -> f64 {
-    let window = super::page::window_width();
-    match (window >= 1600.0, projector) {
-        (true, true) => 600.0,
-        (true, false) => 460.0,
-        (false, true) => 400.0,
-        (false, false) => HEATMAP,
-    }
-}
-/// The side of each output picture: while two setups are compared, both at the same size,
-/// small enough to stand side by side.
-pub fn picture_size(projector: bool, comparing: bool) -> f64 {
-    let side = heatmap_size(projector);
-    if comparing {
-        side.min(if super::page::window_width() >= 1600.0 { 460.0 } else { HEATMAP })
-    } else {
-        side
-    }
-}
 
 /// While training, the charts are redrawn at most this often (milliseconds); the heatmap,
 /// the neurons' pictures and the figures follow every frame.
@@ -64,13 +38,16 @@ pub enum Focus {
     Neuron(usize, usize),
 }
 
-/// The point whose arithmetic the neuron inspector shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum InspectPoint {
-    /// A training point, by its place in the training set.
-    Training(usize),
-    /// A point of the plane (under the pointer on the output).
-    At(Real, Real),
+impl Focus {
+    /// What the worker is asked to paint for this focus (a feature's picture never changes:
+    /// the page draws it).
+    pub fn request(self, discretize: bool) -> Request {
+        let neuron = match self {
+            Focus::Neuron(l, j) => Some((l, j)),
+            _ => None,
+        };
+        Request { neuron, discretize }
+    }
 }
 
 /// What the loss chart last drew: history points, newest epoch, the early stop's epoch, and
@@ -82,16 +59,20 @@ type Overlay = (bool, Option<(Real, Real, Real)>);
 
 /// The drawing state: buffers reused every frame and what each view last showed.
 pub struct Views {
-    grid: Grid,
+    /// Paints the pictures of a state the worker does not hold.
+    painter: Painter,
     palette: Palette,
+    /// The newest pictures, from the worker or painted here.
+    pictures: Option<Box<Pictures>>,
+    /// Whether `pictures` show the mirrored weights as they are (false after an edit made on
+    /// the page or while an earlier epoch is shown, until the worker's next pictures).
+    fresh: bool,
+    /// Whether the heatmap and the thumbnails on screen are `pictures`.
+    drawn: bool,
     /// The points canvas's size on screen, in CSS pixels.
     points_size: f64,
     /// The loss chart's width on screen, in CSS pixels.
     chart_width: f64,
-    /// How long the last grid took, in milliseconds.
-    last_grid_ms: f64,
-    /// Whether the last frame left the grid as it was.
-    skipped_grid: bool,
     rgba: Vec<u8>,
     /// Every node's thumbnail, stacked: inputs first, then hidden neurons in order.
     atlas_rgba: Vec<u8>,
@@ -110,19 +91,19 @@ pub struct Views {
     last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
     last_chart: Option<ChartKey>,
     last_overlay: Option<Overlay>,
-    last_plot: Option<(Activation, i64)>,
 }
 
 impl Views {
     /// Views for a layout, nothing drawn yet.
     pub fn new(layout: Layout) -> Views {
         Views {
-            grid: Grid::new(GRID, -6.0, 6.0),
+            painter: Painter::default(),
             palette: Palette::new(),
-            last_grid_ms: 0.0,
+            pictures: None,
+            fresh: false,
+            drawn: false,
             points_size: HEATMAP,
             chart_width: crate::render::chart::WIDTH,
-            skipped_grid: false,
             rgba: vec![0; GRID * GRID * 4],
             atlas_rgba: Vec::new(),
             atlas: None,
@@ -136,7 +117,6 @@ impl Views {
             last_gradients: None,
             last_chart: None,
             last_overlay: None,
-            last_plot: None,
         }
     }
 
@@ -154,14 +134,14 @@ impl Views {
         self.last_gradients = None;
         self.last_chart = None;
         self.last_overlay = None;
-        self.last_plot = None;
+        self.drawn = false;
         let hidden: usize = trainer.map(|t| t.network.layers.iter().rev().skip(1).map(|l| l.n_out).sum()).unwrap_or(0);
         let slots = self.layout.inputs.len() + hidden;
-        self.atlas_rgba.resize(slots * THUMB * THUMB * 4, 0);
+        self.atlas_rgba.resize(slots * THUMB_BYTES, 0);
         let grid = Grid::new(THUMB, -6.0, 6.0);
         for (i, &f) in self.layout.inputs.iter().enumerate() {
             let values = feature_values(f, &grid);
-            self.palette.fill(&values, false, &mut self.atlas_rgba[i * THUMB * THUMB * 4..(i + 1) * THUMB * THUMB * 4]);
+            self.palette.fill(&values, false, &mut self.atlas_rgba[i * THUMB_BYTES..(i + 1) * THUMB_BYTES]);
         }
         if let Focus::Neuron(l, j) = self.focus {
             if trainer.is_none_or(|t| l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out) {
@@ -170,8 +150,22 @@ impl Views {
         }
     }
 
+    /// Takes the worker's newest pictures: they show the mirrored weights, unless an earlier
+    /// epoch is on screen.
+    pub fn take_pictures(&mut self, pictures: Box<Pictures>, viewing: bool) {
+        self.pictures = Some(pictures);
+        self.fresh = !viewing;
+        self.drawn = false;
+    }
+
+    /// The weights on the page changed without the worker (an edit, an earlier epoch): the
+    /// pictures are painted here at the next frame, unless the worker's come first.
+    pub fn weights_changed(&mut self) {
+        self.fresh = false;
+    }
+
     /// Draws every view of `trainer` (or a blank picture without one), with the loss history
-    /// of a compared setup in the chart; returns the milliseconds spent evaluating the grid.
+    /// of a compared setup in the chart; returns the milliseconds spent painting pictures here.
     pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>, second: Option<&[HistoryPoint]>) -> f64 {
         write_readouts(trainer, settings.lang, &mut self.last_confusion);
         let Some(t) = trainer else {
@@ -179,27 +173,27 @@ impl Views {
             return 0.0;
         };
         let start = now();
-        // While training, a picture that takes more than a third of the page's frame budget
-        // is recomputed every other frame (30 times a second); the figures and links still
-        // follow every frame.
-        let heavy = playing && self.last_grid_ms > GRID_EVERY_FRAME_MS && !self.skipped_grid;
-        let grid_ms = if heavy {
-            self.skipped_grid = true;
+        // While training the worker's pictures are drawn as they come; a state only the page
+        // holds, or a picture asked for that has not come yet, is painted here.
+        let request = self.focus.request(settings.discretize);
+        let usable = self.pictures.as_ref().is_some_and(|p| p.request == request && (self.fresh || playing));
+        let painted_ms = if usable {
             0.0
         } else {
-            self.skipped_grid = false;
-            self.grid.evaluate(&t.network, &t.config.network.features);
-            self.last_grid_ms = now() - start;
-            self.draw_heatmap(t, settings);
-            self.last_grid_ms
+            self.pictures = Some(Box::new(self.painter.paint(t, request, true)));
+            self.fresh = true;
+            self.drawn = false;
+            now() - start
         };
+        if !self.drawn {
+            self.drawn = true;
+            self.draw_heatmap(t, settings);
+            self.draw_thumbnails(t);
+        }
         self.draw_overlay(t, settings);
         if playing {
             self.next_gap = (self.next_gap + 1) % self.layout.gaps().max(1);
             self.draw_gap(t, self.next_gap, true);
-            if !heavy {
-                self.draw_thumbnails(t);
-            }
         } else {
             self.draw_network(t, false);
         }
@@ -207,7 +201,7 @@ impl Views {
             self.charts_drawn_at = start;
             self.draw_charts(t, settings.lang, stop_epoch, second);
         }
-        grid_ms
+        painted_ms
     }
 
     /// With no data to train on (the user has not drawn a point yet), a blank picture.
@@ -234,34 +228,22 @@ impl Views {
     }
 
     /// Redraws only the big heatmap (another focus).
-    pub fn redraw_heatmap(&mut self, trainer: Option<&Trainer>, settings: &Settings) {
-        if let Some(t) = trainer {
-            self.draw_heatmap(t, settings);
-        }
+    pub fn redraw_heatmap(&mut self) {
+        self.drawn = false;
     }
 
     fn draw_heatmap(&mut self, t: &Trainer, settings: &Settings) {
         let Some(canvas) = canvas_by_id(ids::HEATMAP) else { return };
-        let discretize = settings.discretize;
-        let last = t.network.layers.len() - 1;
-        let out = t.network.output().activation;
-        if matches!(self.focus, Focus::Neuron(l, j) if l >= last || j >= t.network.layers[l].n_out) {
+        if matches!(self.focus, Focus::Neuron(l, j) if l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out) {
             self.focus = Focus::Output;
         }
-        match self.focus {
-            Focus::Output if out == Activation::Softmax => {
-                let k = t.config.outputs();
-                fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, discretize, &mut self.rgba)
-            }
-            Focus::Output => {
-                let to_scale = |v| crate::engine::trainer::score(out, v);
-                self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, discretize, &mut self.rgba);
-            }
-            Focus::Neuron(l, j) => self.palette.fill(self.grid.neuron(l, j), discretize, &mut self.rgba),
-            Focus::Feature(f) => {
-                let values = feature_values(f, &self.grid);
+        match (self.focus, self.pictures.as_ref()) {
+            (Focus::Feature(f), _) => {
+                let values = feature_values(f, &Grid::new(GRID, -6.0, 6.0));
                 self.palette.fill(&values, false, &mut self.rgba);
             }
+            (_, Some(p)) if p.heatmap.len() == self.rgba.len() => self.rgba.copy_from_slice(&p.heatmap),
+            _ => return,
         }
         canvas::put_rgba(&canvas, &self.rgba, GRID as u32, GRID as u32);
         let lang = settings.lang;
@@ -273,88 +255,6 @@ impl Views {
             }
         };
         set_text(ids::HEATMAP_LABEL, &format!("{} {shown}", Text::OutputAt.get(lang)));
-    }
-
-    /// Writes the inspected neuron's numbers at `point` into the inspector (its terms, bias,
-    /// z, a and f'(z), with exact values in `data-*` attributes) and plots f with z marked.
-    pub fn write_inspector(&mut self, t: &Trainer, settings: &Settings, point: InspectPoint) {
-        let Some((layer, neuron)) = settings.inspect else { return };
-        let (x, y, label) = match point {
-            InspectPoint::Training(i) if !t.split.train.is_empty() => {
-                let p = t.split.train[i % t.split.train.len()];
-                let n = t.split.train.len();
-                (p.x, p.y, format!("{} {} / {n}", Text::TrainingPoint.get(settings.lang), i % n + 1))
-            }
-            InspectPoint::Training(_) => (0.0, 0.0, String::new()),
-            InspectPoint::At(x, y) => (x, y, Text::PointUnderPointer.get(settings.lang).to_string()),
-        };
-        let Some(m) = crate::engine::inspect::neuron_math(&t.network, &t.config.network.features, (x, y), layer - 1, neuron) else { return };
-        set_text(ids::INSPECTOR_POINT, &format!("{label}: {}", point_words(&t.config, x, y, settings.lang)));
-        for (i, (w, v)) in m.weights.iter().zip(&m.inputs).enumerate() {
-            let Some(el) = element(&ids::inspector_term(i)) else { continue };
-            let _ = el.set_attribute("data-weight", &w.to_string());
-            let _ = el.set_attribute("data-x", &v.to_string());
-            let text = format!("{}·{}", signed(*w), signed(*v));
-            if el.text_content().as_deref() != Some(text.as_str()) {
-                el.set_text_content(Some(&text));
-            }
-        }
-        for (id, value) in [(ids::INSPECTOR_BIAS, m.bias), (ids::INSPECTOR_Z, m.z), (ids::INSPECTOR_A, m.a)] {
-            if let Some(el) = element(id) {
-                let _ = el.set_attribute("data-value", &value.to_string());
-            }
-            set_text(id, &format!("{value:.3}"));
-        }
-        set_text(ids::INSPECTOR_SLOPE, &format!("{:.3}", m.slope));
-        // The plot changes only when z moves by a visible amount.
-        let key = (m.activation, (m.z * 200.0).round() as i64);
-        if self.last_plot != Some(key) {
-            self.last_plot = Some(key);
-            if let Some(c) = canvas_by_id(ids::INSPECTOR_PLOT) {
-                canvas::draw_activation(&c, m.activation, t.network.leaky_slope, m.z, m.a);
-            }
-        }
-    }
-
-    /// Writes the shown layer as Z = W·X + b and A = f(Z) at four training points from
-    /// `offset`: each matrix as a table and as JSON rows in `data-values`; each cell of Z
-    /// carries its sum written out.
-    pub fn write_matrix(&mut self, t: &Trainer, settings: &Settings, offset: usize) {
-        let Some(layer) = settings.matrix else { return };
-        let train = &t.split.train;
-        if train.is_empty() {
-            return;
-        }
-        let chosen: Vec<usize> = (0..4.min(train.len())).map(|k| (offset + k) % train.len()).collect();
-        let points: Vec<(Real, Real)> = chosen.iter().map(|&i| (train[i].x, train[i].y)).collect();
-        let Some(m) = crate::engine::inspect::layer_product(&t.network, &t.config.network.features, &points, layer - 1) else { return };
-        let bias_rows: Vec<Vec<Real>> = m.b.iter().map(|&b| vec![b]).collect();
-        for (id, rows) in [(ids::MATRIX_W, &m.w), (ids::MATRIX_X, &m.x), (ids::MATRIX_B, &bias_rows), (ids::MATRIX_Z, &m.z), (ids::MATRIX_A, &m.a)] {
-            let Some(table) = element(id) else { continue };
-            let json = serde_json::to_string(rows).unwrap_or_default();
-            if table.get_attribute("data-values").as_deref() == Some(json.as_str()) {
-                continue;
-            }
-            let _ = table.set_attribute("data-values", &json);
-            let mut html = String::new();
-            for (r, row) in rows.iter().enumerate() {
-                html += "<tr>";
-                for (p, v) in row.iter().enumerate() {
-                    if id == ids::MATRIX_Z {
-                        // The lecture's way: (2·−2) + (5·−2) + (2·0) + b = −14.
-                        let terms: Vec<String> = m.w[r].iter().zip(&m.x).map(|(w, x)| format!("({}·{})", short(*w), short(x[p]))).collect();
-                        html += &format!("<td title=\"{} + {} = {}\">{}</td>", terms.join(" + "), short(m.b[r]), short(*v), short(*v));
-                    } else {
-                        html += &format!("<td>{}</td>", short(*v));
-                    }
-                }
-                html += "</tr>";
-            }
-            table.set_inner_html(&html);
-        }
-        let lang = settings.lang;
-        let which: Vec<String> = chosen.iter().map(|i| (i + 1).to_string()).collect();
-        set_text(ids::MATRIX_POINTS, &format!("{}: {} / {}", Text::TrainingPoints.get(lang), which.join(", "), train.len()));
     }
 
     /// Every link, and every node's thumbnail on a canvas of its own above them.
@@ -381,12 +281,11 @@ impl Views {
     fn draw_thumbnails(&mut self, t: &Trainer) {
         let Some(c) = canvas_by_id(ids::NODES) else { return };
         let inputs = self.layout.inputs.len();
-        let mut slot = inputs;
-        for (l, layer) in t.network.layers.iter().enumerate().take(t.network.layers.len() - 1) {
-            for j in 0..layer.n_out {
-                let Some(px) = self.atlas_rgba.get_mut(slot * THUMB * THUMB * 4..(slot + 1) * THUMB * THUMB * 4) else { return };
-                self.palette.fill_downsampled(self.grid.neuron(l, j), GRID, THUMB, px);
-                slot += 1;
+        if let Some(p) = &self.pictures {
+            let from = (inputs * THUMB_BYTES).min(self.atlas_rgba.len());
+            let hidden = &mut self.atlas_rgba[from..];
+            if hidden.len() == p.thumbnails.len() {
+                hidden.copy_from_slice(&p.thumbnails);
             }
         }
         let Some(atlas) = self.atlas_canvas() else { return };
@@ -444,7 +343,7 @@ impl Views {
         // Drawn at the size it is shown (it follows the screen).
         let size = self.points_size;
         let ctx = canvas::hidpi(&c, size, size);
-        let range = (self.grid.min, self.grid.max);
+        let range = (-6.0, 6.0);
         let classes = t.config.data.classes.max(2);
         let radius = 3.2 * (size / HEATMAP).sqrt();
         canvas::draw_points(&ctx, &t.split.train, size, range, classes, false, radius);
@@ -473,7 +372,7 @@ impl Views {
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
         // gradient chart.
-        let dead = crate::engine::diagnose::dead_layers(&t.network, &self.grid);
+        let dead = self.pictures.as_ref().map(|p| p.dead.clone()).unwrap_or_default();
         let trouble = t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, points, &t.config, &dead));
         write_trouble(trouble, lang);
         let marked = match trouble {
@@ -486,322 +385,6 @@ impl Views {
                 draw_gradient_chart(&c, &gradients, Text::OutputShort.get(lang), marked);
             }
             self.last_gradients = Some((gradients, lang, marked));
-        }
-    }
-}
-
-/// Shows (or hides) the hint about what is going wrong, with its kind in `data-kind`.
-fn write_trouble(trouble: Option<Trouble>, lang: Lang) {
-    let Some(el) = element(ids::TRAINING_HINT) else { return };
-    let (kind, text) = match trouble {
-        None => ("", String::new()),
-        Some(Trouble::Exploding(l)) => ("exploding", Text::HintExploding.get(lang).replace("{layer}", &(l + 1).to_string())),
-        Some(Trouble::DeadLayer(l)) => ("dead", Text::HintDeadLayer.get(lang).replace("{layer}", &(l + 1).to_string())),
-        Some(Trouble::Stalled) => ("stalled", Text::HintStalled.get(lang).to_string()),
-        Some(Trouble::Stuck) => ("stuck", Text::HintStuck.get(lang).to_string()),
-    };
-    if el.get_attribute("data-kind").as_deref() != Some(kind) || el.text_content().as_deref() != Some(text.as_str()) {
-        let _ = el.set_attribute("data-kind", kind);
-        el.set_text_content(Some(&text));
-        if kind.is_empty() {
-            let _ = el.set_attribute("hidden", "");
-        } else {
-            let _ = el.remove_attribute("hidden");
-        }
-    }
-}
-
-/// A feature's values over a grid, scaled into [-1, 1] for display.
-fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
-    let values: Vec<Real> = (0..grid.cells())
-        .map(|i| {
-            let (x, y) = grid.point(i);
-            f.value(x, y)
-        })
-        .collect();
-    let top = values.iter().fold(0.0 as Real, |m, v| m.max(v.abs())).max(1e-6);
-    values.iter().map(|v| v / top).collect()
-}
-
-/// Shows a threshold unit's current weights and bias in its fields, except in the one being
-/// typed into.
-fn write_threshold_fields(t: &Trainer) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let typing = doc.active_element().map(|e| e.id());
-    let l = &t.network.layers[0];
-    if l.weights.len() < 2 {
-        return;
-    }
-    for (id, v) in [("tlu-w1", l.weights[0]), ("tlu-w2", l.weights[1]), ("tlu-b", l.biases[0])] {
-        if typing.as_deref() == Some(id) {
-            continue;
-        }
-        if let Some(input) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            let text = format!("{v:.3}");
-            if input.value() != text {
-                input.set_value(&text);
-            }
-        }
-    }
-}
-
-/// A number to two decimals with a true minus sign, as a matrix cell shows it (numbers
-/// only: the tables are written as HTML).
-fn short(v: Real) -> String {
-    let t = format!("{v:.2}");
-    if let Some(rest) = t.strip_prefix('-') {
-        if rest.chars().all(|c| c == '0' || c == '.') {
-            rest.to_string()
-        } else {
-            format!("−{rest}")
-        }
-    } else {
-        t
-    }
-}
-
-/// A number as the lesson writes it in a product: three decimals, negatives in brackets.
-fn signed(v: Real) -> String {
-    if v < 0.0 {
-        format!("(−{:.3})", -v)
-    } else {
-        format!("{v:.3}")
-    }
-}
-
-/// The epoch counter, the losses, accuracies, the perceptron's mistakes and the confusion
-/// matrix (its HTML rewritten only when the counts change).
-fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut String) {
-    let Some(t) = trainer else {
-        set_text(ids::EPOCH, "000,000");
-        set_text(ids::MOBILE_EPOCH, "000,000");
-        for id in
-            [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS, ids::MOBILE_ACCURACY]
-        {
-            set_text(id, "–");
-        }
-        return;
-    };
-    set_text(ids::EPOCH, &format_epoch(t.epoch));
-    set_text(ids::MOBILE_EPOCH, &format_epoch(t.epoch));
-    let fresh = EpochReport::default();
-    let report = t.last.as_ref().unwrap_or(&fresh);
-    let loss = |m: Option<&Metrics>| m.map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into());
-    let pct = |m: Option<&Metrics>| m.and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into());
-    let (train, val, test) = (Some(&report.train), report.validation.as_ref(), report.test.as_ref());
-    if t.config.is_perceptron() {
-        // Counted with the weights as they are now, so a weight typed by hand shows at once.
-        let mistakes = report.train.accuracy.map_or(0, |a| ((1.0 - a) * report.train.count as f64).round() as usize);
-        let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
-        set_text(ids::PERCEPTRON, &format!("{mistakes} ({})", verdict.get(lang)));
-        if let Some(el) = element(ids::PERCEPTRON) {
-            let _ = el.set_attribute("data-mistakes", &mistakes.to_string());
-        }
-        write_threshold_fields(t);
-    }
-    let m = report.test.as_ref().unwrap_or(&report.train);
-    let html = confusion_html(&m.confusion, Text::ConfusionCorner.get(lang));
-    if *last_confusion != html {
-        if let Some(table) = element(ids::CONFUSION) {
-            table.set_inner_html(&html);
-            last_confusion.clone_from(&html);
-        }
-    }
-    set_text(ids::LOSS_TRAIN, &loss(train));
-    set_text(ids::LOSS_VAL, &loss(val));
-    set_text(ids::LOSS_TEST, &loss(test));
-    set_text(ids::MOBILE_LOSS, &loss(test.or(train)));
-    set_text(ids::ACCURACY_TRAIN, &pct(train));
-    set_text(ids::ACCURACY_VAL, &pct(val));
-    set_text(ids::ACCURACY_TEST, &pct(test));
-    set_text(ids::MOBILE_ACCURACY, &pct(test.or(train)));
-}
-
-/// Milliseconds from the page's clock.
-pub fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// An element of the page by id.
-pub fn element(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
-}
-
-/// Writes an element's text when it differs from what it shows.
-pub fn set_text(id: &str, text: &str) {
-    if let Some(el) = element(id) {
-        if el.text_content().as_deref() != Some(text) {
-            el.set_text_content(Some(text));
-        }
-    }
-}
-
-/// A point of the plane in words: its coordinates as the network sees them and, for the
-/// user's data in its own units, those units too.
-pub fn point_words(config: &crate::engine::Config, x: Real, y: Real, lang: Lang) -> String {
-    let axes = &shown_axes(config, lang);
-    if axes.is_plane() {
-        return format!("X₁ = {x:.2}, X₂ = {y:.2}");
-    }
-    let (u, v) = axes.from_plane(x, y);
-    format!(
-        "{} = {} (X₁ = {x:.2}), {} = {} (X₂ = {y:.2})",
-        axes.x.name_or("x₁"),
-        axes.x.format(axes.x.fit(u)),
-        axes.y.name_or("x₂"),
-        axes.y.format(axes.y.fit(v))
-    )
-}
-
-/// The axes of the data as the page shows them: in the data's units, named in the page's
-/// language where the set is the page's own (pass or fail).
-pub fn shown_axes(config: &crate::engine::Config, lang: Lang) -> crate::engine::axes::Axes {
-    let mut axes = config.data_axes();
-    if config.data.dataset == crate::engine::Dataset::PassFail {
-        axes.x.name = Text::HoursOfStudy.get(lang).into();
-        axes.y.name = Text::PreviousGrade.get(lang).into();
-    }
-    axes
-}
-
-/// The second setup of a comparison: its output over the plane with its data, and its
-/// losses. Drawn with a grid and palette of its own.
-pub struct CompareView {
-    grid: Grid,
-    palette: Palette,
-    rgba: Vec<u8>,
-    /// The epoch and size its picture was last drawn for; the points change only with the
-    /// setup, so they are drawn again only then.
-    drawn: Option<(u64, u64)>,
-    points_drawn: Option<(usize, u64, u64)>,
-    /// When its small network was last drawn (milliseconds): at most ten times a second.
-    network_drawn_at: f64,
-    /// When its picture was last computed: at most thirty times a second, as the first's
-    /// when its grid is slow.
-    picture_drawn_at: f64,
-}
-
-impl Default for CompareView {
-    fn default() -> Self {
-        CompareView {
-            grid: Grid::new(GRID, -6.0, 6.0),
-            palette: Palette::new(),
-            rgba: vec![0; GRID * GRID * 4],
-            drawn: None,
-            points_drawn: None,
-            network_drawn_at: f64::NEG_INFINITY,
-            picture_drawn_at: f64::NEG_INFINITY,
-        }
-    }
-}
-
-impl CompareView {
-    /// Forgets what was drawn: the next frame draws everything (the settings changed, or the
-    /// panel was made anew).
-    pub fn forget(&mut self) {
-        self.drawn = None;
-        self.points_drawn = None;
-        self.network_drawn_at = f64::NEG_INFINITY;
-        self.picture_drawn_at = f64::NEG_INFINITY;
-    }
-
-    /// Draws the second setup's output and points, and writes its figures. Only what changed
-    /// is drawn: the picture when the epoch moved, the points when the setup did, the small
-    /// network at most ten times a second.
-    pub fn draw(&mut self, t: &Trainer, settings: &Settings, playing: bool) {
-        let size = picture_size(settings.projector, true);
-        let key = (t.epoch, size.to_bits());
-        if self.drawn != Some(key) && (!playing || now() - self.picture_drawn_at >= 30.0) {
-            self.drawn = Some(key);
-            self.picture_drawn_at = now();
-            self.grid.evaluate(&t.network, &t.config.network.features);
-            let last = t.network.layers.len() - 1;
-            let out = t.network.output().activation;
-            if out == Activation::Softmax {
-                let k = t.config.outputs();
-                fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, settings.discretize, &mut self.rgba);
-            } else {
-                let to_scale = |v| crate::engine::trainer::score(out, v);
-                self.palette.fill_mapped(self.grid.neuron(last, 0), to_scale, settings.discretize, &mut self.rgba);
-            }
-            if let Some(c) = canvas_by_id(ids::COMPARE_HEATMAP) {
-                canvas::put_rgba(&c, &self.rgba, GRID as u32, GRID as u32);
-            }
-        }
-        let first = t.split.train.first().map_or(0, |p| p.x.to_bits() as u64 ^ (p.y.to_bits() as u64) << 1);
-        let points_key = (t.split.train.len(), first, size.to_bits());
-        if self.points_drawn != Some(points_key) {
-            if let Some(c) = canvas_by_id(ids::COMPARE_POINTS) {
-                self.points_drawn = Some(points_key);
-                let ctx = canvas::hidpi(&c, size, size);
-                let classes = t.config.data.classes.max(2);
-                let radius = 2.4 * (size / HEATMAP).sqrt();
-                canvas::draw_points(&ctx, &t.split.train, size, (self.grid.min, self.grid.max), classes, false, radius);
-            }
-        }
-        if !playing || now() - self.network_drawn_at >= CHARTS_EVERY_MS {
-            if let Some(c) = canvas_by_id(ids::COMPARE_NETWORK) {
-                self.network_drawn_at = now();
-                draw_small_network(&c, &t.network, size, COMPARE_NETWORK_HEIGHT);
-            }
-        }
-        let fresh = EpochReport::default();
-        let report = t.last.as_ref().unwrap_or(&fresh);
-        let m = report.test.as_ref().unwrap_or(&report.train);
-        set_text(ids::COMPARE_LOSS, &format!("{:.3}", m.loss));
-        set_text(ids::COMPARE_ACCURACY, &m.accuracy.map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into()));
-        set_text(ids::COMPARE_EPOCH, &format_epoch(t.epoch));
-    }
-}
-
-/// The height of the compared setup's network drawing, in CSS pixels.
-pub const COMPARE_NETWORK_HEIGHT: f64 = 150.0;
-
-/// A network drawn small: a column of neurons per layer (inputs first), each link coloured by
-/// its weight's sign (blue positive, orange negative) and as thick as the weight is large,
-/// each neuron filled by the sign and size of its bias.
-fn draw_small_network(c: &web_sys::HtmlCanvasElement, net: &crate::engine::Network, width: f64, height: f64) {
-    let ctx = canvas::hidpi(c, width, height);
-    ctx.clear_rect(0.0, 0.0, width, height);
-    let Some(first) = net.layers.first() else { return };
-    let sizes: Vec<usize> = std::iter::once(first.n_in).chain(net.layers.iter().map(|l| l.n_out)).collect();
-    let columns = sizes.len();
-    let radius = (height / (2.4 * *sizes.iter().max().unwrap_or(&1) as f64)).clamp(2.0, 7.0);
-    let at = |column: usize, j: usize| {
-        let x = radius + 2.0 + column as f64 * (width - 2.0 * radius - 4.0) / (columns - 1).max(1) as f64;
-        let n = sizes[column] as f64;
-        let y = height / 2.0 + (j as f64 - (n - 1.0) / 2.0) * (height - 2.0 * radius - 4.0) / n.max(1.0);
-        (x, y)
-    };
-    let colour = |v: Real| if v >= 0.0 { "rgba(8,119,189,0.8)" } else { "rgba(245,147,34,0.8)" };
-    for (l, layer) in net.layers.iter().enumerate() {
-        for j in 0..layer.n_out {
-            // A maxout neuron's first piece stands for it.
-            let row = j * layer.activation.pieces();
-            for i in 0..layer.n_in {
-                let Some(w) = layer.weight(row, i) else { continue };
-                let ((x0, y0), (x1, y1)) = (at(l, i), at(l + 1, j));
-                ctx.set_stroke_style_str(colour(w));
-                ctx.set_line_width((w.abs() as f64).clamp(0.3, 4.0));
-                ctx.begin_path();
-                ctx.move_to(x0, y0);
-                ctx.line_to(x1, y1);
-                ctx.stroke();
-            }
-        }
-    }
-    for (column, &n) in sizes.iter().enumerate() {
-        for j in 0..n {
-            let (x, y) = at(column, j);
-            let bias =
-                if column == 0 { 0.0 } else { net.layers[column - 1].biases.get(j * net.layers[column - 1].activation.pieces()).copied().unwrap_or(0.0) };
-            ctx.set_fill_style_str(if column == 0 { "#e8eaeb" } else { colour(bias) });
-            ctx.set_stroke_style_str("#555");
-            ctx.set_line_width(1.0);
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, radius, 0.0, std::f64::consts::TAU);
-            ctx.fill();
-            ctx.stroke();
         }
     }
 }

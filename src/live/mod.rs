@@ -3,15 +3,31 @@
 //! entry and the page's frame loop are for the browser.
 
 #[cfg(target_arch = "wasm32")]
+mod bridge;
+#[cfg(target_arch = "wasm32")]
+pub mod compare_view;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
 pub mod draw;
 pub mod ids;
+pub mod layout;
+#[cfg(target_arch = "wasm32")]
+pub mod math;
 pub mod mirror;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
 #[cfg(target_arch = "wasm32")]
 pub mod perf;
+pub mod pictures;
 pub mod protocol;
+#[cfg(target_arch = "wasm32")]
+pub mod readouts;
+#[cfg(target_arch = "wasm32")]
+mod run;
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+mod teaching;
 pub mod timeline;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

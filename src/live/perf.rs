@@ -1,7 +1,7 @@
 //! The performance readout: epochs a second, frames a second, and where a frame's time goes
 //! (the worker's training, the page's grid, drawing and the rest of its frame work).
 
-use super::draw::element;
+use super::dom::element;
 use super::ids;
 use crate::app::i18n::{Lang, Text};
 

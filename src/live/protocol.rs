@@ -54,8 +54,6 @@ pub enum ToWorker {
     /// The perceptron's rule on the next training point only (the slow pace of the threshold
     /// unit's lessons, so that each move of its line is seen); an epoch counts after its last point.
     PerceptronTick,
-    /// Every weight and bias at once (one step of backprop walked through on the page):
-    /// weights then biases, per layer, input side first.
     /// Go back to an earlier epoch of this run, with the weights it had then.
     Rewind {
         /// The epoch.
@@ -63,7 +61,12 @@ pub enum ToWorker {
         /// Its weights and biases, per layer.
         parameters: Vec<(Vec<crate::engine::Real>, Vec<crate::engine::Real>)>,
     },
+    /// Every weight and bias at once (one step of backprop walked through on the page):
+    /// weights then biases, per layer, input side first.
     SetParameters(Vec<(Vec<Real>, Vec<Real>)>),
+    /// What the pictures show from now on; every answer after it carries them, computed
+    /// anew whenever the weights moved.
+    Pictures(super::pictures::Request),
     /// A weight (`input` = `Some(i)`) or a bias (`None`) typed by the user.
     SetParameter {
         /// Network layer (the output layer is last).
@@ -114,6 +117,8 @@ pub struct Snapshot {
     pub trainable: bool,
     /// The compared setup's run, when there is one.
     pub compare: Option<RunSnapshot>,
+    /// The run's pictures, when they changed (and the page asked for pictures).
+    pub pictures: Option<Box<super::pictures::Pictures>>,
 }
 
 /// The compared setup's run after a request.
@@ -129,6 +134,8 @@ pub struct RunSnapshot {
     pub history: Vec<HistoryPoint>,
     /// Whether it started afresh with this request (its history starts again).
     pub restarted: bool,
+    /// Its output over the plane (`GRID` x `GRID` RGBA), when it changed.
+    pub picture: Option<Vec<u8>>,
 }
 
 /// What the worker sends back.

@@ -1,8 +1,9 @@
 //! The worker's side, as plain Rust: owns the trainer and answers each request with a
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
+use super::pictures::{Painter, Request};
 use super::protocol::{Event, RunSnapshot, Snapshot, ToWorker};
-use crate::engine::{TrainError, Trainer};
+use crate::engine::{Real, TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
 #[derive(Default)]
@@ -15,6 +16,13 @@ pub struct Session {
     compare: Option<Trainer>,
     /// Whether the compared run started afresh since the last snapshot.
     compare_restarted: bool,
+    /// What the pictures show, once the page asked for pictures.
+    request: Option<Request>,
+    painter: Painter,
+    /// The state the last pictures were painted from, per run: answers carry pictures only
+    /// when it moved.
+    painted: Option<u64>,
+    compare_painted: Option<u64>,
 }
 
 impl Session {
@@ -98,8 +106,10 @@ impl Session {
             }
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
             ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
+            ToWorker::Pictures(request) => self.request = Some(request),
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
+        self.paint(&mut snapshot);
         snapshot.setup = self.setup;
         if let Some(t) = &self.trainer {
             snapshot.epoch = t.epoch;
@@ -108,6 +118,27 @@ impl Session {
             snapshot.trainable = t.stopped.is_none();
         }
         snapshot
+    }
+
+    /// Paints the pictures the page asked for, of each run whose weights or picture request
+    /// changed since it was last painted.
+    fn paint(&mut self, snapshot: &mut Snapshot) {
+        let Some(request) = self.request else { return };
+        if let Some(t) = &self.trainer {
+            let key = state_key(self.setup, t, request);
+            if self.painted != Some(key) {
+                self.painted = Some(key);
+                snapshot.pictures = Some(Box::new(self.painter.paint(t, request, true)));
+            }
+        }
+        if let (Some(c), Some(run)) = (&self.compare, snapshot.compare.as_mut()) {
+            let output = Request { neuron: None, ..request };
+            let key = state_key(self.setup, c, output);
+            if self.compare_painted != Some(key) || run.restarted {
+                self.compare_painted = Some(key);
+                run.picture = Some(self.painter.paint(c, output, false).heatmap);
+            }
+        }
     }
 
     /// The perceptron's rule on the next training points up to the first that moves the line,
@@ -146,6 +177,7 @@ impl Session {
             report: c.last.clone(),
             history,
             restarted: std::mem::take(&mut self.compare_restarted),
+            picture: None,
         });
     }
 
@@ -179,6 +211,25 @@ impl Session {
         t.measure_last();
         snapshot.train_ms = now() - start;
     }
+}
+
+/// A fingerprint of what a run's pictures show: the setup, the epoch, the request and every
+/// weight and bias (FNV-1a over their bits), so that a weight typed by hand paints anew.
+fn state_key(setup: u64, t: &Trainer, request: Request) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| {
+        hash ^= v;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    let neuron = request.neuron.map_or(u64::MAX, |(l, j)| (l as u64) << 32 | j as u64);
+    for v in [setup, t.epoch, neuron, request.discretize as u64] {
+        mix(v);
+    }
+    let bits = |v: &Real| v.to_bits() as u64;
+    for l in &t.network.layers {
+        l.weights.iter().chain(&l.biases).for_each(|v| mix(bits(v)));
+    }
+    hash
 }
 
 /// A fresh trainer, with the epoch-0 figures measured; `network` replaces the fresh

@@ -27,7 +27,7 @@ pub(super) fn compare_panel(ctx: &Ctx) -> Html {
     let activation = c.network.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let shape = c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
     let dropout = c.training.dropout.first().copied().unwrap_or(0.0);
-    let side = crate::live::draw::picture_size(s.projector, true);
+    let side = crate::live::layout::picture_size(crate::live::dom::window_width(), s.projector, true);
     html! {
         <section id="compare" class="compare" aria-label={ctx.t(Text::CompareSetup)}>
             <h3>{ ctx.t(Text::CompareSetup) }</h3>
@@ -41,7 +41,7 @@ pub(super) fn compare_panel(ctx: &Ctx) -> Html {
                 <canvas id={ids::COMPARE_POINTS} style={format!("width:{side}px;height:{side}px")}></canvas>
             </div>
             <canvas id={ids::COMPARE_NETWORK} class="compare-network" role="img" aria-label={ctx.t(Text::CompareNetwork)}
-                style={format!("width:{side}px;height:{}px", crate::live::draw::COMPARE_NETWORK_HEIGHT)}></canvas>
+                style={format!("width:{side}px;height:{}px", crate::live::layout::COMPARE_NETWORK_HEIGHT)}></canvas>
             <div class="compare-controls">
                 <label class="field"><span>{ ctx.t(Text::Data) }</span>
                     <select id="compare-dataset" onchange={change(|c, v| if let Some(d) = Dataset::from_name(v) { c.data.dataset = d; })}>

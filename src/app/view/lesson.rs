@@ -210,7 +210,7 @@ pub(super) fn threshold_unit(ctx: &Ctx) -> Html {
         let live = live.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(s) = live.borrow_mut().perceptron_step() else { return };
-            crate::live::draw::set_text(ids::PERCEPTRON_LOG, &describe_step(&s, lang));
+            crate::live::dom::set_text(ids::PERCEPTRON_LOG, &describe_step(&s, lang));
         })
     };
     html! {

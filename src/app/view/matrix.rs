@@ -18,7 +18,7 @@ pub(super) fn matrix_view(ctx: &Ctx) -> Html {
     let show_sum = Callback::from(|e: MouseEvent| {
         let cell = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("td").ok().flatten());
         if let Some(sum) = cell.and_then(|td| td.get_attribute("title")) {
-            crate::live::draw::set_text("matrix-sum", &sum);
+            crate::live::dom::set_text("matrix-sum", &sum);
         }
     });
     let block = |id: &'static str, name: &'static str, text: Text| {

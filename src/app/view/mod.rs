@@ -39,7 +39,8 @@ use crate::engine::rng::Rng;
 use crate::engine::{data, Activation, Dataset, Init, Loss, Optimizer, Real, Regularization};
 use crate::live::draw::Focus;
 use crate::live::ids;
-use crate::live::page::{network_width, Live};
+use crate::live::layout::network_width;
+use crate::live::page::Live;
 use crate::render::canvas::{self, canvas_by_id};
 use crate::render::diagram::{link_at, NODE};
 use crate::render::readouts::format_epoch;
@@ -253,7 +254,7 @@ pub fn App() -> Html {
             move || drop(on_resize)
         });
     }
-    let width = network_width(state.settings.compare.is_some(), state.settings.projector);
+    let width = network_width(crate::live::dom::window_width(), state.settings.compare.is_some(), state.settings.projector);
     let dispatch = {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
@@ -296,7 +297,7 @@ pub fn App() -> Html {
     // diagram, out of sight).
     use_effect_with((state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect), |&(matrix, backprop, inspect)| {
         // The inspector is a card of its own on wide screens, and in the page's flow below.
-        let inline_inspector = crate::live::page::window_width() < 1100.0;
+        let inline_inspector = crate::live::dom::window_width() < 1100.0;
         let id = if backprop {
             Some(ids::BACKPROP)
         } else if matrix {
@@ -397,13 +398,13 @@ pub fn App() -> Html {
             let pointer = {
                 let pointer_at = pointer_at.clone();
                 let options = gloo_events::EventListenerOptions::run_in_capture_phase();
-                gloo_events::EventListener::new_with_options(&window, "pointerdown", options, move |_| pointer_at.set(crate::live::draw::now()))
+                gloo_events::EventListener::new_with_options(&window, "pointerdown", options, move |_| pointer_at.set(crate::live::dom::now()))
             };
             let focus = {
                 let focused_by_pointer = focused_by_pointer.clone();
                 let pointer_at = pointer_at.clone();
                 gloo_events::EventListener::new(&window, "focusin", move |_| {
-                    focused_by_pointer.set(crate::live::draw::now() - pointer_at.get() < 800.0);
+                    focused_by_pointer.set(crate::live::dom::now() - pointer_at.get() < 800.0);
                 })
             };
             let keys = {

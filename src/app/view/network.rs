@@ -6,7 +6,7 @@ use crate::live::draw::LINK_PAD;
 pub(super) fn network_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
-    let lay = crate::render::diagram::layout(c, network_width(s.compare.is_some(), s.projector));
+    let lay = crate::render::diagram::layout(c, network_width(crate::live::dom::window_width(), s.compare.is_some(), s.projector));
     let n_hidden = c.network.hidden.len();
     // An exercise's limit on hidden neurons in all: no more can be added once it is reached.
     let at_neuron_limit = ctx.settings().exercise.max_neurons.is_some_and(|max| c.network.hidden.iter().map(|h| h.neurons).sum::<usize>() >= max);

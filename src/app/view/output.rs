@@ -9,9 +9,9 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     let has_val = c.data.percent_val > 0;
     let classification = c.data.problem == Problem::Classification;
     // The user's points are shown in their own units: the axes follow their ranges.
-    let axes = crate::live::draw::shown_axes(c, s.lang);
+    let axes = crate::live::math::shown_axes(c, s.lang);
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
-    let side = crate::live::draw::picture_size(s.projector, s.compare.is_some());
+    let side = crate::live::layout::picture_size(crate::live::dom::window_width(), s.projector, s.compare.is_some());
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
             <div class="output-head">

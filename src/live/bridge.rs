@@ -1,0 +1,201 @@
+//! The worker bridge and its flow control: requests sent and counted, answers taken into the
+//! mirror (and the compared run's copy, and the pictures), the next epochs asked for at the
+//! chosen pace, and a worker that stopped answering started anew once.
+
+use super::dom::now;
+use super::page::Live;
+use super::protocol::{Event, FromWorker, Snapshot, ToWorker};
+use super::session;
+use super::worker::TrainingWorker;
+use crate::app::settings::Speed;
+use crate::app::state::{Action, Notice};
+use gloo_worker::Spawnable;
+use std::cell::RefCell;
+use std::rc::Weak;
+
+/// Training time the worker spends per request at the fastest speed, in milliseconds.
+const MAX_SPEED_BUDGET_MS: f64 = 14.0;
+/// Training time per request never exceeds this, whatever the speed.
+pub(super) const FRAME_CAP_MS: f64 = 40.0;
+/// The worker's loader, as Trunk writes it next to the page (`data-loader-shim`): a script
+/// of the page's own origin, so no blob URL is needed.
+const WORKER_LOADER: &str = "./worker_loader.js";
+
+impl Live {
+    /// A worker that has not answered for this long (milliseconds) while asked is taken for
+    /// stopped: it failed to start (its files missing or broken) or died. Its answers come
+    /// within a frame or two, so this is far beyond any slow machine.
+    const WORKER_SILENCE_MS: f64 = 10_000.0;
+
+    /// Notices a worker that stopped answering: starts one anew once, from the page's weights
+    /// and epoch; the second time, stops and says so.
+    pub(super) fn check_worker(&mut self) {
+        if self.pending == 0 || now() - self.heard_at < Self::WORKER_SILENCE_MS {
+            return;
+        }
+        self.pending = 0;
+        self.asked.clear();
+        self.heard_at = now();
+        if !self.restarted {
+            self.restarted = true;
+            self.bridge = Some(spawn_worker(self.me.clone()));
+            let id = self.mirror.setup;
+            let config = self.settings.config.clone();
+            match self.mirror.trainer.as_ref().map(|t| (t.network.clone(), t.epoch)) {
+                Some((network, epoch)) => self.send(ToWorker::Resume { id, config: Box::new(config), round: self.round, network: Box::new(network), epoch }),
+                None => self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: None }),
+            }
+            if let Some(c) = self.settings.compare.clone() {
+                self.send(ToWorker::Compare(Some(c)));
+            }
+            self.pictures_asked = None;
+            self.ask_for_pictures();
+            return;
+        }
+        self.playing = false;
+        if let Some(d) = &self.dispatch {
+            d.emit(Action::Pause);
+            d.emit(Action::Notify(Notice::WorkerStopped));
+        }
+    }
+
+    /// Sends a request, counted until its answer comes.
+    pub(super) fn send(&mut self, message: ToWorker) {
+        if let Some(b) = &self.bridge {
+            if self.pending == 0 {
+                self.heard_at = now();
+            }
+            self.pending += 1;
+            let counted = match &message {
+                ToWorker::Train { epochs, .. } if self.settings.exercise.max_epochs.is_some() => *epochs,
+                _ => 0,
+            };
+            self.asked.push_back(counted);
+            b.send(message);
+        }
+    }
+
+    /// Brings the page's copy of the compared run up to date (a run that started afresh in the
+    /// worker starts afresh here too, from the same setup and draw).
+    pub(super) fn apply_compare(&mut self, run: super::protocol::RunSnapshot) {
+        if let Some(picture) = run.picture {
+            self.compare_view.take_picture(picture);
+        }
+        if run.restarted {
+            self.compare = self.settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
+        }
+        let Some(c) = self.compare.as_mut() else { return };
+        if super::mirror::follow(c, &run.parameters, run.epoch, &run.report, &run.history) {
+            self.dirty = true;
+        }
+    }
+
+    /// Takes in the worker's answer; returns what the Yew state should hear of it.
+    pub(super) fn receive(&mut self, mut s: Snapshot) -> Vec<Action> {
+        self.heard_at = now();
+        self.pending = self.pending.saturating_sub(1);
+        self.asked.pop_front();
+        let mut actions = Vec::new();
+        if !self.mirror.apply(&s) {
+            return actions;
+        }
+        self.perf.worker(s.trained, s.train_ms);
+        if let Some(run) = s.compare.take() {
+            self.apply_compare(run);
+        }
+        if let Some(pictures) = s.pictures.take() {
+            self.views.take_pictures(pictures, self.viewing.is_some());
+        }
+        if let Some(t) = self.mirror.trainer.as_mut() {
+            self.timeline.record(t.epoch, &s.parameters);
+            // An answer still on its way while an earlier epoch is shown: it is the newest
+            // state, and the earlier epoch stays on screen.
+            if let Some(v) = self.viewing.as_mut() {
+                v.newest_epoch = t.epoch;
+                v.newest = s.parameters.clone();
+                v.newest_report = t.last.clone();
+                if let Some((at, p)) = self.timeline.at(v.epoch) {
+                    t.set_parameters(p);
+                    t.epoch = *at;
+                }
+            }
+        }
+        self.check_goal(&mut actions);
+        match s.event {
+            Some(Event::EarlyStopped { at, best }) => actions.push(Action::Notify(Notice::EarlyStopped { at, best })),
+            Some(Event::Diverged(epoch)) => actions.push(Action::Notify(Notice::Diverged(epoch))),
+            None => {}
+        }
+        if s.event.is_some() || !s.trainable {
+            self.playing = false;
+        }
+        if self.playing && self.settings.speed == Speed::Max {
+            self.ask_for_epochs();
+        }
+        self.dirty = true;
+        self.request_frame();
+        actions
+    }
+
+    /// Asks the worker for the next epochs, when it is not busy enough: at a fixed pace one
+    /// request at a time (one a frame); as fast as possible two, so that the worker finds the
+    /// next request waiting when it finishes one and never idles while the page answers.
+    pub(super) fn ask_for_epochs(&mut self) {
+        if self.mirror.trainer.as_ref().is_none_or(|t| t.stopped.is_some()) {
+            return;
+        }
+        let (request, in_flight) = match self.settings.speed {
+            Speed::Slow => {
+                if now() - self.slow_asked_at < Speed::SLOW_MS || self.pending > 0 {
+                    return;
+                }
+                self.slow_asked_at = now();
+                // A threshold unit goes one move of its line at a time.
+                let request =
+                    if self.settings.config.is_perceptron() { ToWorker::PerceptronTick } else { ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS } };
+                (request, 1)
+            }
+            Speed::Epochs(n) => (ToWorker::Train { epochs: n as u64, budget_ms: FRAME_CAP_MS }, 1),
+            Speed::Max => (ToWorker::Train { epochs: u64::MAX, budget_ms: MAX_SPEED_BUDGET_MS }, 2),
+        };
+        // An exercise's epoch limit: ask for no more than it leaves, and stop there.
+        if self.epochs_left() == 0 {
+            if self.pending == 0 {
+                self.playing = false;
+                if let Some(d) = &self.dispatch {
+                    d.emit(Action::Pause);
+                }
+            }
+            return;
+        }
+        while self.pending < in_flight {
+            let left = self.epochs_left();
+            if left == 0 {
+                break;
+            }
+            match &request {
+                ToWorker::Train { epochs, budget_ms } => {
+                    let epochs = (*epochs).min(left);
+                    self.send(ToWorker::Train { epochs, budget_ms: *budget_ms });
+                }
+                other => self.send(other.clone()),
+            }
+        }
+    }
+}
+
+/// Starts the training worker; its answers go to the page's side `live`.
+pub(super) fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
+    TrainingWorker::spawner()
+        .callback(move |FromWorker::Snapshot(s)| {
+            if let Some(live) = live.upgrade() {
+                // The state hears of it once the page's side is no longer borrowed.
+                let actions = live.borrow_mut().receive(*s);
+                let dispatch = live.borrow().dispatch.clone();
+                if let Some(d) = dispatch {
+                    actions.into_iter().for_each(|a| d.emit(a));
+                }
+            }
+        })
+        .spawn_with_loader(WORKER_LOADER)
+}

@@ -1,0 +1,166 @@
+//! The pictures of a run, as RGBA bytes: the output (or one hidden neuron) over the plane, a
+//! thumbnail per hidden neuron, and the layers whose neurons are dead everywhere. The worker
+//! computes them once per answer that moved the weights, in its build for speed; the page only
+//! puts them on canvases (and computes them itself only for a state the worker does not
+//! hold: an earlier epoch shown from the timeline, a weight just typed).
+
+use crate::engine::{Activation, Feature, Grid, Real, Trainer};
+use crate::render::colour::{fill_classes, Palette};
+use serde::{Deserialize, Serialize};
+
+/// Cells per side of the output picture.
+pub const GRID: usize = 100;
+/// Cells per side of a neuron thumbnail (block averages of the grid).
+pub const THUMB: usize = 20;
+/// Bytes of one output picture.
+pub const PICTURE_BYTES: usize = GRID * GRID * 4;
+/// Bytes of one thumbnail.
+pub const THUMB_BYTES: usize = THUMB * THUMB * 4;
+
+/// What the big picture shows and how: the page tells the worker when it changes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    /// A hidden neuron (network layer from 0, neuron) instead of the output.
+    pub neuron: Option<(usize, usize)>,
+    /// Only the sign of the output counts (TensorFlow Playground's "discretize output").
+    pub discretize: bool,
+}
+
+/// The pictures of one state of a run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Pictures {
+    /// The epoch they show.
+    pub epoch: u64,
+    /// What they were asked as.
+    pub request: Request,
+    /// The big picture, `GRID` x `GRID` RGBA.
+    pub heatmap: Vec<u8>,
+    /// Every hidden neuron's thumbnail, `THUMB` x `THUMB` RGBA each, layer by layer.
+    pub thumbnails: Vec<u8>,
+    /// Hidden ReLU layers whose every neuron is 0 over the whole plane.
+    pub dead: Vec<usize>,
+}
+
+/// The grid and palette pictures are computed with (its buffers are kept between pictures).
+pub struct Painter {
+    grid: Grid,
+    palette: Palette,
+}
+
+impl Default for Painter {
+    fn default() -> Self {
+        Painter { grid: Grid::new(GRID, -6.0, 6.0), palette: Palette::new() }
+    }
+}
+
+impl Painter {
+    /// The grid of the last picture painted (every neuron's values over the plane).
+    pub fn grid(&self) -> &Grid {
+        &self.grid
+    }
+
+    /// Every picture of `t` as `request` asks; with `thumbnails` false only the big one.
+    pub fn paint(&mut self, t: &Trainer, request: Request, thumbnails: bool) -> Pictures {
+        self.grid.evaluate(&t.network, &t.config.network.features);
+        let mut heatmap = vec![0; PICTURE_BYTES];
+        let layers = t.network.layers.len();
+        match request.neuron.filter(|&(l, j)| l + 1 < layers && j < t.network.layers[l].n_out) {
+            Some((l, j)) => self.palette.fill(self.grid.neuron(l, j), request.discretize, &mut heatmap),
+            None => self.output(t, request.discretize, &mut heatmap),
+        }
+        let thumbnails = if thumbnails { self.thumbnails(t) } else { Vec::new() };
+        Pictures { epoch: t.epoch, request, heatmap, thumbnails, dead: crate::engine::diagnose::dead_layers(&t.network, &self.grid) }
+    }
+
+    /// The output over the plane, from the grid just evaluated: one hue per class for more
+    /// than two classes, else the orange-blue scale of the score.
+    fn output(&self, t: &Trainer, discretize: bool, rgba: &mut [u8]) {
+        let last = t.network.layers.len() - 1;
+        let out = t.network.output().activation;
+        if out == Activation::Softmax {
+            let k = t.config.outputs();
+            fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, discretize, rgba);
+        } else {
+            self.palette.fill_mapped(self.grid.neuron(last, 0), |v| crate::engine::trainer::score(out, v), discretize, rgba);
+        }
+    }
+
+    /// Each hidden neuron's picture, block-averaged down to a thumbnail.
+    fn thumbnails(&self, t: &Trainer) -> Vec<u8> {
+        let hidden = &t.network.layers[..t.network.layers.len() - 1];
+        let count: usize = hidden.iter().map(|l| l.n_out).sum();
+        let mut rgba = vec![0; count * THUMB_BYTES];
+        let mut slots = rgba.chunks_exact_mut(THUMB_BYTES);
+        for (l, layer) in hidden.iter().enumerate() {
+            for j in 0..layer.n_out {
+                if let Some(px) = slots.next() {
+                    self.palette.fill_downsampled(self.grid.neuron(l, j), GRID, THUMB, px);
+                }
+            }
+        }
+        rgba
+    }
+}
+
+/// A feature's values over a grid, scaled into [-1, 1] for display.
+pub fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
+    let values: Vec<Real> = (0..grid.cells())
+        .map(|i| {
+            let (x, y) = grid.point(i);
+            f.value(x, y)
+        })
+        .collect();
+    let top = values.iter().fold(0.0 as Real, |m, v| m.max(v.abs())).max(1e-6);
+    values.iter().map(|v| v / top).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::config::HiddenLayer;
+    use crate::engine::Config;
+
+    fn trainer() -> Trainer {
+        let mut config = Config::default();
+        config.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }, HiddenLayer { neurons: 2, activation: Activation::Relu }];
+        Trainer::new_round(config, 0).expect("a trainer")
+    }
+
+    #[test]
+    fn one_thumbnail_per_hidden_neuron_and_the_picture_follows_the_request() {
+        let t = trainer();
+        let mut painter = Painter::default();
+        let output = painter.paint(&t, Request::default(), true);
+        assert_eq!(output.heatmap.len(), PICTURE_BYTES);
+        assert_eq!(output.thumbnails.len(), 5 * THUMB_BYTES);
+        let neuron = painter.paint(&t, Request { neuron: Some((1, 1)), discretize: false }, false);
+        assert!(neuron.thumbnails.is_empty());
+        assert_ne!(neuron.heatmap, output.heatmap, "a hidden neuron's picture is not the output's");
+        // The last thumbnail is the neuron just shown big, block-averaged.
+        let mut small = vec![0; THUMB_BYTES];
+        Palette::new().fill_downsampled(painter.grid().neuron(1, 1), GRID, THUMB, &mut small);
+        assert_eq!(&output.thumbnails[4 * THUMB_BYTES..], &small[..]);
+        // A neuron that is not there shows the output.
+        let missing = painter.paint(&t, Request { neuron: Some((1, 7)), discretize: false }, false);
+        assert_eq!(missing.heatmap, output.heatmap);
+    }
+
+    #[test]
+    fn discretized_output_has_only_the_two_end_colours() {
+        let t = trainer();
+        let pictures = Painter::default().paint(&t, Request { neuron: None, discretize: true }, false);
+        let palette = Palette::new();
+        let ends = [palette.shade(-1.0), palette.shade(1.0)];
+        assert!(pictures.heatmap.chunks_exact(4).all(|px| ends.iter().any(|e| e[..] == px[..])));
+    }
+
+    #[test]
+    fn a_relu_layer_switched_off_everywhere_is_found_dead() {
+        let mut t = trainer();
+        for b in &mut t.network.layers[0].biases {
+            *b = -1000.0;
+        }
+        let pictures = Painter::default().paint(&t, Request::default(), false);
+        assert_eq!(pictures.dead, vec![0]);
+    }
+}

@@ -1,0 +1,121 @@
+//! The run as the page shows it: the exercise's epoch limit and goal, the timeline of earlier
+//! epochs, going back to one and going on from there.
+
+use super::dom::{element, set_text};
+use super::page::{Live, Viewing};
+use super::protocol::ToWorker;
+use crate::app::i18n::Text;
+use crate::app::state::Action;
+
+impl Live {
+    /// Epochs the exercise still allows (all there are without a limit), counting those
+    /// already asked for.
+    pub(super) fn epochs_left(&self) -> u64 {
+        let Some(max) = self.settings.exercise.max_epochs else { return u64::MAX };
+        let done = self.mirror.trainer.as_ref().map_or(0, |t| t.epoch);
+        max.saturating_sub(done + self.asked.iter().sum::<u64>())
+    }
+
+    /// Whether the exercise's goal is met now; said once per run.
+    pub(super) fn check_goal(&mut self, actions: &mut Vec<Action>) {
+        let (Some(goal), None) = (self.settings.exercise.goal, self.goal_met_at) else { return };
+        let Some(t) = self.mirror.trainer.as_ref() else { return };
+        let Some(report) = t.last.as_ref() else { return };
+        let m = report.test.as_ref().unwrap_or(&report.train);
+        // Before any training only an exercise done by hand (no epochs allowed) can be met:
+        // fresh random weights do not count.
+        let by_hand = self.settings.exercise.max_epochs == Some(0);
+        if (t.epoch > 0 || by_hand) && goal.met(m.loss, m.accuracy) {
+            self.goal_met_at = Some(t.epoch);
+            self.playing = false;
+            actions.push(Action::GoalMet(t.epoch));
+        }
+    }
+
+    /// The next reset restarts from this run's initial weights (the same setup then gives
+    /// the same curve).
+    pub fn reset_to_same_weights(&mut self) {
+        self.same_weights = true;
+    }
+
+    /// Shows the network as it was at `epoch` (the nearest kept snapshot at or before it),
+    /// or, at the newest epoch, as it is. Training pauses meanwhile.
+    pub fn view_epoch(&mut self, epoch: u64) {
+        let Some(t) = self.mirror.trainer.as_mut() else { return };
+        let newest = self.viewing.as_ref().map_or(t.epoch, |v| v.newest_epoch);
+        if epoch >= newest {
+            if let Some(v) = self.viewing.take() {
+                t.set_parameters(&v.newest);
+                t.epoch = v.newest_epoch;
+                t.last = v.newest_report;
+            }
+        } else if let Some((at, parameters)) = self.timeline.at(epoch).cloned() {
+            if self.viewing.is_none() {
+                self.viewing = Some(Viewing { epoch: at, newest_epoch: t.epoch, newest: t.network.parameters(), newest_report: t.last.clone() });
+            }
+            if let Some(v) = self.viewing.as_mut() {
+                v.epoch = at;
+            }
+            t.set_parameters(&parameters);
+            t.epoch = at;
+            if let Some(last) = t.last.as_mut() {
+                last.epoch = at;
+            }
+        }
+        self.views.weights_changed();
+        self.dirty = true;
+        self.request_frame();
+    }
+
+    /// The epoch shown from the timeline, if an earlier one.
+    pub fn viewed_epoch(&self) -> Option<u64> {
+        self.viewing.as_ref().map(|v| v.epoch)
+    }
+
+    /// The newest epoch of the run (while an earlier one is shown, too).
+    pub fn newest_epoch(&self) -> u64 {
+        self.viewing.as_ref().map(|v| v.newest_epoch).or(self.mirror.trainer.as_ref().map(|t| t.epoch)).unwrap_or(0)
+    }
+
+    /// When an earlier epoch is shown, makes it the run's present: the worker and the page
+    /// go back there and training continues from it.
+    pub(super) fn continue_from_viewed(&mut self) {
+        let Some(v) = self.viewing.take() else { return };
+        let Some(t) = self.mirror.trainer.as_mut() else { return };
+        let parameters = t.network.parameters();
+        // The mirror shows the epoch already: rewind it as the worker will.
+        t.epoch = v.newest_epoch;
+        if t.rewind(v.epoch, &parameters) {
+            self.mirror.stop_epoch = None;
+            self.timeline.truncate_after(v.epoch);
+            self.goal_met_at = None;
+            self.send(ToWorker::Rewind { epoch: v.epoch, parameters });
+        }
+    }
+
+    /// The timeline's range: the epochs trained so far, and the one shown.
+    pub(super) fn write_timeline(&self) {
+        let Some(input) = element(super::ids::TIMELINE).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()) else {
+            return;
+        };
+        let newest = self.newest_epoch();
+        let shown = self.viewed_epoch().unwrap_or(newest);
+        let max = newest.to_string();
+        if input.max() != max {
+            input.set_max(&max);
+        }
+        if input.value() != shown.to_string() {
+            input.set_value(&shown.to_string());
+        }
+        let spoken = format!("{shown} / {newest}");
+        if input.get_attribute("aria-valuetext").as_deref() != Some(spoken.as_str()) {
+            let _ = input.set_attribute("aria-valuetext", &spoken);
+        }
+        let lang = self.settings.lang;
+        let text = match self.viewed_epoch() {
+            Some(e) => Text::TimelineBack.get(lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
+            None => Text::TimelineNow.get(lang).replace("{kept}", &self.timeline.len().to_string()),
+        };
+        set_text(super::ids::TIMELINE_LABEL, &text);
+    }
+}

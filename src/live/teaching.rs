@@ -1,0 +1,138 @@
+//! What the teaching views ask of the run: the inspector's and the matrix view's numbers,
+//! backprop walked through and applied, the perceptron rule by hand, weights typed by the
+//! user, the readout under the pointer, and the exports.
+
+use super::math::InspectPoint;
+use super::page::Live;
+use super::protocol::ToWorker;
+use crate::app::i18n::Text;
+use crate::engine::Real;
+
+impl Live {
+    pub(super) fn write_math_views(&mut self) {
+        if let Some(t) = &self.mirror.trainer {
+            self.math.write_inspector(t, &self.settings, self.inspect_point);
+            self.math.write_matrix(t, &self.settings, self.matrix_offset);
+        }
+    }
+
+    /// One update for training point `point` (wrapping around), written out, when the live
+    /// network is the one `config` describes.
+    pub fn walkthrough(&self, point: usize, config: &crate::engine::Config) -> Option<crate::engine::backprop::Walkthrough> {
+        crate::app::backprop_steps::walk_for(self.trainer()?, config, point)
+    }
+
+    /// The training points with the largest loss now (their places in the training set),
+    /// largest first: where a walk-through starts and what it offers to choose from.
+    pub fn hardest_points(&self, config: &crate::engine::Config, k: usize) -> Vec<(usize, f64)> {
+        let Some(t) = self.trainer_for(config) else { return Vec::new() };
+        let losses = crate::engine::backprop::point_losses(&t.network, &t.config, &t.split.train);
+        crate::engine::backprop::hardest_points(&losses, k).into_iter().map(|i| (i, losses[i])).collect()
+    }
+
+    /// Applies the update walked through for `point`, here and in the worker, and redraws.
+    pub fn apply_backprop(&mut self, point: usize) {
+        let Some(w) = self.trainer().and_then(|t| crate::app::backprop_steps::walk_for(t, &t.config, point)) else { return };
+        let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
+        let Some(t) = self.mirror.trainer.as_mut() else { return };
+        if t.set_parameters(&parameters) {
+            self.send(ToWorker::SetParameters(parameters));
+            let after = self.trainer().and_then(|t| crate::app::backprop_steps::walk_for(t, &t.config, point)).map_or(f64::NAN, |a| a.loss);
+            self.backprop_losses = Some((w.loss, after));
+            self.views.weights_changed();
+            self.draw();
+        }
+    }
+
+    /// The matrix view moves on to the next four training points.
+    pub fn next_matrix_points(&mut self) {
+        self.matrix_offset += 4;
+        self.write_math_views();
+    }
+
+    /// Applies the perceptron rule to the next training point, here and in the worker (the
+    /// new weights are sent), and redraws; says what it did.
+    pub fn perceptron_step(&mut self) -> Option<crate::engine::trainer::PerceptronStep> {
+        let t = self.mirror.trainer.as_mut()?;
+        let step = t.perceptron_point(self.perceptron_cursor)?;
+        self.perceptron_cursor += 1;
+        let parameters = t.network.parameters();
+        self.send(ToWorker::SetParameters(parameters));
+        self.views.weights_changed();
+        self.draw();
+        Some(step)
+    }
+
+    /// The inspector moves on to the next training point.
+    pub fn next_inspect_point(&mut self) {
+        let next = match self.inspect_point {
+            InspectPoint::Training(i) => i + 1,
+            InspectPoint::At(..) => 0,
+        };
+        self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
+        self.write_math_views();
+    }
+
+    /// The inspector computes at a point of the plane (the one under the pointer).
+    pub fn inspect_at(&mut self, x: Real, y: Real) {
+        self.inspect_point = InspectPoint::At(x, y);
+        self.write_math_views();
+    }
+
+    /// The current value of a link's weight.
+    pub fn weight(&self, layer: usize, neuron: usize, input: usize) -> Option<Real> {
+        let l = self.trainer()?.network.layers.get(layer)?;
+        l.weights.get(neuron * l.activation.pieces() * l.n_in + input).copied()
+    }
+
+    /// The current bias of a neuron (`layer` counts network layers; the output is last).
+    pub fn bias(&self, layer: usize, neuron: usize) -> Option<Real> {
+        let l = self.trainer()?.network.layers.get(layer)?;
+        l.biases.get(neuron * l.activation.pieces()).copied()
+    }
+
+    /// Sets the weight from `input` (or, with `None`, the bias) of a neuron, here and in the
+    /// worker, and redraws.
+    pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
+        let Some(t) = &mut self.mirror.trainer else { return };
+        if t.set_parameter(layer, neuron, input, value) {
+            self.send(ToWorker::SetParameter { layer, neuron, input, value });
+            self.views.weights_changed();
+            self.draw();
+        }
+    }
+
+    /// What the network says at a point of the plane, as the hover readout shows it.
+    pub fn describe_point(&mut self, x: Real, y: Real) -> Option<String> {
+        let lang = self.settings.lang;
+        let t = self.mirror.trainer.as_mut()?;
+        let out = t.outputs_at(x, y);
+        let activation = t.network.output().activation;
+        let value = if out.len() > 1 {
+            let k = crate::engine::trainer::predicted_class(activation, &out, 1, 0);
+            format!("{} {k}, p = {:.3}", Text::Class.get(lang), out[k])
+        } else {
+            format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
+        };
+        Some(format!("{} → {value}", super::math::point_words(&t.config, x, y, lang)))
+    }
+
+    /// The trained model (setup and weights) as JSON.
+    pub fn model_json(&self) -> Option<String> {
+        let t = self.trainer()?;
+        let model = crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
+        Some(model.to_json())
+    }
+
+    /// The data as it is split now, as CSV in its own units.
+    pub fn data_csv(&self) -> Option<String> {
+        let t = self.trainer()?;
+        Some(crate::engine::data::split_csv(&t.split, &super::math::shown_axes(&t.config, self.settings.lang)))
+    }
+
+    /// The trained network as Keras code.
+    pub fn keras_code(&self) -> Option<String> {
+        let t = self.trainer()?;
+        Some(crate::engine::export::keras_code(&t.config, &t.network, &t.split, 100))
+    }
+}
