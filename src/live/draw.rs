@@ -24,6 +24,10 @@ use wasm_bindgen::JsCast;
 /// While training, the charts are redrawn at most this often (milliseconds); the heatmap,
 /// the neurons' pictures and the figures follow every frame.
 const CHARTS_EVERY_MS: f64 = 100.0;
+/// While training, the neurons' thumbnails and the figures are redrawn at most this often
+/// (milliseconds).
+const THUMBNAILS_EVERY_MS: f64 = 50.0;
+const READOUTS_EVERY_MS: f64 = 50.0;
 /// Pixels each side of a gap's canvas for the width of the strokes.
 pub const LINK_PAD: f64 = 6.0;
 
@@ -67,8 +71,13 @@ pub struct Views {
     /// Whether `pictures` show the mirrored weights as they are (false after an edit made on
     /// the page or while an earlier epoch is shown, until the worker's next pictures).
     fresh: bool,
-    /// Whether the heatmap and the thumbnails on screen are `pictures`.
+    /// Whether the heatmap on screen is `pictures`.
     drawn: bool,
+    /// Whether the thumbnails on screen are older than `pictures`, and when they were drawn.
+    thumbnails_due: bool,
+    thumbnails_drawn_at: f64,
+    /// When the figures were last written.
+    pub readouts_written_at: f64,
     /// The points canvas's size on screen, in CSS pixels.
     points_size: f64,
     /// The loss chart's width on screen, in CSS pixels.
@@ -102,6 +111,9 @@ impl Views {
             pictures: None,
             fresh: false,
             drawn: false,
+            thumbnails_due: false,
+            thumbnails_drawn_at: 0.0,
+            readouts_written_at: f64::NEG_INFINITY,
             points_size: HEATMAP,
             chart_width: crate::render::chart::WIDTH,
             rgba: vec![0; GRID * GRID * 4],
@@ -167,12 +179,17 @@ impl Views {
     /// Draws every view of `trainer` (or a blank picture without one), with the loss history
     /// of a compared setup in the chart; returns the milliseconds spent painting pictures here.
     pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>, second: Option<&[HistoryPoint]>) -> f64 {
-        write_readouts(trainer, settings.lang, &mut self.last_confusion);
+        let start = now();
+        // The figures, the timeline and the charts follow at most 20 times a second while
+        // training (a counter that moves faster cannot be read; each write lays text out).
+        if !playing || start - self.readouts_written_at >= READOUTS_EVERY_MS {
+            self.readouts_written_at = start;
+            write_readouts(trainer, settings.lang, &mut self.last_confusion);
+        }
         let Some(t) = trainer else {
             self.draw_empty(settings.lang);
             return 0.0;
         };
-        let start = now();
         // While training the worker's pictures are drawn as they come; a state only the page
         // holds, or a picture asked for that has not come yet, is painted here.
         let request = self.focus.request(settings.discretize);
@@ -187,7 +204,12 @@ impl Views {
         };
         if !self.drawn {
             self.drawn = true;
+            self.thumbnails_due = true;
             self.draw_heatmap(t, settings);
+        }
+        // The neurons' small pictures, on the diagram's largest canvas, follow at most 20
+        // times a second while training.
+        if self.thumbnails_due && (!playing || start - self.thumbnails_drawn_at >= THUMBNAILS_EVERY_MS) {
             self.draw_thumbnails(t);
         }
         self.draw_overlay(t, settings);
@@ -280,6 +302,8 @@ impl Views {
     /// one atlas and copied to their places.
     fn draw_thumbnails(&mut self, t: &Trainer) {
         let Some(c) = canvas_by_id(ids::NODES) else { return };
+        self.thumbnails_due = false;
+        self.thumbnails_drawn_at = now();
         let inputs = self.layout.inputs.len();
         if let Some(p) = &self.pictures {
             let from = (inputs * THUMB_BYTES).min(self.atlas_rgba.len());

@@ -270,6 +270,7 @@ impl Live {
 
     /// Draws every view; returns the milliseconds spent painting pictures on the page.
     pub(super) fn draw(&mut self) -> f64 {
+        let written_before = self.views.readouts_written_at;
         let grid_ms = self.views.draw_all(
             self.mirror.trainer.as_ref(),
             &self.settings,
@@ -278,7 +279,9 @@ impl Live {
             self.compare.as_ref().map(|c| &c.history.points[..]),
         );
         self.write_math_views();
-        self.write_timeline();
+        if !self.playing || self.views.readouts_written_at != written_before {
+            self.write_timeline();
+        }
         if let Some(c) = &self.compare {
             self.compare_view.draw(c, &self.settings, self.playing);
         }

@@ -34,8 +34,10 @@ pub struct Pictures {
     /// What they were asked as.
     pub request: Request,
     /// The big picture, `GRID` x `GRID` RGBA.
+    #[serde(with = "serde_bytes")]
     pub heatmap: Vec<u8>,
     /// Every hidden neuron's thumbnail, `THUMB` x `THUMB` RGBA each, layer by layer.
+    #[serde(with = "serde_bytes")]
     pub thumbnails: Vec<u8>,
     /// Hidden ReLU layers whose every neuron is 0 over the whole plane.
     pub dead: Vec<usize>,

@@ -135,6 +135,7 @@ pub struct RunSnapshot {
     /// Whether it started afresh with this request (its history starts again).
     pub restarted: bool,
     /// Its output over the plane (`GRID` x `GRID` RGBA), when it changed.
+    #[serde(with = "serde_bytes")]
     pub picture: Option<Vec<u8>>,
 }
 
