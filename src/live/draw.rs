@@ -96,7 +96,6 @@ pub struct Views {
     pub dash: f64,
     charts_drawn_at: f64,
     next_gap: usize,
-    last_confusion: String,
     last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
     last_chart: Option<ChartKey>,
     last_overlay: Option<Overlay>,
@@ -125,7 +124,6 @@ impl Views {
             dash: 0.0,
             charts_drawn_at: 0.0,
             next_gap: 0,
-            last_confusion: String::new(),
             last_gradients: None,
             last_chart: None,
             last_overlay: None,
@@ -142,7 +140,6 @@ impl Views {
         let shown = |id: &str| canvas_by_id(id).map(|c| c.get_bounding_client_rect().width().round()).filter(|w| *w > 0.0);
         self.points_size = shown(ids::POINTS).unwrap_or(HEATMAP);
         self.chart_width = shown(ids::LOSS_CHART).unwrap_or(crate::render::chart::WIDTH);
-        self.last_confusion.clear();
         self.last_gradients = None;
         self.last_chart = None;
         self.last_overlay = None;
@@ -184,7 +181,7 @@ impl Views {
         // training (a counter that moves faster cannot be read; each write lays text out).
         if !playing || start - self.readouts_written_at >= READOUTS_EVERY_MS {
             self.readouts_written_at = start;
-            write_readouts(trainer, settings.lang, &mut self.last_confusion);
+            write_readouts(trainer, settings.lang);
         }
         let Some(t) = trainer else {
             self.draw_empty(settings.lang);

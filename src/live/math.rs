@@ -1,6 +1,5 @@
-//! The numbers of the teaching views the frame loop keeps current: the neuron inspector
-//! (one neuron's sum at one point) and the matrix view (one layer as Z = W·X + b at four
-//! training points).
+//! The neuron inspector's numbers, kept current by the frame loop (one neuron's sum at one
+//! point), and a point of the plane in words.
 
 use super::dom::{element, set_text};
 use super::ids;
@@ -65,62 +64,6 @@ impl MathViews {
                 canvas::draw_activation(&c, m.activation, t.network.leaky_slope, m.z, m.a);
             }
         }
-    }
-
-    /// Writes the shown layer as Z = W·X + b and A = f(Z) at four training points from
-    /// `offset`: each matrix as a table and as JSON rows in `data-values`; each cell of Z
-    /// carries its sum written out.
-    pub fn write_matrix(&mut self, t: &Trainer, settings: &Settings, offset: usize) {
-        let Some(layer) = settings.matrix else { return };
-        let train = &t.split.train;
-        if train.is_empty() {
-            return;
-        }
-        let chosen: Vec<usize> = (0..4.min(train.len())).map(|k| (offset + k) % train.len()).collect();
-        let points: Vec<(Real, Real)> = chosen.iter().map(|&i| (train[i].x, train[i].y)).collect();
-        let Some(m) = crate::engine::inspect::layer_product(&t.network, &t.config.network.features, &points, layer - 1) else { return };
-        let bias_rows: Vec<Vec<Real>> = m.b.iter().map(|&b| vec![b]).collect();
-        for (id, rows) in [(ids::MATRIX_W, &m.w), (ids::MATRIX_X, &m.x), (ids::MATRIX_B, &bias_rows), (ids::MATRIX_Z, &m.z), (ids::MATRIX_A, &m.a)] {
-            let Some(table) = element(id) else { continue };
-            let json = serde_json::to_string(rows).unwrap_or_default();
-            if table.get_attribute("data-values").as_deref() == Some(json.as_str()) {
-                continue;
-            }
-            let _ = table.set_attribute("data-values", &json);
-            let mut html = String::new();
-            for (r, row) in rows.iter().enumerate() {
-                html += "<tr>";
-                for (p, v) in row.iter().enumerate() {
-                    if id == ids::MATRIX_Z {
-                        // The lecture's way: (2·−2) + (5·−2) + (2·0) + b = −14.
-                        let terms: Vec<String> = m.w[r].iter().zip(&m.x).map(|(w, x)| format!("({}·{})", short(*w), short(x[p]))).collect();
-                        html += &format!("<td title=\"{} + {} = {}\">{}</td>", terms.join(" + "), short(m.b[r]), short(*v), short(*v));
-                    } else {
-                        html += &format!("<td>{}</td>", short(*v));
-                    }
-                }
-                html += "</tr>";
-            }
-            table.set_inner_html(&html);
-        }
-        let lang = settings.lang;
-        let which: Vec<String> = chosen.iter().map(|i| (i + 1).to_string()).collect();
-        set_text(ids::MATRIX_POINTS, &format!("{}: {} / {}", Text::TrainingPoints.get(lang), which.join(", "), train.len()));
-    }
-}
-
-/// A number to two decimals with a true minus sign, as a matrix cell shows it (numbers
-/// only: the tables are written as HTML).
-fn short(v: Real) -> String {
-    let t = format!("{v:.2}");
-    if let Some(rest) = t.strip_prefix('-') {
-        if rest.chars().all(|c| c == '0' || c == '.') {
-            rest.to_string()
-        } else {
-            format!("−{rest}")
-        }
-    } else {
-        t
     }
 }
 

@@ -10,6 +10,8 @@ pub mod compare_view;
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod draw;
+#[cfg(target_arch = "wasm32")]
+pub mod feed;
 pub mod ids;
 pub mod layout;
 #[cfg(target_arch = "wasm32")]

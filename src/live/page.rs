@@ -59,8 +59,10 @@ pub struct Live {
     pub(super) compare_view: super::compare_view::CompareView,
     /// The pictures last asked of the worker.
     pub(super) pictures_asked: Option<Request>,
-    /// The inspector's and the matrix view's drawing state.
+    /// The inspector's drawing state.
     pub(super) math: MathViews,
+    /// Tells the panels when the run moved.
+    pub frames: super::feed::Feed,
     pub(super) playing: bool,
     /// Something changed since the last frame was drawn.
     pub(super) dirty: bool,
@@ -76,8 +78,6 @@ pub struct Live {
     pub(super) inspect_point: InspectPoint,
     /// The next point the perceptron rule, stepped by hand, looks at.
     pub(super) perceptron_cursor: usize,
-    /// The first of the training points the matrix view shows.
-    pub(super) matrix_offset: usize,
     /// Backprop step by step: the point's loss before and after the last update applied.
     pub backprop_losses: Option<(f64, f64)>,
     /// When the worker last answered, or was first asked since its last answer.
@@ -108,6 +108,7 @@ impl Live {
             compare_view: Default::default(),
             pictures_asked: None,
             math: MathViews::default(),
+            frames: Default::default(),
             playing: false,
             dirty: false,
             frame: None,
@@ -117,7 +118,6 @@ impl Live {
             pending_network: None,
             inspect_point: InspectPoint::Training(0),
             perceptron_cursor: 0,
-            matrix_offset: 0,
             backprop_losses: None,
             heard_at: now(),
             restarted: false,
@@ -281,6 +281,7 @@ impl Live {
         self.write_math_views();
         if !self.playing || self.views.readouts_written_at != written_before {
             self.write_timeline();
+            self.frames.publish();
         }
         if let Some(c) = &self.compare {
             self.compare_view.draw(c, &self.settings, self.playing);
@@ -294,8 +295,8 @@ impl Live {
             self.views.focus = focus;
             self.views.redraw_heatmap();
             self.ask_for_pictures();
-            self.dirty = true;
-            self.request_frame();
+            // Shown at once (painted here until the worker's pictures of it come).
+            self.draw();
         }
     }
 

@@ -1,13 +1,13 @@
 //! The figures written beside the pictures: the epoch counter, losses and accuracies, the
-//! confusion matrix, the perceptron's mistakes and a threshold unit's fields, and the hint
-//! about what is going wrong.
+//! perceptron's mistakes and a threshold unit's fields, and the hint about what is going
+//! wrong.
 
 use super::dom::{element, set_text};
 use super::ids;
 use crate::app::i18n::{Lang, Text};
 use crate::engine::diagnose::Trouble;
 use crate::engine::{EpochReport, Metrics, Trainer};
-use crate::render::readouts::{confusion_html, format_epoch};
+use crate::render::readouts::format_epoch;
 use wasm_bindgen::JsCast;
 
 /// Shows (or hides) the hint about what is going wrong, with its kind in `data-kind`.
@@ -53,9 +53,8 @@ fn write_threshold_fields(t: &Trainer) {
     }
 }
 
-/// The epoch counter, the losses, accuracies, the perceptron's mistakes and the confusion
-/// matrix (its HTML rewritten only when the counts change).
-pub fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mut String) {
+/// The epoch counter, the losses, accuracies and the perceptron's mistakes.
+pub fn write_readouts(trainer: Option<&Trainer>, lang: Lang) {
     let Some(t) = trainer else {
         set_text(ids::EPOCH, "000,000");
         set_text(ids::MOBILE_EPOCH, "000,000");
@@ -82,14 +81,6 @@ pub fn write_readouts(trainer: Option<&Trainer>, lang: Lang, last_confusion: &mu
             let _ = el.set_attribute("data-mistakes", &mistakes.to_string());
         }
         write_threshold_fields(t);
-    }
-    let m = report.test.as_ref().unwrap_or(&report.train);
-    let html = confusion_html(&m.confusion, Text::ConfusionCorner.get(lang));
-    if *last_confusion != html {
-        if let Some(table) = element(ids::CONFUSION) {
-            table.set_inner_html(&html);
-            last_confusion.clone_from(&html);
-        }
     }
     set_text(ids::LOSS_TRAIN, &loss(train));
     set_text(ids::LOSS_VAL, &loss(val));

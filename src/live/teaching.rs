@@ -12,7 +12,6 @@ impl Live {
     pub(super) fn write_math_views(&mut self) {
         if let Some(t) = &self.mirror.trainer {
             self.math.write_inspector(t, &self.settings, self.inspect_point);
-            self.math.write_matrix(t, &self.settings, self.matrix_offset);
         }
     }
 
@@ -44,10 +43,24 @@ impl Live {
         }
     }
 
-    /// The matrix view moves on to the next four training points.
-    pub fn next_matrix_points(&mut self) {
-        self.matrix_offset += 4;
-        self.write_math_views();
+    /// Network layer `layer` (the output last) as Z = W·X + b at four training points from
+    /// `offset` (wrapping around), with their places in the training set and its size; while
+    /// the live network is the one `config` describes.
+    pub fn layer_product(
+        &self,
+        config: &crate::engine::Config,
+        layer: usize,
+        offset: usize,
+    ) -> Option<(crate::engine::inspect::LayerProduct, Vec<usize>, usize)> {
+        let t = self.trainer_for(config)?;
+        let train = &t.split.train;
+        if train.is_empty() {
+            return None;
+        }
+        let chosen: Vec<usize> = (0..4.min(train.len())).map(|k| (offset + k) % train.len()).collect();
+        let points: Vec<(Real, Real)> = chosen.iter().map(|&i| (train[i].x, train[i].y)).collect();
+        let product = crate::engine::inspect::layer_product(&t.network, &t.config.network.features, &points, layer)?;
+        Some((product, chosen, train.len()))
     }
 
     /// Applies the perceptron rule to the next training point, here and in the worker (the

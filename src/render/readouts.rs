@@ -1,5 +1,5 @@
-//! Readouts drawn from the engine's figures: the epoch counter, the confusion matrix's rows
-//! and the per-layer gradient bars.
+//! Readouts drawn from the engine's figures: the epoch counter and the per-layer gradient
+//! bars.
 
 use super::canvas;
 
@@ -14,35 +14,6 @@ pub fn format_epoch(epoch: u64) -> String {
         out.push(ch);
     }
     out
-}
-
-/// The confusion matrix as table rows (numbers only), first row and column naming classes
-/// by a swatch of their colour and their name; `corner` says which is which. Right answers
-/// carry a tick, so the table reads without colour.
-pub fn confusion_html(counts: &[u32], corner: &str) -> String {
-    let k = (counts.len() as f64).sqrt() as usize;
-    if k == 0 {
-        return String::new();
-    }
-    let name = |i: usize| {
-        let colour = crate::render::colour::hex(crate::render::colour::class_colour(i, k));
-        let label = if k == 2 { ["−1", "+1"][i].to_string() } else { i.to_string() };
-        format!("<span class=\"swatch\" style=\"background:{colour}\"></span>{label}")
-    };
-    let mut html = format!("<tr><th scope=\"col\" class=\"corner\">{corner}</th>");
-    for j in 0..k {
-        html += &format!("<th scope=\"col\">{}</th>", name(j));
-    }
-    html += "</tr>";
-    for i in 0..k {
-        html += &format!("<tr><th scope=\"row\">{}</th>", name(i));
-        for j in 0..k {
-            let (class, mark) = if i == j { ("hit", "✓ ") } else { ("miss", "") };
-            html += &format!("<td class=\"{class}\">{mark}{}</td>", counts[i * k + j]);
-        }
-        html += "</tr>";
-    }
-    html
 }
 
 /// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10, `marked` in red.

@@ -170,7 +170,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     }
                     if c.data.problem == Problem::Classification {
                         <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
-                        <table id={ids::CONFUSION} class="confusion"></table>
+                        <Confusion live={super::panel::LiveHandle(ctx.live.clone())} lang={ctx.settings().lang} />
                     }
                     <p class="label">{ ctx.t(Text::GradientMagnitude) }</p>
                     <canvas id={ids::GRADIENT_CHART} width="260" height="90"></canvas>

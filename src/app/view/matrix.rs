@@ -1,56 +1,118 @@
 //! A layer as a matrix product: W (one row per neuron), X (one column per point), b,
-//! Z = W·X + b and A = f(Z), with the numbers of the engine filled in by the frame loop;
-//! hovering, clicking or tapping a cell of Z shows its sum written out.
+//! Z = W·X + b and A = f(Z), every number from the engine, each matrix as a table and as
+//! JSON rows in `data-values`; hovering, clicking or tapping a cell of Z shows its sum
+//! written out. The panel keeps its own cursor (the first of the four points) and renders
+//! again at each frame that moved the run.
 
+use super::panel::{use_frame, LiveHandle};
 use super::*;
+use crate::engine::Config;
 use crate::live::ids;
 
 pub(super) fn matrix_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some(layer) = s.matrix else { return html! {} };
-    let output = layer == s.config.network.hidden.len() + 1;
-    let title = if output { ctx.t(Text::Output).to_string() } else { format!("{} {layer}", ctx.t(Text::HiddenLayer)) };
+    let live = LiveHandle(ctx.live.clone());
+    let config = Rc::new(s.config.clone());
+    html! { <MatrixPanel {live} {layer} {config} lang={s.lang} on_close={ctx.send(Action::ShowMatrix(None))} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct MatrixProps {
+    live: LiveHandle,
+    /// The page's layer number (from 1; the output is last).
+    layer: usize,
+    config: Rc<Config>,
+    lang: Lang,
+    on_close: Callback<MouseEvent>,
+}
+
+/// A number to two decimals with a true minus sign, as a matrix cell shows it.
+fn short(v: Real) -> String {
+    let t = format!("{v:.2}");
+    match t.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        Some(rest) => format!("−{rest}"),
+        None => t,
+    }
+}
+
+#[function_component(MatrixPanel)]
+pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
+    use_frame(&p.live);
+    let offset = use_state(|| 0usize);
+    let sum = use_state(|| None::<String>);
+    let t = |text: Text| text.get(p.lang);
+    let output = p.layer == p.config.network.hidden.len() + 1;
+    let title = if output { t(Text::Output).to_string() } else { format!("{} {}", t(Text::HiddenLayer), p.layer) };
+    let numbers = p.layer.checked_sub(1).and_then(|layer| p.live.0.borrow().layer_product(&p.config, layer, *offset));
     let next = {
-        let live = ctx.live.clone();
-        Callback::from(move |_: MouseEvent| live.borrow_mut().next_matrix_points())
+        let (offset, sum) = (offset.clone(), sum.clone());
+        Callback::from(move |_: MouseEvent| {
+            offset.set(*offset + 4);
+            sum.set(None);
+        })
     };
-    // A cell of Z clicked or tapped: its sum (the cell's title) is written under the product.
-    let show_sum = Callback::from(|e: MouseEvent| {
-        let cell = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("td").ok().flatten());
-        if let Some(sum) = cell.and_then(|td| td.get_attribute("title")) {
-            crate::live::dom::set_text("matrix-sum", &sum);
+    let table = |id: &'static str, rows: &[Vec<Real>], cell: &dyn Fn(usize, usize, Real) -> Html| {
+        html! {
+            <table id={id} class="numbers" data-values={serde_json::to_string(rows).unwrap_or_default()}>
+                { for rows.iter().enumerate().map(|(r, row)| html! { <tr>{ for row.iter().enumerate().map(|(c, v)| cell(r, c, *v)) }</tr> }) }
+            </table>
         }
-    });
-    let block = |id: &'static str, name: &'static str, text: Text| {
+    };
+    let plain = |_: usize, _: usize, v: Real| html! { <td>{ short(v) }</td> };
+    let block = |id: &'static str, name: &'static str, text: Text, rows: &[Vec<Real>], cell: &dyn Fn(usize, usize, Real) -> Html| {
         html! {
             <figure class="matrix">
-                <figcaption>{ name }<span class="what">{ format!(" · {}", ctx.t(text)) }</span></figcaption>
-                <table id={id} class="numbers"></table>
+                <figcaption>{ name }<span class="what">{ format!(" · {}", t(text)) }</span></figcaption>
+                { table(id, rows, cell) }
             </figure>
         }
     };
+    let (body, points) = match &numbers {
+        Some((m, chosen, total)) => {
+            let bias_rows: Vec<Vec<Real>> = m.b.iter().map(|&b| vec![b]).collect();
+            // The lecture's way: (2·−2) + (5·−2) + (2·0) + b = −14.
+            let written = |r: usize, c: usize, v: Real| {
+                let terms: Vec<String> = m.w[r].iter().zip(&m.x).map(|(w, x)| format!("({}·{})", short(*w), short(x[c]))).collect();
+                format!("{} + {} = {}", terms.join(" + "), short(m.b[r]), short(v))
+            };
+            let z_cell = |r: usize, c: usize, v: Real| {
+                let text = written(r, c, v);
+                let sum = sum.clone();
+                let shown = text.clone();
+                html! { <td title={text} onclick={Callback::from(move |_: MouseEvent| sum.set(Some(shown.clone())))}>{ short(v) }</td> }
+            };
+            let which: Vec<String> = chosen.iter().map(|i| (i + 1).to_string()).collect();
+            let body = html! {
+                <div class="matrix-row">
+                    { block(ids::MATRIX_W, "W", Text::Weights, &m.w, &plain) }
+                    <span class="op">{ "·" }</span>
+                    { block(ids::MATRIX_X, "X", Text::Inputs, &m.x, &plain) }
+                    <span class="op">{ "+" }</span>
+                    { block(ids::MATRIX_B, "b", Text::Bias, &bias_rows, &plain) }
+                    <span class="op">{ "=" }</span>
+                    { block(ids::MATRIX_Z, "Z", Text::WeightedSum, &m.z, &z_cell) }
+                    <span class="op">{ "→" }</span>
+                    { block(ids::MATRIX_A, "A = f(Z)", Text::ActivationFunction, &m.a, &plain) }
+                </div>
+            };
+            (body, format!("{}: {} / {total}", t(Text::TrainingPoints), which.join(", ")))
+        }
+        None => (html! {}, String::new()),
+    };
     html! {
-        <section id={ids::MATRIX} class="matrix-view" aria-label={ctx.t(Text::MatrixProduct)}>
+        <section id={ids::MATRIX} class="matrix-view" aria-label={t(Text::MatrixProduct)}>
             <div class="inspector-head">
-                <h3>{ format!("{} · {}", title, ctx.t(Text::MatrixProduct)) }</h3>
-                <button id="matrix-close" class="round small" aria-label={ctx.t(Text::Close)} title={ctx.t(Text::Close)}
-                    onclick={ctx.send(Action::ShowMatrix(None))}>{ "×" }</button>
+                <h3>{ format!("{} · {}", title, t(Text::MatrixProduct)) }</h3>
+                <button id="matrix-close" class="round small" aria-label={t(Text::Close)} title={t(Text::Close)}
+                    onclick={p.on_close.clone()}>{ "×" }</button>
             </div>
-            <p class="explain">{ ctx.t(Text::MatrixExplain) }</p>
-            <div class="matrix-row">
-                { block(ids::MATRIX_W, "W", Text::Weights) }
-                <span class="op">{ "·" }</span>
-                { block(ids::MATRIX_X, "X", Text::Inputs) }
-                <span class="op">{ "+" }</span>
-                { block(ids::MATRIX_B, "b", Text::Bias) }
-                <span class="op">{ "=" }</span>
-                <div onclick={show_sum}>{ block(ids::MATRIX_Z, "Z", Text::WeightedSum) }</div>
-                <span class="op">{ "→" }</span>
-                { block(ids::MATRIX_A, "A = f(Z)", Text::ActivationFunction) }
-            </div>
-            <p id="matrix-sum" class="formula" aria-live="polite">{ ctx.t(Text::MatrixSumHint) }</p>
-            <p class="inspector-point"><span id={ids::MATRIX_POINTS}></span>
-                <button id="matrix-next" class="tool" onclick={next}>{ ctx.t(Text::NextPoints) }</button></p>
+            <p class="explain">{ t(Text::MatrixExplain) }</p>
+            { body }
+            <p id="matrix-sum" class="formula" aria-live="polite">{ sum.as_deref().unwrap_or(t(Text::MatrixSumHint)).to_string() }</p>
+            <p class="inspector-point"><span id={ids::MATRIX_POINTS}>{ points }</span>
+                <button id="matrix-next" class="tool" onclick={next}>{ t(Text::NextPoints) }</button></p>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 mod backprop;
 mod compare;
+mod confusion;
 mod controls;
 mod dataset;
 mod exercise;
@@ -13,10 +14,12 @@ mod lessonbar;
 mod matrix;
 mod network;
 mod output;
+mod panel;
 mod top;
 
 use backprop::*;
 use compare::*;
+use confusion::*;
 use dataset::*;
 use exercise::*;
 use help::*;

@@ -1,0 +1,41 @@
+//! The confusion matrix of the newest epoch (on the test data, else the training data): the
+//! first row and column name the classes by a swatch of their colour and their name; right
+//! answers carry a tick, so the table reads without colour. Renders again at each frame that
+//! moved the run.
+
+use super::panel::{use_frame, LiveHandle};
+use super::*;
+use crate::live::ids;
+use crate::render::colour::{class_colour, hex};
+
+#[derive(Properties, PartialEq)]
+pub(super) struct ConfusionProps {
+    pub live: LiveHandle,
+    pub lang: Lang,
+}
+
+#[function_component(Confusion)]
+pub(super) fn confusion(p: &ConfusionProps) -> Html {
+    use_frame(&p.live);
+    let counts = p.live.0.borrow().trainer().and_then(|t| t.last.as_ref()).map(|r| r.test.as_ref().unwrap_or(&r.train).confusion.clone()).unwrap_or_default();
+    let k = (counts.len() as f64).sqrt() as usize;
+    let name = |i: usize| {
+        let label = if k == 2 { ["−1", "+1"][i.min(1)].to_string() } else { i.to_string() };
+        html! { <><span class="swatch" style={format!("background:{}", hex(class_colour(i, k)))}></span>{ label }</> }
+    };
+    html! {
+        <table id={ids::CONFUSION} class="confusion">
+            if k > 0 {
+                <tr><th scope="col" class="corner">{ Text::ConfusionCorner.get(p.lang) }</th>{ for (0..k).map(|j| html! { <th scope="col">{ name(j) }</th> }) }</tr>
+                { for (0..k).map(|i| html! {
+                    <tr><th scope="row">{ name(i) }</th>
+                        { for (0..k).map(|j| {
+                            let (class, mark) = if i == j { ("hit", "✓ ") } else { ("miss", "") };
+                            html! { <td class={class}>{ format!("{mark}{}", counts[i * k + j]) }</td> }
+                        }) }
+                    </tr>
+                }) }
+            }
+        </table>
+    }
+}

@@ -1,0 +1,40 @@
+//! How the frame loop tells the panels that the run moved: a stamp published once per frame
+//! that drew new figures, sent to every panel listening. A panel reads what it shows from
+//! the run when the stamp changes; nothing is written into its elements from outside.
+
+use std::collections::BTreeMap;
+
+/// The listeners of the frame stamp.
+#[derive(Default)]
+pub struct Feed {
+    stamp: u64,
+    next_id: u64,
+    listeners: BTreeMap<u64, yew::Callback<u64>>,
+}
+
+impl Feed {
+    /// The newest stamp.
+    pub fn stamp(&self) -> u64 {
+        self.stamp
+    }
+
+    /// A new stamp for every listener (their renders are scheduled, not run here).
+    pub fn publish(&mut self) {
+        self.stamp += 1;
+        for listener in self.listeners.values() {
+            listener.emit(self.stamp);
+        }
+    }
+
+    /// Adds a listener; returns its id, for `stop`.
+    pub fn listen(&mut self, listener: yew::Callback<u64>) -> u64 {
+        self.next_id += 1;
+        self.listeners.insert(self.next_id, listener);
+        self.next_id
+    }
+
+    /// Removes a listener.
+    pub fn stop(&mut self, id: u64) {
+        self.listeners.remove(&id);
+    }
+}
