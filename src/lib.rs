@@ -2,5 +2,8 @@
 pub mod bench;
 pub use neurona_engine as engine;
 pub mod app;
+pub mod exercise;
+pub mod i18n;
 pub mod live;
 pub mod render;
+pub mod settings;

@@ -552,3 +552,16 @@ enum Which {
     Validation,
     Test,
 }
+
+impl Trainer {
+    /// One update of this network for training point `point` (wrapping around), written out,
+    /// when it is the network `config` describes; otherwise nothing (a view computed for a
+    /// setup the trainer has not caught up with yet).
+    pub fn walkthrough_for(&self, config: &Config, point: usize) -> Option<super::backprop::Walkthrough> {
+        if self.config.needs_new_network(config) {
+            return None;
+        }
+        let p = *self.split.train.get(point % self.split.train.len().max(1))?;
+        Some(super::backprop::walkthrough(&self.network, &self.config, p, &self.dead))
+    }
+}

@@ -5,18 +5,14 @@
 
 use super::settings::Settings;
 use super::state::{backprop_stage, Stage};
-use crate::engine::backprop::{walkthrough, Walkthrough};
+use crate::engine::backprop::Walkthrough;
 use crate::engine::{Config, Real, Trainer};
 
 /// One update of `trainer`'s network for training point `point` (wrapping around), when
 /// `trainer` runs the network `config` describes; otherwise nothing (the live side has not
 /// caught up with an edit yet).
 pub fn walk_for(trainer: &Trainer, config: &Config, point: usize) -> Option<Walkthrough> {
-    if trainer.config.needs_new_network(config) {
-        return None;
-    }
-    let p = *trainer.split.train.get(point % trainer.split.train.len().max(1))?;
-    Some(walkthrough(&trainer.network, &trainer.config, p, &trainer.dead))
+    trainer.walkthrough_for(config, point)
 }
 
 /// One neuron's line in the forward or backward pass.

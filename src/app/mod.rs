@@ -2,11 +2,11 @@
 //! training loop (browser only).
 
 pub mod backprop_steps;
-pub mod exercise;
-pub mod i18n;
+pub use crate::exercise;
+pub use crate::i18n;
 pub mod lessons;
 pub mod link;
-pub mod settings;
+pub use crate::settings;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

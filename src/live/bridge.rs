@@ -3,15 +3,14 @@
 //! chosen pace, and a worker that stopped answering started anew once.
 
 use super::dom::now;
-use super::page::Live;
+use super::page::{Live, RunEvent};
 use super::protocol::{Event, FromWorker, Snapshot, ToWorker};
 use super::session;
 use super::worker::TrainingWorker;
-use crate::app::settings::Speed;
-use crate::app::state::{Action, Notice};
+use crate::settings::Speed;
 use gloo_worker::Spawnable;
 use std::cell::RefCell;
-use std::rc::Weak;
+use std::rc::{Rc, Weak};
 
 /// Training time the worker spends per request at the fastest speed, in milliseconds.
 const MAX_SPEED_BUDGET_MS: f64 = 14.0;
@@ -22,6 +21,14 @@ pub(super) const FRAME_CAP_MS: f64 = 40.0;
 const WORKER_LOADER: &str = "./worker_loader.js";
 
 impl Live {
+    /// Starts the training worker for the page's side `live`.
+    pub(super) fn start_worker(live: &Rc<RefCell<Live>>) {
+        let bridge = spawn_worker(Rc::downgrade(live));
+        let mut me = live.borrow_mut();
+        me.bridge = Some(bridge);
+        me.me = Rc::downgrade(live);
+    }
+
     /// A worker that has not answered for this long (milliseconds) while asked is taken for
     /// stopped: it failed to start (its files missing or broken) or died. Its answers come
     /// within a frame or two, so this is far beyond any slow machine.
@@ -53,9 +60,8 @@ impl Live {
             return;
         }
         self.playing = false;
-        if let Some(d) = &self.dispatch {
-            d.emit(Action::Pause);
-            d.emit(Action::Notify(Notice::WorkerStopped));
+        if let Some(e) = &self.events {
+            e.emit(RunEvent::WorkerStopped);
         }
     }
 
@@ -91,13 +97,13 @@ impl Live {
     }
 
     /// Takes in the worker's answer; returns what the Yew state should hear of it.
-    pub(super) fn receive(&mut self, mut s: Snapshot) -> Vec<Action> {
+    pub(super) fn receive(&mut self, mut s: Snapshot) -> Vec<RunEvent> {
         self.heard_at = now();
         self.pending = self.pending.saturating_sub(1);
         self.asked.pop_front();
-        let mut actions = Vec::new();
+        let mut events = Vec::new();
         if !self.mirror.apply(&s) {
-            return actions;
+            return events;
         }
         self.perf.worker(s.trained, s.train_ms);
         if let Some(run) = s.compare.take() {
@@ -120,10 +126,10 @@ impl Live {
                 }
             }
         }
-        self.check_goal(&mut actions);
+        self.check_goal(&mut events);
         match s.event {
-            Some(Event::EarlyStopped { at, best }) => actions.push(Action::Notify(Notice::EarlyStopped { at, best })),
-            Some(Event::Diverged(epoch)) => actions.push(Action::Notify(Notice::Diverged(epoch))),
+            Some(Event::EarlyStopped { at, best }) => events.push(RunEvent::EarlyStopped { at, best }),
+            Some(Event::Diverged(epoch)) => events.push(RunEvent::Diverged(epoch)),
             None => {}
         }
         if s.event.is_some() || !s.trainable {
@@ -134,7 +140,7 @@ impl Live {
         }
         self.dirty = true;
         self.request_frame();
-        actions
+        events
     }
 
     /// Asks the worker for the next epochs, when it is not busy enough: at a fixed pace one
@@ -162,8 +168,8 @@ impl Live {
         if self.epochs_left() == 0 {
             if self.pending == 0 {
                 self.playing = false;
-                if let Some(d) = &self.dispatch {
-                    d.emit(Action::Pause);
+                if let Some(e) = &self.events {
+                    e.emit(RunEvent::Stopped);
                 }
             }
             return;
@@ -185,15 +191,15 @@ impl Live {
 }
 
 /// Starts the training worker; its answers go to the page's side `live`.
-pub(super) fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
+fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
     TrainingWorker::spawner()
         .callback(move |FromWorker::Snapshot(s)| {
             if let Some(live) = live.upgrade() {
                 // The state hears of it once the page's side is no longer borrowed.
-                let actions = live.borrow_mut().receive(*s);
-                let dispatch = live.borrow().dispatch.clone();
-                if let Some(d) = dispatch {
-                    actions.into_iter().for_each(|a| d.emit(a));
+                let events = live.borrow_mut().receive(*s);
+                let listener = live.borrow().events.clone();
+                if let Some(listener) = listener {
+                    events.into_iter().for_each(|e| listener.emit(e));
                 }
             }
         })

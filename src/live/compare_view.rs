@@ -5,10 +5,10 @@ use super::dom::{now, set_text};
 use super::ids;
 use super::layout::{picture_size, COMPARE_NETWORK_HEIGHT, HEATMAP};
 use super::pictures::GRID;
-use crate::app::settings::Settings;
 use crate::engine::{EpochReport, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
 use crate::render::readouts::format_epoch;
+use crate::settings::Settings;
 
 /// While training, its small network is redrawn at most this often (milliseconds).
 const NETWORK_EVERY_MS: f64 = 100.0;

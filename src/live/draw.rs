@@ -10,15 +10,15 @@ use super::ids;
 use super::layout::HEATMAP;
 use super::pictures::{feature_values, Painter, Pictures, Request, GRID, THUMB, THUMB_BYTES};
 use super::readouts::{write_readouts, write_trouble};
-use crate::app::i18n::{Lang, Text};
-use crate::app::settings::Settings;
 use crate::engine::diagnose::Trouble;
 use crate::engine::trainer::HistoryPoint;
 use crate::engine::{Dataset, Feature, Grid, Real, Trainer};
+use crate::i18n::{Lang, Text};
 use crate::render::canvas::{self, canvas_by_id};
 use crate::render::colour::Palette;
 use crate::render::diagram::{Layout, NODE};
 use crate::render::readouts::draw_gradient_chart;
+use crate::settings::Settings;
 use wasm_bindgen::JsCast;
 
 /// While training, the charts are redrawn at most this often (milliseconds); the heatmap,

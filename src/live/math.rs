@@ -3,10 +3,10 @@
 
 use super::dom::{element, set_text};
 use super::ids;
-use crate::app::i18n::{Lang, Text};
-use crate::app::settings::Settings;
 use crate::engine::{Activation, Real, Trainer};
+use crate::i18n::{Lang, Text};
 use crate::render::canvas::{self, canvas_by_id};
+use crate::settings::Settings;
 
 /// The point whose arithmetic the neuron inspector shows.
 #[derive(Clone, Copy, Debug, PartialEq)]

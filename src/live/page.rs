@@ -12,15 +12,34 @@ use super::pictures::Request;
 use super::protocol::ToWorker;
 use super::session;
 use super::worker::TrainingWorker;
-use crate::app::i18n::Lang;
-use crate::app::settings::{Settings, Speed};
-use crate::app::state::Action;
 use crate::engine::{Network, Trainer};
+use crate::i18n::Lang;
 use crate::render::diagram::layout;
+use crate::settings::{Settings, Speed};
 use gloo_render::AnimationFrame;
 use gloo_worker::WorkerBridge;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+
+/// What the run tells the page's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunEvent {
+    /// Training stopped by itself: an exercise's epoch limit was reached.
+    Stopped,
+    /// The exercise's goal was met at this epoch (training stops there).
+    GoalMet(u64),
+    /// Early stopping ended the run at `at`; the weights of `best` were restored.
+    EarlyStopped {
+        /// Epoch where it stopped.
+        at: u64,
+        /// Epoch whose weights are kept.
+        best: u64,
+    },
+    /// An epoch produced NaN or infinity; the weights from before it are kept.
+    Diverged(u64),
+    /// The worker stopped answering, and again after it was started anew: training stopped.
+    WorkerStopped,
+}
 
 /// An earlier epoch shown from the timeline, and the run's newest state meanwhile.
 pub(super) struct Viewing {
@@ -70,7 +89,7 @@ pub struct Live {
     /// The drawing state.
     pub(super) views: Views,
     pub(super) perf: Perf,
-    pub(super) dispatch: Option<yew::Callback<Action>>,
+    pub(super) events: Option<yew::Callback<RunEvent>>,
     pub(super) me: Weak<RefCell<Live>>,
     /// Trained weights to put in place of the fresh ones at the next rebuild (an opened model).
     pub pending_network: Option<Network>,
@@ -113,7 +132,7 @@ impl Live {
             dirty: false,
             frame: None,
             perf: Perf::default(),
-            dispatch: None,
+            events: None,
             me: Weak::new(),
             pending_network: None,
             inspect_point: InspectPoint::Training(0),
@@ -122,18 +141,13 @@ impl Live {
             heard_at: now(),
             restarted: false,
         }));
-        let bridge = super::bridge::spawn_worker(Rc::downgrade(&live));
-        {
-            let mut me = live.borrow_mut();
-            me.bridge = Some(bridge);
-            me.me = Rc::downgrade(&live);
-        }
+        Live::start_worker(&live);
         live
     }
 
-    /// Where actions for the Yew state go (the reducer's dispatcher).
-    pub fn set_dispatch(&mut self, dispatch: yew::Callback<Action>) {
-        self.dispatch = Some(dispatch);
+    /// Where the run's events go (the page's state hears them).
+    pub fn set_events(&mut self, events: yew::Callback<RunEvent>) {
+        self.events = Some(events);
     }
 
     /// The mirrored trainer, when the setup has data to train on.

@@ -3,7 +3,7 @@
 
 use super::dom::element;
 use super::ids;
-use crate::app::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text};
 
 /// Sums over the current half-second window.
 #[derive(Default)]

@@ -4,9 +4,9 @@
 
 use super::dom::{element, set_text};
 use super::ids;
-use crate::app::i18n::{Lang, Text};
 use crate::engine::diagnose::Trouble;
 use crate::engine::{EpochReport, Metrics, Trainer};
+use crate::i18n::{Lang, Text};
 use crate::render::readouts::format_epoch;
 use wasm_bindgen::JsCast;
 

@@ -2,10 +2,9 @@
 //! epochs, going back to one and going on from there.
 
 use super::dom::{element, set_text};
-use super::page::{Live, Viewing};
+use super::page::{Live, RunEvent, Viewing};
 use super::protocol::ToWorker;
-use crate::app::i18n::Text;
-use crate::app::state::Action;
+use crate::i18n::Text;
 
 impl Live {
     /// Epochs the exercise still allows (all there are without a limit), counting those
@@ -17,7 +16,7 @@ impl Live {
     }
 
     /// Whether the exercise's goal is met now; said once per run.
-    pub(super) fn check_goal(&mut self, actions: &mut Vec<Action>) {
+    pub(super) fn check_goal(&mut self, events: &mut Vec<RunEvent>) {
         let (Some(goal), None) = (self.settings.exercise.goal, self.goal_met_at) else { return };
         let Some(t) = self.mirror.trainer.as_ref() else { return };
         let Some(report) = t.last.as_ref() else { return };
@@ -28,7 +27,7 @@ impl Live {
         if (t.epoch > 0 || by_hand) && goal.met(m.loss, m.accuracy) {
             self.goal_met_at = Some(t.epoch);
             self.playing = false;
-            actions.push(Action::GoalMet(t.epoch));
+            events.push(RunEvent::GoalMet(t.epoch));
         }
     }
 

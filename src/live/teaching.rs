@@ -5,8 +5,8 @@
 use super::math::InspectPoint;
 use super::page::Live;
 use super::protocol::ToWorker;
-use crate::app::i18n::Text;
 use crate::engine::Real;
+use crate::i18n::Text;
 
 impl Live {
     pub(super) fn write_math_views(&mut self) {
@@ -18,7 +18,7 @@ impl Live {
     /// One update for training point `point` (wrapping around), written out, when the live
     /// network is the one `config` describes.
     pub fn walkthrough(&self, point: usize, config: &crate::engine::Config) -> Option<crate::engine::backprop::Walkthrough> {
-        crate::app::backprop_steps::walk_for(self.trainer()?, config, point)
+        self.trainer()?.walkthrough_for(config, point)
     }
 
     /// The training points with the largest loss now (their places in the training set),
@@ -31,12 +31,12 @@ impl Live {
 
     /// Applies the update walked through for `point`, here and in the worker, and redraws.
     pub fn apply_backprop(&mut self, point: usize) {
-        let Some(w) = self.trainer().and_then(|t| crate::app::backprop_steps::walk_for(t, &t.config, point)) else { return };
+        let Some(w) = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)) else { return };
         let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
         let Some(t) = self.mirror.trainer.as_mut() else { return };
         if t.set_parameters(&parameters) {
             self.send(ToWorker::SetParameters(parameters));
-            let after = self.trainer().and_then(|t| crate::app::backprop_steps::walk_for(t, &t.config, point)).map_or(f64::NAN, |a| a.loss);
+            let after = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)).map_or(f64::NAN, |a| a.loss);
             self.backprop_losses = Some((w.loss, after));
             self.views.weights_changed();
             self.draw();

@@ -1,13 +1,21 @@
 //! The link format: TensorFlow Playground's `#key=value&...` hash plus Neurona's own keys,
-//! read and written by walking one table of keys ([`keys::KEYS`]). Reading never fails: a
+//! read and written by walking one table of keys ([`keys`]: TensorFlow Playground's, then
+//! Neurona's own). Reading never fails: a
 //! value that is not of its key's kind keeps the default, everything is then brought within
 //! the playground's limits by `Config::normalize`, and each change is listed as a `Repair`.
 
-pub mod keys;
+mod own_keys;
+mod tfp_keys;
+mod values;
+mod view_keys;
 
-use super::i18n::Lang;
-use super::settings::Settings;
-use keys::{feature_keys, feature_on_by_default, is_hideable, is_known, read_feature, KEYS};
+use crate::engine::Feature;
+use crate::i18n::Lang;
+use crate::settings::Settings;
+use own_keys::OWN_KEYS;
+use tfp_keys::TFP_KEYS;
+use values::{feature_keys, feature_on_by_default, key, read_feature, Key, ACCEPTED_QUIETLY, CONTROLS};
+use view_keys::VIEW_KEYS;
 
 /// One value of a link that was not taken as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +38,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     // The last value of a key counts.
     let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
     let mut repairs = Vec::new();
-    let mut order: Vec<&keys::Key> = KEYS.iter().collect();
+    let mut order: Vec<&Key> = keys().collect();
     order.sort_by_key(|k| k.stage);
     for k in order {
         match get(k.name) {
@@ -94,20 +102,20 @@ pub fn to_hash(s: &Settings) -> String {
             out.push((name.to_string(), v));
         }
     };
-    for k in KEYS.iter().take_while(|k| !tfp_tail.contains(&k.name)) {
+    for k in keys().take_while(|k| !tfp_tail.contains(&k.name)) {
         write(k.name, (k.write)(s));
     }
     for f in feature_keys() {
         write(f.key(), Some(s.config.network.features.contains(&f).to_string()));
     }
     write("collectStats", Some("false".into()));
-    for k in KEYS.iter().skip_while(|k| !tfp_tail.contains(&k.name)).take_while(|k| tfp_tail.contains(&k.name)) {
+    for k in keys().skip_while(|k| !tfp_tail.contains(&k.name)).take_while(|k| tfp_tail.contains(&k.name)) {
         write(k.name, (k.write)(s));
     }
     for control in &s.hidden_controls {
         write(&format!("{control}_hide"), Some("true".into()));
     }
-    for k in KEYS.iter().skip_while(|k| !tfp_tail.contains(&k.name)).skip_while(|k| tfp_tail.contains(&k.name)) {
+    for k in keys().skip_while(|k| !tfp_tail.contains(&k.name)).skip_while(|k| tfp_tail.contains(&k.name)) {
         write(k.name, (k.write)(s));
     }
     let pairs = out.iter().map(|(k, v)| (k.as_str(), v.as_str()));
@@ -126,6 +134,46 @@ fn escape(v: &str) -> String {
     }
     out
 }
+/// The compared setup (`compare=`): its own keys, as a link of its own, read and written by
+/// this module's reader and writer.
+const COMPARE_KEY: Key = key(
+    "compare",
+    1,
+    false,
+    |s, v| {
+        // The second setup's own keys, as a link of its own (without a comparison of its own).
+        if v.len() > crate::engine::limits::LINK_POINTS_CHARS || v.contains("compare=") {
+            return Err(());
+        }
+        let (second, _) = parse(v, s.lang);
+        s.compare = Some(Box::new(second.config));
+        Ok(())
+    },
+    |s| {
+        s.compare.as_ref().map(|c| {
+            let mut second = Settings::new(s.lang);
+            second.config = (**c).clone();
+            to_hash(&second).split('&').filter(|kv| !kv.starts_with("lang=")).collect::<Vec<_>>().join("&")
+        })
+    },
+);
+
+/// Every key, in the order links are written: TensorFlow Playground's first, as it writes
+/// them, then Neurona's own. The input features are keys too (see [`feature_keys`]).
+fn keys() -> impl Iterator<Item = &'static Key> {
+    TFP_KEYS.iter().chain(OWN_KEYS).chain(std::iter::once(&COMPARE_KEY)).chain(VIEW_KEYS)
+}
+
+/// Whether `name` is a key of the table, a feature or one TensorFlow Playground writes.
+fn is_known(name: &str) -> bool {
+    keys().any(|k| k.name == name) || Feature::ALL.iter().any(|f| f.key() == name) || ACCEPTED_QUIETLY.contains(&name)
+}
+
+/// Whether `<control>_hide` names a control a teacher can hide.
+pub fn is_hideable(control: &str) -> bool {
+    keys().any(|k| k.name == control && k.hideable) || CONTROLS.contains(&control) || Feature::ALL.iter().any(|f| f.key() == control)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::settings::Speed;

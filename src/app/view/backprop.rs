@@ -2,7 +2,7 @@
 //! by layer, the loss, backward from the output, the update, the picture after), with the
 //! engine's numbers; the values also appear on the diagram.
 
-use super::*;
+use super::ctx::*;
 use crate::app::backprop_steps::{self as steps, StageBody};
 use crate::app::state::{backprop_stage, Stage};
 use crate::engine::backprop::Walkthrough;

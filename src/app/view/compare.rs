@@ -1,7 +1,8 @@
 //! Two setups side by side: the second one's own controls, figures and output picture. One
 //! Play trains both, epoch for epoch; the loss chart shows both.
 
-use super::*;
+use super::ctx::*;
+use super::dataset::{dataset_text, offered_datasets};
 use crate::engine::config::HiddenLayer;
 use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES};
 use crate::engine::Config;

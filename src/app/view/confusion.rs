@@ -3,8 +3,8 @@
 //! answers carry a tick, so the table reads without colour. Renders again at each frame that
 //! moved the run.
 
+use super::ctx::*;
 use super::panel::{use_frame, LiveHandle};
-use super::*;
 use crate::live::ids;
 use crate::render::colour::{class_colour, hex};
 

@@ -1,7 +1,8 @@
 //! The data column: data sets, ratio, noise, batch size, and the user's own points.
 
 use super::controls::Slider;
-use super::*;
+use super::ctx::*;
+use super::files::{download, on_file, Reading};
 use crate::engine::limits::{Limit, BATCH_SLIDER, NOISE, PERCENT_TRAIN};
 
 pub(super) fn dataset_text(d: Dataset) -> Text {

@@ -1,7 +1,7 @@
 //! The exercise a link sets: the teacher's question, the goal and limits, and whether this
 //! run has met the goal; and the dialog in which a teacher makes one from the current setup.
 
-use super::*;
+use super::ctx::*;
 use crate::app::exercise::{Exercise, Goal};
 
 fn goal_words(goal: Goal, lang: Lang) -> String {

@@ -1,6 +1,6 @@
 //! The list of keyboard shortcuts, opened with ? or the ? button.
 
-use super::*;
+use super::ctx::*;
 
 /// Every shortcut of the page, with what it does.
 const SHORTCUTS: [(&str, Text); 8] = [

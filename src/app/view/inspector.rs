@@ -2,7 +2,7 @@
 //! point, with the numbers filled in (by the frame loop, so they follow training), a plot of
 //! f with z marked, and its weights and bias editable in place.
 
-use super::*;
+use super::ctx::*;
 use crate::live::ids;
 
 /// The name of input `i` of a neuron in page layer `layer`: a feature for the first layer,

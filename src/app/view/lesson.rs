@@ -1,7 +1,8 @@
 //! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
 
+use super::confusion::Confusion;
 use super::controls::{Checkbox, NumberField, Slider};
-use super::*;
+use super::ctx::*;
 use crate::engine::limits::THRESHOLD_WEIGHT;
 use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCENT_VAL};
 use crate::engine::Feature;

@@ -1,7 +1,8 @@
 //! The lesson bar under the title: the lecture's lessons one click away, and the chosen
 //! lesson's caption and next step kept in view above the playground.
 
-use super::*;
+use super::ctx::*;
+use super::lesson::lesson_text;
 
 fn short_title(l: Lesson) -> Text {
     match l {

@@ -4,8 +4,8 @@
 //! written out. The panel keeps its own cursor (the first of the four points) and renders
 //! again at each frame that moved the run.
 
+use super::ctx::*;
 use super::panel::{use_frame, LiveHandle};
-use super::*;
 use crate::engine::Config;
 use crate::live::ids;
 

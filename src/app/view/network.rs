@@ -1,6 +1,9 @@
 //! The network column: features, hidden layers, neurons, links, and the value editor.
 
-use super::*;
+use super::backprop::{backprop_badges, backprop_panel};
+use super::ctx::*;
+use super::inspector::inspector;
+use super::matrix::matrix_view;
 use crate::live::draw::LINK_PAD;
 
 pub(super) fn network_column(ctx: &Ctx) -> Html {

@@ -1,7 +1,11 @@
 //! The output column: losses, chart, heatmap, legend, and the model file tools.
 
+use super::compare::compare_panel;
 use super::controls::Checkbox;
-use super::*;
+use super::ctx::*;
+use super::dataset::add_point;
+use super::files::{download, on_file, Reading};
+use super::lesson::threshold_unit;
 
 pub(super) fn output_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
@@ -140,22 +144,6 @@ fn timeline_input(ctx: &Ctx) -> Callback<InputEvent> {
         }
         ctx.live.borrow_mut().view_epoch(epoch);
     })
-}
-
-/// Offers text as a file to save.
-pub(super) fn download(name: &str, mime: &str, text: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 pub(super) fn file_tools(ctx: &Ctx) -> Html {

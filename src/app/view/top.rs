@@ -1,6 +1,6 @@
 //! The header, the notices and the top bar of controls.
 
-use super::*;
+use super::ctx::*;
 
 pub(super) fn header(ctx: &Ctx) -> Html {
     let s = ctx.settings();
@@ -132,7 +132,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         <span id="file-progress" data-percent={percent.to_string()}>
                             { Text::ReadingFile.get(lang).replace("{name}", name).replace("{percent}", &percent.to_string()) }{ " " }
                             <progress max="100" value={percent.to_string()} aria-label={Text::ReadingFile.get(lang).replace("{name}", name).replace("{percent}", &percent.to_string())}></progress>{ " " }
-                            <button id="file-cancel" class="tool" onclick={ctx.dispatch.reform(|_: MouseEvent| { super::cancel_file_read(); Action::DismissReading })}>{ Text::Cancel.get(lang) }</button>
+                            <button id="file-cancel" class="tool" onclick={ctx.dispatch.reform(|_: MouseEvent| { super::files::cancel_file_read(); Action::DismissReading })}>{ Text::Cancel.get(lang) }</button>
                         </span>
                     }),
                     Notice::PointsThinned(total) => ("notice warn", html! {

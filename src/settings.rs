@@ -1,8 +1,8 @@
 //! What a link carries: the engine's setup and the page's own settings (language, speed,
 //! what is shown and hidden).
 
-use super::i18n::Lang;
 use crate::engine::Config;
+use crate::i18n::Lang;
 use std::collections::BTreeSet;
 
 /// How many epochs each animation frame trains.
@@ -63,7 +63,7 @@ pub struct Settings {
     /// Everything larger, for a projector (`projector=true`).
     pub projector: bool,
     /// The teacher's exercise: goal, limits, question.
-    pub exercise: super::exercise::Exercise,
+    pub exercise: crate::exercise::Exercise,
     /// A second setup trained beside this one, epoch for epoch (`compare=`).
     pub compare: Option<Box<Config>>,
     /// Show the performance readout.

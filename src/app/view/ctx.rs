@@ -1,0 +1,130 @@
+//! What every part of the page shares: the context the parts render from (the state, a way
+//! to change it, the live side), the hover card, and small helpers; and the names they all
+//! use, re-exported once here.
+
+pub(super) use crate::app::link;
+pub(super) use crate::app::state::{
+    valid_losses, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES, FULL_BATCH, LEARNING_RATES, MAX_LAYERS,
+    REGULARIZATION_RATES,
+};
+pub(super) use crate::engine::config::{Monitor, Problem};
+pub(super) use crate::engine::rng::Rng;
+pub(super) use crate::engine::{data, Activation, Dataset, Init, Loss, Optimizer, Real, Regularization};
+pub(super) use crate::i18n::{Lang, Text};
+pub(super) use crate::live::draw::Focus;
+pub(super) use crate::live::ids;
+pub(super) use crate::live::layout::network_width;
+pub(super) use crate::live::page::Live;
+pub(super) use crate::render::canvas::{self, canvas_by_id};
+pub(super) use crate::render::diagram::{link_at, NODE};
+pub(super) use crate::render::readouts::format_epoch;
+pub(super) use std::cell::RefCell;
+pub(super) use std::rc::Rc;
+pub(super) use wasm_bindgen::prelude::*;
+pub(super) use wasm_bindgen::JsCast;
+pub(super) use web_sys::{HtmlInputElement, HtmlSelectElement};
+pub(super) use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+/// What a hover card over the network shows, and whether it is being edited.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Card {
+    pub(super) x: f64,
+    pub(super) y: f64,
+    pub(super) target: Target,
+    pub(super) value: Real,
+    pub(super) editing: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Target {
+    Weight { layer: usize, neuron: usize, input: usize },
+    Bias { layer: usize, neuron: usize },
+}
+
+/// Everything the parts of the page need: the state, a way to change it, the live side.
+#[derive(Clone)]
+pub(super) struct Ctx {
+    pub(super) state: Rc<AppState>,
+    pub(super) dispatch: Callback<Action>,
+    pub(super) live: Rc<RefCell<Live>>,
+    pub(super) card: UseStateHandle<Option<Card>>,
+    /// A read-only tip next to the pointer: x, y, text and its element id.
+    pub(super) tip: UseStateHandle<Option<(f64, f64, String, &'static str)>>,
+    /// Backprop step by step: the update walked through, with the current weights.
+    pub(super) walk: Option<Rc<crate::engine::backprop::Walkthrough>>,
+}
+
+impl Ctx {
+    pub(super) fn t(&self, text: Text) -> &'static str {
+        text.get(self.state.settings.lang)
+    }
+    pub(super) fn settings(&self) -> &Settings {
+        &self.state.settings
+    }
+    pub(super) fn send(&self, action: Action) -> Callback<MouseEvent> {
+        let d = self.dispatch.clone();
+        Callback::from(move |_| d.emit(action.clone()))
+    }
+    pub(super) fn shows(&self, control: &str) -> bool {
+        self.settings().shows(control)
+    }
+}
+
+pub(super) fn activation_label(a: Activation, lang: Lang) -> String {
+    match a {
+        Activation::Relu => "ReLU".into(),
+        Activation::Tanh => "Tanh".into(),
+        Activation::Sigmoid => Text::ActSigmoid.get(lang).into(),
+        Activation::Linear => Text::ActLinear.get(lang).into(),
+        Activation::LeakyRelu => "Leaky ReLU".into(),
+        Activation::Elu => "ELU".into(),
+        Activation::Swish => "Swish".into(),
+        Activation::Softplus => "Softplus".into(),
+        Activation::Step => Text::ActStep.get(lang).into(),
+        Activation::Maxout => "Maxout".into(),
+        Activation::Softmax => "Softmax".into(),
+    }
+}
+
+pub(super) fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// The point of the plane [-6, 6]^2 under the pointer on the output picture.
+pub(super) fn plane_point(e: &MouseEvent) -> (Real, Real) {
+    let target: web_sys::Element = e.target_unchecked_into();
+    let size = target.get_bounding_client_rect().width().max(1.0);
+    let to_plane = |px: f64| (px / size * 12.0 - 6.0) as Real;
+    (to_plane(e.offset_x() as f64), -to_plane(e.offset_y() as f64))
+}
+
+/// Draws a data set's points on a 52-pixel thumbnail.
+pub(super) fn draw_data_thumbnail(
+    c: &web_sys::HtmlCanvasElement,
+    points: &[crate::engine::Point],
+    classes: usize,
+    radius: f64,
+) -> web_sys::CanvasRenderingContext2d {
+    let ctx = canvas::hidpi(c, 52.0, 52.0);
+    ctx.set_fill_style_str("#f4f5f6");
+    ctx.fill_rect(0.0, 0.0, 52.0, 52.0);
+    canvas::draw_points(&ctx, points, 52.0, (-6.0, 6.0), classes, false, radius);
+    ctx
+}
+
+/// A change handler for a select: its value becomes an action.
+pub(super) fn on_select(dispatch: &Callback<Action>, action: fn(&str) -> Option<Action>) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| {
+        if let Some(a) = action(&select_value(&e)) {
+            d.emit(a);
+        }
+    })
+}

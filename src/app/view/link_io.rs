@@ -1,0 +1,91 @@
+//! The link in the address bar read into settings, and the sets of points too large for a
+//! link kept in this browser (`points=page:NAME`).
+
+use super::ctx::*;
+
+pub(super) fn browser_lang() -> Lang {
+    web_sys::window().and_then(|w| w.navigator().language()).map(|l| Lang::from_browser(&l)).unwrap_or(Lang::En)
+}
+
+pub(super) fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Where the page keeps a set of points too large for a link: this, then `-` and the set's
+/// name (`points=page:NAME`); earlier versions kept one set under this alone.
+pub(super) const POINTS_STORAGE_KEY: &str = "neurona-points";
+/// The names of the sets kept, oldest first, so that the oldest go when storage is full.
+pub(super) const POINTS_INDEX_KEY: &str = "neurona-points-index";
+/// At most this many sets are kept in the browser.
+pub(super) const POINTS_KEPT: usize = 8;
+
+pub(super) fn points_storage_key(name: &str) -> String {
+    if name.is_empty() {
+        POINTS_STORAGE_KEY.to_string()
+    } else {
+        format!("{POINTS_STORAGE_KEY}-{name}")
+    }
+}
+
+/// Keeps a set of points under its own name; the oldest sets go when there are too many or
+/// the storage is full. A set already kept is the same set (its name is its hash).
+pub(super) fn keep_points(name: &str, json: &str) {
+    let Some(s) = storage() else { return };
+    let mut index: Vec<String> = s.get_item(POINTS_INDEX_KEY).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    index.retain(|n| n != name);
+    index.push(name.to_string());
+    while index.len() > POINTS_KEPT {
+        let _ = s.remove_item(&points_storage_key(&index.remove(0)));
+    }
+    while s.set_item(&points_storage_key(name), json).is_err() && index.len() > 1 {
+        let _ = s.remove_item(&points_storage_key(&index.remove(0)));
+    }
+    if let Ok(text) = serde_json::to_string(&index) {
+        let _ = s.set_item(POINTS_INDEX_KEY, &text);
+    }
+}
+
+/// The user's points as this browser keeps them, with their axes.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(super) struct StoredPoints {
+    pub(super) points: Vec<crate::engine::Point>,
+    #[serde(default)]
+    pub(super) axes: crate::engine::axes::Axes,
+}
+
+pub(super) fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a link; points too many for it (`points=page`) come from this browser's storage.
+/// Returns the settings and what to tell the user.
+pub(super) fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
+    let (mut settings, repairs) = link::parse(hash, lang);
+    let mut notices = Vec::new();
+    if !repairs.is_empty() {
+        notices.push(Notice::Repaired(repairs));
+    }
+    if let Some(name) = settings.points_in_page.clone() {
+        let stored = storage().and_then(|s| s.get_item(&points_storage_key(&name)).ok().flatten());
+        // Earlier versions kept the points alone, on the plane's own axes.
+        let read = |text: String| {
+            serde_json::from_str::<StoredPoints>(&text)
+                .ok()
+                .or_else(|| serde_json::from_str(&text).ok().map(|points| StoredPoints { points, axes: Default::default() }))
+        };
+        match stored.and_then(read) {
+            Some(stored) => {
+                settings.config.data.custom_points = stored.points;
+                settings.config.data.axes = stored.axes;
+                settings.config.normalize();
+            }
+            None => notices.push(Notice::PointsNotHere),
+        }
+    }
+    (settings, notices)
+}
+
+pub(super) fn initial_state() -> AppState {
+    let (settings, notices) = read_link(&location_hash(), browser_lang());
+    notices.into_iter().fold(AppState::new(settings), |state, n| state.apply(Action::Notify(n)))
+}
