@@ -13,7 +13,7 @@ fn start() -> AppState {
 #[test]
 fn the_learning_rate_and_penalty_rate_change_without_a_reset() {
     let s = start();
-    let t = s.apply(Action::SetLearningRate(0.3)).apply(Action::SetRegularizationRate(0.01));
+    let t = s.apply(Action::Edit(Edit::LearningRate(0.3))).apply(Action::Edit(Edit::RegularizationRate(0.01)));
     assert_eq!(t.generation, s.generation);
     assert_eq!(t.settings.config.training.learning_rate, 0.3);
 }
@@ -22,13 +22,13 @@ fn the_learning_rate_and_penalty_rate_change_without_a_reset() {
 fn structural_changes_reset_the_network() {
     let s = start();
     for a in [
-        Action::SetNoise(20),
-        Action::ToggleFeature(Feature::X1X2),
-        Action::AddLayer,
-        Action::ChangeNeurons(0, 1),
-        Action::SetActivation(Activation::Relu),
-        Action::SetDataset(Dataset::Xor),
-        Action::Regenerate(99),
+        Action::Edit(Edit::Noise(20)),
+        Action::Edit(Edit::ToggleFeature(Feature::X1X2)),
+        Action::Edit(Edit::AddLayer),
+        Action::Edit(Edit::ChangeNeurons(0, 1)),
+        Action::Edit(Edit::Activation(Activation::Relu)),
+        Action::Edit(Edit::Dataset(Dataset::Xor)),
+        Action::Edit(Edit::Seed(99)),
         Action::Reset,
     ] {
         assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
@@ -39,37 +39,37 @@ fn structural_changes_reset_the_network() {
 fn layer_and_neuron_counts_stay_in_range() {
     let mut s = start();
     for _ in 0..10 {
-        s = s.apply(Action::AddLayer);
+        s = s.apply(Action::Edit(Edit::AddLayer));
     }
     assert_eq!(s.settings.config.network.hidden.len(), MAX_LAYERS);
     for _ in 0..10 {
-        s = s.apply(Action::ChangeNeurons(0, 1));
+        s = s.apply(Action::Edit(Edit::ChangeNeurons(0, 1)));
     }
     assert_eq!(s.settings.config.network.hidden[0].neurons, MAX_NEURONS);
     for _ in 0..10 {
-        s = s.apply(Action::ChangeNeurons(0, -1));
+        s = s.apply(Action::Edit(Edit::ChangeNeurons(0, -1)));
     }
     assert_eq!(s.settings.config.network.hidden[0].neurons, 1);
     for _ in 0..10 {
-        s = s.apply(Action::RemoveLayer);
+        s = s.apply(Action::Edit(Edit::RemoveLayer));
     }
     assert!(s.settings.config.network.hidden.is_empty());
 }
 
 #[test]
 fn the_last_feature_cannot_be_turned_off() {
-    let s = start().apply(Action::ToggleFeature(Feature::X1)).apply(Action::ToggleFeature(Feature::X2));
+    let s = start().apply(Action::Edit(Edit::ToggleFeature(Feature::X1))).apply(Action::Edit(Edit::ToggleFeature(Feature::X2)));
     assert_eq!(s.settings.config.network.features, vec![Feature::X2]);
-    let s = s.apply(Action::ToggleFeature(Feature::X1));
+    let s = s.apply(Action::Edit(Edit::ToggleFeature(Feature::X1)));
     assert_eq!(s.settings.config.network.features, vec![Feature::X1, Feature::X2], "kept in column order");
 }
 
 #[test]
 fn regression_uses_a_linear_output_and_its_own_data() {
-    let s = start().apply(Action::SetProblem(Problem::Regression));
+    let s = start().apply(Action::Edit(Edit::Problem(Problem::Regression)));
     assert_eq!(s.settings.config.network.output, Activation::Linear);
     assert!(s.settings.config.data.dataset.is_regression());
-    let s = s.apply(Action::SetDataset(Dataset::Spiral));
+    let s = s.apply(Action::Edit(Edit::Dataset(Dataset::Spiral)));
     assert_eq!(s.settings.config.data.problem, Problem::Classification);
     assert_eq!(s.settings.config.network.output, Activation::Tanh);
 }
@@ -78,22 +78,22 @@ fn regression_uses_a_linear_output_and_its_own_data() {
 fn outputs_and_losses_are_offered_only_in_valid_pairs() {
     let s = start();
     for output in s.settings.config.valid_outputs() {
-        let t = s.apply(Action::SetOutput(output));
+        let t = s.apply(Action::Edit(Edit::Output(output)));
         assert_eq!(t.settings.config.network.output, output);
         assert!(t.settings.config.training.loss.pairs_with(output), "{output:?} came with a fitting loss");
         for loss in valid_losses(output) {
-            let u = t.apply(Action::SetLoss(loss));
+            let u = t.apply(Action::Edit(Edit::Loss(loss)));
             assert!(u.settings.config.validate().is_ok(), "{output:?} + {loss:?}");
             assert_eq!(u.generation, t.generation, "the loss changes without a reset");
         }
     }
-    let bad = s.apply(Action::SetLoss(Loss::SoftmaxCe));
+    let bad = s.apply(Action::Edit(Edit::Loss(Loss::SoftmaxCe)));
     assert_eq!(bad.settings.config.training.loss, Loss::HalfMse, "softmax cross-entropy does not pair with tanh");
     assert_eq!(valid_losses(Activation::Sigmoid), vec![Loss::HalfMse, Loss::Mse, Loss::Bce]);
-    let three = s.apply(Action::SetClasses(3));
+    let three = s.apply(Action::Edit(Edit::Classes(3)));
     assert_eq!(three.settings.config.valid_outputs(), vec![Activation::Softmax]);
     assert!(three.settings.config.validate().is_ok());
-    assert!(three.apply(Action::SetClasses(2)).settings.config.validate().is_ok());
+    assert!(three.apply(Action::Edit(Edit::Classes(2))).settings.config.validate().is_ok());
 }
 
 #[test]
@@ -108,25 +108,30 @@ fn every_lesson_opens_a_valid_setup() {
 
 #[test]
 fn lesson_settings_change_live_where_they_can() {
-    let s = start().apply(Action::AddLayer);
+    let s = start().apply(Action::Edit(Edit::AddLayer));
     for a in [
-        Action::SetDropout(0, 0.5),
-        Action::SetOptimizer(Optimizer::Adam),
-        Action::SetOptimizerParam(OptimizerParam::Beta1, 0.8),
-        Action::SetShuffle(true),
-        Action::SetEarlyStopping(true),
-        Action::SetPatience(7),
-        Action::SetLoss(Loss::Mse),
-        Action::SetLeakySlope(0.2),
-        Action::SetMinDelta(0.001),
+        Action::Edit(Edit::Dropout(0, 0.5)),
+        Action::Edit(Edit::Optimizer(Optimizer::Adam)),
+        Action::Edit(Edit::OptimizerParam(OptimizerParam::Beta1, 0.8)),
+        Action::Edit(Edit::Shuffle(true)),
+        Action::Edit(Edit::EarlyStopping(true)),
+        Action::Edit(Edit::Patience(7)),
+        Action::Edit(Edit::Loss(Loss::Mse)),
+        Action::Edit(Edit::LeakySlope(0.2)),
+        Action::Edit(Edit::MinDelta(0.001)),
         // Unlike TensorFlow Playground, the batch size and the kind of penalty change live too:
         // every training setting does, so their effect shows on the network already trained.
-        Action::SetBatchSize(FULL_BATCH),
-        Action::SetRegularization(Regularization::L2),
+        Action::Edit(Edit::BatchSize(FULL_BATCH)),
+        Action::Edit(Edit::Regularization(Regularization::L2)),
     ] {
         assert_eq!(s.apply(a.clone()).generation, s.generation, "{a:?}");
     }
-    for a in [Action::SetLayerActivation(1, Activation::Elu), Action::SetInit(Init::He), Action::SetPercentVal(15), Action::SetOutput(Activation::Sigmoid)] {
+    for a in [
+        Action::Edit(Edit::LayerActivation(1, Activation::Elu)),
+        Action::Edit(Edit::Init(Init::He)),
+        Action::Edit(Edit::PercentVal(15)),
+        Action::Edit(Edit::Output(Activation::Sigmoid)),
+    ] {
         assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
     }
 }
@@ -139,13 +144,13 @@ fn drawn_points_become_the_data() {
     assert_eq!(s.settings.config.data.custom_points.len(), 2);
     assert!(neurona::engine::Trainer::new(s.settings.config.clone()).is_ok());
     // Changing the number of classes keeps every point trainable.
-    let four = s.apply(Action::SetClasses(4));
+    let four = s.apply(Action::Edit(Edit::Classes(4)));
     assert_eq!(four.settings.config.data.dataset, Dataset::Custom, "the user's points stay");
     let four = four.apply(Action::AddPoint(Point { label: 3.0, ..p }));
-    let three = four.apply(Action::SetClasses(3));
+    let three = four.apply(Action::Edit(Edit::Classes(3)));
     assert!(three.settings.config.data.custom_points.iter().all(|p| p.label <= 2.0));
     assert!(neurona::engine::Trainer::new(three.settings.config.clone()).unwrap().step().is_ok());
-    let two = three.apply(Action::SetClasses(2));
+    let two = three.apply(Action::Edit(Edit::Classes(2)));
     assert!(two.settings.config.data.custom_points.iter().all(|p| p.label == 1.0 || p.label == -1.0));
     let cleared = s.apply(Action::ClearPoints);
     assert!(cleared.settings.config.data.custom_points.is_empty());
@@ -160,28 +165,28 @@ fn any_sequence_of_actions_leaves_a_setup_that_trains() {
     let pick = |rng: &mut Rng, n: usize| rng.below(n);
     for step in 0..3000 {
         let a = match pick(&mut rng, 22) {
-            0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)]),
-            1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
-            2 => Action::SetDataset(Dataset::MULTICLASS[pick(&mut rng, 2)]),
-            3 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
-            4 => Action::SetClasses(2 + pick(&mut rng, 3)),
-            5 => Action::SetOutput(Activation::OUTPUT[pick(&mut rng, 5)]),
-            6 => Action::SetLoss(Loss::ALL[pick(&mut rng, 4)]),
-            7 => Action::AddLayer,
-            8 => Action::RemoveLayer,
-            9 => Action::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 }),
-            10 => Action::SetLayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)]),
-            11 => Action::ToggleFeature(Feature::ALL[pick(&mut rng, 9)]),
-            12 => Action::SetPercentTrain(10 * (1 + pick(&mut rng, 9) as u32)),
-            13 => Action::SetPercentVal(5 * pick(&mut rng, 9) as u32),
+            0 => Action::Edit(Edit::Dataset(Dataset::CLASSIFICATION[pick(&mut rng, 9)])),
+            1 => Action::Edit(Edit::Dataset(Dataset::REGRESSION[pick(&mut rng, 2)])),
+            2 => Action::Edit(Edit::Dataset(Dataset::MULTICLASS[pick(&mut rng, 2)])),
+            3 => Action::Edit(Edit::Problem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification })),
+            4 => Action::Edit(Edit::Classes(2 + pick(&mut rng, 3))),
+            5 => Action::Edit(Edit::Output(Activation::OUTPUT[pick(&mut rng, 5)])),
+            6 => Action::Edit(Edit::Loss(Loss::ALL[pick(&mut rng, 4)])),
+            7 => Action::Edit(Edit::AddLayer),
+            8 => Action::Edit(Edit::RemoveLayer),
+            9 => Action::Edit(Edit::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 })),
+            10 => Action::Edit(Edit::LayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)])),
+            11 => Action::Edit(Edit::ToggleFeature(Feature::ALL[pick(&mut rng, 9)])),
+            12 => Action::Edit(Edit::PercentTrain(10 * (1 + pick(&mut rng, 9) as u32))),
+            13 => Action::Edit(Edit::PercentVal(5 * pick(&mut rng, 9) as u32)),
             14 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0, 0.0, 2.0, 3.0][pick(&mut rng, 5)] }),
             15 => Action::ClearPoints,
             16 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
-            17 => Action::SetBatchSize(1 + pick(&mut rng, FULL_BATCH)),
-            18 => Action::SetDropout(pick(&mut rng, 6), 0.5),
-            19 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
-            20 => Action::SetActivation(Activation::HIDDEN[pick(&mut rng, 10)]),
-            _ => Action::SetOptimizer(Optimizer::ALL[pick(&mut rng, 4)]),
+            17 => Action::Edit(Edit::BatchSize(1 + pick(&mut rng, FULL_BATCH))),
+            18 => Action::Edit(Edit::Dropout(pick(&mut rng, 6), 0.5)),
+            19 => Action::Edit(Edit::Init(Init::ALL[pick(&mut rng, 5)])),
+            20 => Action::Edit(Edit::Activation(Activation::HIDDEN[pick(&mut rng, 10)])),
+            _ => Action::Edit(Edit::Optimizer(Optimizer::ALL[pick(&mut rng, 4)])),
         };
         s = s.apply(a.clone());
         let c = &s.settings.config;
@@ -276,9 +281,9 @@ fn an_exercise_travels_in_the_link_and_holds_the_network_to_its_limits() {
     let (again, _) = neurona::app::link::parse(&neurona::app::link::to_hash(&s), Lang::En);
     assert_eq!(again.exercise, s.exercise);
     // The limit holds whatever the user does: 4 + 2 neurons become 3, and no more are added.
-    let state = AppState::new(s).apply(Action::Redraw);
+    let state = AppState::new(s).apply(Action::SetHelp(false));
     assert_eq!(state.settings.config.network.hidden.iter().map(|h| h.neurons).sum::<usize>(), 3);
-    let more = state.apply(Action::AddLayer).apply(Action::ChangeNeurons(0, 1));
+    let more = state.apply(Action::Edit(Edit::AddLayer)).apply(Action::Edit(Edit::ChangeNeurons(0, 1)));
     assert_eq!(more.settings.config.network.hidden.iter().map(|h| h.neurons).sum::<usize>(), 3);
     // Bad values are refused and named.
     let (bad, repairs) = neurona::app::link::parse("goal=accuracy:150&maxNeurons=-2&maxEpochs=x", Lang::En);

@@ -41,20 +41,20 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
 fn random_action(rng: &mut Rng) -> Action {
     let pick = |rng: &mut Rng, n: usize| rng.below(n);
     match pick(rng, 26) {
-        0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(rng, 9)]),
-        1 => Action::SetDataset(Dataset::REGRESSION[pick(rng, 2)]),
-        2 => Action::SetProblem(if pick(rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
-        3 => Action::SetClasses(2 + pick(rng, 3)),
-        4 => Action::SetOutput(Activation::OUTPUT[pick(rng, 5)]),
-        5 | 6 => Action::AddLayer,
-        7 | 8 => Action::RemoveLayer,
-        9 => Action::ChangeNeurons(pick(rng, 7), if pick(rng, 2) == 0 { 1 } else { -1 }),
-        10 => Action::SetLayerActivation(pick(rng, 7), Activation::HIDDEN[pick(rng, 10)]),
-        11 => Action::ToggleFeature(Feature::ALL[pick(rng, 9)]),
+        0 => Action::Edit(Edit::Dataset(Dataset::CLASSIFICATION[pick(rng, 9)])),
+        1 => Action::Edit(Edit::Dataset(Dataset::REGRESSION[pick(rng, 2)])),
+        2 => Action::Edit(Edit::Problem(if pick(rng, 2) == 0 { Problem::Regression } else { Problem::Classification })),
+        3 => Action::Edit(Edit::Classes(2 + pick(rng, 3))),
+        4 => Action::Edit(Edit::Output(Activation::OUTPUT[pick(rng, 5)])),
+        5 | 6 => Action::Edit(Edit::AddLayer),
+        7 | 8 => Action::Edit(Edit::RemoveLayer),
+        9 => Action::Edit(Edit::ChangeNeurons(pick(rng, 7), if pick(rng, 2) == 0 { 1 } else { -1 })),
+        10 => Action::Edit(Edit::LayerActivation(pick(rng, 7), Activation::HIDDEN[pick(rng, 10)])),
+        11 => Action::Edit(Edit::ToggleFeature(Feature::ALL[pick(rng, 9)])),
         12 => Action::LoadLesson(Lesson::ALL[pick(rng, Lesson::ALL.len())]),
         13 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0][pick(rng, 2)] }),
         14 => Action::ClearPoints,
-        15 => Action::SetPercentTrain(10 * (1 + pick(rng, 9) as u32)),
+        15 => Action::Edit(Edit::PercentTrain(10 * (1 + pick(rng, 9) as u32))),
         16 => Action::SetBackprop(pick(rng, 3) != 0),
         17 | 18 => Action::BackpropNext,
         19 => Action::BackpropPrev,
@@ -63,7 +63,7 @@ fn random_action(rng: &mut Rng) -> Action {
         22 => Action::ShowMatrix(Some(pick(rng, 8))),
         23 => Action::Inspect(None),
         24 => Action::Reset,
-        _ => Action::SetDropout(pick(rng, 7), 0.5),
+        _ => Action::Edit(Edit::Dropout(pick(rng, 7), 0.5)),
     }
 }
 
@@ -104,7 +104,7 @@ fn toggling_a_feature_of_the_threshold_unit_does_not_panic() {
     let state = AppState::new(settings);
     let live = trainer(&state).unwrap();
     assert_eq!(threshold_weights(&live, &state.settings.config), None, "one input: no w₂ to show");
-    let state = state.apply(Action::ToggleFeature(Feature::X2));
+    let state = state.apply(Action::Edit(Edit::ToggleFeature(Feature::X2)));
     assert_eq!(threshold_weights(&live, &state.settings.config), None, "the old network is not read");
     let live = trainer(&state).unwrap();
     let (w1, w2, _) = threshold_weights(&live, &state.settings.config).expect("two inputs now");
@@ -120,7 +120,7 @@ fn removing_a_layer_during_backprop_step_by_step_does_not_panic() {
     state = state.apply(Action::BackpropNext).apply(Action::BackpropNext);
     assert!(walk_for(&old, &state.settings.config, state.backprop_point).is_some());
     let walk_before = walk_for(&old, &state.settings.config, state.backprop_point).unwrap();
-    state = state.apply(Action::RemoveLayer);
+    state = state.apply(Action::Edit(Edit::RemoveLayer));
     assert_eq!(walk_for(&old, &state.settings.config, state.backprop_point), None, "the old network is not walked");
     // Even a walk of the old network read with the new stage numbering lists what exists.
     for i in 0..12 {

@@ -10,6 +10,7 @@ pub mod backprop;
 pub mod config;
 pub mod data;
 pub mod diagnose;
+pub mod edit;
 pub mod export;
 pub mod features;
 pub mod fingerprint;

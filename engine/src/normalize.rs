@@ -191,11 +191,7 @@ impl Config {
         note(limits::DROPOUT.key, before, canonical(&c.training.dropout));
         let outputs = c.valid_outputs();
         if !outputs.contains(&c.network.output) {
-            let fallback = match (c.data.problem, c.data.classes > 2) {
-                (Problem::Regression, _) => Activation::Linear,
-                (_, true) => Activation::Softmax,
-                _ => Activation::Tanh,
-            };
+            let fallback = c.default_output();
             note("output", c.network.output.name().into(), fallback.name().into());
             c.network.output = fallback;
         }

@@ -5,13 +5,12 @@ use super::i18n::Lang;
 pub use super::lessons::Lesson;
 pub use super::settings::{Settings, Speed};
 use crate::engine::axes::Axes;
-use crate::engine::config::{HiddenLayer, Monitor, Problem};
-use crate::engine::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Point, Real, Regularization};
+use crate::engine::config::Problem;
+use crate::engine::{Activation, Config, Dataset, Loss, Point};
 
-use crate::engine::limits::{self, BATCH_SIZE, LAYERS, NEURONS};
+pub use crate::engine::edit::{Edit, OptimizerParam, MAX_LAYERS};
+use crate::engine::limits::{self, BATCH_SIZE, NEURONS};
 pub use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES, REGULARIZATION_RATES};
-/// Most hidden layers.
-pub const MAX_LAYERS: usize = LAYERS.max as usize;
 /// Most neurons per hidden layer.
 pub const MAX_NEURONS: usize = NEURONS.max as usize;
 /// A batch size this large means the whole training set (full-batch gradient descent).
@@ -139,6 +138,8 @@ pub fn backprop_stage(settings: &Settings, i: usize) -> Stage {
 /// A verb that changes the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// A change of the setup, applied by the engine.
+    Edit(Edit),
     /// Start or stop training.
     TogglePlay,
     /// Open or close the list of keyboard shortcuts.
@@ -161,34 +162,6 @@ pub enum Action {
     Pause,
     /// A fresh network with the same data.
     Reset,
-    /// New data from this seed.
-    Regenerate(u64),
-    /// Choose the data generator (switches problem type to match).
-    SetDataset(Dataset),
-    /// Classification or regression.
-    SetProblem(Problem),
-    /// Noise 0..50.
-    SetNoise(u32),
-    /// Percent of data for training.
-    SetPercentTrain(u32),
-    /// Samples per step.
-    SetBatchSize(usize),
-    /// Turn an input feature on or off.
-    ToggleFeature(Feature),
-    /// One more hidden layer (of two neurons).
-    AddLayer,
-    /// One hidden layer fewer.
-    RemoveLayer,
-    /// Add (+1) or remove (-1) a neuron of a hidden layer.
-    ChangeNeurons(usize, i32),
-    /// eta.
-    SetLearningRate(Real),
-    /// The activation of every hidden layer.
-    SetActivation(Activation),
-    /// The penalty.
-    SetRegularization(Regularization),
-    /// lambda.
-    SetRegularizationRate(Real),
     /// Show test points.
     SetShowTest(bool),
     /// Show sign(output).
@@ -207,34 +180,6 @@ pub enum Action {
     Dismiss(usize),
     /// The file being read is read, or its reading was cancelled: its progress goes.
     DismissReading,
-    /// Set the optimizer (live).
-    SetOptimizer(Optimizer),
-    /// One hidden layer's activation.
-    SetLayerActivation(usize, Activation),
-    /// One hidden layer's dropout rate (live).
-    SetDropout(usize, Real),
-    /// The output activation (the loss follows when it no longer pairs).
-    SetOutput(Activation),
-    /// The loss (live).
-    SetLoss(Loss),
-    /// mu, rho, beta1 or beta2 (live).
-    SetOptimizerParam(OptimizerParam, Real),
-    /// Reshuffle every epoch (live).
-    SetShuffle(bool),
-    /// Weight initialisation.
-    SetInit(Init),
-    /// sigma of normal initialisation.
-    SetInitSigma(Real),
-    /// Percent of data held out for validation.
-    SetPercentVal(u32),
-    /// Early stopping on or off (live).
-    SetEarlyStopping(bool),
-    /// Early stopping's patience (live).
-    SetPatience(u32),
-    /// The loss early stopping watches (live).
-    SetMonitor(Monitor),
-    /// Number of classes (2 to 4).
-    SetClasses(usize),
     /// Open a ready setup of the lesson.
     LoadLesson(Lesson),
     /// Add a user point (switches to the user's data).
@@ -247,10 +192,6 @@ pub enum Action {
     UndoPoints,
     /// The class new points get (class index; for two classes 1 is blue, 0 orange).
     SetDrawClass(usize),
-    /// Leaky ReLU's slope for z < 0 (live).
-    SetLeakySlope(Real),
-    /// Early stopping's smallest improvement (live).
-    SetMinDelta(Real),
     /// Show a neuron's arithmetic (layer as the page numbers it, neuron), or close it.
     Inspect(Option<(usize, usize)>),
     /// Show a layer as a matrix product (layer as the page numbers it), or close it.
@@ -264,33 +205,6 @@ pub enum Action {
     /// Walk through the update for this training point (its place in the training set), from
     /// the first stage.
     SetBackpropPoint(usize),
-    /// Nothing changes; the page draws again (the live side has new numbers to show).
-    Redraw,
-}
-
-/// An optimizer parameter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum OptimizerParam {
-    /// Momentum's mu.
-    Momentum,
-    /// RMSProp's rho.
-    Rho,
-    /// Adam's beta1.
-    Beta1,
-    /// Adam's beta2.
-    Beta2,
-}
-
-impl OptimizerParam {
-    /// Its range.
-    pub fn limit(self) -> limits::Limit {
-        match self {
-            OptimizerParam::Momentum => limits::MOMENTUM,
-            OptimizerParam::Rho => limits::RHO,
-            OptimizerParam::Beta1 => limits::BETA1,
-            OptimizerParam::Beta2 => limits::BETA2,
-        }
-    }
 }
 
 impl AppState {
@@ -319,6 +233,7 @@ impl AppState {
         let generation_before = s.generation;
         let c = &mut s.settings.config;
         match action {
+            Action::Edit(edit) => c.apply(edit),
             // While an update is walked through step by step, training waits.
             Action::TogglePlay => s.playing = !s.playing && !s.settings.backprop,
             Action::SetHelp(open) => s.help = open,
@@ -363,131 +278,9 @@ impl AppState {
                 s.generation += 1;
                 s.playing = false;
             }
-            Action::Regenerate(seed) => c.data.seed = seed,
-            Action::SetDataset(d) => {
-                c.data.dataset = d;
-                let problem = if d.is_regression() { Problem::Regression } else { Problem::Classification };
-                set_problem(c, problem);
-            }
-            Action::SetProblem(p) => {
-                if p != c.data.problem {
-                    c.data.problem = p;
-                    c.data.dataset = c.default_dataset();
-                }
-                set_problem(c, p);
-            }
-            Action::SetNoise(n) => c.data.noise = limits::NOISE.whole(n as i64) as u32,
-            Action::SetPercentTrain(p) => c.data.percent_train = (limits::PERCENT_TRAIN.whole(p as i64) as u32).min(100 - c.data.percent_val),
-            Action::SetBatchSize(b) => c.training.batch_size = BATCH_SIZE.whole(b as i64) as usize,
-            Action::ToggleFeature(f) => {
-                if let Some(i) = c.network.features.iter().position(|&g| g == f) {
-                    if c.network.features.len() > 1 {
-                        c.network.features.remove(i);
-                    }
-                } else {
-                    c.network.features.push(f);
-                    c.network.features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
-                }
-            }
-            Action::AddLayer => {
-                if c.network.hidden.len() < MAX_LAYERS {
-                    let activation = c.network.hidden.last().map(|h| h.activation).unwrap_or(Activation::Tanh);
-                    c.network.hidden.push(HiddenLayer { neurons: 2, activation });
-                }
-            }
-            Action::RemoveLayer => {
-                c.network.hidden.pop();
-            }
-            Action::ChangeNeurons(layer, delta) => {
-                if let Some(h) = c.network.hidden.get_mut(layer) {
-                    h.neurons = NEURONS.whole(h.neurons as i64 + delta as i64) as usize;
-                }
-            }
-            Action::SetLearningRate(r) => c.training.learning_rate = limits::nearest(&LEARNING_RATES, r),
-            Action::SetActivation(a) => c.network.hidden.iter_mut().for_each(|h| h.activation = a),
-            Action::SetRegularization(r) => c.training.regularization = r,
-            Action::SetRegularizationRate(r) => c.training.regularization_rate = limits::nearest(&REGULARIZATION_RATES, r),
-            Action::SetOptimizer(o) => c.training.optimizer = o,
-            Action::SetLayerActivation(l, a) => {
-                if let Some(h) = c.network.hidden.get_mut(l) {
-                    if Activation::HIDDEN.contains(&a) {
-                        h.activation = a;
-                    }
-                }
-            }
-            Action::SetDropout(l, r) => {
-                if l < c.network.hidden.len() {
-                    let rates = &mut c.training.dropout;
-                    if rates.len() <= l {
-                        rates.resize(l + 1, 0.0);
-                    }
-                    rates[l] = limits::DROPOUT.real(r);
-                }
-            }
-            Action::SetOutput(o) => {
-                if c.valid_outputs().contains(&o) {
-                    c.network.output = o;
-                    if !c.training.loss.pairs_with(o) {
-                        c.training.loss = Loss::default_for(o);
-                    }
-                }
-            }
-            Action::SetLoss(l) => {
-                if l.pairs_with(c.network.output) {
-                    c.training.loss = l;
-                }
-            }
-            Action::SetOptimizerParam(p, v) => {
-                let v = p.limit().real(v);
-                match p {
-                    OptimizerParam::Momentum => c.training.momentum = v,
-                    OptimizerParam::Rho => c.training.rho = v,
-                    OptimizerParam::Beta1 => c.training.beta1 = v,
-                    OptimizerParam::Beta2 => c.training.beta2 = v,
-                }
-            }
-            Action::SetShuffle(b) => c.training.shuffle = b,
-            Action::SetInit(i) => c.network.init = i,
-            Action::SetInitSigma(v) => c.network.init_sigma = limits::INIT_SIGMA.real(v),
-            Action::SetPercentVal(v) => {
-                c.data.percent_val = limits::PERCENT_VAL.whole(v as i64) as u32;
-                c.data.percent_train = c.data.percent_train.min(100 - c.data.percent_val);
-            }
-            Action::SetEarlyStopping(b) => c.training.early_stopping.enabled = b,
-            Action::SetPatience(p) => c.training.early_stopping.patience = limits::PATIENCE.whole(p as i64) as u32,
-            Action::SetMonitor(m) => c.training.early_stopping.monitor = m,
-            Action::SetClasses(k) => {
-                let k = limits::CLASSES.whole(k as i64) as usize;
-                // The user's points keep their classes as far as the new count allows.
-                for p in &mut c.data.custom_points {
-                    p.label = match (c.data.classes > 2, k > 2) {
-                        (false, true) => (p.label > 0.0) as u8 as Real,
-                        (true, false) => {
-                            if p.label >= 1.0 {
-                                1.0
-                            } else {
-                                -1.0
-                            }
-                        }
-                        _ => p.label.min((k - 1) as Real),
-                    };
-                }
-                c.data.classes = k;
-                if k > 2 {
-                    set_problem(c, Problem::Classification);
-                    c.network.output = Activation::Softmax;
-                    c.training.loss = Loss::SoftmaxCe;
-                    if !Dataset::MULTICLASS.contains(&c.data.dataset) && c.data.dataset != Dataset::Custom {
-                        c.data.dataset = Dataset::Blobs;
-                    }
-                } else if c.network.output == Activation::Softmax {
-                    c.network.output = Activation::Tanh;
-                    c.training.loss = Loss::HalfMse;
-                }
-            }
             Action::AddPoint(p) => {
                 c.data.dataset = Dataset::Custom;
-                set_problem(c, Problem::Classification);
+                c.set_problem(Problem::Classification);
                 if c.data.custom_points.len() < limits::MAX_POINTS {
                     c.data.custom_points.push(p);
                 } else {
@@ -504,7 +297,7 @@ impl AppState {
                 }
                 s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), std::mem::replace(&mut c.data.axes, axes)));
                 c.data.dataset = Dataset::Custom;
-                set_problem(c, Problem::Classification);
+                c.set_problem(Problem::Classification);
                 c.data.custom_points = points;
             }
             Action::ClearPoints => {
@@ -517,12 +310,10 @@ impl AppState {
                     c.data.custom_points = points;
                     c.data.axes = axes;
                     c.data.dataset = dataset;
-                    set_problem(c, if dataset.is_regression() { Problem::Regression } else { Problem::Classification });
+                    c.set_problem(if dataset.is_regression() { Problem::Regression } else { Problem::Classification });
                 }
             }
             Action::SetDrawClass(k) => s.draw_class = k,
-            Action::SetLeakySlope(v) => c.training.leaky_slope = limits::LEAKY_SLOPE.real(v),
-            Action::SetMinDelta(v) => c.training.early_stopping.min_delta = limits::MIN_DELTA.real(v),
             Action::LoadLesson(lesson) => {
                 let seed = c.data.seed;
                 s.settings.config = lesson.config();
@@ -555,7 +346,6 @@ impl AppState {
                 s.backprop_point = point;
                 s.backprop_stage = 0;
             }
-            Action::Redraw => {}
             Action::SetShowTest(b) => s.settings.show_test = b,
             Action::SetDiscretize(b) => s.settings.discretize = b,
             Action::SetLang(l) => s.settings.lang = l,
@@ -606,23 +396,4 @@ impl AppState {
 /// The losses that fit an output activation.
 pub fn valid_losses(output: Activation) -> Vec<Loss> {
     Loss::ALL.iter().copied().filter(|l| l.pairs_with(output)).collect()
-}
-
-/// Switches problem type: regression uses a linear output, classification tanh.
-fn set_problem(c: &mut Config, p: Problem) {
-    c.data.problem = p;
-    match p {
-        Problem::Regression => {
-            c.network.output = Activation::Linear;
-            c.training.loss = Loss::HalfMse;
-            c.data.classes = 2;
-            c.training.early_stopping.enabled = c.training.early_stopping.enabled && c.data.percent_val > 0;
-        }
-        Problem::Classification => {
-            if c.network.output == Activation::Linear {
-                c.network.output = Activation::Tanh;
-                c.training.loss = Loss::HalfMse;
-            }
-        }
-    }
 }

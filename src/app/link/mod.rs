@@ -335,23 +335,23 @@ mod tests {
 
     #[test]
     fn any_value_a_control_accepts_reopens_from_the_link_without_a_repair() {
-        use super::super::state::{Action, AppState, OptimizerParam};
+        use super::super::state::{Action, AppState, Edit, OptimizerParam};
         // Values past every end of every range, as typed into the number fields.
         for x in [-5.0, 0.0, 0.9995, 1.0, 7.5, 1e6] {
-            let mut s = AppState::new(Settings::new(Lang::En)).apply(Action::SetOptimizer(Optimizer::Adam));
+            let mut s = AppState::new(Settings::new(Lang::En)).apply(Action::Edit(Edit::Optimizer(Optimizer::Adam)));
             for p in [OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2] {
-                s = s.apply(Action::SetOptimizerParam(p, x));
+                s = s.apply(Action::Edit(Edit::OptimizerParam(p, x)));
             }
             for a in [
-                Action::SetLeakySlope(x),
-                Action::SetMinDelta(x),
-                Action::SetInitSigma(x),
-                Action::SetLearningRate(x),
-                Action::SetRegularizationRate(x),
-                Action::SetPatience(x.max(0.0) as u32),
-                Action::SetPercentVal(x.max(0.0) as u32),
-                Action::SetNoise(x.max(0.0) as u32),
-                Action::SetDropout(0, x),
+                Action::Edit(Edit::LeakySlope(x)),
+                Action::Edit(Edit::MinDelta(x)),
+                Action::Edit(Edit::InitSigma(x)),
+                Action::Edit(Edit::LearningRate(x)),
+                Action::Edit(Edit::RegularizationRate(x)),
+                Action::Edit(Edit::Patience(x.max(0.0) as u32)),
+                Action::Edit(Edit::PercentVal(x.max(0.0) as u32)),
+                Action::Edit(Edit::Noise(x.max(0.0) as u32)),
+                Action::Edit(Edit::Dropout(0, x)),
             ] {
                 s = s.apply(a);
             }
@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn any_setup_the_controls_make_travels_in_a_link_unchanged() {
-        use super::super::state::{Action, AppState, Lesson, OptimizerParam};
+        use super::super::state::{Action, AppState, Edit, Lesson, OptimizerParam};
         use crate::engine::config::Problem;
         use crate::engine::rng::Rng;
         use crate::engine::Regularization;
@@ -454,32 +454,32 @@ mod tests {
         for step in 0..3000 {
             let real = |rng: &mut Rng| [-1.0, 0.0, 0.05, 0.37, 0.9995, 2.0, 1e9][rng.below(7)];
             let a = match pick(&mut rng, 26) {
-                0 => Action::SetDataset(Dataset::CLASSIFICATION[pick(&mut rng, Dataset::CLASSIFICATION.len())]),
-                1 => Action::SetDataset(Dataset::REGRESSION[pick(&mut rng, 2)]),
-                2 => Action::SetProblem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification }),
-                3 => Action::SetClasses(2 + pick(&mut rng, 3)),
-                4 => Action::SetOutput(Activation::OUTPUT[pick(&mut rng, 5)]),
-                5 => Action::SetLoss(Loss::ALL[pick(&mut rng, 4)]),
-                6 => Action::AddLayer,
-                7 => Action::RemoveLayer,
-                8 => Action::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 }),
-                9 => Action::SetLayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)]),
-                10 => Action::ToggleFeature(Feature::ALL[pick(&mut rng, 9)]),
-                11 => Action::SetPercentTrain(pick(&mut rng, 120) as u32),
-                12 => Action::SetPercentVal(pick(&mut rng, 60) as u32),
+                0 => Action::Edit(Edit::Dataset(Dataset::CLASSIFICATION[pick(&mut rng, Dataset::CLASSIFICATION.len())])),
+                1 => Action::Edit(Edit::Dataset(Dataset::REGRESSION[pick(&mut rng, 2)])),
+                2 => Action::Edit(Edit::Problem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification })),
+                3 => Action::Edit(Edit::Classes(2 + pick(&mut rng, 3))),
+                4 => Action::Edit(Edit::Output(Activation::OUTPUT[pick(&mut rng, 5)])),
+                5 => Action::Edit(Edit::Loss(Loss::ALL[pick(&mut rng, 4)])),
+                6 => Action::Edit(Edit::AddLayer),
+                7 => Action::Edit(Edit::RemoveLayer),
+                8 => Action::Edit(Edit::ChangeNeurons(pick(&mut rng, 6), if pick(&mut rng, 2) == 0 { 1 } else { -1 })),
+                9 => Action::Edit(Edit::LayerActivation(pick(&mut rng, 6), Activation::HIDDEN[pick(&mut rng, 10)])),
+                10 => Action::Edit(Edit::ToggleFeature(Feature::ALL[pick(&mut rng, 9)])),
+                11 => Action::Edit(Edit::PercentTrain(pick(&mut rng, 120) as u32)),
+                12 => Action::Edit(Edit::PercentVal(pick(&mut rng, 60) as u32)),
                 13 => Action::AddPoint(Point { x: real(&mut rng) as crate::engine::Real, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] }),
                 14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
-                15 => Action::SetBatchSize(pick(&mut rng, 2000)),
-                16 => Action::SetDropout(pick(&mut rng, 6), real(&mut rng) as crate::engine::Real),
-                17 => Action::SetOptimizerParam(
+                15 => Action::Edit(Edit::BatchSize(pick(&mut rng, 2000))),
+                16 => Action::Edit(Edit::Dropout(pick(&mut rng, 6), real(&mut rng) as crate::engine::Real)),
+                17 => Action::Edit(Edit::OptimizerParam(
                     [OptimizerParam::Momentum, OptimizerParam::Rho, OptimizerParam::Beta1, OptimizerParam::Beta2][pick(&mut rng, 4)],
                     real(&mut rng) as crate::engine::Real,
-                ),
-                18 => Action::SetLearningRate(real(&mut rng) as crate::engine::Real),
-                19 => Action::SetRegularization(Regularization::ALL[pick(&mut rng, 3)]),
-                20 => Action::SetNoise(pick(&mut rng, 80) as u32),
+                )),
+                18 => Action::Edit(Edit::LearningRate(real(&mut rng) as crate::engine::Real)),
+                19 => Action::Edit(Edit::Regularization(Regularization::ALL[pick(&mut rng, 3)])),
+                20 => Action::Edit(Edit::Noise(pick(&mut rng, 80) as u32)),
                 21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, Speed::ALL.len())]),
-                22 => Action::SetInit(Init::ALL[pick(&mut rng, 5)]),
+                22 => Action::Edit(Edit::Init(Init::ALL[pick(&mut rng, 5)])),
                 23 => Action::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9)))),
                 24 => Action::ShowMatrix(Some(pick(&mut rng, 9))),
                 _ => Action::SetShowTest(pick(&mut rng, 2) == 0),
@@ -543,10 +543,10 @@ mod tests {
         assert_eq!(parse("networkShape=4,2&matrix=3", Lang::En).0.matrix, Some(3));
         assert_eq!(parse("networkShape=4,2&matrix=4", Lang::En).0.matrix, None);
         // A neuron that goes away with the network closes the inspector.
-        use super::super::state::{Action, AppState};
+        use super::super::state::{Action, AppState, Edit};
         let state = AppState::new(parse("networkShape=4,2&inspect=1,3", Lang::En).0);
         assert_eq!(state.settings.inspect, Some((1, 3)));
-        assert_eq!(state.apply(Action::ChangeNeurons(0, -1)).settings.inspect, None);
+        assert_eq!(state.apply(Action::Edit(Edit::ChangeNeurons(0, -1))).settings.inspect, None);
     }
 
     #[test]

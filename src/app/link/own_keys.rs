@@ -60,7 +60,7 @@ pub(super) const OWN_KEYS: &[Key] = &[
         |s| (s.config.data.classes != 2).then(|| s.config.data.classes.to_string()),
     ),
     Key {
-        absent: Some(|s| s.config.network.output = default_output(&s.config)),
+        absent: Some(|s| s.config.network.output = s.config.default_output()),
         ..key(
             "output",
             1,
@@ -69,7 +69,7 @@ pub(super) const OWN_KEYS: &[Key] = &[
                 s.config.network.output = Activation::from_name(v).filter(|a| Activation::OUTPUT.contains(a)).ok_or(())?;
                 Ok(())
             },
-            |s| (s.config.network.output != default_output(&s.config)).then(|| s.config.network.output.name().into()),
+            |s| (s.config.network.output != s.config.default_output()).then(|| s.config.network.output.name().into()),
         )
     },
     Key {

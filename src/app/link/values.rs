@@ -2,7 +2,6 @@
 //! readers and writers the keys share.
 
 use crate::engine::axes::Axis;
-use crate::engine::config::Problem;
 use crate::engine::{Activation, Config, Dataset, Feature, Real};
 use crate::settings::Settings;
 /// Reads a value into the settings; `Err(())` when the text is not a value of the key's kind
@@ -65,15 +64,6 @@ pub(super) fn seed_from(text: &str) -> u64 {
         // FNV-1a: a stable hash, so the same link gives the same data every time.
         text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
     })
-}
-
-/// The output a link means when it names none.
-pub(super) fn default_output(c: &Config) -> Activation {
-    match (c.data.problem, c.data.classes > 2) {
-        (Problem::Regression, _) => Activation::Linear,
-        (_, true) => Activation::Softmax,
-        _ => Activation::Tanh,
-    }
 }
 
 pub(super) fn first_activation(c: &Config) -> Activation {

@@ -82,17 +82,20 @@ pub fn App() -> Html {
     let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), live: live.clone(), card: card.clone(), tip: tip.clone(), walk };
 
     // Keep the trainer in line with the settings, and redraw.
+    let synced = use_state(|| 0u64);
     {
         let live = live.clone();
         let dispatch = dispatch.clone();
+        let synced = synced.clone();
         use_effect_with((state.generation, state.settings.clone(), width), move |(generation, settings, _)| {
             let mut live = live.borrow_mut();
             live.set_events(run_events(&dispatch));
             live.sync(settings, *generation);
             drop(live);
-            // The walk-through is computed from the weights just brought in line: show it.
+            // The walk-through is computed from the weights just brought in line: shown at the
+            // render this asks for.
             if settings.backprop {
-                dispatch.emit(Action::Redraw);
+                synced.set(*synced + 1);
             }
             || ()
         });

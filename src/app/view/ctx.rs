@@ -4,7 +4,7 @@
 
 pub(super) use crate::app::link;
 pub(super) use crate::app::state::{
-    valid_losses, Action, AppState, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES, FULL_BATCH, LEARNING_RATES, MAX_LAYERS,
+    valid_losses, Action, AppState, Edit, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES, FULL_BATCH, LEARNING_RATES, MAX_LAYERS,
     REGULARIZATION_RATES,
 };
 pub(super) use crate::engine::config::{Monitor, Problem};

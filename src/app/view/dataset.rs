@@ -75,7 +75,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
     };
     let regenerate = {
         let d = ctx.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Regenerate(new_seed())))
+        Callback::from(move |_| d.emit(Action::Edit(Edit::Seed(new_seed()))))
     };
     let export_data = {
         let live = ctx.live.clone();
@@ -97,7 +97,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
                         html! {
                             <button class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
                                 role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
-                                onclick={ctx.send(Action::SetDataset(d))}>
+                                onclick={ctx.send(Action::Edit(Edit::Dataset(d)))}>
                                 <canvas id={format!("dataset-{}", d.name())} width="52" height="52"
                                     data-dataset={(!d.is_regression()).then(|| d.name())}
                                     data-regDataset={d.is_regression().then(|| d.name())}></canvas>
@@ -109,11 +109,11 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
             }
             { slider("percTrainData", Text::RatioTrain, c.data.percent_train, PERCENT_TRAIN,
                 if c.data.percent_val > 0 { format!("{}% / {}% / {}%", c.data.percent_train, c.data.percent_val, val_test) } else { format!("{}%", c.data.percent_train) },
-                Action::SetPercentTrain) }
-            { slider("noise", Text::Noise, c.data.noise, NOISE, c.data.noise.to_string(), Action::SetNoise) }
+                |v| Action::Edit(Edit::PercentTrain(v))) }
+            { slider("noise", Text::Noise, c.data.noise, NOISE, c.data.noise.to_string(), |v| Action::Edit(Edit::Noise(v))) }
             { slider("batchSize", Text::BatchSize, c.training.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
                 if c.training.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.training.batch_size.to_string() },
-                |v| Action::SetBatchSize(v as usize)) }
+                |v| Action::Edit(Edit::BatchSize(v as usize))) }
             if c.data.dataset == Dataset::Custom { { draw_tools(ctx) } }
             <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
             <button id="export-data" class="tool wide" title={ctx.t(Text::ExportDataHint)} onclick={export_data}>{ ctx.t(Text::ExportData) }</button>

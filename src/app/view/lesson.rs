@@ -71,7 +71,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         Init::Zeros => ctx.t(Text::InitZeros),
     };
     let param = |id: &'static str, label: &'static str, value: Real, which: OptimizerParam| {
-        let onchange = d.reform(move |v| Action::SetOptimizerParam(which, v));
+        let onchange = d.reform(move |v| Action::Edit(Edit::OptimizerParam(which, v)));
         html! { <NumberField {id} {label} limit={which.limit()} {value} {onchange} /> }
     };
     let full = c.training.batch_size >= FULL_BATCH;
@@ -83,7 +83,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset>
                     <legend>{ ctx.t(Text::OutputActivation) }{ " · " }{ ctx.t(Text::LossFunction) }</legend>
                     <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
-                        <select id="output" onchange={on_select(|v| Activation::from_name(v).map(Action::SetOutput))}>
+                        <select id="output" onchange={on_select(|v| Activation::from_name(v).map(|v| Action::Edit(Edit::Output(v))))}>
                             { for c.valid_outputs().into_iter().map(|a| html! {
                                 <option value={a.name()} selected={a == c.network.output}>{ activation_label(a, lang) }</option>
                             }) }
@@ -91,7 +91,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     </label>
                     <p class="explain">{ ctx.t(output_explanation(c.network.output)) }</p>
                     <label class="field"><span>{ ctx.t(Text::LossFunction) }</span>
-                        <select id="loss" onchange={on_select(|v| Loss::from_name(v).map(Action::SetLoss))}>
+                        <select id="loss" onchange={on_select(|v| Loss::from_name(v).map(|v| Action::Edit(Edit::Loss(v))))}>
                             { for valid_losses(c.network.output).into_iter().map(|l| html! {
                                 <option value={l.name()} selected={l == c.training.loss}>{ loss_label(l) }</option>
                             }) }
@@ -100,11 +100,11 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <p class="explain">{ ctx.t(loss_explanation(c.training.loss)) }</p>
                     if c.network.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
                         <NumberField id="leakySlope" label={ctx.t(Text::LeakySlope)} limit={LEAKY_SLOPE} value={c.training.leaky_slope}
-                            onchange={d.reform(Action::SetLeakySlope)} />
+                            onchange={d.reform(|v| Action::Edit(Edit::LeakySlope(v)))} />
                     }
                     <label class="field"><span>{ ctx.t(Text::Classes) }</span>
                         <select id="classes" disabled={c.data.problem == Problem::Regression}
-                            onchange={on_select(|v| v.parse::<usize>().ok().map(Action::SetClasses))}>
+                            onchange={on_select(|v| v.parse::<usize>().ok().map(|v| Action::Edit(Edit::Classes(v))))}>
                             { for (2..=4).map(|k| html! { <option value={k.to_string()} selected={k == classes}>{ k }</option> }) }
                         </select>
                     </label>
@@ -112,7 +112,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset>
                     <legend>{ ctx.t(Text::Optimizer) }</legend>
                     <label class="field"><span>{ ctx.t(Text::Optimizer) }</span>
-                        <select id="optimizer" onchange={on_select(|v| Optimizer::from_name(v).map(Action::SetOptimizer))}>
+                        <select id="optimizer" onchange={on_select(|v| Optimizer::from_name(v).map(|v| Action::Edit(Edit::Optimizer(v))))}>
                             { for Optimizer::ALL.iter().map(|&o| html! {
                                 <option value={o.name()} selected={o == c.training.optimizer}>{ optimizer_name(o) }</option>
                             }) }
@@ -129,36 +129,36 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     <div class="presets" role="group" aria-label={ctx.t(Text::BatchPresets)}>
                         <span class="label">{ ctx.t(Text::BatchPresets) }</span>
                         <button id="batch-stochastic" class={classes!("tool", (c.training.batch_size == 1).then_some("selected"))}
-                            onclick={ctx.send(Action::SetBatchSize(1))}>{ ctx.t(Text::Stochastic) }</button>
+                            onclick={ctx.send(Action::Edit(Edit::BatchSize(1)))}>{ ctx.t(Text::Stochastic) }</button>
                         <button id="batch-mini" class={classes!("tool", (c.training.batch_size == 10).then_some("selected"))}
-                            onclick={ctx.send(Action::SetBatchSize(10))}>{ ctx.t(Text::MiniBatch) }</button>
+                            onclick={ctx.send(Action::Edit(Edit::BatchSize(10)))}>{ ctx.t(Text::MiniBatch) }</button>
                         <button id="batch-full" class={classes!("tool", full.then_some("selected"))}
-                            onclick={ctx.send(Action::SetBatchSize(FULL_BATCH))}>{ ctx.t(Text::FullBatch) }</button>
+                            onclick={ctx.send(Action::Edit(Edit::BatchSize(FULL_BATCH)))}>{ ctx.t(Text::FullBatch) }</button>
                     </div>
-                    <Checkbox id="shuffle" label={ctx.t(Text::Shuffle)} checked={c.training.shuffle} onchange={d.reform(Action::SetShuffle)} />
+                    <Checkbox id="shuffle" label={ctx.t(Text::Shuffle)} checked={c.training.shuffle} onchange={d.reform(|v| Action::Edit(Edit::Shuffle(v)))} />
                     <label class="field"><span>{ ctx.t(Text::Initialisation) }</span>
-                        <select id="init" onchange={on_select(|v| Init::from_name(v).map(Action::SetInit))}>
+                        <select id="init" onchange={on_select(|v| Init::from_name(v).map(|v| Action::Edit(Edit::Init(v))))}>
                             { for Init::ALL.iter().map(|&i| html! {
                                 <option value={i.name()} selected={i == c.network.init}>{ init_name(i) }</option>
                             }) }
                         </select>
                     </label>
                     if c.network.init == Init::Normal {
-                        <NumberField id="initSigma" label="σ" limit={INIT_SIGMA} value={c.network.init_sigma} onchange={d.reform(Action::SetInitSigma)} />
+                        <NumberField id="initSigma" label="σ" limit={INIT_SIGMA} value={c.network.init_sigma} onchange={d.reform(|v| Action::Edit(Edit::InitSigma(v)))} />
                     }
                 </fieldset>
                 <fieldset>
                     <legend>{ ctx.t(Text::EarlyStopping) }</legend>
                     <Slider id="percValData" label={ctx.t(Text::ValidationData)} limit={PERCENT_VAL} value={c.data.percent_val}
-                        shown={format!("{}%", c.data.percent_val)} oninput={d.reform(Action::SetPercentVal)} />
+                        shown={format!("{}%", c.data.percent_val)} oninput={d.reform(|v| Action::Edit(Edit::PercentVal(v)))} />
                     <Checkbox id="earlyStopping" label={ctx.t(Text::EarlyStopping)} checked={c.training.early_stopping.enabled}
-                        onchange={d.reform(Action::SetEarlyStopping)} />
+                        onchange={d.reform(|v| Action::Edit(Edit::EarlyStopping(v)))} />
                     <NumberField id="patience" label={ctx.t(Text::Patience)} limit={PATIENCE} value={c.training.early_stopping.patience as Real}
-                        onchange={d.reform(|v: Real| Action::SetPatience(v.max(0.0).round() as u32))} />
+                        onchange={d.reform(|v: Real| Action::Edit(Edit::Patience(v.max(0.0).round() as u32)))} />
                     <NumberField id="minDelta" label={ctx.t(Text::MinDelta)} limit={MIN_DELTA} value={c.training.early_stopping.min_delta}
-                        onchange={d.reform(Action::SetMinDelta)} />
+                        onchange={d.reform(|v| Action::Edit(Edit::MinDelta(v)))} />
                     <label class="field"><span>{ ctx.t(Text::Monitor) }</span>
-                        <select id="monitor" onchange={on_select(|v| Some(Action::SetMonitor(if v == "train" { Monitor::Train } else { Monitor::Val })))}>
+                        <select id="monitor" onchange={on_select(|v| Some(Action::Edit(Edit::Monitor(if v == "train" { Monitor::Train } else { Monitor::Val }))))}>
                             <option value="val" selected={c.training.early_stopping.monitor == Monitor::Val}>{ ctx.t(Text::ValidationLoss) }</option>
                             <option value="train" selected={c.training.early_stopping.monitor == Monitor::Train}>{ ctx.t(Text::TrainingLoss) }</option>
                         </select>

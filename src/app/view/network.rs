@@ -101,9 +101,9 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             <div class="layers-header">
                 if ctx.shows("numHiddenLayers") {
                     <button id="add-layers" class="round small" aria-label={ctx.t(Text::AddLayer)} title={ctx.t(Text::AddLayer)}
-                        disabled={n_hidden >= MAX_LAYERS || at_neuron_limit} onclick={ctx.send(Action::AddLayer)}>{ "+" }</button>
+                        disabled={n_hidden >= MAX_LAYERS || at_neuron_limit} onclick={ctx.send(Action::Edit(Edit::AddLayer))}>{ "+" }</button>
                     <button id="remove-layers" class="round small" aria-label={ctx.t(Text::RemoveLayer)} title={ctx.t(Text::RemoveLayer)}
-                        disabled={n_hidden == 0} onclick={ctx.send(Action::RemoveLayer)}>{ "−" }</button>
+                        disabled={n_hidden == 0} onclick={ctx.send(Action::Edit(Edit::RemoveLayer))}>{ "−" }</button>
                 }
                 <h2><span id="num-layers">{ n_hidden }</span>{ " " }<span id="layers-label">{ ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers }) }</span></h2>
             </div>
@@ -121,10 +121,10 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                                 <div class="plus-minus">
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayer), l + 1)}
                                         disabled={h.neurons >= crate::app::state::MAX_NEURONS || at_neuron_limit}
-                                        onclick={ctx.send(Action::ChangeNeurons(l, 1))}>{ "+" }</button>
+                                        onclick={ctx.send(Action::Edit(Edit::ChangeNeurons(l, 1)))}>{ "+" }</button>
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayer), l + 1)}
                                         disabled={h.neurons <= 1}
-                                        onclick={ctx.send(Action::ChangeNeurons(l, -1))}>{ "−" }</button>
+                                        onclick={ctx.send(Action::Edit(Edit::ChangeNeurons(l, -1)))}>{ "−" }</button>
                                 </div>
                             }
                             <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
@@ -160,7 +160,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             <button class={classes!("node", "input", (!on).then_some("off"))} id={format!("feature-{}", f.key())}
                                 style={format!("left:{}px;top:{}px", b.x, b.y)}
                                 aria-pressed={on.to_string()} aria-label={f.label()} title={f.label()}
-                                onclick={ctx.send(Action::ToggleFeature(f))}
+                                onclick={ctx.send(Action::Edit(Edit::ToggleFeature(f)))}
                                 onmouseenter={focus(Focus::Feature(f))} onmouseleave={unfocus.clone()}>
                                 <span class="feature-label">{ f.label() }</span>
                             </button>
@@ -272,7 +272,7 @@ pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dro
         let d = ctx.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Some(a) = Activation::from_name(&select_value(&e)) {
-                d.emit(Action::SetLayerActivation(layer, a));
+                d.emit(Action::Edit(Edit::LayerActivation(layer, a)));
             }
         })
     };
@@ -280,7 +280,7 @@ pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dro
         let d = ctx.dispatch.clone();
         Callback::from(move |e: Event| {
             if let Ok(v) = select_value(&e).parse::<Real>() {
-                d.emit(Action::SetDropout(layer, v));
+                d.emit(Action::Edit(Edit::Dropout(layer, v)));
             }
         })
     };

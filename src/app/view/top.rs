@@ -247,23 +247,23 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
             </div>
             { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
                 LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.learning_rate)).collect(),
-                |v| v.parse::<Real>().ok().map(Action::SetLearningRate)) }
+                |v| v.parse::<Real>().ok().map(|v| Action::Edit(Edit::LearningRate(v)))) }
             { control_select(ctx, ("activation", "activations"), Text::Activation,
                 Activation::HIDDEN.iter().map(|&a| (a.name().to_string(), activation_label(a, lang), a == current_act)).collect(),
-                |v| Activation::from_name(v).map(Action::SetActivation)) }
+                |v| Activation::from_name(v).map(|v| Action::Edit(Edit::Activation(v)))) }
             { control_select(ctx, ("regularization", "regularizations"), Text::Regularization,
                 Regularization::ALL.iter().map(|&r| (r.name().to_string(),
                     if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() },
                     r == c.training.regularization)).collect(),
-                |v| Regularization::from_name(v).map(Action::SetRegularization)) }
+                |v| Regularization::from_name(v).map(|v| Action::Edit(Edit::Regularization(v)))) }
             { control_select(ctx, ("regularizationRate", "regularRate"), Text::RegularizationRate,
                 REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.regularization_rate)).collect(),
-                |v| v.parse::<Real>().ok().map(Action::SetRegularizationRate)) }
+                |v| v.parse::<Real>().ok().map(|v| Action::Edit(Edit::RegularizationRate(v)))) }
             { control_select(ctx, ("problem", "problem"), Text::ProblemType, vec![
                     ("classification".into(), ctx.t(Text::Classification).into(), c.data.problem == Problem::Classification),
                     ("regression".into(), ctx.t(Text::Regression).into(), c.data.problem == Problem::Regression),
                 ],
-                |v| Some(Action::SetProblem(if v == "regression" { Problem::Regression } else { Problem::Classification }))) }
+                |v| Some(Action::Edit(Edit::Problem(if v == "regression" { Problem::Regression } else { Problem::Classification })))) }
         </section>
     }
 }

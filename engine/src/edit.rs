@@ -1,0 +1,316 @@
+//! Edits of a setup as the controls make them, applied by the engine next to `normalize`:
+//! each keeps the setup within the playground's limits and rules (a learning rate snaps to
+//! the list, an output that no longer fits falls back, a loss follows its output).
+
+use super::config::{HiddenLayer, Monitor, Problem};
+use super::limits::{self, Limit};
+use super::{Activation, Config, Dataset, Feature, Init, Loss, Optimizer, Real, Regularization};
+
+/// Most hidden layers.
+pub const MAX_LAYERS: usize = limits::LAYERS.max as usize;
+
+/// An optimizer parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptimizerParam {
+    /// Momentum's mu.
+    Momentum,
+    /// RMSProp's rho.
+    Rho,
+    /// Adam's beta1.
+    Beta1,
+    /// Adam's beta2.
+    Beta2,
+}
+
+impl OptimizerParam {
+    /// Its range.
+    pub fn limit(self) -> Limit {
+        match self {
+            OptimizerParam::Momentum => limits::MOMENTUM,
+            OptimizerParam::Rho => limits::RHO,
+            OptimizerParam::Beta1 => limits::BETA1,
+            OptimizerParam::Beta2 => limits::BETA2,
+        }
+    }
+}
+
+/// One change of the setup.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// New data from this seed.
+    Seed(u64),
+    /// The data generator (the problem type follows).
+    Dataset(Dataset),
+    /// Classification or regression.
+    Problem(Problem),
+    /// Noise 0..50.
+    Noise(u32),
+    /// Percent of data for training.
+    PercentTrain(u32),
+    /// Percent of data held out for validation.
+    PercentVal(u32),
+    /// Samples per step.
+    BatchSize(usize),
+    /// Number of classes (2 to 4).
+    Classes(usize),
+    /// An input feature on or off (the last one stays on).
+    ToggleFeature(Feature),
+    /// One more hidden layer (of two neurons).
+    AddLayer,
+    /// One hidden layer fewer.
+    RemoveLayer,
+    /// Add (+1) or remove (-1) neurons of a hidden layer.
+    ChangeNeurons(usize, i32),
+    /// The activation of every hidden layer.
+    Activation(Activation),
+    /// One hidden layer's activation.
+    LayerActivation(usize, Activation),
+    /// The output activation (the loss follows when it no longer pairs).
+    Output(Activation),
+    /// Weight initialisation.
+    Init(Init),
+    /// sigma of normal initialisation.
+    InitSigma(Real),
+    /// eta.
+    LearningRate(Real),
+    /// The loss.
+    Loss(Loss),
+    /// The penalty.
+    Regularization(Regularization),
+    /// lambda.
+    RegularizationRate(Real),
+    /// The optimizer.
+    Optimizer(Optimizer),
+    /// mu, rho, beta1 or beta2.
+    OptimizerParam(OptimizerParam, Real),
+    /// One hidden layer's dropout rate.
+    Dropout(usize, Real),
+    /// Reshuffle every epoch.
+    Shuffle(bool),
+    /// Leaky ReLU's slope for z < 0.
+    LeakySlope(Real),
+    /// Early stopping on or off.
+    EarlyStopping(bool),
+    /// Early stopping's patience.
+    Patience(u32),
+    /// Early stopping's smallest improvement.
+    MinDelta(Real),
+    /// The loss early stopping watches.
+    Monitor(Monitor),
+}
+
+impl Config {
+    /// The output activation a setup falls back on: linear for regression, softmax for more
+    /// than two classes, tanh otherwise.
+    pub fn default_output(&self) -> Activation {
+        match (self.data.problem, self.data.classes > 2) {
+            (Problem::Regression, _) => Activation::Linear,
+            (_, true) => Activation::Softmax,
+            _ => Activation::Tanh,
+        }
+    }
+
+    /// Switches problem type: regression takes a linear output and the squared error, and
+    /// keeps early stopping only with validation data; classification leaves a linear output.
+    pub fn set_problem(&mut self, p: Problem) {
+        self.data.problem = p;
+        match p {
+            Problem::Regression => {
+                self.network.output = Activation::Linear;
+                self.training.loss = Loss::HalfMse;
+                self.data.classes = 2;
+                self.training.early_stopping.enabled = self.training.early_stopping.enabled && self.data.percent_val > 0;
+            }
+            Problem::Classification => {
+                if self.network.output == Activation::Linear {
+                    self.network.output = self.default_output();
+                    self.training.loss = Loss::default_for(self.network.output);
+                }
+            }
+        }
+    }
+
+    /// Applies one edit, within the limits (the caller normalizes afterwards, as for a link).
+    pub fn apply(&mut self, edit: Edit) {
+        let c = self;
+        match edit {
+            Edit::Seed(seed) => c.data.seed = seed,
+            Edit::Dataset(d) => {
+                c.data.dataset = d;
+                c.set_problem(if d.is_regression() { Problem::Regression } else { Problem::Classification });
+            }
+            Edit::Problem(p) => {
+                if p != c.data.problem {
+                    c.data.problem = p;
+                    c.data.dataset = c.default_dataset();
+                }
+                c.set_problem(p);
+            }
+            Edit::Noise(n) => c.data.noise = limits::NOISE.whole(n as i64) as u32,
+            Edit::PercentTrain(p) => c.data.percent_train = (limits::PERCENT_TRAIN.whole(p as i64) as u32).min(100 - c.data.percent_val),
+            Edit::PercentVal(v) => {
+                c.data.percent_val = limits::PERCENT_VAL.whole(v as i64) as u32;
+                c.data.percent_train = c.data.percent_train.min(100 - c.data.percent_val);
+            }
+            Edit::BatchSize(b) => c.training.batch_size = limits::BATCH_SIZE.whole(b as i64) as usize,
+            Edit::Classes(k) => c.set_classes(limits::CLASSES.whole(k as i64) as usize),
+            Edit::ToggleFeature(f) => {
+                if let Some(i) = c.network.features.iter().position(|&g| g == f) {
+                    if c.network.features.len() > 1 {
+                        c.network.features.remove(i);
+                    }
+                } else {
+                    c.network.features.push(f);
+                    c.network.features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
+                }
+            }
+            Edit::AddLayer => {
+                if c.network.hidden.len() < MAX_LAYERS {
+                    let activation = c.network.hidden.last().map(|h| h.activation).unwrap_or(Activation::Tanh);
+                    c.network.hidden.push(HiddenLayer { neurons: 2, activation });
+                }
+            }
+            Edit::RemoveLayer => {
+                c.network.hidden.pop();
+            }
+            Edit::ChangeNeurons(layer, delta) => {
+                if let Some(h) = c.network.hidden.get_mut(layer) {
+                    h.neurons = limits::NEURONS.whole(h.neurons as i64 + delta as i64) as usize;
+                }
+            }
+            Edit::Activation(a) => c.network.hidden.iter_mut().for_each(|h| h.activation = a),
+            Edit::LayerActivation(l, a) => {
+                if let Some(h) = c.network.hidden.get_mut(l) {
+                    if Activation::HIDDEN.contains(&a) {
+                        h.activation = a;
+                    }
+                }
+            }
+            Edit::Output(o) => {
+                if c.valid_outputs().contains(&o) {
+                    c.network.output = o;
+                    if !c.training.loss.pairs_with(o) {
+                        c.training.loss = Loss::default_for(o);
+                    }
+                }
+            }
+            Edit::Init(i) => c.network.init = i,
+            Edit::InitSigma(v) => c.network.init_sigma = limits::INIT_SIGMA.real(v),
+            Edit::LearningRate(r) => c.training.learning_rate = limits::nearest(&limits::LEARNING_RATES, r),
+            Edit::Loss(l) => {
+                if l.pairs_with(c.network.output) {
+                    c.training.loss = l;
+                }
+            }
+            Edit::Regularization(r) => c.training.regularization = r,
+            Edit::RegularizationRate(r) => c.training.regularization_rate = limits::nearest(&limits::REGULARIZATION_RATES, r),
+            Edit::Optimizer(o) => c.training.optimizer = o,
+            Edit::OptimizerParam(p, v) => {
+                let v = p.limit().real(v);
+                match p {
+                    OptimizerParam::Momentum => c.training.momentum = v,
+                    OptimizerParam::Rho => c.training.rho = v,
+                    OptimizerParam::Beta1 => c.training.beta1 = v,
+                    OptimizerParam::Beta2 => c.training.beta2 = v,
+                }
+            }
+            Edit::Dropout(l, r) => {
+                if l < c.network.hidden.len() {
+                    let rates = &mut c.training.dropout;
+                    if rates.len() <= l {
+                        rates.resize(l + 1, 0.0);
+                    }
+                    rates[l] = limits::DROPOUT.real(r);
+                }
+            }
+            Edit::Shuffle(b) => c.training.shuffle = b,
+            Edit::LeakySlope(v) => c.training.leaky_slope = limits::LEAKY_SLOPE.real(v),
+            Edit::EarlyStopping(b) => c.training.early_stopping.enabled = b,
+            Edit::Patience(p) => c.training.early_stopping.patience = limits::PATIENCE.whole(p as i64) as u32,
+            Edit::MinDelta(v) => c.training.early_stopping.min_delta = limits::MIN_DELTA.real(v),
+            Edit::Monitor(m) => c.training.early_stopping.monitor = m,
+        }
+    }
+
+    /// Sets the number of classes: the user's points keep their classes as far as the new
+    /// count allows; more than two take softmax and the cross-entropy, and a data set of
+    /// several classes.
+    fn set_classes(&mut self, k: usize) {
+        let c = self;
+        for p in &mut c.data.custom_points {
+            p.label = match (c.data.classes > 2, k > 2) {
+                (false, true) => (p.label > 0.0) as u8 as Real,
+                (true, false) => {
+                    if p.label >= 1.0 {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                }
+                _ => p.label.min((k - 1) as Real),
+            };
+        }
+        c.data.classes = k;
+        if k > 2 {
+            c.set_problem(Problem::Classification);
+            c.network.output = Activation::Softmax;
+            c.training.loss = Loss::SoftmaxCe;
+            if !Dataset::MULTICLASS.contains(&c.data.dataset) && c.data.dataset != Dataset::Custom {
+                c.data.dataset = Dataset::Blobs;
+            }
+        } else if c.network.output == Activation::Softmax {
+            c.network.output = c.default_output();
+            c.training.loss = Loss::default_for(c.network.output);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edit_keeps_the_output_and_the_loss_paired_with_the_problem() {
+        let mut c = Config::default();
+        c.apply(Edit::Dataset(Dataset::RegPlane));
+        assert_eq!((c.data.problem, c.network.output, c.training.loss), (Problem::Regression, Activation::Linear, Loss::HalfMse));
+        c.apply(Edit::Problem(Problem::Classification));
+        assert_eq!(c.network.output, c.default_output());
+        c.apply(Edit::Classes(3));
+        assert_eq!((c.network.output, c.training.loss, c.data.dataset), (Activation::Softmax, Loss::SoftmaxCe, Dataset::Blobs));
+        c.apply(Edit::Classes(2));
+        assert_eq!((c.network.output, c.training.loss), (Activation::Tanh, Loss::HalfMse), "two classes fall back on tanh");
+        // The loss follows an output it no longer pairs with; a loss that does not pair is refused.
+        c.apply(Edit::Output(Activation::Softmax));
+        assert_eq!((c.network.output, c.training.loss), (Activation::Softmax, Loss::SoftmaxCe));
+        c.apply(Edit::Loss(Loss::Bce));
+        assert_eq!(c.training.loss, Loss::SoftmaxCe);
+        // A regression setup takes no output that does not fit it.
+        c.apply(Edit::Dataset(Dataset::RegPlane));
+        c.apply(Edit::Output(Activation::Sigmoid));
+        assert_eq!(c.network.output, Activation::Linear);
+    }
+
+    #[test]
+    fn values_are_held_to_the_limits() {
+        let mut c = Config::default();
+        c.apply(Edit::LearningRate(0.02));
+        assert_eq!(c.training.learning_rate, 0.03, "the nearest rate of the list");
+        c.apply(Edit::Noise(500));
+        assert_eq!(c.data.noise, limits::NOISE.max as u32);
+        c.apply(Edit::PercentVal(30));
+        c.apply(Edit::PercentTrain(90));
+        assert_eq!(c.data.percent_train, 70, "training and validation never take more than all the data");
+        for _ in 0..20 {
+            c.apply(Edit::AddLayer);
+        }
+        assert_eq!(c.network.hidden.len(), MAX_LAYERS);
+        c.apply(Edit::ChangeNeurons(0, 100));
+        assert_eq!(c.network.hidden[0].neurons, limits::NEURONS.max as usize);
+        let features = c.network.features.clone();
+        for f in features {
+            c.apply(Edit::ToggleFeature(f));
+        }
+        assert_eq!(c.network.features.len(), 1, "the last feature stays on");
+    }
+}
