@@ -89,9 +89,9 @@ fn a_trained_model_round_trips_and_predicts_the_same() {
         c.training.momentum = 0.999;
         c
     });
-    let fields: Vec<&str> = repairs.iter().map(|r| r.field).collect();
+    let fields: Vec<&str> = repairs.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(fields, ["momentum", "loss"]);
-    assert_eq!((repairs[1].old.as_str(), repairs[1].new.as_str()), ("softmax-ce", "half-mse"));
+    assert_eq!((repairs[1].given.as_str(), repairs[1].used.as_deref()), ("softmax-ce", Some("half-mse")));
     // A network that the setup cannot carry is refused, naming the field.
     let deeper = model.to_json().replace("\"hidden\":[", "\"hidden\":[{\"neurons\":3},");
     assert!(Model::from_json(&deeper).unwrap_err().to_string().starts_with("network.layers:"));

@@ -125,11 +125,11 @@ fn model_files_at_and_over_every_limit_are_held_to_the_controls_limits() {
     // Points: at the limit kept whole, over it thinned evenly and said.
     let (at, repairs) = Model::from_json(&model_with(MAX_POINTS)).unwrap();
     assert_eq!(at.config.data.custom_points.len(), MAX_POINTS);
-    assert!(repairs.iter().all(|r| r.field != "points"));
+    assert!(repairs.iter().all(|r| r.key != "points"));
     let (over, repairs) = Model::from_json(&model_with(MAX_POINTS * 20)).unwrap();
     assert_eq!(over.config.data.custom_points.len(), MAX_POINTS);
-    let said = repairs.iter().find(|r| r.field == "points").expect("the thinning is said");
-    assert_eq!((said.old.as_str(), said.new.as_str()), ("200000 points", "10000 points, evenly spread"));
+    let said = repairs.iter().find(|r| r.key == "points").expect("the thinning is said");
+    assert_eq!((said.given.as_str(), said.used.as_deref()), ("200000 points", Some("10000 points, evenly spread")));
     // Layers and neurons: over the limits, the setup is held to them and its weights no longer
     // fit, so the file is refused by field rather than opened with more than the controls allow.
     for (layers, neurons) in [(LAYERS.max as usize + 1, 2), (1, NEURONS.max as usize + 1)] {

@@ -259,7 +259,7 @@ pub fn keras_code(config: &Config, network: &Network, split: &Split, epochs: u64
             out += &format!("h = keras.layers.Dropout({})(h)\n", python_float(layer.dropout));
         }
         // Keras stores the kernel as (inputs, units): the transpose of our rows.
-        let kernel = (0..layer.n_in).map(|i| (0..units).map(|r| layer.weights[r * layer.n_in + i]).collect());
+        let kernel = (0..layer.n_in).map(|i| (0..units).map(|r| layer.weights[layer.index(r, i)]).collect());
         weight_lines.push(format!(
             "model.get_layer('{name}').set_weights([np.array(\n    {}, dtype=np.float32), np.array({}, dtype=np.float32)])\n",
             matrix(kernel),

@@ -41,7 +41,7 @@ pub fn neuron_math(network: &Network, features: &[Feature], point: (Real, Real),
     let z = ws.z[layer][row];
     let a = ws.a[layer][neuron];
     Some(NeuronMath {
-        weights: l.weights[row * l.n_in..(row + 1) * l.n_in].to_vec(),
+        weights: l.row(row).to_vec(),
         bias: l.biases[row],
         inputs,
         z,
@@ -81,7 +81,7 @@ pub fn layer_product(network: &Network, features: &[Feature], points: &[(Real, R
     let rows = |values: &[Real], count: usize| (0..count).map(|r| values[r * n..(r + 1) * n].to_vec()).collect::<Vec<_>>();
     let x = if layer == 0 { rows(&input, l.n_in) } else { rows(&ws.a[layer - 1], l.n_in) };
     Some(LayerProduct {
-        w: (0..l.rows()).map(|r| l.weights[r * l.n_in..(r + 1) * l.n_in].to_vec()).collect(),
+        w: (0..l.rows()).map(|r| l.row(r).to_vec()).collect(),
         x,
         b: l.biases.clone(),
         z: rows(&ws.z[layer], l.rows()),

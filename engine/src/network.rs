@@ -70,13 +70,31 @@ impl Layer {
         self.n_out * self.activation.pieces()
     }
 
+    /// Where the weight from input `input` into row `row` is kept in `weights`.
+    #[inline(always)]
+    pub fn index(&self, row: usize, input: usize) -> usize {
+        weight_index(self.n_in, row, input)
+    }
+
     /// The weight from input `input` into row `row`, if both exist.
     pub fn weight(&self, row: usize, input: usize) -> Option<Real> {
         if input >= self.n_in {
             return None;
         }
-        self.weights.get(row * self.n_in + input).copied()
+        self.weights.get(self.index(row, input)).copied()
     }
+
+    /// Row `row`'s weights, one per input.
+    pub fn row(&self, row: usize) -> &[Real] {
+        &self.weights[self.index(row, 0)..self.index(row + 1, 0)]
+    }
+}
+
+/// Where the weight from input `input` into row `row` of a layer with `n_in` inputs is kept:
+/// weights (and their gradients) are stored row-major.
+#[inline(always)]
+pub fn weight_index(n_in: usize, row: usize, input: usize) -> usize {
+    row * n_in + input
 }
 
 /// A multilayer perceptron: hidden layers then the output layer.
@@ -240,7 +258,7 @@ impl Network {
             for r in 0..rows {
                 let d = &delta[r * batch..(r + 1) * batch];
                 for i in 0..layer.n_in {
-                    let w = layer.weights[r * layer.n_in + i];
+                    let w = layer.weights[layer.index(r, i)];
                     for (x, &dv) in da[i * batch..(i + 1) * batch].iter_mut().zip(d) {
                         *x += w * dv;
                     }
@@ -289,10 +307,9 @@ impl Network {
 /// z = W . prev + b for every row of a layer, over a batch.
 #[inline]
 fn weighted_sums(layer: &Layer, prev: &[Real], batch: usize, z: &mut [Real]) {
-    let n_in = layer.n_in;
     for (r, zr) in z.chunks_exact_mut(batch).enumerate() {
         zr.fill(layer.biases[r]);
-        let w = &layer.weights[r * n_in..(r + 1) * n_in];
+        let w = layer.row(r);
         for (i, &wi) in w.iter().enumerate() {
             let p = &prev[i * batch..(i + 1) * batch];
             for (z, &x) in zr.iter_mut().zip(p) {

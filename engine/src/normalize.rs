@@ -8,15 +8,17 @@ use super::data::Point;
 use super::limits::{self, Limit};
 use super::{Activation, Dataset, Feature, Loss, Real};
 
-/// One value that was changed to fit: the setting (named as in links), what it was, what it is.
+/// One value that was not taken as given (from a link, a file or the setup's own rules): the
+/// setting by its link key, the value as given, and the value used instead (`None` when the
+/// key was ignored).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Repair {
     /// The setting, by its link key.
-    pub field: &'static str,
-    /// The value before.
-    pub old: String,
-    /// The value now.
-    pub new: String,
+    pub key: String,
+    /// The value as given.
+    pub given: String,
+    /// The value used instead; `None` when the key was ignored.
+    pub used: Option<String>,
 }
 
 impl Config {
@@ -52,7 +54,7 @@ impl Config {
         let mut repairs = Vec::new();
         let mut note = |field: &'static str, old: String, new: String| {
             if old != new {
-                repairs.push(Repair { field, old, new });
+                repairs.push(Repair { key: field.into(), given: old, used: Some(new) });
             }
         };
         let c = self;

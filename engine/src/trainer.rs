@@ -529,9 +529,10 @@ impl Trainer {
         for row in neuron * pieces..(neuron + 1) * pieces {
             match input {
                 Some(i) => {
-                    l.weights[row * l.n_in + i] = value;
+                    let k = l.index(row, i);
+                    l.weights[k] = value;
                     // A weight the user sets trains again, even one that L1 had killed.
-                    self.dead[layer][row * l.n_in + i] = false;
+                    self.dead[layer][k] = false;
                 }
                 None => l.biases[row] = value,
             }

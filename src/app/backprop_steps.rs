@@ -4,9 +4,54 @@
 //! an older setup is clamped, so no edit of the setup can leave the panel reading past a layer.
 
 use super::settings::Settings;
-use super::state::{backprop_stage, Stage};
 use crate::engine::backprop::Walkthrough;
+use crate::engine::network::weight_index;
 use crate::engine::{Config, Real, Trainer};
+
+/// What a stage of backprop step by step shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The forward pass reaches network layer `l`.
+    Forward(usize),
+    /// The loss at the point.
+    Loss,
+    /// The backward pass reaches network layer `l`.
+    Backward(usize),
+    /// The step w ← w − η·∂L/∂w.
+    Update,
+    /// The picture after it.
+    Done,
+}
+
+impl Stage {
+    /// The stage's name in `data-stage`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Forward(_) => "forward",
+            Stage::Loss => "loss",
+            Stage::Backward(_) => "backward",
+            Stage::Update => "update",
+            Stage::Done => "done",
+        }
+    }
+}
+
+/// The stages of one update for a network of `layers` network layers, in order: forward
+/// layer by layer, the loss, backward from the output, the update, the picture after.
+pub fn backprop_stages(layers: usize) -> Vec<Stage> {
+    let mut stages: Vec<Stage> = (0..layers).map(Stage::Forward).collect();
+    stages.push(Stage::Loss);
+    stages.extend((0..layers).rev().map(Stage::Backward));
+    stages.push(Stage::Update);
+    stages.push(Stage::Done);
+    stages
+}
+
+/// Stage `i` of backprop step by step for these settings.
+pub fn backprop_stage(settings: &Settings, i: usize) -> Stage {
+    let stages = backprop_stages(settings.config.network.hidden.len() + 1);
+    stages[i.min(stages.len() - 1)]
+}
 
 /// One update of `trainer`'s network for training point `point` (wrapping around), when
 /// `trainer` runs the network `config` describes; otherwise nothing (the live side has not
@@ -88,7 +133,12 @@ pub fn stage_body(walk: &Walkthrough, settings: &Settings, i: usize) -> (Stage, 
                     .map(|(r, &d)| NeuronLine {
                         value: d,
                         second: walk.grad_b.get(l).and_then(|g| g.get(r)).copied().unwrap_or(0.0),
-                        grads: walk.grad_w.get(l).and_then(|g| g.get(r * n_in..(r + 1) * n_in)).map(<[Real]>::to_vec).unwrap_or_default(),
+                        grads: walk
+                            .grad_w
+                            .get(l)
+                            .and_then(|g| g.get(weight_index(n_in, r, 0)..weight_index(n_in, r + 1, 0)))
+                            .map(<[Real]>::to_vec)
+                            .unwrap_or_default(),
                     })
                     .collect(),
             )
@@ -109,7 +159,7 @@ fn update_lines(walk: &Walkthrough) -> Vec<UpdateLine> {
                 let get = |v: &Vec<Vec<Real>>, k: usize| v.get(l).and_then(|v| v.get(k)).copied().unwrap_or(0.0);
                 let line = match input {
                     Some(i) => {
-                        let k = row * n_in + i;
+                        let k = weight_index(n_in, row, i);
                         let penalty = get(&walk.penalty_w, k);
                         UpdateLine { layer: l, row, input, old: get(&walk.old_w, k), grad: get(&walk.grad_w, k) + penalty, penalty, new: get(&walk.new_w, k) }
                     }
@@ -144,7 +194,7 @@ pub fn link_gradients(walk: &Walkthrough, settings: &Settings, i: usize) -> Vec<
     let Some(grads) = walk.grad_w.get(k) else { return Vec::new() };
     let rows = walk.grad_b.get(k).map_or(0, Vec::len);
     let n_in = grads.len() / rows.max(1);
-    (0..rows).flat_map(|r| (0..n_in).map(move |i| (k, r, i, grads[r * n_in + i]))).collect()
+    (0..rows).flat_map(|r| (0..n_in).map(move |i| (k, r, i, grads[weight_index(n_in, r, i)]))).collect()
 }
 
 /// The threshold unit's w₁, w₂ and b (one step unit on X₁ and X₂), when `trainer` runs the

@@ -6,6 +6,7 @@ pub use crate::exercise;
 pub use crate::i18n;
 pub mod lessons;
 pub mod link;
+pub mod notice;
 pub use crate::settings;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,10 @@
 //! The interface's state: the settings a link carries, whether training plays, and the
 //! verbs (`Action`) that change them. Pure Rust, so the rules are tested natively.
 
+pub use super::backprop_steps::{backprop_stage, backprop_stages, Stage};
 use super::i18n::Lang;
 pub use super::lessons::Lesson;
+pub use super::notice::Notice;
 pub use super::settings::{Settings, Speed};
 use crate::engine::axes::Axes;
 use crate::engine::config::Problem;
@@ -15,50 +17,6 @@ pub use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES, REGULARIZATION_RA
 pub const MAX_NEURONS: usize = NEURONS.max as usize;
 /// A batch size this large means the whole training set (full-batch gradient descent).
 pub const FULL_BATCH: usize = BATCH_SIZE.max as usize;
-
-/// Something the page tells the user until dismissed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// The link had values that were repaired or ignored.
-    Repaired(Vec<super::link::Repair>),
-    /// A file over the size the page reads was refused unread: its name and size in bytes.
-    FileTooLarge(String, f64),
-    /// A file is being read: its name and how much is read, in percent.
-    ReadingFile(String, u32),
-    /// The opened model file had values that were repaired.
-    FileRepaired(Vec<super::link::Repair>),
-    /// The exercise's goal was met at this epoch.
-    GoalMet(u64),
-    /// Training produced NaN or infinity at this epoch and stopped.
-    Diverged(u64),
-    /// Early stopping ended the run; the weights of `best` were restored.
-    EarlyStopped {
-        /// Epoch where it stopped.
-        at: u64,
-        /// Epoch whose weights were restored.
-        best: u64,
-    },
-    /// The link is on the clipboard.
-    LinkCopied,
-    /// The browser refused to put the link on the clipboard.
-    LinkNotCopied,
-    /// These CSV lines (numbered from 1) were not points, and why.
-    CsvSkipped(Vec<(usize, crate::engine::data::CsvProblem)>),
-    /// No line of the CSV file was a point: nothing was changed.
-    CsvEmpty,
-    /// The file had this many points, more than the playground takes: every k-th was kept.
-    PointsThinned(usize),
-    /// The user's data is full: no point was added.
-    PointsFull,
-    /// The link's points were kept in another browser: they are not here.
-    PointsNotHere,
-    /// A saved model was opened.
-    ModelLoaded,
-    /// The training worker stopped answering, even once started anew: nothing trains.
-    WorkerStopped,
-    /// A file could not be read as a model; the reason names the field.
-    ModelRejected(crate::engine::config::ModelError),
-}
 
 /// The whole interface state.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,51 +46,8 @@ pub struct AppState {
     pub goal_met: Option<u64>,
     /// Whether the dialog that makes an exercise is open.
     pub builder: bool,
-}
-
-/// What a stage of backprop step by step shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stage {
-    /// The forward pass reaches network layer `l`.
-    Forward(usize),
-    /// The loss at the point.
-    Loss,
-    /// The backward pass reaches network layer `l`.
-    Backward(usize),
-    /// The step w ← w − η·∂L/∂w.
-    Update,
-    /// The picture after it.
-    Done,
-}
-
-impl Stage {
-    /// The stage's name in `data-stage`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::Forward(_) => "forward",
-            Stage::Loss => "loss",
-            Stage::Backward(_) => "backward",
-            Stage::Update => "update",
-            Stage::Done => "done",
-        }
-    }
-}
-
-/// The stages of one update for a network of `layers` network layers, in order: forward
-/// layer by layer, the loss, backward from the output, the update, the picture after.
-pub fn backprop_stages(layers: usize) -> Vec<Stage> {
-    let mut stages: Vec<Stage> = (0..layers).map(Stage::Forward).collect();
-    stages.push(Stage::Loss);
-    stages.extend((0..layers).rev().map(Stage::Backward));
-    stages.push(Stage::Update);
-    stages.push(Stage::Done);
-    stages
-}
-
-/// Stage `i` of backprop step by step for these settings.
-pub fn backprop_stage(settings: &Settings, i: usize) -> Stage {
-    let stages = backprop_stages(settings.config.network.hidden.len() + 1);
-    stages[i.min(stages.len() - 1)]
+    /// The trained weights the current run starts from (a model opened), if any.
+    pub opened: Option<std::rc::Rc<crate::engine::Network>>,
 }
 
 /// A verb that changes the state.
@@ -174,6 +89,8 @@ pub enum Action {
     TogglePerformance,
     /// Replace all settings (a link was opened).
     Load(Box<Settings>),
+    /// Open a saved model: its settings, and its trained weights to start from.
+    OpenModel(Box<Settings>, std::rc::Rc<crate::engine::Network>),
     /// Show a message.
     Notify(Notice),
     /// Remove message `i`.
@@ -223,6 +140,7 @@ impl AppState {
             help: false,
             goal_met: None,
             builder: false,
+            opened: None,
         }
     }
 
@@ -231,6 +149,7 @@ impl AppState {
         let mut s = self.clone();
         let before = s.settings.config.clone();
         let generation_before = s.generation;
+        let mut opened = None;
         let c = &mut s.settings.config;
         match action {
             Action::Edit(edit) => c.apply(edit),
@@ -356,6 +275,12 @@ impl AppState {
                 s.generation += 1;
                 s.playing = false;
             }
+            Action::OpenModel(settings, network) => {
+                s.settings = *settings;
+                s.generation += 1;
+                s.playing = false;
+                opened = Some(network);
+            }
             Action::Notify(n) => {
                 if matches!(n, Notice::Diverged(_) | Notice::EarlyStopped { .. }) {
                     s.playing = false;
@@ -384,8 +309,10 @@ impl AppState {
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }
-        // A new run has not met the goal, diverged or stopped early yet.
+        // A new run has not met the goal, diverged or stopped early yet; it starts from the
+        // weights of a model just opened, or from fresh ones.
         if s.generation != generation_before {
+            s.opened = opened;
             s.goal_met = None;
             s.notices.retain(|n| !matches!(n, Notice::GoalMet(_) | Notice::Diverged(_) | Notice::EarlyStopped { .. }));
         }

@@ -91,8 +91,6 @@ pub struct Live {
     pub(super) perf: Perf,
     pub(super) events: Option<yew::Callback<RunEvent>>,
     pub(super) me: Weak<RefCell<Live>>,
-    /// Trained weights to put in place of the fresh ones at the next rebuild (an opened model).
-    pub pending_network: Option<Network>,
     /// The point the neuron inspector computes at.
     pub(super) inspect_point: InspectPoint,
     /// The next point the perceptron rule, stepped by hand, looks at.
@@ -134,7 +132,6 @@ impl Live {
             perf: Perf::default(),
             events: None,
             me: Weak::new(),
-            pending_network: None,
             inspect_point: InspectPoint::Training(0),
             perceptron_cursor: 0,
             backprop_losses: None,
@@ -162,8 +159,9 @@ impl Live {
     }
 
     /// Brings the worker and the mirror in line with the settings: a fresh trainer when
-    /// `generation` moved, otherwise only the live settings change. Then redraws.
-    pub fn sync(&mut self, settings: &Settings, generation: u64) {
+    /// `generation` moved (from `opened`'s weights when given: a model opened), otherwise only
+    /// the live settings change. Then redraws.
+    pub fn sync(&mut self, settings: &Settings, generation: u64, opened: Option<&Network>) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.views.weights_changed();
@@ -177,7 +175,7 @@ impl Live {
                 (false, _) => 0,
             };
             let id = self.mirror.setup + 1;
-            let network = self.pending_network.take();
+            let network = opened.cloned();
             let config = settings.config.clone();
             self.mirror.reset(id, session::start(config.clone(), self.round, network.clone()));
             self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: network.map(Box::new) });

@@ -95,7 +95,7 @@ impl Live {
     /// The current value of a link's weight.
     pub fn weight(&self, layer: usize, neuron: usize, input: usize) -> Option<Real> {
         let l = self.trainer()?.network.layers.get(layer)?;
-        l.weights.get(neuron * l.activation.pieces() * l.n_in + input).copied()
+        l.weight(neuron * l.activation.pieces(), input)
     }
 
     /// The current bias of a neuron (`layer` counts network layers; the output is last).

@@ -124,7 +124,7 @@ pub fn draw_links(
     for link in layout.links.iter().filter(|l| l.layer == layer) {
         let Some(layer) = network.layers.get(link.layer) else { continue };
         let row = link.neuron * layer.activation.pieces();
-        let Some(&w) = layer.weights.get(row * layer.n_in + link.input) else { continue };
+        let Some(w) = layer.weight(row, link.input) else { continue };
         if w == 0.0 {
             zero.push(link);
             continue;

@@ -17,16 +17,7 @@ use tfp_keys::TFP_KEYS;
 use values::{feature_keys, feature_on_by_default, key, read_feature, Key, ACCEPTED_QUIETLY, CONTROLS};
 use view_keys::VIEW_KEYS;
 
-/// One value of a link that was not taken as written.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Repair {
-    /// The key.
-    pub key: String,
-    /// The value as the link had it.
-    pub given: String,
-    /// The value used instead; `None` when the key was ignored.
-    pub used: Option<String>,
-}
+pub use crate::engine::normalize::Repair;
 
 /// Reads a link's hash (with or without the leading `#`). `lang` is used unless the link
 /// has `lang=`.
@@ -66,12 +57,11 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     }
     // Within the limits, and the parts in line with each other: said for the keys the link has.
     for fix in s.config.normalize() {
-        let key = if fix.field == "networkShape" || get(fix.field).is_some() { fix.field } else { continue };
-        if repairs.iter().any(|r| r.key == key) {
+        if !(fix.key == "networkShape" || get(&fix.key).is_some()) || repairs.iter().any(|r| r.key == fix.key) {
             continue;
         }
-        let given = get(key).map(String::from).unwrap_or(fix.old);
-        repairs.push(Repair { key: key.into(), given, used: Some(fix.new) });
+        let given = get(&fix.key).map(String::from).unwrap_or(fix.given);
+        repairs.push(Repair { given, ..fix });
     }
     // Hidden controls, and anything unknown.
     for (k, v) in &pairs {

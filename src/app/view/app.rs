@@ -87,10 +87,11 @@ pub fn App() -> Html {
         let live = live.clone();
         let dispatch = dispatch.clone();
         let synced = synced.clone();
+        let opened = state.opened.clone();
         use_effect_with((state.generation, state.settings.clone(), width), move |(generation, settings, _)| {
             let mut live = live.borrow_mut();
             live.set_events(run_events(&dispatch));
-            live.sync(settings, *generation);
+            live.sync(settings, *generation, opened.as_deref());
             drop(live);
             // The walk-through is computed from the weights just brought in line: shown at the
             // render this asks for.

@@ -169,12 +169,10 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
             Ok((model, repairs)) => {
                 let mut settings = ctx.state.settings.clone();
                 settings.config = model.config;
-                ctx.live.borrow_mut().pending_network = Some(model.network);
-                ctx.dispatch.emit(Action::Load(Box::new(settings)));
+                ctx.dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(model.network)));
                 ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
                 if !repairs.is_empty() {
-                    let repairs = repairs.into_iter().map(|r| link::Repair { key: r.field.into(), given: r.old, used: Some(r.new) });
-                    ctx.dispatch.emit(Action::Notify(Notice::FileRepaired(repairs.collect())));
+                    ctx.dispatch.emit(Action::Notify(Notice::FileRepaired(repairs)));
                 }
             }
             Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
