@@ -1,7 +1,8 @@
 //! Configurations and models as JSON, and the data generators' shapes and labels.
 
-use neurona::engine::config::{HiddenLayer, ModelProblem, FORMAT_VERSION};
+use neurona::engine::config::{HiddenLayer, FORMAT_VERSION};
 use neurona::engine::data::{generate, split};
+use neurona::engine::model::ModelProblem;
 use neurona::engine::rng::Rng;
 use neurona::engine::{Activation, Config, Dataset, Loss, Model, Trainer};
 
@@ -231,7 +232,7 @@ fn the_keras_export_rebuilds_the_same_network() {
 
 #[test]
 fn csv_points_are_read_and_bad_lines_named() {
-    use neurona::engine::data::parse_csv;
+    use neurona::engine::csv::parse_csv;
     let text = "x1,x2,label\n1.5, -2, 1\n\n# a comment\n-3;4;-1\n7,0,0\nfoo,1,1\n2\t2\t0.3\n1,2\n";
     let csv = parse_csv(text, 2);
     let (points, bad) = (&csv.points, &csv.bad);
@@ -241,7 +242,7 @@ fn csv_points_are_read_and_bad_lines_named() {
     assert_eq!((points[2].x, points[2].label), (7.0, -1.0), "kept in its units; 0 is orange");
     assert_eq!(points[3].label, 1.0);
     assert_eq!(csv.names, (String::new(), String::new()), "x1 and x2 name nothing");
-    use neurona::engine::data::CsvProblem::*;
+    use neurona::engine::csv::CsvProblem::*;
     assert_eq!(*bad, vec![(7, NotThreeNumbers), (9, NotThreeNumbers)]);
     let three = parse_csv("0,0,2\n1,1,3\n1,1,1.5\n1,inf,0\n2e9,0,1", 3);
     assert_eq!(three.points.len(), 1);
@@ -264,7 +265,7 @@ fn pass_fail_csv() -> String {
 
 #[test]
 fn data_in_its_own_units_keeps_them_and_trains_as_well_as_on_the_plane() {
-    use neurona::engine::data::{parse_csv, points_csv};
+    use neurona::engine::csv::{parse_csv, points_csv};
     let csv = parse_csv(&pass_fail_csv(), 2);
     assert_eq!(csv.points.len(), 200);
     assert_eq!(csv.names, ("hours studied".to_string(), "previous grade".to_string()));
@@ -317,7 +318,8 @@ fn a_few_drawn_points_always_leave_one_to_train_on() {
 
 #[test]
 fn the_pass_or_fail_set_is_in_its_own_units_and_a_line_separates_it_well() {
-    use neurona::engine::data::{generate, pass_fail_axes, split_csv};
+    use neurona::engine::csv::split_csv;
+    use neurona::engine::data::{generate, pass_fail_axes};
     let mut rng = Rng::new(3);
     let points = generate(Dataset::PassFail, 2, 0.0, &mut rng);
     assert_eq!(points.len(), 200);
@@ -358,7 +360,7 @@ fn the_pass_or_fail_set_is_in_its_own_units_and_a_line_separates_it_well() {
 
 #[test]
 fn csv_with_decimal_commas_and_semicolons_is_read() {
-    use neurona::engine::data::parse_csv;
+    use neurona::engine::csv::parse_csv;
     let csv = parse_csv("horas;nota;aprobó\n2,5;7,3;1\n1;4,25;-1\n\"3,75\";\"8\";1\n", 2);
     assert!(csv.bad.is_empty(), "{:?}", csv.bad);
     let xy: Vec<(neurona::engine::Real, neurona::engine::Real, neurona::engine::Real)> = csv.points.iter().map(|p| (p.x, p.y, p.label)).collect();
@@ -371,7 +373,7 @@ fn csv_with_decimal_commas_and_semicolons_is_read() {
 #[test]
 fn exported_csv_names_cannot_start_a_spreadsheet_formula() {
     use neurona::engine::axes::{Axes, Axis};
-    use neurona::engine::data::points_csv;
+    use neurona::engine::csv::points_csv;
     let axes = Axes { x: Axis { name: "=HYPERLINK(\"x\")".into(), min: 0.0, max: 10.0 }, y: Axis { name: "@SUM(A1)".into(), min: 0.0, max: 10.0 } };
     let text = points_csv(&[neurona::engine::Point { x: 1.0, y: 2.0, label: 1.0 }], &axes);
     let header = text.lines().next().unwrap();

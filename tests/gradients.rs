@@ -4,7 +4,7 @@
 //! Tolerance: relative error below 1e-5 in f64 (`cargo test --features f64`), below 3e-2 in
 //! the default f32 engine, where the difference quotient itself is only that precise.
 
-use neurona::engine::network::{LayerSpec, Network, Workspace};
+use neurona::engine::network::{HiddenLayer, Network, Workspace};
 use neurona::engine::optimizer::{update, Hyper, Moments, Optimizer};
 use neurona::engine::rng::Rng;
 use neurona::engine::{Activation, Init, Loss, Real, Regularization};
@@ -22,7 +22,7 @@ const BATCH: usize = 5;
 
 fn network(hidden: Activation, output: Activation, outputs: usize, seed: u64) -> Network {
     let mut rng = Rng::new(seed);
-    let spec = |n| LayerSpec { neurons: n, activation: hidden, dropout: 0.0 };
+    let spec = |n| HiddenLayer { neurons: n, activation: hidden };
     Network::new(3, &[spec(4), spec(3)], outputs, output, Init::Xavier, 0.0, &mut rng)
 }
 

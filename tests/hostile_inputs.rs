@@ -4,8 +4,8 @@
 
 use neurona::app::i18n::Lang;
 use neurona::app::link::{parse, to_hash};
-use neurona::engine::config::ModelProblem;
-use neurona::engine::data::parse_csv;
+use neurona::engine::csv::parse_csv;
+use neurona::engine::model::ModelProblem;
 use neurona::engine::network::Workspace;
 use neurona::engine::rng::Rng;
 use neurona::engine::{Config, Model, Trainer};
@@ -137,7 +137,7 @@ fn model_files_at_and_over_every_limit_are_held_to_the_controls_limits() {
         config.network.hidden = vec![neurona::engine::config::HiddenLayer { neurons, ..Default::default() }; layers];
         let network = neurona::engine::Network::new(
             2,
-            &vec![neurona::engine::network::LayerSpec { neurons, activation: neurona::engine::Activation::Tanh, dropout: 0.0 }; layers],
+            &vec![neurona::engine::network::HiddenLayer { neurons, activation: neurona::engine::Activation::Tanh }; layers],
             1,
             neurona::engine::Activation::Tanh,
             neurona::engine::Init::Playground,

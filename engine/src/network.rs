@@ -4,47 +4,11 @@
 //! Values are laid out `[neuron][sample]`: row r of a batch buffer holds neuron r's value
 //! for every sample, so z_r = b_r + sum_i w_ri x_i is a run of vector multiply-adds.
 
+pub use super::init::Init;
 use super::loss::{loss_and_delta, Loss};
 use super::rng::Rng;
 use super::{math, Activation, Real};
 use serde::{Deserialize, Serialize};
-
-/// How the initial weights are drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Init {
-    /// TensorFlow Playground's: w ~ U(-0.5, 0.5), b = 0.1.
-    Playground,
-    /// The lesson's: w ~ N(0, sigma^2), b = 0.
-    Normal,
-    /// Glorot/Xavier: w ~ U(-r, r) with r = sqrt(6 / (n_in + n_out)), b = 0.
-    Xavier,
-    /// He: w ~ N(0, 2 / n_in), b = 0.
-    He,
-    /// All weights and biases 0 (every neuron of a layer then stays the same).
-    Zeros,
-}
-
-impl Init {
-    /// All choices, in menu order.
-    pub const ALL: [Init; 5] = [Init::Playground, Init::Normal, Init::Xavier, Init::He, Init::Zeros];
-
-    /// The name used in links and JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            Init::Playground => "playground",
-            Init::Normal => "normal",
-            Init::Xavier => "xavier",
-            Init::He => "he",
-            Init::Zeros => "zeros",
-        }
-    }
-
-    /// Parses a name from a link.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|i| i.name() == name)
-    }
-}
 
 /// One layer: n_out neurons, each with `pieces` rows of n_in weights and a bias per row.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -108,23 +72,30 @@ pub struct Network {
     pub leaky_slope: Real,
 }
 
-/// The shape of one hidden layer, as a configuration gives it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LayerSpec {
-    /// Neurons.
+/// The shape of one hidden layer: how many neurons and their activation (a setup's hidden
+/// layers, and what the network is built from).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HiddenLayer {
+    /// Neurons in the layer.
     pub neurons: usize,
-    /// Activation.
+    /// Its activation.
     pub activation: Activation,
-    /// Dropout rate while training.
-    pub dropout: Real,
+}
+
+impl Default for HiddenLayer {
+    fn default() -> Self {
+        HiddenLayer { neurons: 2, activation: Activation::Tanh }
+    }
 }
 
 impl Network {
     /// A network with the given hidden layers and output layer, weights drawn by `init`.
-    pub fn new(n_inputs: usize, hidden: &[LayerSpec], outputs: usize, output: Activation, init: Init, init_sigma: f64, rng: &mut Rng) -> Network {
+    /// Every layer's dropout rate is 0; the trainer sets the setup's.
+    pub fn new(n_inputs: usize, hidden: &[HiddenLayer], outputs: usize, output: Activation, init: Init, init_sigma: f64, rng: &mut Rng) -> Network {
         let mut layers = Vec::with_capacity(hidden.len() + 1);
         let mut n_in = n_inputs;
-        let specs = hidden.iter().copied().chain(std::iter::once(LayerSpec { neurons: outputs, activation: output, dropout: 0.0 }));
+        let specs = hidden.iter().copied().chain(std::iter::once(HiddenLayer { neurons: outputs, activation: output }));
         for spec in specs {
             let rows = spec.neurons * spec.activation.pieces();
             let fan = (n_in + spec.neurons) as f64;
@@ -142,7 +113,7 @@ impl Network {
             };
             let weights: Vec<Real> = (0..rows * n_in).map(|_| draw()).collect();
             let bias = if init == Init::Playground { 0.1 } else { 0.0 };
-            layers.push(Layer { n_in, n_out: spec.neurons, activation: spec.activation, dropout: spec.dropout, weights, biases: vec![bias; rows] });
+            layers.push(Layer { n_in, n_out: spec.neurons, activation: spec.activation, dropout: 0.0, weights, biases: vec![bias; rows] });
             n_in = spec.neurons;
         }
         Network { n_inputs, layers, leaky_slope: 0.1 }

@@ -5,55 +5,35 @@
 use super::config::{Config, Monitor};
 use super::data::{self, Point, Split};
 use super::features::feature_matrix;
-use super::loss::scalar_target;
 use super::network::{Network, Workspace};
 use super::optimizer::{update, Moments};
 pub use super::predict::{class_of, predicted_class, score};
 pub use super::report::{EarlyStop, EpochReport, History, HistoryPoint, Metrics, TrainError};
 use super::rng::Rng;
-use super::{Activation, Dataset, Real};
+use super::{Dataset, Real};
 
 /// A labelled set laid out for the network: features `[feature][point]`, one target each.
 #[derive(Clone, Debug, Default)]
-struct Prepared {
-    inputs: Vec<Real>,
-    targets: Vec<Real>,
+pub(crate) struct Prepared {
+    pub(crate) inputs: Vec<Real>,
+    pub(crate) targets: Vec<Real>,
 }
 
 impl Prepared {
     fn new(config: &Config, points: &[Point]) -> Self {
         Prepared { inputs: feature_matrix(&config.network.features, points.iter().map(|p| (p.x, p.y))), targets: points.iter().map(|p| p.label).collect() }
     }
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.targets.len()
     }
 }
 
 /// Early stopping's running state.
 #[derive(Clone, Debug, Default)]
-struct EarlyState {
+pub(crate) struct EarlyState {
     best: Option<(f64, u64)>,
     best_network: Option<Network>,
     waited: u32,
-}
-
-/// What one application of the perceptron rule saw and did.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PerceptronStep {
-    /// The training point (its place in the training set).
-    pub point: usize,
-    /// Its inputs x.
-    pub inputs: Vec<Real>,
-    /// Its label y, 0 or 1.
-    pub target: Real,
-    /// What the unit said, step(w·x + b).
-    pub predicted: Real,
-    /// Whether the rule moved the weights (the unit was wrong).
-    pub changed: bool,
-    /// The weights then the bias, before the step.
-    pub before: Vec<Real>,
-    /// The weights then the bias, after it.
-    pub after: Vec<Real>,
 }
 
 /// Owns a network and its data and trains it.
@@ -73,28 +53,28 @@ pub struct Trainer {
     pub last: Option<EpochReport>,
     /// Set once early stopping has ended the run.
     pub stopped: Option<EarlyStop>,
-    train: Prepared,
-    validation: Prepared,
-    test: Prepared,
-    order: Vec<usize>,
-    batch_inputs: Vec<Real>,
-    batch_targets: Vec<Real>,
-    rng: Rng,
-    workspace: Workspace,
-    eval_workspace: Workspace,
-    moments_w: Vec<Moments>,
-    moments_b: Vec<Moments>,
-    updates: u64,
-    before_step: Network,
-    early: EarlyState,
+    pub(crate) train: Prepared,
+    pub(crate) validation: Prepared,
+    pub(crate) test: Prepared,
+    pub(crate) order: Vec<usize>,
+    pub(crate) batch_inputs: Vec<Real>,
+    pub(crate) batch_targets: Vec<Real>,
+    pub(crate) rng: Rng,
+    pub(crate) workspace: Workspace,
+    pub(crate) eval_workspace: Workspace,
+    pub(crate) moments_w: Vec<Moments>,
+    pub(crate) moments_b: Vec<Moments>,
+    pub(crate) updates: u64,
+    pub(crate) before_step: Network,
+    pub(crate) early: EarlyState,
     /// What the last epoch's training gave, when its losses were not measured yet.
-    unmeasured: Option<(Vec<f64>, Option<usize>)>,
+    pub(crate) unmeasured: Option<(Vec<f64>, Option<usize>)>,
     /// Per layer, the weights that L1 drove to zero: they stay 0 and are not trained again
     /// (until the user sets them).
     pub dead: Vec<Vec<bool>>,
     /// The perceptron trained one point at a time: the next point's place in this epoch's
     /// order, and the mistakes made so far in the epoch.
-    tick: (usize, usize),
+    pub(crate) tick: (usize, usize),
 }
 
 impl Trainer {
@@ -131,7 +111,7 @@ impl Trainer {
         let mut rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
         let mut network = Network::new(
             config.network.features.len(),
-            &config.layer_specs(),
+            &config.network.hidden,
             config.outputs(),
             config.network.output,
             config.network.init,
@@ -139,6 +119,9 @@ impl Trainer {
             &mut rng,
         );
         network.leaky_slope = config.training.leaky_slope;
+        for (l, layer) in network.layers.iter_mut().enumerate().take(config.network.hidden.len()) {
+            layer.dropout = config.dropout(l);
+        }
         let train = Prepared::new(&config, &split.train);
         let validation = Prepared::new(&config, &split.validation);
         let test = Prepared::new(&config, &split.test);
@@ -307,125 +290,6 @@ impl Trainer {
         magnitude
     }
 
-    /// Rosenblatt's rule, one point at a time: y_hat = step(w.x + b);
-    /// w <- w + eta (t - y_hat) x and b <- b + eta (t - y_hat). Returns the mistakes made.
-    fn perceptron_epoch(&mut self) -> usize {
-        let mut mistakes = 0;
-        for k in 0..self.order.len() {
-            let i = self.order[k];
-            mistakes += self.perceptron_rule(i).changed as usize;
-        }
-        mistakes
-    }
-
-    /// Rosenblatt's rule on training point `i` alone; says what it saw and did.
-    fn perceptron_rule(&mut self, i: usize) -> PerceptronStep {
-        let n = self.train.len();
-        let eta = self.config.training.learning_rate;
-        let layer = &mut self.network.layers[0];
-        let inputs: Vec<Real> = (0..layer.n_in).map(|f| self.train.inputs[f * n + i]).collect();
-        let before: Vec<Real> = layer.weights[..layer.n_in].iter().copied().chain([layer.biases[0]]).collect();
-        let z = inputs.iter().zip(&layer.weights).fold(layer.biases[0], |z, (x, w)| z + w * x);
-        let predicted = if z >= 0.0 { 1.0 } else { 0.0 };
-        let target = scalar_target(Activation::Step, self.train.targets[i]);
-        let error = target - predicted;
-        if error != 0.0 {
-            for (w, x) in layer.weights.iter_mut().zip(&inputs) {
-                *w += eta * error * x;
-            }
-            layer.biases[0] += eta * error;
-        }
-        let after = layer.weights[..layer.n_in].iter().copied().chain([layer.biases[0]]).collect();
-        PerceptronStep { point: i, inputs, target, predicted, changed: error != 0.0, before, after }
-    }
-
-    /// Puts in every weight and bias at once (weights then biases, per layer), when the
-    /// shapes fit, and remeasures; returns whether they did.
-    pub fn set_parameters(&mut self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
-        let fits = self.network.fits(parameters) && parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite()));
-        if fits {
-            for ((w, b), l) in parameters.iter().zip(&mut self.network.layers) {
-                l.weights.copy_from_slice(w);
-                l.biases.copy_from_slice(b);
-            }
-            self.last = Some(self.evaluate());
-        }
-        fits
-    }
-
-    /// Goes back to an earlier point of this run: the weights it had at `epoch`, the history
-    /// up to it, and a run that may go on from there (early stopping's watch and the links
-    /// L1 killed start afresh, and so does the optimizer's memory, which was not kept).
-    /// Returns false and changes nothing when the weights do not fit or `epoch` is ahead.
-    pub fn rewind(&mut self, epoch: u64, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
-        if epoch > self.epoch || !self.set_parameters(parameters) {
-            return false;
-        }
-        self.epoch = epoch;
-        self.history.truncate_after(epoch);
-        for m in self.moments_w.iter_mut().chain(self.moments_b.iter_mut()) {
-            m.first.fill(0.0);
-            m.second.fill(0.0);
-        }
-        self.updates = 0;
-        self.stopped = None;
-        self.early = EarlyState::default();
-        self.unmeasured = None;
-        self.dead.iter_mut().for_each(|d| d.fill(false));
-        let mut report = self.evaluate();
-        report.epoch = epoch;
-        self.last = Some(report);
-        true
-    }
-
-    /// The perceptron's epoch one point at a time, so that each move of the line is seen: the
-    /// rule on the next training point of the epoch; after the last point the epoch counts,
-    /// is measured and enters the history as [`Trainer::step`] does. A whole epoch of ticks
-    /// gives the same weights as one `step`. Returns the step and, at an epoch's end, its report.
-    pub fn perceptron_tick(&mut self) -> Option<(PerceptronStep, Option<EpochReport>)> {
-        if !self.config.is_perceptron() || self.order.is_empty() {
-            return None;
-        }
-        let (k, mistakes) = self.tick;
-        if k == 0 && self.config.training.shuffle {
-            self.rng.shuffle(&mut self.order);
-        }
-        let step = self.perceptron_rule(self.order[k]);
-        let mistakes = mistakes + step.changed as usize;
-        if k + 1 < self.order.len() {
-            self.tick = (k + 1, mistakes);
-            let mut report = self.evaluate();
-            report.mistakes = self.last.as_ref().and_then(|r| r.mistakes);
-            self.last = Some(report);
-            return Some((step, None));
-        }
-        self.tick = (0, 0);
-        self.epoch += 1;
-        let mut report = self.evaluate();
-        report.gradient_magnitude = vec![0.0];
-        report.mistakes = Some(mistakes);
-        self.history.push(HistoryPoint {
-            epoch: self.epoch,
-            train: report.train.loss,
-            validation: report.validation.as_ref().map(|m| m.loss),
-            test: report.test.as_ref().map(|m| m.loss),
-        });
-        self.last = Some(report.clone());
-        Some((step, Some(report)))
-    }
-
-    /// One step of the perceptron rule, on training point `k` of this epoch's order (a
-    /// perceptron setup only): what a student steps through by hand.
-    pub fn perceptron_point(&mut self, k: usize) -> Option<PerceptronStep> {
-        if !self.config.is_perceptron() || self.order.is_empty() {
-            return None;
-        }
-        let i = self.order[k % self.order.len()];
-        let step = self.perceptron_rule(i);
-        self.last = Some(self.evaluate());
-        Some(step)
-    }
-
     /// Losses, accuracy and confusion on every set, with the current weights.
     pub fn evaluate(&mut self) -> EpochReport {
         let train = self.measure(Which::Train);
@@ -498,49 +362,6 @@ impl Trainer {
         Some(stop)
     }
 
-    /// The network's output for one point: the score in [-1, 1] for two classes (tanh and
-    /// linear as they are, sigmoid and step mapped by 2p - 1), the value for regression, the
-    /// probability of class 0 for softmax.
-    pub fn predict(&mut self, x: Real, y: Real) -> Real {
-        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
-        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
-        let out = self.network.output();
-        score(out.activation, self.eval_workspace.a[self.network.layers.len() - 1][0])
-    }
-
-    /// Every output neuron's value at one point (probabilities for softmax).
-    pub fn outputs_at(&mut self, x: Real, y: Real) -> Vec<Real> {
-        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
-        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
-        let k = self.network.output().n_out;
-        self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()
-    }
-
-    /// Sets the weight from `input` (or, with `None`, the bias) of neuron `neuron` of network
-    /// layer `layer`, every piece of a maxout neuron alike, then remeasures. Returns false and
-    /// changes nothing when the network has no such parameter (an editor that outlived a
-    /// change of network).
-    pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) -> bool {
-        let Some(l) = self.network.layers.get_mut(layer) else { return false };
-        if neuron >= l.n_out || input.is_some_and(|i| i >= l.n_in) || !value.is_finite() {
-            return false;
-        }
-        let pieces = l.activation.pieces();
-        for row in neuron * pieces..(neuron + 1) * pieces {
-            match input {
-                Some(i) => {
-                    let k = l.index(row, i);
-                    l.weights[k] = value;
-                    // A weight the user sets trains again, even one that L1 had killed.
-                    self.dead[layer][k] = false;
-                }
-                None => l.biases[row] = value,
-            }
-        }
-        self.last = Some(self.evaluate());
-        true
-    }
-
     /// Training-set size.
     pub fn train_len(&self) -> usize {
         self.train.len()
@@ -552,17 +373,4 @@ enum Which {
     Train,
     Validation,
     Test,
-}
-
-impl Trainer {
-    /// One update of this network for training point `point` (wrapping around), written out,
-    /// when it is the network `config` describes; otherwise nothing (a view computed for a
-    /// setup the trainer has not caught up with yet).
-    pub fn walkthrough_for(&self, config: &Config, point: usize) -> Option<super::backprop::Walkthrough> {
-        if self.config.needs_new_network(config) {
-            return None;
-        }
-        let p = *self.split.train.get(point % self.split.train.len().max(1))?;
-        Some(super::backprop::walkthrough(&self.network, &self.config, p, &self.dead))
-    }
 }

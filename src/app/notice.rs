@@ -27,7 +27,7 @@ pub enum Notice {
     /// The browser refused to put the link on the clipboard.
     LinkNotCopied,
     /// These CSV lines (numbered from 1) were not points, and why.
-    CsvSkipped(Vec<(usize, crate::engine::data::CsvProblem)>),
+    CsvSkipped(Vec<(usize, crate::engine::csv::CsvProblem)>),
     /// No line of the CSV file was a point: nothing was changed.
     CsvEmpty,
     /// The file had this many points, more than the playground takes: every k-th was kept.
@@ -41,5 +41,5 @@ pub enum Notice {
     /// The training worker stopped answering, even once started anew: nothing trains.
     WorkerStopped,
     /// A file could not be read as a model; the reason names the field.
-    ModelRejected(crate::engine::config::ModelError),
+    ModelRejected(crate::engine::model::ModelError),
 }

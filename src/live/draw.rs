@@ -9,15 +9,13 @@ use super::dom::{now, set_text};
 use super::ids;
 use super::layout::HEATMAP;
 use super::pictures::{feature_values, Painter, Pictures, Request, GRID, THUMB, THUMB_BYTES};
-use super::readouts::{write_readouts, write_trouble};
-use crate::engine::diagnose::Trouble;
+use super::readouts::write_readouts;
 use crate::engine::trainer::HistoryPoint;
 use crate::engine::{Dataset, Feature, Grid, Real, Trainer};
 use crate::i18n::{Lang, Text};
 use crate::render::canvas::{self, canvas_by_id};
 use crate::render::colour::Palette;
 use crate::render::diagram::{Layout, NODE};
-use crate::render::readouts::draw_gradient_chart;
 use crate::settings::Settings;
 use wasm_bindgen::JsCast;
 
@@ -56,7 +54,7 @@ impl Focus {
 
 /// What the loss chart last drew: history points, newest epoch, the early stop's epoch, and
 /// the compared setup's point count and newest epoch.
-type ChartKey = (usize, u64, Option<u64>, Option<(usize, u64)>);
+pub(super) type ChartKey = (usize, u64, Option<u64>, Option<(usize, u64)>);
 
 /// What the threshold unit's overlay last drew: whether shown, and its w₁, w₂ and b.
 type Overlay = (bool, Option<(Real, Real, Real)>);
@@ -67,7 +65,7 @@ pub struct Views {
     painter: Painter,
     palette: Palette,
     /// The newest pictures, from the worker or painted here.
-    pictures: Option<Box<Pictures>>,
+    pub(super) pictures: Option<Box<Pictures>>,
     /// Whether `pictures` show the mirrored weights as they are (false after an edit made on
     /// the page or while an earlier epoch is shown, until the worker's next pictures).
     fresh: bool,
@@ -81,7 +79,7 @@ pub struct Views {
     /// The points canvas's size on screen, in CSS pixels.
     points_size: f64,
     /// The loss chart's width on screen, in CSS pixels.
-    chart_width: f64,
+    pub(super) chart_width: f64,
     rgba: Vec<u8>,
     /// Every node's thumbnail, stacked: inputs first, then hidden neurons in order.
     atlas_rgba: Vec<u8>,
@@ -96,8 +94,8 @@ pub struct Views {
     pub dash: f64,
     charts_drawn_at: f64,
     next_gap: usize,
-    last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
-    last_chart: Option<ChartKey>,
+    pub(super) last_gradients: Option<(Vec<f64>, Lang, Option<usize>)>,
+    pub(super) last_chart: Option<ChartKey>,
     last_overlay: Option<Overlay>,
 }
 
@@ -376,36 +374,6 @@ impl Views {
         if let Some((w1, w2, b)) = line {
             // Every single-output unit changes class where z = w1 x1 + w2 x2 + b = 0.
             canvas::draw_decision_line(&ctx, (w1, w2), b, size, range);
-        }
-    }
-
-    fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<u64>, second_history: Option<&[HistoryPoint]>) {
-        let points = &t.history.points;
-        let second = second_history.map(|h| (h.len(), h.last().map_or(0, |p| p.epoch)));
-        let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch, second);
-        if self.last_chart != Some(key) {
-            self.last_chart = Some(key);
-            if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
-                let epoch = Text::Epoch.get(lang).to_lowercase();
-                let _ =
-                    crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history, self.chart_width);
-            }
-        }
-        // What is going wrong, if anything: said beside the losses, its layer marked on the
-        // gradient chart.
-        let dead = self.pictures.as_ref().map(|p| p.dead.clone()).unwrap_or_default();
-        let trouble = t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, points, &t.config, &dead));
-        write_trouble(trouble, lang);
-        let marked = match trouble {
-            Some(Trouble::Exploding(l) | Trouble::DeadLayer(l)) => Some(l),
-            _ => None,
-        };
-        let gradients = t.last.as_ref().map(|r| r.gradient_magnitude.clone()).unwrap_or_default();
-        if self.last_gradients.as_ref() != Some(&(gradients.clone(), lang, marked)) {
-            if let Some(c) = canvas_by_id(ids::GRADIENT_CHART) {
-                draw_gradient_chart(&c, &gradients, Text::OutputShort.get(lang), marked);
-            }
-            self.last_gradients = Some((gradients, lang, marked));
         }
     }
 }

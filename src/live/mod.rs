@@ -5,6 +5,8 @@
 #[cfg(target_arch = "wasm32")]
 mod bridge;
 #[cfg(target_arch = "wasm32")]
+mod charts;
+#[cfg(target_arch = "wasm32")]
 pub mod compare_view;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

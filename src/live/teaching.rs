@@ -65,7 +65,7 @@ impl Live {
 
     /// Applies the perceptron rule to the next training point, here and in the worker (the
     /// new weights are sent), and redraws; says what it did.
-    pub fn perceptron_step(&mut self) -> Option<crate::engine::trainer::PerceptronStep> {
+    pub fn perceptron_step(&mut self) -> Option<crate::engine::perceptron::PerceptronStep> {
         let t = self.mirror.trainer.as_mut()?;
         let step = t.perceptron_point(self.perceptron_cursor)?;
         self.perceptron_cursor += 1;
@@ -140,7 +140,7 @@ impl Live {
     /// The data as it is split now, as CSV in its own units.
     pub fn data_csv(&self) -> Option<String> {
         let t = self.trainer()?;
-        Some(crate::engine::data::split_csv(&t.split, &super::math::shown_axes(&t.config, self.settings.lang)))
+        Some(crate::engine::csv::split_csv(&t.split, &super::math::shown_axes(&t.config, self.settings.lang)))
     }
 
     /// The trained network as Keras code.

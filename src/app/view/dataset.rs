@@ -172,7 +172,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
     );
     let export_csv = {
         let (points, axes) = (c.data.custom_points.clone(), c.data.axes.clone());
-        Callback::from(move |_: MouseEvent| download("neurona_points.csv", "text/csv", &crate::engine::data::points_csv(&points, &axes)))
+        Callback::from(move |_: MouseEvent| download("neurona_points.csv", "text/csv", &crate::engine::csv::points_csv(&points, &axes)))
     };
     let too_many_for_link = crate::engine::normalize::points_text(&c.data.custom_points, &c.data.axes).len() > crate::engine::limits::LINK_POINTS_CHARS;
     let colour = |class: usize| crate::render::colour::hex(crate::render::colour::class_colour(class, k));

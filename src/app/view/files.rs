@@ -27,7 +27,7 @@ pub(super) async fn next_task() {
 /// time, the page drawing between the parts.
 pub(super) enum Reading {
     Text(fn(&Ctx, String)),
-    Csv(fn(&Ctx, crate::engine::data::Csv)),
+    Csv(fn(&Ctx, crate::engine::csv::Csv)),
 }
 
 /// Lines of a CSV read between two frames.
@@ -77,7 +77,7 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
                 Reading::Csv(then) => {
                     let classes = ctx.state.settings.config.data.classes;
                     let total = text.len().max(1);
-                    let mut csv = crate::engine::data::Csv::default();
+                    let mut csv = crate::engine::csv::Csv::default();
                     let (mut i, mut done) = (0, 0);
                     for line in text.lines() {
                         csv.read_line(i, line, classes);

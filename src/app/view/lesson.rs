@@ -232,7 +232,7 @@ pub(super) fn threshold_unit(ctx: &Ctx) -> Html {
 }
 
 /// What one step of the perceptron rule did, in words.
-fn describe_step(s: &crate::engine::trainer::PerceptronStep, lang: Lang) -> String {
+fn describe_step(s: &crate::engine::perceptron::PerceptronStep, lang: Lang) -> String {
     let n = |v: Real| format!("{v:.2}");
     let mut text = format!(
         "{} {} (x₁ = {}, x₂ = {}), {} {}: {} {}",

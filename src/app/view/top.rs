@@ -114,10 +114,10 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                     Notice::CsvSkipped(lines) => ("notice warn", html! {
                         <span>{ format!("{}: {}{}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|(l, why)| {
                             let why = match why {
-                                crate::engine::data::CsvProblem::NotThreeNumbers => Text::CsvNotThreeNumbers,
-                                crate::engine::data::CsvProblem::NotFinite => Text::CsvNotFinite,
-                                crate::engine::data::CsvProblem::NoSuchClass => Text::CsvNoSuchClass,
-                                crate::engine::data::CsvProblem::TooLarge => Text::CsvTooLarge,
+                                crate::engine::csv::CsvProblem::NotThreeNumbers => Text::CsvNotThreeNumbers,
+                                crate::engine::csv::CsvProblem::NotFinite => Text::CsvNotFinite,
+                                crate::engine::csv::CsvProblem::NoSuchClass => Text::CsvNoSuchClass,
+                                crate::engine::csv::CsvProblem::TooLarge => Text::CsvTooLarge,
                             };
                             format!("{} {l} ({})", Text::Line.get(lang), why.get(lang))
                         }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
@@ -269,8 +269,8 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
 }
 
 /// Why a model file was refused, in the user's language.
-fn model_error(e: &crate::engine::config::ModelError, lang: Lang) -> String {
-    use crate::engine::config::ModelProblem as P;
+fn model_error(e: &crate::engine::model::ModelError, lang: Lang) -> String {
+    use crate::engine::model::ModelProblem as P;
     let field = e.field.as_str();
     let (text, found, expected) = match &e.problem {
         P::NotJson { line, column } => {

@@ -1,0 +1,102 @@
+//! What is done to a trainer by hand rather than by training: weights put in (typed, opened,
+//! stepped through), a rewind to an earlier epoch, the network asked at a point, one update
+//! written out.
+
+use super::predict::score;
+use super::trainer::{EarlyState, Trainer};
+use super::{Config, Real};
+
+impl Trainer {
+    /// Puts in every weight and bias at once (weights then biases, per layer), when the
+    /// shapes fit, and remeasures; returns whether they did.
+    pub fn set_parameters(&mut self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
+        let fits = self.network.fits(parameters) && parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite()));
+        if fits {
+            for ((w, b), l) in parameters.iter().zip(&mut self.network.layers) {
+                l.weights.copy_from_slice(w);
+                l.biases.copy_from_slice(b);
+            }
+            self.last = Some(self.evaluate());
+        }
+        fits
+    }
+
+    /// Goes back to an earlier point of this run: the weights it had at `epoch`, the history
+    /// up to it, and a run that may go on from there (early stopping's watch and the links
+    /// L1 killed start afresh, and so does the optimizer's memory, which was not kept).
+    /// Returns false and changes nothing when the weights do not fit or `epoch` is ahead.
+    pub fn rewind(&mut self, epoch: u64, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
+        if epoch > self.epoch || !self.set_parameters(parameters) {
+            return false;
+        }
+        self.epoch = epoch;
+        self.history.truncate_after(epoch);
+        for m in self.moments_w.iter_mut().chain(self.moments_b.iter_mut()) {
+            m.first.fill(0.0);
+            m.second.fill(0.0);
+        }
+        self.updates = 0;
+        self.stopped = None;
+        self.early = EarlyState::default();
+        self.unmeasured = None;
+        self.dead.iter_mut().for_each(|d| d.fill(false));
+        let mut report = self.evaluate();
+        report.epoch = epoch;
+        self.last = Some(report);
+        true
+    }
+
+    /// Sets the weight from `input` (or, with `None`, the bias) of neuron `neuron` of network
+    /// layer `layer`, every piece of a maxout neuron alike, then remeasures. Returns false and
+    /// changes nothing when the network has no such parameter (an editor that outlived a
+    /// change of network).
+    pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) -> bool {
+        let Some(l) = self.network.layers.get_mut(layer) else { return false };
+        if neuron >= l.n_out || input.is_some_and(|i| i >= l.n_in) || !value.is_finite() {
+            return false;
+        }
+        let pieces = l.activation.pieces();
+        for row in neuron * pieces..(neuron + 1) * pieces {
+            match input {
+                Some(i) => {
+                    let k = l.index(row, i);
+                    l.weights[k] = value;
+                    // A weight the user sets trains again, even one that L1 had killed.
+                    self.dead[layer][k] = false;
+                }
+                None => l.biases[row] = value,
+            }
+        }
+        self.last = Some(self.evaluate());
+        true
+    }
+
+    /// The network's output for one point: the score in [-1, 1] for two classes (tanh and
+    /// linear as they are, sigmoid and step mapped by 2p - 1), the value for regression, the
+    /// probability of class 0 for softmax.
+    pub fn predict(&mut self, x: Real, y: Real) -> Real {
+        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
+        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
+        let out = self.network.output();
+        score(out.activation, self.eval_workspace.a[self.network.layers.len() - 1][0])
+    }
+
+    /// Every output neuron's value at one point (probabilities for softmax).
+    pub fn outputs_at(&mut self, x: Real, y: Real) -> Vec<Real> {
+        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
+        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
+        let k = self.network.output().n_out;
+        self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()
+    }
+
+    /// One update of this network for training point `point` (wrapping around), written out,
+    /// when it is the network `config` describes; otherwise nothing (a view computed for a
+    /// setup the trainer has not caught up with yet).
+    pub fn walkthrough_for(&self, config: &Config, point: usize) -> Option<super::backprop::Walkthrough> {
+        if self.config.needs_new_network(config) {
+            return None;
+        }
+        let p = *self.split.train.get(point % self.split.train.len().max(1))?;
+        Some(super::backprop::walkthrough(&self.network, &self.config, p, &self.dead))
+    }
+}
