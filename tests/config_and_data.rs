@@ -318,8 +318,9 @@ fn a_few_drawn_points_always_leave_one_to_train_on() {
 
 #[test]
 fn the_pass_or_fail_set_is_in_its_own_units_and_a_line_separates_it_well() {
+    use neurona::engine::axes::Axes;
     use neurona::engine::csv::split_csv;
-    use neurona::engine::data::{generate, pass_fail_axes};
+    use neurona::engine::data::generate;
     let mut rng = Rng::new(3);
     let points = generate(Dataset::PassFail, 2, 0.0, &mut rng);
     assert_eq!(points.len(), 200);
@@ -349,7 +350,7 @@ fn the_pass_or_fail_set_is_in_its_own_units_and_a_line_separates_it_well() {
     let accuracy = t.last.as_ref().unwrap().test.as_ref().unwrap().accuracy.unwrap();
     assert!(accuracy > 0.85, "test accuracy {accuracy}");
     // Its CSV gives the points back in hours and grades, with their sets.
-    let csv = split_csv(&t.split, &pass_fail_axes());
+    let csv = split_csv(&t.split, &Axes::pass_fail());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "hours of study,previous grade,label,set");
     assert_eq!(lines.len(), 201);

@@ -207,6 +207,15 @@ impl Axes {
     }
 }
 
+impl Axes {
+    /// The axes of the pass-or-fail set, in its own units: hours of study (0 to 12) and the
+    /// previous grade (40 to 100), each with a margin; named in English (the page names them
+    /// in its language).
+    pub fn pass_fail() -> Axes {
+        Axes { x: Axis { name: "hours of study".into(), min: -1.0, max: 13.0 }, y: Axis { name: "previous grade".into(), min: 35.0, max: 105.0 } }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,7 +150,7 @@ impl Config {
     pub fn data_axes(&self) -> super::axes::Axes {
         match self.data.dataset {
             Dataset::Custom => self.data.axes.clone(),
-            Dataset::PassFail => super::data::pass_fail_axes(),
+            Dataset::PassFail => super::axes::Axes::pass_fail(),
             _ => super::axes::Axes::default(),
         }
     }

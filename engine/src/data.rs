@@ -51,7 +51,7 @@ pub enum Dataset {
     /// K Gaussian blobs, one per class.
     Blobs,
     /// A class's pass or fail, in its own units: hours of study and the previous grade
-    /// (see [`pass_fail_axes`] and the generator in [`generate`]).
+    /// (see `Axes::pass_fail` and the generator in [`generate`]).
     PassFail,
     /// Points the user supplied.
     Custom,
@@ -115,14 +115,6 @@ pub fn default_size(dataset: Dataset) -> usize {
         Dataset::PassFail => 200,
         _ => 500,
     }
-}
-
-/// The axes of the pass-or-fail set, in its own units: hours of study (0 to 12) and the
-/// previous grade (40 to 100), each with a margin; named in English (the page names them
-/// in its language).
-pub fn pass_fail_axes() -> super::axes::Axes {
-    use super::axes::Axis;
-    super::axes::Axes { x: Axis { name: "hours of study".into(), min: -1.0, max: 13.0 }, y: Axis { name: "previous grade".into(), min: 35.0, max: 105.0 } }
 }
 
 /// Generates a data set. `noise` is the slider's value / 100 (0 to 0.5); `classes` matters

@@ -55,7 +55,7 @@ pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
         points.truncate(if d.is_regression() { 400 } else { 500 });
         // Data in its own units is drawn as the network sees it.
         if d == Dataset::PassFail {
-            let axes = data::pass_fail_axes();
+            let axes = crate::engine::axes::Axes::pass_fail();
             points.iter_mut().for_each(|p| *p = axes.to_plane(p));
         }
         draw_data_thumbnail(&c, &points, k, 1.3);

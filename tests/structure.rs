@@ -1,0 +1,154 @@
+//! The code's shape, as the next change needs it: no source file over 400 lines (tests aside),
+//! the live side and the drawing never reach into the interface's reducer or views, and no two
+//! files import each other.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Most lines of a source file, its tests aside.
+const MOST_LINES: usize = 400;
+
+/// Every `.rs` file under `dir`, with its text.
+fn sources(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
+    for entry in std::fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            out.push((path, text));
+        }
+    }
+}
+
+/// The file's code, its unit tests aside.
+fn code(text: &str) -> &str {
+    text.find("#[cfg(test)]\nmod tests").map_or(text, |at| &text[..at])
+}
+
+/// A file's module path inside its crate (`src/live/page.rs` is `live::page`).
+fn module_of(root: &Path, path: &Path) -> Vec<String> {
+    let rel = path.strip_prefix(root).expect("under the crate's src");
+    let mut parts: Vec<String> = rel.with_extension("").iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+        parts.pop();
+    }
+    parts
+}
+
+/// The files of one crate, by module path.
+fn crate_files(root: &Path) -> BTreeMap<Vec<String>, String> {
+    let mut files = Vec::new();
+    sources(root, &mut files);
+    files.into_iter().map(|(path, text)| (module_of(root, &path), text)).collect()
+}
+
+/// The paths a file names: `crate::a::b`, `super::c`, `self::d` and `child::e` (a glob or a
+/// list counts for the module it is taken from).
+fn named_paths(code: &str) -> Vec<Vec<String>> {
+    let bytes = code.as_bytes();
+    let mut paths = Vec::new();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < bytes.len() {
+        if word(bytes[i]) && (i == 0 || !(word(bytes[i - 1]) || bytes[i - 1] == b':')) {
+            let mut segments = Vec::new();
+            let mut j = i;
+            loop {
+                let start = j;
+                while j < bytes.len() && word(bytes[j]) {
+                    j += 1;
+                }
+                segments.push(code[start..j].to_string());
+                if code[j..].starts_with("::") && bytes.get(j + 2).is_some_and(|&c| word(c)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if segments.len() > 1 || code[j..].starts_with("::") {
+                paths.push(segments);
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    paths
+}
+
+/// The file a path leads to, from the module `from`: the longest prefix that is a file.
+fn resolve(files: &BTreeMap<Vec<String>, String>, from: &[String], path: &[String]) -> Option<Vec<String>> {
+    let (mut base, rest): (Vec<String>, &[String]) = match path.first().map(String::as_str) {
+        Some("crate") => (Vec::new(), &path[1..]),
+        Some("self") => (from.to_vec(), &path[1..]),
+        Some("super") => {
+            let ups = path.iter().take_while(|s| *s == "super").count();
+            (from[..from.len().checked_sub(ups)?].to_vec(), &path[ups..])
+        }
+        Some(first) if files.contains_key(&[from, &[first.to_string()]].concat()) => (from.to_vec(), path),
+        _ => return None,
+    };
+    base.extend(rest.iter().cloned());
+    (1..=base.len()).rev().map(|k| base[..k].to_vec()).find(|m| files.contains_key(m))
+}
+
+#[test]
+fn no_source_file_is_over_400_lines_tests_aside() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&manifest.join("src"), &mut files);
+    sources(&manifest.join("engine/src"), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .map(|(path, text)| (path, code(text).lines().count()))
+        .filter(|(_, lines)| *lines > MOST_LINES)
+        .map(|(path, lines)| format!("{} ({lines} lines)", path.display()))
+        .collect();
+    assert!(long.is_empty(), "over {MOST_LINES} lines: {long:?}");
+}
+
+#[test]
+fn the_live_side_and_the_drawing_never_reach_into_the_interface() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = crate_files(&root);
+    let mut wrong = Vec::new();
+    for (module, text) in &files {
+        if !matches!(module.first().map(String::as_str), Some("live" | "render")) {
+            continue;
+        }
+        for path in named_paths(code(text)) {
+            if let Some(target) = resolve(&files, module, &path) {
+                if target.first().map(String::as_str) == Some("app") {
+                    wrong.push(format!("{} -> {}", module.join("::"), target.join("::")));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
+
+#[test]
+fn no_two_files_import_each_other() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for root in [manifest.join("src"), manifest.join("engine/src")] {
+        let files = crate_files(&root);
+        let mut edges = BTreeSet::new();
+        for (module, text) in &files {
+            for path in named_paths(code(text)) {
+                if let Some(target) = resolve(&files, module, &path) {
+                    if &target != module {
+                        edges.insert((module.clone(), target));
+                    }
+                }
+            }
+        }
+        let both: Vec<String> = edges
+            .iter()
+            .filter(|(a, b)| a < b && edges.contains(&(b.clone(), a.clone())))
+            .map(|(a, b)| format!("{} <-> {}", a.join("::"), b.join("::")))
+            .collect();
+        assert!(both.is_empty(), "{}: {both:?}", root.display());
+        assert!(edges.len() > files.len() / 2, "the files' imports are found ({} between {} files)", edges.len(), files.len());
+    }
+}
