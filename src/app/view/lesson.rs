@@ -1,5 +1,6 @@
 //! The lesson panel: ready setups, output and loss, optimizer, early stopping, measures.
 
+use super::choice::{choice, edit_with};
 use super::confusion::Confusion;
 use super::controls::{Checkbox, NumberField, Slider};
 use super::ctx::*;
@@ -42,34 +43,12 @@ pub(super) fn loss_explanation(l: Loss) -> Text {
     }
 }
 
-pub(super) fn loss_label(l: Loss) -> &'static str {
-    match l {
-        Loss::HalfMse => "½ MSE",
-        Loss::Mse => "MSE",
-        Loss::Bce => "BCE",
-        Loss::SoftmaxCe => "Softmax CE",
-    }
-}
-
 pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let c = &s.config;
     let lang = s.lang;
     let d = ctx.dispatch.clone();
     let on_select = |f: fn(&str) -> Option<Action>| on_select(&d, f);
-    let optimizer_name = |o: Optimizer| match o {
-        Optimizer::Sgd => ctx.t(Text::OptimizerSgd).to_string(),
-        Optimizer::Momentum => ctx.t(Text::OptimizerMomentum).to_string(),
-        Optimizer::Rmsprop => "RMSProp".to_string(),
-        Optimizer::Adam => "Adam".to_string(),
-    };
-    let init_name = |i: Init| match i {
-        Init::Playground => ctx.t(Text::InitPlayground),
-        Init::Normal => ctx.t(Text::InitNormal),
-        Init::Xavier => ctx.t(Text::InitXavier),
-        Init::He => ctx.t(Text::InitHe),
-        Init::Zeros => ctx.t(Text::InitZeros),
-    };
     let param = |id: &'static str, label: &'static str, value: Real, which: OptimizerParam| {
         let onchange = d.reform(move |v| Action::Edit(Edit::OptimizerParam(which, v)));
         html! { <NumberField {id} {label} limit={which.limit()} {value} {onchange} /> }
@@ -83,19 +62,11 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset>
                     <legend>{ ctx.t(Text::OutputActivation) }{ " · " }{ ctx.t(Text::LossFunction) }</legend>
                     <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
-                        <select id="output" onchange={on_select(|v| Activation::from_name(v).map(|v| Action::Edit(Edit::Output(v))))}>
-                            { for c.valid_outputs().into_iter().map(|a| html! {
-                                <option value={a.name()} selected={a == c.network.output}>{ activation_label(a, lang) }</option>
-                            }) }
-                        </select>
+                        { choice("output".into(), ctx.t(Text::OutputActivation), "", &c.valid_outputs(), c.network.output, lang, edit_with(&d, Edit::Output)) }
                     </label>
                     <p class="explain">{ ctx.t(output_explanation(c.network.output)) }</p>
                     <label class="field"><span>{ ctx.t(Text::LossFunction) }</span>
-                        <select id="loss" onchange={on_select(|v| Loss::from_name(v).map(|v| Action::Edit(Edit::Loss(v))))}>
-                            { for valid_losses(c.network.output).into_iter().map(|l| html! {
-                                <option value={l.name()} selected={l == c.training.loss}>{ loss_label(l) }</option>
-                            }) }
-                        </select>
+                        { choice("loss".into(), ctx.t(Text::LossFunction), "", &valid_losses(c.network.output), c.training.loss, lang, edit_with(&d, Edit::Loss)) }
                     </label>
                     <p class="explain">{ ctx.t(loss_explanation(c.training.loss)) }</p>
                     if c.network.hidden.iter().any(|h| h.activation == Activation::LeakyRelu) {
@@ -112,11 +83,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset>
                     <legend>{ ctx.t(Text::Optimizer) }</legend>
                     <label class="field"><span>{ ctx.t(Text::Optimizer) }</span>
-                        <select id="optimizer" onchange={on_select(|v| Optimizer::from_name(v).map(|v| Action::Edit(Edit::Optimizer(v))))}>
-                            { for Optimizer::ALL.iter().map(|&o| html! {
-                                <option value={o.name()} selected={o == c.training.optimizer}>{ optimizer_name(o) }</option>
-                            }) }
-                        </select>
+                        { choice("optimizer".into(), ctx.t(Text::Optimizer), "", &Optimizer::ALL, c.training.optimizer, lang, edit_with(&d, Edit::Optimizer)) }
                     </label>
                     <div class="params">
                         if c.training.optimizer == Optimizer::Momentum { { param("momentum", "μ", c.training.momentum, OptimizerParam::Momentum) } }
@@ -137,11 +104,7 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                     </div>
                     <Checkbox id="shuffle" label={ctx.t(Text::Shuffle)} checked={c.training.shuffle} onchange={d.reform(|v| Action::Edit(Edit::Shuffle(v)))} />
                     <label class="field"><span>{ ctx.t(Text::Initialisation) }</span>
-                        <select id="init" onchange={on_select(|v| Init::from_name(v).map(|v| Action::Edit(Edit::Init(v))))}>
-                            { for Init::ALL.iter().map(|&i| html! {
-                                <option value={i.name()} selected={i == c.network.init}>{ init_name(i) }</option>
-                            }) }
-                        </select>
+                        { choice("init".into(), ctx.t(Text::Initialisation), "", &Init::ALL, c.network.init, lang, edit_with(&d, Edit::Init)) }
                     </label>
                     if c.network.init == Init::Normal {
                         <NumberField id="initSigma" label="σ" limit={INIT_SIGMA} value={c.network.init_sigma} onchange={d.reform(|v| Action::Edit(Edit::InitSigma(v)))} />

@@ -3,6 +3,7 @@
 
 mod app;
 mod backprop;
+mod choice;
 mod compare;
 mod confusion;
 mod controls;

@@ -1,6 +1,7 @@
 //! The network column: features, hidden layers, neurons, links, and the value editor.
 
 use super::backprop::{backprop_badges, backprop_panel};
+use super::choice::choice;
 use super::ctx::*;
 use super::inspector::inspector;
 use super::matrix::matrix_view;
@@ -268,14 +269,7 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
 
 pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dropout: Real) -> Html {
     let lang = ctx.settings().lang;
-    let on_act = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(a) = Activation::from_name(&select_value(&e)) {
-                d.emit(Action::Edit(Edit::LayerActivation(layer, a)));
-            }
-        })
-    };
+    let on_act = ctx.dispatch.reform(move |a| Action::Edit(Edit::LayerActivation(layer, a)));
     let on_drop = {
         let d = ctx.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -286,12 +280,7 @@ pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dro
     };
     html! {
         <>
-            <select class="layer-select" id={format!("layer-activation-{layer}")} aria-label={ctx.t(Text::LayerActivation)}
-                title={ctx.t(Text::LayerActivation)} onchange={on_act}>
-                { for Activation::HIDDEN.iter().map(|&a| html! {
-                    <option value={a.name()} selected={a == activation}>{ activation_label(a, lang) }</option>
-                }) }
-            </select>
+            { choice(format!("layer-activation-{layer}"), ctx.t(Text::LayerActivation), "layer-select", &Activation::HIDDEN, activation, lang, on_act) }
             <select class="layer-select" id={format!("layer-dropout-{layer}")} aria-label={ctx.t(Text::LayerDropout)}
                 title={ctx.t(Text::LayerDropout)} onchange={on_drop}>
                 { for DROPOUT_RATES.iter().map(|&r| html! {

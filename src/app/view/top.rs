@@ -1,5 +1,6 @@
 //! The header, the notices and the top bar of controls.
 
+use super::choice::{choice, edit_with};
 use super::ctx::*;
 
 pub(super) fn header(ctx: &Ctx) -> Html {
@@ -23,14 +24,6 @@ pub(super) fn header(ctx: &Ctx) -> Html {
             });
         })
     };
-    let speed_change = {
-        let d = ctx.dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(sp) = Speed::from_code(&select_value(&e)) {
-                d.emit(Action::SetSpeed(sp));
-            }
-        })
-    };
     html! {
         <header class="header">
             <div class="brand">
@@ -40,18 +33,7 @@ pub(super) fn header(ctx: &Ctx) -> Html {
             <div class="header-tools">
                 <label class="inline">
                     <span>{ ctx.t(Text::Speed) }</span>
-                    <select id="speed" aria-label={ctx.t(Text::Speed)} onchange={speed_change}>
-                        { for Speed::ALL.iter().map(|sp| {
-                            let label = match sp {
-                                Speed::Slow => ctx.t(Text::SpeedSlow),
-                                Speed::Epochs(1) => ctx.t(Text::SpeedOne),
-                                Speed::Epochs(10) => ctx.t(Text::SpeedTen),
-                                Speed::Epochs(_) => ctx.t(Text::SpeedHundred),
-                                Speed::Max => ctx.t(Text::SpeedMax),
-                            };
-                            html! { <option value={sp.code()} selected={*sp == s.speed}>{ label }</option> }
-                        }) }
-                    </select>
+                    { choice("speed".into(), ctx.t(Text::Speed), "", &Speed::ALL, s.speed, s.lang, ctx.dispatch.reform(Action::SetSpeed)) }
                 </label>
                 <label class="inline">
                     <input type="checkbox" id="show-performance" checked={s.show_performance}
@@ -182,6 +164,14 @@ pub(super) fn icon(name: &str) -> Html {
 
 /// A select that sends an action when changed: a top-bar control, hidden when a link hides
 /// `control`; `id` is the element id TensorFlow Playground's page uses for it.
+/// A control of the top bar with its label, unless a teacher hid it.
+fn control(ctx: &Ctx, control: &'static str, label: Text, select: Html) -> Html {
+    if !ctx.shows(control) {
+        return html! {};
+    }
+    html! { <label class="control"><span class="label">{ ctx.t(label) }</span>{ select }</label> }
+}
+
 pub(super) fn control_select(
     ctx: &Ctx,
     (control, id): (&'static str, &'static str),
@@ -248,14 +238,11 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
             { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
                 LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.learning_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(|v| Action::Edit(Edit::LearningRate(v)))) }
-            { control_select(ctx, ("activation", "activations"), Text::Activation,
-                Activation::HIDDEN.iter().map(|&a| (a.name().to_string(), activation_label(a, lang), a == current_act)).collect(),
-                |v| Activation::from_name(v).map(|v| Action::Edit(Edit::Activation(v)))) }
-            { control_select(ctx, ("regularization", "regularizations"), Text::Regularization,
-                Regularization::ALL.iter().map(|&r| (r.name().to_string(),
-                    if r == Regularization::None { ctx.t(Text::ActNone).to_string() } else { r.name().to_string() },
-                    r == c.training.regularization)).collect(),
-                |v| Regularization::from_name(v).map(|v| Action::Edit(Edit::Regularization(v)))) }
+            { control(ctx, "activation", Text::Activation,
+                choice("activations".into(), ctx.t(Text::Activation), "", &Activation::HIDDEN, current_act, lang, edit_with(&ctx.dispatch, Edit::Activation))) }
+            { control(ctx, "regularization", Text::Regularization,
+                choice("regularizations".into(), ctx.t(Text::Regularization), "", &Regularization::ALL, c.training.regularization, lang,
+                    edit_with(&ctx.dispatch, Edit::Regularization))) }
             { control_select(ctx, ("regularizationRate", "regularRate"), Text::RegularizationRate,
                 REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.regularization_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(|v| Action::Edit(Edit::RegularizationRate(v)))) }
