@@ -5,7 +5,7 @@
 use super::dom::{now, window_width};
 use super::draw::{Focus, Views};
 use super::layout::{network_width, NETWORK_WIDTH};
-use super::math::{InspectPoint, MathViews};
+use super::math::InspectPoint;
 use super::mirror::Mirror;
 use super::perf::Perf;
 use super::pictures::Request;
@@ -78,8 +78,6 @@ pub struct Live {
     pub(super) compare_view: super::compare_view::CompareView,
     /// The pictures last asked of the worker.
     pub(super) pictures_asked: Option<Request>,
-    /// The inspector's drawing state.
-    pub(super) math: MathViews,
     /// Tells the panels when the run moved.
     pub frames: super::feed::Feed,
     pub(super) playing: bool,
@@ -124,7 +122,6 @@ impl Live {
             compare: None,
             compare_view: Default::default(),
             pictures_asked: None,
-            math: MathViews::default(),
             frames: Default::default(),
             playing: false,
             dirty: false,
@@ -290,7 +287,6 @@ impl Live {
             self.mirror.stop_epoch,
             self.compare.as_ref().map(|c| &c.history.points[..]),
         );
-        self.write_math_views();
         if !self.playing || self.views.readouts_written_at != written_before {
             self.write_timeline();
             self.frames.publish();

@@ -9,10 +9,27 @@ use crate::engine::Real;
 use crate::i18n::Text;
 
 impl Live {
-    pub(super) fn write_math_views(&mut self) {
-        if let Some(t) = &self.mirror.trainer {
-            self.math.write_inspector(t, &self.settings, self.inspect_point);
-        }
+    /// The inspected neuron's numbers (network layer `layer`, the output last) at the point
+    /// the inspector looks at: its arithmetic, the point, and where it lies (a training point
+    /// with the set's size, or the point under the pointer); while the live network is the one
+    /// `config` describes.
+    pub fn neuron_math(
+        &self,
+        config: &crate::engine::Config,
+        layer: usize,
+        neuron: usize,
+    ) -> Option<(crate::engine::inspect::NeuronMath, InspectPoint, (Real, Real), usize)> {
+        let t = self.trainer_for(config)?;
+        let n = t.split.train.len();
+        let (point, at) = match self.inspect_point {
+            InspectPoint::Training(i) => {
+                let p = t.split.train.get(i % n.max(1))?;
+                (InspectPoint::Training(i % n), (p.x, p.y))
+            }
+            InspectPoint::At(x, y) => (self.inspect_point, (x, y)),
+        };
+        let math = crate::engine::inspect::neuron_math(&t.network, &t.config.network.features, at, layer, neuron)?;
+        Some((math, point, at, n))
     }
 
     /// One update for training point `point` (wrapping around), written out, when the live
@@ -83,13 +100,13 @@ impl Live {
             InspectPoint::At(..) => 0,
         };
         self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
-        self.write_math_views();
+        self.frames.publish();
     }
 
     /// The inspector computes at a point of the plane (the one under the pointer).
     pub fn inspect_at(&mut self, x: Real, y: Real) {
         self.inspect_point = InspectPoint::At(x, y);
-        self.write_math_views();
+        self.frames.publish();
     }
 
     /// The current value of a link's weight.

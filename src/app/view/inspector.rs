@@ -1,15 +1,19 @@
 //! The neuron inspector: one neuron's weighted sum z = w₁·x₁ + … + b and a = f(z) for one
-//! point, with the numbers filled in (by the frame loop, so they follow training), a plot of
-//! f with z marked, and its weights and bias editable in place.
+//! point, each number from the engine with its exact value in a `data-*` attribute, a plot of
+//! f with z marked, and its weights and bias editable in place. The panel renders again at
+//! each frame that moved the run, so its numbers follow training.
 
 use super::ctx::*;
+use super::panel::{use_frame, LiveHandle};
+use crate::engine::Config;
 use crate::live::ids;
+use crate::live::math::{point_words, InspectPoint};
 
 /// The name of input `i` of a neuron in page layer `layer`: a feature for the first layer,
 /// the previous layer's neuron otherwise.
-fn input_name(s: &Settings, layer: usize, i: usize) -> String {
+fn input_name(config: &Config, layer: usize, i: usize) -> String {
     if layer == 1 {
-        s.config.network.features.get(i).map(|f| f.label().to_string()).unwrap_or_default()
+        config.network.features.get(i).map(|f| f.label().to_string()).unwrap_or_default()
     } else {
         format!("a{}", subscript(&format!("{},{}", layer - 1, i + 1)))
     }
@@ -25,68 +29,122 @@ fn subscript(text: &str) -> String {
         .collect()
 }
 
+/// A number as the lesson writes it in a product: three decimals, negatives in brackets.
+fn signed(v: Real) -> String {
+    if v < 0.0 {
+        format!("(−{:.3})", -v)
+    } else {
+        format!("{v:.3}")
+    }
+}
+
 pub(super) fn inspector(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some((layer, neuron)) = s.inspect else { return html! {} };
-    let inputs = if layer == 1 { s.config.network.features.len() } else { s.neurons_in(layer - 1).unwrap_or(0) };
-    let output = layer == s.config.network.hidden.len() + 1;
-    let title = if output {
-        format!("{} · {} {}", ctx.t(Text::Output), ctx.t(Text::Neuron), neuron + 1)
-    } else {
-        format!("{} {layer} · {} {}", ctx.t(Text::HiddenLayer), ctx.t(Text::Neuron), neuron + 1)
-    };
+    let live = LiveHandle(ctx.live.clone());
+    let config = Rc::new(s.config.clone());
+    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={ctx.card.clone()} on_close={ctx.send(Action::Inspect(None))} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub(super) struct InspectorProps {
+    live: LiveHandle,
+    /// The page's layer number (from 1; the output is last).
+    layer: usize,
+    neuron: usize,
+    config: Rc<Config>,
+    lang: Lang,
+    /// The value editor the weights and the bias open.
+    card: UseStateHandle<Option<Card>>,
+    on_close: Callback<MouseEvent>,
+}
+
+#[function_component(InspectorPanel)]
+pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
+    use_frame(&p.live);
+    let t = |text: Text| text.get(p.lang);
+    let (layer, neuron) = (p.layer, p.neuron);
     // The network's own numbering: the first hidden layer is 0, the output last.
-    let network_layer = layer - 1;
+    let network_layer = layer.saturating_sub(1);
+    let numbers = p.live.0.borrow().neuron_math(&p.config, network_layer, neuron);
+    let inputs = numbers.as_ref().map_or(0, |(m, ..)| m.inputs.len());
+    let output = layer == p.config.network.hidden.len() + 1;
+    let title = if output {
+        format!("{} · {} {}", t(Text::Output), t(Text::Neuron), neuron + 1)
+    } else {
+        format!("{} {layer} · {} {}", t(Text::HiddenLayer), t(Text::Neuron), neuron + 1)
+    };
+    // The plot of f with z marked, drawn after the render (a canvas is drawn, not rendered).
+    let plot = numbers.as_ref().map(|(m, ..)| (m.activation, m.z, m.a));
+    let leaky_slope = p.config.training.leaky_slope;
+    use_effect_with(plot.map(|(f, z, a)| (f, z.to_bits(), a.to_bits())), move |_| {
+        if let (Some((f, z, a)), Some(c)) = (plot, canvas_by_id(ids::INSPECTOR_PLOT)) {
+            canvas::draw_activation(&c, f, leaky_slope, z, a);
+        }
+        || ()
+    });
     let edit = |target: Target| {
-        let ctx = ctx.clone();
+        let (live, card) = (p.live.0.clone(), p.card.clone());
         Callback::from(move |e: MouseEvent| {
-            let live = ctx.live.borrow();
             let value = match target {
-                Target::Weight { layer, neuron, input } => live.weight(layer, neuron, input),
-                Target::Bias { layer, neuron } => live.bias(layer, neuron),
+                Target::Weight { layer, neuron, input } => live.borrow().weight(layer, neuron, input),
+                Target::Bias { layer, neuron } => live.borrow().bias(layer, neuron),
             };
-            drop(live);
             let Some(value) = value else { return };
             let el: web_sys::Element = e.target_unchecked_into();
             let r = el.get_bounding_client_rect();
             let w = web_sys::window().expect("a window");
             let (x, y) = (r.left() + w.scroll_x().unwrap_or(0.0), r.bottom() + w.scroll_y().unwrap_or(0.0));
-            ctx.card.set(Some(Card { x, y: y + 4.0, target, value, editing: true }));
+            card.set(Some(Card { x, y: y + 4.0, target, value, editing: true }));
         })
     };
-    let close = ctx.send(Action::Inspect(None));
     let next = {
-        let live = ctx.live.clone();
+        let live = p.live.0.clone();
         Callback::from(move |_: MouseEvent| live.borrow_mut().next_inspect_point())
     };
+    let where_text = numbers.as_ref().map(|(_, point, (x, y), n)| {
+        let label = match point {
+            InspectPoint::Training(i) => format!("{} {} / {n}", t(Text::TrainingPoint), i + 1),
+            InspectPoint::At(..) => t(Text::PointUnderPointer).to_string(),
+        };
+        format!("{label}: {}", point_words(&p.config, *x, *y, p.lang))
+    });
+    let value = |v: Option<Real>| v.map(|v| format!("{v:.3}")).unwrap_or_default();
+    let exact = |v: Option<Real>| v.map(|v| v.to_string());
+    let m = numbers.as_ref().map(|(m, ..)| m);
     html! {
-        <aside id={ids::INSPECTOR} class="inspector" role="region" aria-label={ctx.t(Text::Inspector)}>
+        <aside id={ids::INSPECTOR} class="inspector" role="region" aria-label={t(Text::Inspector)}>
             <div class="inspector-head">
                 <h3>{ title }</h3>
-                <button id="inspector-close" class="round small" aria-label={ctx.t(Text::Close)} title={ctx.t(Text::Close)} onclick={close}>{ "×" }</button>
+                <button id="inspector-close" class="round small" aria-label={t(Text::Close)} title={t(Text::Close)} onclick={p.on_close.clone()}>{ "×" }</button>
             </div>
-            <p class="inspector-point"><span id={ids::INSPECTOR_POINT}></span>
-                <button id="inspector-next" class="tool" onclick={next}>{ ctx.t(Text::NextPoint) }</button></p>
-            <p class="formula" aria-label={ctx.t(Text::WeightedSum)}>
-                <span class="label">{ ctx.t(Text::WeightedSum) }{ ": " }</span>
+            <p class="inspector-point"><span id={ids::INSPECTOR_POINT}>{ where_text.unwrap_or_default() }</span>
+                <button id="inspector-next" class="tool" onclick={next}>{ t(Text::NextPoint) }</button></p>
+            <p class="formula" aria-label={t(Text::WeightedSum)}>
+                <span class="label">{ t(Text::WeightedSum) }{ ": " }</span>
                 { "z = " }
-                { for (0..inputs).map(|i| html! {
-                    <>
-                        <button class="inspector-term" id={ids::inspector_term(i)} data-input={i.to_string()}
-                            title={format!("{} {} · {}", ctx.t(Text::Weight), i + 1, input_name(s, layer, i))}
-                            onclick={edit(Target::Weight { layer: network_layer, neuron, input: i })}></button>
-                        <span class="input-name">{ format!(" ({}) ", input_name(s, layer, i)) }</span>
-                        { " + " }
-                    </>
+                { for (0..inputs).map(|i| {
+                    let (w, x) = m.map_or((0.0, 0.0), |m| (m.weights[i], m.inputs[i]));
+                    html! {
+                        <>
+                            <button class="inspector-term" id={ids::inspector_term(i)} data-input={i.to_string()}
+                                data-weight={w.to_string()} data-x={x.to_string()}
+                                title={format!("{} {} · {}", t(Text::Weight), i + 1, input_name(&p.config, layer, i))}
+                                onclick={edit(Target::Weight { layer: network_layer, neuron, input: i })}>{ format!("{}·{}", signed(w), signed(x)) }</button>
+                            <span class="input-name">{ format!(" ({}) ", input_name(&p.config, layer, i)) }</span>
+                            { " + " }
+                        </>
+                    }
                 }) }
-                <button id={ids::INSPECTOR_BIAS} class="inspector-bias" title={ctx.t(Text::Bias)}
-                    onclick={edit(Target::Bias { layer: network_layer, neuron })}></button>
-                <span class="input-name">{ format!(" ({})", ctx.t(Text::Bias)) }</span>
-                { " = " }<b id={ids::INSPECTOR_Z}></b>
+                <button id={ids::INSPECTOR_BIAS} class="inspector-bias" title={t(Text::Bias)} data-value={exact(m.map(|m| m.bias))}
+                    onclick={edit(Target::Bias { layer: network_layer, neuron })}>{ value(m.map(|m| m.bias)) }</button>
+                <span class="input-name">{ format!(" ({})", t(Text::Bias)) }</span>
+                { " = " }<b id={ids::INSPECTOR_Z} data-value={exact(m.map(|m| m.z))}>{ value(m.map(|m| m.z)) }</b>
             </p>
-            <p class="formula"><span class="label">{ ctx.t(Text::ActivationFunction) }{ ": " }</span>
-                { "a = f(z) = " }<b id={ids::INSPECTOR_A}></b>{ " · f′(z) = " }<span id={ids::INSPECTOR_SLOPE}></span></p>
-            <canvas id={ids::INSPECTOR_PLOT} width="240" height="110" role="img" aria-label={ctx.t(Text::ActivationFunction)}></canvas>
+            <p class="formula"><span class="label">{ t(Text::ActivationFunction) }{ ": " }</span>
+                { "a = f(z) = " }<b id={ids::INSPECTOR_A} data-value={exact(m.map(|m| m.a))}>{ value(m.map(|m| m.a)) }</b>
+                { " · f′(z) = " }<span id={ids::INSPECTOR_SLOPE}>{ value(m.map(|m| m.slope)) }</span></p>
+            <canvas id={ids::INSPECTOR_PLOT} width="240" height="110" role="img" aria-label={t(Text::ActivationFunction)}></canvas>
         </aside>
     }
 }
