@@ -29,7 +29,7 @@ fn structural_changes_reset_the_network() {
         Action::Edit(Edit::Activation(Activation::Relu)),
         Action::Edit(Edit::Dataset(Dataset::Xor)),
         Action::Edit(Edit::Seed(99)),
-        Action::Reset,
+        Action::Run(Run::Reset),
     ] {
         assert_eq!(s.apply(a.clone()).generation, s.generation + 1, "{a:?}");
     }
@@ -139,20 +139,20 @@ fn lesson_settings_change_live_where_they_can() {
 #[test]
 fn drawn_points_become_the_data() {
     let p = Point { x: 1.0, y: 2.0, label: 1.0 };
-    let s = start().apply(Action::AddPoint(p)).apply(Action::AddPoint(Point { label: -1.0, ..p }));
+    let s = start().apply(Action::Points(Points::Add(p))).apply(Action::Points(Points::Add(Point { label: -1.0, ..p })));
     assert_eq!(s.settings.config.data.dataset, Dataset::Custom);
     assert_eq!(s.settings.config.data.custom_points.len(), 2);
     assert!(neurona::engine::Trainer::new(s.settings.config.clone()).is_ok());
     // Changing the number of classes keeps every point trainable.
     let four = s.apply(Action::Edit(Edit::Classes(4)));
     assert_eq!(four.settings.config.data.dataset, Dataset::Custom, "the user's points stay");
-    let four = four.apply(Action::AddPoint(Point { label: 3.0, ..p }));
+    let four = four.apply(Action::Points(Points::Add(Point { label: 3.0, ..p })));
     let three = four.apply(Action::Edit(Edit::Classes(3)));
     assert!(three.settings.config.data.custom_points.iter().all(|p| p.label <= 2.0));
     assert!(neurona::engine::Trainer::new(three.settings.config.clone()).unwrap().step().is_ok());
     let two = three.apply(Action::Edit(Edit::Classes(2)));
     assert!(two.settings.config.data.custom_points.iter().all(|p| p.label == 1.0 || p.label == -1.0));
-    let cleared = s.apply(Action::ClearPoints);
+    let cleared = s.apply(Action::Points(Points::Clear));
     assert!(cleared.settings.config.data.custom_points.is_empty());
     assert!(cleared.generation > s.generation, "new data, new network");
 }
@@ -179,8 +179,8 @@ fn any_sequence_of_actions_leaves_a_setup_that_trains() {
             11 => Action::Edit(Edit::ToggleFeature(Feature::ALL[pick(&mut rng, 9)])),
             12 => Action::Edit(Edit::PercentTrain(10 * (1 + pick(&mut rng, 9) as u32))),
             13 => Action::Edit(Edit::PercentVal(5 * pick(&mut rng, 9) as u32)),
-            14 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0, 0.0, 2.0, 3.0][pick(&mut rng, 5)] }),
-            15 => Action::ClearPoints,
+            14 => Action::Points(Points::Add(Point { x: 1.0, y: -1.0, label: [1.0, -1.0, 0.0, 2.0, 3.0][pick(&mut rng, 5)] })),
+            15 => Action::Points(Points::Clear),
             16 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
             17 => Action::Edit(Edit::BatchSize(1 + pick(&mut rng, FULL_BATCH))),
             18 => Action::Edit(Edit::Dropout(pick(&mut rng, 6), 0.5)),
@@ -202,21 +202,21 @@ fn any_sequence_of_actions_leaves_a_setup_that_trains() {
 
 #[test]
 fn divergence_pauses_and_is_reported_once() {
-    let s = start().apply(Action::TogglePlay);
+    let s = start().apply(Action::Run(Run::Toggle));
     assert!(s.playing);
-    let s = s.apply(Action::Notify(Notice::Diverged(7))).apply(Action::Notify(Notice::Diverged(9)));
+    let s = s.apply(Action::Notes(Notes::Show(Notice::Diverged(7)))).apply(Action::Notes(Notes::Show(Notice::Diverged(9))));
     assert!(!s.playing);
     assert_eq!(s.notices, vec![Notice::Diverged(9)]);
-    assert!(s.apply(Action::Dismiss(0)).notices.is_empty());
+    assert!(s.apply(Action::Notes(Notes::Dismiss(0))).notices.is_empty());
 }
 
 #[test]
 fn clearing_points_and_loading_a_csv_can_be_undone() {
     let p = |x: neurona::engine::Real| Point { x, y: 0.0, label: 1.0 };
-    let drawn = start().apply(Action::AddPoint(p(1.0))).apply(Action::AddPoint(p(2.0)));
-    let cleared = drawn.apply(Action::ClearPoints);
+    let drawn = start().apply(Action::Points(Points::Add(p(1.0)))).apply(Action::Points(Points::Add(p(2.0))));
+    let cleared = drawn.apply(Action::Points(Points::Clear));
     assert!(cleared.settings.config.data.custom_points.is_empty());
-    let back = cleared.apply(Action::UndoPoints);
+    let back = cleared.apply(Action::Points(Points::Undo));
     assert_eq!(back.settings.config.data.custom_points, drawn.settings.config.data.custom_points);
     assert!(back.undo_points.is_none(), "one undo");
     // A CSV over the circle: undo brings back the circle.
@@ -224,27 +224,27 @@ fn clearing_points_and_loading_a_csv_can_be_undone() {
         x: neurona::engine::axes::Axis { name: "hours".into(), min: -1.0, max: 13.0 },
         y: neurona::engine::axes::Axis { name: "grade".into(), min: 45.0, max: 105.0 },
     };
-    let loaded = start().apply(Action::SetPoints(vec![Point { x: 3.0, y: 60.0, label: 1.0 }], hours.clone()));
+    let loaded = start().apply(Action::Points(Points::Set(vec![Point { x: 3.0, y: 60.0, label: 1.0 }], hours.clone())));
     assert_eq!(loaded.settings.config.data.dataset, Dataset::Custom);
     assert_eq!(loaded.settings.config.data.axes, hours);
     assert_eq!(loaded.settings.config.data.custom_points[0].y, 60.0, "the points keep their units");
-    let undone = loaded.apply(Action::UndoPoints);
+    let undone = loaded.apply(Action::Points(Points::Undo));
     assert_eq!(undone.settings.config.data.dataset, Dataset::Circle);
     assert!(undone.settings.config.data.custom_points.is_empty());
     assert!(undone.settings.config.data.axes.is_plane(), "undo brings back the axes too");
     // Clearing nothing leaves nothing to undo.
-    assert!(start().apply(Action::ClearPoints).undo_points.is_none());
+    assert!(start().apply(Action::Points(Points::Clear)).undo_points.is_none());
 }
 
 #[test]
 fn the_users_data_is_held_to_its_stated_size() {
     use neurona::engine::limits::MAX_POINTS;
     let many: Vec<Point> = (0..MAX_POINTS * 2 + 5).map(|i| Point { x: (i % 100) as neurona::engine::Real / 20.0, y: 0.5, label: 1.0 }).collect();
-    let s = start().apply(Action::SetPoints(many.clone(), Default::default()));
+    let s = start().apply(Action::Points(Points::Set(many.clone(), Default::default())));
     assert_eq!(s.settings.config.data.custom_points.len(), MAX_POINTS);
     assert_eq!(s.settings.config.data.custom_points[0], many[0]);
     assert_eq!(s.notices, vec![Notice::PointsThinned(MAX_POINTS * 2 + 5)]);
-    let full = s.apply(Action::AddPoint(Point { x: 1.0, y: 1.0, label: -1.0 }));
+    let full = s.apply(Action::Points(Points::Add(Point { x: 1.0, y: 1.0, label: -1.0 })));
     assert_eq!(full.settings.config.data.custom_points.len(), MAX_POINTS, "no point beyond the limit");
     assert!(full.notices.contains(&Notice::PointsFull));
     // Such a set does not travel in a link: the link says the points stay in the page.
@@ -281,7 +281,7 @@ fn an_exercise_travels_in_the_link_and_holds_the_network_to_its_limits() {
     let (again, _) = neurona::app::link::parse(&neurona::app::link::to_hash(&s), Lang::En);
     assert_eq!(again.exercise, s.exercise);
     // The limit holds whatever the user does: 4 + 2 neurons become 3, and no more are added.
-    let state = AppState::new(s).apply(Action::SetHelp(false));
+    let state = AppState::new(s).apply(Action::Panel(Panel::Help(false)));
     assert_eq!(state.settings.config.network.hidden.iter().map(|h| h.neurons).sum::<usize>(), 3);
     let more = state.apply(Action::Edit(Edit::AddLayer)).apply(Action::Edit(Edit::ChangeNeurons(0, 1)));
     assert_eq!(more.settings.config.network.hidden.iter().map(|h| h.neurons).sum::<usize>(), 3);
@@ -296,17 +296,17 @@ fn meeting_the_goal_is_a_moment_once_per_run() {
     use neurona::app::exercise::{Exercise, Goal};
     let mut s = Settings::new(Lang::Es);
     s.exercise = Exercise { goal: Some(Goal::TestLoss(0.1)), ..Exercise::default() };
-    let playing = AppState::new(s).apply(Action::TogglePlay);
-    let done = playing.apply(Action::GoalMet(42));
+    let playing = AppState::new(s).apply(Action::Run(Run::Toggle));
+    let done = playing.apply(Action::Run(Run::GoalMet(42)));
     assert_eq!(done.goal_met, Some(42));
     assert!(!done.playing, "training pauses");
     assert_eq!(done.notices, vec![Notice::GoalMet(42)]);
-    assert_eq!(done.apply(Action::GoalMet(50)).goal_met, Some(42), "once per run");
-    let fresh = done.apply(Action::Reset);
+    assert_eq!(done.apply(Action::Run(Run::GoalMet(50))).goal_met, Some(42), "once per run");
+    let fresh = done.apply(Action::Run(Run::Reset));
     assert_eq!(fresh.goal_met, None, "a new run has not met it");
     assert!(fresh.notices.is_empty());
     // Without a goal there is nothing to meet.
-    assert_eq!(start().apply(Action::GoalMet(3)).goal_met, None);
+    assert_eq!(start().apply(Action::Run(Run::GoalMet(3))).goal_met, None);
 }
 
 #[test]
@@ -325,11 +325,11 @@ fn the_lessons_exercises_set_their_goals_and_limits() {
 
 #[test]
 fn a_new_run_forgets_the_last_runs_divergence_and_early_stop() {
-    let s = start().apply(Action::Notify(Notice::Diverged(7)));
-    assert!(s.apply(Action::Reset).notices.is_empty(), "reset");
-    let s = start().apply(Action::LoadLesson(Lesson::EarlyStopping)).apply(Action::Notify(Notice::EarlyStopped { at: 120, best: 20 }));
+    let s = start().apply(Action::Notes(Notes::Show(Notice::Diverged(7))));
+    assert!(s.apply(Action::Run(Run::Reset)).notices.is_empty(), "reset");
+    let s = start().apply(Action::LoadLesson(Lesson::EarlyStopping)).apply(Action::Notes(Notes::Show(Notice::EarlyStopped { at: 120, best: 20 })));
     assert!(s.apply(Action::LoadLesson(Lesson::Dropout)).notices.is_empty(), "the next lesson");
     // A notice about the link stays.
-    let s = start().apply(Action::Notify(Notice::LinkCopied)).apply(Action::Reset);
+    let s = start().apply(Action::Notes(Notes::Show(Notice::LinkCopied))).apply(Action::Run(Run::Reset));
     assert_eq!(s.notices, vec![Notice::LinkCopied]);
 }

@@ -52,17 +52,17 @@ fn random_action(rng: &mut Rng) -> Action {
         10 => Action::Edit(Edit::LayerActivation(pick(rng, 7), Activation::HIDDEN[pick(rng, 10)])),
         11 => Action::Edit(Edit::ToggleFeature(Feature::ALL[pick(rng, 9)])),
         12 => Action::LoadLesson(Lesson::ALL[pick(rng, Lesson::ALL.len())]),
-        13 => Action::AddPoint(Point { x: 1.0, y: -1.0, label: [1.0, -1.0][pick(rng, 2)] }),
-        14 => Action::ClearPoints,
+        13 => Action::Points(Points::Add(Point { x: 1.0, y: -1.0, label: [1.0, -1.0][pick(rng, 2)] })),
+        14 => Action::Points(Points::Clear),
         15 => Action::Edit(Edit::PercentTrain(10 * (1 + pick(rng, 9) as u32))),
-        16 => Action::SetBackprop(pick(rng, 3) != 0),
-        17 | 18 => Action::BackpropNext,
-        19 => Action::BackpropPrev,
-        20 => Action::SetBackpropPoint(pick(rng, 600)),
-        21 => Action::Inspect(Some((pick(rng, 8), pick(rng, 9)))),
-        22 => Action::ShowMatrix(Some(pick(rng, 8))),
-        23 => Action::Inspect(None),
-        24 => Action::Reset,
+        16 => Action::Panel(Panel::Backprop(pick(rng, 3) != 0)),
+        17 | 18 => Action::Panel(Panel::BackpropNext),
+        19 => Action::Panel(Panel::BackpropPrev),
+        20 => Action::Panel(Panel::BackpropPoint(pick(rng, 600))),
+        21 => Action::Panel(Panel::Inspect(Some((pick(rng, 8), pick(rng, 9))))),
+        22 => Action::Panel(Panel::Matrix(Some(pick(rng, 8)))),
+        23 => Action::Panel(Panel::Inspect(None)),
+        24 => Action::Run(Run::Reset),
         _ => Action::Edit(Edit::Dropout(pick(rng, 7), 0.5)),
     }
 }
@@ -117,7 +117,7 @@ fn removing_a_layer_during_backprop_step_by_step_does_not_panic() {
     let (settings, _) = link::parse("networkShape=4,2&backprop=true", Lang::En);
     let mut state = AppState::new(settings);
     let old = trainer(&state).unwrap();
-    state = state.apply(Action::BackpropNext).apply(Action::BackpropNext);
+    state = state.apply(Action::Panel(Panel::BackpropNext)).apply(Action::Panel(Panel::BackpropNext));
     assert!(walk_for(&old, &state.settings.config, state.backprop_point).is_some());
     let walk_before = walk_for(&old, &state.settings.config, state.backprop_point).unwrap();
     state = state.apply(Action::Edit(Edit::RemoveLayer));
@@ -143,7 +143,7 @@ fn backprop_can_start_on_the_point_the_network_gets_most_wrong() {
     assert!(losses[hardest[0]] >= losses[hardest[1]] && losses[hardest[1]] >= losses[hardest[2]]);
     assert!(losses.iter().all(|&l| l <= losses[hardest[0]]));
     // Its walk-through has the same loss, and much more to show than an average point.
-    let state = state.apply(Action::SetBackprop(true)).apply(Action::SetBackpropPoint(hardest[0]));
+    let state = state.apply(Action::Panel(Panel::Backprop(true))).apply(Action::Panel(Panel::BackpropPoint(hardest[0])));
     let walk = walk_for(&live, &state.settings.config, state.backprop_point).unwrap();
     assert!((walk.loss - losses[hardest[0]]).abs() < 1e-6);
     let mean = losses.iter().sum::<f64>() / losses.len() as f64;

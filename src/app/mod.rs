@@ -1,6 +1,7 @@
 //! The interface: state and links (plain Rust, tested natively) and the Yew components and
 //! training loop (browser only).
 
+pub mod actions;
 pub mod backprop_steps;
 pub use crate::exercise;
 pub use crate::i18n;

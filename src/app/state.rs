@@ -1,14 +1,14 @@
 //! The interface's state: the settings a link carries, whether training plays, and the
 //! verbs (`Action`) that change them. Pure Rust, so the rules are tested natively.
 
+pub use super::actions::{Action, Notes, Panel, Points, Run, View};
 pub use super::backprop_steps::{backprop_stage, backprop_stages, Stage};
-use super::i18n::Lang;
 pub use super::lessons::Lesson;
 pub use super::notice::Notice;
 pub use super::settings::{Settings, Speed};
 use crate::engine::axes::Axes;
 use crate::engine::config::Problem;
-use crate::engine::{Activation, Config, Dataset, Loss, Point};
+use crate::engine::{Activation, Dataset, Loss, Point};
 
 pub use crate::engine::edit::{Edit, OptimizerParam, MAX_LAYERS};
 use crate::engine::limits::{self, BATCH_SIZE, NEURONS};
@@ -50,80 +50,6 @@ pub struct AppState {
     pub opened: Option<std::rc::Rc<crate::engine::Network>>,
 }
 
-/// A verb that changes the state.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    /// A change of the setup, applied by the engine.
-    Edit(Edit),
-    /// Start or stop training.
-    TogglePlay,
-    /// Open or close the list of keyboard shortcuts.
-    SetHelp(bool),
-    /// Hide or show the short explanations in place (`hideText`).
-    SetHideText(bool),
-    /// This run met the exercise's goal at an epoch.
-    GoalMet(u64),
-    /// Open or close the dialog that makes an exercise.
-    SetBuilder(bool),
-    /// Train a copy of this setup beside it, or stop comparing.
-    ToggleCompare,
-    /// Change the second setup.
-    SetCompare(Box<Config>),
-    /// Set the exercise and the controls hidden from students.
-    SetExercise(Box<super::exercise::Exercise>, std::collections::BTreeSet<String>),
-    /// Everything larger, for a projector, or not.
-    SetProjector(bool),
-    /// Stop training.
-    Pause,
-    /// A fresh network with the same data.
-    Reset,
-    /// Show test points.
-    SetShowTest(bool),
-    /// Show sign(output).
-    SetDiscretize(bool),
-    /// Interface language.
-    SetLang(Lang),
-    /// Epochs per frame.
-    SetSpeed(Speed),
-    /// Show or hide the performance readout.
-    TogglePerformance,
-    /// Replace all settings (a link was opened).
-    Load(Box<Settings>),
-    /// Open a saved model: its settings, and its trained weights to start from.
-    OpenModel(Box<Settings>, std::rc::Rc<crate::engine::Network>),
-    /// Show a message.
-    Notify(Notice),
-    /// Remove message `i`.
-    Dismiss(usize),
-    /// The file being read is read, or its reading was cancelled: its progress goes.
-    DismissReading,
-    /// Open a ready setup of the lesson.
-    LoadLesson(Lesson),
-    /// Add a user point (switches to the user's data).
-    AddPoint(Point),
-    /// Replace the user's points (a CSV was loaded).
-    SetPoints(Vec<Point>, Axes),
-    /// Remove every user point (undoable).
-    ClearPoints,
-    /// Bring back the points before the last "clear" or CSV load.
-    UndoPoints,
-    /// The class new points get (class index; for two classes 1 is blue, 0 orange).
-    SetDrawClass(usize),
-    /// Show a neuron's arithmetic (layer as the page numbers it, neuron), or close it.
-    Inspect(Option<(usize, usize)>),
-    /// Show a layer as a matrix product (layer as the page numbers it), or close it.
-    ShowMatrix(Option<usize>),
-    /// Backprop step by step on or off (training pauses).
-    SetBackprop(bool),
-    /// The next stage of backprop step by step (after the last, the next point).
-    BackpropNext,
-    /// The previous stage.
-    BackpropPrev,
-    /// Walk through the update for this training point (its place in the training set), from
-    /// the first stage.
-    SetBackpropPoint(usize),
-}
-
 impl AppState {
     /// The state for some settings, paused.
     pub fn new(settings: Settings) -> AppState {
@@ -150,22 +76,13 @@ impl AppState {
         let before = s.settings.config.clone();
         let generation_before = s.generation;
         let mut opened = None;
-        let c = &mut s.settings.config;
         match action {
-            Action::Edit(edit) => c.apply(edit),
-            // While an update is walked through step by step, training waits.
-            Action::TogglePlay => s.playing = !s.playing && !s.settings.backprop,
-            Action::SetHelp(open) => s.help = open,
-            Action::SetHideText(hide) => s.settings.hide_text = hide,
-            Action::GoalMet(epoch) => {
-                if s.goal_met.is_none() && s.settings.exercise.goal.is_some() {
-                    s.goal_met = Some(epoch);
-                    s.playing = false;
-                    s.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
-                    s.notices.push(Notice::GoalMet(epoch));
-                }
-            }
-            Action::SetBuilder(open) => s.builder = open,
+            Action::Edit(edit) => s.settings.config.apply(edit),
+            Action::Run(run) => s.run(run),
+            Action::Panel(panel) => s.panel(panel),
+            Action::Notes(notes) => s.notes(notes),
+            Action::View(view) => s.view(view),
+            Action::Points(points) => s.points(points),
             Action::ToggleCompare => {
                 s.settings.compare = match s.settings.compare {
                     Some(_) => None,
@@ -191,50 +108,8 @@ impl AppState {
                 s.goal_met = None;
                 s.builder = false;
             }
-            Action::SetProjector(on) => s.settings.projector = on,
-            Action::Pause => s.playing = false,
-            Action::Reset => {
-                s.generation += 1;
-                s.playing = false;
-            }
-            Action::AddPoint(p) => {
-                c.data.dataset = Dataset::Custom;
-                c.set_problem(Problem::Classification);
-                if c.data.custom_points.len() < limits::MAX_POINTS {
-                    c.data.custom_points.push(p);
-                } else {
-                    s.notices.retain(|n| *n != Notice::PointsFull);
-                    s.notices.push(Notice::PointsFull);
-                }
-            }
-            Action::SetPoints(mut points, axes) => {
-                if points.len() > limits::MAX_POINTS {
-                    let total = points.len();
-                    points = crate::engine::normalize::thin_evenly(points, limits::MAX_POINTS);
-                    s.notices.retain(|n| !matches!(n, Notice::PointsThinned(_)));
-                    s.notices.push(Notice::PointsThinned(total));
-                }
-                s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), std::mem::replace(&mut c.data.axes, axes)));
-                c.data.dataset = Dataset::Custom;
-                c.set_problem(Problem::Classification);
-                c.data.custom_points = points;
-            }
-            Action::ClearPoints => {
-                if !c.data.custom_points.is_empty() {
-                    s.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), c.data.axes.clone()));
-                }
-            }
-            Action::UndoPoints => {
-                if let Some((dataset, points, axes)) = s.undo_points.take() {
-                    c.data.custom_points = points;
-                    c.data.axes = axes;
-                    c.data.dataset = dataset;
-                    c.set_problem(if dataset.is_regression() { Problem::Regression } else { Problem::Classification });
-                }
-            }
-            Action::SetDrawClass(k) => s.draw_class = k,
             Action::LoadLesson(lesson) => {
-                let seed = c.data.seed;
+                let seed = s.settings.config.data.seed;
                 s.settings.config = lesson.config();
                 s.settings.config.data.seed = seed;
                 s.lesson = Some(lesson);
@@ -244,32 +119,6 @@ impl AppState {
                 s.generation += 1;
                 s.playing = false;
             }
-            Action::Inspect(target) => s.settings.inspect = target,
-            Action::ShowMatrix(layer) => s.settings.matrix = layer,
-            Action::SetBackprop(on) => {
-                s.settings.backprop = on;
-                s.backprop_stage = 0;
-                s.playing = false;
-            }
-            Action::BackpropNext => {
-                let last = backprop_stages(c.network.hidden.len() + 1).len() - 1;
-                if s.backprop_stage >= last {
-                    s.backprop_stage = 0;
-                    s.backprop_point += 1;
-                } else {
-                    s.backprop_stage += 1;
-                }
-            }
-            Action::BackpropPrev => s.backprop_stage = s.backprop_stage.saturating_sub(1),
-            Action::SetBackpropPoint(point) => {
-                s.backprop_point = point;
-                s.backprop_stage = 0;
-            }
-            Action::SetShowTest(b) => s.settings.show_test = b,
-            Action::SetDiscretize(b) => s.settings.discretize = b,
-            Action::SetLang(l) => s.settings.lang = l,
-            Action::SetSpeed(v) => s.settings.speed = v,
-            Action::TogglePerformance => s.settings.show_performance = !s.settings.show_performance,
             Action::Load(settings) => {
                 s.settings = *settings;
                 s.generation += 1;
@@ -281,20 +130,8 @@ impl AppState {
                 s.playing = false;
                 opened = Some(network);
             }
-            Action::Notify(n) => {
-                if matches!(n, Notice::Diverged(_) | Notice::EarlyStopped { .. }) {
-                    s.playing = false;
-                }
-                s.notices.retain(|m| std::mem::discriminant(m) != std::mem::discriminant(&n));
-                s.notices.push(n);
-            }
-            Action::DismissReading => s.notices.retain(|n| !matches!(n, Notice::ReadingFile(..))),
-            Action::Dismiss(i) => {
-                if i < s.notices.len() {
-                    s.notices.remove(i);
-                }
-            }
         }
+
         // Whatever the verb, the setup stays within the limits every link and file is held to,
         // and within the exercise's.
         s.settings.config.normalize();
@@ -317,6 +154,127 @@ impl AppState {
             s.notices.retain(|n| !matches!(n, Notice::GoalMet(_) | Notice::Diverged(_) | Notice::EarlyStopped { .. }));
         }
         s
+    }
+
+    fn run(&mut self, run: Run) {
+        match run {
+            // While an update is walked through step by step, training waits.
+            Run::Toggle => self.playing = !self.playing && !self.settings.backprop,
+            Run::Pause => self.playing = false,
+            Run::Reset => {
+                self.generation += 1;
+                self.playing = false;
+            }
+            Run::GoalMet(epoch) => {
+                if self.goal_met.is_none() && self.settings.exercise.goal.is_some() {
+                    self.goal_met = Some(epoch);
+                    self.playing = false;
+                    self.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
+                    self.notices.push(Notice::GoalMet(epoch));
+                }
+            }
+        }
+    }
+
+    fn panel(&mut self, panel: Panel) {
+        match panel {
+            Panel::Help(open) => self.help = open,
+            Panel::Builder(open) => self.builder = open,
+            Panel::Inspect(target) => self.settings.inspect = target,
+            Panel::Matrix(layer) => self.settings.matrix = layer,
+            Panel::Backprop(on) => {
+                self.settings.backprop = on;
+                self.backprop_stage = 0;
+                self.playing = false;
+            }
+            Panel::BackpropNext => {
+                let last = backprop_stages(self.settings.config.network.hidden.len() + 1).len() - 1;
+                if self.backprop_stage >= last {
+                    self.backprop_stage = 0;
+                    self.backprop_point += 1;
+                } else {
+                    self.backprop_stage += 1;
+                }
+            }
+            Panel::BackpropPrev => self.backprop_stage = self.backprop_stage.saturating_sub(1),
+            Panel::BackpropPoint(point) => {
+                self.backprop_point = point;
+                self.backprop_stage = 0;
+            }
+        }
+    }
+
+    fn notes(&mut self, notes: Notes) {
+        match notes {
+            Notes::Show(n) => {
+                if matches!(n, Notice::Diverged(_) | Notice::EarlyStopped { .. }) {
+                    self.playing = false;
+                }
+                self.notices.retain(|m| std::mem::discriminant(m) != std::mem::discriminant(&n));
+                self.notices.push(n);
+            }
+            Notes::DismissReading => self.notices.retain(|n| !matches!(n, Notice::ReadingFile(..))),
+            Notes::Dismiss(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+        }
+    }
+
+    fn view(&mut self, view: View) {
+        let s = &mut self.settings;
+        match view {
+            View::HideText(hide) => s.hide_text = hide,
+            View::Projector(on) => s.projector = on,
+            View::ShowTest(b) => s.show_test = b,
+            View::Discretize(b) => s.discretize = b,
+            View::Lang(l) => s.lang = l,
+            View::Speed(v) => s.speed = v,
+            View::TogglePerformance => s.show_performance = !s.show_performance,
+        }
+    }
+
+    fn points(&mut self, points: Points) {
+        let c = &mut self.settings.config;
+        match points {
+            Points::Add(p) => {
+                c.data.dataset = Dataset::Custom;
+                c.set_problem(Problem::Classification);
+                if c.data.custom_points.len() < limits::MAX_POINTS {
+                    c.data.custom_points.push(p);
+                } else {
+                    self.notices.retain(|n| *n != Notice::PointsFull);
+                    self.notices.push(Notice::PointsFull);
+                }
+            }
+            Points::Set(mut points, axes) => {
+                if points.len() > limits::MAX_POINTS {
+                    let total = points.len();
+                    points = crate::engine::normalize::thin_evenly(points, limits::MAX_POINTS);
+                    self.notices.retain(|n| !matches!(n, Notice::PointsThinned(_)));
+                    self.notices.push(Notice::PointsThinned(total));
+                }
+                self.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), std::mem::replace(&mut c.data.axes, axes)));
+                c.data.dataset = Dataset::Custom;
+                c.set_problem(Problem::Classification);
+                c.data.custom_points = points;
+            }
+            Points::Clear => {
+                if !c.data.custom_points.is_empty() {
+                    self.undo_points = Some((c.data.dataset, std::mem::take(&mut c.data.custom_points), c.data.axes.clone()));
+                }
+            }
+            Points::Undo => {
+                if let Some((dataset, points, axes)) = self.undo_points.take() {
+                    c.data.custom_points = points;
+                    c.data.axes = axes;
+                    c.data.dataset = dataset;
+                    c.set_problem(if dataset.is_regression() { Problem::Regression } else { Problem::Classification });
+                }
+            }
+            Points::DrawClass(k) => self.draw_class = k,
+        }
     }
 }
 

@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn any_setup_the_controls_make_travels_in_a_link_unchanged() {
-        use super::super::state::{Action, AppState, Edit, Lesson, OptimizerParam};
+        use super::super::state::{Action, AppState, Edit, Lesson, OptimizerParam, Panel, Points, View};
         use crate::engine::config::Problem;
         use crate::engine::rng::Rng;
         use crate::engine::Regularization;
@@ -457,7 +457,7 @@ mod tests {
                 10 => Action::Edit(Edit::ToggleFeature(Feature::ALL[pick(&mut rng, 9)])),
                 11 => Action::Edit(Edit::PercentTrain(pick(&mut rng, 120) as u32)),
                 12 => Action::Edit(Edit::PercentVal(pick(&mut rng, 60) as u32)),
-                13 => Action::AddPoint(Point { x: real(&mut rng) as crate::engine::Real, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] }),
+                13 => Action::Points(Points::Add(Point { x: real(&mut rng) as crate::engine::Real, y: -1.5, label: [1.0, -1.0, 2.0][pick(&mut rng, 3)] })),
                 14 => Action::LoadLesson(Lesson::ALL[pick(&mut rng, Lesson::ALL.len())]),
                 15 => Action::Edit(Edit::BatchSize(pick(&mut rng, 2000))),
                 16 => Action::Edit(Edit::Dropout(pick(&mut rng, 6), real(&mut rng) as crate::engine::Real)),
@@ -468,11 +468,11 @@ mod tests {
                 18 => Action::Edit(Edit::LearningRate(real(&mut rng) as crate::engine::Real)),
                 19 => Action::Edit(Edit::Regularization(Regularization::ALL[pick(&mut rng, 3)])),
                 20 => Action::Edit(Edit::Noise(pick(&mut rng, 80) as u32)),
-                21 => Action::SetSpeed(Speed::ALL[pick(&mut rng, Speed::ALL.len())]),
+                21 => Action::View(View::Speed(Speed::ALL[pick(&mut rng, Speed::ALL.len())])),
                 22 => Action::Edit(Edit::Init(Init::ALL[pick(&mut rng, 5)])),
-                23 => Action::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9)))),
-                24 => Action::ShowMatrix(Some(pick(&mut rng, 9))),
-                _ => Action::SetShowTest(pick(&mut rng, 2) == 0),
+                23 => Action::Panel(Panel::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9))))),
+                24 => Action::Panel(Panel::Matrix(Some(pick(&mut rng, 9)))),
+                _ => Action::View(View::ShowTest(pick(&mut rng, 2) == 0)),
             };
             state = state.apply(a.clone());
             let hash = to_hash(&state.settings);

@@ -18,13 +18,13 @@ fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEve
     use crate::live::page::RunEvent;
     let dispatch = dispatch.clone();
     Callback::from(move |event| match event {
-        RunEvent::Stopped => dispatch.emit(Action::Pause),
-        RunEvent::GoalMet(epoch) => dispatch.emit(Action::GoalMet(epoch)),
-        RunEvent::EarlyStopped { at, best } => dispatch.emit(Action::Notify(Notice::EarlyStopped { at, best })),
-        RunEvent::Diverged(epoch) => dispatch.emit(Action::Notify(Notice::Diverged(epoch))),
+        RunEvent::Stopped => dispatch.emit(Action::Run(Run::Pause)),
+        RunEvent::GoalMet(epoch) => dispatch.emit(Action::Run(Run::GoalMet(epoch))),
+        RunEvent::EarlyStopped { at, best } => dispatch.emit(Action::Notes(Notes::Show(Notice::EarlyStopped { at, best }))),
+        RunEvent::Diverged(epoch) => dispatch.emit(Action::Notes(Notes::Show(Notice::Diverged(epoch)))),
         RunEvent::WorkerStopped => {
-            dispatch.emit(Action::Pause);
-            dispatch.emit(Action::Notify(Notice::WorkerStopped));
+            dispatch.emit(Action::Run(Run::Pause));
+            dispatch.emit(Action::Notes(Notes::Show(Notice::WorkerStopped)));
         }
     })
 }
@@ -110,7 +110,7 @@ pub fn App() -> Html {
         use_effect_with((state.settings.backprop, state.generation), move |&(backprop, _)| {
             if backprop {
                 if let Some(&(point, _)) = live.borrow().hardest_points(&state.settings.config, 1).first() {
-                    dispatch.emit(Action::SetBackpropPoint(point));
+                    dispatch.emit(Action::Panel(Panel::BackpropPoint(point)));
                 }
             }
             || ()
@@ -250,7 +250,7 @@ pub fn App() -> Html {
                     // An open dialog keeps the keyboard: Escape closes it, nothing reaches the page.
                     if help || builder {
                         if e.key() == "Escape" {
-                            dispatch.emit(if builder { Action::SetBuilder(false) } else { Action::SetHelp(false) });
+                            dispatch.emit(if builder { Action::Panel(Panel::Builder(false)) } else { Action::Panel(Panel::Help(false)) });
                         }
                         return;
                     }
@@ -262,19 +262,19 @@ pub fn App() -> Html {
                             return;
                         }
                         e.prevent_default();
-                        dispatch.emit(Action::TogglePlay);
+                        dispatch.emit(Action::Run(Run::Toggle));
                         return;
                     }
                     if matches!(tag.as_deref(), Some("INPUT" | "SELECT")) {
                         return;
                     }
                     match e.key().as_str() {
-                        "?" => dispatch.emit(Action::SetHelp(true)),
+                        "?" => dispatch.emit(Action::Panel(Panel::Help(true))),
                         "ArrowRight" if backprop => backprop_next(&state, &live, &dispatch),
-                        "ArrowLeft" if backprop => dispatch.emit(Action::BackpropPrev),
+                        "ArrowLeft" if backprop => dispatch.emit(Action::Panel(Panel::BackpropPrev)),
                         "ArrowRight" => live.borrow_mut().step_once(),
-                        "r" | "R" => dispatch.emit(Action::Reset),
-                        "b" | "B" => dispatch.emit(Action::SetBackprop(!backprop)),
+                        "r" | "R" => dispatch.emit(Action::Run(Run::Reset)),
+                        "b" | "B" => dispatch.emit(Action::Panel(Panel::Backprop(!backprop))),
                         _ => {}
                     }
                 })
@@ -282,7 +282,7 @@ pub fn App() -> Html {
             let hash_change = gloo_events::EventListener::new(&window, "hashchange", move |_| {
                 let (settings, notices) = read_link(&location_hash(), lang);
                 dispatch.emit(Action::Load(Box::new(settings)));
-                notices.into_iter().for_each(|n| dispatch.emit(Action::Notify(n)));
+                notices.into_iter().for_each(|n| dispatch.emit(Action::Notes(Notes::Show(n))));
             });
             // Dropping the listeners removes them.
             move || drop((keys, pointer, focus, hash_change))

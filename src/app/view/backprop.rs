@@ -26,7 +26,7 @@ pub(super) fn backprop_next(state: &AppState, live: &Rc<RefCell<Live>>, dispatch
     if backprop_stage(&state.settings, state.backprop_stage) == Stage::Update {
         live.borrow_mut().apply_backprop(state.backprop_point);
     }
-    dispatch.emit(Action::BackpropNext);
+    dispatch.emit(Action::Panel(Panel::BackpropNext));
 }
 
 pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
@@ -57,7 +57,7 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
             <div class="inspector-head">
                 <h3>{ ctx.t(Text::BackpropStepByStep) }</h3>
                 <button id="backprop-close" class="round small" aria-label={ctx.t(Text::Close)} title={ctx.t(Text::Close)}
-                    onclick={ctx.send(Action::SetBackprop(false))}>{ "×" }</button>
+                    onclick={ctx.send(Action::Panel(Panel::Backprop(false)))}>{ "×" }</button>
             </div>
             <p id="backprop-sample" data-inputs={inputs_json} data-label={w.label.to_string()} data-loss={w.loss.to_string()}>
                 { format!("{} {}: {} · y = {} · L = {:.4}", ctx.t(Text::TrainingPoint), point + 1, features.join(", "), w.label, w.loss) }
@@ -69,7 +69,7 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
             { stage_body(ctx, w) }
             <div class="presets">
                 <button id="backprop-prev" class="tool" disabled={ctx.state.backprop_stage == 0 || stage == Stage::Done}
-                    onclick={ctx.send(Action::BackpropPrev)}>{ format!("← {}", ctx.t(Text::Previous)) }</button>
+                    onclick={ctx.send(Action::Panel(Panel::BackpropPrev))}>{ format!("← {}", ctx.t(Text::Previous)) }</button>
                 <button id="backprop-next" class="tool" onclick={next}>{ format!("{} →", ctx.t(if stage == Stage::Done { Text::NextPoint } else { Text::Next })) }</button>
             </div>
         </section>
@@ -80,7 +80,7 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
 /// their loss, largest first.
 fn point_chooser(ctx: &Ctx, point: usize) -> Html {
     let hardest = ctx.live.borrow().hardest_points(&ctx.settings().config, 8);
-    let onchange = on_select(&ctx.dispatch, |v| v.parse().ok().map(Action::SetBackpropPoint));
+    let onchange = on_select(&ctx.dispatch, |v| v.parse().ok().map(|v| Action::Panel(Panel::BackpropPoint(v))));
     let label = |i: usize, loss: f64| format!("{} {} · L = {loss:.3}", ctx.t(Text::Point), i + 1);
     html! {
         <label class="field backprop-choose"><span>{ ctx.t(Text::ChoosePoint) }</span>

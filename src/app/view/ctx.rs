@@ -4,8 +4,8 @@
 
 pub(super) use crate::app::link;
 pub(super) use crate::app::state::{
-    valid_losses, Action, AppState, Edit, Lesson, Notice, OptimizerParam, Settings, Speed, DROPOUT_RATES, FULL_BATCH, LEARNING_RATES, MAX_LAYERS,
-    REGULARIZATION_RATES,
+    valid_losses, Action, AppState, Edit, Lesson, Notes, Notice, OptimizerParam, Panel, Points, Run, Settings, Speed, View, DROPOUT_RATES, FULL_BATCH,
+    LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
 };
 pub(super) use crate::engine::config::{Monitor, Problem};
 pub(super) use crate::engine::rng::Rng;

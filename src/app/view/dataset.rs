@@ -146,7 +146,7 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
         } else {
             class as Real
         };
-        ctx.dispatch.emit(Action::AddPoint(crate::engine::Point { x, y, label }));
+        ctx.dispatch.emit(Action::Points(Points::Add(crate::engine::Point { x, y, label })));
     })
 }
 
@@ -160,13 +160,13 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
         ctx,
         Reading::Csv(|ctx, csv| {
             if csv.points.is_empty() {
-                ctx.dispatch.emit(Action::Notify(Notice::CsvEmpty));
+                ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::CsvEmpty)));
                 return;
             }
             let axes = csv.axes();
-            ctx.dispatch.emit(Action::SetPoints(csv.points, axes));
+            ctx.dispatch.emit(Action::Points(Points::Set(csv.points, axes)));
             if !csv.bad.is_empty() {
-                ctx.dispatch.emit(Action::Notify(Notice::CsvSkipped(csv.bad)));
+                ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::CsvSkipped(csv.bad))));
             }
         }),
     );
@@ -187,7 +187,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
                             role="radio" aria-checked={selected.to_string()}
                             aria-label={format!("{} {}", ctx.t(Text::DrawClass), if k == 2 { ["−1", "+1"][class].to_string() } else { class.to_string() })}
                             style={format!("background:{}", colour(class))}
-                            onclick={ctx.send(Action::SetDrawClass(class))}></button>
+                            onclick={ctx.send(Action::Points(Points::DrawClass(class)))}></button>
                     }
                 }) }
                 <span class="count" id="point-count">{ format!("{} {}", c.data.custom_points.len(), ctx.t(Text::Points)) }</span>
@@ -196,9 +196,9 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
                 <p id="points-not-in-link" class="text hint">{ ctx.t(Text::PointsNotInLink) }</p>
             }
             <div class="draw-buttons">
-                <button id="clear-points" class="tool" onclick={ctx.send(Action::ClearPoints)}>{ ctx.t(Text::ClearPoints) }</button>
+                <button id="clear-points" class="tool" onclick={ctx.send(Action::Points(Points::Clear))}>{ ctx.t(Text::ClearPoints) }</button>
                 if ctx.state.undo_points.is_some() {
-                    <button id="undo-points" class="tool" onclick={ctx.send(Action::UndoPoints)}>{ ctx.t(Text::UndoPoints) }</button>
+                    <button id="undo-points" class="tool" onclick={ctx.send(Action::Points(Points::Undo))}>{ ctx.t(Text::UndoPoints) }</button>
                 }
                 <button id="export-csv" class="tool" onclick={export_csv}>{ ctx.t(Text::ExportCsv) }</button>
                 <label class="tool file">{ ctx.t(Text::LoadCsv) }

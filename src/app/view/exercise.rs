@@ -119,7 +119,7 @@ pub(super) fn exercise_builder(ctx: &Ctx) -> Html {
             dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
         })
     };
-    let close = ctx.send(Action::SetBuilder(false));
+    let close = ctx.send(Action::Panel(Panel::Builder(false)));
     let (kind, goal_value) = match e.goal {
         Some(Goal::TestLoss(v)) => ("test-loss", v.to_string()),
         Some(Goal::Accuracy(v)) => ("accuracy", v.to_string()),

@@ -44,7 +44,7 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
         input.set_value("");
         let (name, size) = (file.name(), file.size());
         if size > crate::engine::limits::MAX_FILE_BYTES {
-            ctx.dispatch.emit(Action::Notify(Notice::FileTooLarge(name, size)));
+            ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::FileTooLarge(name, size))));
             return;
         }
         let shown = size >= crate::engine::limits::FILE_PROGRESS_BYTES;
@@ -56,7 +56,7 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
         wasm_bindgen_futures::spawn_local(async move {
             let progress = |percent: u32| {
                 if shown {
-                    ctx.dispatch.emit(Action::Notify(Notice::ReadingFile(name.clone(), percent)));
+                    ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::ReadingFile(name.clone(), percent))));
                 }
             };
             let current = || FILE_READ.with(|n| n.get()) == this;
@@ -95,7 +95,7 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
                 }
             }
             if shown {
-                ctx.dispatch.emit(Action::DismissReading);
+                ctx.dispatch.emit(Action::Notes(Notes::DismissReading));
             }
         });
     })

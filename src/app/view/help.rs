@@ -18,7 +18,7 @@ pub(super) fn help_overlay(ctx: &Ctx) -> Html {
     if !ctx.state.help {
         return html! {};
     }
-    let close = ctx.send(Action::SetHelp(false));
+    let close = ctx.send(Action::Panel(Panel::Help(false)));
     html! {
         <div class="overlay" onclick={close.clone()}>
             <div id="help-overlay" class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title"

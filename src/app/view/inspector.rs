@@ -43,7 +43,7 @@ pub(super) fn inspector(ctx: &Ctx) -> Html {
     let Some((layer, neuron)) = s.inspect else { return html! {} };
     let live = LiveHandle(ctx.live.clone());
     let config = Rc::new(s.config.clone());
-    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={ctx.card.clone()} on_close={ctx.send(Action::Inspect(None))} /> }
+    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={ctx.card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -26,7 +26,7 @@ pub(super) fn lesson_bar(ctx: &Ctx) -> Html {
     let explanations = {
         let dispatch = ctx.dispatch.clone();
         let hidden = s.hide_text;
-        Callback::from(move |_: Event| dispatch.emit(Action::SetHideText(!hidden)))
+        Callback::from(move |_: Event| dispatch.emit(Action::View(View::HideText(!hidden))))
     };
     html! {
         <>

@@ -87,5 +87,5 @@ pub(super) fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
 
 pub(super) fn initial_state() -> AppState {
     let (settings, notices) = read_link(&location_hash(), browser_lang());
-    notices.into_iter().fold(AppState::new(settings), |state, n| state.apply(Action::Notify(n)))
+    notices.into_iter().fold(AppState::new(settings), |state, n| state.apply(Action::Notes(Notes::Show(n))))
 }

@@ -14,7 +14,7 @@ pub(super) fn matrix_view(ctx: &Ctx) -> Html {
     let Some(layer) = s.matrix else { return html! {} };
     let live = LiveHandle(ctx.live.clone());
     let config = Rc::new(s.config.clone());
-    html! { <MatrixPanel {live} {layer} {config} lang={s.lang} on_close={ctx.send(Action::ShowMatrix(None))} /> }
+    html! { <MatrixPanel {live} {layer} {config} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Matrix(None)))} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -85,14 +85,14 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     // The bias square at a neuron's lower left corner.
     let bias_at = |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - 6.0, b.y + NODE - 4.0);
     // A click, or Enter on a focused neuron, opens its arithmetic in the inspector.
-    let inspect = |layer: usize, neuron: usize| ctx.send(Action::Inspect(Some((layer, neuron))));
+    let inspect = |layer: usize, neuron: usize| ctx.send(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
     let inspect_key = |layer: usize, neuron: usize| {
         let d = ctx.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             // Not from the bias button inside the neuron: that one opens the bias editor.
             let on_neuron = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.tag_name() != "BUTTON");
             if e.key() == "Enter" && on_neuron {
-                d.emit(Action::Inspect(Some((layer, neuron))));
+                d.emit(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
             }
         })
     };
@@ -131,7 +131,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
                             <button class="tool tiny-tool" id={format!("matrix-button-{}", l + 1)} title={ctx.t(Text::ShowMatrix)}
                                 aria-label={format!("{} ({} {})", ctx.t(Text::ShowMatrix), ctx.t(Text::HiddenLayer), l + 1)}
-                                onclick={ctx.send(Action::ShowMatrix(Some(l + 1)))}>{ "W·X+b" }</button>
+                                onclick={ctx.send(Action::Panel(Panel::Matrix(Some(l + 1))))}>{ "W·X+b" }</button>
                             { layer_selects(ctx, l, h.activation, c.dropout(l)) }
                         </div>
                     }
@@ -140,7 +140,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     <b>{ ctx.t(Text::Output) }</b>
                     <button class="tool tiny-tool" id={format!("matrix-button-{}", n_hidden + 1)} title={ctx.t(Text::ShowMatrix)}
                         aria-label={format!("{} ({})", ctx.t(Text::ShowMatrix), ctx.t(Text::Output))}
-                        onclick={ctx.send(Action::ShowMatrix(Some(n_hidden + 1)))}>{ "W·X+b" }</button>
+                        onclick={ctx.send(Action::Panel(Panel::Matrix(Some(n_hidden + 1))))}>{ "W·X+b" }</button>
                 </div>
             </div>
             <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>

@@ -104,10 +104,10 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
             <div class="checks">
                 if ctx.shows("showTestData") {
-                    <Checkbox id="show-test-data" label={ctx.t(Text::ShowTestData)} checked={s.show_test} onchange={ctx.dispatch.reform(Action::SetShowTest)} />
+                    <Checkbox id="show-test-data" label={ctx.t(Text::ShowTestData)} checked={s.show_test} onchange={ctx.dispatch.reform(|v| Action::View(View::ShowTest(v)))} />
                 }
                 if ctx.shows("discretize") {
-                    <Checkbox id="discretize" label={ctx.t(Text::Discretize)} checked={s.discretize} onchange={ctx.dispatch.reform(Action::SetDiscretize)} />
+                    <Checkbox id="discretize" label={ctx.t(Text::Discretize)} checked={s.discretize} onchange={ctx.dispatch.reform(|v| Action::View(View::Discretize(v)))} />
                 }
             </div>
             <div class="file-tools">{ file_tools(ctx) }</div>
@@ -140,7 +140,7 @@ fn timeline_input(ctx: &Ctx) -> Callback<InputEvent> {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let Ok(epoch) = input.value().parse::<u64>() else { return };
         if ctx.state.playing {
-            ctx.dispatch.emit(Action::Pause);
+            ctx.dispatch.emit(Action::Run(Run::Pause));
         }
         ctx.live.borrow_mut().view_epoch(epoch);
     })
@@ -170,12 +170,12 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
                 let mut settings = ctx.state.settings.clone();
                 settings.config = model.config;
                 ctx.dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(model.network)));
-                ctx.dispatch.emit(Action::Notify(Notice::ModelLoaded));
+                ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::ModelLoaded)));
                 if !repairs.is_empty() {
-                    ctx.dispatch.emit(Action::Notify(Notice::FileRepaired(repairs)));
+                    ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::FileRepaired(repairs))));
                 }
             }
-            Err(why) => ctx.dispatch.emit(Action::Notify(Notice::ModelRejected(why))),
+            Err(why) => ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::ModelRejected(why)))),
         }),
     );
     html! {

@@ -20,7 +20,7 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                     Ok(_) => Notice::LinkCopied,
                     Err(_) => Notice::LinkNotCopied,
                 };
-                dispatch.emit(Action::Notify(notice));
+                dispatch.emit(Action::Notes(Notes::Show(notice)));
             });
         })
     };
@@ -33,21 +33,21 @@ pub(super) fn header(ctx: &Ctx) -> Html {
             <div class="header-tools">
                 <label class="inline">
                     <span>{ ctx.t(Text::Speed) }</span>
-                    { choice("speed".into(), ctx.t(Text::Speed), "", &Speed::ALL, s.speed, s.lang, ctx.dispatch.reform(Action::SetSpeed)) }
+                    { choice("speed".into(), ctx.t(Text::Speed), "", &Speed::ALL, s.speed, s.lang, ctx.dispatch.reform(|v| Action::View(View::Speed(v)))) }
                 </label>
                 <label class="inline">
                     <input type="checkbox" id="show-performance" checked={s.show_performance}
-                        onchange={ctx.send(Action::TogglePerformance).reform(|_: Event| MouseEvent::new("x").unwrap())} />
+                        onchange={ctx.send(Action::View(View::TogglePerformance)).reform(|_: Event| MouseEvent::new("x").unwrap())} />
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
-                <button id="make-exercise" class="tool" onclick={ctx.send(Action::SetBuilder(true))}>{ ctx.t(Text::MakeExercise) }</button>
+                <button id="make-exercise" class="tool" onclick={ctx.send(Action::Panel(Panel::Builder(true)))}>{ ctx.t(Text::MakeExercise) }</button>
                 <button id="projector-toggle" class="tool" aria-pressed={s.projector.to_string()}
-                    title={ctx.t(Text::ProjectorHint)} onclick={ctx.send(Action::SetProjector(!s.projector))}>{ ctx.t(Text::Projector) }</button>
+                    title={ctx.t(Text::ProjectorHint)} onclick={ctx.send(Action::View(View::Projector(!s.projector)))}>{ ctx.t(Text::Projector) }</button>
                 <button id="help-button" class="tool round" aria-label={ctx.t(Text::ShowShortcuts)} title={ctx.t(Text::ShowShortcuts)}
-                    onclick={ctx.send(Action::SetHelp(true))}>{ "?" }</button>
+                    onclick={ctx.send(Action::Panel(Panel::Help(true)))}>{ "?" }</button>
                 <button id="lang-toggle" class="tool" lang={other.code()}
-                    title={ctx.t(Text::Language)} onclick={ctx.send(Action::SetLang(other))}>
+                    title={ctx.t(Text::Language)} onclick={ctx.send(Action::View(View::Lang(other)))}>
                     { if other == Lang::Es { "Español" } else { "English" } }
                 </button>
             </div>
@@ -114,7 +114,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                         <span id="file-progress" data-percent={percent.to_string()}>
                             { Text::ReadingFile.get(lang).replace("{name}", name).replace("{percent}", &percent.to_string()) }{ " " }
                             <progress max="100" value={percent.to_string()} aria-label={Text::ReadingFile.get(lang).replace("{name}", name).replace("{percent}", &percent.to_string())}></progress>{ " " }
-                            <button id="file-cancel" class="tool" onclick={ctx.dispatch.reform(|_: MouseEvent| { super::files::cancel_file_read(); Action::DismissReading })}>{ Text::Cancel.get(lang) }</button>
+                            <button id="file-cancel" class="tool" onclick={ctx.dispatch.reform(|_: MouseEvent| { super::files::cancel_file_read(); Action::Notes(Notes::DismissReading) })}>{ Text::Cancel.get(lang) }</button>
                         </span>
                     }),
                     Notice::PointsThinned(total) => ("notice warn", html! {
@@ -138,7 +138,7 @@ pub(super) fn notices(ctx: &Ctx) -> Html {
                     <div class={class}>
                         { body }
                         <button class="dismiss" aria-label={Text::Dismiss.get(lang)} title={Text::Dismiss.get(lang)}
-                            onclick={ctx.send(Action::Dismiss(i))}>{ "×" }</button>
+                            onclick={ctx.send(Action::Notes(Notes::Dismiss(i)))}>{ "×" }</button>
                     </div>
                 }
             }) }
@@ -210,7 +210,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
             <div class="buttons">
                 if ctx.shows("resetButton") {
                     <button id="reset-button" class="round" aria-label={ctx.t(Text::Reset)} title={ctx.t(Text::Reset)}
-                        onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
+                        onclick={ctx.send(Action::Run(Run::Reset))}>{ icon("reset") }</button>
                 }
                 if ctx.shows("resetButton") {
                     <button id="reset-same-button" class="round" aria-label={ctx.t(Text::ResetSame)} title={ctx.t(Text::ResetSame)}
@@ -221,7 +221,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                         aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }}
                         title={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }}
                         aria-pressed={playing.to_string()}
-                        onclick={ctx.send(Action::TogglePlay)}>{ icon(if playing { "pause" } else { "play" }) }</button>
+                        onclick={ctx.send(Action::Run(Run::Toggle))}>{ icon(if playing { "pause" } else { "play" }) }</button>
                 }
                 if ctx.shows("stepButton") {
                     <button id="next-step-button" class="round" aria-label={ctx.t(Text::Step)} title={ctx.t(Text::Step)}
@@ -229,7 +229,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
                 }
                 <button id="backprop-button" class={classes!("tool", ctx.settings().backprop.then_some("selected"))}
                     aria-pressed={ctx.settings().backprop.to_string()} title={ctx.t(Text::BackpropButton)}
-                    onclick={ctx.send(Action::SetBackprop(!ctx.settings().backprop))}>{ "∂L/∂w" }</button>
+                    onclick={ctx.send(Action::Panel(Panel::Backprop(!ctx.settings().backprop)))}>{ "∂L/∂w" }</button>
             </div>
             <div class="control epoch">
                 <span class="label">{ ctx.t(Text::Epoch) }</span>
@@ -295,10 +295,10 @@ pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
     };
     html! {
         <section id="mobile-transport" class="mobile-transport" aria-label={ctx.t(Text::QuickControls)}>
-            <button id="mobile-reset" class="round" aria-label={ctx.t(Text::Reset)} onclick={ctx.send(Action::Reset)}>{ icon("reset") }</button>
+            <button id="mobile-reset" class="round" aria-label={ctx.t(Text::Reset)} onclick={ctx.send(Action::Run(Run::Reset))}>{ icon("reset") }</button>
             <button id="mobile-play" class={classes!("round", "play", playing.then_some("playing"))}
                 aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }} aria-pressed={playing.to_string()}
-                onclick={ctx.send(Action::TogglePlay)}>{ icon(if playing { "pause" } else { "play" }) }</button>
+                onclick={ctx.send(Action::Run(Run::Toggle))}>{ icon(if playing { "pause" } else { "play" }) }</button>
             <button id="mobile-step" class="round" aria-label={ctx.t(Text::Step)} onclick={step}>{ icon("step") }</button>
             <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span><span id={ids::MOBILE_EPOCH} class="value">{ "000,000" }</span></span>
             // What the exercise's goal asks for, with whether it is met.
@@ -321,6 +321,6 @@ fn reset_same(ctx: &Ctx) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |_| {
         ctx.live.borrow_mut().reset_to_same_weights();
-        ctx.dispatch.emit(Action::Reset);
+        ctx.dispatch.emit(Action::Run(Run::Reset));
     })
 }
