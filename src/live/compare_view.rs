@@ -7,7 +7,7 @@ use super::layout::{picture_size, COMPARE_NETWORK_HEIGHT, HEATMAP};
 use super::pictures::GRID;
 use crate::engine::{EpochReport, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
-use crate::render::readouts::format_epoch;
+use crate::render::figures::format_epoch;
 use crate::settings::Settings;
 
 /// While training, its small network is redrawn at most this often (milliseconds).

@@ -1,13 +1,11 @@
-//! The figures written beside the pictures: the epoch counter, losses and accuracies, the
-//! perceptron's mistakes and a threshold unit's fields, and the hint about what is going
-//! wrong.
+//! What the frame loop writes beside the pictures: the perceptron's mistakes, a threshold
+//! unit's fields, and the hint about what is going wrong.
 
 use super::dom::{element, set_text};
 use super::ids;
 use crate::engine::diagnose::Trouble;
-use crate::engine::{EpochReport, Metrics, Trainer};
+use crate::engine::{EpochReport, Trainer};
 use crate::i18n::{Lang, Text};
-use crate::render::readouts::format_epoch;
 use wasm_bindgen::JsCast;
 
 /// Shows (or hides) the hint about what is going wrong, with its kind in `data-kind`.
@@ -53,26 +51,13 @@ fn write_threshold_fields(t: &Trainer) {
     }
 }
 
-/// The epoch counter, the losses, accuracies and the perceptron's mistakes.
+/// The perceptron's mistakes and a threshold unit's fields (the figures beside the picture
+/// are components that read the run themselves).
 pub fn write_readouts(trainer: Option<&Trainer>, lang: Lang) {
-    let Some(t) = trainer else {
-        set_text(ids::EPOCH, "000,000");
-        set_text(ids::MOBILE_EPOCH, "000,000");
-        for id in
-            [ids::LOSS_TRAIN, ids::LOSS_VAL, ids::LOSS_TEST, ids::ACCURACY_TRAIN, ids::ACCURACY_VAL, ids::ACCURACY_TEST, ids::MOBILE_LOSS, ids::MOBILE_ACCURACY]
-        {
-            set_text(id, "–");
-        }
-        return;
-    };
-    set_text(ids::EPOCH, &format_epoch(t.epoch));
-    set_text(ids::MOBILE_EPOCH, &format_epoch(t.epoch));
-    let fresh = EpochReport::default();
-    let report = t.last.as_ref().unwrap_or(&fresh);
-    let loss = |m: Option<&Metrics>| m.map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into());
-    let pct = |m: Option<&Metrics>| m.and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into());
-    let (train, val, test) = (Some(&report.train), report.validation.as_ref(), report.test.as_ref());
+    let Some(t) = trainer else { return };
     if t.config.is_perceptron() {
+        let fresh = EpochReport::default();
+        let report = t.last.as_ref().unwrap_or(&fresh);
         // Counted with the weights as they are now, so a weight typed by hand shows at once.
         let mistakes = report.train.accuracy.map_or(0, |a| ((1.0 - a) * report.train.count as f64).round() as usize);
         let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
@@ -82,12 +67,4 @@ pub fn write_readouts(trainer: Option<&Trainer>, lang: Lang) {
         }
         write_threshold_fields(t);
     }
-    set_text(ids::LOSS_TRAIN, &loss(train));
-    set_text(ids::LOSS_VAL, &loss(val));
-    set_text(ids::LOSS_TEST, &loss(test));
-    set_text(ids::MOBILE_LOSS, &loss(test.or(train)));
-    set_text(ids::ACCURACY_TRAIN, &pct(train));
-    set_text(ids::ACCURACY_VAL, &pct(val));
-    set_text(ids::ACCURACY_TEST, &pct(test));
-    set_text(ids::MOBILE_ACCURACY, &pct(test.or(train)));
 }

@@ -7,5 +7,6 @@ pub mod canvas;
 pub mod chart;
 pub mod colour;
 pub mod diagram;
+pub mod figures;
 #[cfg(target_arch = "wasm32")]
 pub mod readouts;

@@ -1,20 +1,6 @@
-//! Readouts drawn from the engine's figures: the epoch counter and the per-layer gradient
-//! bars.
+//! The per-layer gradient bars.
 
 use super::canvas;
-
-/// The epoch counter as TensorFlow Playground shows it: 000,000.
-pub fn format_epoch(epoch: u64) -> String {
-    let digits = format!("{epoch:06}");
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
 
 /// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10, `marked` in red.
 pub fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str, marked: Option<usize>) {

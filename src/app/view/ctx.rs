@@ -17,7 +17,6 @@ pub(super) use crate::live::layout::network_width;
 pub(super) use crate::live::page::Live;
 pub(super) use crate::render::canvas::{self, canvas_by_id};
 pub(super) use crate::render::diagram::{link_at, NODE};
-pub(super) use crate::render::readouts::format_epoch;
 pub(super) use std::cell::RefCell;
 pub(super) use std::rc::Rc;
 pub(super) use wasm_bindgen::prelude::*;

@@ -10,6 +10,7 @@ mod controls;
 mod ctx;
 mod dataset;
 mod exercise;
+mod figures;
 mod files;
 mod help;
 mod inspector;

@@ -4,8 +4,10 @@ use super::compare::compare_panel;
 use super::controls::Checkbox;
 use super::ctx::*;
 use super::dataset::add_point;
+use super::figures::live_figure_of;
 use super::files::{download, on_file, Reading};
 use super::lesson::threshold_unit;
+use crate::render::figures::{Figure, Set};
 
 pub(super) fn output_column(ctx: &Ctx) -> Html {
     let s = ctx.settings();
@@ -64,18 +66,18 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             if c.is_perceptron() { { threshold_unit(ctx) } }
             <div class="metrics">
                 <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
-                    <span id={ids::LOSS_TEST} class="value">{ "–" }</span>
-                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_TEST}>{ "–" }</span></span> }
+                    { live_figure_of(ctx, ids::LOSS_TEST, Figure::Loss(Set::Test), "value") }
+                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TEST, Figure::Accuracy(Set::Test), "") }</span> }
                 </div>
                 if has_val {
                     <div class="metric val"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>
-                        <span id={ids::LOSS_VAL} class="value">{ "–" }</span>
-                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_VAL}>{ "–" }</span></span> }
+                        { live_figure_of(ctx, ids::LOSS_VAL, Figure::Loss(Set::Validation), "value") }
+                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_VAL, Figure::Accuracy(Set::Validation), "") }</span> }
                     </div>
                 }
                 <div class="metric train"><span class="label">{ ctx.t(Text::TrainingLoss) }</span>
-                    <span id={ids::LOSS_TRAIN} class="value">{ "–" }</span>
-                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::ACCURACY_TRAIN}>{ "–" }</span></span> }
+                    { live_figure_of(ctx, ids::LOSS_TRAIN, Figure::Loss(Set::Train), "value") }
+                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TRAIN, Figure::Accuracy(Set::Train), "") }</span> }
                 </div>
             </div>
             <p id={ids::TRAINING_HINT} class="training-hint" role="status" hidden=true></p>

@@ -2,6 +2,8 @@
 
 use super::choice::{choice, edit_with};
 use super::ctx::*;
+use super::figures::live_figure_of;
+use crate::render::figures::{Figure, Set};
 
 pub(super) fn header(ctx: &Ctx) -> Html {
     let s = ctx.settings();
@@ -233,7 +235,7 @@ pub(super) fn top_bar(ctx: &Ctx) -> Html {
             </div>
             <div class="control epoch">
                 <span class="label">{ ctx.t(Text::Epoch) }</span>
-                <span id={ids::EPOCH} class="value">{ format_epoch(0) }</span>
+                { live_figure_of(ctx, ids::EPOCH, Figure::Epoch, "value") }
             </div>
             { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
                 LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.learning_rate)).collect(),
@@ -300,12 +302,12 @@ pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
                 aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }} aria-pressed={playing.to_string()}
                 onclick={ctx.send(Action::Run(Run::Toggle))}>{ icon(if playing { "pause" } else { "play" }) }</button>
             <button id="mobile-step" class="round" aria-label={ctx.t(Text::Step)} onclick={step}>{ icon("step") }</button>
-            <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span><span id={ids::MOBILE_EPOCH} class="value">{ "000,000" }</span></span>
+            <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span>{ live_figure_of(ctx, ids::MOBILE_EPOCH, Figure::Epoch, "value") }</span>
             // What the exercise's goal asks for, with whether it is met.
             if matches!(goal, Some(crate::app::exercise::Goal::Accuracy(_))) {
-                <span class="mobile-figure"><span class="label">{ ctx.t(Text::Accuracy) }</span><span id={ids::MOBILE_ACCURACY} class="value">{ "–" }</span></span>
+                <span class="mobile-figure"><span class="label">{ ctx.t(Text::Accuracy) }</span>{ live_figure_of(ctx, ids::MOBILE_ACCURACY, Figure::Accuracy(Set::Shown), "value") }</span>
             } else {
-                <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span><span id={ids::MOBILE_LOSS} class="value">{ "–" }</span></span>
+                <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span>{ live_figure_of(ctx, ids::MOBILE_LOSS, Figure::Loss(Set::Shown), "value") }</span>
             }
             if goal.is_some() {
                 <span id="mobile-goal" class={classes!("mobile-goal", met.then_some("met"))} data-met={met.to_string()}>

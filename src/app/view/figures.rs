@@ -1,0 +1,27 @@
+//! A figure beside the picture (the epoch, a loss, an accuracy), read from the run at each
+//! frame stamp and rendered by Yew.
+
+use super::ctx::*;
+use super::panel::{use_frame, LiveHandle};
+use crate::render::figures::{figure, Figure};
+
+#[derive(Properties, PartialEq)]
+pub(super) struct FigureProps {
+    pub live: LiveHandle,
+    pub id: &'static str,
+    pub figure: Figure,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+#[function_component(LiveFigure)]
+pub(super) fn live_figure(p: &FigureProps) -> Html {
+    use_frame(&p.live);
+    let text = figure(p.live.0.borrow().trainer(), p.figure);
+    html! { <span id={p.id} class={p.class.clone()}>{ text }</span> }
+}
+
+/// The figure `which` with element id `id`.
+pub(super) fn live_figure_of(ctx: &Ctx, id: &'static str, which: Figure, class: &'static str) -> Html {
+    html! { <LiveFigure live={LiveHandle(ctx.live.clone())} {id} figure={which} class={classes!((!class.is_empty()).then_some(class))} /> }
+}
