@@ -384,3 +384,34 @@ fn the_worker_paints_the_pictures_the_page_asks_for_only_when_they_change() {
     let s = through_codec(&mut session, ToWorker::Live(Box::new(config.clone())));
     assert!(s.compare.is_some_and(|r| r.picture.is_none()), "unchanged, not sent again");
 }
+
+#[test]
+fn training_as_fast_as_it_can_paints_at_the_pages_pace_and_a_request_paints_the_last_state() {
+    use neurona::live::pictures::Request;
+    use neurona::live::session::PAINT_EVERY_MS;
+    use std::cell::Cell;
+    let clock = Cell::new(0.0);
+    let now = || clock.get();
+    let mut session = Session::new();
+    session.handle(setup(1, &Config::default(), 0), &now);
+    assert!(session.handle(ToWorker::Pictures(Request::default()), &now).pictures.is_some());
+    // Requests of a stream (many epochs, a budget) a few milliseconds apart: painted at most
+    // once per PAINT_EVERY_MS.
+    let mut painted = 0;
+    for _ in 0..30 {
+        clock.set(clock.get() + 5.0);
+        let s = session.handle(ToWorker::Train { epochs: 3, budget_ms: 1e9 }, &now);
+        painted += s.pictures.is_some() as usize;
+    }
+    let expected = (150.0 / PAINT_EVERY_MS) as usize;
+    assert!((expected - 1..=expected + 1).contains(&painted), "{painted} paints in 150 ms");
+    // The state the stream ended in may not be painted; asking again paints it.
+    clock.set(clock.get() + 5.0);
+    assert!(session.handle(ToWorker::Train { epochs: 3, budget_ms: 1e9 }, &now).pictures.is_none(), "too soon after the last");
+    let s = session.handle(ToWorker::Pictures(Request::default()), &now);
+    let t = session.trainer().unwrap();
+    assert_eq!(s.pictures.map(|p| p.epoch), Some(t.epoch));
+    // A step always paints.
+    clock.set(clock.get() + 1.0);
+    assert!(session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now).pictures.is_some());
+}

@@ -132,8 +132,9 @@ impl Live {
             Some(Event::Diverged(epoch)) => events.push(RunEvent::Diverged(epoch)),
             None => {}
         }
-        if s.event.is_some() || !s.trainable {
+        if (s.event.is_some() || !s.trainable) && self.playing {
             self.playing = false;
+            self.refresh_pictures();
         }
         if self.playing && self.settings.speed == Speed::Max {
             self.ask_for_epochs();
@@ -168,6 +169,7 @@ impl Live {
         if self.epochs_left() == 0 {
             if self.pending == 0 {
                 self.playing = false;
+                self.refresh_pictures();
                 if let Some(e) = &self.events {
                     e.emit(RunEvent::Stopped);
                 }

@@ -222,6 +222,8 @@ impl Live {
         self.perf = Perf::default();
         if playing {
             self.ask_for_epochs();
+        } else {
+            self.refresh_pictures();
         }
         self.dirty = true;
         self.request_frame();
@@ -275,6 +277,13 @@ impl Live {
             self.pictures_asked = Some(request);
             self.send(ToWorker::Pictures(request));
         }
+    }
+
+    /// Asks the worker for the pictures of the run as it is (training that ran as fast as it
+    /// can painted them at the page's pace only, so the last state may not be painted yet).
+    pub(super) fn refresh_pictures(&mut self) {
+        self.pictures_asked = None;
+        self.ask_for_pictures();
     }
 
     /// Draws every view; returns the milliseconds spent painting pictures on the page.

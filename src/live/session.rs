@@ -23,7 +23,15 @@ pub struct Session {
     /// when it moved.
     painted: Option<u64>,
     compare_painted: Option<u64>,
+    /// When each run's pictures were last painted (milliseconds): while training as fast as
+    /// it can, at most as often as the page draws (see [`PAINT_EVERY_MS`]).
+    painted_at: (f64, f64),
 }
+
+/// While training runs as fast as it can, the pictures are painted at most this often
+/// (milliseconds), the compared setup's half as often: the page draws 60 frames a second.
+/// Any other answer (a step, an edit, a picture asked for) paints what changed at once.
+pub const PAINT_EVERY_MS: f64 = 15.0;
 
 impl Session {
     /// A session with nothing to train until the first `Setup`.
@@ -52,6 +60,9 @@ impl Session {
         let mut snapshot = Snapshot::default();
         // The compared run gets as long as the request allows the first (a few milliseconds
         // for a request that does not train).
+        // A stream of training (a pace of several epochs a request, within a budget) paints
+        // at the page's pace only.
+        let streaming = matches!(message, ToWorker::Train { epochs, budget_ms } if epochs > 1 && budget_ms.is_finite());
         let compare_budget = match &message {
             ToWorker::Train { budget_ms, .. } => *budget_ms,
             _ => 8.0,
@@ -109,7 +120,7 @@ impl Session {
             ToWorker::Pictures(request) => self.request = Some(request),
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
-        self.paint(&mut snapshot);
+        self.paint(&mut snapshot, now(), streaming);
         snapshot.setup = self.setup;
         if let Some(t) = &self.trainer {
             snapshot.epoch = t.epoch;
@@ -121,21 +132,24 @@ impl Session {
     }
 
     /// Paints the pictures the page asked for, of each run whose weights or picture request
-    /// changed since it was last painted.
-    fn paint(&mut self, snapshot: &mut Snapshot) {
+    /// changed since it was last painted; while `streaming`, no sooner than the page draws.
+    fn paint(&mut self, snapshot: &mut Snapshot, now: f64, streaming: bool) {
         let Some(request) = self.request else { return };
+        let due = |at: f64, every: f64| !streaming || now - at >= every || now < at;
         if let Some(t) = &self.trainer {
             let key = state_key(self.setup, t, request);
-            if self.painted != Some(key) {
+            if self.painted != Some(key) && due(self.painted_at.0, PAINT_EVERY_MS) {
                 self.painted = Some(key);
+                self.painted_at.0 = now;
                 snapshot.pictures = Some(Box::new(self.painter.paint(t, request, true)));
             }
         }
         if let (Some(c), Some(run)) = (&self.compare, snapshot.compare.as_mut()) {
             let output = Request { neuron: None, ..request };
             let key = state_key(self.setup, c, output);
-            if self.compare_painted != Some(key) || run.restarted {
+            if (self.compare_painted != Some(key) && due(self.painted_at.1, 2.0 * PAINT_EVERY_MS)) || run.restarted {
                 self.compare_painted = Some(key);
+                self.painted_at.1 = now;
                 run.picture = Some(self.painter.paint(c, output, false).heatmap);
             }
         }
