@@ -13,6 +13,7 @@ mod exercise;
 mod figures;
 mod files;
 mod help;
+mod hooks;
 mod inspector;
 mod lesson;
 mod lessonbar;
