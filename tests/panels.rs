@@ -2,7 +2,7 @@
 //! actions go through the reducer, and after each the panels read what they show from a
 //! live trainer that, as on the page, may still run the setup before the edit.
 
-use neurona::app::backprop_steps::{link_gradients, neuron_badges, stage_body, threshold_weights, walk_for};
+use neurona::app::backprop_steps::{link_gradients, neuron_badges, stage_body, threshold_weights};
 use neurona::app::i18n::Lang;
 use neurona::app::lessons::Lesson;
 use neurona::app::link;
@@ -31,7 +31,7 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
     if let Some(lesson) = state.lesson {
         let _ = (lesson.next(), lesson.exercise(), lesson.config());
     }
-    let Some(walk) = walk_for(live, config, state.backprop_point) else { return false };
+    let Some(walk) = live.walkthrough_for(config, state.backprop_point) else { return false };
     let _ = stage_body(&walk, s, state.backprop_stage);
     let _ = neuron_badges(&walk, s, state.backprop_stage);
     let _ = link_gradients(&walk, s, state.backprop_stage);
@@ -118,10 +118,10 @@ fn removing_a_layer_during_backprop_step_by_step_does_not_panic() {
     let mut state = AppState::new(settings);
     let old = trainer(&state).unwrap();
     state = state.apply(Action::Panel(Panel::BackpropNext)).apply(Action::Panel(Panel::BackpropNext));
-    assert!(walk_for(&old, &state.settings.config, state.backprop_point).is_some());
-    let walk_before = walk_for(&old, &state.settings.config, state.backprop_point).unwrap();
+    assert!(old.walkthrough_for(&state.settings.config, state.backprop_point).is_some());
+    let walk_before = old.walkthrough_for(&state.settings.config, state.backprop_point).unwrap();
     state = state.apply(Action::Edit(Edit::RemoveLayer));
-    assert_eq!(walk_for(&old, &state.settings.config, state.backprop_point), None, "the old network is not walked");
+    assert_eq!(old.walkthrough_for(&state.settings.config, state.backprop_point), None, "the old network is not walked");
     // Even a walk of the old network read with the new stage numbering lists what exists.
     for i in 0..12 {
         let _ = stage_body(&walk_before, &state.settings, i);
@@ -129,7 +129,7 @@ fn removing_a_layer_during_backprop_step_by_step_does_not_panic() {
         let _ = link_gradients(&walk_before, &state.settings, i);
     }
     let new = trainer(&state).unwrap();
-    let walk = walk_for(&new, &state.settings.config, state.backprop_point).expect("the new network is walked");
+    let walk = new.walkthrough_for(&state.settings.config, state.backprop_point).expect("the new network is walked");
     assert_eq!(walk.a.len(), 2, "one hidden layer and the output");
 }
 
@@ -144,7 +144,7 @@ fn backprop_can_start_on_the_point_the_network_gets_most_wrong() {
     assert!(losses.iter().all(|&l| l <= losses[hardest[0]]));
     // Its walk-through has the same loss, and much more to show than an average point.
     let state = state.apply(Action::Panel(Panel::Backprop(true))).apply(Action::Panel(Panel::BackpropPoint(hardest[0])));
-    let walk = walk_for(&live, &state.settings.config, state.backprop_point).unwrap();
+    let walk = live.walkthrough_for(&state.settings.config, state.backprop_point).unwrap();
     assert!((walk.loss - losses[hardest[0]]).abs() < 1e-6);
     let mean = losses.iter().sum::<f64>() / losses.len() as f64;
     assert!(walk.loss > mean, "{} against a mean of {mean}", walk.loss);

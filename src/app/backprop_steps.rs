@@ -1,6 +1,6 @@
 //! What backprop step by step shows at each stage, read from a walk-through of one update:
 //! plain Rust, so every index the panel and the diagram use is checked natively. A walk
-//! is only ever paired with the setup it was computed for ([`walk_for`]); a stage index from
+//! is only ever paired with the setup it was computed for (`Trainer::walkthrough_for`); a stage index from
 //! an older setup is clamped, so no edit of the setup can leave the panel reading past a layer.
 
 use super::settings::Settings;
@@ -53,13 +53,6 @@ pub fn backprop_stage(settings: &Settings, i: usize) -> Stage {
     stages[i.min(stages.len() - 1)]
 }
 
-/// One update of `trainer`'s network for training point `point` (wrapping around), when
-/// `trainer` runs the network `config` describes; otherwise nothing (the live side has not
-/// caught up with an edit yet).
-pub fn walk_for(trainer: &Trainer, config: &Config, point: usize) -> Option<Walkthrough> {
-    trainer.walkthrough_for(config, point)
-}
-
 /// One neuron's line in the forward or backward pass.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NeuronLine {
@@ -106,7 +99,7 @@ pub enum StageBody {
 }
 
 /// The stage shown for stage index `i` and what it lists. The walk must be of `settings`'
-/// network ([`walk_for`]); should it not be, missing layers list nothing.
+/// network (`Trainer::walkthrough_for`); should it not be, missing layers list nothing.
 pub fn stage_body(walk: &Walkthrough, settings: &Settings, i: usize) -> (Stage, StageBody) {
     let stage = backprop_stage(settings, i);
     let body = match stage {

@@ -5,9 +5,9 @@ use super::dom::{now, set_text};
 use super::ids;
 use super::layout::{picture_size, COMPARE_NETWORK_HEIGHT, HEATMAP};
 use super::pictures::GRID;
-use crate::engine::{EpochReport, Real, Trainer};
+use crate::engine::{Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
-use crate::render::figures::format_epoch;
+use crate::render::figures::{figure, Figure, Set};
 use crate::settings::Settings;
 
 /// While training, its small network is redrawn at most this often (milliseconds).
@@ -65,12 +65,9 @@ impl CompareView {
                 draw_small_network(&c, &t.network, size, COMPARE_NETWORK_HEIGHT);
             }
         }
-        let fresh = EpochReport::default();
-        let report = t.last.as_ref().unwrap_or(&fresh);
-        let m = report.test.as_ref().unwrap_or(&report.train);
-        set_text(ids::COMPARE_LOSS, &format!("{:.3}", m.loss));
-        set_text(ids::COMPARE_ACCURACY, &m.accuracy.map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into()));
-        set_text(ids::COMPARE_EPOCH, &format_epoch(t.epoch));
+        set_text(ids::COMPARE_LOSS, &figure(Some(t), Figure::Loss(Set::Shown)));
+        set_text(ids::COMPARE_ACCURACY, &figure(Some(t), Figure::Accuracy(Set::Shown)));
+        set_text(ids::COMPARE_EPOCH, &figure(Some(t), Figure::Epoch));
     }
 }
 
