@@ -67,6 +67,7 @@ catalogue! {
     Step => "Step one epoch", "Avanzar una época";
     Reset => "Reset the network", "Reiniciar la red";
     Epoch => "Epoch", "Época";
+    EpochWord => "epoch", "época";
     LearningRate => "Learning rate", "Tasa de aprendizaje";
     Activation => "Activation", "Función de activación";
     Regularization => "Regularization", "Regularización";
@@ -84,6 +85,7 @@ catalogue! {
     WhichProperties => "Which properties do you want to feed in?", "¿Qué propiedades quieres usar como entrada?";
     HiddenLayers => "Hidden layers", "Capas ocultas";
     HiddenLayer => "Hidden layer", "Capa oculta";
+    HiddenLayerWord => "hidden layer", "capa oculta";
     AddLayer => "Add a hidden layer", "Agregar una capa oculta";
     RemoveLayer => "Remove a hidden layer", "Quitar una capa oculta";
     AddNeuron => "Add a neuron", "Agregar una neurona";

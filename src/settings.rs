@@ -1,7 +1,7 @@
 //! What a link carries: the engine's setup and the page's own settings (language, speed,
 //! what is shown and hidden).
 
-use crate::engine::Config;
+use crate::engine::{Config, LayerNo};
 use crate::i18n::Lang;
 use std::collections::BTreeSet;
 
@@ -68,11 +68,10 @@ pub struct Settings {
     pub compare: Option<Box<Config>>,
     /// Show the performance readout.
     pub show_performance: bool,
-    /// The neuron whose arithmetic the inspector shows: layer (numbered as the page's
-    /// `neuron-L-J` ids: hidden layers from 1, the output layer last) and neuron.
-    pub inspect: Option<(usize, usize)>,
-    /// The layer shown as a matrix product Z = W·X + b (numbered as `inspect`'s layers).
-    pub matrix: Option<usize>,
+    /// The neuron whose arithmetic the inspector shows: its layer and its place in it.
+    pub inspect: Option<(LayerNo, usize)>,
+    /// The layer shown as a matrix product Z = W·X + b.
+    pub matrix: Option<LayerNo>,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
     /// The link said its points are too many to carry (`points=page:NAME`, or `points=page`
@@ -103,14 +102,12 @@ impl Settings {
         }
     }
 
-    /// Neurons in layer `layer` as the page numbers layers (hidden layers from 1, then the
-    /// output layer); `None` for the input column and past the output.
-    pub fn neurons_in(&self, layer: usize) -> Option<usize> {
+    /// Neurons in layer `layer`; `None` for the inputs and past the output.
+    pub fn neurons_in(&self, layer: LayerNo) -> Option<usize> {
         let hidden = &self.config.network.hidden;
-        match layer {
-            0 => None,
-            l if l <= hidden.len() => Some(hidden[l - 1].neurons),
-            l if l == hidden.len() + 1 => Some(self.config.outputs()),
+        match layer.index()? {
+            i if i < hidden.len() => Some(hidden[i].neurons),
+            i if i == hidden.len() => Some(self.config.outputs()),
             _ => None,
         }
     }

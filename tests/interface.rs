@@ -307,6 +307,13 @@ fn meeting_the_goal_is_a_moment_once_per_run() {
     assert!(fresh.notices.is_empty());
     // Without a goal there is nothing to meet.
     assert_eq!(start().apply(Action::Run(Run::GoalMet(3))).goal_met, None);
+    // Going back to an earlier epoch and training on: met later than that is not met yet.
+    let kept = done.apply(Action::Run(Run::Rewound(50)));
+    assert_eq!((kept.goal_met, kept.notices.len()), (Some(42), 1), "met before the epoch gone back to");
+    let back = done.apply(Action::Run(Run::Rewound(30)));
+    assert_eq!(back.goal_met, None);
+    assert!(back.notices.is_empty());
+    assert_eq!(back.apply(Action::Run(Run::GoalMet(45))).goal_met, Some(45), "met again on the way");
 }
 
 #[test]
@@ -332,4 +339,24 @@ fn a_new_run_forgets_the_last_runs_divergence_and_early_stop() {
     // A notice about the link stays.
     let s = start().apply(Action::Notes(Notes::Show(Notice::LinkCopied))).apply(Action::Run(Run::Reset));
     assert_eq!(s.notices, vec![Notice::LinkCopied]);
+}
+
+#[test]
+fn a_layer_the_page_names_is_the_networks_layer_below_it() {
+    use neurona::engine::{LayerNo, Trainer};
+    assert_eq!(LayerNo::INPUTS.index(), None);
+    for i in 0..5 {
+        let no = LayerNo::of(i);
+        assert_eq!((no.number(), no.index()), (i + 1, Some(i)));
+        assert_eq!(no.below().index(), i.checked_sub(1), "layer {no} is fed by the one before, or by the inputs");
+    }
+    // inspect=2,1 on a 4,3 network is the second hidden layer; matrix=3 is the output.
+    let s = neurona::app::link::parse("networkShape=4,3&inspect=2,1&matrix=3", Lang::En).0;
+    let t = Trainer::new(s.config.clone()).expect("a valid setup builds");
+    let (layer, neuron) = s.inspect.expect("a neuron the network has");
+    assert_eq!((t.network.layers[layer.index().unwrap()].n_out, neuron), (3, 1));
+    assert_eq!(s.matrix.and_then(LayerNo::index), Some(t.network.layers.len() - 1), "the output is last");
+    assert_eq!(s.neurons_in(LayerNo::INPUTS), None, "the inputs are no layer of neurons");
+    assert_eq!(s.neurons_in(LayerNo::of(2)), Some(1), "one output");
+    assert_eq!(s.neurons_in(LayerNo::of(3)), None, "past the output");
 }

@@ -10,7 +10,7 @@ use neurona::app::state::*;
 use neurona::engine::config::Problem;
 use neurona::engine::inspect::{layer_product, neuron_math};
 use neurona::engine::rng::Rng;
-use neurona::engine::{Activation, Dataset, Feature, Point, Trainer};
+use neurona::engine::{Activation, Dataset, Feature, LayerNo, Point, Trainer};
 
 /// What the page's panels read after an action: each computation a panel makes, with the
 /// indices the state holds. Returns whether the backprop panel had a walk to show.
@@ -19,11 +19,11 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
     let config = &s.config;
     if let Some((layer, neuron)) = s.inspect {
         let point = live.split.train.first().map_or((0.0, 0.0), |p| (p.x, p.y));
-        let _ = neuron_math(&live.network, &live.config.network.features, point, layer - 1, neuron);
+        let _ = neuron_math(&live.network, &live.config.network.features, point, layer.index().expect("the inspected layer is not the inputs"), neuron);
     }
     if let Some(layer) = s.matrix {
         let points: Vec<_> = live.split.train.iter().take(4).map(|p| (p.x, p.y)).collect();
-        let _ = layer_product(&live.network, &live.config.network.features, &points, layer - 1);
+        let _ = layer_product(&live.network, &live.config.network.features, &points, layer.index().expect("the shown layer is not the inputs"));
     }
     if config.is_perceptron() {
         let _ = threshold_weights(live, config);
@@ -59,8 +59,8 @@ fn random_action(rng: &mut Rng) -> Action {
         17 | 18 => Action::Panel(Panel::BackpropNext),
         19 => Action::Panel(Panel::BackpropPrev),
         20 => Action::Panel(Panel::BackpropPoint(pick(rng, 600))),
-        21 => Action::Panel(Panel::Inspect(Some((pick(rng, 8), pick(rng, 9))))),
-        22 => Action::Panel(Panel::Matrix(Some(pick(rng, 8)))),
+        21 => Action::Panel(Panel::Inspect(Some((LayerNo::new(pick(rng, 8)), pick(rng, 9))))),
+        22 => Action::Panel(Panel::Matrix(Some(LayerNo::new(pick(rng, 8))))),
         23 => Action::Panel(Panel::Inspect(None)),
         24 => Action::Run(Run::Reset),
         _ => Action::Edit(Edit::Dropout(pick(rng, 7), 0.5)),

@@ -10,6 +10,7 @@
 use super::axes::Axis;
 use super::config::{Config, Monitor, Problem};
 use super::data::{Point, Split};
+use super::layer_no::LayerNo;
 use super::network::Network;
 use super::{Activation, Feature, Loss, Optimizer, Real, Regularization};
 
@@ -244,7 +245,7 @@ pub fn keras_code(config: &Config, network: &Network, split: &Split, epochs: u64
     let mut weight_lines = Vec::new();
     let last = network.layers.len() - 1;
     for (l, layer) in network.layers.iter().enumerate() {
-        let name = if l == last { "output".to_string() } else { format!("hidden{}", l + 1) };
+        let name = if l == last { "output".to_string() } else { format!("hidden{}", LayerNo::of(l)) };
         let pieces = layer.activation.pieces();
         let units = layer.n_out * pieces;
         out += &format!(

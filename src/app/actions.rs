@@ -6,7 +6,7 @@ use super::lessons::Lesson;
 use super::notice::Notice;
 use crate::engine::axes::Axes;
 use crate::engine::edit::Edit;
-use crate::engine::{Config, Point};
+use crate::engine::{Config, LayerNo, Point};
 use crate::i18n::Lang;
 use crate::settings::{Settings, Speed};
 
@@ -50,6 +50,9 @@ pub enum Run {
     Reset,
     /// This run met the exercise's goal at an epoch.
     GoalMet(u64),
+    /// The run went back to an earlier epoch and trains on from there: a goal met later
+    /// than it is not met any more.
+    Rewound(u64),
 }
 
 /// The panels.
@@ -60,9 +63,9 @@ pub enum Panel {
     /// Open or close the dialog that makes an exercise.
     Builder(bool),
     /// Show a neuron's arithmetic (layer as the page numbers it, neuron), or close it.
-    Inspect(Option<(usize, usize)>),
+    Inspect(Option<(LayerNo, usize)>),
     /// Show a layer as a matrix product (layer as the page numbers it), or close it.
-    Matrix(Option<usize>),
+    Matrix(Option<LayerNo>),
     /// Backprop step by step on or off (training pauses).
     Backprop(bool),
     /// The next stage of backprop step by step (after the last, the next point).

@@ -1,5 +1,8 @@
 //! The interface's state: the settings a link carries, whether training plays, and the
 //! verbs (`Action`) that change them. Pure Rust, so the rules are tested natively.
+//!
+//! Whether training plays and whether the exercise's goal was met are held here only: the
+//! live side is told them, never changes them, and reports what happened as events.
 
 pub use super::actions::{Action, Notes, Panel, Points, Run, View};
 pub use super::backprop_steps::{backprop_stage, backprop_stages, Stage};
@@ -171,6 +174,12 @@ impl AppState {
                     self.playing = false;
                     self.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
                     self.notices.push(Notice::GoalMet(epoch));
+                }
+            }
+            Run::Rewound(epoch) => {
+                if self.goal_met.is_some_and(|met| met > epoch) {
+                    self.goal_met = None;
+                    self.notices.retain(|n| !matches!(n, Notice::GoalMet(_)));
                 }
             }
         }

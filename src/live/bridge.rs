@@ -59,10 +59,7 @@ impl Live {
             self.ask_for_pictures();
             return;
         }
-        self.playing = false;
-        if let Some(e) = &self.events {
-            e.emit(RunEvent::WorkerStopped);
-        }
+        self.tell(RunEvent::WorkerStopped);
     }
 
     /// Sends a request, counted until its answer comes.
@@ -132,11 +129,15 @@ impl Live {
             Some(Event::Diverged(epoch)) => events.push(RunEvent::Diverged(epoch)),
             None => {}
         }
-        if (s.event.is_some() || !s.trainable) && self.playing {
-            self.playing = false;
+        // A run that stopped by itself waits for the page's state to pause it.
+        let stopped = !events.is_empty() || s.event.is_some() || !s.trainable;
+        if stopped && self.playing {
+            if !s.trainable {
+                events.push(RunEvent::Stopped);
+            }
             self.refresh_pictures();
         }
-        if self.playing && self.settings.speed == Speed::Max {
+        if self.playing && !stopped && self.settings.speed == Speed::Max {
             self.ask_for_epochs();
         }
         self.dirty = true;
@@ -168,11 +169,8 @@ impl Live {
         // An exercise's epoch limit: ask for no more than it leaves, and stop there.
         if self.epochs_left() == 0 {
             if self.pending == 0 {
-                self.playing = false;
                 self.refresh_pictures();
-                if let Some(e) = &self.events {
-                    e.emit(RunEvent::Stopped);
-                }
+                self.tell(RunEvent::Stopped);
             }
             return;
         }

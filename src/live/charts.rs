@@ -3,7 +3,6 @@
 
 use super::draw::Views;
 use super::ids;
-use super::readouts::write_trouble;
 use crate::engine::diagnose::Trouble;
 use crate::engine::trainer::HistoryPoint;
 use crate::engine::Trainer;
@@ -19,16 +18,14 @@ impl Views {
         if self.last_chart != Some(key) {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
-                let epoch = Text::Epoch.get(lang).to_lowercase();
-                let _ =
-                    crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch: &epoch }, second_history, self.chart_width);
+                let epoch = Text::EpochWord.get(lang);
+                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch }, second_history, self.chart_width);
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
         // gradient chart.
         let dead = self.pictures.as_ref().map(|p| p.dead.clone()).unwrap_or_default();
         let trouble = t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, points, &t.config, &dead));
-        write_trouble(trouble, lang);
         let marked = match trouble {
             Some(Trouble::Exploding(l) | Trouble::DeadLayer(l)) => Some(l),
             _ => None,

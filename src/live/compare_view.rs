@@ -1,13 +1,12 @@
 //! The second setup of a comparison: its picture (painted in the worker), its points, its
-//! network drawn small and its figures.
+//! network drawn small (its figures are a panel's).
 
-use super::dom::{now, set_text};
+use super::dom::now;
 use super::ids;
 use super::layout::{picture_size, COMPARE_NETWORK_HEIGHT, HEATMAP};
 use super::pictures::GRID;
-use crate::engine::{Real, Trainer};
+use crate::engine::{LayerNo, Real, Trainer};
 use crate::render::canvas::{self, canvas_by_id};
-use crate::render::figures::{figure, Figure, Set};
 use crate::settings::Settings;
 
 /// While training, its small network is redrawn at most this often (milliseconds).
@@ -37,7 +36,7 @@ impl CompareView {
         self.picture = Some(rgba);
     }
 
-    /// Draws the second setup's output and points, and writes its figures. Only what changed
+    /// Draws the second setup's output and points. Only what changed
     /// is drawn: the picture when a new one came, the points when the setup changed, the
     /// small network at most ten times a second.
     pub fn draw(&mut self, t: &Trainer, settings: &Settings, playing: bool) {
@@ -65,9 +64,6 @@ impl CompareView {
                 draw_small_network(&c, &t.network, size, COMPARE_NETWORK_HEIGHT);
             }
         }
-        set_text(ids::COMPARE_LOSS, &figure(Some(t), Figure::Loss(Set::Shown)));
-        set_text(ids::COMPARE_ACCURACY, &figure(Some(t), Figure::Accuracy(Set::Shown)));
-        set_text(ids::COMPARE_EPOCH, &figure(Some(t), Figure::Epoch));
     }
 }
 
@@ -81,7 +77,8 @@ fn draw_small_network(c: &web_sys::HtmlCanvasElement, net: &crate::engine::Netwo
     let sizes: Vec<usize> = std::iter::once(first.n_in).chain(net.layers.iter().map(|l| l.n_out)).collect();
     let columns = sizes.len();
     let radius = (height / (2.4 * *sizes.iter().max().unwrap_or(&1) as f64)).clamp(2.0, 7.0);
-    let at = |column: usize, j: usize| {
+    let at = |column: LayerNo, j: usize| {
+        let column = column.number();
         let x = radius + 2.0 + column as f64 * (width - 2.0 * radius - 4.0) / (columns - 1).max(1) as f64;
         let n = sizes[column] as f64;
         let y = height / 2.0 + (j as f64 - (n - 1.0) / 2.0) * (height - 2.0 * radius - 4.0) / n.max(1.0);
@@ -94,7 +91,7 @@ fn draw_small_network(c: &web_sys::HtmlCanvasElement, net: &crate::engine::Netwo
             let row = j * layer.activation.pieces();
             for i in 0..layer.n_in {
                 let Some(w) = layer.weight(row, i) else { continue };
-                let ((x0, y0), (x1, y1)) = (at(l, i), at(l + 1, j));
+                let ((x0, y0), (x1, y1)) = (at(LayerNo::of(l).below(), i), at(LayerNo::of(l), j));
                 ctx.set_stroke_style_str(colour(w));
                 ctx.set_line_width((w.abs() as f64).clamp(0.3, 4.0));
                 ctx.begin_path();
@@ -105,11 +102,12 @@ fn draw_small_network(c: &web_sys::HtmlCanvasElement, net: &crate::engine::Netwo
         }
     }
     for (column, &n) in sizes.iter().enumerate() {
+        let column = LayerNo::new(column);
+        let layer = column.index().map(|l| &net.layers[l]);
         for j in 0..n {
             let (x, y) = at(column, j);
-            let bias =
-                if column == 0 { 0.0 } else { net.layers[column - 1].biases.get(j * net.layers[column - 1].activation.pieces()).copied().unwrap_or(0.0) };
-            ctx.set_fill_style_str(if column == 0 { "#e8eaeb" } else { colour(bias) });
+            let bias = layer.and_then(|l| l.biases.get(j * l.activation.pieces()).copied());
+            ctx.set_fill_style_str(bias.map_or("#e8eaeb", colour));
             ctx.set_stroke_style_str("#555");
             ctx.set_line_width(1.0);
             ctx.begin_path();

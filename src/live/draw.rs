@@ -5,13 +5,12 @@
 //! redrawn only when what it shows has changed, so few canvases are handed to the compositor
 //! per frame.
 
-use super::dom::{now, set_text};
+use super::dom::now;
 use super::ids;
 use super::layout::HEATMAP;
 use super::pictures::{feature_values, Painter, Pictures, Request, GRID, THUMB, THUMB_BYTES};
-use super::readouts::write_readouts;
 use crate::engine::trainer::HistoryPoint;
-use crate::engine::{Dataset, Feature, Grid, Real, Trainer};
+use crate::engine::{Dataset, Feature, Grid, LayerNo, Real, Trainer};
 use crate::i18n::{Lang, Text};
 use crate::render::canvas::{self, canvas_by_id};
 use crate::render::colour::Palette;
@@ -179,7 +178,6 @@ impl Views {
         // training (a counter that moves faster cannot be read; each write lays text out).
         if !playing || start - self.readouts_written_at >= READOUTS_EVERY_MS {
             self.readouts_written_at = start;
-            write_readouts(trainer, settings.lang);
         }
         let Some(t) = trainer else {
             self.draw_empty(settings.lang);
@@ -200,7 +198,7 @@ impl Views {
         if !self.drawn {
             self.drawn = true;
             self.thumbnails_due = true;
-            self.draw_heatmap(t, settings);
+            self.draw_heatmap(t);
         }
         // The neurons' small pictures, on the diagram's largest canvas, follow at most 20
         // times a second while training.
@@ -237,8 +235,8 @@ impl Views {
             }
         }
         if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
-            let epoch = Text::Epoch.get(lang).to_lowercase();
-            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch: &epoch }, None, self.chart_width);
+            let epoch = Text::EpochWord.get(lang);
+            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch }, None, self.chart_width);
         }
         self.last_chart = None;
         self.last_overlay = None;
@@ -249,7 +247,7 @@ impl Views {
         self.drawn = false;
     }
 
-    fn draw_heatmap(&mut self, t: &Trainer, settings: &Settings) {
+    fn draw_heatmap(&mut self, t: &Trainer) {
         let Some(canvas) = canvas_by_id(ids::HEATMAP) else { return };
         if matches!(self.focus, Focus::Neuron(l, j) if l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out) {
             self.focus = Focus::Output;
@@ -263,15 +261,6 @@ impl Views {
             _ => return,
         }
         canvas::put_rgba(&canvas, &self.rgba, GRID as u32, GRID as u32);
-        let lang = settings.lang;
-        let shown = match self.focus {
-            Focus::Output => Text::TheOutput.get(lang).to_string(),
-            Focus::Feature(f) => f.label().to_string(),
-            Focus::Neuron(l, j) => {
-                format!("{} {}, {} {}", Text::HiddenLayer.get(lang).to_lowercase(), l + 1, Text::Neuron.get(lang), j + 1)
-            }
-        };
-        set_text(ids::HEATMAP_LABEL, &format!("{} {shown}", Text::OutputAt.get(lang)));
     }
 
     /// Every link, and every node's thumbnail on a canvas of its own above them.
@@ -310,8 +299,8 @@ impl Views {
         let Some(atlas) = self.atlas_canvas() else { return };
         canvas::put_rgba(&atlas, &self.atlas_rgba, THUMB as u32, (self.atlas_rgba.len() / (THUMB * 4)) as u32);
         let ctx = canvas::hidpi(&c, self.layout.width, self.layout.height);
-        let draw = |slot: usize, column: usize, row: usize, alpha: f64| {
-            let Some(b) = self.layout.columns.get(column).and_then(|c| c.get(row)) else { return };
+        let draw = |slot: usize, column: LayerNo, row: usize, alpha: f64| {
+            let Some(b) = self.layout.column(column).get(row) else { return };
             ctx.set_global_alpha(alpha);
             let (t, inset) = (THUMB as f64, 1.0);
             let _ = ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
@@ -327,12 +316,12 @@ impl Views {
             );
         };
         for (i, f) in self.layout.inputs.iter().enumerate() {
-            draw(i, 0, i, if t.config.network.features.contains(f) { 1.0 } else { 0.25 });
+            draw(i, LayerNo::INPUTS, i, if t.config.network.features.contains(f) { 1.0 } else { 0.25 });
         }
         let mut slot = inputs;
         for (l, layer) in t.network.layers.iter().enumerate().take(t.network.layers.len() - 1) {
             for j in 0..layer.n_out {
-                draw(slot, l + 1, j, 1.0);
+                draw(slot, LayerNo::of(l), j, 1.0);
                 slot += 1;
             }
         }

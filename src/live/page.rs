@@ -39,6 +39,8 @@ pub enum RunEvent {
     Diverged(u64),
     /// The worker stopped answering, and again after it was started anew: training stopped.
     WorkerStopped,
+    /// The run went back to this earlier epoch and trains on from there.
+    Rewound(u64),
 }
 
 /// An earlier epoch shown from the timeline, and the run's newest state meanwhile.
@@ -64,8 +66,8 @@ pub struct Live {
     pub(super) asked: std::collections::VecDeque<u64>,
     /// When the last epoch was asked for at the slow pace.
     pub(super) slow_asked_at: f64,
-    /// The epoch at which this run met the exercise's goal.
-    pub(super) goal_met_at: Option<u64>,
+    /// The epoch at which this run met the exercise's goal, as the page's state holds it.
+    pub(super) goal_met: Option<u64>,
     /// The weights at earlier epochs of this run.
     pub(super) timeline: super::timeline::Timeline,
     /// An earlier epoch shown from the timeline.
@@ -80,6 +82,8 @@ pub struct Live {
     pub(super) pictures_asked: Option<Request>,
     /// Tells the panels when the run moved.
     pub frames: super::feed::Feed,
+    /// Whether training plays, as the page's state holds it: told by `follow`, never changed
+    /// here (a run that stops by itself says so with an event).
     pub(super) playing: bool,
     /// Something changed since the last frame was drawn.
     pub(super) dirty: bool,
@@ -87,6 +91,8 @@ pub struct Live {
     /// The drawing state.
     pub(super) views: Views,
     pub(super) perf: Perf,
+    /// The frame loop's figures over its last window, for the performance readout.
+    pub(super) perf_shown: Option<super::perf::Figures>,
     pub(super) events: Option<yew::Callback<RunEvent>>,
     pub(super) me: Weak<RefCell<Live>>,
     /// The point the neuron inspector computes at.
@@ -115,7 +121,7 @@ impl Live {
             pending: 0,
             asked: Default::default(),
             slow_asked_at: f64::NEG_INFINITY,
-            goal_met_at: None,
+            goal_met: None,
             timeline: Default::default(),
             viewing: None,
             same_weights: false,
@@ -127,6 +133,7 @@ impl Live {
             dirty: false,
             frame: None,
             perf: Perf::default(),
+            perf_shown: None,
             events: None,
             me: Weak::new(),
             inspect_point: InspectPoint::Training(0),
@@ -142,6 +149,13 @@ impl Live {
     /// Where the run's events go (the page's state hears them).
     pub fn set_events(&mut self, events: yew::Callback<RunEvent>) {
         self.events = Some(events);
+    }
+
+    /// Tells the page's state what happened (it is heard once the live side is free again).
+    pub(super) fn tell(&self, event: RunEvent) {
+        if let Some(e) = &self.events {
+            e.emit(event);
+        }
     }
 
     /// The mirrored trainer, when the setup has data to train on.
@@ -162,7 +176,6 @@ impl Live {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.views.weights_changed();
-            self.goal_met_at = None;
             self.timeline.clear();
             self.viewing = None;
             let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
@@ -210,8 +223,10 @@ impl Live {
         }
     }
 
-    /// Starts or stops training.
-    pub fn set_playing(&mut self, playing: bool) {
+    /// Follows the page's state: whether training plays, and whether this run met the
+    /// exercise's goal (said once per run).
+    pub fn follow(&mut self, playing: bool, goal_met: Option<u64>) {
+        self.goal_met = goal_met;
         if self.playing == playing {
             return;
         }
@@ -264,7 +279,7 @@ impl Live {
         if self.playing {
             let end = now();
             if let Some(figures) = self.perf.frame(start, end, grid_ms) {
-                figures.show(self.settings.lang);
+                self.perf_shown = Some(figures);
             }
             self.request_frame();
         }
@@ -297,7 +312,6 @@ impl Live {
             self.compare.as_ref().map(|c| &c.history.points[..]),
         );
         if !self.playing || self.views.readouts_written_at != written_before {
-            self.write_timeline();
             self.frames.publish();
         }
         if let Some(c) = &self.compare {

@@ -1,10 +1,6 @@
 //! The performance readout: epochs a second, frames a second, and where a frame's time goes
 //! (the worker's training, the page's grid, drawing and the rest of its frame work).
 
-use super::dom::element;
-use super::ids;
-use crate::i18n::{Lang, Text};
-
 /// Sums over the current half-second window.
 #[derive(Default)]
 pub struct Perf {
@@ -17,13 +13,20 @@ pub struct Perf {
 }
 
 /// Means over one window.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Figures {
-    epochs_per_second: f64,
-    frames_per_second: f64,
-    train_ms: f64,
-    grid_ms: f64,
-    draw_ms: f64,
-    page_ms: f64,
+    /// Epochs trained a second.
+    pub epochs_per_second: f64,
+    /// Frames drawn a second.
+    pub frames_per_second: f64,
+    /// The worker's training time per frame, in milliseconds.
+    pub train_ms: f64,
+    /// The page's grid painting per frame, in milliseconds.
+    pub grid_ms: f64,
+    /// The page's other drawing per frame, in milliseconds.
+    pub draw_ms: f64,
+    /// The page's whole frame work, in milliseconds.
+    pub page_ms: f64,
 }
 
 impl Perf {
@@ -57,38 +60,5 @@ impl Perf {
         };
         *self = Perf { window_start: end, ..Perf::default() };
         Some(figures)
-    }
-}
-
-impl Figures {
-    /// Writes the figures into the readout: as text, and as `data-*` attributes for scripts.
-    pub fn show(&self, lang: Lang) {
-        let Some(el) = element(ids::PERF) else { return };
-        for (k, v) in [
-            ("data-epochs-per-second", self.epochs_per_second),
-            ("data-frames-per-second", self.frames_per_second),
-            ("data-train-ms", self.train_ms),
-            ("data-grid-ms", self.grid_ms),
-            ("data-draw-ms", self.draw_ms),
-            ("data-page-ms", self.page_ms),
-        ] {
-            let _ = el.set_attribute(k, &format!("{v:.3}"));
-        }
-        el.set_text_content(Some(&format!(
-            "{:.0} {} · {:.0} fps · {} {:.2} {} · {} {:.2} {} ({} {:.2} + {} {:.2})",
-            self.epochs_per_second,
-            Text::EpochsPerSecond.get(lang),
-            self.frames_per_second,
-            Text::TrainingTime.get(lang),
-            self.train_ms,
-            Text::MsPerFrame.get(lang),
-            Text::PageTime.get(lang),
-            self.page_ms,
-            Text::MsPerFrame.get(lang),
-            Text::GridTime.get(lang),
-            self.grid_ms,
-            Text::DrawingTime.get(lang),
-            self.draw_ms,
-        )));
     }
 }

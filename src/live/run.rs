@@ -1,10 +1,8 @@
 //! The run as the page shows it: the exercise's epoch limit and goal, the timeline of earlier
 //! epochs, going back to one and going on from there.
 
-use super::dom::{element, set_text};
 use super::page::{Live, RunEvent, Viewing};
 use super::protocol::ToWorker;
-use crate::i18n::Text;
 
 impl Live {
     /// Epochs the exercise still allows (all there are without a limit), counting those
@@ -15,9 +13,9 @@ impl Live {
         max.saturating_sub(done + self.asked.iter().sum::<u64>())
     }
 
-    /// Whether the exercise's goal is met now; said once per run.
+    /// Whether the exercise's goal is met now; said once per run (the page's state pauses).
     pub(super) fn check_goal(&mut self, events: &mut Vec<RunEvent>) {
-        let (Some(goal), None) = (self.settings.exercise.goal, self.goal_met_at) else { return };
+        let (Some(goal), None) = (self.settings.exercise.goal, self.goal_met) else { return };
         let Some(t) = self.mirror.trainer.as_ref() else { return };
         let Some(report) = t.last.as_ref() else { return };
         let m = report.test.as_ref().unwrap_or(&report.train);
@@ -25,8 +23,6 @@ impl Live {
         // fresh random weights do not count.
         let by_hand = self.settings.exercise.max_epochs == Some(0);
         if (t.epoch > 0 || by_hand) && goal.met(m.loss, m.accuracy) {
-            self.goal_met_at = Some(t.epoch);
-            self.playing = false;
             events.push(RunEvent::GoalMet(t.epoch));
         }
     }
@@ -87,34 +83,8 @@ impl Live {
         if t.rewind(v.epoch, &parameters) {
             self.mirror.stop_epoch = None;
             self.timeline.truncate_after(v.epoch);
-            self.goal_met_at = None;
+            self.tell(RunEvent::Rewound(v.epoch));
             self.send(ToWorker::Rewind { epoch: v.epoch, parameters });
         }
-    }
-
-    /// The timeline's range: the epochs trained so far, and the one shown.
-    pub(super) fn write_timeline(&self) {
-        let Some(input) = element(super::ids::TIMELINE).and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()) else {
-            return;
-        };
-        let newest = self.newest_epoch();
-        let shown = self.viewed_epoch().unwrap_or(newest);
-        let max = newest.to_string();
-        if input.max() != max {
-            input.set_max(&max);
-        }
-        if input.value() != shown.to_string() {
-            input.set_value(&shown.to_string());
-        }
-        let spoken = format!("{shown} / {newest}");
-        if input.get_attribute("aria-valuetext").as_deref() != Some(spoken.as_str()) {
-            let _ = input.set_attribute("aria-valuetext", &spoken);
-        }
-        let lang = self.settings.lang;
-        let text = match self.viewed_epoch() {
-            Some(e) => Text::TimelineBack.get(lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
-            None => Text::TimelineNow.get(lang).replace("{kept}", &self.timeline.len().to_string()),
-        };
-        set_text(super::ids::TIMELINE_LABEL, &text);
     }
 }

@@ -1,7 +1,7 @@
 //! Where the network diagram puts its nodes and links: shared by the components that place
 //! neuron boxes and the canvas that draws links, and by hover hit-testing.
 
-use crate::engine::{Config, Feature};
+use crate::engine::{Config, Feature, LayerNo};
 
 /// Side of a node's square box, in CSS pixels.
 pub const NODE: f64 = 36.0;
@@ -90,11 +90,17 @@ impl Layout {
         self.columns.len().saturating_sub(1)
     }
 
+    /// The node boxes of a layer's column (the inputs' for [`LayerNo::INPUTS`]).
+    pub fn column(&self, layer: LayerNo) -> &[NodeBox] {
+        &self.columns[layer.number()]
+    }
+
     /// The horizontal span of the links of network layer `layer`, with `pad` pixels either
     /// side for the strokes' width: left edge and width.
     pub fn gap_span(&self, layer: usize, pad: f64) -> (f64, f64) {
-        let x0 = self.columns[layer][0].x + NODE - pad;
-        let x1 = self.columns[layer + 1][0].x + pad;
+        let to = LayerNo::of(layer);
+        let x0 = self.column(to.below())[0].x + NODE - pad;
+        let x1 = self.column(to)[0].x + pad;
         (x0, x1 - x0)
     }
 }
@@ -119,8 +125,12 @@ pub fn layout(config: &Config, width: f64) -> Layout {
     // Column 0 shows every feature; only the enabled ones feed the network.
     let sources: Vec<usize> = inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect();
     for layer in 0..sizes.len() - 1 {
-        let from_nodes: Vec<NodeBox> = if layer == 0 { sources.iter().map(|&i| columns[0][i]).collect() } else { columns[layer].clone() };
-        for (neuron, to) in columns[layer + 1].iter().enumerate() {
+        let to_column = LayerNo::of(layer);
+        let from_nodes: Vec<NodeBox> = match to_column.below() {
+            LayerNo::INPUTS => sources.iter().map(|&i| columns[0][i]).collect(),
+            below => columns[below.number()].clone(),
+        };
+        for (neuron, to) in columns[to_column.number()].iter().enumerate() {
             for (input, from) in from_nodes.iter().enumerate() {
                 links.push(Link { layer, neuron, input, from: from.out_port(), to: to.in_port() });
             }

@@ -169,7 +169,7 @@ mod tests {
     use super::super::settings::Speed;
     use super::*;
     use crate::engine::config::{HiddenLayer, Monitor};
-    use crate::engine::{Activation, Dataset, Feature, Init, Loss, Optimizer, Point};
+    use crate::engine::{Activation, Dataset, Feature, Init, LayerNo, Loss, Optimizer, Point};
 
     /// A link as playground.tensorflow.org writes it, for its largest setup.
     const TFP_LARGEST: &str = "#activation=tanh&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=8,8,8,8,8,8&seed=0.81263&showTestData=false&discretize=false&percTrainData=90&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&initZero=false&hideText=false";
@@ -470,8 +470,8 @@ mod tests {
                 20 => Action::Edit(Edit::Noise(pick(&mut rng, 80) as u32)),
                 21 => Action::View(View::Speed(Speed::ALL[pick(&mut rng, Speed::ALL.len())])),
                 22 => Action::Edit(Edit::Init(Init::ALL[pick(&mut rng, 5)])),
-                23 => Action::Panel(Panel::Inspect(Some((pick(&mut rng, 9), pick(&mut rng, 9))))),
-                24 => Action::Panel(Panel::Matrix(Some(pick(&mut rng, 9)))),
+                23 => Action::Panel(Panel::Inspect(Some((LayerNo::new(pick(&mut rng, 9)), pick(&mut rng, 9))))),
+                24 => Action::Panel(Panel::Matrix(Some(LayerNo::new(pick(&mut rng, 9))))),
                 _ => Action::View(View::ShowTest(pick(&mut rng, 2) == 0)),
             };
             state = state.apply(a.clone());
@@ -521,21 +521,21 @@ mod tests {
     fn the_inspected_neuron_travels_in_the_link_while_the_network_has_it() {
         let (s, repairs) = parse("networkShape=4,2&inspect=2,1", Lang::En);
         assert!(repairs.is_empty(), "{repairs:?}");
-        assert_eq!(s.inspect, Some((2, 1)));
+        assert_eq!(s.inspect, Some((LayerNo::new(2), 1)));
         assert!(to_hash(&s).contains("inspect=2,1"));
         // The output layer is the number of hidden layers + 1.
-        assert_eq!(parse("networkShape=4,2&inspect=3,0", Lang::En).0.inspect, Some((3, 0)));
+        assert_eq!(parse("networkShape=4,2&inspect=3,0", Lang::En).0.inspect, Some((LayerNo::new(3), 0)));
         for bad in ["inspect=3,1", "inspect=0,0", "inspect=2,2", "inspect=x", "inspect=9,9"] {
             let (s, repairs) = parse(&format!("networkShape=4,2&{bad}"), Lang::En);
             assert_eq!(s.inspect, None, "{bad}");
             assert_eq!(repairs.len(), 1, "{bad}");
         }
-        assert_eq!(parse("networkShape=4,2&matrix=3", Lang::En).0.matrix, Some(3));
+        assert_eq!(parse("networkShape=4,2&matrix=3", Lang::En).0.matrix, Some(LayerNo::new(3)));
         assert_eq!(parse("networkShape=4,2&matrix=4", Lang::En).0.matrix, None);
         // A neuron that goes away with the network closes the inspector.
         use super::super::state::{Action, AppState, Edit};
         let state = AppState::new(parse("networkShape=4,2&inspect=1,3", Lang::En).0);
-        assert_eq!(state.settings.inspect, Some((1, 3)));
+        assert_eq!(state.settings.inspect, Some((LayerNo::new(1), 3)));
         assert_eq!(state.apply(Action::Edit(Edit::ChangeNeurons(0, -1))).settings.inspect, None);
     }
 

@@ -2,6 +2,7 @@
 //! written after the compared setup.
 
 use super::values::*;
+use crate::engine::LayerNo;
 use crate::i18n::Lang;
 
 /// The page's view keys, after the compared setup.
@@ -32,7 +33,7 @@ pub(super) const VIEW_KEYS: &[Key] = &[
         false,
         |s, v| {
             let (l, j) = v.split_once(',').ok_or(())?;
-            let (l, j): (usize, usize) = (number(l)?, number(j)?);
+            let (l, j) = (LayerNo::new(number(l)?), number(j)?);
             if s.neurons_in(l).is_some_and(|n| j < n) {
                 s.inspect = Some((l, j));
                 Ok(())
@@ -47,7 +48,7 @@ pub(super) const VIEW_KEYS: &[Key] = &[
         3,
         false,
         |s, v| {
-            let l: usize = number(v)?;
+            let l = LayerNo::new(number(v)?);
             s.neurons_in(l).ok_or(())?;
             s.matrix = Some(l);
             Ok(())

@@ -26,6 +26,7 @@ fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEve
             dispatch.emit(Action::Run(Run::Pause));
             dispatch.emit(Action::Notes(Notes::Show(Notice::WorkerStopped)));
         }
+        RunEvent::Rewound(epoch) => dispatch.emit(Action::Run(Run::Rewound(epoch))),
     })
 }
 
@@ -137,11 +138,11 @@ pub fn App() -> Html {
         }
         || ()
     });
-    // Play and pause.
+    // Play and pause, and the goal met: the live side follows the state.
     {
         let live = live.clone();
-        use_effect_with(state.playing, move |playing| {
-            live.borrow_mut().set_playing(*playing);
+        use_effect_with((state.playing, state.goal_met), move |&(playing, goal_met)| {
+            live.borrow_mut().follow(playing, goal_met);
             || ()
         });
     }

@@ -17,7 +17,7 @@ fn layer_name(ctx: &Ctx, l: usize) -> String {
     if l == ctx.settings().config.network.hidden.len() {
         ctx.t(Text::Output).to_string()
     } else {
-        format!("{} {}", ctx.t(Text::HiddenLayer), l + 1)
+        format!("{} {}", ctx.t(Text::HiddenLayer), LayerNo::of(l))
     }
 }
 
@@ -128,7 +128,7 @@ fn stage_body(ctx: &Ctx, w: &Walkthrough) -> Html {
                         { for lines.iter().map(|u| {
                             let name = match u.input { None => format!("b{}", u.row + 1), Some(i) => format!("w{},{}", u.row + 1, i + 1) };
                             html! {
-                                <span class="backprop-weight" data-layer={(u.layer + 1).to_string()} data-neuron={u.row.to_string()}
+                                <span class="backprop-weight" data-layer={LayerNo::of(u.layer).to_string()} data-neuron={u.row.to_string()}
                                     data-input={u.input.map_or("bias".to_string(), |i| i.to_string())}
                                     data-old={u.old.to_string()} data-grad={u.grad.to_string()} data-new={u.new.to_string()}
                                     data-penalty={u.penalty.to_string()}>
@@ -175,7 +175,7 @@ pub(super) fn backprop_badges(ctx: &Ctx, lay: &crate::render::diagram::Layout) -
         Vec::new()
     };
     let badges: Vec<(crate::render::diagram::NodeBox, Real, &str)> =
-        steps::neuron_badges(w, s, i).into_iter().filter_map(|(l, j, v, what)| Some((*lay.columns.get(l + 1)?.get(j)?, v, what))).collect();
+        steps::neuron_badges(w, s, i).into_iter().filter_map(|(l, j, v, what)| Some((*lay.columns.get(LayerNo::of(l).number())?.get(j)?, v, what))).collect();
     html! { <>
         { for grads.into_iter().map(|(x, y, g)| html! {
             <span class="bp-value bp-grad" style={format!("left:{}px;top:{}px", x - 14.0, y - 6.0)}>{ format!("{g:.2}") }</span>

@@ -3,9 +3,12 @@
 
 use super::ctx::*;
 use super::dataset::{dataset_text, offered_datasets};
+use super::figures::LiveFigure;
+use super::panel::LiveHandle;
 use crate::engine::config::HiddenLayer;
 use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES};
 use crate::engine::Config;
+use crate::render::figures::{Figure, Set};
 
 /// The second setup's panel, when comparing.
 pub(super) fn compare_panel(ctx: &Ctx) -> Html {
@@ -29,13 +32,14 @@ pub(super) fn compare_panel(ctx: &Ctx) -> Html {
     let shape = c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
     let dropout = c.training.dropout.first().copied().unwrap_or(0.0);
     let side = crate::live::layout::picture_size(crate::live::dom::window_width(), s.projector, true);
+    let live = LiveHandle(ctx.live.clone());
     html! {
         <section id="compare" class="compare" aria-label={ctx.t(Text::CompareSetup)}>
             <h3>{ ctx.t(Text::CompareSetup) }</h3>
             <p class="compare-figures">
-                <span>{ ctx.t(Text::Epoch) }{ " " }<span id={ids::COMPARE_EPOCH}>{ "000,000" }</span></span>
-                <span>{ ctx.t(Text::TestLoss) }{ " " }<strong id={ids::COMPARE_LOSS}>{ "–" }</strong></span>
-                <span>{ ctx.t(Text::Accuracy) }{ " " }<span id={ids::COMPARE_ACCURACY}>{ "–" }</span></span>
+                <span>{ ctx.t(Text::Epoch) }{ " " }<LiveFigure live={live.clone()} id={ids::COMPARE_EPOCH} figure={Figure::Epoch} second=true /></span>
+                <span>{ ctx.t(Text::TestLoss) }{ " " }<strong><LiveFigure live={live.clone()} id={ids::COMPARE_LOSS} figure={Figure::Loss(Set::Shown)} second=true /></strong></span>
+                <span>{ ctx.t(Text::Accuracy) }{ " " }<LiveFigure live={live.clone()} id={ids::COMPARE_ACCURACY} figure={Figure::Accuracy(Set::Shown)} second=true /></span>
             </p>
             <div class="heatmap compare-heatmap" style={format!("width:{side}px;height:{side}px")}>
                 <canvas id={ids::COMPARE_HEATMAP} width="100" height="100" role="img" aria-label={ctx.t(Text::CompareSetup)}></canvas>

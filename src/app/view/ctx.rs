@@ -9,7 +9,7 @@ pub(super) use crate::app::state::{
 };
 pub(super) use crate::engine::config::{Monitor, Problem};
 pub(super) use crate::engine::rng::Rng;
-pub(super) use crate::engine::{data, Activation, Dataset, Init, Loss, Optimizer, Real, Regularization};
+pub(super) use crate::engine::{data, Activation, Dataset, Init, LayerNo, Loss, Optimizer, Real, Regularization};
 pub(super) use crate::i18n::{Lang, Text};
 pub(super) use crate::live::draw::Focus;
 pub(super) use crate::live::ids;

@@ -1,5 +1,5 @@
-//! A figure beside the picture (the epoch, a loss, an accuracy), read from the run at each
-//! frame stamp and rendered by Yew.
+//! A figure beside the picture (the epoch, a loss, an accuracy) of the run or of the compared
+//! setup's, read at each frame stamp and rendered by Yew.
 
 use super::ctx::*;
 use super::panel::{use_frame, LiveHandle};
@@ -12,12 +12,16 @@ pub(super) struct FigureProps {
     pub figure: Figure,
     #[prop_or_default]
     pub class: Classes,
+    /// A figure of the compared setup's run.
+    #[prop_or_default]
+    pub second: bool,
 }
 
 #[function_component(LiveFigure)]
 pub(super) fn live_figure(p: &FigureProps) -> Html {
     use_frame(&p.live);
-    let text = figure(p.live.0.borrow().trainer(), p.figure);
+    let live = p.live.0.borrow();
+    let text = figure(if p.second { live.compare_trainer() } else { live.trainer() }, p.figure);
     html! { <span id={p.id} class={p.class.clone()}>{ text }</span> }
 }
 

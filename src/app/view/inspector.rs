@@ -9,13 +9,13 @@ use crate::engine::Config;
 use crate::live::ids;
 use crate::live::math::{point_words, InspectPoint};
 
-/// The name of input `i` of a neuron in page layer `layer`: a feature for the first layer,
-/// the previous layer's neuron otherwise.
-fn input_name(config: &Config, layer: usize, i: usize) -> String {
-    if layer == 1 {
+/// The name of input `i` of a neuron in layer `layer`: a feature for the first layer, the
+/// previous layer's neuron otherwise.
+fn input_name(config: &Config, layer: LayerNo, i: usize) -> String {
+    if layer.below() == LayerNo::INPUTS {
         config.network.features.get(i).map(|f| f.label().to_string()).unwrap_or_default()
     } else {
-        format!("a{}", subscript(&format!("{},{}", layer - 1, i + 1)))
+        format!("a{}", subscript(&format!("{},{}", layer.below(), i + 1)))
     }
 }
 
@@ -49,8 +49,7 @@ pub(super) fn inspector(ctx: &Ctx) -> Html {
 #[derive(Properties, PartialEq)]
 pub(super) struct InspectorProps {
     live: LiveHandle,
-    /// The page's layer number (from 1; the output is last).
-    layer: usize,
+    layer: LayerNo,
     neuron: usize,
     config: Rc<Config>,
     lang: Lang,
@@ -64,11 +63,10 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
     use_frame(&p.live);
     let t = |text: Text| text.get(p.lang);
     let (layer, neuron) = (p.layer, p.neuron);
-    // The network's own numbering: the first hidden layer is 0, the output last.
-    let network_layer = layer.saturating_sub(1);
+    let network_layer = layer.index().unwrap_or(0);
     let numbers = p.live.0.borrow().neuron_math(&p.config, network_layer, neuron);
     let inputs = numbers.as_ref().map_or(0, |(m, ..)| m.inputs.len());
-    let output = layer == p.config.network.hidden.len() + 1;
+    let output = layer == LayerNo::of(p.config.network.hidden.len());
     let title = if output {
         format!("{} · {} {}", t(Text::Output), t(Text::Neuron), neuron + 1)
     } else {

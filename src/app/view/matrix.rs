@@ -20,8 +20,7 @@ pub(super) fn matrix_view(ctx: &Ctx) -> Html {
 #[derive(Properties, PartialEq)]
 pub(super) struct MatrixProps {
     live: LiveHandle,
-    /// The page's layer number (from 1; the output is last).
-    layer: usize,
+    layer: LayerNo,
     config: Rc<Config>,
     lang: Lang,
     on_close: Callback<MouseEvent>,
@@ -43,9 +42,9 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
     let offset = use_state(|| 0usize);
     let sum = use_state(|| None::<String>);
     let t = |text: Text| text.get(p.lang);
-    let output = p.layer == p.config.network.hidden.len() + 1;
+    let output = p.layer == LayerNo::of(p.config.network.hidden.len());
     let title = if output { t(Text::Output).to_string() } else { format!("{} {}", t(Text::HiddenLayer), p.layer) };
-    let numbers = p.layer.checked_sub(1).and_then(|layer| p.live.0.borrow().layer_product(&p.config, layer, *offset));
+    let numbers = p.layer.index().and_then(|layer| p.live.0.borrow().layer_product(&p.config, layer, *offset));
     let next = {
         let (offset, sum) = (offset.clone(), sum.clone());
         Callback::from(move |_: MouseEvent| {

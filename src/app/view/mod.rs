@@ -22,6 +22,7 @@ mod matrix;
 mod network;
 mod output;
 mod panel;
+mod readouts;
 mod top;
 
 pub use app::App;

@@ -12,6 +12,8 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     let c = &s.config;
     let lay = crate::render::diagram::layout(c, network_width(crate::live::dom::window_width(), s.compare.is_some(), s.projector));
     let n_hidden = c.network.hidden.len();
+    // The output layer's number, as the page writes it.
+    let output = LayerNo::of(n_hidden);
     // An exercise's limit on hidden neurons in all: no more can be added once it is reached.
     let at_neuron_limit = ctx.settings().exercise.max_neurons.is_some_and(|max| c.network.hidden.iter().map(|h| h.neurons).sum::<usize>() >= max);
     // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
@@ -85,8 +87,8 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     // The bias square at a neuron's lower left corner.
     let bias_at = |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - 6.0, b.y + NODE - 4.0);
     // A click, or Enter on a focused neuron, opens its arithmetic in the inspector.
-    let inspect = |layer: usize, neuron: usize| ctx.send(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
-    let inspect_key = |layer: usize, neuron: usize| {
+    let inspect = |layer: LayerNo, neuron: usize| ctx.send(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
+    let inspect_key = |layer: LayerNo, neuron: usize| {
         let d = ctx.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             // Not from the bias button inside the neuron: that one opens the bias editor.
@@ -115,32 +117,33 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     <b>{ ctx.t(Text::Features) }</b>
                 </div>
                 { for c.network.hidden.iter().enumerate().map(|(l, h)| {
-                    let x = lay.columns[l + 1][0].x;
+                    let no = LayerNo::of(l);
+                    let x = lay.column(no)[0].x;
                     html! {
                         <div class="head" style={format!("left:{}px", x + NODE / 2.0 - 40.0)}>
                             if ctx.shows("numHiddenLayers") {
                                 <div class="plus-minus">
-                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayer), l + 1)}
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayer), no)}
                                         disabled={h.neurons >= crate::app::state::MAX_NEURONS || at_neuron_limit}
                                         onclick={ctx.send(Action::Edit(Edit::ChangeNeurons(l, 1)))}>{ "+" }</button>
-                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayer), l + 1)}
+                                    <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayer), no)}
                                         disabled={h.neurons <= 1}
                                         onclick={ctx.send(Action::Edit(Edit::ChangeNeurons(l, -1)))}>{ "−" }</button>
                                 </div>
                             }
                             <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
-                            <button class="tool tiny-tool" id={format!("matrix-button-{}", l + 1)} title={ctx.t(Text::ShowMatrix)}
-                                aria-label={format!("{} ({} {})", ctx.t(Text::ShowMatrix), ctx.t(Text::HiddenLayer), l + 1)}
-                                onclick={ctx.send(Action::Panel(Panel::Matrix(Some(l + 1))))}>{ "W·X+b" }</button>
+                            <button class="tool tiny-tool" id={format!("matrix-button-{no}")} title={ctx.t(Text::ShowMatrix)}
+                                aria-label={format!("{} ({} {})", ctx.t(Text::ShowMatrix), ctx.t(Text::HiddenLayer), no)}
+                                onclick={ctx.send(Action::Panel(Panel::Matrix(Some(no))))}>{ "W·X+b" }</button>
                             { layer_selects(ctx, l, h.activation, c.dropout(l)) }
                         </div>
                     }
                 }) }
                 <div class="head" style={format!("left:{}px", lay.columns.last().unwrap()[0].x - 12.0)}>
                     <b>{ ctx.t(Text::Output) }</b>
-                    <button class="tool tiny-tool" id={format!("matrix-button-{}", n_hidden + 1)} title={ctx.t(Text::ShowMatrix)}
+                    <button class="tool tiny-tool" id={format!("matrix-button-{output}")} title={ctx.t(Text::ShowMatrix)}
                         aria-label={format!("{} ({})", ctx.t(Text::ShowMatrix), ctx.t(Text::Output))}
-                        onclick={ctx.send(Action::Panel(Panel::Matrix(Some(n_hidden + 1))))}>{ "W·X+b" }</button>
+                        onclick={ctx.send(Action::Panel(Panel::Matrix(Some(output))))}>{ "W·X+b" }</button>
                 </div>
             </div>
             <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
@@ -169,19 +172,20 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     }
                 }) }
                 { for c.network.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
-                    let b = lay.columns[l + 1][j];
+                    let no = LayerNo::of(l);
+                    let b = lay.column(no)[j];
                     html! { <>
-                        <div class="node hidden-node" id={format!("neuron-{}-{}", l + 1, j)}
+                        <div class="node hidden-node" id={format!("neuron-{no}-{j}")}
                             style={format!("left:{}px;top:{}px", b.x, b.y)}
                             title={format!("{} {}", ctx.t(Text::ThisIsOutput), ctx.t(Text::InspectHint))} tabindex="0" role="button"
-                            onclick={inspect(l + 1, j)} onkeydown={inspect_key(l + 1, j)}
-                            aria-label={format!("{} {}, {} {}", ctx.t(Text::HiddenLayer), l + 1, ctx.t(Text::Neuron), j + 1)}
+                            onclick={inspect(no, j)} onkeydown={inspect_key(no, j)}
+                            aria-label={format!("{} {no}, {} {}", ctx.t(Text::HiddenLayer), ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
                             onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
                             onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
                         </div>
                         // Beside the neuron, not inside it: a control may not hold another.
-                        <button class="bias" style={bias_at(b)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayer), l + 1, ctx.t(Text::Neuron), j + 1)}
+                        <button class="bias" style={bias_at(b)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayer), no, ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                     </> }
                 }) }
@@ -197,7 +201,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                         <div class="node output-node" id={format!("output-node-{j}")}
                             style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"
                             aria-label={if many { name.clone() } else { format!("{} {}", ctx.t(Text::Output), j + 1) }} title={ctx.t(Text::InspectHint)}
-                            onclick={inspect(n_hidden + 1, j)} onkeydown={inspect_key(n_hidden + 1, j)}>
+                            onclick={inspect(output, j)} onkeydown={inspect_key(output, j)}>
                             if many {
                                 <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(j)) }</span>
                             } else {

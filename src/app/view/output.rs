@@ -6,7 +6,9 @@ use super::ctx::*;
 use super::dataset::add_point;
 use super::figures::live_figure_of;
 use super::files::{download, on_file, Reading};
-use super::lesson::threshold_unit;
+use super::lesson::ThresholdUnit;
+use super::panel::LiveHandle;
+use super::readouts::{HeatmapLabel, PerfReadout, Timeline, TrainingHint};
 use crate::render::figures::{Figure, Set};
 
 pub(super) fn output_column(ctx: &Ctx) -> Html {
@@ -18,6 +20,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
     let axes = crate::live::math::shown_axes(c, s.lang);
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
     let side = crate::live::layout::picture_size(crate::live::dom::window_width(), s.projector, s.compare.is_some());
+    let live = LiveHandle(ctx.live.clone());
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
             <div class="output-head">
@@ -27,7 +30,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             </div>
             <div class="pictures">
             <div class="picture-a">
-            <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite"></div>
+            <HeatmapLabel live={live.clone()} lang={s.lang} />
             <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
                 <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
                     <span style={format!("top:{:.2}%", 100.0 - at(&axes.y, t))}>{ axes.y.tick_label(t) }</span>
@@ -63,7 +66,9 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             </div>
             { compare_panel(ctx) }
             </div>
-            if c.is_perceptron() { { threshold_unit(ctx) } }
+            if c.is_perceptron() && c.network.features[..] == [crate::engine::Feature::X1, crate::engine::Feature::X2] {
+                <ThresholdUnit live={live.clone()} lang={s.lang} xor={c.data.dataset == Dataset::LogicXor} />
+            }
             <div class="metrics">
                 <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
                     { live_figure_of(ctx, ids::LOSS_TEST, Figure::Loss(Set::Test), "value") }
@@ -80,15 +85,11 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                     if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TRAIN, Figure::Accuracy(Set::Train), "") }</span> }
                 </div>
             </div>
-            <p id={ids::TRAINING_HINT} class="training-hint" role="status" hidden=true></p>
+            <TrainingHint live={live.clone()} lang={s.lang} />
             <div id="linechart">
             <canvas id={ids::LOSS_CHART} width="300" height="100" role="img" aria-label={format!("{}: {} / {}", ctx.t(Text::LossChart), ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
-            <div class="timeline">
-                <input type="range" id={ids::TIMELINE} min="0" max="0" value="0" step="1" aria-label={ctx.t(Text::Timeline)}
-                    oninput={timeline_input(ctx)} />
-                <p id={ids::TIMELINE_LABEL} class="timeline-label" aria-live="off"></p>
-            </div>
+            <Timeline live={live.clone()} lang={s.lang} onscrub={scrub(ctx)} />
             <p id="chart-legend" class="chart-legend">
                 <span class="legend-loss">{ ctx.t(Text::LossChart) }{ ":" }</span>
                 <span class="item"><span class="line train"></span>{ ctx.t(Text::LegendTraining) }</span>
@@ -113,7 +114,11 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 }
             </div>
             <div class="file-tools">{ file_tools(ctx) }</div>
-            <div id={ids::PERF} class="perf" hidden={!s.show_performance} aria-live="off"></div>
+            if s.show_performance {
+                <PerfReadout live={live.clone()} lang={s.lang} />
+            } else {
+                <div id={ids::PERF} class="perf" hidden=true></div>
+            }
         </section>
     }
 }
@@ -136,11 +141,10 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
 }
 
 /// Moving the timeline shows the network as it was at that epoch.
-fn timeline_input(ctx: &Ctx) -> Callback<InputEvent> {
+/// The timeline dragged to an epoch: training pauses and the network is shown as it was.
+fn scrub(ctx: &Ctx) -> Callback<u64> {
     let ctx = ctx.clone();
-    Callback::from(move |e: InputEvent| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Ok(epoch) = input.value().parse::<u64>() else { return };
+    Callback::from(move |epoch: u64| {
         if ctx.state.playing {
             ctx.dispatch.emit(Action::Run(Run::Pause));
         }
