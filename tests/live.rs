@@ -23,8 +23,10 @@ fn setup(id: u64, config: &Config, round: u64) -> ToWorker {
 /// Sends a message through the codec the worker uses, both ways, as the browser would.
 fn through_codec(session: &mut Session, message: ToWorker) -> Snapshot {
     let message: ToWorker = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
-    let answer = FromWorker::Snapshot(Box::new(session.handle(message, &frozen)));
-    let FromWorker::Snapshot(s) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap();
+    let answer = session.answer(message, &frozen);
+    let FromWorker::Snapshot(s) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
+        panic!("a request of the run is answered with a snapshot")
+    };
     *s
 }
 
@@ -414,4 +416,32 @@ fn training_as_fast_as_it_can_paints_at_the_pages_pace_and_a_request_paints_the_
     // A step always paints.
     clock.set(clock.get() + 1.0);
     assert!(session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now).pictures.is_some());
+}
+
+#[test]
+fn a_model_file_is_read_in_the_worker_as_the_engine_reads_it_and_the_run_goes_on() {
+    let mut session = Session::new();
+    let config = Config::default();
+    through_codec(&mut session, setup(1, &config, 0));
+    let before = through_codec(&mut session, ToWorker::Train { epochs: 3, budget_ms: f64::INFINITY });
+    let mut saved = start(config.clone(), 0, None).expect("the default setup trains");
+    saved.step().expect("an epoch trains");
+    let text = neurona::engine::Model { version: neurona::engine::config::FORMAT_VERSION, config: config.clone(), network: saved.network.clone() }.to_json();
+    let read = |session: &mut Session, text: &str| {
+        let message: ToWorker = bincode::deserialize(&bincode::serialize(&ToWorker::ReadModel(text.to_string())).unwrap()).unwrap();
+        let answer = session.answer(message, &frozen);
+        let FromWorker::Model(read) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
+            panic!("a model file is answered with what was read")
+        };
+        *read
+    };
+    let (model, repairs) = read(&mut session, &text).expect("a model the engine wrote opens");
+    assert_eq!(model.network, saved.network, "the weights as written");
+    assert_eq!((model.config, repairs), (config.clone(), Vec::new()));
+    let broken = read(&mut session, "{\"version\": 1, \"config\": ").expect_err("half a file does not open");
+    assert!(matches!(broken.problem, neurona::engine::model::ModelProblem::NotJson { .. }), "{broken:?}");
+    assert_eq!(Err(broken), neurona::engine::Model::from_json("{\"version\": 1, \"config\": "), "the engine's own answer");
+    // Reading a file leaves the run as it was: the next epoch follows the last.
+    let after = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+    assert_eq!(after.epoch, before.epoch + 1);
 }

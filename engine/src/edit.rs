@@ -161,7 +161,7 @@ impl Config {
                     }
                 } else {
                     c.network.features.push(f);
-                    c.network.features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
+                    Feature::in_order(&mut c.network.features);
                 }
             }
             Edit::AddLayer => {

@@ -40,6 +40,11 @@ impl Feature {
     pub const ALL: [Feature; 9] =
         [Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared, Feature::X1X2, Feature::SinX1, Feature::SinX2, Feature::CosX1, Feature::CosX2];
 
+    /// Puts features in the input column's order, each once.
+    pub fn in_order(features: &mut Vec<Feature>) {
+        *features = Feature::ALL.into_iter().filter(|f| features.contains(f)).collect();
+    }
+
     /// The key TensorFlow Playground uses for it in links.
     pub fn key(self) -> &'static str {
         match self {

@@ -70,8 +70,9 @@ impl Model {
             };
             let field = format!("network.layers[{l}]");
             if layer.n_in != n_in || layer.n_out != n_out || layer.activation != activation {
-                let found = (layer.n_in, layer.n_out, layer.activation.name());
-                return Err(ModelError::new(&field, ModelProblem::LayerShape { found, expected: (n_in, n_out, activation.name()) }));
+                let found = (layer.n_in, layer.n_out, layer.activation.name().to_string());
+                let expected = (n_in, n_out, activation.name().to_string());
+                return Err(ModelError::new(&field, ModelProblem::LayerShape { found, expected }));
             }
             if layer.weights.len() != layer.rows() * layer.n_in || layer.biases.len() != layer.rows() {
                 let expected = (layer.rows() * layer.n_in, layer.rows());
@@ -87,7 +88,7 @@ impl Model {
 
 /// Why a model file cannot be opened: the field at fault (as the file spells its path) and
 /// what is wrong with it, for the page to say in the user's language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelError {
     /// The field, such as `training.learningRate` or `network.layers[1]`; empty for the
     /// whole document.
@@ -97,7 +98,7 @@ pub struct ModelError {
 }
 
 /// What is wrong with a model file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ModelProblem {
     /// The text is not JSON; where reading stopped.
     NotJson {
@@ -133,9 +134,9 @@ pub enum ModelProblem {
     /// A layer's inputs, neurons or activation differ from the setup's.
     LayerShape {
         /// Inputs, neurons and activation in the file.
-        found: (usize, usize, &'static str),
+        found: (usize, usize, String),
         /// What the setup gives.
-        expected: (usize, usize, &'static str),
+        expected: (usize, usize, String),
     },
     /// A layer has another number of weights or biases than its shape.
     Lengths {

@@ -11,7 +11,7 @@ use super::{Activation, Dataset, Feature, Loss, Real};
 /// One value that was not taken as given (from a link, a file or the setup's own rules): the
 /// setting by its link key, the value as given, and the value used instead (`None` when the
 /// key was ignored).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Repair {
     /// The setting, by its link key.
     pub key: String,
@@ -147,8 +147,7 @@ impl Config {
 
         // Network. Each feature once, in the input column's order.
         let mut features = c.network.features.clone();
-        features.sort_by_key(|f| Feature::ALL.iter().position(|g| g == f));
-        features.dedup();
+        Feature::in_order(&mut features);
         if features != c.network.features {
             let keys = |fs: &[Feature]| fs.iter().map(|f| f.key()).collect::<Vec<_>>().join(",");
             note("features", keys(&c.network.features), keys(&features));

@@ -62,6 +62,15 @@ impl Live {
         self.tell(RunEvent::WorkerStopped);
     }
 
+    /// Has the worker read a model file's text; `then` hears what it found. Not counted as a
+    /// request of the run: its answer is no snapshot.
+    pub fn read_model(&mut self, text: String, then: yew::Callback<super::protocol::ModelRead>) {
+        if let Some(b) = &self.bridge {
+            self.model_reader = Some(then);
+            b.send(ToWorker::ReadModel(text));
+        }
+    }
+
     /// Sends a request, counted until its answer comes.
     pub(super) fn send(&mut self, message: ToWorker) {
         if let Some(b) = &self.bridge {
@@ -193,13 +202,22 @@ impl Live {
 /// Starts the training worker; its answers go to the page's side `live`.
 fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
     TrainingWorker::spawner()
-        .callback(move |FromWorker::Snapshot(s)| {
-            if let Some(live) = live.upgrade() {
-                // The state hears of it once the page's side is no longer borrowed.
-                let events = live.borrow_mut().receive(*s);
-                let listener = live.borrow().events.clone();
-                if let Some(listener) = listener {
-                    events.into_iter().for_each(|e| listener.emit(e));
+        .callback(move |answer| {
+            let Some(live) = live.upgrade() else { return };
+            // The state hears of it once the page's side is no longer borrowed.
+            match answer {
+                FromWorker::Snapshot(s) => {
+                    let events = live.borrow_mut().receive(*s);
+                    let listener = live.borrow().events.clone();
+                    if let Some(listener) = listener {
+                        events.into_iter().for_each(|e| listener.emit(e));
+                    }
+                }
+                FromWorker::Model(read) => {
+                    let reader = live.borrow_mut().model_reader.take();
+                    if let Some(reader) = reader {
+                        reader.emit(*read);
+                    }
                 }
             }
         })

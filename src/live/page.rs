@@ -105,6 +105,8 @@ pub struct Live {
     pub(super) heard_at: f64,
     /// Whether the worker was already started anew once after it stopped answering.
     pub(super) restarted: bool,
+    /// Who hears of the model file the worker is reading.
+    pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
 }
 
 impl Live {
@@ -141,6 +143,7 @@ impl Live {
             backprop_losses: None,
             heard_at: now(),
             restarted: false,
+            model_reader: None,
         }));
         Live::start_worker(&live);
         live

@@ -5,6 +5,8 @@
 //! time), pause is simply not asking again, step is one request for one epoch, and reset or a
 //! change of network is a new [`ToWorker::Setup`].
 
+use crate::engine::model::{Model, ModelError};
+use crate::engine::normalize::Repair;
 use crate::engine::trainer::{EpochReport, HistoryPoint};
 use crate::engine::{Config, Network, Real};
 use serde::{Deserialize, Serialize};
@@ -12,6 +14,9 @@ use serde::{Deserialize, Serialize};
 /// What the page asks of the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
+    /// Read a model file's text: answered with [`FromWorker::Model`] (read in the worker, so
+    /// that the page carries no reader of model files).
+    ReadModel(String),
     /// Start afresh: a new trainer for `config` with the initial weights of draw `round`, or
     /// with `network` when it has the same shape (an opened model). Later snapshots carry `id`.
     Setup {
@@ -139,9 +144,15 @@ pub struct RunSnapshot {
     pub picture: Option<Vec<u8>>,
 }
 
+/// A model file as read: the model and what was mended in its setup, or why it cannot be
+/// opened.
+pub type ModelRead = Result<(Model, Vec<Repair>), ModelError>;
+
 /// What the worker sends back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FromWorker {
     /// The state after a request.
     Snapshot(Box<Snapshot>),
+    /// A model file read ([`ToWorker::ReadModel`]).
+    Model(Box<ModelRead>),
 }

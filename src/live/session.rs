@@ -2,7 +2,7 @@
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
 use super::pictures::{Painter, Request};
-use super::protocol::{Event, RunSnapshot, Snapshot, ToWorker};
+use super::protocol::{Event, FromWorker, RunSnapshot, Snapshot, ToWorker};
 use crate::engine::{Real, TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
@@ -53,6 +53,14 @@ impl Session {
     fn start_compare(&mut self, config: crate::engine::Config) {
         self.compare = start(config, self.round, None);
         self.compare_restarted = true;
+    }
+
+    /// Answers one message: a model file read, or the state after any other request.
+    pub fn answer(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> FromWorker {
+        match message {
+            ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text))),
+            other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
+        }
     }
 
     /// Handles one request; `now` gives milliseconds (for the time budget of `Train`).
@@ -118,6 +126,8 @@ impl Session {
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
             ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
             ToWorker::Pictures(request) => self.request = Some(request),
+            // Answered by `answer`; the run is as it was.
+            ToWorker::ReadModel(_) => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
         self.paint(&mut snapshot, now(), streaming);

@@ -30,7 +30,6 @@ impl Worker for TrainingWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, id: HandlerId) {
-        let snapshot = self.session.handle(msg, &now);
-        scope.respond(id, FromWorker::Snapshot(Box::new(snapshot)));
+        scope.respond(id, self.session.answer(msg, &now));
     }
 }

@@ -125,7 +125,7 @@ pub(super) fn read_feature(s: &mut Settings, f: Feature, v: &str) -> Result<(), 
     s.config.network.features.retain(|&g| g != f);
     if on {
         s.config.network.features.push(f);
-        s.config.network.features.sort_by_key(|g| Feature::ALL.iter().position(|h| h == g));
+        Feature::in_order(&mut s.config.network.features);
     }
     Ok(())
 }

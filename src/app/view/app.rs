@@ -1,16 +1,17 @@
 //! The playground: the state, the live side, the effects that keep them in line, and the page
 //! laid out from its parts.
 
+use super::backprop::Step;
 use super::ctx::*;
-use super::dataset::{data_column, draw_dataset_thumbnails};
+use super::dataset::{draw_dataset_thumbnails, DataColumn};
 use super::exercise::{exercise_builder, exercise_panel};
 use super::help::help_overlay;
 use super::hooks::{use_link_sync, use_points_storage, use_shortcuts};
 use super::lesson::lesson_panel;
 use super::lessonbar::lesson_bar;
 use super::link_io::*;
-use super::network::{edit_card, network_column};
-use super::output::output_column;
+use super::network::NetworkColumn;
+use super::output::OutputColumn;
 use super::top::{header, mobile_transport, notices, top_bar};
 
 /// What the state does on each of the run's events.
@@ -36,20 +37,6 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let live = use_memo((), |_| Live::new());
     let live: Rc<RefCell<Live>> = (*live).clone();
-    let card = use_state(|| None::<Card>);
-    let tip = use_state(|| None::<(f64, f64, String, &'static str)>);
-    // The value editor takes the keyboard focus as soon as it opens.
-    use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
-        if matches!(open, Some((true, _))) {
-            if let Some(input) =
-                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("edit-value")).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            {
-                let _ = input.focus();
-                input.select();
-            }
-        }
-        || ()
-    });
     // A dialog takes the keyboard focus when it opens.
     use_effect_with((state.builder, state.help), |&(builder, help)| {
         let id = if builder {
@@ -75,12 +62,11 @@ pub fn App() -> Html {
         });
     }
     let width = network_width(crate::live::dom::window_width(), state.settings.compare.is_some(), state.settings.projector);
-    let dispatch = {
-        let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
-    };
-    let walk = if state.settings.backprop { live.borrow().walkthrough(state.backprop_point, &state.settings.config).map(Rc::new) } else { None };
-    let ctx = Ctx { state: Rc::new((*state).clone()), dispatch: dispatch.clone(), live: live.clone(), card: card.clone(), tip: tip.clone(), walk };
+    // One callback for the page's whole life, so that the columns' properties stay equal.
+    let dispatch = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
+    // The settings are shared, not copied, while they do not change.
+    let settings = use_memo(state.settings.clone(), |s| s.clone());
+    let ctx = Ctx { settings, dispatch: dispatch.clone(), live: live.clone() };
 
     // Keep the trainer in line with the settings, and redraw.
     let synced = use_state(|| 0u64);
@@ -184,20 +170,19 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"), s.compare.is_some().then_some("comparing"))}>
             { header(&ctx) }
-            { lesson_bar(&ctx) }
-            { exercise_panel(&ctx) }
-            { notices(&ctx) }
-            { top_bar(&ctx) }
+            { lesson_bar(&ctx, state.lesson) }
+            { exercise_panel(&ctx, state.goal_met) }
+            { notices(&ctx, &state.notices) }
+            { top_bar(&ctx, state.playing) }
             <main class="columns">
-                { data_column(&ctx) }
-                { network_column(&ctx) }
-                { output_column(&ctx) }
+                <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} />
+                <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} synced={*synced} />
+                <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} />
             </main>
             { lesson_panel(&ctx) }
-            { edit_card(&ctx) }
-            { help_overlay(&ctx) }
-            { exercise_builder(&ctx) }
-            { mobile_transport(&ctx) }
+            { help_overlay(&ctx, state.help) }
+            { exercise_builder(&ctx, state.builder) }
+            { mobile_transport(&ctx, state.playing, state.goal_met.is_some()) }
         </div>
     }
 }

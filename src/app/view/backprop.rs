@@ -21,23 +21,31 @@ fn layer_name(ctx: &Ctx, l: usize) -> String {
     }
 }
 
+/// Where backprop step by step stands: the stage shown and the training point walked through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Step {
+    pub stage: usize,
+    pub point: usize,
+}
+
 /// Moves to the next stage; leaving the update stage applies the update.
-pub(super) fn backprop_next(state: &AppState, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) {
-    if backprop_stage(&state.settings, state.backprop_stage) == Stage::Update {
-        live.borrow_mut().apply_backprop(state.backprop_point);
+pub(super) fn backprop_next(settings: &Settings, step: Step, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) {
+    if backprop_stage(settings, step.stage) == Stage::Update {
+        live.borrow_mut().apply_backprop(step.point);
     }
     dispatch.emit(Action::Panel(Panel::BackpropNext));
 }
 
-pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
+/// The panel that walks through one update, `w`, at `step`.
+pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) -> Html {
     let s = ctx.settings();
     if !s.backprop {
         return html! {};
     }
-    let Some(w) = ctx.walk.as_deref() else {
+    let Some(w) = walk else {
         return html! { <section id={ids::BACKPROP} class="backprop-panel"><p>{ ctx.t(Text::NothingToTrain) }</p></section> };
     };
-    let stage = backprop_stage(s, ctx.state.backprop_stage);
+    let stage = backprop_stage(s, step.stage);
     let (stage_text, stage_layer) = match stage {
         Stage::Forward(l) => (format!("{} · {}", ctx.t(Text::ForwardPass), layer_name(ctx, l)), Some(l)),
         Stage::Loss => (ctx.t(Text::TheLoss).to_string(), None),
@@ -46,11 +54,11 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
         Stage::Done => (ctx.t(Text::AfterTheUpdate).to_string(), None),
     };
     let inputs_json = serde_json::to_string(&w.inputs).unwrap_or_default();
-    let point = ctx.state.backprop_point % ctx.live.borrow().trainer().map_or(1, |t| t.split.train.len().max(1));
+    let point = step.point % ctx.live.borrow().trainer().map_or(1, |t| t.split.train.len().max(1));
     let features: Vec<String> = s.config.network.features.iter().zip(&w.inputs).map(|(f, v)| format!("{} = {}", f.label(), n(*v))).collect();
     let next = {
-        let (state, live, d) = (ctx.state.clone(), ctx.live.clone(), ctx.dispatch.clone());
-        Callback::from(move |_: MouseEvent| backprop_next(&state, &live, &d))
+        let (settings, live, d) = (ctx.settings.clone(), ctx.live.clone(), ctx.dispatch.clone());
+        Callback::from(move |_: MouseEvent| backprop_next(&settings, step, &live, &d))
     };
     html! {
         <section id={ids::BACKPROP} class="backprop-panel" aria-label={ctx.t(Text::BackpropStepByStep)}>
@@ -66,9 +74,9 @@ pub(super) fn backprop_panel(ctx: &Ctx) -> Html {
             <p id="backprop-stage" class="stage" data-stage={stage.name()} data-layer={stage_layer.map(|l| l.to_string())} aria-live="polite">
                 <b>{ stage_text }</b>
             </p>
-            { stage_body(ctx, w) }
+            { stage_body(ctx, w, step.stage) }
             <div class="presets">
-                <button id="backprop-prev" class="tool" disabled={ctx.state.backprop_stage == 0 || stage == Stage::Done}
+                <button id="backprop-prev" class="tool" disabled={step.stage == 0 || stage == Stage::Done}
                     onclick={ctx.send(Action::Panel(Panel::BackpropPrev))}>{ format!("← {}", ctx.t(Text::Previous)) }</button>
                 <button id="backprop-next" class="tool" onclick={next}>{ format!("{} →", ctx.t(if stage == Stage::Done { Text::NextPoint } else { Text::Next })) }</button>
             </div>
@@ -96,9 +104,9 @@ fn point_chooser(ctx: &Ctx, point: usize) -> Html {
     }
 }
 
-fn stage_body(ctx: &Ctx, w: &Walkthrough) -> Html {
+fn stage_body(ctx: &Ctx, w: &Walkthrough, stage: usize) -> Html {
     let s = ctx.settings();
-    let (_, body) = steps::stage_body(w, s, ctx.state.backprop_stage);
+    let (_, body) = steps::stage_body(w, s, stage);
     match body {
         StageBody::Forward(lines) => html! {
             <ul class="values">
@@ -155,10 +163,10 @@ fn stage_body(ctx: &Ctx, w: &Walkthrough) -> Html {
 
 /// The values of the current stage on the diagram: a = f(z) on each neuron the forward pass
 /// has reached, δ on each neuron the backward pass has reached.
-pub(super) fn backprop_badges(ctx: &Ctx, lay: &crate::render::diagram::Layout) -> Html {
+pub(super) fn backprop_badges(ctx: &Ctx, lay: &crate::render::diagram::Layout, walk: Option<&Walkthrough>, step: Step) -> Html {
     let s = ctx.settings();
-    let Some(w) = ctx.walk.as_deref().filter(|_| s.backprop) else { return html! {} };
-    let i = ctx.state.backprop_stage;
+    let Some(w) = walk.filter(|_| s.backprop) else { return html! {} };
+    let i = step.stage;
     // In the backward pass, each link of the layer reached carries its ∂L/∂w (where the
     // links are few enough to read; the panel lists them all).
     let grads = steps::link_gradients(w, s, i);

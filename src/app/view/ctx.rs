@@ -47,25 +47,30 @@ pub(super) enum Target {
     Bias { layer: usize, neuron: usize },
 }
 
-/// Everything the parts of the page need: the state, a way to change it, the live side.
+/// What every part of the page reads and how it changes things: the settings, a way to send
+/// the state an action, the live side. Equal when the settings are (the dispatcher and the
+/// live side never change), so a column given it renders again only when they did.
 #[derive(Clone)]
 pub(super) struct Ctx {
-    pub(super) state: Rc<AppState>,
+    pub(super) settings: Rc<Settings>,
     pub(super) dispatch: Callback<Action>,
     pub(super) live: Rc<RefCell<Live>>,
-    pub(super) card: UseStateHandle<Option<Card>>,
-    /// A read-only tip next to the pointer: x, y, text and its element id.
-    pub(super) tip: UseStateHandle<Option<(f64, f64, String, &'static str)>>,
-    /// Backprop step by step: the update walked through, with the current weights.
-    pub(super) walk: Option<Rc<crate::engine::backprop::Walkthrough>>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        (Rc::ptr_eq(&self.settings, &other.settings) || self.settings == other.settings)
+            && self.dispatch == other.dispatch
+            && Rc::ptr_eq(&self.live, &other.live)
+    }
 }
 
 impl Ctx {
     pub(super) fn t(&self, text: Text) -> &'static str {
-        text.get(self.state.settings.lang)
+        text.get(self.settings.lang)
     }
     pub(super) fn settings(&self) -> &Settings {
-        &self.state.settings
+        &self.settings
     }
     pub(super) fn send(&self, action: Action) -> Callback<MouseEvent> {
         let d = self.dispatch.clone();

@@ -62,7 +62,20 @@ pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
     }
 }
 
-pub(super) fn data_column(ctx: &Ctx) -> Html {
+/// Properties of [`DataColumn`].
+#[derive(Properties, PartialEq)]
+pub(super) struct DataProps {
+    pub ctx: Ctx,
+    /// The class a click adds.
+    pub draw_class: usize,
+    /// The points before the last clear or CSV load are kept: "undo" is offered.
+    pub can_undo: bool,
+}
+
+/// The data column: data sets, the split, noise, batch size, the user's own points.
+#[function_component(DataColumn)]
+pub(super) fn data_column(p: &DataProps) -> Html {
+    let ctx = &p.ctx;
     let s = ctx.settings();
     let c = &s.config;
     let val_test = 100 - c.data.percent_train - c.data.percent_val;
@@ -114,7 +127,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
             { slider("batchSize", Text::BatchSize, c.training.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
                 if c.training.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.training.batch_size.to_string() },
                 |v| Action::Edit(Edit::BatchSize(v as usize))) }
-            if c.data.dataset == Dataset::Custom { { draw_tools(ctx) } }
+            if c.data.dataset == Dataset::Custom { { draw_tools(ctx, p.draw_class, p.can_undo) } }
             <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
             <button id="export-data" class="tool wide" title={ctx.t(Text::ExportDataHint)} onclick={export_data}>{ ctx.t(Text::ExportData) }</button>
         </section>
@@ -122,7 +135,7 @@ pub(super) fn data_column(ctx: &Ctx) -> Html {
 }
 
 /// A click on the output picture adds a point there when the data is the user's.
-pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
+pub(super) fn add_point(ctx: &Ctx, draw_class: usize) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |e: MouseEvent| {
         let c = &ctx.settings().config;
@@ -133,7 +146,7 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
         let (x, y) = plane_point(&e);
         let (x, y) = c.data.axes.from_plane(x, y);
         let k = c.data.classes.max(2);
-        let mut class = ctx.state.draw_class.min(k - 1);
+        let mut class = draw_class.min(k - 1);
         if e.shift_key() && k == 2 {
             class = 1 - class;
         }
@@ -151,7 +164,7 @@ pub(super) fn add_point(ctx: &Ctx) -> Callback<MouseEvent> {
 }
 
 /// Class chooser, clear and CSV loading for the user's own points.
-pub(super) fn draw_tools(ctx: &Ctx) -> Html {
+pub(super) fn draw_tools(ctx: &Ctx, draw_class: usize, can_undo: bool) -> Html {
     let c = &ctx.settings().config;
     let k = c.data.classes.max(2);
     // The whole file is read first: with no point in it nothing changes; otherwise its good
@@ -181,7 +194,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
             <p class="text hint">{ ctx.t(Text::DrawHint).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</p>
             <div class="draw-classes" role="radiogroup" aria-label={ctx.t(Text::DrawClass)}>
                 { for (0..k).rev().map(|class| {
-                    let selected = ctx.state.draw_class.min(k - 1) == class;
+                    let selected = draw_class.min(k - 1) == class;
                     html! {
                         <button id={format!("draw-class-{class}")} class={classes!("swatch-button", selected.then_some("selected"))}
                             role="radio" aria-checked={selected.to_string()}
@@ -197,7 +210,7 @@ pub(super) fn draw_tools(ctx: &Ctx) -> Html {
             }
             <div class="draw-buttons">
                 <button id="clear-points" class="tool" onclick={ctx.send(Action::Points(Points::Clear))}>{ ctx.t(Text::ClearPoints) }</button>
-                if ctx.state.undo_points.is_some() {
+                if can_undo {
                     <button id="undo-points" class="tool" onclick={ctx.send(Action::Points(Points::Undo))}>{ ctx.t(Text::UndoPoints) }</button>
                 }
                 <button id="export-csv" class="tool" onclick={export_csv}>{ ctx.t(Text::ExportCsv) }</button>

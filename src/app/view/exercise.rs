@@ -12,7 +12,7 @@ fn goal_words(goal: Goal, lang: Lang) -> String {
 }
 
 /// The exercise panel, above the playground, when the link sets one.
-pub(super) fn exercise_panel(ctx: &Ctx) -> Html {
+pub(super) fn exercise_panel(ctx: &Ctx, met: Option<u64>) -> Html {
     let s = ctx.settings();
     let e = &s.exercise;
     if !e.is_set() {
@@ -27,7 +27,6 @@ pub(super) fn exercise_panel(ctx: &Ctx) -> Html {
         // No epochs at all means the weights are set by hand.
         limits.push(if n == 0 { Text::LimitNoEpochs.get(lang).to_string() } else { Text::LimitEpochs.get(lang).replace("{n}", &n.to_string()) });
     }
-    let met = ctx.state.goal_met;
     html! {
         <section id="exercise" class="exercise" aria-label={ctx.t(Text::Exercise)}>
             <p class="exercise-title"><strong>{ ctx.t(Text::Exercise) }</strong></p>
@@ -74,8 +73,8 @@ fn hideable_controls() -> Vec<(&'static str, Text)> {
 
 /// The dialog that makes an exercise of the current setup: goal, limits, question, and
 /// the controls students will not see; it writes them into the link.
-pub(super) fn exercise_builder(ctx: &Ctx) -> Html {
-    if !ctx.state.builder {
+pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
+    if !open {
         return html! {};
     }
     let s = ctx.settings();

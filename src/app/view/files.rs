@@ -75,7 +75,7 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
                     }
                 }
                 Reading::Csv(then) => {
-                    let classes = ctx.state.settings.config.data.classes;
+                    let classes = ctx.settings.config.data.classes;
                     let total = text.len().max(1);
                     let mut csv = crate::engine::csv::Csv::default();
                     let (mut i, mut done) = (0, 0);

@@ -14,8 +14,8 @@ const SHORTCUTS: [(&str, Text); 8] = [
     ("Esc", Text::KeyClose),
 ];
 
-pub(super) fn help_overlay(ctx: &Ctx) -> Html {
-    if !ctx.state.help {
+pub(super) fn help_overlay(ctx: &Ctx, open: bool) -> Html {
+    if !open {
         return html! {};
     }
     let close = ctx.send(Action::Panel(Panel::Help(false)));

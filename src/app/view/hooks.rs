@@ -1,7 +1,7 @@
 //! The page's hooks that belong to no panel: the address bar kept in line with the setup,
 //! sets of points too large for a link kept in this browser, and the keyboard shortcuts.
 
-use super::backprop::backprop_next;
+use super::backprop::{backprop_next, Step};
 use super::ctx::*;
 use super::link_io::*;
 use crate::engine::axes::Axes;
@@ -112,7 +112,10 @@ pub(super) fn use_shortcuts(state: &UseReducerHandle<AppState>, live: &Rc<RefCel
                     }
                     match e.key().as_str() {
                         "?" => dispatch.emit(Action::Panel(Panel::Help(true))),
-                        "ArrowRight" if backprop => backprop_next(&state, &live, &dispatch),
+                        "ArrowRight" if backprop => {
+                            let step = Step { stage: state.backprop_stage, point: state.backprop_point };
+                            backprop_next(&state.settings, step, &live, &dispatch)
+                        }
                         "ArrowLeft" if backprop => dispatch.emit(Action::Panel(Panel::BackpropPrev)),
                         "ArrowRight" => live.borrow_mut().step_once(),
                         "r" | "R" => dispatch.emit(Action::Run(Run::Reset)),

@@ -38,12 +38,12 @@ fn signed(v: Real) -> String {
     }
 }
 
-pub(super) fn inspector(ctx: &Ctx) -> Html {
+pub(super) fn inspector(ctx: &Ctx, card: &UseStateHandle<Option<Card>>) -> Html {
     let s = ctx.settings();
     let Some((layer, neuron)) = s.inspect else { return html! {} };
     let live = LiveHandle(ctx.live.clone());
     let config = Rc::new(s.config.clone());
-    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={ctx.card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} /> }
+    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -20,9 +20,8 @@ fn short_title(l: Lesson) -> Text {
     }
 }
 
-pub(super) fn lesson_bar(ctx: &Ctx) -> Html {
+pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
     let s = ctx.settings();
-    let chosen = ctx.state.lesson;
     let explanations = {
         let dispatch = ctx.dispatch.clone();
         let hidden = s.hide_text;

@@ -1,13 +1,42 @@
 //! The network column: features, hidden layers, neurons, links, and the value editor.
 
-use super::backprop::{backprop_badges, backprop_panel};
+use super::backprop::{backprop_badges, backprop_panel, Step};
 use super::choice::choice;
 use super::ctx::*;
 use super::inspector::inspector;
 use super::matrix::matrix_view;
 use crate::live::draw::LINK_PAD;
 
-pub(super) fn network_column(ctx: &Ctx) -> Html {
+/// Properties of [`NetworkColumn`].
+#[derive(Properties, PartialEq)]
+pub(super) struct NetworkProps {
+    pub ctx: Ctx,
+    /// Backprop step by step: the stage and the training point walked through.
+    pub step: Step,
+    /// Bumped when the live side was brought in line with the settings while a walk-through
+    /// is open: its numbers are read again.
+    pub synced: u64,
+}
+
+/// The network column, with the value card its links and biases open (its own state).
+#[function_component(NetworkColumn)]
+pub(super) fn network_column(p: &NetworkProps) -> Html {
+    let ctx = &p.ctx;
+    let card = use_state(|| None::<Card>);
+    // The value editor takes the keyboard focus as soon as it opens.
+    use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
+        if matches!(open, Some((true, _))) {
+            if let Some(input) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("edit-value")).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        }
+        || ()
+    });
+    let walk = if ctx.settings.backprop { ctx.live.borrow().walkthrough(p.step.point, &ctx.settings.config).map(Rc::new) } else { None };
+    let walk = walk.as_deref();
     let s = ctx.settings();
     let c = &s.config;
     let lay = crate::render::diagram::layout(c, network_width(crate::live::dom::window_width(), s.compare.is_some(), s.projector));
@@ -18,10 +47,10 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
     let at_neuron_limit = ctx.settings().exercise.max_neurons.is_some_and(|max| c.network.hidden.iter().map(|h| h.neurons).sum::<usize>() >= max);
     // Pointer over a link: show its weight; `edit` (a click or a tap) opens the editor.
     let link_card = |edit: bool| {
-        let ctx = ctx.clone();
+        let (ctx, card) = (ctx.clone(), card.clone());
         let lay = lay.clone();
         Callback::from(move |e: MouseEvent| {
-            if !edit && ctx.card.as_ref().is_some_and(|c| c.editing) {
+            if !edit && card.as_ref().is_some_and(|c| c.editing) {
                 return;
             }
             let p = (e.offset_x() as f64, e.offset_y() as f64);
@@ -29,7 +58,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             let found = link_at(&lay, p, if edit { 9.0 } else { 5.0 });
             let mut r = ctx.live.borrow_mut();
             r.set_highlight(found.map(|l| (l.layer, l.neuron, l.input)));
-            let card = found.and_then(|l| {
+            let next = found.and_then(|l| {
                 r.weight(l.layer, l.neuron, l.input).map(|value| Card {
                     x: e.page_x() as f64 + 12.0,
                     y: e.page_y() as f64 + 12.0,
@@ -39,18 +68,18 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                 })
             });
             drop(r);
-            if *ctx.card != card {
-                ctx.card.set(card);
+            if *card != next {
+                card.set(next);
             }
         })
     };
     let hover_link = link_card(false);
     let leave_links = {
-        let ctx = ctx.clone();
+        let (live, card) = (ctx.live.clone(), card.clone());
         Callback::from(move |_| {
-            if !ctx.card.as_ref().is_some_and(|c| c.editing) {
-                ctx.live.borrow_mut().set_highlight(None);
-                ctx.card.set(None);
+            if !card.as_ref().is_some_and(|c| c.editing) {
+                live.borrow_mut().set_highlight(None);
+                card.set(None);
             }
         })
     };
@@ -64,13 +93,13 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
         Callback::from(move |_: MouseEvent| live.borrow_mut().set_focus(Focus::Output))
     };
     let bias_card = |layer: usize, neuron: usize, editing: bool| {
-        let ctx = ctx.clone();
+        let (live, card) = (ctx.live.clone(), card.clone());
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
-            if !editing && ctx.card.as_ref().is_some_and(|c| c.editing) {
+            if !editing && card.as_ref().is_some_and(|c| c.editing) {
                 return;
             }
-            if let Some(value) = ctx.live.borrow().bias(layer, neuron) {
+            if let Some(value) = live.borrow().bias(layer, neuron) {
                 // Pressed from the keyboard, the event has no pointer position: use the square's.
                 let (x, y) = match e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     Some(el) if e.detail() == 0 => {
@@ -80,7 +109,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                     }
                     _ => (e.page_x() as f64, e.page_y() as f64),
                 };
-                ctx.card.set(Some(Card { x: x + 12.0, y: y + 12.0, target: Target::Bias { layer, neuron }, value, editing }));
+                card.set(Some(Card { x: x + 12.0, y: y + 12.0, target: Target::Bias { layer, neuron }, value, editing }));
             }
         })
     };
@@ -189,7 +218,7 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
                             onmouseenter={bias_card(l, j, false)} onclick={bias_card(l, j, true)}></button>
                     </> }
                 }) }
-                { backprop_badges(ctx, &lay) }
+                { backprop_badges(ctx, &lay, walk, p.step) }
                 { for (0..c.outputs()).map(|j| {
                     let b = lay.columns.last().unwrap()[j];
                     // With several outputs, each is one class's probability: named and
@@ -216,15 +245,17 @@ pub(super) fn network_column(ctx: &Ctx) -> Html {
             </div>
             </div>
             // The views that explain the diagram open right under it.
-            { inspector(ctx) }
+            { inspector(ctx, &card) }
             { matrix_view(ctx) }
-            { backprop_panel(ctx) }
+            { backprop_panel(ctx, walk, p.step) }
+            { edit_card(ctx, &card) }
         </section>
     }
 }
 
-pub(super) fn edit_card(ctx: &Ctx) -> Html {
-    let Some(card) = ctx.card.as_ref().cloned() else { return html! {} };
+/// The value card: a link's weight or a bias shown on hover, and edited after a click.
+fn edit_card(ctx: &Ctx, handle: &UseStateHandle<Option<Card>>) -> Html {
+    let Some(card) = handle.as_ref().cloned() else { return html! {} };
     let lang = ctx.settings().lang;
     let label = match card.target {
         Target::Weight { .. } => Text::Weight.get(lang),
@@ -237,27 +268,27 @@ pub(super) fn edit_card(ctx: &Ctx) -> Html {
         };
     }
     let onkeydown = {
-        let ctx = ctx.clone();
+        let (live, handle) = (ctx.live.clone(), handle.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
                 if let Some(v) = super::controls::parse_decimal(&text) {
-                    let mut r = ctx.live.borrow_mut();
+                    let mut r = live.borrow_mut();
                     match card.target {
                         Target::Weight { layer, neuron, input } => r.set_parameter(layer, neuron, Some(input), v),
                         Target::Bias { layer, neuron } => r.set_parameter(layer, neuron, None, v),
                     }
                     r.set_highlight(None);
                 }
-                ctx.card.set(None);
+                handle.set(None);
             }
-            "Escape" => ctx.card.set(None),
+            "Escape" => handle.set(None),
             _ => {}
         })
     };
     let close = {
-        let card = ctx.card.clone();
-        Callback::from(move |_: FocusEvent| card.set(None))
+        let handle = handle.clone();
+        Callback::from(move |_: FocusEvent| handle.set(None))
     };
     html! {
         <div class="card editing" id="hovercard" style={style}>

@@ -11,7 +11,24 @@ use super::panel::LiveHandle;
 use super::readouts::{HeatmapLabel, PerfReadout, Timeline, TrainingHint};
 use crate::render::figures::{Figure, Set};
 
-pub(super) fn output_column(ctx: &Ctx) -> Html {
+/// A read-only tip next to the pointer: x, y, text and its element id.
+type Tip = UseStateHandle<Option<(f64, f64, String, &'static str)>>;
+
+/// Properties of [`OutputColumn`].
+#[derive(Properties, PartialEq)]
+pub(super) struct OutputProps {
+    pub ctx: Ctx,
+    /// The class a click on the picture adds to the user's points.
+    pub draw_class: usize,
+    /// Whether training plays (the timeline pauses it).
+    pub playing: bool,
+}
+
+/// The output column, with the tip its pictures show under the pointer (its own state).
+#[function_component(OutputColumn)]
+pub(super) fn output_column(p: &OutputProps) -> Html {
+    let ctx = &p.ctx;
+    let tip = use_state(|| None);
     let s = ctx.settings();
     let c = &s.config;
     let has_val = c.data.percent_val > 0;
@@ -38,8 +55,8 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 <div id="heatmap" class="heatmap" style={format!("width:{side}px;height:{side}px")}>
                     <canvas id={ids::HEATMAP} width="100" height="100"></canvas>
                     <canvas id={ids::POINTS} style={format!("width:{side}px;height:{side}px")}
-                        class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx)}
-                        onmousemove={heatmap_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
+                        class={classes!((c.data.dataset == Dataset::Custom).then_some("drawing"))} onclick={add_point(ctx, p.draw_class)}
+                        onmousemove={heatmap_hover(ctx, &tip)} onmouseleave={hide_tip(&tip)}></canvas>
                     if c.data.dataset == Dataset::Custom && c.data.custom_points.is_empty() {
                         <p id="empty-data-hint" class="empty-data-hint">{ ctx.t(Text::NoPointsYet) }</p>
                     }
@@ -88,8 +105,8 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
             <TrainingHint live={live.clone()} lang={s.lang} />
             <div id="linechart">
             <canvas id={ids::LOSS_CHART} width="300" height="100" role="img" aria-label={format!("{}: {} / {}", ctx.t(Text::LossChart), ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
-                onmousemove={chart_hover(ctx)} onmouseleave={hide_tip(ctx)}></canvas>
-            <Timeline live={live.clone()} lang={s.lang} onscrub={scrub(ctx)} />
+                onmousemove={chart_hover(ctx, &tip)} onmouseleave={hide_tip(&tip)}></canvas>
+            <Timeline live={live.clone()} lang={s.lang} onscrub={scrub(ctx, p.playing)} />
             <p id="chart-legend" class="chart-legend">
                 <span class="legend-loss">{ ctx.t(Text::LossChart) }{ ":" }</span>
                 <span class="item"><span class="line train"></span>{ ctx.t(Text::LegendTraining) }</span>
@@ -101,7 +118,7 @@ pub(super) fn output_column(ctx: &Ctx) -> Html {
                 }
             </p>
             </div>
-            if let Some((x, y, text, id)) = ctx.tip.as_ref() {
+            if let Some((x, y, text, id)) = tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
             <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
@@ -140,12 +157,11 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
     }
 }
 
-/// Moving the timeline shows the network as it was at that epoch.
 /// The timeline dragged to an epoch: training pauses and the network is shown as it was.
-fn scrub(ctx: &Ctx) -> Callback<u64> {
+fn scrub(ctx: &Ctx, playing: bool) -> Callback<u64> {
     let ctx = ctx.clone();
     Callback::from(move |epoch: u64| {
-        if ctx.state.playing {
+        if playing {
             ctx.dispatch.emit(Action::Run(Run::Pause));
         }
         ctx.live.borrow_mut().view_epoch(epoch);
@@ -171,17 +187,22 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
     };
     let open_model = on_file(
         ctx,
-        Reading::Text(|ctx, text| match crate::engine::Model::from_json(&text) {
-            Ok((model, repairs)) => {
-                let mut settings = ctx.state.settings.clone();
-                settings.config = model.config;
-                ctx.dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(model.network)));
-                ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::ModelLoaded)));
-                if !repairs.is_empty() {
-                    ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::FileRepaired(repairs))));
+        // The worker reads the file; the setup it opens keeps the page's other settings.
+        Reading::Text(|ctx, text| {
+            let (settings, dispatch) = (ctx.settings.clone(), ctx.dispatch.clone());
+            let then = Callback::from(move |read: crate::live::protocol::ModelRead| match read {
+                Ok((model, repairs)) => {
+                    let mut settings = (*settings).clone();
+                    settings.config = model.config;
+                    dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(model.network)));
+                    dispatch.emit(Action::Notes(Notes::Show(Notice::ModelLoaded)));
+                    if !repairs.is_empty() {
+                        dispatch.emit(Action::Notes(Notes::Show(Notice::FileRepaired(repairs))));
+                    }
                 }
-            }
-            Err(why) => ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::ModelRejected(why)))),
+                Err(why) => dispatch.emit(Action::Notes(Notes::Show(Notice::ModelRejected(why)))),
+            });
+            ctx.live.borrow_mut().read_model(text, then);
         }),
     );
     html! {
@@ -197,8 +218,8 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
 }
 
 /// Shows the losses at the epoch under the pointer on the loss chart.
-pub(super) fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
+fn chart_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
+    let (ctx, tip) = (ctx.clone(), tip.clone());
     Callback::from(move |e: MouseEvent| {
         let lang = ctx.settings().lang;
         let text = {
@@ -224,18 +245,18 @@ pub(super) fn chart_hover(ctx: &Ctx) -> Callback<MouseEvent> {
             }
             text
         };
-        ctx.tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text, "chart-tip")));
+        tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text, "chart-tip")));
     })
 }
 
-fn hide_tip(ctx: &Ctx) -> Callback<MouseEvent> {
-    let tip = ctx.tip.clone();
+fn hide_tip(tip: &Tip) -> Callback<MouseEvent> {
+    let tip = tip.clone();
     Callback::from(move |_| tip.set(None))
 }
 
 /// Shows the point under the pointer and the network's output there.
-fn heatmap_hover(ctx: &Ctx) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
+fn heatmap_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
+    let (ctx, tip) = (ctx.clone(), tip.clone());
     Callback::from(move |e: MouseEvent| {
         let (x, y) = plane_point(&e);
         let text = {
@@ -245,6 +266,6 @@ fn heatmap_hover(ctx: &Ctx) -> Callback<MouseEvent> {
             }
             live.describe_point(x, y)
         };
-        ctx.tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
+        tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
     })
 }

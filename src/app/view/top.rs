@@ -65,11 +65,11 @@ fn megabytes(bytes: f64) -> String {
 /// A notice lists at most this many repaired values, then how many more.
 const MAX_LISTED: usize = 10;
 
-pub(super) fn notices(ctx: &Ctx) -> Html {
+pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
     let lang = ctx.settings().lang;
     html! {
         <div class="notices" role="status" aria-live="polite">
-            { for ctx.state.notices.iter().enumerate().map(|(i, n)| {
+            { for shown.iter().enumerate().map(|(i, n)| {
                 let (class, body) = match n {
                     Notice::Repaired(repairs) | Notice::FileRepaired(repairs) => ("notice warn", html! {
                         <>
@@ -196,11 +196,10 @@ pub(super) fn control_select(
     }
 }
 
-pub(super) fn top_bar(ctx: &Ctx) -> Html {
+pub(super) fn top_bar(ctx: &Ctx, playing: bool) -> Html {
     let s = ctx.settings();
     let c = &s.config;
     let lang = s.lang;
-    let playing = ctx.state.playing;
     let step = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.live.borrow_mut().step_once())
@@ -287,10 +286,8 @@ fn model_error(e: &crate::engine::model::ModelError, lang: Lang) -> String {
 /// On a phone, a transport bar kept at the bottom of the screen: play or pause, step, reset,
 /// the epoch and the test loss, so that training can be started and watched with the
 /// output picture in view. Hidden on wider screens, where the top bar does this.
-pub(super) fn mobile_transport(ctx: &Ctx) -> Html {
-    let playing = ctx.state.playing;
+pub(super) fn mobile_transport(ctx: &Ctx, playing: bool, met: bool) -> Html {
     let goal = ctx.settings().exercise.goal;
-    let met = ctx.state.goal_met.is_some();
     let step = {
         let ctx = ctx.clone();
         Callback::from(move |_| ctx.live.borrow_mut().step_once())
