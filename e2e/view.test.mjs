@@ -294,6 +294,29 @@ test('a worker that cannot start is noticed, started once more, then the page st
   server.close();
 });
 
+test('points kept in the browser are read back with their axes, and as earlier versions kept them', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await page.evaluate(() => {
+    const points = Array.from({ length: 40 }, (_, i) => ({ x: 2 + (i % 8), y: 50 + 5 * Math.floor(i / 8), label: i % 2 ? 1 : -1 }));
+    localStorage.setItem('neurona-points-00000000000000aa',
+      JSON.stringify({ points, axes: { x: { name: 'hours', min: 0, max: 12 }, y: { name: 'grade', min: 40, max: 100 } } }));
+    // Earlier versions: the points alone, on the plane's own axes.
+    localStorage.setItem('neurona-points', JSON.stringify([{ x: 1, y: 1, label: 1 }, { x: -1, y: -2.5, label: -1 }, { x: 3, y: 0, label: 1 }]));
+  });
+  await page.evaluate(() => { location.hash = '#lang=en&dataset=custom&points=page:00000000000000aa'; });
+  await page.waitForFunction(() => document.querySelector('#point-count')?.textContent === '40 points');
+  assert.equal(await page.$eval('#axis-x1', (e) => e.textContent), 'hours');
+  assert.equal(await page.$eval('#axis-x2', (e) => e.textContent), 'grade');
+  await page.evaluate(() => { location.hash = '#lang=en&dataset=custom&points=page'; });
+  await page.waitForFunction(() => document.querySelector('#point-count')?.textContent === '3 points');
+  assert.equal(await page.$$eval('#axis-x1', (e) => e.length), 0, "the plane's own axes");
+  // A set this browser does not hold is said.
+  await page.evaluate(() => { location.hash = '#lang=en&dataset=custom&points=page:00000000000000bb'; });
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('not in this one')));
+  await clean(s);
+});
+
 test('two tabs with points kept in the browser keep each their own after a reload', async () => {
   const fsm = await import('node:fs');
   const dir = process.env.TMPDIR || '/tmp';

@@ -49,11 +49,10 @@ macro_rules! catalogue {
             /// Every string, for completeness checks.
             pub const ALL: &'static [Text] = &[$(Text::$key,)*];
 
-            /// The string in a language.
+            /// The string in a language (a table, not a match: the page's code stays small).
             pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Text::$key, Lang::En) => $en, (Text::$key, Lang::Es) => $es,)*
-                }
+                const STRINGS: &[[&str; 2]] = &[$([$en, $es],)*];
+                STRINGS[self as usize][lang as usize]
             }
         }
     };

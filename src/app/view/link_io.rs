@@ -2,6 +2,8 @@
 //! link kept in this browser (`points=page:NAME`).
 
 use super::ctx::*;
+use crate::engine::axes::{Axes, Axis};
+use crate::engine::Point;
 
 pub(super) fn browser_lang() -> Lang {
     web_sys::window().and_then(|w| w.navigator().language()).map(|l| Lang::from_browser(&l)).unwrap_or(Lang::En)
@@ -31,7 +33,14 @@ pub(super) fn points_storage_key(name: &str) -> String {
 /// the storage is full. A set already kept is the same set (its name is its hash).
 pub(super) fn keep_points(name: &str, json: &str) {
     let Some(s) = storage() else { return };
-    let mut index: Vec<String> = s.get_item(POINTS_INDEX_KEY).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let mut index: Vec<String> = s
+        .get_item(POINTS_INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .map(|names| names.iter().filter_map(|n| n.as_string()).collect())
+        .unwrap_or_default();
     index.retain(|n| n != name);
     index.push(name.to_string());
     while index.len() > POINTS_KEPT {
@@ -45,12 +54,37 @@ pub(super) fn keep_points(name: &str, json: &str) {
     }
 }
 
-/// The user's points as this browser keeps them, with their axes.
-#[derive(serde::Serialize, serde::Deserialize)]
+/// The user's points as this browser keeps them (JSON), with their axes.
+#[derive(serde::Serialize)]
 pub(super) struct StoredPoints {
-    pub(super) points: Vec<crate::engine::Point>,
-    #[serde(default)]
-    pub(super) axes: crate::engine::axes::Axes,
+    pub(super) points: Vec<Point>,
+    pub(super) axes: Axes,
+}
+
+/// Reads a set of points as this browser keeps it, with the browser's own JSON reader: the
+/// points and their axes (an axis or a field of one left out is the plane's own), or, as
+/// earlier versions kept them, the points alone on the plane's own axes. `None` when the text
+/// is no such set.
+fn read_stored(text: &str) -> Option<StoredPoints> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &JsValue::from_str(name)).ok().filter(|f| !f.is_undefined());
+    let number = |v: &JsValue, name: &str| field(v, name)?.as_f64().map(|n| n as Real);
+    let points = |list: &JsValue| -> Option<Vec<Point>> {
+        let list = list.dyn_ref::<js_sys::Array>()?;
+        list.iter().map(|p| Some(Point { x: number(&p, "x")?, y: number(&p, "y")?, label: number(&p, "label")? })).collect()
+    };
+    if js_sys::Array::is_array(&value) {
+        return Some(StoredPoints { points: points(&value)?, axes: Axes::default() });
+    }
+    let axis = |axes: Option<&JsValue>, name: &str| -> Option<Axis> {
+        let plane = Axis::default();
+        let Some(a) = axes.and_then(|axes| field(axes, name)) else { return Some(plane) };
+        let text = |key: &str| field(&a, key).map(|v| v.as_string()).unwrap_or(Some(plane.name.clone()));
+        let value = |key: &str, or: Real| field(&a, key).map_or(Some(or), |v| v.as_f64().map(|n| n as Real));
+        Some(Axis { name: text("name")?, min: value("min", plane.min)?, max: value("max", plane.max)? })
+    };
+    let axes = field(&value, "axes");
+    Some(StoredPoints { points: points(&field(&value, "points")?)?, axes: Axes { x: axis(axes.as_ref(), "x")?, y: axis(axes.as_ref(), "y")? } })
 }
 
 pub(super) fn storage() -> Option<web_sys::Storage> {
@@ -67,13 +101,7 @@ pub(super) fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
     }
     if let Some(name) = settings.points_in_page.clone() {
         let stored = storage().and_then(|s| s.get_item(&points_storage_key(&name)).ok().flatten());
-        // Earlier versions kept the points alone, on the plane's own axes.
-        let read = |text: String| {
-            serde_json::from_str::<StoredPoints>(&text)
-                .ok()
-                .or_else(|| serde_json::from_str(&text).ok().map(|points| StoredPoints { points, axes: Default::default() }))
-        };
-        match stored.and_then(read) {
+        match stored.as_deref().and_then(read_stored) {
             Some(stored) => {
                 settings.config.data.custom_points = stored.points;
                 settings.config.data.axes = stored.axes;
