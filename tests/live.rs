@@ -445,3 +445,32 @@ fn a_model_file_is_read_in_the_worker_as_the_engine_reads_it_and_the_run_goes_on
     let after = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
     assert_eq!(after.epoch, before.epoch + 1);
 }
+
+#[test]
+fn files_of_the_run_are_written_in_the_worker_with_the_weights_the_page_shows() {
+    use neurona::live::protocol::Export;
+    let mut session = Session::new();
+    let config = Config::default();
+    through_codec(&mut session, setup(1, &config, 0));
+    through_codec(&mut session, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
+    // The page shows an earlier epoch: its weights are the ones written.
+    let mut shown = start(config.clone(), 0, None).expect("the default setup trains");
+    shown.step().expect("an epoch trains");
+    let write = |session: &mut Session, what: Export| {
+        let message: ToWorker = bincode::deserialize(&bincode::serialize(&ToWorker::Export(what, Box::new(shown.network.clone()))).unwrap()).unwrap();
+        let answer = session.answer(message, &frozen);
+        let FromWorker::Text(kind, text) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
+            panic!("a file is answered with its text")
+        };
+        assert_eq!(kind, what);
+        text.expect("a run to write")
+    };
+    let model = write(&mut session, Export::Model);
+    let (read, _) = neurona::engine::Model::from_json(&model).expect("the file opens again");
+    assert_eq!((read.network, read.config), (shown.network.clone(), config.clone()), "the weights shown, the run's setup");
+    let keras = write(&mut session, Export::Keras);
+    assert_eq!(keras, neurona::engine::export::keras_code(&shown.config, &shown.network, &shown.split, 100), "the engine's own Keras code");
+    // Without a run there is nothing to write.
+    let FromWorker::Text(_, none) = Session::new().answer(ToWorker::Export(Export::Model, Box::new(shown.network.clone())), &frozen) else { panic!() };
+    assert_eq!(none, None);
+}

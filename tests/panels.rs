@@ -150,3 +150,18 @@ fn backprop_can_start_on_the_point_the_network_gets_most_wrong() {
     assert!(walk.loss > mean, "{} against a mean of {mean}", walk.loss);
     assert_eq!(state.backprop_stage, 0, "a chosen point starts from the first stage");
 }
+
+#[test]
+fn the_hardest_points_are_the_largest_losses_in_order_the_first_of_equal_ones_first() {
+    let mut rng = Rng::new(11);
+    for case in 0..300 {
+        let n = rng.below(40);
+        // Few distinct values, so that ties are common.
+        let losses: Vec<f64> = (0..n).map(|_| rng.below(6) as f64 * 0.5).collect();
+        let k = rng.below(12);
+        let mut reference: Vec<usize> = (0..n).collect();
+        reference.sort_by(|&a, &b| losses[b].total_cmp(&losses[a]).then(a.cmp(&b)));
+        reference.truncate(k);
+        assert_eq!(neurona::engine::backprop::hardest_points(&losses, k), reference, "case {case}: {losses:?}, k = {k}");
+    }
+}

@@ -95,10 +95,17 @@ pub fn point_losses(network: &Network, config: &Config, points: &[Point]) -> Vec
         .collect()
 }
 
-/// The places of the `k` points with the largest loss, largest first.
+/// The places of the `k` points with the largest loss, largest first (of equal losses, the
+/// first point first).
 pub fn hardest_points(losses: &[f64], k: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..losses.len()).collect();
-    order.sort_by(|&a, &b| losses[b].total_cmp(&losses[a]).then(a.cmp(&b)));
-    order.truncate(k);
-    order
+    let mut top: Vec<usize> = Vec::with_capacity(k + 1);
+    for (i, loss) in losses.iter().enumerate() {
+        // Before the first kept point with a smaller loss: equal losses keep their order.
+        let at = top.iter().position(|&j| losses[j].total_cmp(loss).is_lt()).unwrap_or(top.len());
+        if at < k {
+            top.insert(at, i);
+            top.truncate(k);
+        }
+    }
+    top
 }

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod backprop_steps;
 pub use crate::exercise;
 pub use crate::i18n;
+pub mod json;
 pub mod lessons;
 pub mod link;
 pub mod notice;
@@ -80,20 +81,17 @@ pub fn install_panic_hook() {
 pub fn engine_benchmark(repeats: u32) -> String {
     let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
     let figures = crate::bench::run(repeats.max(1) as usize, &now);
-    let lines: Vec<serde_json::Value> = figures
-        .iter()
-        .map(|f| {
-            serde_json::json!({
-                "setup": f.setup,
-                "epochUs": f.epoch_us,
-                "lossesUs": f.losses_us,
-                "gridUs": f.grid_us,
-                "frameUs": f.frame_us(),
-                "epochsPerSecond": f.epochs_per_second().round(),
-            })
-        })
-        .collect();
-    serde_json::Value::Array(lines).to_string()
+    let lines = figures.iter().map(|f| {
+        json::object(&[
+            ("setup", json::string(f.setup)),
+            ("epochUs", json::number(f.epoch_us)),
+            ("lossesUs", json::number(f.losses_us)),
+            ("gridUs", json::number(f.grid_us)),
+            ("frameUs", json::number(f.frame_us())),
+            ("epochsPerSecond", json::number(f.epochs_per_second().round())),
+        ])
+    });
+    json::list(lines)
 }
 
 /// Panics on purpose, so that tests can check the page shows the error instead of going blank.

@@ -71,6 +71,16 @@ impl Live {
         }
     }
 
+    /// Has the worker write a file of the run with the weights shown; `then` hears its text.
+    /// Not counted as a request of the run.
+    pub fn export(&mut self, what: super::protocol::Export, then: yew::Callback<String>) {
+        let Some(network) = self.mirror.trainer.as_ref().map(|t| Box::new(t.network.clone())) else { return };
+        if let Some(b) = &self.bridge {
+            self.export_reader = Some(then);
+            b.send(ToWorker::Export(what, network));
+        }
+    }
+
     /// Sends a request, counted until its answer comes.
     pub(super) fn send(&mut self, message: ToWorker) {
         if let Some(b) = &self.bridge {
@@ -217,6 +227,12 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     let reader = live.borrow_mut().model_reader.take();
                     if let Some(reader) = reader {
                         reader.emit(*read);
+                    }
+                }
+                FromWorker::Text(_, text) => {
+                    let reader = live.borrow_mut().export_reader.take();
+                    if let (Some(reader), Some(text)) = (reader, text) {
+                        reader.emit(text);
                     }
                 }
             }

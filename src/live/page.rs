@@ -107,6 +107,8 @@ pub struct Live {
     pub(super) restarted: bool,
     /// Who hears of the model file the worker is reading.
     pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
+    /// Who hears of the file the worker is writing.
+    pub(super) export_reader: Option<yew::Callback<String>>,
 }
 
 impl Live {
@@ -144,6 +146,7 @@ impl Live {
             heard_at: now(),
             restarted: false,
             model_reader: None,
+            export_reader: None,
         }));
         Live::start_worker(&live);
         live

@@ -17,6 +17,9 @@ pub enum ToWorker {
     /// Read a model file's text: answered with [`FromWorker::Model`] (read in the worker, so
     /// that the page carries no reader of model files).
     ReadModel(String),
+    /// Write a file of the run with these weights (the page's: an earlier epoch it shows, or
+    /// the newest): answered with [`FromWorker::Text`].
+    Export(Export, Box<Network>),
     /// Start afresh: a new trainer for `config` with the initial weights of draw `round`, or
     /// with `network` when it has the same shape (an opened model). Later snapshots carry `id`.
     Setup {
@@ -144,6 +147,15 @@ pub struct RunSnapshot {
     pub picture: Option<Vec<u8>>,
 }
 
+/// A file saved from the run, written in the worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Export {
+    /// The model (setup and weights) as JSON, as it is opened again.
+    Model,
+    /// Keras code that trains the same network on the same data.
+    Keras,
+}
+
 /// A model file as read: the model and what was mended in its setup, or why it cannot be
 /// opened.
 pub type ModelRead = Result<(Model, Vec<Repair>), ModelError>;
@@ -155,4 +167,6 @@ pub enum FromWorker {
     Snapshot(Box<Snapshot>),
     /// A model file read ([`ToWorker::ReadModel`]).
     Model(Box<ModelRead>),
+    /// A file written ([`ToWorker::Export`]); none without a run.
+    Text(Export, Option<String>),
 }

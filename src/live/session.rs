@@ -2,7 +2,7 @@
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
 use super::pictures::{Painter, Request};
-use super::protocol::{Event, FromWorker, RunSnapshot, Snapshot, ToWorker};
+use super::protocol::{Event, Export, FromWorker, RunSnapshot, Snapshot, ToWorker};
 use crate::engine::{Real, TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
@@ -59,6 +59,7 @@ impl Session {
     pub fn answer(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> FromWorker {
         match message {
             ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text))),
+            ToWorker::Export(what, network) => FromWorker::Text(what, self.trainer.as_ref().map(|t| export(t, what, *network))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
         }
     }
@@ -127,7 +128,7 @@ impl Session {
             ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
             ToWorker::Pictures(request) => self.request = Some(request),
             // Answered by `answer`; the run is as it was.
-            ToWorker::ReadModel(_) => {}
+            ToWorker::ReadModel(_) | ToWorker::Export(..) => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
         self.paint(&mut snapshot, now(), streaming);
@@ -274,6 +275,14 @@ pub fn start(config: crate::engine::Config, round: u64, network: Option<crate::e
 
 /// The history point of the epoch just trained, if the history kept it (it keeps fewer as a
 /// run grows): the page's copy, fed the same points, thins them the same way.
+/// A file of the run `t` with the weights `network`.
+fn export(t: &Trainer, what: Export, network: crate::engine::Network) -> String {
+    match what {
+        Export::Model => crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network }.to_json(),
+        Export::Keras => crate::engine::export::keras_code(&t.config, &network, &t.split, 100),
+    }
+}
+
 fn kept_point(t: &Trainer) -> Option<crate::engine::trainer::HistoryPoint> {
     t.history.points.last().filter(|p| p.epoch == t.epoch).copied()
 }

@@ -147,22 +147,9 @@ impl Live {
         Some(format!("{} → {value}", super::math::point_words(&t.config, x, y, lang)))
     }
 
-    /// The trained model (setup and weights) as JSON.
-    pub fn model_json(&self) -> Option<String> {
-        let t = self.trainer()?;
-        let model = crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network: t.network.clone() };
-        Some(model.to_json())
-    }
-
     /// The data as it is split now, as CSV in its own units.
     pub fn data_csv(&self) -> Option<String> {
         let t = self.trainer()?;
         Some(crate::engine::csv::split_csv(&t.split, &super::math::shown_axes(&t.config, self.settings.lang)))
-    }
-
-    /// The trained network as Keras code.
-    pub fn keras_code(&self) -> Option<String> {
-        let t = self.trainer()?;
-        Some(crate::engine::export::keras_code(&t.config, &t.network, &t.split, 100))
     }
 }

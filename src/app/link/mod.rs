@@ -29,9 +29,9 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
     // The last value of a key counts.
     let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
     let mut repairs = Vec::new();
-    let mut order: Vec<&Key> = keys().collect();
-    order.sort_by_key(|k| k.stage);
-    for k in order {
+    // Stage by stage, each in the table's order.
+    let last = keys().map(|k| k.stage).max().unwrap_or(0);
+    for k in (0..=last).flat_map(|stage| keys().filter(move |k| k.stage == stage)) {
         match get(k.name) {
             Some(v) => {
                 if (k.read)(&mut s, v).is_err() {

@@ -53,7 +53,7 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
         Stage::Update => (ctx.t(Text::TheUpdate).to_string(), None),
         Stage::Done => (ctx.t(Text::AfterTheUpdate).to_string(), None),
     };
-    let inputs_json = serde_json::to_string(&w.inputs).unwrap_or_default();
+    let inputs_json = crate::app::json::numbers(&w.inputs);
     let point = step.point % ctx.live.borrow().trainer().map_or(1, |t| t.split.train.len().max(1));
     let features: Vec<String> = s.config.network.features.iter().zip(&w.inputs).map(|(f, v)| format!("{} = {}", f.label(), n(*v))).collect();
     let next = {

@@ -27,9 +27,16 @@ pub struct NumberFieldProps {
     pub onchange: Callback<Real>,
 }
 
-/// A labelled number field within a limit.
+/// A labelled number field within a limit. While it has the keyboard, what is typed in it
+/// stays: a render (the run moved, say) writes the value only into a field not being typed in.
 #[component]
 pub fn NumberField(p: &NumberFieldProps) -> Html {
+    let node = use_node_ref();
+    let typing = node.cast::<HtmlInputElement>().filter(|el| {
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        active.is_some_and(|a| a == ***el)
+    });
+    let value = typing.map_or_else(|| p.value.to_string(), |el| el.value());
     let onchange = {
         let on = p.onchange.clone();
         Callback::from(move |e: Event| {
@@ -41,7 +48,7 @@ pub fn NumberField(p: &NumberFieldProps) -> Html {
     html! {
         <label class="field small"><span>{ p.label.clone() }</span>
             <input type="number" id={p.id.clone()} min={p.limit.min.to_string()} max={p.limit.max.to_string()}
-                step={p.limit.step.to_string()} value={p.value.to_string()} aria-label={p.label.clone()} {onchange} />
+                step={p.limit.step.to_string()} {value} aria-label={p.label.clone()} {onchange} ref={node} />
         </label>
     }
 }

@@ -114,7 +114,12 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
                 max_epochs: number("exercise-max-epochs", crate::app::exercise::MAX_EPOCHS),
                 text: Exercise::clean_text(&value("exercise-text")),
             };
-            let hidden = hideable_controls().into_iter().filter(|(k, _)| value(&format!("exercise-hide-{k}")) == "true").map(|(k, _)| k.to_string()).collect();
+            let mut hidden = std::collections::BTreeSet::new();
+            for (k, _) in hideable_controls() {
+                if value(&format!("exercise-hide-{k}")) == "true" {
+                    hidden.insert(k.to_string());
+                }
+            }
             dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
         })
     };

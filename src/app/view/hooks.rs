@@ -35,9 +35,7 @@ pub(super) fn use_link_sync(settings: &Settings) {
 pub(super) fn use_points_storage(points: &[Point], axes: &Axes) {
     use_effect_with((points.to_vec(), axes.clone()), |(points, axes)| {
         if crate::engine::normalize::points_text(points, axes).len() > crate::engine::limits::LINK_POINTS_CHARS {
-            if let Ok(json) = serde_json::to_string(&StoredPoints { points: points.clone(), axes: axes.clone() }) {
-                keep_points(&crate::engine::normalize::points_key(points, axes), &json);
-            }
+            keep_points(&crate::engine::normalize::points_key(points, axes), &stored_json(points, axes));
         }
         || ()
     });

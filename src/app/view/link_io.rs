@@ -2,6 +2,7 @@
 //! link kept in this browser (`points=page:NAME`).
 
 use super::ctx::*;
+use crate::app::json;
 use crate::engine::axes::{Axes, Axis};
 use crate::engine::Point;
 
@@ -49,16 +50,21 @@ pub(super) fn keep_points(name: &str, json: &str) {
     while s.set_item(&points_storage_key(name), json).is_err() && index.len() > 1 {
         let _ = s.remove_item(&points_storage_key(&index.remove(0)));
     }
-    if let Ok(text) = serde_json::to_string(&index) {
-        let _ = s.set_item(POINTS_INDEX_KEY, &text);
-    }
+    let _ = s.set_item(POINTS_INDEX_KEY, &json::list(index.iter().map(|n| json::string(n))));
 }
 
-/// The user's points as this browser keeps them (JSON), with their axes.
-#[derive(serde::Serialize)]
+/// The user's points as this browser keeps them, with their axes.
 pub(super) struct StoredPoints {
     pub(super) points: Vec<Point>,
     pub(super) axes: Axes,
+}
+
+/// The points and their axes as this browser keeps them: JSON,
+/// `{"points": [{"x": .., "y": .., "label": ..}, ..], "axes": {"x": {"name": .., "min": .., "max": ..}, "y": ..}}`.
+pub(super) fn stored_json(points: &[Point], axes: &Axes) -> String {
+    let point = |p: &Point| json::object(&[("x", json::number(p.x)), ("y", json::number(p.y)), ("label", json::number(p.label))]);
+    let axis = |a: &Axis| json::object(&[("name", json::string(&a.name)), ("min", json::number(a.min)), ("max", json::number(a.max))]);
+    json::object(&[("points", json::list(points.iter().map(point))), ("axes", json::object(&[("x", axis(&axes.x)), ("y", axis(&axes.y))]))])
 }
 
 /// Reads a set of points as this browser keeps it, with the browser's own JSON reader: the

@@ -54,7 +54,7 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
     };
     let table = |id: &'static str, rows: &[Vec<Real>], cell: &dyn Fn(usize, usize, Real) -> Html| {
         html! {
-            <table id={id} class="numbers" data-values={serde_json::to_string(rows).unwrap_or_default()}>
+            <table id={id} class="numbers" data-values={crate::app::json::rows(rows)}>
                 { for rows.iter().enumerate().map(|(r, row)| html! { <tr>{ for row.iter().enumerate().map(|(c, v)| cell(r, c, *v)) }</tr> }) }
             </table>
         }

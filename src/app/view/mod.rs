@@ -23,6 +23,8 @@ mod network;
 mod output;
 mod panel;
 mod readouts;
+mod threshold;
+mod timeline;
 mod top;
 
 pub use app::App;

@@ -6,9 +6,10 @@ use super::ctx::*;
 use super::dataset::add_point;
 use super::figures::live_figure_of;
 use super::files::{download, on_file, Reading};
-use super::lesson::ThresholdUnit;
 use super::panel::LiveHandle;
-use super::readouts::{HeatmapLabel, PerfReadout, Timeline, TrainingHint};
+use super::readouts::{HeatmapLabel, PerfReadout, TrainingHint};
+use super::threshold::ThresholdUnit;
+use super::timeline::{scrub, Timeline};
 use crate::render::figures::{Figure, Set};
 
 /// A read-only tip next to the pointer: x, y, text and its element id.
@@ -157,34 +158,15 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
     }
 }
 
-/// The timeline dragged to an epoch: training pauses and the network is shown as it was.
-fn scrub(ctx: &Ctx, playing: bool) -> Callback<u64> {
-    let ctx = ctx.clone();
-    Callback::from(move |epoch: u64| {
-        if playing {
-            ctx.dispatch.emit(Action::Run(Run::Pause));
-        }
-        ctx.live.borrow_mut().view_epoch(epoch);
-    })
-}
-
 pub(super) fn file_tools(ctx: &Ctx) -> Html {
-    let save = {
+    // The worker writes the files, with the weights shown here.
+    use crate::live::protocol::Export;
+    let save_as = |what: Export, name: &'static str, mime: &'static str| {
         let live = ctx.live.clone();
-        Callback::from(move |_| {
-            if let Some(json) = live.borrow().model_json() {
-                download("neurona-model.json", "application/json", &json);
-            }
-        })
+        Callback::from(move |_| live.borrow_mut().export(what, Callback::from(move |text: String| download(name, mime, &text))))
     };
-    let keras = {
-        let live = ctx.live.clone();
-        Callback::from(move |_| {
-            if let Some(code) = live.borrow().keras_code() {
-                download("neurona_model.py", "text/x-python", &code);
-            }
-        })
-    };
+    let save = save_as(Export::Model, "neurona-model.json", "application/json");
+    let keras = save_as(Export::Keras, "neurona_model.py", "text/x-python");
     let open_model = on_file(
         ctx,
         // The worker reads the file; the setup it opens keeps the page's other settings.

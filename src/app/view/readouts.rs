@@ -1,11 +1,10 @@
 //! The readouts beside the pictures, each a component that reads the run at every frame stamp
-//! and is rendered by Yew: what the big picture shows, what is going wrong, the perceptron's
-//! mistakes, the timeline of earlier epochs and the frame loop's own figures.
+//! and is rendered by Yew: what the big picture shows, what is going wrong and the frame
+//! loop's own figures.
 
 use super::ctx::*;
 use super::panel::{use_frame, LiveHandle};
 use crate::engine::diagnose::Trouble;
-use crate::engine::EpochReport;
 
 /// The live side and the page's language: all a readout needs.
 #[derive(Properties, PartialEq)]
@@ -49,54 +48,6 @@ pub(super) fn training_hint(p: &ReadoutProps) -> Html {
     use_frame(&p.live);
     let (kind, text) = hint_words(p.live.0.borrow().trouble(), p.lang);
     html! { <p id={ids::TRAINING_HINT} class="training-hint" role="status" data-kind={kind} hidden={kind.is_empty()}>{ text }</p> }
-}
-
-/// The perceptron's mistakes on the training points, counted with the weights as they are
-/// (so a weight typed by hand shows at once), and whether it converged.
-#[function_component(PerceptronMistakes)]
-pub(super) fn perceptron_mistakes(p: &ReadoutProps) -> Html {
-    use_frame(&p.live);
-    let live = p.live.0.borrow();
-    let Some(t) = live.trainer().filter(|t| t.config.is_perceptron()) else {
-        return html! { <b id={ids::PERCEPTRON}>{ "–" }</b> };
-    };
-    let fresh = EpochReport::default();
-    let report = t.last.as_ref().unwrap_or(&fresh);
-    let mistakes = report.train.accuracy.map_or(0, |a| ((1.0 - a) * report.train.count as f64).round() as usize);
-    let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
-    html! { <b id={ids::PERCEPTRON} data-mistakes={mistakes.to_string()}>{ format!("{mistakes} ({})", verdict.get(p.lang)) }</b> }
-}
-
-/// Properties of [`Timeline`].
-#[derive(Properties, PartialEq)]
-pub(super) struct TimelineProps {
-    pub live: LiveHandle,
-    pub lang: Lang,
-    /// Called with the epoch the range is dragged to.
-    pub onscrub: Callback<u64>,
-}
-
-/// The run's earlier epochs: a range from 0 to the newest, at the one shown, and what it
-/// shows in words.
-#[function_component(Timeline)]
-pub(super) fn timeline(p: &TimelineProps) -> Html {
-    use_frame(&p.live);
-    let live = p.live.0.borrow();
-    let newest = live.newest_epoch();
-    let viewed = live.viewed_epoch();
-    let shown = viewed.unwrap_or(newest);
-    let text = match viewed {
-        Some(e) => Text::TimelineBack.get(p.lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
-        None => Text::TimelineNow.get(p.lang).replace("{kept}", &live.timeline_kept().to_string()),
-    };
-    let oninput = p.onscrub.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value().parse::<u64>().unwrap_or(0));
-    html! {
-        <div class="timeline">
-            <input type="range" id={ids::TIMELINE} min="0" max={newest.to_string()} value={shown.to_string()} step="1"
-                aria-label={Text::Timeline.get(p.lang)} aria-valuetext={format!("{shown} / {newest}")} {oninput} />
-            <p id={ids::TIMELINE_LABEL} class="timeline-label" aria-live="off">{ text }</p>
-        </div>
-    }
 }
 
 /// The frame loop's own figures while training (`showPerformance`): as text, and as
