@@ -149,6 +149,20 @@ test('two setups compared stand side by side at the same size, each with its net
   }
 });
 
+test('two setups compared on a tablet: both pictures and Play on screen, the pictures first', async () => {
+  const s = await open(browser, 'lang=en', { width: 820, height: 1180 }, { hasTouch: true, isMobile: true });
+  const { page } = s;
+  await page.click('#compare-button');
+  await page.waitForSelector('#compare-network');
+  await page.click('#play-pause-button');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const a = await place(page, '#heatmap');
+  const b = await place(page, '.compare-heatmap');
+  assert.ok(a.whole && b.whole, `both pictures on screen: ${JSON.stringify([a, b])}`);
+  assert.ok((await place(page, '#play-pause-button')).whole, 'Play on screen');
+  await clean(s);
+});
+
 test('a dialog keeps the keyboard and closes with Escape or a click outside', async () => {
   const s = await open(browser, 'lang=es');
   const { page } = s;
