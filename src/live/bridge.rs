@@ -25,7 +25,7 @@ impl Live {
     pub(super) fn start_worker(live: &Rc<RefCell<Live>>) {
         let bridge = spawn_worker(Rc::downgrade(live));
         let mut me = live.borrow_mut();
-        me.bridge = Some(bridge);
+        me.link.worker = Some(bridge);
         me.me = Rc::downgrade(live);
     }
 
@@ -37,20 +37,22 @@ impl Live {
     /// Notices a worker that stopped answering: starts one anew once, from the page's weights
     /// and epoch; the second time, stops and says so.
     pub(super) fn check_worker(&mut self) {
-        if self.pending == 0 || now() - self.heard_at < Self::WORKER_SILENCE_MS {
+        if self.link.pending == 0 || now() - self.link.heard_at < Self::WORKER_SILENCE_MS {
             return;
         }
-        self.pending = 0;
-        self.asked.clear();
-        self.heard_at = now();
-        if !self.restarted {
-            self.restarted = true;
-            self.bridge = Some(spawn_worker(self.me.clone()));
+        self.link.pending = 0;
+        self.link.asked.clear();
+        self.link.heard_at = now();
+        if !self.link.restarted {
+            self.link.restarted = true;
+            self.link.worker = Some(spawn_worker(self.me.clone()));
             let id = self.mirror.setup;
             let config = self.settings.config.clone();
             match self.mirror.trainer.as_ref().map(|t| (t.network.clone(), t.epoch)) {
-                Some((network, epoch)) => self.send(ToWorker::Resume { id, config: Box::new(config), round: self.round, network: Box::new(network), epoch }),
-                None => self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: None }),
+                Some((network, epoch)) => {
+                    self.send(ToWorker::Resume { id, config: Box::new(config), round: self.run.round, network: Box::new(network), epoch })
+                }
+                None => self.send(ToWorker::Setup { id, config: Box::new(config), round: self.run.round, network: None }),
             }
             if let Some(c) = self.settings.compare.clone() {
                 self.send(ToWorker::Compare(Some(c)));
@@ -65,8 +67,8 @@ impl Live {
     /// Has the worker read a model file's text; `then` hears what it found. Not counted as a
     /// request of the run: its answer is no snapshot.
     pub fn read_model(&mut self, text: String, then: yew::Callback<super::protocol::ModelRead>) {
-        if let Some(b) = &self.bridge {
-            self.model_reader = Some(then);
+        if let Some(b) = &self.link.worker {
+            self.link.model_reader = Some(then);
             b.send(ToWorker::ReadModel(text));
         }
     }
@@ -75,24 +77,24 @@ impl Live {
     /// Not counted as a request of the run.
     pub fn export(&mut self, what: super::protocol::Export, then: yew::Callback<String>) {
         let Some(network) = self.mirror.trainer.as_ref().map(|t| Box::new(t.network.clone())) else { return };
-        if let Some(b) = &self.bridge {
-            self.export_reader = Some(then);
+        if let Some(b) = &self.link.worker {
+            self.link.export_reader = Some(then);
             b.send(ToWorker::Export(what, network));
         }
     }
 
     /// Sends a request, counted until its answer comes.
     pub(super) fn send(&mut self, message: ToWorker) {
-        if let Some(b) = &self.bridge {
-            if self.pending == 0 {
-                self.heard_at = now();
+        if let Some(b) = &self.link.worker {
+            if self.link.pending == 0 {
+                self.link.heard_at = now();
             }
-            self.pending += 1;
+            self.link.pending += 1;
             let counted = match &message {
                 ToWorker::Train { epochs, .. } if self.settings.exercise.max_epochs.is_some() => *epochs,
                 _ => 0,
             };
-            self.asked.push_back(counted);
+            self.link.asked.push_back(counted);
             b.send(message);
         }
     }
@@ -104,7 +106,7 @@ impl Live {
             self.compare_view.take_picture(picture);
         }
         if run.restarted {
-            self.compare = self.settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
+            self.compare = self.settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.run.round, None));
         }
         let Some(c) = self.compare.as_mut() else { return };
         if super::mirror::follow(c, &run.parameters, run.epoch, &run.report, &run.history) {
@@ -114,9 +116,9 @@ impl Live {
 
     /// Takes in the worker's answer; returns what the Yew state should hear of it.
     pub(super) fn receive(&mut self, mut s: Snapshot) -> Vec<RunEvent> {
-        self.heard_at = now();
-        self.pending = self.pending.saturating_sub(1);
-        self.asked.pop_front();
+        self.link.heard_at = now();
+        self.link.pending = self.link.pending.saturating_sub(1);
+        self.link.asked.pop_front();
         let mut events = Vec::new();
         if !self.mirror.apply(&s) {
             return events;
@@ -126,17 +128,17 @@ impl Live {
             self.apply_compare(run);
         }
         if let Some(pictures) = s.pictures.take() {
-            self.views.take_pictures(pictures, self.viewing.is_some());
+            self.views.take_pictures(pictures, self.run.viewing.is_some());
         }
         if let Some(t) = self.mirror.trainer.as_mut() {
-            self.timeline.record(t.epoch, &s.parameters);
+            self.run.timeline.record(t.epoch, &s.parameters);
             // An answer still on its way while an earlier epoch is shown: it is the newest
             // state, and the earlier epoch stays on screen.
-            if let Some(v) = self.viewing.as_mut() {
+            if let Some(v) = self.run.viewing.as_mut() {
                 v.newest_epoch = t.epoch;
                 v.newest = s.parameters.clone();
                 v.newest_report = t.last.clone();
-                if let Some((at, p)) = self.timeline.at(v.epoch) {
+                if let Some((at, p)) = self.run.timeline.at(v.epoch) {
                     t.set_parameters(p);
                     t.epoch = *at;
                 }
@@ -173,10 +175,10 @@ impl Live {
         }
         let (request, in_flight) = match self.settings.speed {
             Speed::Slow => {
-                if now() - self.slow_asked_at < Speed::SLOW_MS || self.pending > 0 {
+                if now() - self.link.slow_asked_at < Speed::SLOW_MS || self.link.pending > 0 {
                     return;
                 }
-                self.slow_asked_at = now();
+                self.link.slow_asked_at = now();
                 // A threshold unit goes one move of its line at a time.
                 let request =
                     if self.settings.config.is_perceptron() { ToWorker::PerceptronTick } else { ToWorker::Train { epochs: 1, budget_ms: FRAME_CAP_MS } };
@@ -187,13 +189,13 @@ impl Live {
         };
         // An exercise's epoch limit: ask for no more than it leaves, and stop there.
         if self.epochs_left() == 0 {
-            if self.pending == 0 {
+            if self.link.pending == 0 {
                 self.refresh_pictures();
                 self.tell(RunEvent::Stopped);
             }
             return;
         }
-        while self.pending < in_flight {
+        while self.link.pending < in_flight {
             let left = self.epochs_left();
             if left == 0 {
                 break;
@@ -224,13 +226,13 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     }
                 }
                 FromWorker::Model(read) => {
-                    let reader = live.borrow_mut().model_reader.take();
+                    let reader = live.borrow_mut().link.model_reader.take();
                     if let Some(reader) = reader {
                         reader.emit(*read);
                     }
                 }
                 FromWorker::Text(_, text) => {
-                    let reader = live.borrow_mut().export_reader.take();
+                    let reader = live.borrow_mut().link.export_reader.take();
                     if let (Some(reader), Some(text)) = (reader, text) {
                         reader.emit(text);
                     }

@@ -31,6 +31,8 @@ pub mod readouts;
 mod run;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
+mod state;
+#[cfg(target_arch = "wasm32")]
 mod teaching;
 pub mod timeline;
 #[cfg(target_arch = "wasm32")]

@@ -11,13 +11,11 @@ use super::perf::Perf;
 use super::pictures::Request;
 use super::protocol::ToWorker;
 use super::session;
-use super::worker::TrainingWorker;
 use crate::engine::{Network, Trainer};
 use crate::i18n::Lang;
 use crate::render::diagram::layout;
 use crate::settings::{Settings, Speed};
 use gloo_render::AnimationFrame;
-use gloo_worker::WorkerBridge;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
@@ -43,37 +41,15 @@ pub enum RunEvent {
     Rewound(u64),
 }
 
-/// An earlier epoch shown from the timeline, and the run's newest state meanwhile.
-pub(super) struct Viewing {
-    pub(super) epoch: u64,
-    pub(super) newest_epoch: u64,
-    pub(super) newest: super::timeline::Parameters,
-    pub(super) newest_report: Option<crate::engine::EpochReport>,
-}
-
-/// The page's training state: the worker, the mirror and the views.
+/// The page's training state: the worker link, the run, the mirror and the views.
 pub struct Live {
     pub(super) mirror: Mirror,
-    pub(super) bridge: Option<WorkerBridge<TrainingWorker>>,
+    /// The worker, and the requests on their way to it.
+    pub(super) link: super::state::WorkerLink,
+    /// The run as the page shows it: its round, its timeline, the goal.
+    pub(super) run: super::state::RunState,
     pub(super) settings: Settings,
     pub(super) generation: Option<u64>,
-    /// How many times the same setup was reset: each reset draws new initial weights.
-    pub(super) round: u64,
-    /// Requests sent and not yet answered.
-    pub(super) pending: u32,
-    /// The epochs each request in flight asked for, under an exercise's epoch limit (0
-    /// without one), oldest first: the worker answers in order.
-    pub(super) asked: std::collections::VecDeque<u64>,
-    /// When the last epoch was asked for at the slow pace.
-    pub(super) slow_asked_at: f64,
-    /// The epoch at which this run met the exercise's goal, as the page's state holds it.
-    pub(super) goal_met: Option<u64>,
-    /// The weights at earlier epochs of this run.
-    pub(super) timeline: super::timeline::Timeline,
-    /// An earlier epoch shown from the timeline.
-    pub(super) viewing: Option<Viewing>,
-    /// The next reset starts from the same initial weights as this run.
-    pub(super) same_weights: bool,
     /// The page's copy of the second setup of a comparison, trained in the worker in
     /// lockstep with the first.
     pub(super) compare: Option<Trainer>,
@@ -101,14 +77,6 @@ pub struct Live {
     pub(super) perceptron_cursor: usize,
     /// Backprop step by step: the point's loss before and after the last update applied.
     pub backprop_losses: Option<(f64, f64)>,
-    /// When the worker last answered, or was first asked since its last answer.
-    pub(super) heard_at: f64,
-    /// Whether the worker was already started anew once after it stopped answering.
-    pub(super) restarted: bool,
-    /// Who hears of the model file the worker is reading.
-    pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
-    /// Who hears of the file the worker is writing.
-    pub(super) export_reader: Option<yew::Callback<String>>,
 }
 
 impl Live {
@@ -118,17 +86,10 @@ impl Live {
         let live = Rc::new(RefCell::new(Live {
             views: Views::new(layout(&settings.config, NETWORK_WIDTH)),
             mirror: Mirror::default(),
-            bridge: None,
+            link: Default::default(),
+            run: Default::default(),
             settings,
             generation: None,
-            round: 0,
-            pending: 0,
-            asked: Default::default(),
-            slow_asked_at: f64::NEG_INFINITY,
-            goal_met: None,
-            timeline: Default::default(),
-            viewing: None,
-            same_weights: false,
             compare: None,
             compare_view: Default::default(),
             pictures_asked: None,
@@ -143,10 +104,6 @@ impl Live {
             inspect_point: InspectPoint::Training(0),
             perceptron_cursor: 0,
             backprop_losses: None,
-            heard_at: now(),
-            restarted: false,
-            model_reader: None,
-            export_reader: None,
         }));
         Live::start_worker(&live);
         live
@@ -182,22 +139,22 @@ impl Live {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.views.weights_changed();
-            self.timeline.clear();
-            self.viewing = None;
+            self.run.timeline.clear();
+            self.run.viewing = None;
             let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
-            self.round = match (same_setup, std::mem::take(&mut self.same_weights)) {
-                (true, true) => self.round,
-                (true, false) => self.round + 1,
+            self.run.round = match (same_setup, std::mem::take(&mut self.run.same_weights)) {
+                (true, true) => self.run.round,
+                (true, false) => self.run.round + 1,
                 (false, _) => 0,
             };
             let id = self.mirror.setup + 1;
             let network = opened.cloned();
             let config = settings.config.clone();
-            self.mirror.reset(id, session::start(config.clone(), self.round, network.clone()));
-            self.send(ToWorker::Setup { id, config: Box::new(config), round: self.round, network: network.map(Box::new) });
+            self.mirror.reset(id, session::start(config.clone(), self.run.round, network.clone()));
+            self.send(ToWorker::Setup { id, config: Box::new(config), round: self.run.round, network: network.map(Box::new) });
             // The second setup starts with it, from the same draw of weights, in the worker too;
             // the page keeps a copy of it, brought up to date from the snapshots.
-            self.compare = settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.round, None));
+            self.compare = settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.run.round, None));
             if let Some(c) = &settings.compare {
                 self.send(ToWorker::Compare(Some(c.clone())));
             }
@@ -232,7 +189,7 @@ impl Live {
     /// Follows the page's state: whether training plays, and whether this run met the
     /// exercise's goal (said once per run).
     pub fn follow(&mut self, playing: bool, goal_met: Option<u64>) {
-        self.goal_met = goal_met;
+        self.run.goal_met = goal_met;
         if self.playing == playing {
             return;
         }
@@ -271,7 +228,7 @@ impl Live {
             match self.settings.speed {
                 Speed::Epochs(_) | Speed::Slow => self.ask_for_epochs(),
                 // At full speed the answers ask for more; after a comparison waited, this does.
-                Speed::Max if self.pending == 0 => self.ask_for_epochs(),
+                Speed::Max if self.link.pending == 0 => self.ask_for_epochs(),
                 Speed::Max => {}
             }
             self.views.dash = (self.views.dash + 0.6) % 70.0;

@@ -29,7 +29,7 @@ impl Live {
 
     /// How many earlier states of the run the timeline keeps.
     pub fn timeline_kept(&self) -> usize {
-        self.timeline.len()
+        self.run.timeline.len()
     }
 
     /// The frame loop's last figures (epochs a second, frames a second, time per frame),

@@ -1,8 +1,9 @@
 //! The run as the page shows it: the exercise's epoch limit and goal, the timeline of earlier
 //! epochs, going back to one and going on from there.
 
-use super::page::{Live, RunEvent, Viewing};
+use super::page::{Live, RunEvent};
 use super::protocol::ToWorker;
+use super::state::Viewing;
 
 impl Live {
     /// Epochs the exercise still allows (all there are without a limit), counting those
@@ -10,12 +11,12 @@ impl Live {
     pub(super) fn epochs_left(&self) -> u64 {
         let Some(max) = self.settings.exercise.max_epochs else { return u64::MAX };
         let done = self.mirror.trainer.as_ref().map_or(0, |t| t.epoch);
-        max.saturating_sub(done + self.asked.iter().sum::<u64>())
+        max.saturating_sub(done + self.link.asked.iter().sum::<u64>())
     }
 
     /// Whether the exercise's goal is met now; said once per run (the page's state pauses).
     pub(super) fn check_goal(&mut self, events: &mut Vec<RunEvent>) {
-        let (Some(goal), None) = (self.settings.exercise.goal, self.goal_met) else { return };
+        let (Some(goal), None) = (self.settings.exercise.goal, self.run.goal_met) else { return };
         let Some(t) = self.mirror.trainer.as_ref() else { return };
         let Some(report) = t.last.as_ref() else { return };
         let m = report.test.as_ref().unwrap_or(&report.train);
@@ -30,25 +31,25 @@ impl Live {
     /// The next reset restarts from this run's initial weights (the same setup then gives
     /// the same curve).
     pub fn reset_to_same_weights(&mut self) {
-        self.same_weights = true;
+        self.run.same_weights = true;
     }
 
     /// Shows the network as it was at `epoch` (the nearest kept snapshot at or before it),
     /// or, at the newest epoch, as it is. Training pauses meanwhile.
     pub fn view_epoch(&mut self, epoch: u64) {
         let Some(t) = self.mirror.trainer.as_mut() else { return };
-        let newest = self.viewing.as_ref().map_or(t.epoch, |v| v.newest_epoch);
+        let newest = self.run.viewing.as_ref().map_or(t.epoch, |v| v.newest_epoch);
         if epoch >= newest {
-            if let Some(v) = self.viewing.take() {
+            if let Some(v) = self.run.viewing.take() {
                 t.set_parameters(&v.newest);
                 t.epoch = v.newest_epoch;
                 t.last = v.newest_report;
             }
-        } else if let Some((at, parameters)) = self.timeline.at(epoch).cloned() {
-            if self.viewing.is_none() {
-                self.viewing = Some(Viewing { epoch: at, newest_epoch: t.epoch, newest: t.network.parameters(), newest_report: t.last.clone() });
+        } else if let Some((at, parameters)) = self.run.timeline.at(epoch).cloned() {
+            if self.run.viewing.is_none() {
+                self.run.viewing = Some(Viewing { epoch: at, newest_epoch: t.epoch, newest: t.network.parameters(), newest_report: t.last.clone() });
             }
-            if let Some(v) = self.viewing.as_mut() {
+            if let Some(v) = self.run.viewing.as_mut() {
                 v.epoch = at;
             }
             t.set_parameters(&parameters);
@@ -64,25 +65,25 @@ impl Live {
 
     /// The epoch shown from the timeline, if an earlier one.
     pub fn viewed_epoch(&self) -> Option<u64> {
-        self.viewing.as_ref().map(|v| v.epoch)
+        self.run.viewing.as_ref().map(|v| v.epoch)
     }
 
     /// The newest epoch of the run (while an earlier one is shown, too).
     pub fn newest_epoch(&self) -> u64 {
-        self.viewing.as_ref().map(|v| v.newest_epoch).or(self.mirror.trainer.as_ref().map(|t| t.epoch)).unwrap_or(0)
+        self.run.viewing.as_ref().map(|v| v.newest_epoch).or(self.mirror.trainer.as_ref().map(|t| t.epoch)).unwrap_or(0)
     }
 
     /// When an earlier epoch is shown, makes it the run's present: the worker and the page
     /// go back there and training continues from it.
     pub(super) fn continue_from_viewed(&mut self) {
-        let Some(v) = self.viewing.take() else { return };
+        let Some(v) = self.run.viewing.take() else { return };
         let Some(t) = self.mirror.trainer.as_mut() else { return };
         let parameters = t.network.parameters();
         // The mirror shows the epoch already: rewind it as the worker will.
         t.epoch = v.newest_epoch;
         if t.rewind(v.epoch, &parameters) {
             self.mirror.stop_epoch = None;
-            self.timeline.truncate_after(v.epoch);
+            self.run.timeline.truncate_after(v.epoch);
             self.tell(RunEvent::Rewound(v.epoch));
             self.send(ToWorker::Rewind { epoch: v.epoch, parameters });
         }

@@ -1,0 +1,66 @@
+//! The parts of the page's live side that hold state of their own: the link to the worker
+//! (the requests on their way) and the run as the page shows it (its round, its timeline, an
+//! earlier epoch shown, the goal).
+
+use super::dom::now;
+use super::worker::TrainingWorker;
+use gloo_worker::WorkerBridge;
+use std::collections::VecDeque;
+
+/// The worker and the requests on their way to it.
+pub(crate) struct WorkerLink {
+    pub(super) worker: Option<WorkerBridge<TrainingWorker>>,
+    /// Requests sent and not yet answered.
+    pub(super) pending: u32,
+    /// The epochs each request in flight asked for, under an exercise's epoch limit (0
+    /// without one), oldest first: the worker answers in order.
+    pub(super) asked: VecDeque<u64>,
+    /// When the last epoch was asked for at the slow pace.
+    pub(super) slow_asked_at: f64,
+    /// When the worker last answered, or was first asked since its last answer.
+    pub(super) heard_at: f64,
+    /// Whether the worker was already started anew once after it stopped answering.
+    pub(super) restarted: bool,
+    /// Who hears of the model file the worker is reading.
+    pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
+    /// Who hears of the file the worker is writing.
+    pub(super) export_reader: Option<yew::Callback<String>>,
+}
+
+impl Default for WorkerLink {
+    fn default() -> Self {
+        WorkerLink {
+            worker: None,
+            pending: 0,
+            asked: VecDeque::new(),
+            slow_asked_at: f64::NEG_INFINITY,
+            heard_at: now(),
+            restarted: false,
+            model_reader: None,
+            export_reader: None,
+        }
+    }
+}
+
+/// The run as the page shows it.
+#[derive(Default)]
+pub(crate) struct RunState {
+    /// How many times the same setup was reset: each reset draws new initial weights.
+    pub(super) round: u64,
+    /// The next reset starts from the same initial weights as this run.
+    pub(super) same_weights: bool,
+    /// The epoch at which this run met the exercise's goal, as the page's state holds it.
+    pub(super) goal_met: Option<u64>,
+    /// The weights at earlier epochs of this run.
+    pub(super) timeline: super::timeline::Timeline,
+    /// An earlier epoch shown from the timeline.
+    pub(super) viewing: Option<Viewing>,
+}
+
+/// An earlier epoch shown from the timeline, and the run's newest state meanwhile.
+pub(crate) struct Viewing {
+    pub(super) epoch: u64,
+    pub(super) newest_epoch: u64,
+    pub(super) newest: super::timeline::Parameters,
+    pub(super) newest_report: Option<crate::engine::EpochReport>,
+}
