@@ -32,6 +32,7 @@ pub mod perceptron;
 pub mod predict;
 pub mod report;
 pub mod rng;
+pub mod space;
 pub mod trainer;
 
 /// The engine's number type.
