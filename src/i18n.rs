@@ -1,43 +1,6 @@
 //! The English/Spanish catalogue: every user-visible string, in the lesson's vocabulary.
 
-use serde::{Deserialize, Serialize};
-
-/// A language of the interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Spanish (español).
-    Es,
-}
-
-impl Lang {
-    /// The code used in links (`lang=`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
-    /// Parses a link's `lang=` value.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.to_ascii_lowercase().as_str() {
-            "en" => Some(Lang::En),
-            "es" => Some(Lang::Es),
-            _ => None,
-        }
-    }
-
-    /// The language for a browser's `navigator.language`: Spanish for `es*`, else English.
-    pub fn from_browser(language: &str) -> Lang {
-        if language.to_ascii_lowercase().starts_with("es") {
-            Lang::Es
-        } else {
-            Lang::En
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 macro_rules! catalogue {
     ($($key:ident => $en:expr, $es:expr;)*) => {
@@ -160,6 +123,14 @@ catalogue! {
     NextPoints => "Next points", "Siguientes puntos";
     TrainingPoints => "training points", "puntos de entrenamiento";
     ShowMatrix => "This layer as W·X + b", "Esta capa como W·X + b";
+    SpaceButton => "See the plane as this layer sees it", "Ver el plano como lo ve esta capa";
+    SpaceTitle => "The plane as hidden layer {layer} sees it", "El plano como lo ve la capa oculta {layer}";
+    SpaceMorph => "From the input plane (0) to the layer (1)", "Del plano de entrada (0) a la capa (1)";
+    SpaceExplain => "Each point moves from its place on the plane to where the layer puts it, and the grid's lines bend with it.", "Cada punto se mueve de su lugar en el plano al lugar donde lo pone la capa, y las líneas de la cuadrícula se doblan con él.";
+    SpaceTwoNeurons => "u = neuron 1, v = neuron 2 of the layer.", "u = neurona 1, v = neurona 2 de la capa.";
+    SpaceOneNeuron => "u = the layer's only neuron.", "u = la única neurona de la capa.";
+    SpacePrincipal => "u, v: the first two principal components of the layer's values ({u}% and {v}% of their spread).", "u, v: las dos primeras componentes principales de los valores de la capa ({u}% y {v}% de su dispersión).";
+    SpaceLine => "Dashed: the output's line. The layer has bent the plane so that one straight line parts the classes.", "Punteada: la recta de la salida. La capa dobló el plano para que una sola recta separe las clases.";
     ByHand => "The threshold unit by hand: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 if z ≥ 0", "La unidad de umbral a mano: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 si z ≥ 0";
     XorByHand => "Try any weights: no line w₁·x₁ + w₂·x₂ + b = 0 leaves both blue corners on one side and both orange ones on the other, so the mistakes never reach 0. XOR needs a hidden layer.", "Prueba cualquier peso: ninguna recta w₁·x₁ + w₂·x₂ + b = 0 deja las dos esquinas azules de un lado y las dos naranjas del otro, así que los errores nunca llegan a 0. XOR necesita una capa oculta.";
     PerceptronStep => "Apply the perceptron rule to the next point", "Aplicar la regla del perceptrón al siguiente punto";

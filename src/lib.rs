@@ -4,6 +4,7 @@ pub use neurona_engine as engine;
 pub mod app;
 pub mod exercise;
 pub mod i18n;
+pub mod lang;
 pub mod live;
 pub mod render;
 pub mod settings;

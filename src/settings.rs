@@ -72,6 +72,8 @@ pub struct Settings {
     pub inspect: Option<(LayerNo, usize)>,
     /// The layer shown as a matrix product Z = W·X + b.
     pub matrix: Option<LayerNo>,
+    /// The hidden layer whose view of the plane is open (`space=L`).
+    pub space: Option<LayerNo>,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
     /// The link said its points are too many to carry (`points=page:NAME`, or `points=page`
@@ -97,6 +99,7 @@ impl Settings {
             show_performance: false,
             inspect: None,
             matrix: None,
+            space: None,
             backprop: false,
             points_in_page: None,
         }
@@ -112,6 +115,11 @@ impl Settings {
         }
     }
 
+    /// Whether `layer` is one of the hidden layers.
+    pub fn is_hidden(&self, layer: LayerNo) -> bool {
+        layer.index().is_some_and(|i| i < self.config.network.hidden.len())
+    }
+
     /// Forgets an inspected neuron or a shown layer the network no longer has.
     pub fn keep_inspect_valid(&mut self) {
         if let Some((l, j)) = self.inspect {
@@ -121,6 +129,9 @@ impl Settings {
         }
         if self.matrix.is_some_and(|l| self.neurons_in(l).is_none()) {
             self.matrix = None;
+        }
+        if self.space.is_some_and(|l| !self.is_hidden(l)) {
+            self.space = None;
         }
     }
 

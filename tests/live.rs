@@ -374,7 +374,7 @@ fn the_worker_paints_the_pictures_the_page_asks_for_only_when_they_change() {
     // A weight typed by hand, or another picture asked for, paints anew at the same epoch.
     let s = through_codec(&mut session, ToWorker::SetParameter { layer: 2, neuron: 0, input: None, value: 3.0 });
     assert!(s.pictures.is_some_and(|p| p.epoch == 3 && p.heatmap != pictures.heatmap));
-    let neuron = Request { neuron: Some((0, 1)), discretize: false };
+    let neuron = Request { neuron: Some((0, 1)), discretize: false, space: None };
     let s = through_codec(&mut session, ToWorker::Pictures(neuron));
     assert_eq!(s.pictures.map(|p| p.request), Some(neuron));
     // The compared run's picture comes with it, and again only when it changed.

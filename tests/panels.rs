@@ -25,6 +25,14 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
         let points: Vec<_> = live.split.train.iter().take(4).map(|p| (p.x, p.y)).collect();
         let _ = layer_product(&live.network, &live.config.network.features, &points, layer.index().expect("the shown layer is not the inputs"));
     }
+    if let Some(layer) = s.space {
+        let index = layer.index().expect("the plane is seen through a layer, not the inputs");
+        assert!(index < config.network.hidden.len(), "through a hidden layer: {layer}");
+        if !live.config.needs_new_network(config) {
+            neurona::engine::space::layer_space(&live.network, &live.config.network.features, &live.split.train, index)
+                .expect("a hidden layer of this network");
+        }
+    }
     if config.is_perceptron() {
         let _ = threshold_weights(live, config);
     }
@@ -40,7 +48,7 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
 
 fn random_action(rng: &mut Rng) -> Action {
     let pick = |rng: &mut Rng, n: usize| rng.below(n);
-    match pick(rng, 26) {
+    match pick(rng, 27) {
         0 => Action::Edit(Edit::Dataset(Dataset::CLASSIFICATION[pick(rng, 9)])),
         1 => Action::Edit(Edit::Dataset(Dataset::REGRESSION[pick(rng, 2)])),
         2 => Action::Edit(Edit::Problem(if pick(rng, 2) == 0 { Problem::Regression } else { Problem::Classification })),
@@ -63,6 +71,7 @@ fn random_action(rng: &mut Rng) -> Action {
         22 => Action::Panel(Panel::Matrix(Some(LayerNo::new(pick(rng, 8))))),
         23 => Action::Panel(Panel::Inspect(None)),
         24 => Action::Run(Run::Reset),
+        25 => Action::Panel(Panel::Space(Some(LayerNo::new(pick(rng, 8))))),
         _ => Action::Edit(Edit::Dropout(pick(rng, 7), 0.5)),
     }
 }

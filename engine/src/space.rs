@@ -7,6 +7,7 @@ use crate::data::Point;
 use crate::features::{feature_matrix, Feature};
 use crate::network::{Network, Workspace};
 use crate::Real;
+use serde::{Deserialize, Serialize};
 
 /// How many lines of the input grid each way, and how many points along each.
 pub const GRID_LINES: usize = 13;
@@ -16,7 +17,7 @@ pub const LINE_POINTS: usize = 49;
 const PLANE: f64 = 6.0;
 
 /// What the layer's two coordinates are.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SpaceAxes {
     /// The layer's neurons themselves (one or two): u is the first, v the second (0 with one).
     Neurons(usize),
@@ -29,7 +30,7 @@ pub enum SpaceAxes {
 }
 
 /// A point in the input plane and the same point in the layer's space.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Carried {
     /// Where it is in the input plane (x₁, x₂).
     pub plane: (f64, f64),
@@ -46,7 +47,7 @@ impl Carried {
 }
 
 /// The plane as one hidden layer sees it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LayerSpace {
     /// The layer (the network's numbering: 0 is the first hidden layer).
     pub layer: usize,

@@ -66,6 +66,8 @@ pub enum Panel {
     Inspect(Option<(LayerNo, usize)>),
     /// Show a layer as a matrix product (layer as the page numbers it), or close it.
     Matrix(Option<LayerNo>),
+    /// The plane as a hidden layer sees it, shown or closed.
+    Space(Option<LayerNo>),
     /// Backprop step by step on or off (training pauses).
     Backprop(bool),
     /// The next stage of backprop step by step (after the last, the next point).

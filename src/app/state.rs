@@ -191,6 +191,7 @@ impl AppState {
             Panel::Builder(open) => self.builder = open,
             Panel::Inspect(target) => self.settings.inspect = target,
             Panel::Matrix(layer) => self.settings.matrix = layer,
+            Panel::Space(layer) => self.settings.space = layer,
             Panel::Backprop(on) => {
                 self.settings.backprop = on;
                 self.backprop_stage = 0;

@@ -42,12 +42,12 @@ pub enum Focus {
 impl Focus {
     /// What the worker is asked to paint for this focus (a feature's picture never changes:
     /// the page draws it).
-    pub fn request(self, discretize: bool) -> Request {
+    pub fn request(self, discretize: bool, space: Option<usize>) -> Request {
         let neuron = match self {
             Focus::Neuron(l, j) => Some((l, j)),
             _ => None,
         };
-        Request { neuron, discretize }
+        Request { neuron, discretize, space }
     }
 }
 
@@ -85,6 +85,8 @@ pub struct Views {
     atlas: Option<web_sys::HtmlCanvasElement>,
     /// What the big heatmap shows.
     pub focus: Focus,
+    /// The hidden layer (network layer from 0) whose view of the plane is open, if any.
+    pub space: Option<usize>,
     /// A link drawn thicker (hovered): layer, neuron, input.
     pub highlight: Option<(usize, usize, usize)>,
     /// The network diagram's geometry.
@@ -116,6 +118,7 @@ impl Views {
             atlas_rgba: Vec::new(),
             atlas: None,
             focus: Focus::Output,
+            space: None,
             highlight: None,
             layout,
             dash: 0.0,
@@ -185,7 +188,7 @@ impl Views {
         };
         // While training the worker's pictures are drawn as they come; a state only the page
         // holds, or a picture asked for that has not come yet, is painted here.
-        let request = self.focus.request(settings.discretize);
+        let request = self.focus.request(settings.discretize, self.space);
         let usable = self.pictures.as_ref().is_some_and(|p| p.request == request && (self.fresh || playing));
         let painted_ms = if usable {
             0.0

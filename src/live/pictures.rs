@@ -4,6 +4,7 @@
 //! puts them on canvases (and computes them itself only for a state the worker does not
 //! hold: an earlier epoch shown from the timeline, a weight just typed).
 
+use crate::engine::space::{layer_space, LayerSpace};
 use crate::engine::{Activation, Feature, Grid, Real, Trainer};
 use crate::render::colour::{fill_classes, Palette};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub struct Request {
     pub neuron: Option<(usize, usize)>,
     /// Only the sign of the output counts (TensorFlow Playground's "discretize output").
     pub discretize: bool,
+    /// The hidden layer (network layer from 0) whose view of the plane is shown, if any.
+    pub space: Option<usize>,
 }
 
 /// The pictures of one state of a run.
@@ -41,6 +44,8 @@ pub struct Pictures {
     pub thumbnails: Vec<u8>,
     /// Hidden ReLU layers whose every neuron is 0 over the whole plane.
     pub dead: Vec<usize>,
+    /// The plane as the asked hidden layer sees it.
+    pub space: Option<LayerSpace>,
 }
 
 /// The grid and palette pictures are computed with (its buffers are kept between pictures).
@@ -71,7 +76,8 @@ impl Painter {
             None => self.output(t, request.discretize, &mut heatmap),
         }
         let thumbnails = if thumbnails { self.thumbnails(t) } else { Vec::new() };
-        Pictures { epoch: t.epoch, request, heatmap, thumbnails, dead: crate::engine::diagnose::dead_layers(&t.network, &self.grid) }
+        let space = request.space.and_then(|l| layer_space(&t.network, &t.config.network.features, &t.split.train, l));
+        Pictures { epoch: t.epoch, request, heatmap, thumbnails, dead: crate::engine::diagnose::dead_layers(&t.network, &self.grid), space }
     }
 
     /// The output over the plane, from the grid just evaluated: one hue per class for more
@@ -135,7 +141,7 @@ mod tests {
         let output = painter.paint(&t, Request::default(), true);
         assert_eq!(output.heatmap.len(), PICTURE_BYTES);
         assert_eq!(output.thumbnails.len(), 5 * THUMB_BYTES);
-        let neuron = painter.paint(&t, Request { neuron: Some((1, 1)), discretize: false }, false);
+        let neuron = painter.paint(&t, Request { neuron: Some((1, 1)), discretize: false, space: None }, false);
         assert!(neuron.thumbnails.is_empty());
         assert_ne!(neuron.heatmap, output.heatmap, "a hidden neuron's picture is not the output's");
         // The last thumbnail is the neuron just shown big, block-averaged.
@@ -143,14 +149,14 @@ mod tests {
         Palette::new().fill_downsampled(painter.grid().neuron(1, 1), GRID, THUMB, &mut small);
         assert_eq!(&output.thumbnails[4 * THUMB_BYTES..], &small[..]);
         // A neuron that is not there shows the output.
-        let missing = painter.paint(&t, Request { neuron: Some((1, 7)), discretize: false }, false);
+        let missing = painter.paint(&t, Request { neuron: Some((1, 7)), discretize: false, space: None }, false);
         assert_eq!(missing.heatmap, output.heatmap);
     }
 
     #[test]
     fn discretized_output_has_only_the_two_end_colours() {
         let t = trainer();
-        let pictures = Painter::default().paint(&t, Request { neuron: None, discretize: true }, false);
+        let pictures = Painter::default().paint(&t, Request { neuron: None, discretize: true, space: None }, false);
         let palette = Palette::new();
         let ends = [palette.shade(-1.0), palette.shade(1.0)];
         assert!(pictures.heatmap.chunks_exact(4).all(|px| ends.iter().any(|e| e[..] == px[..])));

@@ -22,6 +22,11 @@ impl Live {
         t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, &t.history.points, &t.config, &dead))
     }
 
+    /// The plane as the hidden layer asked for sees it (painted with the pictures).
+    pub fn space(&self) -> Option<&crate::engine::space::LayerSpace> {
+        self.views.pictures.as_ref()?.space.as_ref()
+    }
+
     /// Which picture the big heatmap shows.
     pub fn focus(&self) -> Focus {
         self.views.focus

@@ -156,7 +156,7 @@ impl Session {
             }
         }
         if let (Some(c), Some(run)) = (&self.compare, snapshot.compare.as_mut()) {
-            let output = Request { neuron: None, ..request };
+            let output = Request { neuron: None, space: None, ..request };
             let key = state_key(self.setup, c, output);
             if (self.compare_painted != Some(key) && due(self.painted_at.1, 2.0 * PAINT_EVERY_MS)) || run.restarted {
                 self.compare_painted = Some(key);

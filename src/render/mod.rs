@@ -10,3 +10,5 @@ pub mod diagram;
 pub mod figures;
 #[cfg(target_arch = "wasm32")]
 pub mod readouts;
+#[cfg(target_arch = "wasm32")]
+pub mod space;

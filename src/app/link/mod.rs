@@ -532,6 +532,14 @@ mod tests {
         }
         assert_eq!(parse("networkShape=4,2&matrix=3", Lang::En).0.matrix, Some(LayerNo::new(3)));
         assert_eq!(parse("networkShape=4,2&matrix=4", Lang::En).0.matrix, None);
+        // The plane as a layer sees it: hidden layers only.
+        let (s, repairs) = parse("networkShape=4,2&space=2", Lang::En);
+        assert_eq!((s.space, repairs.len()), (Some(LayerNo::new(2)), 0));
+        assert!(to_hash(&s).contains("space=2"));
+        for bad in ["space=3", "space=0", "space=x", "space=-1"] {
+            let (s, repairs) = parse(&format!("networkShape=4,2&{bad}"), Lang::En);
+            assert_eq!((s.space, repairs.len()), (None, 1), "{bad}");
+        }
         // A neuron that goes away with the network closes the inspector.
         use super::super::state::{Action, AppState, Edit};
         let state = AppState::new(parse("networkShape=4,2&inspect=1,3", Lang::En).0);

@@ -56,6 +56,20 @@ pub(super) const VIEW_KEYS: &[Key] = &[
         |s| s.matrix.map(|l| l.to_string()),
     ),
     key(
+        "space",
+        3,
+        false,
+        |s, v| {
+            let l = LayerNo::new(number(v)?);
+            if !s.is_hidden(l) {
+                return Err(());
+            }
+            s.space = Some(l);
+            Ok(())
+        },
+        |s| s.space.map(|l| l.to_string()),
+    ),
+    key(
         "backprop",
         1,
         false,

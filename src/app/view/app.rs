@@ -105,25 +105,30 @@ pub fn App() -> Html {
     }
     // A view opened from the diagram is brought into view (on a phone it opens below the
     // diagram, out of sight).
-    use_effect_with((state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect), |&(matrix, backprop, inspect)| {
-        // The inspector is a card of its own on wide screens, and in the page's flow below.
-        let inline_inspector = crate::live::dom::window_width() < 1100.0;
-        let id = if backprop {
-            Some(ids::BACKPROP)
-        } else if matrix {
-            Some(ids::MATRIX)
-        } else if inspect.is_some() && inline_inspector {
-            Some("inspector")
-        } else {
-            None
-        };
-        if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-        }
-        || ()
-    });
+    use_effect_with(
+        (state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect, state.settings.space),
+        |&(matrix, backprop, inspect, space)| {
+            // The inspector is a card of its own on wide screens, and in the page's flow below.
+            let inline_inspector = crate::live::dom::window_width() < 1100.0;
+            let id = if backprop {
+                Some(ids::BACKPROP)
+            } else if matrix {
+                Some(ids::MATRIX)
+            } else if space.is_some() {
+                Some("space-view")
+            } else if inspect.is_some() && inline_inspector {
+                Some("inspector")
+            } else {
+                None
+            };
+            if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            || ()
+        },
+    );
     // Play and pause, and the goal met: the live side follows the state.
     {
         let live = live.clone();

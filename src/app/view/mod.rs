@@ -23,6 +23,7 @@ mod network;
 mod output;
 mod panel;
 mod readouts;
+mod space;
 mod threshold;
 mod timeline;
 mod top;

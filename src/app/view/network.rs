@@ -5,6 +5,7 @@ use super::choice::choice;
 use super::ctx::*;
 use super::inspector::inspector;
 use super::matrix::matrix_view;
+use super::space::space_view;
 use crate::live::draw::LINK_PAD;
 
 /// Properties of [`NetworkColumn`].
@@ -161,9 +162,15 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                                 </div>
                             }
                             <span class="count">{ format!("{} {}", h.neurons, neuron_word(h.neurons)) }</span>
-                            <button class="tool tiny-tool" id={format!("matrix-button-{no}")} title={ctx.t(Text::ShowMatrix)}
-                                aria-label={format!("{} ({} {})", ctx.t(Text::ShowMatrix), ctx.t(Text::HiddenLayer), no)}
-                                onclick={ctx.send(Action::Panel(Panel::Matrix(Some(no))))}>{ "W·X+b" }</button>
+                            <div class="head-tools">
+                                <button class="tool tiny-tool" id={format!("matrix-button-{no}")} title={ctx.t(Text::ShowMatrix)}
+                                    aria-label={format!("{} ({} {})", ctx.t(Text::ShowMatrix), ctx.t(Text::HiddenLayer), no)}
+                                    onclick={ctx.send(Action::Panel(Panel::Matrix(Some(no))))}>{ "W·X+b" }</button>
+                                <button class="tool tiny-tool" id={format!("space-button-{no}")} title={ctx.t(Text::SpaceButton)}
+                                    aria-label={format!("u,v: {} ({} {})", ctx.t(Text::SpaceButton), ctx.t(Text::HiddenLayer), no)}
+                                    aria-pressed={(s.space == Some(no)).to_string()}
+                                    onclick={ctx.send(Action::Panel(Panel::Space(if s.space == Some(no) { None } else { Some(no) })))}>{ "u,v" }</button>
+                            </div>
                             { layer_selects(ctx, l, h.activation, c.dropout(l)) }
                         </div>
                     }
@@ -247,6 +254,7 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             // The views that explain the diagram open right under it.
             { inspector(ctx, &card) }
             { matrix_view(ctx) }
+            { space_view(ctx) }
             { backprop_panel(ctx, walk, p.step) }
             { edit_card(ctx, &card) }
         </section>

@@ -1,0 +1,73 @@
+// End-to-end: the views no playground has. The plane as a hidden layer sees it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, closeAll } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
+
+async function clean(session) {
+  assert.deepEqual(session.errors, [], 'no console errors');
+  assert.deepEqual(session.foreign, [], 'no request leaves the page');
+  await session.close();
+}
+
+const morph = (page, t) => page.$eval('#space-morph', (e, v) => { e.value = String(v); e.dispatchEvent(new Event('input', { bubbles: true })); }, t);
+const points = (page) => page.$eval('#space-view', (e) => JSON.parse(e.dataset.points));
+
+test('trained XOR through two tanh neurons: in the layer its classes lie on the two sides of the output\'s line', async () => {
+  const s = await open(browser, 'lang=en&dataset=logic-xor&networkShape=2&activation=tanh&learningRate=0.1&speed=max&space=1');
+  const { page } = s;
+  await page.waitForSelector('#space-view');
+  assert.equal(await page.$eval('#space-view', (e) => e.dataset.layer), '1');
+  assert.match(await text(page, '#space-axes'), /u = neuron 1, v = neuron 2/);
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#accuracy-train').textContent.startsWith('100'), null, { timeout: 30000 });
+  await page.click('#play-pause-button');
+  await page.waitForTimeout(300);
+  assert.equal(await page.$eval('#space-morph', (e) => e.dataset.t), '1');
+  const [a, b, c] = await page.$eval('#space-view', (e) => JSON.parse(e.dataset.line));
+  const at1 = await points(page);
+  assert.ok(at1.length > 100, `${at1.length} training points`);
+  for (const [u, v, label] of at1) {
+    assert.ok((a * u + b * v + c) * label > 0, `(${u}, ${v}) of class ${label} is on the wrong side of ${a}u + ${b}v + ${c} = 0`);
+    assert.ok(Math.abs(u) <= 1 && Math.abs(v) <= 1, 'tanh neurons put the plane in (-1, 1)²');
+  }
+  // At 0 the points are where they are on the plane; half way, half way.
+  await morph(page, 0);
+  await page.waitForFunction(() => document.querySelector('#space-morph').dataset.t === '0');
+  const at0 = await points(page);
+  assert.ok(at0.some(([u]) => Math.abs(u) > 2) && at0.every(([u, v]) => Math.abs(u) <= 6.5 && Math.abs(v) <= 6.5), 'on the plane');
+  await morph(page, 0.5);
+  await page.waitForFunction(() => document.querySelector('#space-morph').dataset.t === '0.5');
+  const half = await points(page);
+  for (let i = 0; i < half.length; i += 17) {
+    assert.ok(Math.abs(half[i][0] - (at0[i][0] + at1[i][0]) / 2) < 2e-3 && Math.abs(half[i][1] - (at0[i][1] + at1[i][1]) / 2) < 2e-3, `point ${i}`);
+  }
+  assert.ok(await page.evaluate(() => location.hash.includes('space=1')), 'in the link');
+  await page.click('#space-close');
+  await page.waitForFunction(() => !document.querySelector('#space-view') && !location.hash.includes('space='));
+  await clean(s);
+});
+
+test('a wider layer is seen along its principal components, opened from its button, in Spanish; a link to no hidden layer is mended', async () => {
+  const s = await open(browser, 'lang=es&networkShape=4,3');
+  const { page } = s;
+  await page.click('#space-button-1');
+  await page.waitForSelector('#space-axes');
+  assert.match(await text(page, '#space-view h3'), /El plano como lo ve la capa oculta 1/);
+  assert.match(await text(page, '#space-axes'), /dos primeras componentes principales .*\d+% y \d+%/);
+  assert.equal(await page.$eval('#space-view', (e) => e.dataset.line ?? null), null, 'the output reads another layer');
+  assert.equal(await page.$eval('#space-button-1', (e) => e.getAttribute('aria-pressed')), 'true');
+  // The second hidden layer, as the output sees it: three neurons, so components again, and the line is not drawn.
+  await page.click('#space-button-2');
+  await page.waitForFunction(() => document.querySelector('#space-view')?.dataset.layer === '2');
+  await clean(s);
+  const bad = await open(browser, 'lang=en&networkShape=4&space=2');
+  assert.equal(await bad.page.$('#space-view'), null, 'layer 2 is the output here');
+  assert.match(await text(bad.page, '.notice'), /space=2/);
+  await clean(bad);
+});
