@@ -26,6 +26,7 @@ impl Views {
         // gradient chart.
         let dead = self.pictures.as_ref().map(|p| p.dead.clone()).unwrap_or_default();
         let trouble = t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, points, &t.config, &dead));
+        self.trouble = trouble;
         let marked = match trouble {
             Some(Trouble::Exploding(l) | Trouble::DeadLayer(l)) => Some(l),
             _ => None,

@@ -21,10 +21,8 @@ use wasm_bindgen::JsCast;
 /// While training, the charts are redrawn at most this often (milliseconds); the heatmap,
 /// the neurons' pictures and the figures follow every frame.
 const CHARTS_EVERY_MS: f64 = 100.0;
-/// While training, the neurons' thumbnails and the figures are redrawn at most this often
-/// (milliseconds).
+/// While training, the neurons' thumbnails are redrawn at most this often (milliseconds).
 const THUMBNAILS_EVERY_MS: f64 = 50.0;
-const READOUTS_EVERY_MS: f64 = 50.0;
 /// Pixels each side of a gap's canvas for the width of the strokes.
 pub const LINK_PAD: f64 = 6.0;
 
@@ -73,8 +71,8 @@ pub struct Views {
     /// Whether the thumbnails on screen are older than `pictures`, and when they were drawn.
     thumbnails_due: bool,
     thumbnails_drawn_at: f64,
-    /// When the figures were last written.
-    pub readouts_written_at: f64,
+    /// What is going wrong with the run, as the charts last found it.
+    pub(super) trouble: Option<crate::engine::diagnose::Trouble>,
     /// The points canvas's size on screen, in CSS pixels.
     points_size: f64,
     /// The loss chart's width on screen, in CSS pixels.
@@ -111,7 +109,7 @@ impl Views {
             drawn: false,
             thumbnails_due: false,
             thumbnails_drawn_at: 0.0,
-            readouts_written_at: f64::NEG_INFINITY,
+            trouble: None,
             points_size: HEATMAP,
             chart_width: crate::render::chart::WIDTH,
             rgba: vec![0; GRID * GRID * 4],
@@ -177,12 +175,8 @@ impl Views {
     /// of a compared setup in the chart; returns the milliseconds spent painting pictures here.
     pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>, second: Option<&[HistoryPoint]>) -> f64 {
         let start = now();
-        // The figures, the timeline and the charts follow at most 20 times a second while
-        // training (a counter that moves faster cannot be read; each write lays text out).
-        if !playing || start - self.readouts_written_at >= READOUTS_EVERY_MS {
-            self.readouts_written_at = start;
-        }
         let Some(t) = trainer else {
+            self.trouble = None;
             self.draw_empty(settings.lang);
             return 0.0;
         };

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 #[derive(Default)]
 pub struct Feed {
     stamp: u64,
+    /// When the newest stamp was published (milliseconds).
+    published_at: f64,
     next_id: u64,
     listeners: BTreeMap<u64, yew::Callback<u64>>,
 }
@@ -18,9 +20,16 @@ impl Feed {
         self.stamp
     }
 
-    /// A new stamp for every listener (their renders are scheduled, not run here).
-    pub fn publish(&mut self) {
+    /// When the newest stamp was published.
+    pub fn published_at(&self) -> f64 {
+        self.published_at
+    }
+
+    /// A new stamp for every listener (their renders are scheduled, not run here), published
+    /// at `now` (milliseconds).
+    pub fn publish(&mut self, now: f64) {
         self.stamp += 1;
+        self.published_at = now;
         for listener in self.listeners.values() {
             listener.emit(self.stamp);
         }

@@ -19,6 +19,9 @@ use gloo_render::AnimationFrame;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+/// While training, the panels read the run at most this often (milliseconds).
+const FIGURES_EVERY_MS: f64 = 50.0;
+
 /// What the run tells the page's state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RunEvent {
@@ -267,7 +270,7 @@ impl Live {
 
     /// Draws every view; returns the milliseconds spent painting pictures on the page.
     pub(super) fn draw(&mut self) -> f64 {
-        let written_before = self.views.readouts_written_at;
+        let start = now();
         let grid_ms = self.views.draw_all(
             self.mirror.trainer.as_ref(),
             &self.settings,
@@ -275,8 +278,10 @@ impl Live {
             self.mirror.stop_epoch,
             self.compare.as_ref().map(|c| &c.history.points[..]),
         );
-        if !self.playing || self.views.readouts_written_at != written_before {
-            self.frames.publish();
+        // The panels read the run at most 20 times a second while training (a counter that
+        // moves faster cannot be read; each render lays text out), at once otherwise.
+        if !self.playing || start - self.frames.published_at() >= FIGURES_EVERY_MS {
+            self.frames.publish(start);
         }
         if let Some(c) = &self.compare {
             self.compare_view.draw(c, &self.settings, self.playing);

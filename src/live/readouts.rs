@@ -14,12 +14,10 @@ impl Live {
         self.compare.as_ref()
     }
 
-    /// What is going wrong with the run, if anything (its dead layers as the last pictures
-    /// found them).
+    /// What is going wrong with the run, if anything, as the charts last diagnosed it (the
+    /// gradient chart marks its layer).
     pub fn trouble(&self) -> Option<Trouble> {
-        let t = self.trainer()?;
-        let dead = self.views.pictures.as_ref().map(|p| p.dead.clone()).unwrap_or_default();
-        t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, &t.history.points, &t.config, &dead))
+        self.views.trouble
     }
 
     /// The plane as the hidden layer asked for sees it (painted with the pictures).

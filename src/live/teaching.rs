@@ -100,13 +100,13 @@ impl Live {
             InspectPoint::At(..) => 0,
         };
         self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
-        self.frames.publish();
+        self.frames.publish(super::dom::now());
     }
 
     /// The inspector computes at a point of the plane (the one under the pointer).
     pub fn inspect_at(&mut self, x: Real, y: Real) {
         self.inspect_point = InspectPoint::At(x, y);
-        self.frames.publish();
+        self.frames.publish(super::dom::now());
     }
 
     /// The current value of a link's weight.
