@@ -55,19 +55,33 @@ fn axes_words(axes: &SpaceAxes, lang: Lang) -> String {
     }
 }
 
+/// The plane as `layer` sees it, once the worker has painted it for that layer.
+fn seen_by(live: &Live, layer: LayerNo) -> Option<&LayerSpace> {
+    live.space().filter(|s| LayerNo::of(s.layer) == layer)
+}
+
 #[function_component(SpacePanel)]
 pub(super) fn space_panel(p: &SpaceProps) -> Html {
     let stamp = use_frame(&p.live);
     let t = use_state(|| 1.0f64);
     let canvas = use_node_ref();
     let lang = p.lang;
-    let live = p.live.0.borrow();
-    let space = live.space().filter(|s| LayerNo::of(s.layer) == p.layer).cloned();
-    drop(live);
+    // What the panel writes, read while the run is borrowed; the drawing reads it again after
+    // the render (a canvas is drawn, not rendered), so the view is never copied.
+    let (points, line, axes) = {
+        let live = p.live.0.borrow();
+        match seen_by(&live, p.layer) {
+            Some(s) => {
+                (Some(points_json(s, *t)), s.line.map(|[a, b, c]| json::list([a, b, c].iter().map(|&v| json::number(v)))), Some(axes_words(&s.axes, lang)))
+            }
+            None => (None, None, None),
+        }
+    };
     {
-        let (canvas, space, classes) = (canvas.clone(), space.clone(), p.classes);
-        use_effect_with((stamp, *t, p.layer, space.is_some()), move |&(_, t, _, _)| {
-            if let (Some(c), Some(space)) = (canvas.cast::<web_sys::HtmlCanvasElement>(), space.as_ref()) {
+        let (canvas, live, layer, classes) = (canvas.clone(), p.live.0.clone(), p.layer, p.classes);
+        use_effect_with((stamp, *t, layer, points.is_some()), move |&(_, t, _, _)| {
+            let live = live.borrow();
+            if let (Some(c), Some(space)) = (canvas.cast::<web_sys::HtmlCanvasElement>(), seen_by(&live, layer)) {
                 crate::render::space::draw_space(&c, space, t, SIZE, classes);
             }
             || ()
@@ -82,8 +96,6 @@ pub(super) fn space_panel(p: &SpaceProps) -> Html {
         })
     };
     let title = Text::SpaceTitle.get(lang).replace("{layer}", &p.layer.to_string());
-    let points = space.as_ref().map(|s| points_json(s, *t));
-    let line = space.as_ref().and_then(|s| s.line).map(|[a, b, c]| json::list([a, b, c].iter().map(|&v| json::number(v))));
     html! {
         <section id="space-view" class="space-view" aria-label={title.clone()} data-points={points} data-line={line.clone()} data-layer={p.layer.to_string()}>
             <div class="inspector-head">
@@ -96,8 +108,8 @@ pub(super) fn space_panel(p: &SpaceProps) -> Html {
             <label class="field space-morph"><span>{ Text::SpaceMorph.get(lang) }</span>
                 <input type="range" id="space-morph" min="0" max="1" step="0.05" value={t.to_string()} data-t={t.to_string()} {oninput} />
             </label>
-            if let Some(s) = space.as_ref() {
-                <p id="space-axes" class="explain">{ axes_words(&s.axes, lang) }</p>
+            if let Some(axes) = axes {
+                <p id="space-axes" class="explain">{ axes }</p>
             }
             if line.is_some() {
                 <p class="explain">{ Text::SpaceLine.get(lang) }</p>
