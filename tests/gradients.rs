@@ -234,3 +234,56 @@ fn one_update_written_out_is_the_engines_own_and_matches_finite_differences() {
     }
     assert!((w.grad_b[last][0] - w.delta[last][0]).abs() < 1e-6);
 }
+
+/// Training pads a batch to a multiple of four samples; the padding must add nothing: the
+/// gradients equal those of the batch alone, for every activation (maxout's two pieces and
+/// softmax's classes included) and batches that fill a group of four or leave one to three over.
+#[test]
+fn a_batch_padded_to_groups_of_four_has_the_gradients_of_the_batch_alone() {
+    let cases =
+        Activation::HIDDEN.iter().map(|&h| (h, Activation::Tanh, Loss::HalfMse, 1)).chain([(Activation::Relu, Activation::Softmax, Loss::SoftmaxCe, 3)]);
+    for (hidden, output, loss, outputs) in cases {
+        for live in [5usize, 6, 7, 8, 9, 10, 13] {
+            let padded = live.div_ceil(4) * 4;
+            let net = network(hidden, output, outputs, 5);
+            let mut rng = Rng::new(live as u64);
+            let inputs: Vec<Real> = (0..3 * live).map(|_| rng.uniform(-2.0, 2.0) as Real).collect();
+            let targets: Vec<Real> = (0..live)
+                .map(|s| {
+                    if outputs > 1 {
+                        (s % outputs) as Real
+                    } else if s % 2 == 0 {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                })
+                .collect();
+            let mut alone = Workspace::default();
+            net.forward(&inputs, live, &mut alone, None);
+            alone.clear_gradients();
+            net.backward(&inputs, &targets, live, loss, &mut alone);
+            // The same samples, each feature's row followed by zeros, and targets likewise.
+            let mut wide = vec![0.0; 3 * padded];
+            for f in 0..3 {
+                wide[f * padded..f * padded + live].copy_from_slice(&inputs[f * live..(f + 1) * live]);
+            }
+            let mut wide_targets = targets.clone();
+            wide_targets.resize(padded, 0.0);
+            let mut ws = Workspace::default();
+            net.forward(&wide, padded, &mut ws, None);
+            ws.clear_gradients();
+            net.backward_padded(&wide, &wide_targets, padded, live, loss, &mut ws);
+            for (l, layer) in net.layers.iter().enumerate() {
+                for (k, (a, b)) in alone.grad_w[l].iter().zip(&ws.grad_w[l]).chain(alone.grad_b[l].iter().zip(&ws.grad_b[l])).enumerate() {
+                    let scale = a.abs().max(b.abs()).max(1.0);
+                    assert!(
+                        (a - b).abs() <= 1e-5 * scale,
+                        "{hidden:?}/{output:?}, {live} samples, layer {l} ({} rows), gradient {k}: {a} alone, {b} padded",
+                        layer.rows()
+                    );
+                }
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ pub mod grid;
 pub mod init;
 pub mod inspect;
 pub mod json;
+mod kernels;
 pub mod layer_no;
 pub mod limits;
 pub mod loss;

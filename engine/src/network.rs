@@ -5,9 +5,10 @@
 //! for every sample, so z_r = b_r + sum_i w_ri x_i is a run of vector multiply-adds.
 
 pub use super::init::Init;
+use super::kernels::{row_backward, softmax, weighted_sums};
 use super::loss::{loss_and_delta, Loss};
 use super::rng::Rng;
-use super::{math, Activation, Real};
+use super::{Activation, Real};
 use serde::{Deserialize, Serialize};
 
 /// One layer: n_out neurons, each with `pieces` rows of n_in weights and a bias per row.
@@ -157,7 +158,7 @@ impl Network {
             let (before, rest) = ws.a.split_at_mut(l);
             let prev: &[Real] = if l == 0 { &input[..layer.n_in * batch] } else { &before[l - 1][..layer.n_in * batch] };
             let z = &mut ws.z[l][..layer.rows() * batch];
-            weighted_sums(layer, prev, batch, z);
+            weighted_sums(&layer.weights, &layer.biases, prev, batch, z);
             let a = &mut rest[0][..layer.n_out * batch];
             match layer.activation {
                 Activation::Maxout => {
@@ -198,12 +199,24 @@ impl Network {
     /// dL/dW_l = delta_l . a_(l-1)^T; dL/db_l = sum of delta_l;
     /// delta_(l-1) = (W_l^T . delta_l) * f'(z_(l-1)).
     pub fn backward(&self, input: &[Real], targets: &[Real], batch: usize, loss: Loss, ws: &mut Workspace) -> f64 {
+        self.backward_padded(input, targets, batch, batch, loss, ws)
+    }
+
+    /// [`Network::backward`] over a batch whose last `batch - live` samples are padding: their
+    /// dL/dz is set to 0, so they add nothing to the gradients. Returns the loss summed
+    /// over every sample, padding included.
+    pub fn backward_padded(&self, input: &[Real], targets: &[Real], batch: usize, live: usize, loss: Loss, ws: &mut Workspace) -> f64 {
         let last = self.layers.len() - 1;
         let out = &self.layers[last];
         let total = {
             let n = out.rows() * batch;
             let (z, a) = (&ws.z[last][..n], &ws.a[last][..out.n_out * batch]);
-            loss_and_delta(loss, out.activation, z, a, targets, batch, Some(&mut ws.delta[last][..n]))
+            let delta = &mut ws.delta[last][..n];
+            let total = loss_and_delta(loss, out.activation, z, a, targets, batch, Some(delta));
+            if live < batch {
+                ws.delta[last][..n].chunks_exact_mut(batch).for_each(|d| d[live..].fill(0.0));
+            }
+            total
         };
         for l in (0..=last).rev() {
             let layer = &self.layers[l];
@@ -211,30 +224,24 @@ impl Network {
             let prev: &[Real] = if l == 0 { &input[..layer.n_in * batch] } else { &ws.a[l - 1][..layer.n_in * batch] };
             let delta = &ws.delta[l][..rows * batch];
             let (gw, gb) = (&mut ws.grad_w[l], &mut ws.grad_b[l]);
+            // dL/dW_l and, below the first layer, dL/da_(l-1) = W_l^T . delta_l (in the
+            // scratch row buffer), a row of W at a time.
+            let mut da = (l > 0).then(|| {
+                let da = &mut ws.scratch[..layer.n_in * batch];
+                da.fill(0.0);
+                da
+            });
             for r in 0..rows {
                 let d = &delta[r * batch..(r + 1) * batch];
                 gb[r] += d.iter().sum::<Real>();
-                let row = &mut gw[r * layer.n_in..(r + 1) * layer.n_in];
-                for (i, g) in row.iter_mut().enumerate() {
-                    *g += dot(d, &prev[i * batch..(i + 1) * batch]);
-                }
+                let g = &mut gw[r * layer.n_in..(r + 1) * layer.n_in];
+                row_backward(d, prev, batch, layer.row(r), g, da.as_deref_mut(), &mut ws.sums);
             }
             if l == 0 {
                 break;
             }
-            // dL/da_(l-1) = W_l^T . delta_l, gathered into the scratch row buffer.
+            let da = &ws.scratch[..layer.n_in * batch];
             let below = &self.layers[l - 1];
-            let da = &mut ws.scratch[..layer.n_in * batch];
-            da.fill(0.0);
-            for r in 0..rows {
-                let d = &delta[r * batch..(r + 1) * batch];
-                for i in 0..layer.n_in {
-                    let w = layer.weights[layer.index(r, i)];
-                    for (x, &dv) in da[i * batch..(i + 1) * batch].iter_mut().zip(d) {
-                        *x += w * dv;
-                    }
-                }
-            }
             // delta_(l-1) = dL/da * (dropout mask) * f'(z).
             let (dbelow, _) = ws.delta.split_at_mut(l);
             let dst = &mut dbelow[l - 1][..below.rows() * batch];
@@ -275,55 +282,6 @@ impl Network {
     }
 }
 
-/// z = W . prev + b for every row of a layer, over a batch.
-#[inline]
-fn weighted_sums(layer: &Layer, prev: &[Real], batch: usize, z: &mut [Real]) {
-    for (r, zr) in z.chunks_exact_mut(batch).enumerate() {
-        zr.fill(layer.biases[r]);
-        let w = layer.row(r);
-        for (i, &wi) in w.iter().enumerate() {
-            let p = &prev[i * batch..(i + 1) * batch];
-            for (z, &x) in zr.iter_mut().zip(p) {
-                *z += wi * x;
-            }
-        }
-    }
-}
-
-#[inline]
-fn dot(a: &[Real], b: &[Real]) -> Real {
-    // Four running sums let the compiler keep a vector accumulator.
-    let mut acc = [0.0 as Real; 4];
-    let chunks = a.len() / 4 * 4;
-    for (ca, cb) in a[..chunks].chunks_exact(4).zip(b[..chunks].chunks_exact(4)) {
-        for k in 0..4 {
-            acc[k] += ca[k] * cb[k];
-        }
-    }
-    let mut sum = acc[0] + acc[1] + acc[2] + acc[3];
-    for (x, y) in a[chunks..].iter().zip(&b[chunks..]) {
-        sum += x * y;
-    }
-    sum
-}
-
-/// softmax over the k rows of each sample's column, with the max subtracted first so that
-/// exp never overflows.
-fn softmax(z: &[Real], a: &mut [Real], k: usize, batch: usize) {
-    for s in 0..batch {
-        let zmax = (0..k).map(|j| z[j * batch + s]).fold(Real::NEG_INFINITY, Real::max);
-        let mut sum = 0.0;
-        for j in 0..k {
-            let e = math::exp((z[j * batch + s] - zmax) as f64) as Real;
-            a[j * batch + s] = e;
-            sum += e;
-        }
-        for j in 0..k {
-            a[j * batch + s] /= sum;
-        }
-    }
-}
-
 /// Scratch buffers for passes over batches of up to `capacity` samples. Allocated when the
 /// network's shape or the batch grows, then reused: the hot path allocates nothing.
 #[derive(Default, Clone, Debug)]
@@ -343,6 +301,7 @@ pub struct Workspace {
     /// dL/db accumulated per layer.
     pub grad_b: Vec<Vec<Real>>,
     scratch: Vec<Real>,
+    sums: Vec<[Real; 4]>,
 }
 
 impl Workspace {

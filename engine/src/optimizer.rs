@@ -160,6 +160,12 @@ pub fn update(params: &mut [Real], grads: &[Real], memory: &mut Moments, hyper: 
     let alive = |i: usize, dead: &[bool]| !dead.get(i).copied().unwrap_or(false);
     let grad = |w: Real, g: Real| if lambda == 0.0 { g } else { g + lambda * reg.derivative(w) };
     match hyper.optimizer {
+        // Plain steps with no penalty and no dead link: one multiply-subtract per parameter.
+        Optimizer::Sgd if lambda == 0.0 && !dead.contains(&true) => {
+            for (w, &g) in params.iter_mut().zip(grads) {
+                *w -= eta * g;
+            }
+        }
         Optimizer::Sgd => {
             for (i, (w, &g)) in params.iter_mut().zip(grads).enumerate() {
                 if !alive(i, dead) {

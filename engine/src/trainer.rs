@@ -256,24 +256,33 @@ impl Trainer {
         let hyper = self.config.hyper();
         let mut magnitude = vec![0.0f64; self.network.layers.len()];
         let mut batches = 0usize;
-        self.batch_inputs.resize(n_features * batch, 0.0);
-        self.batch_targets.resize(batch, 0.0);
+        // Batches of more than four samples are padded to a multiple of four, so that the
+        // network's loops over samples run in whole groups of four.
+        let no_dropout = self.network.layers.iter().all(|l| l.dropout == 0.0);
+        let pad = move |b: usize| if b > 4 && no_dropout { b.div_ceil(4) * 4 } else { b };
+        self.batch_inputs.clear();
+        self.batch_inputs.resize(n_features * pad(batch), 0.0);
+        self.batch_targets.clear();
+        self.batch_targets.resize(pad(batch), 0.0);
         let mut start = 0;
         while start < n {
             let b = batch.min(n - start);
+            let bp = pad(b);
             let idx = &self.order[start..start + b];
             for f in 0..n_features {
                 let src = &self.train.inputs[f * n..(f + 1) * n];
-                for (dst, &i) in self.batch_inputs[f * b..(f + 1) * b].iter_mut().zip(idx) {
+                let row = &mut self.batch_inputs[f * bp..(f + 1) * bp];
+                for (dst, &i) in row.iter_mut().zip(idx) {
                     *dst = src[i];
                 }
+                row[b..].fill(0.0);
             }
             for (dst, &i) in self.batch_targets[..b].iter_mut().zip(idx) {
                 *dst = self.train.targets[i];
             }
-            self.network.forward(&self.batch_inputs, b, &mut self.workspace, Some(&mut self.rng));
+            self.network.forward(&self.batch_inputs, bp, &mut self.workspace, Some(&mut self.rng));
             self.workspace.clear_gradients();
-            self.network.backward(&self.batch_inputs, &self.batch_targets, b, self.config.training.loss, &mut self.workspace);
+            self.network.backward_padded(&self.batch_inputs, &self.batch_targets, bp, b, self.config.training.loss, &mut self.workspace);
             self.updates += 1;
             let scale = 1.0 / b as Real;
             for (l, layer) in self.network.layers.iter_mut().enumerate() {
