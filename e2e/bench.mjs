@@ -31,14 +31,14 @@ async function frames(hash, seconds) {
   for (let i = 0; i < seconds * 2; i++) {
     await page.waitForTimeout(500);
     samples.push(await page.$eval('#perf-readout', (e) => Object.fromEntries(
-      ['epochs-per-second', 'frames-per-second', 'train-ms', 'grid-ms', 'draw-ms', 'page-ms'].map((k) => [k, Number(e.dataset[k.replace(/-(.)/g, (_, c) => c.toUpperCase())])]))));
+      ['epochs-per-second', 'frames-per-second', 'train-ms', 'page-ms'].map((k) => [k, Number(e.dataset[k.replace(/-(.)/g, (_, c) => c.toUpperCase())])]))));
   }
   const busy = (await taskSeconds() - busy0) / ((Date.now() - wall0) / 1000);
   await page.click('#play-pause-button');
   const errors = session.errors;
   await session.close();
   const mean = (k) => samples.reduce((a, x) => a + x[k], 0) / samples.length;
-  return { epochsPerSecond: mean('epochs-per-second'), fps: mean('frames-per-second'), trainMs: mean('train-ms'), gridMs: mean('grid-ms'), drawMs: mean('draw-ms'), pageMs: mean('page-ms'), busy, errors };
+  return { epochsPerSecond: mean('epochs-per-second'), fps: mean('frames-per-second'), trainMs: mean('train-ms'), pageMs: mean('page-ms'), busy, errors };
 }
 const oneDefault = await frames('speed=1', 4);
 const oneLargest = await frames(`${LARGEST}&speed=1`, 4);
@@ -123,7 +123,7 @@ console.log('Engine in wasm, microseconds:');
 for (const e of engine) {
   console.log(`  ${e.setup.padEnd(8)} epoch ${f(e.epochUs, 1)} | both losses ${f(e.lossesUs, 1)} | 100x100 grid ${f(e.gridUs, 1)} | epoch+losses+grid ${f(e.frameUs, 1)} | ${e.epochsPerSecond} epochs/s training alone`);
 }
-const line = (name, r) => console.log(`  ${name.padEnd(34)} ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.fps, 1)} fps; per frame: worker training ${f(r.trainMs)} ms; page ${f(r.pageMs)} ms (grid ${f(r.gridMs)} + drawing ${f(r.drawMs)}); main thread busy ${f(r.busy * 100, 0)}%`);
+const line = (name, r) => console.log(`  ${name.padEnd(34)} ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.fps, 1)} fps; per frame: worker training ${f(r.trainMs)} ms; page ${f(r.pageMs)} ms; main thread busy ${f(r.busy * 100, 0)}%`);
 console.log('Whole frames while playing:');
 line('default setup, 1 epoch per frame', oneDefault);
 line('largest setup, 1 epoch per frame', oneLargest);

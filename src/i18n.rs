@@ -94,8 +94,6 @@ catalogue! {
     EpochsPerSecond => "epochs/s", "épocas/s";
     MsPerFrame => "ms per frame", "ms por cuadro";
     TrainingTime => "training in the background", "entrenamiento en segundo plano";
-    GridTime => "grid", "cuadrícula";
-    DrawingTime => "drawing", "dibujo";
     PageTime => "page", "página";
     Inspector => "The neuron's arithmetic", "La aritmética de la neurona";
     HintExploding => "The gradient of layer {layer} is exploding: each step overshoots. Lower the learning rate.", "El gradiente de la capa {layer} explota: cada paso se pasa de largo. Baja la tasa de aprendizaje.";

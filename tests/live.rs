@@ -388,6 +388,38 @@ fn the_worker_paints_the_pictures_the_page_asks_for_only_when_they_change() {
 }
 
 #[test]
+fn the_worker_paints_a_state_the_page_shows_and_the_run_stays_where_it_is() {
+    use neurona::live::pictures::{Painter, Request};
+    let mut config = Config::default();
+    config.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Tanh }];
+    let mut session = Session::new();
+    through_codec(&mut session, setup(1, &config, 0));
+    through_codec(&mut session, ToWorker::Pictures(Request::default()));
+    let early = through_codec(&mut session, ToWorker::Train { epochs: 2, budget_ms: f64::INFINITY });
+    let late = through_codec(&mut session, ToWorker::Train { epochs: 20, budget_ms: f64::INFINITY });
+    // The page shows epoch 2 (from its timeline) and one of its hidden neurons.
+    let neuron = Request { neuron: Some((0, 2)), discretize: false, space: Some(0) };
+    let s = through_codec(&mut session, ToWorker::Paint { request: neuron, epoch: 2, parameters: early.parameters.clone() });
+    let pictures = s.pictures.expect("the state asked for is painted");
+    let mut shown = start(config.clone(), 0, None).unwrap();
+    assert!(shown.set_parameters(&early.parameters));
+    shown.epoch = 2;
+    assert_eq!(*pictures, Painter::default().paint(&shown, neuron, true), "the pictures of those weights, as the page would paint them");
+    assert_eq!((pictures.epoch, pictures.weights), (2, fingerprint(&shown.network)));
+    assert!(pictures.space.is_some());
+    // The run is where it was; its own state is painted again when asked.
+    assert_eq!((s.epoch, &s.parameters), (22, &late.parameters));
+    let own = fingerprint(&session.trainer().unwrap().network);
+    assert_ne!(own, pictures.weights);
+    let s = through_codec(&mut session, ToWorker::Paint { request: neuron, epoch: 22, parameters: late.parameters.clone() });
+    assert_eq!(s.pictures.map(|p| (p.epoch, p.weights)), Some((22, own)));
+    // Weights of another shape are not painted (pictures, if any, are the run's) and change nothing.
+    let s = through_codec(&mut session, ToWorker::Paint { request: neuron, epoch: 1, parameters: vec![(vec![0.5; 3], vec![0.0])] });
+    assert!(s.pictures.is_none_or(|p| p.weights == own));
+    assert_eq!((s.epoch, &s.parameters), (22, &late.parameters));
+}
+
+#[test]
 fn training_as_fast_as_it_can_paints_at_the_pages_pace_and_a_request_paints_the_last_state() {
     use neurona::live::pictures::Request;
     use neurona::live::session::PAINT_EVERY_MS;

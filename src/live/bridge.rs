@@ -128,7 +128,8 @@ impl Live {
             self.apply_compare(run);
         }
         if let Some(pictures) = s.pictures.take() {
-            self.views.take_pictures(pictures, self.run.viewing.is_some());
+            self.views.take_pictures(pictures);
+            self.paint_asked = None;
         }
         if let Some(t) = self.mirror.trainer.as_mut() {
             self.run.timeline.record(t.epoch, &s.parameters);

@@ -1,14 +1,13 @@
 //! The live views drawn from the mirrored trainer: the big heatmap, the network diagram
 //! (links and every node's thumbnail in one canvas), the data overlay and the charts. The
-//! pictures come painted from the worker; the page paints them itself only for a state the
-//! worker does not hold (an earlier epoch, a weight just typed) while paused. Each view is
-//! redrawn only when what it shows has changed, so few canvases are handed to the compositor
-//! per frame.
+//! pictures come painted from the worker, also for a state the run is not in (an earlier
+//! epoch, a weight just typed), which the page asks it to paint. Each view is redrawn only
+//! when what it shows has changed, so few canvases are handed to the compositor per frame.
 
 use super::dom::now;
 use super::ids;
 use super::layout::HEATMAP;
-use super::pictures::{feature_values, Painter, Pictures, Request, GRID, THUMB, THUMB_BYTES};
+use super::pictures::{feature_values, Pictures, Request, GRID, THUMB, THUMB_BYTES};
 use crate::engine::trainer::HistoryPoint;
 use crate::engine::{Dataset, Feature, Grid, LayerNo, Real, Trainer};
 use crate::i18n::{Lang, Text};
@@ -58,14 +57,9 @@ type Overlay = (bool, Option<(Real, Real, Real)>);
 
 /// The drawing state: buffers reused every frame and what each view last showed.
 pub struct Views {
-    /// Paints the pictures of a state the worker does not hold.
-    painter: Painter,
     palette: Palette,
-    /// The newest pictures, from the worker or painted here.
+    /// The newest pictures from the worker.
     pub(super) pictures: Option<Box<Pictures>>,
-    /// Whether `pictures` show the mirrored weights as they are (false after an edit made on
-    /// the page or while an earlier epoch is shown, until the worker's next pictures).
-    fresh: bool,
     /// Whether the heatmap on screen is `pictures`.
     drawn: bool,
     /// Whether the thumbnails on screen are older than `pictures`, and when they were drawn.
@@ -102,10 +96,8 @@ impl Views {
     /// Views for a layout, nothing drawn yet.
     pub fn new(layout: Layout) -> Views {
         Views {
-            painter: Painter::default(),
             palette: Palette::new(),
             pictures: None,
-            fresh: false,
             drawn: false,
             thumbnails_due: false,
             thumbnails_drawn_at: 0.0,
@@ -157,40 +149,36 @@ impl Views {
         }
     }
 
-    /// Takes the worker's newest pictures: they show the mirrored weights, unless an earlier
-    /// epoch is on screen.
-    pub fn take_pictures(&mut self, pictures: Box<Pictures>, viewing: bool) {
+    /// Takes the worker's newest pictures.
+    pub fn take_pictures(&mut self, pictures: Box<Pictures>) {
         self.pictures = Some(pictures);
-        self.fresh = !viewing;
         self.drawn = false;
     }
 
-    /// The weights on the page changed without the worker (an edit, an earlier epoch): the
-    /// pictures are painted here at the next frame, unless the worker's come first.
-    pub fn weights_changed(&mut self) {
-        self.fresh = false;
-    }
-
     /// Draws every view of `trainer` (or a blank picture without one), with the loss history
-    /// of a compared setup in the chart; returns the milliseconds spent painting pictures here.
-    pub fn draw_all(&mut self, trainer: Option<&Trainer>, settings: &Settings, playing: bool, stop_epoch: Option<u64>, second: Option<&[HistoryPoint]>) -> f64 {
+    /// of a compared setup in the chart. Returns the pictures it lacks, as the request and the
+    /// weights' fingerprint to ask the worker for: while training, the worker's pictures are
+    /// drawn as they come; paused, they must show the weights on the page (an earlier epoch,
+    /// an edit), and until they come the last ones stay on screen.
+    pub fn draw_all(
+        &mut self,
+        trainer: Option<&Trainer>,
+        settings: &Settings,
+        playing: bool,
+        stop_epoch: Option<u64>,
+        second: Option<&[HistoryPoint]>,
+    ) -> Option<(Request, u64)> {
         let start = now();
         let Some(t) = trainer else {
             self.trouble = None;
             self.draw_empty(settings.lang);
-            return 0.0;
+            return None;
         };
-        // While training the worker's pictures are drawn as they come; a state only the page
-        // holds, or a picture asked for that has not come yet, is painted here.
         let request = self.focus.request(settings.discretize, self.space);
-        let usable = self.pictures.as_ref().is_some_and(|p| p.request == request && (self.fresh || playing));
-        let painted_ms = if usable {
-            0.0
-        } else {
-            self.pictures = Some(Box::new(self.painter.paint(t, request, true)));
-            self.fresh = true;
-            self.drawn = false;
-            now() - start
+        let weights = (!playing).then(|| crate::engine::fingerprint::fingerprint(&t.network));
+        let lacking = match &self.pictures {
+            Some(p) if p.request == request && weights.is_none_or(|w| w == p.weights) => None,
+            _ => Some((request, weights.unwrap_or_default())),
         };
         if !self.drawn {
             self.drawn = true;
@@ -213,7 +201,7 @@ impl Views {
             self.charts_drawn_at = start;
             self.draw_charts(t, settings.lang, stop_epoch, second);
         }
-        painted_ms
+        lacking
     }
 
     /// With no data to train on (the user has not drawn a point yet), a blank picture.

@@ -59,6 +59,8 @@ pub struct Live {
     pub(super) compare_view: super::compare_view::CompareView,
     /// The pictures last asked of the worker.
     pub(super) pictures_asked: Option<Request>,
+    /// The pictures last asked to be painted (request, weights' fingerprint), until some come.
+    pub(super) paint_asked: Option<(Request, u64)>,
     /// Tells the panels when the run moved.
     pub frames: super::feed::Feed,
     /// Whether training plays, as the page's state holds it: told by `follow`, never changed
@@ -96,6 +98,7 @@ impl Live {
             compare: None,
             compare_view: Default::default(),
             pictures_asked: None,
+            paint_asked: None,
             frames: Default::default(),
             playing: false,
             dirty: false,
@@ -141,7 +144,6 @@ impl Live {
     pub fn sync(&mut self, settings: &Settings, generation: u64, opened: Option<&Network>) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
-            self.views.weights_changed();
             self.run.timeline.clear();
             self.run.viewing = None;
             let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
@@ -238,14 +240,13 @@ impl Live {
             self.views.dash = (self.views.dash + 0.6) % 70.0;
             self.dirty = true;
         }
-        let mut grid_ms = 0.0;
         if self.dirty {
             self.dirty = false;
-            grid_ms = self.draw();
+            self.draw();
         }
         if self.playing {
             let end = now();
-            if let Some(figures) = self.perf.frame(start, end, grid_ms) {
+            if let Some(figures) = self.perf.frame(start, end) {
                 self.perf_shown = Some(figures);
             }
             self.request_frame();
@@ -268,10 +269,23 @@ impl Live {
         self.ask_for_pictures();
     }
 
-    /// Draws every view; returns the milliseconds spent painting pictures on the page.
-    pub(super) fn draw(&mut self) -> f64 {
+    /// Asks the worker to paint the weights on the page, as `request` asks, once per state
+    /// lacked and while no answer is on its way (it may bring them).
+    fn ask_to_paint(&mut self, request: Request, weights: u64) {
+        if self.playing || self.link.pending > 0 || self.paint_asked == Some((request, weights)) {
+            return;
+        }
+        let Some(t) = self.mirror.trainer.as_ref() else { return };
+        let (epoch, parameters) = (t.epoch, t.network.parameters());
+        self.paint_asked = Some((request, weights));
+        self.pictures_asked = Some(request);
+        self.send(ToWorker::Paint { request, epoch, parameters });
+    }
+
+    /// Draws every view, and asks for the pictures it lacks.
+    pub(super) fn draw(&mut self) {
         let start = now();
-        let grid_ms = self.views.draw_all(
+        let lacking = self.views.draw_all(
             self.mirror.trainer.as_ref(),
             &self.settings,
             self.playing,
@@ -286,7 +300,9 @@ impl Live {
         if let Some(c) = &self.compare {
             self.compare_view.draw(c, &self.settings, self.playing);
         }
-        grid_ms
+        if let Some((request, weights)) = lacking {
+            self.ask_to_paint(request, weights);
+        }
     }
 
     /// Shows another picture in the big heatmap.

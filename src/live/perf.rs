@@ -1,5 +1,5 @@
 //! The performance readout: epochs a second, frames a second, and where a frame's time goes
-//! (the worker's training, the page's grid, drawing and the rest of its frame work).
+//! (the worker's training and the page's frame work: putting pictures on canvases, drawing).
 
 /// Sums over the current half-second window.
 #[derive(Default)]
@@ -8,7 +8,6 @@ pub struct Perf {
     frames: u32,
     epochs: u64,
     train_ms: f64,
-    grid_ms: f64,
     page_ms: f64,
 }
 
@@ -21,10 +20,6 @@ pub struct Figures {
     pub frames_per_second: f64,
     /// The worker's training time per frame, in milliseconds.
     pub train_ms: f64,
-    /// The page's grid painting per frame, in milliseconds.
-    pub grid_ms: f64,
-    /// The page's other drawing per frame, in milliseconds.
-    pub draw_ms: f64,
     /// The page's whole frame work, in milliseconds.
     pub page_ms: f64,
 }
@@ -36,14 +31,13 @@ impl Perf {
         self.train_ms += train_ms;
     }
 
-    /// Counts one frame that ran from `start` to `end` and spent `grid_ms` on the grid;
-    /// every half second, returns the window's means and starts a new window.
-    pub fn frame(&mut self, start: f64, end: f64, grid_ms: f64) -> Option<Figures> {
+    /// Counts one frame that ran from `start` to `end`; every half second, returns the
+    /// window's means and starts a new window.
+    pub fn frame(&mut self, start: f64, end: f64) -> Option<Figures> {
         if self.window_start == 0.0 {
             self.window_start = start;
         }
         self.frames += 1;
-        self.grid_ms += grid_ms;
         self.page_ms += end - start;
         let seconds = (end - self.window_start) / 1000.0;
         if seconds < 0.5 {
@@ -54,8 +48,6 @@ impl Perf {
             epochs_per_second: self.epochs as f64 / seconds,
             frames_per_second: self.frames as f64 / seconds,
             train_ms: self.train_ms / frames,
-            grid_ms: self.grid_ms / frames,
-            draw_ms: (self.page_ms - self.grid_ms) / frames,
             page_ms: self.page_ms / frames,
         };
         *self = Perf { window_start: end, ..Perf::default() };

@@ -1,8 +1,8 @@
 //! The pictures of a run, as RGBA bytes: the output (or one hidden neuron) over the plane, a
 //! thumbnail per hidden neuron, and the layers whose neurons are dead everywhere. The worker
-//! computes them once per answer that moved the weights, in its build for speed; the page only
-//! puts them on canvases (and computes them itself only for a state the worker does not
-//! hold: an earlier epoch shown from the timeline, a weight just typed).
+//! computes them, in its build for speed, once per answer that moved the weights, or for a
+//! state the page shows that the run is not in (an earlier epoch, weights just typed); the
+//! page only puts them on canvases. Each says which weights it shows by their fingerprint.
 
 use crate::engine::space::{layer_space, LayerSpace};
 use crate::engine::{Activation, Feature, Grid, Real, Trainer};
@@ -34,6 +34,8 @@ pub struct Request {
 pub struct Pictures {
     /// The epoch they show.
     pub epoch: u64,
+    /// The fingerprint of the weights they show ([`crate::engine::fingerprint::fingerprint`]).
+    pub weights: u64,
     /// What they were asked as.
     pub request: Request,
     /// The big picture, `GRID` x `GRID` RGBA.
@@ -77,7 +79,8 @@ impl Painter {
         }
         let thumbnails = if thumbnails { self.thumbnails(t) } else { Vec::new() };
         let space = request.space.and_then(|l| layer_space(&t.network, &t.config.network.features, &t.split.train, l));
-        Pictures { epoch: t.epoch, request, heatmap, thumbnails, dead: crate::engine::diagnose::dead_layers(&t.network, &self.grid), space }
+        let dead = crate::engine::diagnose::dead_layers(&t.network, &self.grid);
+        Pictures { epoch: t.epoch, weights: crate::engine::fingerprint::fingerprint(&t.network), request, heatmap, thumbnails, dead, space }
     }
 
     /// The output over the plane, from the grid just evaluated: one hue per class for more

@@ -75,6 +75,16 @@ pub enum ToWorker {
     /// What the pictures show from now on; every answer after it carries them, computed
     /// anew whenever the weights moved.
     Pictures(super::pictures::Request),
+    /// The pictures, as `request` asks, of the run with these weights at `epoch` (the state
+    /// the page shows: an earlier epoch, or weights it changed); the run stays as it is.
+    Paint {
+        /// What the pictures show (it stays asked, as with [`ToWorker::Pictures`]).
+        request: super::pictures::Request,
+        /// The epoch shown.
+        epoch: u64,
+        /// Weights then biases, per layer, input side first.
+        parameters: Vec<(Vec<Real>, Vec<Real>)>,
+    },
     /// A weight (`input` = `Some(i)`) or a bias (`None`) typed by the user.
     SetParameter {
         /// Network layer (the output layer is last).

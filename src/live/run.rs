@@ -58,7 +58,6 @@ impl Live {
                 last.epoch = at;
             }
         }
-        self.views.weights_changed();
         self.dirty = true;
         self.request_frame();
     }

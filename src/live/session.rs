@@ -127,6 +127,12 @@ impl Session {
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
             ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
             ToWorker::Pictures(request) => self.request = Some(request),
+            ToWorker::Paint { request, epoch, parameters } => {
+                self.request = Some(request);
+                if let Some(t) = &mut self.trainer {
+                    snapshot.pictures = paint_at(&mut self.painter, t, request, epoch, &parameters).map(Box::new);
+                }
+            }
             // Answered by `answer`; the run is as it was.
             ToWorker::ReadModel(_) | ToWorker::Export(..) => {}
         }
@@ -147,7 +153,8 @@ impl Session {
     fn paint(&mut self, snapshot: &mut Snapshot, now: f64, streaming: bool) {
         let Some(request) = self.request else { return };
         let due = |at: f64, every: f64| !streaming || now - at >= every || now < at;
-        if let Some(t) = &self.trainer {
+        // Pictures of another state, asked for by name, are this answer's.
+        if let Some(t) = self.trainer.as_ref().filter(|_| snapshot.pictures.is_none()) {
             let key = state_key(self.setup, t, request);
             if self.painted != Some(key) && due(self.painted_at.0, PAINT_EVERY_MS) {
                 self.painted = Some(key);
@@ -281,6 +288,31 @@ fn export(t: &Trainer, what: Export, network: crate::engine::Network) -> String 
         Export::Model => crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network }.to_json(),
         Export::Keras => crate::engine::export::keras_code(&t.config, &network, &t.split, 100),
     }
+}
+
+/// The pictures of `t` with the weights `parameters` at `epoch` instead of its own (which it
+/// keeps); none when they do not fit its network.
+fn paint_at(
+    painter: &mut Painter,
+    t: &mut Trainer,
+    request: Request,
+    epoch: u64,
+    parameters: &[(Vec<Real>, Vec<Real>)],
+) -> Option<crate::live::pictures::Pictures> {
+    if !t.network.fits(parameters) {
+        return None;
+    }
+    let mut shown = t.network.clone();
+    for ((w, b), l) in parameters.iter().zip(&mut shown.layers) {
+        l.weights.copy_from_slice(w);
+        l.biases.copy_from_slice(b);
+    }
+    let own = std::mem::replace(&mut t.network, shown);
+    let at = std::mem::replace(&mut t.epoch, epoch);
+    let pictures = painter.paint(t, request, true);
+    t.network = own;
+    t.epoch = at;
+    Some(pictures)
 }
 
 fn kept_point(t: &Trainer) -> Option<crate::engine::trainer::HistoryPoint> {

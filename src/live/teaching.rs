@@ -55,7 +55,6 @@ impl Live {
             self.send(ToWorker::SetParameters(parameters));
             let after = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)).map_or(f64::NAN, |a| a.loss);
             self.backprop_losses = Some((w.loss, after));
-            self.views.weights_changed();
             self.draw();
         }
     }
@@ -88,7 +87,6 @@ impl Live {
         self.perceptron_cursor += 1;
         let parameters = t.network.parameters();
         self.send(ToWorker::SetParameters(parameters));
-        self.views.weights_changed();
         self.draw();
         Some(step)
     }
@@ -127,7 +125,6 @@ impl Live {
         let Some(t) = &mut self.mirror.trainer else { return };
         if t.set_parameter(layer, neuron, input, value) {
             self.send(ToWorker::SetParameter { layer, neuron, input, value });
-            self.views.weights_changed();
             self.draw();
         }
     }

@@ -60,7 +60,7 @@ pub(super) fn perf_readout(p: &ReadoutProps) -> Html {
     };
     let lang = p.lang;
     let text = format!(
-        "{:.0} {} · {:.0} fps · {} {:.2} {} · {} {:.2} {} ({} {:.2} + {} {:.2})",
+        "{:.0} {} · {:.0} fps · {} {:.2} {} · {} {:.2} {}",
         f.epochs_per_second,
         Text::EpochsPerSecond.get(lang),
         f.frames_per_second,
@@ -70,14 +70,10 @@ pub(super) fn perf_readout(p: &ReadoutProps) -> Html {
         Text::PageTime.get(lang),
         f.page_ms,
         Text::MsPerFrame.get(lang),
-        Text::GridTime.get(lang),
-        f.grid_ms,
-        Text::DrawingTime.get(lang),
-        f.draw_ms,
     );
     let n = |v: f64| format!("{v:.3}");
     html! {
         <div id={ids::PERF} class="perf" aria-live="off" data-epochs-per-second={n(f.epochs_per_second)} data-frames-per-second={n(f.frames_per_second)}
-            data-train-ms={n(f.train_ms)} data-grid-ms={n(f.grid_ms)} data-draw-ms={n(f.draw_ms)} data-page-ms={n(f.page_ms)}>{ text }</div>
+            data-train-ms={n(f.train_ms)} data-page-ms={n(f.page_ms)}>{ text }</div>
     }
 }
