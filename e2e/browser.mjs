@@ -70,3 +70,20 @@ export const smallTargets = (page) => page.evaluate(() => {
   }
   return out;
 });
+
+/**
+ * What `read()` gives once `holds` is true of it, or its last value after `ms` milliseconds:
+ * a picture the worker paints arrives a moment after the change that asked for it.
+ */
+export async function eventually(read, holds, ms = 5000) {
+  const end = Date.now() + ms;
+  let value = await read();
+  while (!holds(value) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = await read();
+  }
+  return value;
+}
+
+/** Whether two pictures (lists of numbers, or hashes) are the same. */
+export const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, open, closeAll } from './browser.mjs';
+import { launch, open, closeAll, eventually } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -135,17 +135,15 @@ test('the timeline shows the network at an earlier epoch, and training continues
   assert.equal(await page.$eval('#timeline', (e) => e.max), '30');
   await setRange(page, 0);
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
-  await page.waitForTimeout(50);
-  assert.equal(await heatmap(page), start, 'epoch 0 looks as it did');
+  assert.equal(await eventually(() => heatmap(page), (h) => h === start), start, 'epoch 0 looks as it did');
   await setRange(page, 10);
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,010');
   assert.match(await text(page, '#timeline-label'), /^Showing epoch 10 of 30/);
-  const at10 = await heatmap(page);
+  const at10 = await eventually(() => heatmap(page), (h) => h !== now && h !== start);
   assert.notEqual(at10, now);
   await setRange(page, 30);
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,030');
-  await page.waitForTimeout(50);
-  assert.equal(await heatmap(page), now, 'back at the newest epoch');
+  assert.equal(await eventually(() => heatmap(page), (h) => h === now), now, 'back at the newest epoch');
   // From epoch 10, a step trains epoch 11 and the timeline ends there.
   await setRange(page, 10);
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,010');
@@ -165,11 +163,11 @@ test('restarting with the same weights draws the same curve; a plain reset draws
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   await steps(page, 15);
   assert.equal(await text(page, '#loss-train'), first);
-  assert.equal(await heatmap(page), picture);
+  assert.equal(await eventually(() => heatmap(page), (h) => h === picture), picture);
   await page.click('#reset-button');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   await steps(page, 15);
-  assert.notEqual(await heatmap(page), picture);
+  assert.notEqual(await eventually(() => heatmap(page), (h) => h !== picture), picture);
   await clean(s);
 });
 

@@ -1,7 +1,7 @@
 // End-to-end: the built playground in Debian's Chromium, used as a person would use it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, steps } from './browser.mjs';
+import { launch, open, closeAll, steps, eventually, same } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,7 +55,7 @@ test('play trains: the epoch counter rises, the loss falls, the heatmap changes'
   assert.equal(await epoch(page), e1, 'pause stops training');
   const loss1 = await number(page, '#loss-test');
   assert.ok(loss1 < loss0, `test loss fell: ${loss0} -> ${loss1}`);
-  assert.notDeepEqual(await heatmap(page), pixels0, 'the heatmap changed');
+  assert.notDeepEqual(await eventually(() => heatmap(page), (h) => !same(h, pixels0)), pixels0, 'the heatmap changed');
   assert.match(await text(page, '#loss-train'), /^\d\.\d{3}$/, 'three decimals');
   await clean(s);
 });
@@ -122,8 +122,7 @@ test('every control changes the setup, the link and the picture', async () => {
     await act();
     await page.waitForFunction((e) => decodeURIComponent(location.hash).includes(e), expected);
     if (!/speed|learningRate|regularization|batchSize/.test(expected)) {
-      await page.waitForTimeout(50);
-      assert.notDeepEqual(await picture(page), before, `${expected} changed the picture`);
+      assert.notDeepEqual(await eventually(() => picture(page), (p) => !same(p, before)), before, `${expected} changed the picture`);
     }
   }
   // The learning rate did not reset training.
@@ -212,8 +211,7 @@ test('hovering a link shows its weight, and typing a new one changes the output'
   await page.mouse.click(mid.x, mid.y);
   await page.fill('#edit-value', '-3');
   await page.press('#edit-value', 'Enter');
-  await page.waitForTimeout(50);
-  assert.notDeepEqual(await heatmap(page), before, 'the new weight changed the output');
+  assert.notDeepEqual(await eventually(() => heatmap(page), (h) => !same(h, before)), before, 'the new weight changed the output');
   // The output bias is visible and editable too.
   await page.hover('#output-bias-0');
   assert.match(await text(page, '#hovercard'), /^Bias: /);
@@ -261,12 +259,11 @@ test('weights and biases can be edited from the keyboard alone', async () => {
   await page.keyboard.type('-1.5');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !document.querySelector('#edit-value'));
-  assert.notDeepEqual(await heatmap(page), before, 'the new output bias changed the picture');
+  const output = await eventually(() => heatmap(page), (h) => !same(h, before));
+  assert.notDeepEqual(output, before, 'the new output bias changed the picture');
   // A hidden neuron takes the focus and shows itself in the big heatmap.
-  const output = await heatmap(page);
   await page.focus('#neuron-1-0');
-  await page.waitForTimeout(50);
-  assert.notDeepEqual(await heatmap(page), output, 'the focused neuron is shown');
+  assert.notDeepEqual(await eventually(() => heatmap(page), (h) => !same(h, output)), output, 'the focused neuron is shown');
   assert.equal(await text(page, '#heatmap-label'), 'Output of hidden layer 1, neuron 1');
   await page.focus('#play-pause-button');
   assert.equal(await text(page, '#heatmap-label'), 'Output of the whole network');
@@ -291,11 +288,10 @@ test('a trained model is saved, exported as Keras code, and opened again', async
   assert.match(code, /model\.fit\(/);
   await page.click('#reset-button');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
-  assert.notDeepEqual(await heatmap(page), trained, 'reset draws other weights');
+  assert.notDeepEqual(await eventually(() => heatmap(page), (h) => !same(h, trained)), trained, 'reset draws other weights');
   await page.setInputFiles('#open-model', path);
   await page.waitForFunction(() => document.body.textContent.includes('Model loaded'));
-  await page.waitForTimeout(50);
-  assert.deepEqual(await heatmap(page), trained, 'the saved weights are back');
+  assert.deepEqual(await eventually(() => heatmap(page), (h) => same(h, trained)), trained, 'the saved weights are back');
   // A file that is not a model is refused with the reason.
   fs.writeFileSync(path + '.bad.json', '{"version": 1, "config": {"noise": "loud"}, "network": {}}');
   await page.setInputFiles('#open-model', path + '.bad.json');
