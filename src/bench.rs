@@ -89,3 +89,22 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
         })
         .collect()
 }
+
+/// The figures as a JSON list, one object per setup (for the browser benchmark).
+pub fn to_json(figures: &[Figures]) -> String {
+    let objects: Vec<String> = figures
+        .iter()
+        .map(|f| {
+            format!(
+                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{}}}",
+                f.setup,
+                f.epoch_us,
+                f.losses_us,
+                f.grid_us,
+                f.frame_us(),
+                f.epochs_per_second().round()
+            )
+        })
+        .collect();
+    format!("[{}]", objects.join(","))
+}

@@ -300,7 +300,6 @@ catalogue! {
     ExplanationsHint => "Short explanations in place; a teacher can hide them (link key hideText)", "Explicaciones breves en su sitio; un docente puede ocultarlas (clave de enlace hideText)";
     ExplainNetwork => "Each square is the output of one neuron over the whole plane; lines are weights (blue positive, orange negative, thicker is larger). Click a neuron to see its formula.", "Cada cuadro es la salida de una neurona sobre todo el plano; las líneas son pesos (azul positivo, naranja negativo, más grueso es mayor). Haz clic en una neurona para ver su fórmula.";
     ExplainOutput => "The background is the network's answer at every point of the plane; the dots are the data. The curve above is the loss, epoch by epoch.", "El fondo es la respuesta de la red en cada punto del plano; los puntos son los datos. La curva de arriba es la pérdida, época a época.";
-    LessonPick => "Open a ready setup…", "Abrir una configuración lista…";
     LessonOr => "OR with one neuron (perceptron)", "OR con una neurona (perceptrón)";
     LessonXorOne => "XOR with one neuron", "XOR con una neurona";
     LessonXorHidden => "XOR with a hidden layer", "XOR con una capa oculta";

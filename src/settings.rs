@@ -3,7 +3,6 @@
 
 use crate::engine::{Config, LayerNo};
 use crate::i18n::Lang;
-use std::collections::BTreeSet;
 
 /// How many epochs each animation frame trains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,8 +55,9 @@ pub struct Settings {
     pub lang: Lang,
     /// Epochs per frame.
     pub speed: Speed,
-    /// Controls a teacher hid with `<control>_hide=true`.
-    pub hidden_controls: BTreeSet<String>,
+    /// Controls a teacher hid with `<control>_hide=true`, in order, each once (see
+    /// [`Settings::hide`]).
+    pub hidden_controls: Vec<String>,
     /// Hide the explanatory text.
     pub hide_text: bool,
     /// Everything larger, for a projector (`projector=true`).
@@ -91,7 +91,7 @@ impl Settings {
             discretize: false,
             lang,
             speed: Speed::Epochs(1),
-            hidden_controls: BTreeSet::new(),
+            hidden_controls: Vec::new(),
             hide_text: false,
             projector: false,
             exercise: Default::default(),
@@ -137,6 +137,13 @@ impl Settings {
 
     /// Whether a control is visible (not hidden by the link).
     pub fn shows(&self, control: &str) -> bool {
-        !self.hidden_controls.contains(control)
+        self.hidden_controls.binary_search_by(|c| c.as_str().cmp(control)).is_err()
+    }
+
+    /// Hides a control (kept in order, once).
+    pub fn hide(&mut self, control: &str) {
+        if let Err(at) = self.hidden_controls.binary_search_by(|c| c.as_str().cmp(control)) {
+            self.hidden_controls.insert(at, control.to_string());
+        }
     }
 }

@@ -467,9 +467,44 @@ fn a_model_file_is_read_in_the_worker_as_the_engine_reads_it_and_the_run_goes_on
         };
         *read
     };
-    let (model, repairs) = read(&mut session, &text).expect("a model the engine wrote opens");
-    assert_eq!(model.network, saved.network, "the weights as written");
-    assert_eq!((model.config, repairs), (config.clone(), Vec::new()));
+    let opened = read(&mut session, &text).expect("a model the engine wrote opens");
+    assert_eq!(opened.network(), Some(saved.network.clone()), "the weights as written");
+    assert_eq!((opened.config, opened.repairs), (config.clone(), Vec::new()));
+    // Setups of every kind reach the page as the engine reads them, the network built from
+    // the setup's shape and the weights: many points in their own units, three classes,
+    // regression, every optimizer's settings, dropout, early stopping, a leaky slope, maxout.
+    let mut many = Config::default();
+    many.data.dataset = Dataset::Custom;
+    many.data.classes = 3;
+    many.data.axes.x = neurona::engine::axes::Axis { name: "hours".into(), min: 0.0, max: 40.0 };
+    many.data.custom_points =
+        (0..900).map(|i| neurona::engine::Point { x: (i % 40) as f32 + 0.123_457, y: ((i * 7) % 13) as f32 * 0.77 - 6.0, label: (i % 3) as f32 }).collect();
+    many.network.output = Activation::Softmax;
+    many.training.loss = neurona::engine::Loss::SoftmaxCe;
+    let mut regression = Config::default();
+    regression.data.dataset = Dataset::RegPlane;
+    regression.data.problem = neurona::engine::config::Problem::Regression;
+    regression.network.output = Activation::Linear;
+    let mut tuned = Config::default();
+    tuned.network.hidden = vec![HiddenLayer { neurons: 5, activation: Activation::LeakyRelu }, HiddenLayer { neurons: 3, activation: Activation::Maxout }];
+    tuned.training.dropout = vec![0.3, 0.0];
+    tuned.training.leaky_slope = 0.25;
+    tuned.training.optimizer = neurona::engine::Optimizer::Adam;
+    tuned.training.beta1 = 0.85;
+    tuned.training.early_stopping = EarlyStopping { enabled: true, patience: 40, ..EarlyStopping::default() };
+    tuned.data.percent_val = 20;
+    tuned.data.seed = 987_654;
+    tuned.network.init = neurona::engine::Init::Normal;
+    tuned.network.init_sigma = 0.2;
+    for config in [many, regression, tuned] {
+        let network = start(config.clone(), 3, None).expect("a setup that trains").network;
+        let text = neurona::engine::Model { version: neurona::engine::config::FORMAT_VERSION, config, network }.to_json();
+        let (model, repairs) = neurona::engine::Model::from_json(&text).expect("the engine reads it");
+        let opened = read(&mut session, &text).expect("the worker reads it");
+        assert_eq!(opened.config, model.config);
+        assert_eq!(opened.network(), Some(model.network));
+        assert_eq!(opened.repairs, repairs);
+    }
     let broken = read(&mut session, "{\"version\": 1, \"config\": ").expect_err("half a file does not open");
     assert!(matches!(broken.problem, neurona::engine::model::ModelProblem::NotJson { .. }), "{broken:?}");
     assert_eq!(Err(broken), neurona::engine::Model::from_json("{\"version\": 1, \"config\": "), "the engine's own answer");
@@ -505,4 +540,26 @@ fn files_of_the_run_are_written_in_the_worker_with_the_weights_the_page_shows() 
     // Without a run there is nothing to write.
     let FromWorker::Text(_, none) = Session::new().answer(ToWorker::Export(Export::Model, Box::new(shown.network.clone())), &frozen) else { panic!() };
     assert_eq!(none, None);
+}
+
+#[test]
+fn the_worker_times_its_engine_and_answers_with_the_figures_as_json() {
+    use std::cell::Cell;
+    // A clock that moves a millisecond each time it is read.
+    let clock = Cell::new(0.0);
+    let now = || {
+        clock.set(clock.get() + 1.0);
+        clock.get()
+    };
+    let mut session = Session::new();
+    let FromWorker::Benchmark(text) = session.answer(ToWorker::Benchmark(2), &now) else { panic!("a benchmark is answered with its figures") };
+    let figures: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON list");
+    let setups: Vec<&str> = figures.iter().filter_map(|f| f["setup"].as_str()).collect();
+    assert_eq!(setups, ["default", "largest"]);
+    for f in &figures {
+        for key in ["epochUs", "lossesUs", "gridUs", "frameUs", "epochsPerSecond"] {
+            assert!(f[key].as_f64().is_some_and(|v| v > 0.0), "{key} in {f}");
+        }
+    }
+    assert!(session.trainer().is_none(), "the run is untouched");
 }

@@ -4,6 +4,8 @@
 use super::config::{Config, FORMAT_VERSION};
 use super::json::{from_value_naming_field, nest_version_1};
 use super::network::Network;
+use super::rng::Rng;
+use super::Real;
 use serde::{Deserialize, Serialize};
 
 /// A trained network together with the configuration that made it.
@@ -195,4 +197,32 @@ impl std::fmt::Display for ModelError {
             ModelProblem::NotFinite => write!(f, "{field}: a weight or bias is not a finite number"),
         }
     }
+}
+
+/// A fresh network for `config`, its weights drawn from `rng` by the setup's initialisation,
+/// with the setup's leaky slope and each hidden layer's dropout rate.
+pub fn network_for(config: &Config, rng: &mut Rng) -> Network {
+    let n = &config.network;
+    let mut network = Network::new(n.features.len(), &n.hidden, config.outputs(), n.output, n.init, n.init_sigma as f64, rng);
+    network.leaky_slope = config.training.leaky_slope;
+    for (l, layer) in network.layers.iter_mut().enumerate().take(n.hidden.len()) {
+        layer.dropout = config.dropout(l);
+    }
+    network
+}
+
+/// The network of `config` with these weights and biases (weights then biases, per layer,
+/// input side first); none when they do not fit its shape.
+pub fn network_with(config: &Config, parameters: &[(Vec<Real>, Vec<Real>)]) -> Option<Network> {
+    let mut zeros = config.clone();
+    zeros.network.init = super::Init::Zeros;
+    let mut network = network_for(&zeros, &mut Rng::new(0));
+    if !network.fits(parameters) {
+        return None;
+    }
+    for ((w, b), l) in parameters.iter().zip(&mut network.layers) {
+        l.weights.copy_from_slice(w);
+        l.biases.copy_from_slice(b);
+    }
+    Some(network)
 }

@@ -109,19 +109,7 @@ impl Trainer {
         }
         // Weights get their own stream so that changing the network keeps the data.
         let mut rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
-        let mut network = Network::new(
-            config.network.features.len(),
-            &config.network.hidden,
-            config.outputs(),
-            config.network.output,
-            config.network.init,
-            config.network.init_sigma as f64,
-            &mut rng,
-        );
-        network.leaky_slope = config.training.leaky_slope;
-        for (l, layer) in network.layers.iter_mut().enumerate().take(config.network.hidden.len()) {
-            layer.dropout = config.dropout(l);
-        }
+        let network = super::model::network_for(&config, &mut rng);
         let train = Prepared::new(&config, &split.train);
         let validation = Prepared::new(&config, &split.validation);
         let test = Prepared::new(&config, &split.test);

@@ -30,7 +30,7 @@ pub enum Action {
     /// Change the second setup.
     SetCompare(Box<Config>),
     /// Set the exercise and the controls hidden from students.
-    SetExercise(Box<crate::exercise::Exercise>, std::collections::BTreeSet<String>),
+    SetExercise(Box<crate::exercise::Exercise>, Vec<String>),
     /// Open a ready setup of the lesson.
     LoadLesson(Lesson),
     /// Replace all settings (a link was opened).

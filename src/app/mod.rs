@@ -75,23 +75,30 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The engine benchmark in this browser, for the benchmark script: one line per setup.
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
+thread_local! {
+    /// The page's live side, for the test hooks.
+    static HOOKED: std::cell::RefCell<std::rc::Weak<std::cell::RefCell<crate::live::page::Live>>> = Default::default();
+}
+
+/// Lets the test hooks reach the page's live side.
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
+pub(crate) fn hook(live: &std::rc::Rc<std::cell::RefCell<crate::live::page::Live>>) {
+    HOOKED.with(|h| *h.borrow_mut() = std::rc::Rc::downgrade(live));
+}
+
+/// The engine benchmark in the worker, in the build that trains, for the benchmark script:
+/// when measured, `window.engineBenchmark` holds one JSON object per setup.
 #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn engine_benchmark(repeats: u32) -> String {
-    let now = || web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
-    let figures = crate::bench::run(repeats.max(1) as usize, &now);
-    let lines = figures.iter().map(|f| {
-        json::object(&[
-            ("setup", json::string(f.setup)),
-            ("epochUs", json::number(f.epoch_us)),
-            ("lossesUs", json::number(f.losses_us)),
-            ("gridUs", json::number(f.grid_us)),
-            ("frameUs", json::number(f.frame_us())),
-            ("epochsPerSecond", json::number(f.epochs_per_second().round())),
-        ])
+pub fn engine_benchmark(repeats: u32) {
+    let Some(live) = HOOKED.with(|h| h.borrow().upgrade()) else { return };
+    let then = yew::Callback::from(|figures: String| {
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&window, &"engineBenchmark".into(), &figures.into());
+        }
     });
-    json::list(lines)
+    live.borrow_mut().benchmark(repeats, then);
 }
 
 /// Panics on purpose, so that tests can check the page shows the error instead of going blank.

@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use gloo_worker::Registrable;
-    neurona::live::worker::TrainingWorker::registrar().register();
+    neurona::live::worker::TrainingWorker::registrar().encoding::<neurona::live::worker::Codec>().register();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

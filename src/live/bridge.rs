@@ -83,6 +83,15 @@ impl Live {
         }
     }
 
+    /// Has the worker time the engine in its own build; `then` hears the figures (JSON). Not
+    /// counted as a request of the run.
+    pub fn benchmark(&mut self, repeats: u32, then: yew::Callback<String>) {
+        if let Some(b) = &self.link.worker {
+            self.link.benchmark_reader = Some(then);
+            b.send(ToWorker::Benchmark(repeats));
+        }
+    }
+
     /// Sends a request, counted until its answer comes.
     pub(super) fn send(&mut self, message: ToWorker) {
         if let Some(b) = &self.link.worker {
@@ -215,6 +224,7 @@ impl Live {
 /// Starts the training worker; its answers go to the page's side `live`.
 fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
     TrainingWorker::spawner()
+        .encoding::<super::worker::Codec>()
         .callback(move |answer| {
             let Some(live) = live.upgrade() else { return };
             // The state hears of it once the page's side is no longer borrowed.
@@ -236,6 +246,12 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     let reader = live.borrow_mut().link.export_reader.take();
                     if let (Some(reader), Some(text)) = (reader, text) {
                         reader.emit(text);
+                    }
+                }
+                FromWorker::Benchmark(figures) => {
+                    let reader = live.borrow_mut().link.benchmark_reader.take();
+                    if let Some(reader) = reader {
+                        reader.emit(figures);
                     }
                 }
             }

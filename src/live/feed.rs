@@ -2,8 +2,6 @@
 //! that drew new figures, sent to every panel listening. A panel reads what it shows from
 //! the run when the stamp changes; nothing is written into its elements from outside.
 
-use std::collections::BTreeMap;
-
 /// The listeners of the frame stamp.
 #[derive(Default)]
 pub struct Feed {
@@ -11,7 +9,8 @@ pub struct Feed {
     /// When the newest stamp was published (milliseconds).
     published_at: f64,
     next_id: u64,
-    listeners: BTreeMap<u64, yew::Callback<u64>>,
+    /// Each listener with its id, in the order they came.
+    listeners: Vec<(u64, yew::Callback<u64>)>,
 }
 
 impl Feed {
@@ -30,7 +29,7 @@ impl Feed {
     pub fn publish(&mut self, now: f64) {
         self.stamp += 1;
         self.published_at = now;
-        for listener in self.listeners.values() {
+        for (_, listener) in &self.listeners {
             listener.emit(self.stamp);
         }
     }
@@ -38,12 +37,12 @@ impl Feed {
     /// Adds a listener; returns its id, for `stop`.
     pub fn listen(&mut self, listener: yew::Callback<u64>) -> u64 {
         self.next_id += 1;
-        self.listeners.insert(self.next_id, listener);
+        self.listeners.push((self.next_id, listener));
         self.next_id
     }
 
     /// Removes a listener.
     pub fn stop(&mut self, id: u64) {
-        self.listeners.remove(&id);
+        self.listeners.retain(|(i, _)| *i != id);
     }
 }

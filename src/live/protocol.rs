@@ -17,6 +17,9 @@ pub enum ToWorker {
     /// Read a model file's text: answered with [`FromWorker::Model`] (read in the worker, so
     /// that the page carries no reader of model files).
     ReadModel(String),
+    /// Time the engine here, `repeats` runs of each part at least: answered with
+    /// [`FromWorker::Benchmark`] (for the browser benchmark).
+    Benchmark(u32),
     /// Write a file of the run with these weights (the page's: an earlier epoch it shows, or
     /// the newest): answered with [`FromWorker::Text`].
     Export(Export, Box<Network>),
@@ -168,7 +171,31 @@ pub enum Export {
 
 /// A model file as read: the model and what was mended in its setup, or why it cannot be
 /// opened.
-pub type ModelRead = Result<(Model, Vec<Repair>), ModelError>;
+pub type ModelRead = Result<OpenedModel, ModelError>;
+
+/// A model file as the worker read it: its setup (mended), its weights, and what was mended.
+/// The weights travel as numbers; the page builds the network from the setup's shape.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpenedModel {
+    /// The model's setup.
+    pub config: crate::engine::Config,
+    /// Weights then biases, per layer, input side first.
+    pub parameters: Vec<(Vec<Real>, Vec<Real>)>,
+    /// What was mended in the file's setup.
+    pub repairs: Vec<Repair>,
+}
+
+impl OpenedModel {
+    /// The form of a model read from a file.
+    pub fn of(model: Model, repairs: Vec<Repair>) -> OpenedModel {
+        OpenedModel { parameters: model.network.parameters(), config: model.config, repairs }
+    }
+
+    /// The model's network: the setup's shape with the file's weights.
+    pub fn network(&self) -> Option<crate::engine::Network> {
+        crate::engine::model::network_with(&self.config, &self.parameters)
+    }
+}
 
 /// What the worker sends back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -179,4 +206,6 @@ pub enum FromWorker {
     Model(Box<ModelRead>),
     /// A file written ([`ToWorker::Export`]); none without a run.
     Text(Export, Option<String>),
+    /// The engine's figures in the worker ([`ToWorker::Benchmark`]), as JSON.
+    Benchmark(String),
 }

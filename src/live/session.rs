@@ -2,7 +2,7 @@
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
 use super::pictures::{Painter, Request};
-use super::protocol::{Event, Export, FromWorker, RunSnapshot, Snapshot, ToWorker};
+use super::protocol::{Event, Export, FromWorker, OpenedModel, RunSnapshot, Snapshot, ToWorker};
 use crate::engine::{Real, TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
@@ -58,8 +58,9 @@ impl Session {
     /// Answers one message: a model file read, or the state after any other request.
     pub fn answer(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> FromWorker {
         match message {
-            ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text))),
+            ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text).map(|(m, repairs)| OpenedModel::of(m, repairs)))),
             ToWorker::Export(what, network) => FromWorker::Text(what, self.trainer.as_ref().map(|t| export(t, what, *network))),
+            ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
         }
     }
@@ -134,7 +135,7 @@ impl Session {
                 }
             }
             // Answered by `answer`; the run is as it was.
-            ToWorker::ReadModel(_) | ToWorker::Export(..) => {}
+            ToWorker::ReadModel(_) | ToWorker::Export(..) | ToWorker::Benchmark(_) => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
         self.paint(&mut snapshot, now(), streaming);

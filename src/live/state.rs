@@ -25,6 +25,8 @@ pub(crate) struct WorkerLink {
     pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
     /// Who hears of the file the worker is writing.
     pub(super) export_reader: Option<yew::Callback<String>>,
+    /// Who hears of the engine's figures the worker is measuring.
+    pub(super) benchmark_reader: Option<yew::Callback<String>>,
 }
 
 impl Default for WorkerLink {
@@ -38,6 +40,7 @@ impl Default for WorkerLink {
             restarted: false,
             model_reader: None,
             export_reader: None,
+            benchmark_reader: None,
         }
     }
 }

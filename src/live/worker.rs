@@ -33,3 +33,20 @@ impl Worker for TrainingWorker {
         scope.respond(id, self.session.answer(msg, &now));
     }
 }
+
+/// The messages' encoding: bincode, as gloo's own, except that a message that cannot be read
+/// stops with a plain message instead of formatting bincode's error (whose formatting would
+/// bring the standard library's I/O errors into the page).
+pub struct Codec;
+
+impl gloo_worker::Codec for Codec {
+    fn encode<I: serde::Serialize>(input: I) -> wasm_bindgen::JsValue {
+        let bytes = bincode::serialize(&input).unwrap_or_else(|_| wasm_bindgen::throw_str("a worker message could not be written"));
+        js_sys::Uint8Array::from(bytes.as_slice()).into()
+    }
+
+    fn decode<O: for<'de> serde::Deserialize<'de>>(input: wasm_bindgen::JsValue) -> O {
+        let bytes = js_sys::Uint8Array::from(input).to_vec();
+        bincode::deserialize(&bytes).unwrap_or_else(|_| wasm_bindgen::throw_str("a worker message could not be read"))
+    }
+}

@@ -68,7 +68,7 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
         if let Some(control) = k.strip_suffix("_hide") {
             match (is_hideable(control), v.as_str()) {
                 (true, "true" | "1") => {
-                    s.hidden_controls.insert(control.to_string());
+                    s.hide(control);
                 }
                 (true, "false" | "0") => {}
                 _ => repairs.push(Repair { key: k.clone(), given: v.clone(), used: None }),
@@ -224,7 +224,7 @@ mod tests {
         s.config.data.seed = 12345;
         s.show_test = true;
         s.speed = Speed::Max;
-        s.hidden_controls.insert("noise".into());
+        s.hide("noise");
         let hash = to_hash(&s);
         let (back, repairs) = parse(&hash, Lang::En);
         assert!(repairs.is_empty(), "{repairs:?} from {hash}");

@@ -37,6 +37,8 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let live = use_memo((), |_| Live::new());
     let live: Rc<RefCell<Live>> = (*live).clone();
+    #[cfg(feature = "test-hooks")]
+    crate::app::hook(&live);
     // A dialog takes the keyboard focus when it opens.
     use_effect_with((state.builder, state.help), |&(builder, help)| {
         let id = if builder {

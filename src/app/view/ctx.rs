@@ -72,7 +72,7 @@ impl Ctx {
     pub(super) fn settings(&self) -> &Settings {
         &self.settings
     }
-    pub(super) fn send(&self, action: Action) -> Callback<MouseEvent> {
+    pub(super) fn send<E: 'static>(&self, action: Action) -> Callback<E> {
         let d = self.dispatch.clone();
         Callback::from(move |_| d.emit(action.clone()))
     }

@@ -114,13 +114,13 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
                 max_epochs: number("exercise-max-epochs", crate::app::exercise::MAX_EPOCHS),
                 text: Exercise::clean_text(&value("exercise-text")),
             };
-            let mut hidden = std::collections::BTreeSet::new();
+            let mut settings = crate::settings::Settings::new(crate::i18n::Lang::En);
             for (k, _) in hideable_controls() {
                 if value(&format!("exercise-hide-{k}")) == "true" {
-                    hidden.insert(k.to_string());
+                    settings.hide(k);
                 }
             }
-            dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
+            dispatch.emit(Action::SetExercise(Box::new(exercise), settings.hidden_controls));
         })
     };
     let close = ctx.send(Action::Panel(Panel::Builder(false)));

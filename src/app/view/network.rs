@@ -85,14 +85,8 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
         })
     };
     let click_link = link_card(true);
-    let focus = |f: Focus| {
-        let live = ctx.live.clone();
-        Callback::from(move |_: MouseEvent| live.borrow_mut().set_focus(f))
-    };
-    let unfocus = {
-        let live = ctx.live.clone();
-        Callback::from(move |_: MouseEvent| live.borrow_mut().set_focus(Focus::Output))
-    };
+    let focus = |f: Focus| focus_on::<MouseEvent>(&ctx.live, f);
+    let unfocus = focus_on::<MouseEvent>(&ctx.live, Focus::Output);
     let bias_card = |layer: usize, neuron: usize, editing: bool| {
         let (live, card) = (ctx.live.clone(), card.clone());
         Callback::from(move |e: MouseEvent| {
@@ -217,8 +211,8 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                             onclick={inspect(no, j)} onkeydown={inspect_key(no, j)}
                             aria-label={format!("{} {no}, {} {}", ctx.t(Text::HiddenLayer), ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
-                            onfocus={focus(Focus::Neuron(l, j)).reform(|_: FocusEvent| MouseEvent::new("focus").unwrap())}
-                            onblur={unfocus.reform(|_: FocusEvent| MouseEvent::new("blur").unwrap())}>
+                            onfocus={focus_on::<FocusEvent>(&ctx.live, Focus::Neuron(l, j))}
+                            onblur={focus_on::<FocusEvent>(&ctx.live, Focus::Output)}>
                         </div>
                         // Beside the neuron, not inside it: a control may not hold another.
                         <button class="bias" style={bias_at(b)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayer), no, ctx.t(Text::Neuron), j + 1)}
@@ -339,4 +333,10 @@ pub(super) fn layer_selects(ctx: &Ctx, layer: usize, activation: Activation, dro
 /// A small number as subscript digits: 0 -> ₀.
 fn subscript(n: usize) -> String {
     n.to_string().chars().map(|d| char::from_u32(0x2080 + d.to_digit(10).unwrap_or(0)).unwrap_or(d)).collect()
+}
+
+/// Shows `focus` in the big heatmap on an event of any kind (a pointer entering, a focus).
+fn focus_on<E: 'static>(live: &Rc<RefCell<Live>>, focus: Focus) -> Callback<E> {
+    let live = live.clone();
+    Callback::from(move |_: E| live.borrow_mut().set_focus(focus))
 }

@@ -173,13 +173,14 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
         Reading::Text(|ctx, text| {
             let (settings, dispatch) = (ctx.settings.clone(), ctx.dispatch.clone());
             let then = Callback::from(move |read: crate::live::protocol::ModelRead| match read {
-                Ok((model, repairs)) => {
+                Ok(opened) => {
                     let mut settings = (*settings).clone();
-                    settings.config = model.config;
-                    dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(model.network)));
+                    let Some(network) = opened.network() else { return };
+                    settings.config = opened.config;
+                    dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(network)));
                     dispatch.emit(Action::Notes(Notes::Show(Notice::ModelLoaded)));
-                    if !repairs.is_empty() {
-                        dispatch.emit(Action::Notes(Notes::Show(Notice::FileRepaired(repairs))));
+                    if !opened.repairs.is_empty() {
+                        dispatch.emit(Action::Notes(Notes::Show(Notice::FileRepaired(opened.repairs))));
                     }
                 }
                 Err(why) => dispatch.emit(Action::Notes(Notes::Show(Notice::ModelRejected(why)))),

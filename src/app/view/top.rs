@@ -39,7 +39,7 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                 </label>
                 <label class="inline">
                     <input type="checkbox" id="show-performance" checked={s.show_performance}
-                        onchange={ctx.send(Action::View(View::TogglePerformance)).reform(|_: Event| MouseEvent::new("x").unwrap())} />
+                        onchange={ctx.send::<Event>(Action::View(View::TogglePerformance))} />
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
                 <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
