@@ -23,6 +23,7 @@ test('trained XOR through two tanh neurons: in the layer its classes lie on the 
   const { page } = s;
   await page.waitForSelector('#space-view');
   assert.equal(await page.$eval('#space-view', (e) => e.dataset.layer), '1');
+  await page.waitForSelector('#space-axes');
   assert.match(await text(page, '#space-axes'), /u = neuron 1, v = neuron 2/);
   await page.click('#play-pause-button');
   await page.waitForFunction(() => document.querySelector('#accuracy-train').textContent.startsWith('100'), null, { timeout: 30000 });
