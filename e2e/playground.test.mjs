@@ -247,6 +247,23 @@ test('a panic shows the error on the page instead of a blank page', async () => 
   await s.close();
 });
 
+test('every node shows its picture: the inputs\' drawn by the page, the hidden neurons\' painted in the worker', async () => {
+  const s = await open(browser, 'lang=en&networkShape=4,2');
+  const { page } = s;
+  // The alpha of the nodes' canvas under the middle of a node's box.
+  const drawn = (id) => page.evaluate((id) => {
+    const c = document.querySelector('#nodes-canvas');
+    const box = document.getElementById(id).getBoundingClientRect();
+    const at = c.getBoundingClientRect();
+    const [x, y] = [(box.left + box.width / 2 - at.left) * c.width / at.width, (box.top + box.height / 2 - at.top) * c.height / at.height];
+    return c.getContext('2d').getImageData(Math.round(x), Math.round(y), 1, 1).data[3];
+  }, id);
+  for (const id of ['feature-x', 'neuron-1-0', 'neuron-1-3', 'neuron-2-1']) {
+    assert.equal(await eventually(() => drawn(id), (a) => a === 255), 255, `${id}'s picture is drawn`);
+  }
+  await clean(s);
+});
+
 test('weights and biases can be edited from the keyboard alone', async () => {
   const s = await open(browser, 'networkShape=2&lang=en');
   const { page } = s;
