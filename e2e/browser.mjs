@@ -44,6 +44,11 @@ export async function open(browser, hash = '', viewport = { width: 1280, height:
   await page.goto(base + (hash ? '#' + hash.replace(/^#/, '') : ''));
   await page.waitForSelector('#heatmap canvas');
   await page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'));
+  // The first picture comes from the worker a moment after the page's own figures.
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#heatmap-canvas');
+    return !c || c.getContext('2d').getImageData(c.width >> 1, c.height >> 1, 1, 1).data[3] > 0;
+  });
   return { page, errors, foreign, base, close };
 }
 
