@@ -10,12 +10,8 @@ impl Trainer {
     /// Puts in every weight and bias at once (weights then biases, per layer), when the
     /// shapes fit, and remeasures; returns whether they did.
     pub fn set_parameters(&mut self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
-        let fits = self.network.fits(parameters) && parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite()));
+        let fits = parameters.iter().all(|(w, b)| w.iter().chain(b).all(|v| v.is_finite())) && self.network.set_parameters(parameters);
         if fits {
-            for ((w, b), l) in parameters.iter().zip(&mut self.network.layers) {
-                l.weights.copy_from_slice(w);
-                l.biases.copy_from_slice(b);
-            }
             self.last = Some(self.evaluate());
         }
         fits

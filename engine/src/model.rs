@@ -217,12 +217,5 @@ pub fn network_with(config: &Config, parameters: &[(Vec<Real>, Vec<Real>)]) -> O
     let mut zeros = config.clone();
     zeros.network.init = super::Init::Zeros;
     let mut network = network_for(&zeros, &mut Rng::new(0));
-    if !network.fits(parameters) {
-        return None;
-    }
-    for ((w, b), l) in parameters.iter().zip(&mut network.layers) {
-        l.weights.copy_from_slice(w);
-        l.biases.copy_from_slice(b);
-    }
-    Some(network)
+    network.set_parameters(parameters).then_some(network)
 }

@@ -140,6 +140,19 @@ impl Network {
         parameters.len() == self.layers.len() && parameters.iter().zip(&self.layers).all(|((w, b), l)| w.len() == l.weights.len() && b.len() == l.biases.len())
     }
 
+    /// Puts in every weight and bias (weights then biases, per layer, input side first) when
+    /// they have this network's shape; returns whether they did.
+    pub fn set_parameters(&mut self, parameters: &[(Vec<Real>, Vec<Real>)]) -> bool {
+        if !self.fits(parameters) {
+            return false;
+        }
+        for ((w, b), l) in parameters.iter().zip(&mut self.layers) {
+            l.weights.copy_from_slice(w);
+            l.biases.copy_from_slice(b);
+        }
+        true
+    }
+
     /// Copies the weights and biases of `other` (same shape) into this network.
     pub fn copy_parameters_from(&mut self, other: &Network) {
         for (a, b) in self.layers.iter_mut().zip(&other.layers) {

@@ -43,12 +43,8 @@ impl Mirror {
 /// network), epoch, newest measurements (nothing is evaluated here) and new history points.
 /// Returns false, changing nothing, for weights of another network.
 pub fn follow(t: &mut Trainer, parameters: &[(Vec<Real>, Vec<Real>)], epoch: u64, report: &Option<EpochReport>, history: &[HistoryPoint]) -> bool {
-    if !t.network.fits(parameters) {
+    if !t.network.set_parameters(parameters) {
         return false;
-    }
-    for ((w, b), l) in parameters.iter().zip(&mut t.network.layers) {
-        l.weights.copy_from_slice(w);
-        l.biases.copy_from_slice(b);
     }
     t.epoch = epoch;
     if report.is_some() {

@@ -300,13 +300,9 @@ fn paint_at(
     epoch: u64,
     parameters: &[(Vec<Real>, Vec<Real>)],
 ) -> Option<crate::live::pictures::Pictures> {
-    if !t.network.fits(parameters) {
-        return None;
-    }
     let mut shown = t.network.clone();
-    for ((w, b), l) in parameters.iter().zip(&mut shown.layers) {
-        l.weights.copy_from_slice(w);
-        l.biases.copy_from_slice(b);
+    if !shown.set_parameters(parameters) {
+        return None;
     }
     let own = std::mem::replace(&mut t.network, shown);
     let at = std::mem::replace(&mut t.epoch, epoch);

@@ -114,13 +114,12 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
                 max_epochs: number("exercise-max-epochs", crate::app::exercise::MAX_EPOCHS),
                 text: Exercise::clean_text(&value("exercise-text")),
             };
-            let mut settings = crate::settings::Settings::new(crate::i18n::Lang::En);
-            for (k, _) in hideable_controls() {
-                if value(&format!("exercise-hide-{k}")) == "true" {
-                    settings.hide(k);
-                }
-            }
-            dispatch.emit(Action::SetExercise(Box::new(exercise), settings.hidden_controls));
+            // In order, as the settings keep them.
+            let mut hidden: Vec<String> =
+                hideable_controls().into_iter().map(|(k, _)| k).filter(|k| value(&format!("exercise-hide-{k}")) == "true").map(String::from).collect();
+            hidden.sort();
+            hidden.dedup();
+            dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
         })
     };
     let close = ctx.send(Action::Panel(Panel::Builder(false)));
