@@ -19,7 +19,7 @@ impl Views {
             self.last_chart = Some(key);
             if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
                 let epoch = Text::EpochWord.get(lang);
-                let _ = crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch }, second_history, self.chart_width);
+                crate::render::chart::draw_losses(c, points, stop_epoch, &crate::render::chart::Labels { epoch }, second_history, self.chart_width);
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the

@@ -221,7 +221,7 @@ impl Views {
         }
         if let Some(c) = canvas_by_id(ids::LOSS_CHART) {
             let epoch = Text::EpochWord.get(lang);
-            let _ = crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch }, None, self.chart_width);
+            crate::render::chart::draw_losses(c, &[], None, &crate::render::chart::Labels { epoch }, None, self.chart_width);
         }
         self.last_chart = None;
         self.last_overlay = None;

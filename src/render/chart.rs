@@ -1,10 +1,8 @@
-//! The loss chart over epochs (plotters on a canvas): training in grey, test in black,
+//! The loss chart over epochs, drawn on a canvas: training in grey, test in black,
 //! validation in blue, and a mark where early stopping stopped; a frame with the epochs
 //! and losses numbered along its axes, drawn empty before training.
 
 use crate::engine::trainer::HistoryPoint;
-use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// The chart's size in CSS pixels.
@@ -46,14 +44,7 @@ fn tick(v: f64) -> String {
 /// `second`, a compared setup's history, is drawn in vermillion (test) and light vermillion
 /// (training).
 /// `shown` is the chart's width on screen in CSS pixels.
-pub fn draw_losses(
-    canvas: HtmlCanvasElement,
-    history: &[HistoryPoint],
-    stop: Option<u64>,
-    labels: &Labels,
-    second: Option<&[HistoryPoint]>,
-    shown: f64,
-) -> Result<(), String> {
+pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels, second: Option<&[HistoryPoint]>, shown: f64) {
     // Draw at the screen's pixel density and at the size the chart is shown (larger on wide
     // screens), in the chart's own units of WIDTH x HEIGHT.
     let density = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
@@ -63,10 +54,10 @@ pub fn draw_losses(
         canvas.set_width(w);
         canvas.set_height(h);
     }
-    let line = (2.0 * ratio).round() as u32;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no canvas")?;
-    let root = backend.into_drawing_area();
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let ctx = super::canvas::context(&canvas);
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, WIDTH, HEIGHT);
     let first = history.first().map(|p| p.epoch).unwrap_or(0);
     let last = history.last().map(|p| p.epoch).unwrap_or(0).max(first + 1);
     let top = history
@@ -78,34 +69,53 @@ pub fn draw_losses(
         .fold(0.0f64, f64::max);
     // Before training: an empty frame over the first epochs and losses up to 1.
     let top = if history.is_empty() { 1.0 } else { top.max(1e-6) * 1.05 };
-    let px = |v: f64| (v * ratio) as i32;
-    let area = root.margin(px(TOP), px(BOTTOM), px(LEFT), px(RIGHT));
-    let mut chart = ChartBuilder::on(&area).build_cartesian_2d(first as f64..last as f64, 0.0..top).map_err(|e| e.to_string())?;
-    let series = |pick: fn(&HistoryPoint) -> Option<f64>| history.iter().filter_map(move |p| pick(p).map(|v| (p.epoch as f64, v))).collect::<Vec<_>>();
-    let grey = RGBColor(0x77, 0x77, 0x77);
-    let blue = RGBColor(0x08, 0x77, 0xbd);
-    chart.draw_series(LineSeries::new(series(|p| Some(p.train)), grey.stroke_width(line))).map_err(|e| e.to_string())?;
-    chart.draw_series(LineSeries::new(series(|p| p.validation), blue.stroke_width(line))).map_err(|e| e.to_string())?;
-    chart.draw_series(LineSeries::new(series(|p| p.test), BLACK.stroke_width(line))).map_err(|e| e.to_string())?;
+    let (x0, y0, x1, y1) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+    let span = (last - first) as f64;
+    let at = |epoch: u64, v: f64| (x0 + (epoch.saturating_sub(first)) as f64 / span * (x1 - x0), y1 - v.clamp(0.0, top) / top * (y1 - y0));
+    // Each series is one line through its points, clipped to the frame.
+    ctx.save();
+    ctx.begin_path();
+    ctx.rect(x0, y0 - 1.0, x1 - x0, y1 - y0 + 2.0);
+    ctx.clip();
+    ctx.set_line_width(2.0);
+    ctx.set_line_join("round");
+    let draw = |points: &[HistoryPoint], pick: fn(&HistoryPoint) -> Option<f64>, colour: &str| {
+        ctx.begin_path();
+        let mut started = false;
+        for p in points.iter().filter(|p| p.epoch <= last) {
+            match pick(p).filter(|v| v.is_finite()) {
+                Some(v) => {
+                    let (x, y) = at(p.epoch, v);
+                    if started {
+                        ctx.line_to(x, y);
+                    } else {
+                        ctx.move_to(x, y);
+                        started = true;
+                    }
+                }
+                None => started = false,
+            }
+        }
+        ctx.set_stroke_style_str(colour);
+        ctx.stroke();
+    };
+    draw(history, |p| Some(p.train), "#777777");
+    draw(history, |p| p.validation, "#0877bd");
+    draw(history, |p| p.test, "#000000");
     if let Some(second) = second {
-        let of = |pick: fn(&HistoryPoint) -> Option<f64>| {
-            second.iter().filter(|p| p.epoch <= last).filter_map(move |p| pick(p).map(|v| (p.epoch as f64, v))).collect::<Vec<_>>()
-        };
-        let light = RGBColor(0xf0, 0xa8, 0x80);
-        let vermillion = RGBColor(0xd5, 0x5e, 0x00);
-        chart.draw_series(LineSeries::new(of(|p| Some(p.train)), light.stroke_width(line))).map_err(|e| e.to_string())?;
-        chart.draw_series(LineSeries::new(of(|p| p.test), vermillion.stroke_width(line))).map_err(|e| e.to_string())?;
+        draw(second, |p| Some(p.train), "#f0a880");
+        draw(second, |p| p.test, "#d55e00");
     }
     if let Some(epoch) = stop {
-        let red = RGBColor(0xd6, 0x27, 0x28);
-        chart.draw_series(LineSeries::new(vec![(epoch as f64, 0.0), (epoch as f64, top)], red.stroke_width(line))).map_err(|e| e.to_string())?;
+        let (x, _) = at(epoch, 0.0);
+        ctx.begin_path();
+        ctx.move_to(x, y0);
+        ctx.line_to(x, y1);
+        ctx.set_stroke_style_str("#d62728");
+        ctx.stroke();
     }
-    root.present().map_err(|e| e.to_string())?;
-    // The frame and the numbers, in CSS pixels.
-    let ctx = super::canvas::context(&canvas);
-    ctx.save();
-    let _ = ctx.scale(ratio, ratio);
-    let (x0, y0, x1, y1) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
+    ctx.restore();
+    // The frame and the numbers.
     ctx.set_stroke_style_str("#999");
     ctx.set_line_width(1.0);
     ctx.stroke_rect(x0 + 0.5, y0 + 0.5, x1 - x0 - 1.0, y1 - y0);
@@ -124,6 +134,4 @@ pub fn draw_losses(
     let _ = ctx.fill_text(&last.to_string(), x1, y1 + 3.0);
     ctx.set_text_align("center");
     let _ = ctx.fill_text(labels.epoch, (x0 + x1) / 2.0, y1 + 3.0);
-    ctx.restore();
-    Ok(())
 }
