@@ -1,7 +1,8 @@
-// End-to-end: the views no playground has. The plane as a hidden layer sees it.
+// End-to-end: the views no playground has. The plane as a hidden layer sees it; the loss
+// landscape with the run's own path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll } from './browser.mjs';
+import { launch, open, closeAll, steps } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -71,4 +72,59 @@ test('a wider layer is seen along its principal components, opened from its butt
   assert.equal(await bad.page.$('#space-view'), null, 'layer 2 is the output here');
   assert.match(await text(bad.page, '.notice'), /space=2/);
   await clean(bad);
+});
+
+const path = (page) => page.$eval('#landscape', (e) => JSON.parse(e.dataset.path));
+const epochOf = async (page) => Number((await text(page, '#iter-number')).replace(/,/g, ''));
+
+test('the loss landscape: the run\'s path along its two main directions ends at the current training loss, and two weights can be chosen', async () => {
+  const s = await open(browser, 'lang=en&landscape=true');
+  const { page } = s;
+  await page.waitForSelector('#landscape');
+  assert.equal(await page.$eval('#landscape', (e) => e.dataset.mode), 'pca');
+  await page.waitForSelector('#landscape-waiting');
+  await steps(page, 40);
+  await page.waitForFunction(() => document.querySelector('#landscape')?.dataset.path);
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#landscape').dataset.path).length >= 10);
+  let p = await path(page);
+  const last = p[p.length - 1];
+  assert.deepEqual(last.slice(0, 2), [0, 0], 'the current weights are the centre');
+  assert.equal(last[2].toFixed(3), await text(page, '#loss-train'), 'the last point is at the current training loss');
+  assert.ok(p[0][2] > last[2], `the run started higher: ${p[0][2]} > ${last[2]}`);
+  assert.match(await text(page, '#landscape-axes'), /\(\d+% and \d+% of its spread\)/);
+  assert.ok(await page.$eval('#landscape-canvas', (c) => c.width > 0));
+  // More training moves the path on.
+  await steps(page, 10);
+  await page.waitForFunction((n) => JSON.parse(document.querySelector('#landscape').dataset.path).at(-1)[2].toFixed(3) === document.querySelector('#loss-train').textContent.trim(), null);
+  // Two weights: the plane is theirs, the current point is where they are, and the link says which.
+  await page.selectOption('#landscape-mode', 'weights');
+  await page.waitForFunction(() => document.querySelector('#landscape').dataset.mode === 'weights');
+  await page.selectOption('#landscape-u', '1-0-1');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('landscape=1-0-1,'));
+  await page.waitForFunction(() => document.querySelector('#landscape')?.dataset.path);
+  p = await path(page);
+  assert.equal(p.at(-1)[2].toFixed(3), await text(page, '#loss-train'));
+  assert.ok(p.length >= 10, 'the path is the run\'s kept states');
+  assert.equal(await epochOf(page), 50);
+  await page.click('#landscape-close');
+  await page.waitForFunction(() => !document.querySelector('#landscape') && !location.hash.includes('landscape='));
+  await clean(s);
+});
+
+test('the loss landscape from its button, in Spanish; a link naming a weight the network does not have falls back to the main directions', async () => {
+  const s = await open(browser, 'lang=es&networkShape=3&landscape=2-0-7,1-0-b');
+  const { page } = s;
+  await page.waitForSelector('#landscape');
+  assert.equal(await page.$eval('#landscape', (e) => e.dataset.mode), 'pca', 'the 8th input of a layer of 3 is not there');
+  assert.match(await text(page, '#landscape h3'), /La pérdida alrededor de los pesos actuales/);
+  await page.click('#landscape-close');
+  await page.waitForFunction(() => !document.querySelector('#landscape'));
+  await page.click('#landscape-button');
+  await page.waitForSelector('#landscape');
+  assert.match(await text(page, '#landscape-waiting'), /Entrena algunas épocas/);
+  // Two weights need no path: the plane is drawn at once, around the weights as they are.
+  await page.selectOption('#landscape-mode', 'weights');
+  await page.waitForSelector('#landscape-canvas');
+  assert.equal((await path(page)).length, 1);
+  await clean(s);
 });

@@ -122,6 +122,15 @@ catalogue! {
     TrainingPoints => "training points", "puntos de entrenamiento";
     ShowMatrix => "This layer as W·X + b", "Esta capa como W·X + b";
     SpaceButton => "See the plane as this layer sees it", "Ver el plano como lo ve esta capa";
+    LandscapeButton => "Loss landscape", "Paisaje de la pérdida";
+    LandscapeTitle => "The loss around the current weights, and the path of training", "La pérdida alrededor de los pesos actuales, y el camino del entrenamiento";
+    LandscapeExplain => "Each point of the square is the network with its weights moved along two directions; its colour is the training loss there. The line is the path training took, from its start (hollow circle) to now (ring).", "Cada punto del cuadrado es la red con sus pesos movidos en dos direcciones; su color es la pérdida de entrenamiento ahí. La línea es el camino que siguió el entrenamiento, desde el inicio (círculo hueco) hasta ahora (anillo).";
+    LandscapePlane => "Directions", "Direcciones";
+    LandscapePrincipal => "where the path moved most", "donde más se movió el camino";
+    LandscapeParameters => "two weights, the rest held", "dos pesos, los demás fijos";
+    LandscapeShares => "u, v: the two directions the path moved along most ({u}% and {v}% of its spread), centred on the current weights.", "u, v: las dos direcciones en que más se movió el camino ({u}% y {v}% de su dispersión), centradas en los pesos actuales.";
+    LandscapeHeld => "u, v: the two chosen parameters' values; every other weight and bias stays as it is now.", "u, v: los valores de los dos parámetros elegidos; los demás pesos y sesgos se quedan como están ahora.";
+    LandscapeWaiting => "Train a few epochs: the path needs at least two earlier states in two directions.", "Entrena algunas épocas: el camino necesita al menos dos estados anteriores en dos direcciones.";
     SpaceTitle => "The plane as hidden layer {layer} sees it", "El plano como lo ve la capa oculta {layer}";
     SpaceMorph => "From the input plane (0) to the layer (1)", "Del plano de entrada (0) a la capa (1)";
     SpaceExplain => "Each point moves from its place on the plane to where the layer puts it, and the grid's lines bend with it.", "Cada punto se mueve de su lugar en el plano al lugar donde lo pone la capa, y las líneas de la cuadrícula se doblan con él.";

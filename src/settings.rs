@@ -74,6 +74,8 @@ pub struct Settings {
     pub matrix: Option<LayerNo>,
     /// The hidden layer whose view of the plane is open (`space=L`).
     pub space: Option<LayerNo>,
+    /// The loss landscape, open over this plane (`landscape=true`, or two parameters).
+    pub landscape: Option<crate::engine::landscape::Plane>,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
     /// The link said its points are too many to carry (`points=page:NAME`, or `points=page`
@@ -100,6 +102,7 @@ impl Settings {
             inspect: None,
             matrix: None,
             space: None,
+            landscape: None,
             backprop: false,
             points_in_page: None,
         }
@@ -133,6 +136,23 @@ impl Settings {
         if self.space.is_some_and(|l| !self.is_hidden(l)) {
             self.space = None;
         }
+        if let Some(crate::engine::landscape::Plane::Parameters(a, b)) = self.landscape {
+            if !self.has_parameter(a) || !self.has_parameter(b) || a == b {
+                self.landscape = Some(crate::engine::landscape::Plane::Principal);
+            }
+        }
+    }
+
+    /// Whether the network has this weight or bias.
+    pub fn has_parameter(&self, p: crate::engine::landscape::Parameter) -> bool {
+        let n = &self.config.network;
+        let n_in = if p.layer == 0 { n.features.len() } else { n.hidden.get(p.layer - 1).map_or(0, |h| h.neurons) };
+        let rows = match n.hidden.get(p.layer) {
+            Some(h) => h.neurons * h.activation.pieces(),
+            None if p.layer == n.hidden.len() => self.config.outputs() * n.output.pieces(),
+            None => 0,
+        };
+        p.row < rows && p.input.is_none_or(|i| i < n_in)
     }
 
     /// Whether a control is visible (not hidden by the link).

@@ -374,7 +374,7 @@ fn the_worker_paints_the_pictures_the_page_asks_for_only_when_they_change() {
     // A weight typed by hand, or another picture asked for, paints anew at the same epoch.
     let s = through_codec(&mut session, ToWorker::SetParameter { layer: 2, neuron: 0, input: None, value: 3.0 });
     assert!(s.pictures.is_some_and(|p| p.epoch == 3 && p.heatmap != pictures.heatmap));
-    let neuron = Request { neuron: Some((0, 1)), discretize: false, space: None };
+    let neuron = Request { neuron: Some((0, 1)), ..Request::default() };
     let s = through_codec(&mut session, ToWorker::Pictures(neuron));
     assert_eq!(s.pictures.map(|p| p.request), Some(neuron));
     // The compared run's picture comes with it, and again only when it changed.
@@ -398,7 +398,7 @@ fn the_worker_paints_a_state_the_page_shows_and_the_run_stays_where_it_is() {
     let early = through_codec(&mut session, ToWorker::Train { epochs: 2, budget_ms: f64::INFINITY });
     let late = through_codec(&mut session, ToWorker::Train { epochs: 20, budget_ms: f64::INFINITY });
     // The page shows epoch 2 (from its timeline) and one of its hidden neurons.
-    let neuron = Request { neuron: Some((0, 2)), discretize: false, space: Some(0) };
+    let neuron = Request { neuron: Some((0, 2)), space: Some(0), ..Request::default() };
     let s = through_codec(&mut session, ToWorker::Paint { request: neuron, epoch: 2, parameters: early.parameters.clone() });
     let pictures = s.pictures.expect("the state asked for is painted");
     let mut shown = start(config.clone(), 0, None).unwrap();

@@ -33,6 +33,12 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
                 .expect("a hidden layer of this network");
         }
     }
+    if let Some(neurona::engine::landscape::Plane::Parameters(a, b)) = s.landscape {
+        assert!(a != b && s.has_parameter(a) && s.has_parameter(b), "the landscape's parameters are the network's: {a:?}, {b:?}");
+        if !live.config.needs_new_network(config) {
+            assert!(a.index(&live.network).is_some() && b.index(&live.network).is_some());
+        }
+    }
     if config.is_perceptron() {
         let _ = threshold_weights(live, config);
     }
@@ -48,7 +54,7 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
 
 fn random_action(rng: &mut Rng) -> Action {
     let pick = |rng: &mut Rng, n: usize| rng.below(n);
-    match pick(rng, 27) {
+    match pick(rng, 28) {
         0 => Action::Edit(Edit::Dataset(Dataset::CLASSIFICATION[pick(rng, 9)])),
         1 => Action::Edit(Edit::Dataset(Dataset::REGRESSION[pick(rng, 2)])),
         2 => Action::Edit(Edit::Problem(if pick(rng, 2) == 0 { Problem::Regression } else { Problem::Classification })),
@@ -72,6 +78,11 @@ fn random_action(rng: &mut Rng) -> Action {
         23 => Action::Panel(Panel::Inspect(None)),
         24 => Action::Run(Run::Reset),
         25 => Action::Panel(Panel::Space(Some(LayerNo::new(pick(rng, 8))))),
+        26 => {
+            use neurona::engine::landscape::{Parameter, Plane};
+            let mut parameter = || Parameter { layer: pick(rng, 8), row: pick(rng, 9), input: [None, Some(pick(rng, 9))][pick(rng, 2)] };
+            Action::Panel(Panel::Landscape([None, Some(Plane::Principal), Some(Plane::Parameters(parameter(), parameter()))][pick(rng, 3)]))
+        }
         _ => Action::Edit(Edit::Dropout(pick(rng, 7), 0.5)),
     }
 }

@@ -102,3 +102,75 @@ fn a_single_neuron_lays_the_plane_on_a_line() {
     let out = t.network.output();
     assert_eq!(last.line, Some([out.weights[0] as f64, out.weights[1] as f64, out.biases[0] as f64]));
 }
+
+/// A run of `epochs` with its weights kept every `every` epochs (oldest first), and the trainer.
+fn run_with_path(epochs: usize, every: usize) -> (Trainer, Vec<neurona::engine::landscape::Parameters>) {
+    let mut t = trained(Dataset::Circle, vec![HiddenLayer { neurons: 4, activation: Activation::Tanh }], 0);
+    let mut path = vec![t.network.parameters()];
+    for e in 1..=epochs {
+        t.step().expect("no divergence");
+        if e % every == 0 && e < epochs {
+            path.push(t.network.parameters());
+        }
+    }
+    (t, path)
+}
+
+#[test]
+fn the_loss_landscape_is_centred_on_the_run_and_its_path_ends_at_the_current_loss() {
+    use neurona::engine::landscape::{Plane, CELLS};
+    let (mut t, path) = run_with_path(60, 10);
+    let current = t.network.parameters();
+    let before = t.network.clone();
+    let l = t.landscape(&current, &path, Plane::Principal).expect("a path to span the plane");
+    assert_eq!(t.network, before, "the run's weights are untouched");
+    assert_eq!(l.losses.len(), CELLS * CELLS);
+    assert_eq!(l.path.len(), path.len() + 1, "every kept state, then the current weights");
+    let last = l.path.last().unwrap();
+    let train_loss = t.evaluate().train.loss;
+    assert_eq!(last[..2], [0.0, 0.0], "the current weights are the origin");
+    assert!((last[2] - train_loss).abs() < 1e-9, "{} vs {train_loss}", last[2]);
+    // The first state is the start: higher loss than now, and away from the origin.
+    assert!(l.path[0][2] > last[2] && (l.path[0][0].abs() + l.path[0][1].abs()) > 0.0);
+    // The shares of the spread: the first holds the most, together at most all of it.
+    let [a, b] = l.explained.expect("principal components");
+    assert!(a >= b && a + b <= 1.0 + 1e-9 && b > 0.0, "{a}, {b}");
+    // The path lies inside the drawn ranges, and the grid's cell nearest the origin has the current loss.
+    assert!(l.path.iter().all(|p| (l.u.0..=l.u.1).contains(&p[0]) && (l.v.0..=l.v.1).contains(&p[1])));
+    let cell = |x: f64, range: (f64, f64)| ((x - range.0) / (range.1 - range.0) * (CELLS - 1) as f64).round() as usize;
+    let (col, row) = (cell(0.0, l.u), CELLS - 1 - cell(0.0, l.v));
+    let nearest = l.losses[row * CELLS + col];
+    let spacing = ((l.u.1 - l.u.0) / (CELLS - 1) as f64).max((l.v.1 - l.v.0) / (CELLS - 1) as f64);
+    assert!((nearest - train_loss).abs() < 0.5 * train_loss.max(0.05) || spacing > 1.0, "{nearest} near {train_loss}");
+    // Without two earlier states there is no plane to span.
+    assert!(t.landscape(&current, &path[..1], Plane::Principal).is_none());
+}
+
+#[test]
+fn the_loss_over_two_weights_is_exact_with_every_other_held() {
+    use neurona::engine::landscape::{Parameter, Plane, CELLS};
+    let (mut t, path) = run_with_path(30, 10);
+    let current = t.network.parameters();
+    let w = Parameter { layer: 1, row: 0, input: Some(2) };
+    let b = Parameter { layer: 0, row: 3, input: None };
+    let l = t.landscape(&current, &path, Plane::Parameters(w, b)).expect("both are in the network");
+    // u and v are the parameters' own values: the current point is where they are now.
+    let last = *l.path.last().unwrap();
+    assert_eq!((last[0], last[1]), (current[1].0[2] as f64, current[0].1[3] as f64));
+    // A cell's loss is the loss of the network with those two values and every other as now.
+    let (row, col) = (3, 17);
+    let u = l.u.0 + (l.u.1 - l.u.0) * col as f64 / (CELLS - 1) as f64;
+    let v = l.v.0 + (l.v.1 - l.v.0) * (CELLS - 1 - row) as f64 / (CELLS - 1) as f64;
+    let mut moved = t.network.clone();
+    moved.layers[1].weights[2] = u as f32;
+    moved.layers[0].biases[3] = v as f32;
+    let expected = t.training_loss_of(&moved);
+    assert!((l.losses[row * CELLS + col] - expected).abs() < 1e-6, "{} vs {expected}", l.losses[row * CELLS + col]);
+    // Before any training there is no path, only the current weights, and the plane is drawn.
+    let alone = t.landscape(&current, &[], Plane::Parameters(w, b)).expect("two parameters need no path");
+    assert_eq!(alone.path.len(), 1);
+    // A parameter the network does not have, or the same one twice, spans nothing.
+    let missing = Parameter { layer: 5, row: 0, input: None };
+    assert!(t.landscape(&current, &path, Plane::Parameters(w, missing)).is_none());
+    assert!(t.landscape(&current, &path, Plane::Parameters(w, w)).is_none());
+}

@@ -21,6 +21,7 @@ pub mod init;
 pub mod inspect;
 pub mod json;
 mod kernels;
+pub mod landscape;
 pub mod layer_no;
 pub mod limits;
 pub mod loss;

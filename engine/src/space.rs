@@ -140,7 +140,7 @@ fn principal_components(samples: &[Vec<f64>], width: usize) -> (Vec<f64>, [Vec<f
 
 /// The leading eigenvector of the symmetric matrix `m` (power iteration), orthogonal to
 /// `against` when given; a unit vector.
-fn leading_eigenvector(m: &[Vec<f64>], against: Option<&[f64]>) -> Vec<f64> {
+pub(crate) fn leading_eigenvector(m: &[Vec<f64>], against: Option<&[f64]>) -> Vec<f64> {
     let width = m.len();
     let remove = |v: &mut Vec<f64>| {
         if let Some(a) = against {

@@ -297,6 +297,11 @@ impl Trainer {
         EpochReport { epoch: self.epoch, train, validation, test, penalty, ..EpochReport::default() }
     }
 
+    /// The training loss of the current weights, as the figures show it.
+    pub fn evaluate_training(&mut self) -> f64 {
+        self.measure(Which::Train).loss
+    }
+
     fn measure(&mut self, which: Which) -> Metrics {
         let set = match which {
             Which::Train => &self.train,

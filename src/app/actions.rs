@@ -68,6 +68,8 @@ pub enum Panel {
     Matrix(Option<LayerNo>),
     /// The plane as a hidden layer sees it, shown or closed.
     Space(Option<LayerNo>),
+    /// The loss landscape over a plane, shown or closed.
+    Landscape(Option<crate::engine::landscape::Plane>),
     /// Backprop step by step on or off (training pauses).
     Backprop(bool),
     /// The next stage of backprop step by step (after the last, the next point).

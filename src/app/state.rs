@@ -192,6 +192,7 @@ impl AppState {
             Panel::Inspect(target) => self.settings.inspect = target,
             Panel::Matrix(layer) => self.settings.matrix = layer,
             Panel::Space(layer) => self.settings.space = layer,
+            Panel::Landscape(plane) => self.settings.landscape = plane,
             Panel::Backprop(on) => {
                 self.settings.backprop = on;
                 self.backprop_stage = 0;

@@ -8,6 +8,7 @@ use super::dom::now;
 use super::ids;
 use super::layout::HEATMAP;
 use super::pictures::{feature_values, Pictures, Request, GRID, THUMB, THUMB_BYTES};
+use crate::engine::landscape::{Landscape, Plane};
 use crate::engine::trainer::HistoryPoint;
 use crate::engine::{Dataset, Feature, Grid, LayerNo, Real, Trainer};
 use crate::i18n::{Lang, Text};
@@ -39,12 +40,12 @@ pub enum Focus {
 impl Focus {
     /// What the worker is asked to paint for this focus (a feature's picture never changes:
     /// the page draws it).
-    pub fn request(self, discretize: bool, space: Option<usize>) -> Request {
+    pub fn request(self, discretize: bool, space: Option<usize>, landscape: Option<Plane>) -> Request {
         let neuron = match self {
             Focus::Neuron(l, j) => Some((l, j)),
             _ => None,
         };
-        Request { neuron, discretize, space }
+        Request { neuron, discretize, space, landscape }
     }
 }
 
@@ -79,6 +80,10 @@ pub struct Views {
     pub focus: Focus,
     /// The hidden layer (network layer from 0) whose view of the plane is open, if any.
     pub space: Option<usize>,
+    /// The plane of the loss landscape, when it is open.
+    pub landscape_plane: Option<Plane>,
+    /// The newest loss landscape the worker computed (it comes with some pictures only).
+    pub(super) landscape: Option<Box<Landscape>>,
     /// A link drawn thicker (hovered): layer, neuron, input.
     pub highlight: Option<(usize, usize, usize)>,
     /// The network diagram's geometry.
@@ -109,6 +114,8 @@ impl Views {
             atlas: None,
             focus: Focus::Output,
             space: None,
+            landscape_plane: None,
+            landscape: None,
             highlight: None,
             layout,
             dash: 0.0,
@@ -150,7 +157,12 @@ impl Views {
     }
 
     /// Takes the worker's newest pictures.
-    pub fn take_pictures(&mut self, pictures: Box<Pictures>) {
+    pub fn take_pictures(&mut self, mut pictures: Box<Pictures>) {
+        if pictures.request.landscape.is_none() {
+            self.landscape = None;
+        } else if let Some(l) = pictures.landscape.take() {
+            self.landscape = Some(l);
+        }
         self.pictures = Some(pictures);
         self.drawn = false;
     }
@@ -174,7 +186,7 @@ impl Views {
             self.draw_empty(settings.lang);
             return None;
         };
-        let request = self.focus.request(settings.discretize, self.space);
+        let request = self.focus.request(settings.discretize, self.space, self.landscape_plane);
         let weights = (!playing).then(|| crate::engine::fingerprint::fingerprint(&t.network));
         let lacking = match &self.pictures {
             Some(p) if p.request == request && weights.is_none_or(|w| w == p.weights) => None,

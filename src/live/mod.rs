@@ -35,5 +35,6 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 mod teaching;
 pub mod timeline;
+pub mod trail;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

@@ -177,6 +177,7 @@ impl Live {
         }
         self.settings = settings.clone();
         self.views.space = settings.space.and_then(crate::engine::LayerNo::index);
+        self.views.landscape_plane = settings.landscape;
         self.ask_for_pictures();
         self.compare_view.forget();
         let width = network_width(window_width(), settings.compare.is_some(), settings.projector);
@@ -255,7 +256,7 @@ impl Live {
 
     /// Tells the worker what the pictures show, when that changed.
     pub(super) fn ask_for_pictures(&mut self) {
-        let request = self.views.focus.request(self.settings.discretize, self.views.space);
+        let request = self.views.focus.request(self.settings.discretize, self.views.space, self.views.landscape_plane);
         if self.pictures_asked != Some(request) {
             self.pictures_asked = Some(request);
             self.send(ToWorker::Pictures(request));

@@ -27,6 +27,8 @@ pub struct Request {
     pub discretize: bool,
     /// The hidden layer (network layer from 0) whose view of the plane is shown, if any.
     pub space: Option<usize>,
+    /// The plane of the loss landscape, when it is shown.
+    pub landscape: Option<crate::engine::landscape::Plane>,
 }
 
 /// The pictures of one state of a run.
@@ -48,6 +50,9 @@ pub struct Pictures {
     pub dead: Vec<usize>,
     /// The plane as the asked hidden layer sees it.
     pub space: Option<LayerSpace>,
+    /// The loss landscape, when asked and computed with these pictures (while training as
+    /// fast as it can, at most every half second).
+    pub landscape: Option<Box<crate::engine::landscape::Landscape>>,
 }
 
 /// The grid and palette pictures are computed with (its buffers are kept between pictures).
@@ -80,7 +85,7 @@ impl Painter {
         let thumbnails = if thumbnails { self.thumbnails(t) } else { Vec::new() };
         let space = request.space.and_then(|l| layer_space(&t.network, &t.config.network.features, &t.split.train, l));
         let dead = crate::engine::diagnose::dead_layers(&t.network, &self.grid);
-        Pictures { epoch: t.epoch, weights: crate::engine::fingerprint::fingerprint(&t.network), request, heatmap, thumbnails, dead, space }
+        Pictures { epoch: t.epoch, weights: crate::engine::fingerprint::fingerprint(&t.network), request, heatmap, thumbnails, dead, space, landscape: None }
     }
 
     /// The output over the plane, from the grid just evaluated: one hue per class for more
@@ -144,7 +149,7 @@ mod tests {
         let output = painter.paint(&t, Request::default(), true);
         assert_eq!(output.heatmap.len(), PICTURE_BYTES);
         assert_eq!(output.thumbnails.len(), 5 * THUMB_BYTES);
-        let neuron = painter.paint(&t, Request { neuron: Some((1, 1)), discretize: false, space: None }, false);
+        let neuron = painter.paint(&t, Request { neuron: Some((1, 1)), ..Request::default() }, false);
         assert!(neuron.thumbnails.is_empty());
         assert_ne!(neuron.heatmap, output.heatmap, "a hidden neuron's picture is not the output's");
         // The last thumbnail is the neuron just shown big, block-averaged.
@@ -152,14 +157,14 @@ mod tests {
         Palette::new().fill_downsampled(painter.grid().neuron(1, 1), GRID, THUMB, &mut small);
         assert_eq!(&output.thumbnails[4 * THUMB_BYTES..], &small[..]);
         // A neuron that is not there shows the output.
-        let missing = painter.paint(&t, Request { neuron: Some((1, 7)), discretize: false, space: None }, false);
+        let missing = painter.paint(&t, Request { neuron: Some((1, 7)), ..Request::default() }, false);
         assert_eq!(missing.heatmap, output.heatmap);
     }
 
     #[test]
     fn discretized_output_has_only_the_two_end_colours() {
         let t = trainer();
-        let pictures = Painter::default().paint(&t, Request { neuron: None, discretize: true, space: None }, false);
+        let pictures = Painter::default().paint(&t, Request { discretize: true, ..Request::default() }, false);
         let palette = Palette::new();
         let ends = [palette.shade(-1.0), palette.shade(1.0)];
         assert!(pictures.heatmap.chunks_exact(4).all(|px| ends.iter().any(|e| e[..] == px[..])));

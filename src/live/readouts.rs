@@ -20,6 +20,11 @@ impl Live {
         self.views.trouble
     }
 
+    /// The newest loss landscape, while it is open (computed in the worker with the pictures).
+    pub fn landscape(&self) -> Option<&crate::engine::landscape::Landscape> {
+        self.views.landscape.as_deref()
+    }
+
     /// The plane as the hidden layer asked for sees it (painted with the pictures).
     pub fn space(&self) -> Option<&crate::engine::space::LayerSpace> {
         self.views.pictures.as_ref()?.space.as_ref()

@@ -26,12 +26,20 @@ pub struct Session {
     /// When each run's pictures were last painted (milliseconds): while training as fast as
     /// it can, at most as often as the page draws (see [`PAINT_EVERY_MS`]).
     painted_at: (f64, f64),
+    /// The run's path, for the loss landscape.
+    trail: super::trail::Trail,
+    /// When the landscape was last computed (milliseconds).
+    landscape_at: f64,
 }
 
 /// While training runs as fast as it can, the pictures are painted at most this often
 /// (milliseconds), the compared setup's half as often: the page draws 60 frames a second.
 /// Any other answer (a step, an edit, a picture asked for) paints what changed at once.
 pub const PAINT_EVERY_MS: f64 = 15.0;
+
+/// While training runs as fast as it can, the loss landscape (hundreds of evaluations of the
+/// training loss) is computed at most this often (milliseconds).
+pub const LANDSCAPE_EVERY_MS: f64 = 500.0;
 
 impl Session {
     /// A session with nothing to train until the first `Setup`.
@@ -84,6 +92,7 @@ impl Session {
                 self.trainer = start(*config, round, network.map(|n| *n));
                 // A compared run starts again with the first (the page sends it anew).
                 self.compare = None;
+                self.trail.clear();
             }
             ToWorker::Compare(config) => match (config, self.compare.as_mut()) {
                 (None, _) => self.compare = None,
@@ -100,6 +109,7 @@ impl Session {
                     }
                     t
                 });
+                self.trail.clear();
             }
             ToWorker::Live(config) => {
                 if let Some(t) = &mut self.trainer {
@@ -120,6 +130,7 @@ impl Session {
                 if let Some(t) = &mut self.trainer {
                     t.rewind(epoch, &parameters);
                 }
+                self.trail.truncate_after(epoch);
                 // The compared run has no snapshots to go back to: it starts over and catches up.
                 if let Some(c) = self.compare.as_ref().map(|t| t.config.clone()) {
                     self.start_compare(c);
@@ -131,7 +142,10 @@ impl Session {
             ToWorker::Paint { request, epoch, parameters } => {
                 self.request = Some(request);
                 if let Some(t) = &mut self.trainer {
-                    snapshot.pictures = paint_at(&mut self.painter, t, request, epoch, &parameters).map(Box::new);
+                    snapshot.pictures = paint_at(&mut self.painter, t, request, epoch, &parameters).map(|mut p| {
+                        p.landscape = request.landscape.and_then(|plane| t.landscape(&parameters, &self.trail.before(epoch), plane)).map(Box::new);
+                        Box::new(p)
+                    });
                 }
             }
             // Answered by `answer`; the run is as it was.
@@ -155,16 +169,21 @@ impl Session {
         let Some(request) = self.request else { return };
         let due = |at: f64, every: f64| !streaming || now - at >= every || now < at;
         // Pictures of another state, asked for by name, are this answer's.
-        if let Some(t) = self.trainer.as_ref().filter(|_| snapshot.pictures.is_none()) {
+        if let Some(t) = self.trainer.as_mut().filter(|_| snapshot.pictures.is_none()) {
             let key = state_key(self.setup, t, request);
             if self.painted != Some(key) && due(self.painted_at.0, PAINT_EVERY_MS) {
                 self.painted = Some(key);
                 self.painted_at.0 = now;
-                snapshot.pictures = Some(Box::new(self.painter.paint(t, request, true)));
+                let mut pictures = self.painter.paint(t, request, true);
+                if let Some(plane) = request.landscape.filter(|_| due(self.landscape_at, LANDSCAPE_EVERY_MS)) {
+                    self.landscape_at = now;
+                    pictures.landscape = t.landscape(&t.network.parameters(), &self.trail.before(t.epoch), plane).map(Box::new);
+                }
+                snapshot.pictures = Some(Box::new(pictures));
             }
         }
         if let (Some(c), Some(run)) = (&self.compare, snapshot.compare.as_mut()) {
-            let output = Request { neuron: None, space: None, ..request };
+            let output = Request { neuron: None, space: None, landscape: None, ..request };
             let key = state_key(self.setup, c, output);
             if (self.compare_painted != Some(key) && due(self.painted_at.1, 2.0 * PAINT_EVERY_MS)) || run.restarted {
                 self.compare_painted = Some(key);
@@ -221,11 +240,13 @@ impl Session {
             return;
         }
         let start = now();
+        self.trail.record(t.epoch, || t.network.parameters());
         while snapshot.trained < epochs {
             match t.step_lean() {
                 Ok(report) => {
                     snapshot.trained += 1;
                     snapshot.history.extend(kept_point(t));
+                    self.trail.record(t.epoch, || t.network.parameters());
                     if let Some(stop) = report.and_then(|r| r.early_stop) {
                         snapshot.event = Some(Event::EarlyStopped { at: t.epoch, best: stop.best_epoch });
                         break;
@@ -255,7 +276,13 @@ fn state_key(setup: u64, t: &Trainer, request: Request) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
     let neuron = request.neuron.map_or(u64::MAX, |(l, j)| (l as u64) << 32 | j as u64);
-    for v in [setup, t.epoch, neuron, request.discretize as u64] {
+    let parameter = |p: crate::engine::landscape::Parameter| (p.layer as u64) << 40 | (p.row as u64) << 20 | p.input.map_or(0xf_ffff, |i| i as u64);
+    let landscape = match request.landscape {
+        None => [u64::MAX; 2],
+        Some(crate::engine::landscape::Plane::Principal) => [0; 2],
+        Some(crate::engine::landscape::Plane::Parameters(a, b)) => [parameter(a), parameter(b)],
+    };
+    for v in [setup, t.epoch, neuron, request.discretize as u64, request.space.map_or(u64::MAX, |l| l as u64), landscape[0], landscape[1]] {
         mix(v);
     }
     let bits = |v: &Real| v.to_bits() as u64;

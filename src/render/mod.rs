@@ -9,6 +9,8 @@ pub mod colour;
 pub mod diagram;
 pub mod figures;
 #[cfg(target_arch = "wasm32")]
+pub mod landscape;
+#[cfg(target_arch = "wasm32")]
 pub mod readouts;
 #[cfg(target_arch = "wasm32")]
 pub mod space;

@@ -548,6 +548,31 @@ mod tests {
     }
 
     #[test]
+    fn the_loss_landscape_travels_in_the_link_with_its_plane() {
+        use crate::engine::landscape::{Parameter, Plane};
+        let (s, repairs) = parse("networkShape=3&landscape=true", Lang::En);
+        assert_eq!((s.landscape, repairs.len()), (Some(Plane::Principal), 0));
+        assert!(to_hash(&s).contains("landscape=true"));
+        let (s, repairs) = parse("networkShape=3&landscape=2-0-1,1-2-b", Lang::En);
+        let (w, b) = (Parameter { layer: 1, row: 0, input: Some(1) }, Parameter { layer: 0, row: 2, input: None });
+        assert_eq!((s.landscape, repairs.len()), (Some(Plane::Parameters(w, b)), 0));
+        assert!(to_hash(&s).contains("landscape=2-0-1,1-2-b"));
+        // A parameter the network does not have, the same one twice, or nonsense: the path's
+        // directions, and the link says so.
+        for bad in ["2-0-7,1-0-b", "1-3-0,1-0-b", "1-0-b,1-0-b", "3-0-0,1-0-b", "x", "1-0,1-0-b"] {
+            let (s, repairs) = parse(&format!("networkShape=3&landscape={bad}"), Lang::En);
+            assert_eq!(s.landscape, Some(Plane::Principal), "{bad}");
+            assert_eq!(repairs.iter().find(|r| r.key == "landscape").and_then(|r| r.used.clone()).as_deref(), Some("true"), "{bad}");
+        }
+        // A network that loses the layer drops the chosen parameters for the path's directions.
+        let (mut s, _) = parse("networkShape=3,2&landscape=3-0-1,2-0-b", Lang::En);
+        assert!(matches!(s.landscape, Some(Plane::Parameters(..))));
+        s.config.network.hidden.pop();
+        s.keep_inspect_valid();
+        assert_eq!(s.landscape, Some(Plane::Principal));
+    }
+
+    #[test]
     fn lesson_keys_are_read() {
         let (s, repairs) = parse(
             "dataset=logic-or&networkShape=&output=step&loss=half-mse&classes=2&optimizer=momentum&momentum=0.8&init=normal&initSigma=0.1&shuffle=true&percTrainData=70&percValData=15&earlyStopping=true&patience=5&monitor=train",

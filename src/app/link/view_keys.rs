@@ -56,6 +56,47 @@ pub(super) const VIEW_KEYS: &[Key] = &[
         |s| s.matrix.map(|l| l.to_string()),
     ),
     key(
+        "landscape",
+        3,
+        false,
+        |s, v| {
+            use crate::engine::landscape::{Parameter, Plane};
+            if v == "true" {
+                s.landscape = Some(Plane::Principal);
+                return Ok(());
+            }
+            // Two parameters: layer (from 1), row and input, or `b` for the bias, as `2-0-1,1-3-b`.
+            let parameter = |t: &str| -> Result<Parameter, ()> {
+                match t.split('-').collect::<Vec<_>>()[..] {
+                    [l, r, i] => Ok(Parameter {
+                        layer: LayerNo::new(number(l)?).index().ok_or(())?,
+                        row: number(r)?,
+                        input: if i == "b" { None } else { Some(number(i)?) },
+                    }),
+                    _ => Err(()),
+                }
+            };
+            // Parameters the network does not have: the landscape opens over the path's
+            // directions instead, and the link is mended.
+            s.landscape = Some(Plane::Principal);
+            let (a, b) = v.split_once(',').ok_or(())?;
+            let (a, b) = (parameter(a)?, parameter(b)?);
+            if a == b || !s.has_parameter(a) || !s.has_parameter(b) {
+                return Err(());
+            }
+            s.landscape = Some(Plane::Parameters(a, b));
+            Ok(())
+        },
+        |s| {
+            let write =
+                |p: crate::engine::landscape::Parameter| format!("{}-{}-{}", LayerNo::of(p.layer), p.row, p.input.map_or("b".to_string(), |i| i.to_string()));
+            s.landscape.map(|plane| match plane {
+                crate::engine::landscape::Plane::Principal => "true".to_string(),
+                crate::engine::landscape::Plane::Parameters(a, b) => format!("{},{}", write(a), write(b)),
+            })
+        },
+    ),
+    key(
         "space",
         3,
         false,

@@ -15,6 +15,7 @@ mod files;
 mod help;
 mod hooks;
 mod inspector;
+mod landscape;
 mod lesson;
 mod lessonbar;
 mod link_io;

@@ -118,7 +118,11 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     <span class="item"><span class="line second-train"></span>{ ctx.t(Text::LegendSecondTraining) }</span>
                 }
             </p>
+            <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
+                onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
+                { ctx.t(Text::LandscapeButton) }</button>
             </div>
+            { super::landscape::landscape_view(ctx) }
             if let Some((x, y, text, id)) = tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
