@@ -1,6 +1,6 @@
 //! Engine benchmark shared by `cargo bench` and the browser benchmark: the time of one
-//! epoch, of both losses, and of the 100 x 100 grid with every neuron, at TensorFlow
-//! Playground's default and largest setups. The caller supplies the clock.
+//! epoch, of both losses, of the 100 x 100 grid with every neuron and of the loss landscape,
+//! at TensorFlow Playground's default and largest setups. The caller supplies the clock.
 
 use crate::engine::config::HiddenLayer;
 use crate::engine::{Config, Dataset, Feature, Grid, Trainer};
@@ -26,6 +26,9 @@ pub struct Figures {
     pub losses_us: f64,
     /// The 100 x 100 grid with every neuron's output.
     pub grid_us: f64,
+    /// The loss landscape (41 x 41 training losses) around the weights, on the plane of a
+    /// path of 48 states.
+    pub landscape_us: f64,
 }
 
 impl Figures {
@@ -42,13 +45,14 @@ impl Figures {
     /// A line of text with every figure.
     pub fn line(&self) -> String {
         format!(
-            "{:<8} epoch {:>8.1} us | losses {:>7.1} us | grid {:>8.1} us | frame {:>8.1} us | {:>8.0} epochs/s",
+            "{:<8} epoch {:>8.1} us | losses {:>7.1} us | grid {:>8.1} us | frame {:>8.1} us | {:>8.0} epochs/s | landscape {:>6.1} ms",
             self.setup,
             self.epoch_us,
             self.losses_us,
             self.grid_us,
             self.frame_us(),
-            self.epochs_per_second()
+            self.epochs_per_second(),
+            self.landscape_us / 1000.0
         )
     }
 }
@@ -69,7 +73,7 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
                 grid.evaluate(&trainer.network, &features);
             }
             // At least `repeats` runs and at least 200 ms, so coarse clocks still give figures.
-            let time = |f: &mut dyn FnMut()| {
+            let time_at_least = |repeats: usize, f: &mut dyn FnMut()| {
                 let start = now();
                 let mut runs = 0usize;
                 while runs < repeats || now() - start < 200.0 {
@@ -78,6 +82,7 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
                 }
                 (now() - start) * 1000.0 / runs as f64
             };
+            let time = |f: &mut dyn FnMut()| time_at_least(repeats, f);
             let epoch_us = time(&mut || {
                 trainer.train_epoch().expect("finite");
             });
@@ -85,7 +90,17 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
                 trainer.evaluate();
             });
             let grid_us = time(&mut || grid.evaluate(&trainer.network, &features));
-            Figures { setup: name, epoch_us, losses_us, grid_us }
+            let path: Vec<_> = (0..48)
+                .map(|_| {
+                    trainer.train_epoch().expect("finite");
+                    trainer.network.parameters()
+                })
+                .collect();
+            let current = trainer.network.parameters();
+            let landscape_us = time_at_least(repeats.min(3), &mut || {
+                trainer.landscape(&current, &path, crate::engine::landscape::Plane::Principal).expect("a path of 48 epochs spans a plane");
+            });
+            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us }
         })
         .collect()
 }
@@ -96,13 +111,14 @@ pub fn to_json(figures: &[Figures]) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{}}}",
+                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{}}}",
                 f.setup,
                 f.epoch_us,
                 f.losses_us,
                 f.grid_us,
                 f.frame_us(),
-                f.epochs_per_second().round()
+                f.epochs_per_second().round(),
+                f.landscape_us
             )
         })
         .collect();

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub type Parameters = Vec<(Vec<crate::Real>, Vec<crate::Real>)>;
 
 /// Cells per side of the landscape's grid.
-pub const CELLS: usize = 25;
+pub const CELLS: usize = 41;
 
 /// One weight or bias of the network.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

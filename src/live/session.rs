@@ -28,8 +28,8 @@ pub struct Session {
     painted_at: (f64, f64),
     /// The run's path, for the loss landscape.
     trail: super::trail::Trail,
-    /// When the landscape was last computed (milliseconds).
-    landscape_at: f64,
+    /// When the landscape was last computed, and how long that took (milliseconds).
+    landscape_at: (f64, f64),
 }
 
 /// While training runs as fast as it can, the pictures are painted at most this often
@@ -37,8 +37,9 @@ pub struct Session {
 /// Any other answer (a step, an edit, a picture asked for) paints what changed at once.
 pub const PAINT_EVERY_MS: f64 = 15.0;
 
-/// While training runs as fast as it can, the loss landscape (hundreds of evaluations of the
-/// training loss) is computed at most this often (milliseconds).
+/// While training runs as fast as it can, the loss landscape (41 x 41 evaluations of the
+/// training loss) is computed at most this often (milliseconds), and at most a tenth of the
+/// time: a landscape that took 80 ms waits 800 ms.
 pub const LANDSCAPE_EVERY_MS: f64 = 500.0;
 
 impl Session {
@@ -152,7 +153,7 @@ impl Session {
             ToWorker::ReadModel(_) | ToWorker::Export(..) | ToWorker::Benchmark(_) => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
-        self.paint(&mut snapshot, now(), streaming);
+        self.paint(&mut snapshot, now, streaming);
         snapshot.setup = self.setup;
         if let Some(t) = &self.trainer {
             snapshot.epoch = t.epoch;
@@ -165,8 +166,9 @@ impl Session {
 
     /// Paints the pictures the page asked for, of each run whose weights or picture request
     /// changed since it was last painted; while `streaming`, no sooner than the page draws.
-    fn paint(&mut self, snapshot: &mut Snapshot, now: f64, streaming: bool) {
+    fn paint(&mut self, snapshot: &mut Snapshot, clock: &dyn Fn() -> f64, streaming: bool) {
         let Some(request) = self.request else { return };
+        let now = clock();
         let due = |at: f64, every: f64| !streaming || now - at >= every || now < at;
         // Pictures of another state, asked for by name, are this answer's.
         if let Some(t) = self.trainer.as_mut().filter(|_| snapshot.pictures.is_none()) {
@@ -175,9 +177,11 @@ impl Session {
                 self.painted = Some(key);
                 self.painted_at.0 = now;
                 let mut pictures = self.painter.paint(t, request, true);
-                if let Some(plane) = request.landscape.filter(|_| due(self.landscape_at, LANDSCAPE_EVERY_MS)) {
-                    self.landscape_at = now;
+                let (at, took) = self.landscape_at;
+                if let Some(plane) = request.landscape.filter(|_| due(at, LANDSCAPE_EVERY_MS.max(10.0 * took))) {
+                    let start = clock();
                     pictures.landscape = t.landscape(&t.network.parameters(), &self.trail.before(t.epoch), plane).map(Box::new);
+                    self.landscape_at = (now, clock() - start);
                 }
                 snapshot.pictures = Some(Box::new(pictures));
             }

@@ -20,8 +20,19 @@ const BANDS: usize = 10;
 /// A number short enough for a tick.
 fn tick(v: f64) -> String {
     let a = v.abs();
-    if a != 0.0 && !(0.01..1000.0).contains(&a) {
-        format!("{v:.0e}")
+    if a != 0.0 && a.is_finite() && !(0.01..1000.0).contains(&a) {
+        // One significant digit and a power of ten.
+        let mut e = 0i32;
+        let mut m = a;
+        while m >= 9.5 {
+            m /= 10.0;
+            e += 1;
+        }
+        while m < 0.95 {
+            m *= 10.0;
+            e -= 1;
+        }
+        format!("{}{}e{e}", if v < 0.0 { "-" } else { "" }, m.round() as u32)
     } else if a >= 10.0 {
         format!("{v:.0}")
     } else {
@@ -56,7 +67,9 @@ pub fn draw_landscape(canvas: &HtmlCanvasElement, l: &Landscape) {
     for (i, &loss) in l.losses.iter().enumerate() {
         let (row, col) = (i / CELLS, i % CELLS);
         ctx.set_fill_style_str(&band_colour(if loss.is_finite() { band(loss, lo, hi) } else { BANDS - 1 }));
-        ctx.fill_rect(LEFT + col as f64 * cell, TOP + row as f64 * cell, cell + 0.5, cell + 0.5);
+        // Each cell overlaps the next by a pixel, so that no seam shows between them.
+        let (w, h) = (if col + 1 < CELLS { cell + 1.0 } else { cell }, if row + 1 < CELLS { cell + 1.0 } else { cell });
+        ctx.fill_rect(LEFT + col as f64 * cell, TOP + row as f64 * cell, w, h);
     }
     // The plane's coordinates on the plot.
     let x = |u: f64| LEFT + (u - l.u.0) / (l.u.1 - l.u.0) * SIDE;
