@@ -117,7 +117,7 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
             // In order, as the settings keep them.
             let mut hidden: Vec<String> =
                 hideable_controls().into_iter().map(|(k, _)| k).filter(|k| value(&format!("exercise-hide-{k}")) == "true").map(String::from).collect();
-            hidden.sort();
+            hidden.sort_unstable();
             hidden.dedup();
             dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
         })
