@@ -56,14 +56,19 @@ fn the_mirror_follows_the_worker_exactly() {
     };
     let mut session = Session::new();
     let mut mirror = Mirror::default();
-    mirror.reset(1, start(config.clone(), 0, None));
-    assert!(mirror.apply(&through_codec(&mut session, setup(1, &config, 0))));
-    // Before any training the page's own build already equals the worker's.
-    assert_eq!(mirror.trainer.as_ref().unwrap().network, session.trainer().unwrap().network);
+    mirror.reset(1, config.clone());
+    assert!(mirror.trainer.is_none(), "no copy of the run before the worker answers");
+    assert!(mirror.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config));
+    // The page's copy, built from the worker's answer, has the worker's data and weights.
+    let (m, w) = (mirror.trainer.as_ref().unwrap(), session.trainer().unwrap());
+    assert_eq!(m.network, w.network);
+    assert_eq!(m.split, w.split);
+    assert_eq!(m.split, start(config.clone(), 0, None).unwrap().split, "the setup's own data");
     // Past the history's capacity, so that it thins: the mirror must thin it the same way.
     for _ in 0..30 {
-        let s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
-        assert!(mirror.apply(&s));
+        let mut s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
+        assert!(s.split.is_none(), "the data travels once");
+        assert!(mirror.apply(&mut s, &config));
     }
     let (m, w) = (mirror.trainer.as_ref().unwrap(), session.trainer().unwrap());
     assert_eq!(m.epoch, 1500);
@@ -80,20 +85,27 @@ fn answers_about_an_older_setup_are_ignored() {
     let mut session = Session::new();
     let mut mirror = Mirror::default();
     through_codec(&mut session, setup(1, &config, 0));
-    let old = through_codec(&mut session, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
+    let mut old = through_codec(&mut session, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
     // The page reset (a new round) before that answer arrived.
-    mirror.reset(2, start(config.clone(), 1, None));
-    let fresh = mirror.trainer.as_ref().unwrap().network.clone();
-    assert!(!mirror.apply(&old));
-    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh);
-    assert_eq!(mirror.trainer.as_ref().unwrap().epoch, 0);
+    mirror.reset(2, config.clone());
+    assert!(!mirror.apply(&mut old, &config));
+    assert!(mirror.trainer.is_none());
+    // An answer to the setup with weights of another shape builds nothing.
     let s = through_codec(&mut session, setup(2, &config, 1));
-    assert!(mirror.apply(&s));
-    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh, "the same round draws the same weights on both sides");
-    // A snapshot of another shape is refused as well.
     let mut other = s.clone();
     other.parameters.pop();
-    assert!(!mirror.apply(&other));
+    assert!(!mirror.apply(&mut other, &config));
+    assert!(mirror.trainer.is_none());
+    mirror.reset(2, config.clone());
+    assert!(mirror.apply(&mut s.clone(), &config));
+    let fresh = start(config.clone(), 1, None).unwrap().network;
+    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh, "round 1's weights");
+    assert_eq!(mirror.trainer.as_ref().unwrap().epoch, 0);
+    // A later snapshot of another shape is refused as well.
+    let mut later = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+    later.parameters.pop();
+    assert!(!mirror.apply(&mut later, &config));
+    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh);
 }
 
 #[test]
@@ -239,13 +251,14 @@ fn going_back_to_an_earlier_epoch_continues_from_there_in_the_worker_and_the_pag
     let config = Config::default();
     let mut session = Session::new();
     let now = || 0.0;
-    session.handle(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 0, network: None }, &now);
+    let mut first = session.handle(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 0, network: None }, &now);
     let mut mirror = Mirror::default();
-    mirror.reset(1, neurona::live::session::start(config, 0, None));
+    mirror.reset(1, config.clone());
+    assert!(mirror.apply(&mut first, &config));
     let mut at_20 = None;
     for _ in 0..60 {
-        let s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
-        assert!(mirror.apply(&s));
+        let mut s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
+        assert!(mirror.apply(&mut s, &config));
         if s.epoch == 20 {
             at_20 = Some(s.parameters.clone());
         }
@@ -253,16 +266,16 @@ fn going_back_to_an_earlier_epoch_continues_from_there_in_the_worker_and_the_pag
     let parameters = at_20.unwrap();
     let page = mirror.trainer.as_mut().unwrap();
     assert!(page.rewind(20, &parameters));
-    let s = session.handle(ToWorker::Rewind { epoch: 20, parameters: parameters.clone() }, &now);
-    assert!(mirror.apply(&s));
+    let mut s = session.handle(ToWorker::Rewind { epoch: 20, parameters: parameters.clone() }, &now);
+    assert!(mirror.apply(&mut s, &config));
     let page = mirror.trainer.as_ref().unwrap();
     assert_eq!((s.epoch, page.epoch), (20, 20));
     assert_eq!(s.parameters, parameters, "the weights of epoch 20");
     assert!(page.history.points.iter().all(|p| p.epoch <= 20), "the history goes back too");
     // Training goes on from there, the page following the worker.
     for _ in 0..10 {
-        let s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
-        assert!(mirror.apply(&s));
+        let mut s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
+        assert!(mirror.apply(&mut s, &config));
     }
     let page = mirror.trainer.as_ref().unwrap();
     assert_eq!(page.epoch, 30);
@@ -310,12 +323,17 @@ fn the_compared_setup_trains_in_the_worker_epoch_for_epoch_with_the_first() {
     second.network.hidden = vec![HiddenLayer { neurons: 3, activation: Activation::Relu }];
     let mut session = Session::new();
     through_codec(&mut session, setup(1, &first, 2));
-    through_codec(&mut session, ToWorker::Compare(Some(Box::new(second.clone()))));
-    let mut mirror = start(second.clone(), 2, None).unwrap();
+    let started = through_codec(&mut session, ToWorker::Compare(Some(Box::new(second.clone())))).compare.unwrap();
+    assert!(started.restarted);
+    // The page's copy is built from the worker's answer: its data and first weights.
+    let mut mirror = Trainer::with_parts(second.clone(), started.split.expect("its data comes with it"), &started.parameters).unwrap();
+    let own = start(second.clone(), 2, None).unwrap();
+    assert_eq!((&mirror.split, &mirror.network), (&own.split, &own.network), "the second setup's data, with the first's draw");
     for epochs in [7, 30, 13] {
         let s = through_codec(&mut session, ToWorker::Train { epochs, budget_ms: f64::INFINITY });
         let run = s.compare.expect("the compared run is in the snapshot");
         assert_eq!(run.epoch, s.epoch, "epoch for epoch");
+        assert!(run.split.is_none(), "its data travels once");
         for p in &run.history {
             mirror.history.push(*p);
         }
@@ -341,6 +359,7 @@ fn the_compared_setup_trains_in_the_worker_epoch_for_epoch_with_the_first() {
     wider.network.hidden[0].neurons = 5;
     let run = through_codec(&mut session, ToWorker::Compare(Some(Box::new(wider)))).compare.unwrap();
     assert!(run.restarted, "the page hears that its copy starts afresh");
+    assert!(run.split.is_some(), "with its data");
     let s = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
     let run = s.compare.unwrap();
     assert!(!run.restarted);
@@ -562,4 +581,52 @@ fn the_worker_times_its_engine_and_answers_with_the_figures_as_json() {
         }
     }
     assert!(session.trainer().is_none(), "the run is untouched");
+}
+
+#[test]
+fn the_worker_draws_the_data_sets_thumbnails() {
+    use neurona::engine::Point;
+    let mut session = Session::new();
+    let ask = ToWorker::Thumbnails { id: 7, seed: 42, noise: 10, classes: 3 };
+    let ask: ToWorker = bincode::deserialize(&bincode::serialize(&ask).unwrap()).unwrap();
+    let answer = session.answer(ask, &frozen);
+    let FromWorker::Thumbnails(id, sets) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else { panic!("answered with thumbnails") };
+    assert_eq!(id, 7, "the answer names its request");
+    assert!(session.trainer().is_none(), "no run is started by it");
+    let of = |d: Dataset| -> &Vec<Point> { &sets.iter().find(|(s, _)| *s == d).unwrap_or_else(|| panic!("{d:?}")).1 };
+    for d in Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).filter(|d| **d != Dataset::Custom) {
+        let points = of(*d);
+        assert!(!points.is_empty() && points.len() <= 500, "{d:?}: {}", points.len());
+        assert!(points.iter().all(|p| p.x.abs() <= 6.5 && p.y.abs() <= 6.5), "{d:?} lies in the plane");
+    }
+    assert!(!sets.iter().any(|(d, _)| *d == Dataset::Custom), "the user's points are drawn by the page");
+    // The spiral and the blobs have the classes asked for; the others two.
+    let labels = |d: Dataset| {
+        let mut l: Vec<i64> = of(d).iter().map(|p| p.label as i64).collect();
+        l.sort_unstable();
+        l.dedup();
+        l
+    };
+    assert_eq!(labels(Dataset::Spiral), vec![0, 1, 2]);
+    assert_eq!(labels(Dataset::Blobs), vec![0, 1, 2]);
+    assert_eq!(labels(Dataset::Circle), vec![-1, 1]);
+    // Another seed draws other points.
+    let FromWorker::Thumbnails(_, again) = session.answer(ToWorker::Thumbnails { id: 8, seed: 43, noise: 10, classes: 3 }, &frozen) else { panic!() };
+    assert_ne!(again, sets);
+}
+
+#[test]
+fn a_setup_without_data_ends_the_wait_with_no_run() {
+    let mut config = Config::default();
+    config.data.dataset = Dataset::Custom;
+    config.data.custom_points.clear();
+    let mut session = Session::new();
+    let mut mirror = Mirror::default();
+    mirror.reset(1, config.clone());
+    assert!(mirror.waiting());
+    let mut s = through_codec(&mut session, setup(1, &config, 0));
+    assert!(s.split.is_none());
+    assert!(!mirror.apply(&mut s, &config));
+    assert!(!mirror.waiting(), "the worker has answered: nothing to show");
+    assert!(mirror.trainer.is_none());
 }

@@ -106,7 +106,7 @@ async fn the_playground_mounts_with_its_controls() {
     yew::Renderer::<neurona::app::view::App>::with_root(root.clone()).render();
     // Let the scheduler render and run effects.
     for _ in 0..20 {
-        if doc.get_element_by_id("loss-test").and_then(|e| e.text_content()).is_some_and(|t| t.contains('.')) {
+        if doc.get_element_by_id("feature-x").is_some() {
             break;
         }
         gloo_timers_sleep(50).await;
@@ -115,24 +115,17 @@ async fn the_playground_mounts_with_its_controls() {
         assert!(doc.get_element_by_id(id).is_some(), "#{id} is on the page");
     }
     assert_eq!(doc.get_element_by_id("iter-number").unwrap().text_content().unwrap(), "000,000");
-    let loss: f64 = doc.get_element_by_id("loss-test").unwrap().text_content().unwrap().parse().unwrap();
-    assert!(loss > 0.0 && loss < 2.0, "the fresh network's test loss is shown: {loss}");
+    // The run, its data and its losses come from the worker, which this test page has not
+    // (the end-to-end tests check them): until it answers, no loss is shown.
+    assert_eq!(doc.get_element_by_id("loss-test").unwrap().text_content().unwrap(), "–");
     // 2 inputs -> 4 -> 2 -> 1: six hidden neurons besides the seven features, three gaps of links.
     assert_eq!(doc.query_selector_all(".hidden-node").unwrap().length(), 6);
     assert_eq!(doc.query_selector_all(".node.input").unwrap().length(), 7);
     assert_eq!(doc.query_selector_all(".links-gap").unwrap().length(), 3);
-    // Every node's picture is painted into one canvas, under each node's box: the inputs' by
-    // the page (the hidden neurons' come from the worker, which this test page has not; the
-    // end-to-end tests check them).
+    // Every picture comes from the worker's run (the end-to-end tests check them): until it
+    // answers, the nodes' canvas is there and clear.
     let nodes: HtmlCanvasElement = doc.get_element_by_id("nodes-canvas").unwrap().dyn_into().unwrap();
-    for id in ["feature-x", "feature-y"] {
-        let node: web_sys::HtmlElement = doc.get_element_by_id(id).unwrap().dyn_into().unwrap();
-        // Where the diagram places the box (its style; this test page has no style sheet).
-        let at = |side: &str| node.style().get_property_value(side).unwrap().trim_end_matches("px").parse::<f64>().unwrap() + 18.0;
-        let (x, y) = (at("left"), at("top"));
-        assert_eq!(pixel(&nodes, x, y)[3], 255, "{id}'s picture is drawn");
-    }
-    assert_eq!(pixel(&nodes, 1.0, 1.0)[3], 0, "between nodes the canvas is clear");
+    assert_eq!(pixel(&nodes, 1.0, 1.0)[3], 0);
 }
 
 async fn gloo_timers_sleep(ms: i32) {

@@ -281,7 +281,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
 }
 
 /// A data set split for training, validation and testing.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Split {
     /// D_train: the points the weights are fitted to.
     pub train: Vec<Point>,

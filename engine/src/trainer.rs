@@ -110,13 +110,32 @@ impl Trainer {
         // Weights get their own stream so that changing the network keeps the data.
         let mut rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
         let network = super::model::network_for(&config, &mut rng);
+        Ok(Self::assemble(config, split, network, rng))
+    }
+
+    /// The run of `config` on `split` (already in the plane's units) with the weights
+    /// `parameters`, as another trainer of this setup has them: how the page copies the
+    /// worker's run without drawing the data or the weights again. `Err` for weights of
+    /// another shape or no training points.
+    pub fn with_parts(config: Config, split: Split, parameters: &[(Vec<Real>, Vec<Real>)]) -> Result<Trainer, String> {
+        config.validate()?;
+        if split.train.is_empty() {
+            return Err("data: the training set is empty".into());
+        }
+        let network = super::model::network_with(&config, parameters).ok_or("weights of another network")?;
+        let rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15);
+        Ok(Self::assemble(config, split, network, rng))
+    }
+
+    /// A trainer at epoch 0 with `network`, its random stream `rng`.
+    fn assemble(config: Config, split: Split, network: Network, rng: Rng) -> Trainer {
         let train = Prepared::new(&config, &split.train);
         let validation = Prepared::new(&config, &split.validation);
         let test = Prepared::new(&config, &split.test);
         let moments_w = network.layers.iter().map(|l| Moments::new(l.weights.len())).collect();
         let dead = network.layers.iter().map(|l| vec![false; l.weights.len()]).collect();
         let moments_b = network.layers.iter().map(|l| Moments::new(l.biases.len())).collect();
-        Ok(Trainer {
+        Trainer {
             order: (0..train.len()).collect(),
             before_step: network.clone(),
             network,
@@ -141,7 +160,7 @@ impl Trainer {
             tick: (0, 0),
             dead,
             config,
-        })
+        }
     }
 
     /// Takes the training settings of `config`, which change while training goes on (see

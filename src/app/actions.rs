@@ -53,6 +53,8 @@ pub enum Run {
     /// The run went back to an earlier epoch and trains on from there: a goal met later
     /// than it is not met any more.
     Rewound(u64),
+    /// The worker answered a new setup.
+    Started,
 }
 
 /// The panels.

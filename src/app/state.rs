@@ -51,6 +51,9 @@ pub struct AppState {
     pub builder: bool,
     /// The trained weights the current run starts from (a model opened), if any.
     pub opened: Option<std::rc::Rc<crate::engine::Network>>,
+    /// How many setups the worker has answered: the page's copy of a run, which the views
+    /// read, is there from then on.
+    pub started: u64,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             goal_met: None,
             builder: false,
             opened: None,
+            started: 0,
         }
     }
 
@@ -176,6 +180,7 @@ impl AppState {
                     self.notices.push(Notice::GoalMet(epoch));
                 }
             }
+            Run::Started => self.started += 1,
             Run::Rewound(epoch) => {
                 if self.goal_met.is_some_and(|met| met > epoch) {
                     self.goal_met = None;

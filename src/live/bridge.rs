@@ -5,7 +5,7 @@
 use super::dom::now;
 use super::page::{Live, RunEvent};
 use super::protocol::{Event, FromWorker, Snapshot, ToWorker};
-use super::session;
+
 use super::worker::TrainingWorker;
 use crate::settings::Speed;
 use gloo_worker::Spawnable;
@@ -83,6 +83,16 @@ impl Live {
         }
     }
 
+    /// Has the worker draw the data sets' thumbnail points; `then` hears them. Not counted as a
+    /// request of the run.
+    pub fn thumbnails(&mut self, seed: u64, noise: u32, classes: usize, then: yew::Callback<super::protocol::ThumbnailSets>) {
+        if let Some(b) = &self.link.worker {
+            let id = self.link.thumbnail_reader.as_ref().map_or(0, |(id, _)| id + 1);
+            self.link.thumbnail_reader = Some((id, then));
+            b.send(ToWorker::Thumbnails { id, seed, noise, classes });
+        }
+    }
+
     /// Has the worker time the engine in its own build; `then` hears the figures (JSON). Not
     /// counted as a request of the run.
     pub fn benchmark(&mut self, repeats: u32, then: yew::Callback<String>) {
@@ -115,7 +125,10 @@ impl Live {
             self.compare_view.take_picture(picture);
         }
         if run.restarted {
-            self.compare = self.settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.run.round, None));
+            self.compare = match (run.split, &self.settings.compare) {
+                (Some(split), Some(c)) => crate::engine::Trainer::with_parts((**c).clone(), split, &run.parameters).ok(),
+                _ => None,
+            };
         }
         let Some(c) = self.compare.as_mut() else { return };
         if super::mirror::follow(c, &run.parameters, run.epoch, &run.report, &run.history) {
@@ -129,7 +142,18 @@ impl Live {
         self.link.pending = self.link.pending.saturating_sub(1);
         self.link.asked.pop_front();
         let mut events = Vec::new();
-        if !self.mirror.apply(&s) {
+        let waiting = self.mirror.waiting();
+        let applied = self.mirror.apply(&mut s, &self.settings.config);
+        if waiting && !self.mirror.waiting() {
+            // The worker answered the setup: the copy of the run is here (or there is no run,
+            // without data), and what depends on its network is set up again.
+            let layout = self.views.layout.clone();
+            self.views.setup_changed(layout, self.mirror.trainer.as_ref());
+            events.push(RunEvent::Started);
+            self.dirty = true;
+            self.request_frame();
+        }
+        if !applied {
             return events;
         }
         self.perf.worker(s.trained, s.train_ms);
@@ -246,6 +270,12 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     let reader = live.borrow_mut().link.export_reader.take();
                     if let (Some(reader), Some(text)) = (reader, text) {
                         reader.emit(text);
+                    }
+                }
+                FromWorker::Thumbnails(id, sets) => {
+                    let reader = live.borrow_mut().link.thumbnail_reader.take_if(|(asked, _)| *asked == id);
+                    if let Some((_, reader)) = reader {
+                        reader.emit(sets);
                     }
                 }
                 FromWorker::Benchmark(figures) => {

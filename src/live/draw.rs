@@ -149,8 +149,10 @@ impl Views {
             let values = feature_values(f, &grid);
             self.palette.fill(&values, false, &mut self.atlas_rgba[i * THUMB_BYTES..(i + 1) * THUMB_BYTES]);
         }
-        if let Focus::Neuron(l, j) = self.focus {
-            if trainer.is_none_or(|t| l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out) {
+        // A neuron the new network lacks is no longer shown (checked again when the page's
+        // copy of the run comes).
+        if let (Focus::Neuron(l, j), Some(t)) = (self.focus, trainer) {
+            if l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out {
                 self.focus = Focus::Output;
             }
         }

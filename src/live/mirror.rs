@@ -1,32 +1,54 @@
-//! The page's read-only copy of the worker's trainer: built from the same setup (so the
-//! same data and initial weights), then brought up to date from each snapshot.
+//! The page's read-only copy of the worker's trainer: built from the worker's first answer
+//! to a setup (its data and initial weights; the page draws neither), then brought up to
+//! date from each snapshot.
 
 use super::protocol::{Event, Snapshot};
 use crate::engine::trainer::{EpochReport, HistoryPoint};
-use crate::engine::{Real, Trainer};
+use crate::engine::{Config, Real, Trainer};
 
 /// The trainer the page draws from, and which setup it belongs to.
 #[derive(Default)]
 pub struct Mirror {
-    /// The copy, when the setup has data to train on.
+    /// The copy, once the worker has answered the setup, when the setup has data to train on.
     pub trainer: Option<Trainer>,
     /// The id of the setup it was built for.
     pub setup: u64,
+    /// The setup sent to the worker, until the copy is built from its answer.
+    pending: Option<Config>,
     /// Where early stopping ended the run, for the loss chart's mark.
     pub stop_epoch: Option<u64>,
 }
 
 impl Mirror {
-    /// Starts over for setup `id` with a freshly built trainer.
-    pub fn reset(&mut self, id: u64, trainer: Option<Trainer>) {
-        *self = Mirror { trainer, setup: id, stop_epoch: None };
+    /// Starts over for setup `id`, sent to the worker as `config`: no copy until it answers.
+    pub fn reset(&mut self, id: u64, config: Config) {
+        *self = Mirror { trainer: None, setup: id, pending: Some(config), stop_epoch: None };
     }
 
-    /// Takes in a snapshot of the current setup; returns false (and changes nothing) for a
-    /// snapshot of an older setup or of a network of another shape.
-    pub fn apply(&mut self, s: &Snapshot) -> bool {
+    /// Whether there is a run: its copy, or a setup the worker has yet to answer.
+    pub fn has_run(&self) -> bool {
+        self.trainer.is_some() || self.pending.is_some()
+    }
+
+    /// Whether the worker has yet to answer the setup.
+    pub fn waiting(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Takes in a snapshot of the current setup, building the copy from the first one (whose
+    /// training settings become `live`'s, which may have changed since); returns false (and
+    /// changes nothing) for a snapshot of an older setup or of a network of another shape.
+    pub fn apply(&mut self, s: &mut Snapshot, live: &Config) -> bool {
         if s.setup != self.setup {
             return false;
+        }
+        // The first answer of a setup is the answer to it: with the run's data, or none when
+        // the worker has no run (no data to train on).
+        if let Some(config) = self.pending.take() {
+            self.trainer = s.split.take().and_then(|split| Trainer::with_parts(config, *split, &s.parameters).ok());
+            if let Some(t) = &mut self.trainer {
+                t.update_live(live);
+            }
         }
         let Some(t) = &mut self.trainer else { return false };
         if !follow(t, &s.parameters, s.epoch, &s.report, &s.history) {

@@ -10,7 +10,7 @@ use super::mirror::Mirror;
 use super::perf::Perf;
 use super::pictures::Request;
 use super::protocol::ToWorker;
-use super::session;
+
 use crate::engine::{Network, Trainer};
 use crate::i18n::Lang;
 use crate::render::diagram::layout;
@@ -42,6 +42,8 @@ pub enum RunEvent {
     WorkerStopped,
     /// The run went back to this earlier epoch and trains on from there.
     Rewound(u64),
+    /// The worker answered a new setup: the page's copy of the run is there to read.
+    Started,
 }
 
 /// The page's training state: the worker link, the run, the mirror and the views.
@@ -146,7 +148,7 @@ impl Live {
             self.generation = Some(generation);
             self.run.timeline.clear();
             self.run.viewing = None;
-            let same_setup = self.mirror.trainer.is_some() && !self.settings.config.needs_new_network(&settings.config);
+            let same_setup = self.mirror.has_run() && !self.settings.config.needs_new_network(&settings.config);
             self.run.round = match (same_setup, std::mem::take(&mut self.run.same_weights)) {
                 (true, true) => self.run.round,
                 (true, false) => self.run.round + 1,
@@ -155,11 +157,12 @@ impl Live {
             let id = self.mirror.setup + 1;
             let network = opened.cloned();
             let config = settings.config.clone();
-            self.mirror.reset(id, session::start(config.clone(), self.run.round, network.clone()));
+            self.mirror.reset(id, config.clone());
             self.send(ToWorker::Setup { id, config: Box::new(config), round: self.run.round, network: network.map(Box::new) });
-            // The second setup starts with it, from the same draw of weights, in the worker too;
-            // the page keeps a copy of it, brought up to date from the snapshots.
-            self.compare = settings.compare.as_ref().and_then(|c| session::start((**c).clone(), self.run.round, None));
+            // The second setup starts with it, from the same draw of weights, in the worker; the
+            // page keeps a copy of it, built from the worker's answer and brought up to date
+            // from the snapshots.
+            self.compare = None;
             if let Some(c) = &settings.compare {
                 self.send(ToWorker::Compare(Some(c.clone())));
             }
@@ -286,6 +289,10 @@ impl Live {
     /// Draws every view, and asks for the pictures it lacks.
     pub(super) fn draw(&mut self) {
         let start = now();
+        // Until the worker answers a new setup, the last frame stays on screen.
+        if self.mirror.waiting() {
+            return;
+        }
         let lacking = self.views.draw_all(
             self.mirror.trainer.as_ref(),
             &self.settings,

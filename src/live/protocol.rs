@@ -17,6 +17,18 @@ pub enum ToWorker {
     /// Read a model file's text: answered with [`FromWorker::Model`] (read in the worker, so
     /// that the page carries no reader of model files).
     ReadModel(String),
+    /// Draw the points of every data set's thumbnail with this seed, noise (percent) and
+    /// number of classes: answered with [`FromWorker::Thumbnails`].
+    Thumbnails {
+        /// Numbers the requests, so that the page draws the newest only.
+        id: u64,
+        /// The data's seed.
+        seed: u64,
+        /// Noise, in percent.
+        noise: u32,
+        /// Classes of the sets that have more than two.
+        classes: usize,
+    },
     /// Time the engine here, `repeats` runs of each part at least: answered with
     /// [`FromWorker::Benchmark`] (for the browser benchmark).
     Benchmark(u32),
@@ -140,6 +152,9 @@ pub struct Snapshot {
     pub compare: Option<RunSnapshot>,
     /// The run's pictures, when they changed (and the page asked for pictures).
     pub pictures: Option<Box<super::pictures::Pictures>>,
+    /// The data as the setup drew and split it, in the answer to `Setup`: the page's copy of
+    /// the run is built from it and the weights, never drawn again on the page.
+    pub split: Option<Box<crate::engine::data::Split>>,
 }
 
 /// The compared setup's run after a request.
@@ -155,6 +170,8 @@ pub struct RunSnapshot {
     pub history: Vec<HistoryPoint>,
     /// Whether it started afresh with this request (its history starts again).
     pub restarted: bool,
+    /// Its data, when it started afresh (see `Snapshot::split`).
+    pub split: Option<crate::engine::data::Split>,
     /// Its output over the plane (`GRID` x `GRID` RGBA), when it changed.
     #[serde(with = "serde_bytes")]
     pub picture: Option<Vec<u8>>,
@@ -208,4 +225,34 @@ pub enum FromWorker {
     Text(Export, Option<String>),
     /// The engine's figures in the worker ([`ToWorker::Benchmark`]), as JSON.
     Benchmark(String),
+    /// Each data set's thumbnail points, in the plane's units ([`ToWorker::Thumbnails`]),
+    /// with the request's id.
+    Thumbnails(u64, ThumbnailSets),
+}
+
+/// Each data set's thumbnail points.
+pub type ThumbnailSets = Vec<(crate::engine::Dataset, Vec<crate::engine::Point>)>;
+
+/// The points of every generated data set's thumbnail: at most 500 (400 for regression),
+/// spread over the set drawn as the training data would be from `seed`; data in its own
+/// units in the plane's.
+pub fn thumbnails(seed: u64, noise: u32, classes: usize) -> ThumbnailSets {
+    use crate::engine::{data, Dataset};
+    let all = Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).chain([Dataset::Blobs].iter());
+    all.filter(|d| **d != Dataset::Custom)
+        .map(|&d| {
+            let k = if matches!(d, Dataset::Blobs | Dataset::Spiral) { classes } else { 2 };
+            let mut rng = crate::engine::rng::Rng::new(seed);
+            let all = data::generate(d, k, noise as f64 / 100.0, &mut rng);
+            // Every other point or so, not the first ones: sets drawn class by class keep
+            // all their classes.
+            let most = if d.is_regression() { 400 } else { 500 };
+            let mut points: Vec<_> = all.iter().copied().step_by(all.len().div_ceil(most).max(1)).collect();
+            if d == Dataset::PassFail {
+                let axes = crate::engine::axes::Axes::pass_fail();
+                points.iter_mut().for_each(|p| *p = axes.to_plane(p));
+            }
+            (d, points)
+        })
+        .collect()
 }

@@ -16,6 +16,8 @@ pub struct Session {
     compare: Option<Trainer>,
     /// Whether the compared run started afresh since the last snapshot.
     compare_restarted: bool,
+    /// Whether the run started afresh since the last snapshot (its data goes with it).
+    restarted: bool,
     /// What the pictures show, once the page asked for pictures.
     request: Option<Request>,
     painter: Painter,
@@ -69,6 +71,7 @@ impl Session {
         match message {
             ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text).map(|(m, repairs)| OpenedModel::of(m, repairs)))),
             ToWorker::Export(what, network) => FromWorker::Text(what, self.trainer.as_ref().map(|t| export(t, what, *network))),
+            ToWorker::Thumbnails { id, seed, noise, classes } => FromWorker::Thumbnails(id, super::protocol::thumbnails(seed, noise, classes)),
             ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
         }
@@ -91,6 +94,7 @@ impl Session {
                 self.setup = id;
                 self.round = round;
                 self.trainer = start(*config, round, network.map(|n| *n));
+                self.restarted = true;
                 // A compared run starts again with the first (the page sends it anew).
                 self.compare = None;
                 self.trail.clear();
@@ -150,7 +154,7 @@ impl Session {
                 }
             }
             // Answered by `answer`; the run is as it was.
-            ToWorker::ReadModel(_) | ToWorker::Export(..) | ToWorker::Benchmark(_) => {}
+            ToWorker::ReadModel(_) | ToWorker::Export(..) | ToWorker::Benchmark(_) | ToWorker::Thumbnails { .. } => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
         self.paint(&mut snapshot, now, streaming);
@@ -160,6 +164,9 @@ impl Session {
             snapshot.parameters = t.network.parameters();
             snapshot.report = t.last.clone();
             snapshot.trainable = t.stopped.is_none();
+            if std::mem::take(&mut self.restarted) {
+                snapshot.split = Some(Box::new(t.split.clone()));
+            }
         }
         snapshot
     }
@@ -232,7 +239,8 @@ impl Session {
             parameters: c.network.parameters(),
             report: c.last.clone(),
             history,
-            restarted: std::mem::take(&mut self.compare_restarted),
+            restarted: self.compare_restarted,
+            split: std::mem::take(&mut self.compare_restarted).then(|| c.split.clone()),
             picture: None,
         });
     }

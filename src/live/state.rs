@@ -27,6 +27,9 @@ pub(crate) struct WorkerLink {
     pub(super) export_reader: Option<yew::Callback<String>>,
     /// Who hears of the engine's figures the worker is measuring.
     pub(super) benchmark_reader: Option<yew::Callback<String>>,
+    /// Who draws the data sets' thumbnails the worker is generating, and the request's id (an
+    /// answer to an earlier request is not drawn).
+    pub(super) thumbnail_reader: Option<(u64, yew::Callback<super::protocol::ThumbnailSets>)>,
 }
 
 impl Default for WorkerLink {
@@ -41,6 +44,7 @@ impl Default for WorkerLink {
             model_reader: None,
             export_reader: None,
             benchmark_reader: None,
+            thumbnail_reader: None,
         }
     }
 }

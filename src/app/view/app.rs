@@ -28,6 +28,7 @@ fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEve
             dispatch.emit(Action::Notes(Notes::Show(Notice::WorkerStopped)));
         }
         RunEvent::Rewound(epoch) => dispatch.emit(Action::Run(Run::Rewound(epoch))),
+        RunEvent::Started => dispatch.emit(Action::Run(Run::Started)),
     })
 }
 
@@ -91,12 +92,13 @@ pub fn App() -> Html {
         });
     }
     // Backprop step by step opens on the training point the network gets most wrong (a
-    // well-fitted point has every δ near 0 and teaches nothing), and again for each new network.
+    // well-fitted point has every δ near 0 and teaches nothing), and again for each new network
+    // (once the worker has answered it).
     {
         let live = live.clone();
         let dispatch = dispatch.clone();
         let state = state.clone();
-        use_effect_with((state.settings.backprop, state.generation), move |&(backprop, _)| {
+        use_effect_with((state.settings.backprop, state.started), move |&(backprop, _)| {
             if backprop {
                 if let Some(&(point, _)) = live.borrow().hardest_points(&state.settings.config, 1).first() {
                     dispatch.emit(Action::Panel(Panel::BackpropPoint(point)));
@@ -143,8 +145,9 @@ pub fn App() -> Html {
     // Data thumbnails follow the seed, noise and number of classes.
     {
         let c = &state.settings.config;
-        use_effect_with((c.data.seed, c.data.noise, c.data.problem, c.data.classes), |(seed, noise, _, classes)| {
-            draw_dataset_thumbnails(*seed, *noise, *classes);
+        let live = live.clone();
+        use_effect_with((c.data.seed, c.data.noise, c.data.problem, c.data.classes), move |(seed, noise, _, classes)| {
+            draw_dataset_thumbnails(&live, *seed, *noise, *classes);
             || ()
         });
     }
@@ -183,7 +186,7 @@ pub fn App() -> Html {
             { top_bar(&ctx, state.playing) }
             <main class="columns">
                 <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} />
-                <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} synced={*synced} />
+                <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} synced={synced.wrapping_add(state.started)} />
                 <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} />
             </main>
             { lesson_panel(&ctx) }

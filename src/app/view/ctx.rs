@@ -8,8 +8,7 @@ pub(super) use crate::app::state::{
     LEARNING_RATES, MAX_LAYERS, REGULARIZATION_RATES,
 };
 pub(super) use crate::engine::config::{Monitor, Problem};
-pub(super) use crate::engine::rng::Rng;
-pub(super) use crate::engine::{data, Activation, Dataset, Init, LayerNo, Loss, Optimizer, Real, Regularization};
+pub(super) use crate::engine::{Activation, Dataset, Init, LayerNo, Loss, Optimizer, Real, Regularization};
 pub(super) use crate::i18n::{Lang, Text};
 pub(super) use crate::live::draw::Focus;
 pub(super) use crate::live::ids;

@@ -45,21 +45,18 @@ pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
     }
 }
 
-pub(super) fn draw_dataset_thumbnails(seed: u64, noise: u32, classes: usize) {
-    let all = Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).chain([Dataset::Blobs].iter());
-    for &d in all {
-        let Some(c) = canvas_by_id(&format!("dataset-{}", d.name())) else { continue };
-        let k = if matches!(d, Dataset::Blobs | Dataset::Spiral) { classes } else { 2 };
-        let mut rng = Rng::new(seed);
-        let mut points = data::generate(d, k, noise as f64 / 100.0, &mut rng);
-        points.truncate(if d.is_regression() { 400 } else { 500 });
-        // Data in its own units is drawn as the network sees it.
-        if d == Dataset::PassFail {
-            let axes = crate::engine::axes::Axes::pass_fail();
-            points.iter_mut().for_each(|p| *p = axes.to_plane(p));
+/// Has the worker draw every data set's thumbnail points for this seed, noise and number of
+/// classes, and draws them when they come.
+pub(super) fn draw_dataset_thumbnails(live: &Rc<RefCell<Live>>, seed: u64, noise: u32, classes: usize) {
+    let draw = Callback::from(move |sets: Vec<(Dataset, Vec<crate::engine::Point>)>| {
+        for (d, points) in sets {
+            if let Some(c) = canvas_by_id(&format!("dataset-{}", d.name())) {
+                let k = if matches!(d, Dataset::Blobs | Dataset::Spiral) { classes } else { 2 };
+                draw_data_thumbnail(&c, &points, k, 1.3);
+            }
         }
-        draw_data_thumbnail(&c, &points, k, 1.3);
-    }
+    });
+    live.borrow_mut().thumbnails(seed, noise, classes, draw);
 }
 
 /// Properties of [`DataColumn`].
