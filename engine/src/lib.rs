@@ -35,6 +35,7 @@ pub mod predict;
 pub mod report;
 pub mod rng;
 pub mod space;
+pub mod sweep;
 pub mod trainer;
 
 /// The engine's number type.

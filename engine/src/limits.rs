@@ -39,7 +39,7 @@ impl Limit {
     }
 }
 
-const fn limit(key: &'static str, min: f64, max: f64, step: f64) -> Limit {
+pub(crate) const fn limit(key: &'static str, min: f64, max: f64, step: f64) -> Limit {
     Limit { key, min, max, step }
 }
 
