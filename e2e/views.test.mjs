@@ -128,3 +128,67 @@ test('the loss landscape from its button, in Spanish; a link naming a weight the
   assert.equal((await path(page)).length, 1);
   await clean(s);
 });
+
+test('a sweep of the learning rate trains each value in the worker, reports what an ordinary run gives, and a row opens that setup', async () => {
+  const s = await open(browser, 'lang=en&seed=5');
+  const { page } = s;
+  await page.click('#sweep-button');
+  await page.waitForSelector('#sweep');
+  assert.equal(await page.$eval('#sweep-knob', (e) => e.value), 'learningRate');
+  assert.deepEqual(await page.$$eval('#sweep-knob option', (o) => o.map((e) => e.value)),
+    ['learningRate', 'networkShape', 'percTrainData', 'noise', 'regularizationRate', 'batchSize']);
+  // A word where a number belongs is named, and nothing starts.
+  await page.fill('#sweep-from', '');
+  await page.click('#sweep-run');
+  assert.match(await text(page, '#sweep-message'), /Type a number/);
+  assert.equal(await page.$('#sweep-results'), null);
+  await page.fill('#sweep-from', '0.01');
+  await page.fill('#sweep-to', '1');
+  await page.fill('#sweep-count', '3');
+  await page.fill('#sweep-epochs', '40');
+  await page.click('#sweep-run');
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#sweep-results')?.dataset.values ?? '[]').length === 3, null, { timeout: 30000 });
+  await page.waitForSelector('#sweep-run');
+  const rows = JSON.parse(await page.$eval('#sweep-results', (e) => e.dataset.values));
+  assert.deepEqual(rows.map((r) => r.value), [0.01, 0.1, 1], 'spaced on a log scale');
+  for (const r of rows) assert.ok(r.train > 0 && r.test > 0, JSON.stringify(r));
+  assert.equal(await page.$eval('#sweep-progress', (e) => `${e.value}/${e.max}`), '120/120');
+  assert.equal((await page.$$('#sweep-results tbody tr')).length, 3);
+  const inked = await page.$eval('#sweep-canvas', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && d[i] < 60) n++;
+    return n;
+  });
+  assert.ok(inked > 100, `the test losses are plotted: ${inked} dark pixels`);
+  // The row of 0.1 opens that setup; 40 epochs of it give the test loss the sweep reported.
+  await page.click('#sweep-results button[data-value="0.1"]');
+  await page.waitForFunction(() => document.querySelector('#learningRate select, select#learningRate')?.value === '0.1');
+  await steps(page, 40);
+  assert.equal(await text(page, '#loss-test'), rows[1].test.toFixed(3));
+  await clean(s);
+});
+
+test('a sweep of a layer\'s neurons, in Spanish, can be cancelled and the run trains on', async () => {
+  const s = await open(browser, 'lang=es&networkShape=2');
+  const { page } = s;
+  await page.click('#sweep-button');
+  await page.selectOption('#sweep-knob', 'networkShape');
+  await page.waitForSelector('#sweep-layer');
+  assert.match(await text(page, '#sweep h3'), /¿Qué valor es mejor\?/);
+  await page.fill('#sweep-from', '1');
+  await page.fill('#sweep-to', '8');
+  await page.fill('#sweep-count', '8');
+  await page.fill('#sweep-epochs', '10000');
+  await page.click('#sweep-run');
+  await page.waitForSelector('#sweep-cancel');
+  await page.waitForFunction(() => Number(document.querySelector('#sweep-progress')?.value) > 0);
+  await page.click('#sweep-cancel');
+  await page.waitForSelector('#sweep-run');
+  assert.equal(await page.$('#sweep-progress'), null, 'the sweep is gone');
+  // The run itself trains on as usual.
+  await steps(page, 2);
+  await page.click('#sweep-close');
+  await page.waitForFunction(() => !document.querySelector('#sweep'));
+  await clean(s);
+});

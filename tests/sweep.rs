@@ -82,3 +82,47 @@ fn what_cannot_be_swept_is_named() {
     // The default network has two hidden layers: a third cannot be swept.
     assert!(Sweep::new(base, Knob::Neurons(2), vec![1.0, 2.0], 10, 0).err().unwrap().contains("networkShape"));
 }
+
+/// Sends a message to the worker's session through its codec and returns the sweep's state.
+fn ask(session: &mut neurona::live::session::Session, message: neurona::live::protocol::ToWorker) -> neurona::live::protocol::SweepState {
+    use neurona::live::protocol::{FromWorker, ToWorker};
+    let message: ToWorker = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
+    let answer = session.answer(message, &|| 0.0);
+    match bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() {
+        FromWorker::Sweep(state) => *state,
+        _ => panic!("a sweep is answered with its state"),
+    }
+}
+
+#[test]
+fn the_worker_sweeps_the_current_setup_a_slice_at_a_time_and_stops_when_asked() {
+    use neurona::live::protocol::{SweepAsk, SweepRefusal, ToWorker};
+    use neurona::live::session::Session;
+    let mut session = Session::new();
+    let sweep = |id| ToWorker::Sweep(Some(Box::new(SweepAsk { id, knob: Knob::LearningRate, range: (0.01, 1.0, 3), epochs: 30 })));
+    assert_eq!(ask(&mut session, sweep(1)).error, Some(SweepRefusal::NoRun), "no setup yet");
+    let config = Config::default();
+    session.answer(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 3, network: None }, &|| 0.0);
+    let started = ask(&mut session, sweep(2));
+    assert_eq!((started.id, started.error, started.progress, started.round), (2, None, (0, 90), 3));
+    assert_eq!(started.values, vec![0.01, 0.1, 1.0]);
+    // A step of an earlier sweep trains nothing; each step of this one trains (the clock never
+    // moves, so a step trains until the sweep is done).
+    assert_eq!(ask(&mut session, ToWorker::SweepStep { id: 1, budget_ms: 10.0 }).progress, (0, 0));
+    let done = ask(&mut session, ToWorker::SweepStep { id: 2, budget_ms: 10.0 });
+    assert_eq!(done.progress, (90, 90));
+    // The same outcomes as a sweep of that setup with the run's draw of weights.
+    let mut alone = Sweep::new(config.clone(), Knob::LearningRate, vec![0.01, 0.1, 1.0], 30, 3).unwrap();
+    alone.run(&mut || true);
+    assert_eq!(done.outcomes, alone.outcomes);
+    // The run itself is where it was.
+    assert_eq!(session.trainer().unwrap().epoch, 0);
+    // A sweep that is stopped trains no more.
+    ask(&mut session, sweep(3));
+    let stopped = ask(&mut session, ToWorker::Sweep(None));
+    assert!(stopped.outcomes.is_empty());
+    assert_eq!(ask(&mut session, ToWorker::SweepStep { id: 3, budget_ms: 10.0 }).progress, (0, 0));
+    // A value the setup cannot take is named.
+    let wrong = ask(&mut session, ToWorker::Sweep(Some(Box::new(SweepAsk { id: 4, knob: Knob::Neurons(5), range: (1.0, 4.0, 4), epochs: 10 }))));
+    assert!(matches!(wrong.error, Some(SweepRefusal::NotASetup(v)) if v == 1.0));
+}

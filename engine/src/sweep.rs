@@ -84,6 +84,12 @@ impl Knob {
     /// `config` with the knob at `value` (within its limits); `None` for a layer the network
     /// lacks, or a setup the value makes invalid.
     pub fn apply(self, config: &Config, value: f64) -> Option<Config> {
+        self.set(config, value).filter(|c| c.validate().is_ok())
+    }
+
+    /// `config` with the knob at `value` (within its limits), unchecked; `None` for a layer
+    /// the network lacks.
+    pub fn set(self, config: &Config, value: f64) -> Option<Config> {
         let mut c = config.clone();
         let v = self.limit().clamp(value);
         match self {
@@ -94,7 +100,7 @@ impl Knob {
             Knob::RegularizationRate => c.training.regularization_rate = v as Real,
             Knob::BatchSize => c.training.batch_size = v as usize,
         }
-        c.validate().ok().map(|_| c)
+        Some(c)
     }
 }
 
@@ -165,6 +171,16 @@ impl Sweep {
             return Err(format!("{} = {v} is not a setup", knob.key()));
         }
         Ok(Sweep { base, knob, values, epochs, round, current: None, outcomes: Vec::new() })
+    }
+
+    /// The draw of initial weights each run starts from.
+    pub fn round(&self) -> u64 {
+        self.round
+    }
+
+    /// The values tried, in order.
+    pub fn values(&self) -> &[f64] {
+        &self.values
     }
 
     /// Whether every run is done.

@@ -83,6 +83,16 @@ impl Live {
         }
     }
 
+    /// Has the worker sweep a setting of the current run (`then` hears where it stands after
+    /// each slice, until it is done), or stops the sweep under way (`None`). Not counted as a
+    /// request of the run.
+    pub fn sweep(&mut self, ask: Option<(crate::engine::sweep::Knob, (f64, f64, usize), u64)>, then: yew::Callback<super::protocol::SweepState>) {
+        let Some(b) = &self.link.worker else { return };
+        let id = self.link.sweep_reader.1 + 1;
+        self.link.sweep_reader = (ask.is_some().then_some(then), id);
+        b.send(ToWorker::Sweep(ask.map(|(knob, range, epochs)| Box::new(super::protocol::SweepAsk { id, knob, range, epochs }))));
+    }
+
     /// Has the worker draw the data sets' thumbnail points; `then` hears them. Not counted as a
     /// request of the run.
     pub fn thumbnails(&mut self, seed: u64, noise: u32, classes: usize, then: yew::Callback<super::protocol::ThumbnailSets>) {
@@ -246,6 +256,10 @@ impl Live {
 }
 
 /// Starts the training worker; its answers go to the page's side `live`.
+/// How long the worker trains a sweep between two answers (milliseconds): a cancel or a
+/// picture waits at most this long.
+const SWEEP_SLICE_MS: f64 = 40.0;
+
 fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
     TrainingWorker::spawner()
         .encoding::<super::worker::Codec>()
@@ -277,6 +291,21 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     if let Some((_, reader)) = reader {
                         reader.emit(sets);
                     }
+                }
+                FromWorker::Sweep(state) => {
+                    let mut live = live.borrow_mut();
+                    let (Some(reader), id) = live.link.sweep_reader.clone() else { return };
+                    if state.id != id {
+                        return;
+                    }
+                    let more = state.error.is_none() && state.progress.0 < state.progress.1;
+                    if !more {
+                        live.link.sweep_reader.0 = None;
+                    } else if let Some(b) = &live.link.worker {
+                        b.send(ToWorker::SweepStep { id, budget_ms: SWEEP_SLICE_MS });
+                    }
+                    drop(live);
+                    reader.emit(*state);
                 }
                 FromWorker::Benchmark(figures) => {
                     let reader = live.borrow_mut().link.benchmark_reader.take();

@@ -32,6 +32,7 @@ mod run;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 mod state;
+pub mod sweeping;
 #[cfg(target_arch = "wasm32")]
 mod teaching;
 pub mod timeline;

@@ -149,10 +149,11 @@ impl Live {
             self.run.timeline.clear();
             self.run.viewing = None;
             let same_setup = self.mirror.has_run() && !self.settings.config.needs_new_network(&settings.config);
-            self.run.round = match (same_setup, std::mem::take(&mut self.run.same_weights)) {
-                (true, true) => self.run.round,
-                (true, false) => self.run.round + 1,
-                (false, _) => 0,
+            self.run.round = match (same_setup, std::mem::take(&mut self.run.same_weights), self.run.next_round.take()) {
+                (_, _, Some(round)) => round,
+                (true, true, None) => self.run.round,
+                (true, false, None) => self.run.round + 1,
+                (false, _, None) => 0,
             };
             let id = self.mirror.setup + 1;
             let network = opened.cloned();

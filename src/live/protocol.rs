@@ -29,6 +29,16 @@ pub enum ToWorker {
         /// Classes of the sets that have more than two.
         classes: usize,
     },
+    /// Start a sweep of the current setup (`None`: stop the one under way): answered with
+    /// [`FromWorker::Sweep`]. It trains as `SweepStep`s ask.
+    Sweep(Option<Box<SweepAsk>>),
+    /// Train the sweep under way for about `budget_ms`: answered with [`FromWorker::Sweep`].
+    SweepStep {
+        /// The sweep's id (a step of an earlier sweep trains nothing).
+        id: u64,
+        /// Milliseconds to train for.
+        budget_ms: f64,
+    },
     /// Time the engine here, `repeats` runs of each part at least: answered with
     /// [`FromWorker::Benchmark`] (for the browser benchmark).
     Benchmark(u32),
@@ -225,6 +235,8 @@ pub enum FromWorker {
     Text(Export, Option<String>),
     /// The engine's figures in the worker ([`ToWorker::Benchmark`]), as JSON.
     Benchmark(String),
+    /// Where the sweep stands ([`ToWorker::Sweep`], [`ToWorker::SweepStep`]).
+    Sweep(Box<SweepState>),
     /// Each data set's thumbnail points, in the plane's units ([`ToWorker::Thumbnails`]),
     /// with the request's id.
     Thumbnails(u64, ThumbnailSets),
@@ -255,4 +267,43 @@ pub fn thumbnails(seed: u64, noise: u32, classes: usize) -> ThumbnailSets {
             (d, points)
         })
         .collect()
+}
+
+/// A sweep the page asks for: one setting of the current setup at several values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SweepAsk {
+    /// Numbers the sweeps, so that the page hears of the newest only.
+    pub id: u64,
+    /// The setting.
+    pub knob: crate::engine::sweep::Knob,
+    /// From, to and how many values (see `engine::sweep::values`).
+    pub range: (f64, f64, usize),
+    /// Epochs of each run.
+    pub epochs: u64,
+}
+
+/// Where a sweep stands.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SweepState {
+    /// The sweep's id.
+    pub id: u64,
+    /// The values tried, in order.
+    pub values: Vec<f64>,
+    /// The draw of initial weights every run starts from.
+    pub round: u64,
+    /// Epochs trained, and in all.
+    pub progress: (u64, u64),
+    /// The runs finished, in the order of the values.
+    pub outcomes: Vec<crate::engine::sweep::Outcome>,
+    /// Why it could not start.
+    pub error: Option<SweepRefusal>,
+}
+
+/// Why a sweep could not start.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SweepRefusal {
+    /// There is no run (no data to train on).
+    NoRun,
+    /// This value of the setting is no setup (or the values, epochs are out of range).
+    NotASetup(f64),
 }

@@ -34,6 +34,11 @@ impl Live {
         self.run.same_weights = true;
     }
 
+    /// The next setup starts from draw `round` of initial weights, as a sweep's runs did.
+    pub fn start_next_at_round(&mut self, round: u64) {
+        self.run.next_round = Some(round);
+    }
+
     /// Shows the network as it was at `epoch` (the nearest kept snapshot at or before it),
     /// or, at the newest epoch, as it is. Training pauses meanwhile.
     pub fn view_epoch(&mut self, epoch: u64) {

@@ -32,6 +32,8 @@ pub struct Session {
     trail: super::trail::Trail,
     /// When the landscape was last computed, and how long that took (milliseconds).
     landscape_at: (f64, f64),
+    /// A sweep of the current setup, when one was asked for.
+    sweeping: super::sweeping::Sweeping,
 }
 
 /// While training runs as fast as it can, the pictures are painted at most this often
@@ -71,6 +73,8 @@ impl Session {
         match message {
             ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text).map(|(m, repairs)| OpenedModel::of(m, repairs)))),
             ToWorker::Export(what, network) => FromWorker::Text(what, self.trainer.as_ref().map(|t| export(t, what, *network))),
+            ToWorker::Sweep(ask) => FromWorker::Sweep(Box::new(self.sweeping.start(ask.map(|a| *a), self.trainer.as_ref(), self.round))),
+            ToWorker::SweepStep { id, budget_ms } => FromWorker::Sweep(Box::new(self.sweeping.step(id, budget_ms, now))),
             ToWorker::Thumbnails { id, seed, noise, classes } => FromWorker::Thumbnails(id, super::protocol::thumbnails(seed, noise, classes)),
             ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
@@ -154,7 +158,12 @@ impl Session {
                 }
             }
             // Answered by `answer`; the run is as it was.
-            ToWorker::ReadModel(_) | ToWorker::Export(..) | ToWorker::Benchmark(_) | ToWorker::Thumbnails { .. } => {}
+            ToWorker::ReadModel(_)
+            | ToWorker::Export(..)
+            | ToWorker::Benchmark(_)
+            | ToWorker::Thumbnails { .. }
+            | ToWorker::Sweep(_)
+            | ToWorker::SweepStep { .. } => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
         self.paint(&mut snapshot, now, streaming);

@@ -30,6 +30,8 @@ pub(crate) struct WorkerLink {
     /// Who draws the data sets' thumbnails the worker is generating, and the request's id (an
     /// answer to an earlier request is not drawn).
     pub(super) thumbnail_reader: Option<(u64, yew::Callback<super::protocol::ThumbnailSets>)>,
+    /// Who hears of the sweep under way, and its id; the last sweep's id.
+    pub(super) sweep_reader: (Option<yew::Callback<super::protocol::SweepState>>, u64),
 }
 
 impl Default for WorkerLink {
@@ -45,6 +47,7 @@ impl Default for WorkerLink {
             export_reader: None,
             benchmark_reader: None,
             thumbnail_reader: None,
+            sweep_reader: (None, 0),
         }
     }
 }
@@ -56,6 +59,8 @@ pub(crate) struct RunState {
     pub(super) round: u64,
     /// The next reset starts from the same initial weights as this run.
     pub(super) same_weights: bool,
+    /// The next setup starts from this draw of initial weights (a sweep's setup, opened).
+    pub(super) next_round: Option<u64>,
     /// The epoch at which this run met the exercise's goal, as the page's state holds it.
     pub(super) goal_met: Option<u64>,
     /// The weights at earlier epochs of this run.

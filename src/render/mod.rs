@@ -14,3 +14,5 @@ pub mod landscape;
 pub mod readouts;
 #[cfg(target_arch = "wasm32")]
 pub mod space;
+#[cfg(target_arch = "wasm32")]
+pub mod sweep;

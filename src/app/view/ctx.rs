@@ -131,3 +131,27 @@ pub(super) fn on_select(dispatch: &Callback<Action>, action: fn(&str) -> Option<
         }
     })
 }
+
+/// The value of a form field by id: an input's text (a checkbox's "true" or "false"), a
+/// select's chosen value, a text area's text; empty when there is no such field.
+pub(super) fn field_value(id: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|el| {
+            if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                if i.type_() == "checkbox" {
+                    return i.checked().to_string();
+                }
+                return i.value();
+            }
+            if let Some(sel) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                return sel.value();
+            }
+            if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                return t.value();
+            }
+            String::new()
+        })
+        .unwrap_or_default()
+}

@@ -79,27 +79,7 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
     }
     let s = ctx.settings();
     let e = s.exercise.clone();
-    let value = |id: &str| -> String {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .map(|el| {
-                if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                    if i.type_() == "checkbox" {
-                        return i.checked().to_string();
-                    }
-                    return i.value();
-                }
-                if let Some(sel) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                    return sel.value();
-                }
-                if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    return t.value();
-                }
-                String::new()
-            })
-            .unwrap_or_default()
-    };
+    let value = field_value;
     let apply = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {

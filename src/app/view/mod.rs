@@ -25,6 +25,7 @@ mod output;
 mod panel;
 mod readouts;
 mod space;
+mod sweep;
 mod threshold;
 mod timeline;
 mod top;

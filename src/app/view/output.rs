@@ -123,6 +123,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                 { ctx.t(Text::LandscapeButton) }</button>
             </div>
             { super::landscape::landscape_view(ctx) }
+            <super::sweep::SweepTool ctx={ctx.clone()} />
             if let Some((x, y, text, id)) = tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
