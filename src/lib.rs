@@ -5,7 +5,6 @@ pub mod app;
 pub mod exercise;
 pub mod i18n;
 pub mod lang;
-pub mod link;
 pub mod live;
 pub mod render;
 pub mod settings;

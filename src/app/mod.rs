@@ -7,7 +7,7 @@ pub use crate::exercise;
 pub use crate::i18n;
 pub mod json;
 pub mod lessons;
-pub use crate::link;
+pub mod link;
 pub mod notice;
 pub use crate::settings;
 pub mod state;

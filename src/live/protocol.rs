@@ -200,16 +200,12 @@ pub enum Export {
 /// opened.
 pub type ModelRead = Result<OpenedModel, ModelError>;
 
-/// A model file as the worker read it: its setup (mended) as a link, the user's points apart
-/// (a link may leave a large set out), its weights, and what was mended. The page reads the
-/// link as it reads any link, so it carries no reader of setups; the network is built from
-/// the setup's shape.
+/// A model file as the worker read it: its setup (mended), its weights, and what was mended.
+/// The weights travel as numbers; the page builds the network from the setup's shape.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OpenedModel {
-    /// The model's setup without its points, as a link.
-    pub link: String,
-    /// The user's points of the setup.
-    pub points: Vec<crate::engine::Point>,
+    /// The model's setup.
+    pub config: crate::engine::Config,
     /// Weights then biases, per layer, input side first.
     pub parameters: Vec<(Vec<Real>, Vec<Real>)>,
     /// What was mended in the file's setup.
@@ -217,23 +213,14 @@ pub struct OpenedModel {
 }
 
 impl OpenedModel {
-    /// The opened model as the worker sends it.
-    pub fn of(mut model: Model, repairs: Vec<Repair>) -> OpenedModel {
-        let points = std::mem::take(&mut model.config.data.custom_points);
-        let settings = crate::settings::Settings { config: model.config, ..crate::settings::Settings::new(crate::i18n::Lang::En) };
-        OpenedModel { parameters: model.network.parameters(), link: crate::link::to_hash(&settings), points, repairs }
-    }
-
-    /// The model's setup.
-    pub fn config(&self) -> crate::engine::Config {
-        let mut config = crate::link::parse(&self.link, crate::i18n::Lang::En).0.config;
-        config.data.custom_points.clone_from(&self.points);
-        config
+    /// The form of a model read from a file.
+    pub fn of(model: Model, repairs: Vec<Repair>) -> OpenedModel {
+        OpenedModel { parameters: model.network.parameters(), config: model.config, repairs }
     }
 
     /// The model's network: the setup's shape with the file's weights.
     pub fn network(&self) -> Option<crate::engine::Network> {
-        crate::engine::model::network_with(&self.config(), &self.parameters)
+        crate::engine::model::network_with(&self.config, &self.parameters)
     }
 }
 

@@ -181,7 +181,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
                 Ok(opened) => {
                     let mut settings = (*settings).clone();
                     let Some(network) = opened.network() else { return };
-                    settings.config = opened.config();
+                    settings.config = opened.config;
                     dispatch.emit(Action::OpenModel(Box::new(settings), Rc::new(network)));
                     dispatch.emit(Action::Notes(Notes::Show(Notice::ModelLoaded)));
                     if !opened.repairs.is_empty() {

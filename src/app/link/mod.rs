@@ -166,10 +166,10 @@ pub fn is_hideable(control: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::settings::Speed;
     use super::*;
     use crate::engine::config::{HiddenLayer, Monitor};
     use crate::engine::{Activation, Dataset, Feature, Init, LayerNo, Loss, Optimizer, Point};
-    use crate::settings::Speed;
 
     /// A link as playground.tensorflow.org writes it, for its largest setup.
     const TFP_LARGEST: &str = "#activation=tanh&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=8,8,8,8,8,8&seed=0.81263&showTestData=false&discretize=false&percTrainData=90&x=true&y=true&xTimesY=true&xSquared=true&ySquared=true&cosX=false&sinX=true&cosY=false&sinY=true&collectStats=false&problem=classification&initZero=false&hideText=false";
@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn any_value_a_control_accepts_reopens_from_the_link_without_a_repair() {
-        use crate::app::state::{Action, AppState, Edit, OptimizerParam};
+        use super::super::state::{Action, AppState, Edit, OptimizerParam};
         // Values past every end of every range, as typed into the number fields.
         for x in [-5.0, 0.0, 0.9995, 1.0, 7.5, 1e6] {
             let mut s = AppState::new(Settings::new(Lang::En)).apply(Action::Edit(Edit::Optimizer(Optimizer::Adam)));
@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn any_setup_the_controls_make_travels_in_a_link_unchanged() {
-        use crate::app::state::{Action, AppState, Edit, Lesson, OptimizerParam, Panel, Points, View};
+        use super::super::state::{Action, AppState, Edit, Lesson, OptimizerParam, Panel, Points, View};
         use crate::engine::config::Problem;
         use crate::engine::rng::Rng;
         use crate::engine::Regularization;
@@ -541,7 +541,7 @@ mod tests {
             assert_eq!((s.space, repairs.len()), (None, 1), "{bad}");
         }
         // A neuron that goes away with the network closes the inspector.
-        use crate::app::state::{Action, AppState, Edit};
+        use super::super::state::{Action, AppState, Edit};
         let state = AppState::new(parse("networkShape=4,2&inspect=1,3", Lang::En).0);
         assert_eq!(state.settings.inspect, Some((LayerNo::new(1), 3)));
         assert_eq!(state.apply(Action::Edit(Edit::ChangeNeurons(0, -1))).settings.inspect, None);
