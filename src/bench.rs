@@ -29,6 +29,9 @@ pub struct Figures {
     /// The loss landscape (41 x 41 training losses) around the weights, on the plane of a
     /// path of 48 states.
     pub landscape_us: f64,
+    /// At the default setup: a sweep of 8 runs of 500 epochs, and 4,000 epochs of one run
+    /// (milliseconds).
+    pub sweep_ms: Option<(f64, f64)>,
 }
 
 impl Figures {
@@ -53,7 +56,7 @@ impl Figures {
             self.frame_us(),
             self.epochs_per_second(),
             self.landscape_us / 1000.0
-        )
+        ) + &self.sweep_ms.map_or(String::new(), |(sweep, plain)| format!(" | sweep 8 x 500 epochs {sweep:.0} ms, 4,000 epochs {plain:.0} ms"))
     }
 }
 
@@ -100,9 +103,28 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
             let landscape_us = time_at_least(repeats.min(3), &mut || {
                 trainer.landscape(&current, &path, crate::engine::landscape::Plane::Principal).expect("a path of 48 epochs spans a plane");
             });
-            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us }
+            let sweep_ms = (name == "default").then(|| sweep_against_one_run(&trainer.config, now));
+            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us, sweep_ms }
         })
         .collect()
+}
+
+/// The time of a sweep of `config`'s learning rate (8 runs of 500 epochs) and of one run of
+/// 4,000 epochs as the worker trains it (milliseconds).
+fn sweep_against_one_run(config: &crate::engine::Config, now: &dyn Fn() -> f64) -> (f64, f64) {
+    use crate::engine::sweep::{values, Knob, Sweep};
+    let tried = values(Knob::LearningRate, 0.003, 0.3, 8);
+    let mut sweep = Sweep::new(config.clone(), Knob::LearningRate, tried, 500, 0).expect("the default setup sweeps");
+    let start = now();
+    sweep.run(&mut || true);
+    let sweep_ms = now() - start;
+    let mut one = Trainer::new(config.clone()).expect("the default setup trains");
+    let start = now();
+    for _ in 0..4000 {
+        one.step_lean().expect("finite");
+    }
+    one.measure_last();
+    (sweep_ms, now() - start)
 }
 
 /// The figures as a JSON list, one object per setup (for the browser benchmark).
@@ -111,14 +133,16 @@ pub fn to_json(figures: &[Figures]) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{}}}",
+                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{},\"sweepMs\":{},\"fourThousandMs\":{}}}",
                 f.setup,
                 f.epoch_us,
                 f.losses_us,
                 f.grid_us,
                 f.frame_us(),
                 f.epochs_per_second().round(),
-                f.landscape_us
+                f.landscape_us,
+                f.sweep_ms.map_or("null".into(), |s| s.0.to_string()),
+                f.sweep_ms.map_or("null".into(), |s| s.1.to_string())
             )
         })
         .collect();

@@ -576,10 +576,13 @@ fn the_worker_times_its_engine_and_answers_with_the_figures_as_json() {
     let setups: Vec<&str> = figures.iter().filter_map(|f| f["setup"].as_str()).collect();
     assert_eq!(setups, ["default", "largest"]);
     for f in &figures {
-        for key in ["epochUs", "lossesUs", "gridUs", "frameUs", "epochsPerSecond"] {
+        for key in ["epochUs", "lossesUs", "gridUs", "frameUs", "epochsPerSecond", "landscapeUs"] {
             assert!(f[key].as_f64().is_some_and(|v| v > 0.0), "{key} in {f}");
         }
     }
+    // The sweep against one long run, at the default setup.
+    assert!(figures[0]["sweepMs"].as_f64().is_some_and(|v| v > 0.0) && figures[0]["fourThousandMs"].as_f64().is_some_and(|v| v > 0.0));
+    assert!(figures[1]["sweepMs"].is_null());
     assert!(session.trainer().is_none(), "the run is untouched");
 }
 

@@ -202,7 +202,12 @@ impl Sweep {
             if self.current.is_none() {
                 let config = self.knob.apply(&self.base, value).expect("checked when the sweep was made");
                 match Trainer::new_round(config, self.round) {
-                    Ok(t) => self.current = Some(t),
+                    Ok(mut t) => {
+                        // Only the final losses count: a short history measures few epochs
+                        // (measuring changes no weight).
+                        t.history = crate::report::History::new(4);
+                        self.current = Some(t);
+                    }
                     Err(_) => {
                         self.outcomes.push(Outcome { value, train: f64::NAN, test: None, epochs: 0 });
                         continue;
