@@ -197,7 +197,7 @@ test('a panic is said once, in the page language, with a way to reload', async (
   await s.close();
 });
 
-test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, the matrix view, the plane as a layer sees it, the loss landscape over two weights, a sweep with its results, a phone with an exercise', async () => {
+test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, the matrix view, the plane as a layer sees it, the loss landscape over two weights, a sweep with its results, a curve built neuron by neuron, a phone with an exercise', async () => {
   for (const [hash, viewport, act] of [
     ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#compare-button'); await page.waitForSelector('#compare-network'); }],
     ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#backprop-button'); await page.waitForSelector('#backprop-point'); }],
@@ -205,6 +205,7 @@ test('axe-core finds nothing serious on the new views: compare, backprop with it
     ['lang=es&matrix=1', { width: 1366, height: 768 }, async (page) => { await page.waitForSelector('#matrix-z td'); }],
     ['lang=es&networkShape=4,2&space=1', { width: 1366, height: 768 }, async (page) => { await page.waitForSelector('#space-axes'); }],
     ['lang=es&networkShape=3&landscape=2-0-1,1-2-b', { width: 1280, height: 720 }, async (page) => { await page.waitForSelector('#landscape-canvas'); }],
+    ['lang=es&problem=regression&regDataset=curve-step&networkShape=3', { width: 1366, height: 768 }, async (page) => { await page.waitForSelector('#curve-view'); }],
     ['lang=es', { width: 1280, height: 720 }, async (page) => {
       await page.click('#sweep-button');
       await page.fill('#sweep-count', '3');

@@ -2,7 +2,7 @@
 // landscape with the run's own path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, steps } from './browser.mjs';
+import { launch, open, closeAll, steps, eventually } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -190,5 +190,37 @@ test('a sweep of a layer\'s neurons, in Spanish, can be cancelled and the run tr
   await steps(page, 2);
   await page.click('#sweep-close');
   await page.waitForFunction(() => !document.querySelector('#sweep'));
+  await clean(s);
+});
+
+test('a curve built neuron by neuron: the pieces and the bias add up to the output, and they change as the network trains', async () => {
+  const s = await open(browser, 'lang=en&problem=regression&regDataset=curve-abs&networkShape=4&activation=relu&x=true&y=false&learningRate=0.03');
+  const { page } = s;
+  await page.waitForSelector('#curve-view');
+  const read = () => page.$eval('#curve-view', (e) => JSON.parse(e.dataset.pieces));
+  const before = await read();
+  assert.equal(before.pieces.length, 4, 'a piece per neuron of the last hidden layer');
+  assert.equal(before.x.length, before.output.length);
+  for (let i = 0; i < before.x.length; i++) {
+    const sum = before.pieces.reduce((a, p) => a + p[i], before.bias);
+    assert.ok(Math.abs(sum - before.output[i]) < 1e-9, `at x = ${before.x[i]}`);
+  }
+  await steps(page, 20);
+  const after = await eventually(read, (c) => JSON.stringify(c.output) !== JSON.stringify(before.output));
+  assert.notDeepEqual(after.output, before.output, 'the curve follows the training');
+  const inked = await page.$eval('#curve-canvas', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && d[i] < 60 && d[i + 1] < 60) n++;
+    return n;
+  });
+  assert.ok(inked > 200, `the output is drawn: ${inked} dark pixels`);
+  // In Spanish, and not for data of two inputs.
+  const es = await open(browser, 'lang=es&problem=regression&regDataset=curve-sine');
+  assert.match(await es.page.$eval('#curve-view h3', (e) => e.textContent), /La curva, neurona por neurona/);
+  await clean(es);
+  const plane = await open(browser, 'lang=en&problem=regression&regDataset=reg-plane');
+  assert.equal(await plane.page.$('#curve-view'), null);
+  await clean(plane);
   await clean(s);
 });

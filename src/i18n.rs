@@ -124,6 +124,11 @@ catalogue! {
     SpaceButton => "See the plane as this layer sees it", "Ver el plano como lo ve esta capa";
     LandscapeButton => "Loss landscape", "Paisaje de la pérdida";
     SweepButton => "Sweep a setting", "Barrido de un ajuste";
+    DatasetCurveSine => "Sine curve (one input)", "Curva seno (una entrada)";
+    DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";
+    DatasetCurveAbs => "Absolute value (one input)", "Valor absoluto (una entrada)";
+    CurveTitle => "The curve, neuron by neuron", "La curva, neurona por neurona";
+    CurveExplain => "Along x (with x₂ = 0), each neuron of the last hidden layer adds its weighted output w·a(x) (thin coloured lines); with the bias (dashed) they add up to the output (thick black line). The dots are the training data.", "A lo largo de x (con x₂ = 0), cada neurona de la última capa oculta suma su salida ponderada w·a(x) (líneas delgadas de color); con el sesgo (punteado) suman la salida (línea negra gruesa). Los puntos son los datos de entrenamiento.";
     SweepTitle => "Which value is best? One setting, several trainings", "¿Qué valor es mejor? Un ajuste, varios entrenamientos";
     SweepExplain => "Each value trains a copy of this setup from the same data and, where the network keeps its shape, the same initial weights, for the same number of epochs; then their final losses are compared.", "Cada valor entrena una copia de esta configuración con los mismos datos y, si la red conserva su forma, los mismos pesos iniciales, durante las mismas épocas; luego se comparan sus pérdidas finales.";
     SweepSetting => "Setting", "Ajuste";

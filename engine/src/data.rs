@@ -55,6 +55,12 @@ pub enum Dataset {
     PassFail,
     /// Points the user supplied.
     Custom,
+    /// Regression of one input: y = sin(x π / 3) along x, two periods over the plane.
+    CurveSine,
+    /// Regression of one input: a step from −1 to 1 at x = 0.
+    CurveStep,
+    /// Regression of one input: y = |x| / 3 − 1.
+    CurveAbs,
 }
 
 impl Dataset {
@@ -72,7 +78,9 @@ impl Dataset {
         Dataset::PassFail,
     ];
     /// Regression sets.
-    pub const REGRESSION: [Dataset; 2] = [Dataset::RegPlane, Dataset::RegGauss];
+    pub const REGRESSION: [Dataset; 5] = [Dataset::RegPlane, Dataset::RegGauss, Dataset::CurveSine, Dataset::CurveStep, Dataset::CurveAbs];
+    /// Regressions of one input, whose points lie along the x axis (x₂ = 0).
+    pub const CURVES: [Dataset; 3] = [Dataset::CurveSine, Dataset::CurveStep, Dataset::CurveAbs];
     /// Sets with more than two classes.
     pub const MULTICLASS: [Dataset; 2] = [Dataset::Blobs, Dataset::Spiral];
 
@@ -93,6 +101,9 @@ impl Dataset {
             Dataset::Blobs => "blobs",
             Dataset::PassFail => "pass-fail",
             Dataset::Custom => "custom",
+            Dataset::CurveSine => "curve-sine",
+            Dataset::CurveStep => "curve-step",
+            Dataset::CurveAbs => "curve-abs",
         }
     }
 
@@ -103,7 +114,12 @@ impl Dataset {
 
     /// Whether its labels are values to predict rather than classes.
     pub fn is_regression(self) -> bool {
-        matches!(self, Dataset::RegPlane | Dataset::RegGauss)
+        matches!(self, Dataset::RegPlane | Dataset::RegGauss) || self.is_curve()
+    }
+
+    /// Whether it is a regression of one input (x₁), seen as a curve.
+    pub fn is_curve(self) -> bool {
+        matches!(self, Dataset::CurveSine | Dataset::CurveStep | Dataset::CurveAbs)
     }
 }
 
@@ -111,6 +127,7 @@ impl Dataset {
 /// students for pass or fail.
 pub fn default_size(dataset: Dataset) -> usize {
     match dataset {
+        d if d.is_curve() => 300,
         d if d.is_regression() => 1200,
         Dataset::PassFail => 200,
         _ => 500,
@@ -192,6 +209,26 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             }
         }
         Dataset::RegPlane => points.extend(regression(n, noise, rng, |x, y| (x + y) / 10.0)),
+        Dataset::CurveSine | Dataset::CurveStep | Dataset::CurveAbs => {
+            let value = |x: f64| match dataset {
+                Dataset::CurveSine => sin(x * PI / 3.0),
+                Dataset::CurveStep => {
+                    if x > 0.0 {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                }
+                _ => x.abs() / 3.0 - 1.0,
+            };
+            // Noise moves the point along x before its value is read, as TensorFlow
+            // Playground's regressions do.
+            points.extend((0..n).map(|_| {
+                let x = rng.uniform(-6.0, 6.0);
+                let nx = rng.uniform(-6.0, 6.0) * noise;
+                p(x, 0.0, value((x + nx).clamp(-6.0, 6.0)))
+            }));
+        }
         Dataset::RegGauss => {
             let centres = [(-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0), (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0)];
             let value = |x: f64, y: f64| {

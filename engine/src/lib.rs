@@ -10,6 +10,7 @@ pub mod backprop;
 pub mod by_hand;
 pub mod config;
 pub mod csv;
+pub mod curve;
 pub mod data;
 pub mod diagnose;
 pub mod edit;

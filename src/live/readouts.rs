@@ -20,6 +20,14 @@ impl Live {
         self.views.trouble
     }
 
+    /// The network as a curve along x built from its last hidden layer's pieces, with the
+    /// training points as (x, value); for a network of one output.
+    pub fn curve(&self) -> Option<(crate::engine::curve::Curve, Vec<(f64, f64)>)> {
+        let t = self.trainer()?;
+        let curve = crate::engine::curve::curve(&t.network, &t.config.network.features)?;
+        Some((curve, t.split.train.iter().map(|p| (p.x as f64, p.label as f64)).collect()))
+    }
+
     /// The newest loss landscape, while it is open (computed in the worker with the pictures).
     pub fn landscape(&self) -> Option<&crate::engine::landscape::Landscape> {
         self.views.landscape.as_deref()

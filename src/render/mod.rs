@@ -6,6 +6,8 @@ pub mod canvas;
 #[cfg(target_arch = "wasm32")]
 pub mod chart;
 pub mod colour;
+#[cfg(target_arch = "wasm32")]
+pub mod curve;
 pub mod diagram;
 pub mod figures;
 #[cfg(target_arch = "wasm32")]

@@ -192,6 +192,20 @@ mod tests {
     }
 
     #[test]
+    fn the_curve_data_sets_have_links_of_their_own() {
+        for d in Dataset::CURVES {
+            let (s, repairs) = parse(&format!("problem=regression&regDataset={}&x=true&y=false", d.name()), Lang::En);
+            assert!(repairs.is_empty(), "{repairs:?}");
+            assert_eq!(s.config.data.dataset, d);
+            assert!(to_hash(&s).contains(&format!("regDataset={}", d.name())));
+        }
+        // A classification link cannot name a curve: it is mended.
+        let (s, repairs) = parse("problem=classification&dataset=curve-sine", Lang::En);
+        assert_ne!(s.config.data.dataset, Dataset::CurveSine);
+        assert!(!repairs.is_empty());
+    }
+
+    #[test]
     fn regression_links_and_teacher_hides_are_understood() {
         let (s, repairs) = parse(
             "problem=regression&regDataset=reg-gauss&dataset=circle&networkShape=&activation=relu&hideText=true&noise_hide=true&x_hide=true&playButton_hide=false",

@@ -21,6 +21,9 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
         Dataset::Blobs => Text::DatasetBlobs,
         Dataset::PassFail => Text::DatasetPassFail,
         Dataset::Custom => Text::DatasetCustom,
+        Dataset::CurveSine => Text::DatasetCurveSine,
+        Dataset::CurveStep => Text::DatasetCurveStep,
+        Dataset::CurveAbs => Text::DatasetCurveAbs,
     }
 }
 

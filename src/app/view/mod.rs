@@ -8,6 +8,7 @@ mod compare;
 mod confusion;
 mod controls;
 mod ctx;
+mod curve;
 mod dataset;
 mod exercise;
 mod figures;

@@ -84,6 +84,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             </div>
             { compare_panel(ctx) }
             </div>
+            { super::curve::curve_view(ctx) }
             if c.is_perceptron() && c.network.features[..] == [crate::engine::Feature::X1, crate::engine::Feature::X2] {
                 <ThresholdUnit live={live.clone()} lang={s.lang} xor={c.data.dataset == Dataset::LogicXor} />
             }
