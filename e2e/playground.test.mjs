@@ -141,7 +141,8 @@ test('every control changes the setup, the link and the picture', async () => {
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
   await page.selectOption('#problem', 'regression');
   await page.waitForFunction(() => location.hash.includes('problem=regression'));
-  assert.equal(await page.$$eval('.dataset', (d) => d.length), 2, 'the regression data sets');
+  assert.deepEqual(await page.$$eval('.dataset canvas', (d) => d.map((c) => c.id)),
+    ['dataset-reg-plane', 'dataset-reg-gauss', 'dataset-curve-sine', 'dataset-curve-step', 'dataset-curve-abs'], 'the regression data sets, the curves of one input among them');
   await page.click('#data-regen-button');
   await clean(s);
 });
