@@ -44,6 +44,23 @@ pub fn hidpi(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64) -> Can
     ctx
 }
 
+/// Starts a path through `points` in order, broken where a point is missing (`None`); the
+/// caller strokes it.
+pub fn polyline(ctx: &CanvasRenderingContext2d, points: impl IntoIterator<Item = Option<(f64, f64)>>) {
+    ctx.begin_path();
+    let mut started = false;
+    for p in points {
+        match p {
+            Some((x, y)) if started => ctx.line_to(x, y),
+            Some((x, y)) => {
+                ctx.move_to(x, y);
+                started = true;
+            }
+            None => started = false,
+        }
+    }
+}
+
 /// The fill colour of a data point: its class's hue, or the value on the diverging scale.
 pub fn point_colour(label: Real, classes: usize) -> String {
     if classes > 2 {

@@ -80,22 +80,7 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     ctx.set_line_width(2.0);
     ctx.set_line_join("round");
     let draw = |points: &[HistoryPoint], pick: fn(&HistoryPoint) -> Option<f64>, colour: &str| {
-        ctx.begin_path();
-        let mut started = false;
-        for p in points.iter().filter(|p| p.epoch <= last) {
-            match pick(p).filter(|v| v.is_finite()) {
-                Some(v) => {
-                    let (x, y) = at(p.epoch, v);
-                    if started {
-                        ctx.line_to(x, y);
-                    } else {
-                        ctx.move_to(x, y);
-                        started = true;
-                    }
-                }
-                None => started = false,
-            }
-        }
+        super::canvas::polyline(&ctx, points.iter().filter(|p| p.epoch <= last).map(|p| pick(p).filter(|v| v.is_finite()).map(|v| at(p.epoch, v))));
         ctx.set_stroke_style_str(colour);
         ctx.stroke();
     };

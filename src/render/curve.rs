@@ -2,7 +2,7 @@
 //! last hidden layer as a thin coloured line, the bias dashed, and their sum, the output, as
 //! a thick black line, over x from −6 to 6 with numbered axes.
 
-use super::canvas::hidpi;
+use super::canvas::{hidpi, polyline};
 use crate::engine::curve::Curve;
 use web_sys::HtmlCanvasElement;
 
@@ -43,14 +43,7 @@ pub fn draw_curve(canvas: &HtmlCanvasElement, c: &Curve, points: &[(f64, f64)]) 
     let line = |values: &[f64], colour: &str, width: f64| {
         ctx.set_stroke_style_str(colour);
         ctx.set_line_width(width);
-        ctx.begin_path();
-        for (i, (&xv, &v)) in c.x.iter().zip(values).enumerate() {
-            if i == 0 {
-                ctx.move_to(x(xv), y(v));
-            } else {
-                ctx.line_to(x(xv), y(v));
-            }
-        }
+        polyline(&ctx, c.x.iter().zip(values).map(|(&xv, &v)| Some((x(xv), y(v)))));
         ctx.stroke();
     };
     for (k, p) in c.pieces.iter().enumerate() {

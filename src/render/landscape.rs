@@ -2,7 +2,7 @@
 //! each (contours), a legend of the loss, numbered axes, and the run's path with its start
 //! (a hollow circle) and the current weights (a ring).
 
-use super::canvas::hidpi;
+use super::canvas::{hidpi, polyline};
 use crate::engine::landscape::{Landscape, CELLS};
 use web_sys::HtmlCanvasElement;
 
@@ -76,14 +76,7 @@ pub fn draw_landscape(canvas: &HtmlCanvasElement, l: &Landscape) {
     let y = |v: f64| TOP + SIDE - (v - l.v.0) / (l.v.1 - l.v.0) * SIDE;
     ctx.set_stroke_style_str("#e8710a");
     ctx.set_line_width(2.0);
-    ctx.begin_path();
-    for (k, p) in l.path.iter().enumerate() {
-        if k == 0 {
-            ctx.move_to(x(p[0]), y(p[1]));
-        } else {
-            ctx.line_to(x(p[0]), y(p[1]));
-        }
-    }
+    polyline(&ctx, l.path.iter().map(|p| Some((x(p[0]), y(p[1])))));
     ctx.stroke();
     ctx.set_fill_style_str("#e8710a");
     for p in l.path.iter().skip(1).take(l.path.len().saturating_sub(2)) {

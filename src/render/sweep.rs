@@ -1,7 +1,7 @@
 //! A sweep's chart: the final training loss (grey) and test loss (black) against the
 //! setting's value (on a log scale for the rates), each run a dot, with numbered axes.
 
-use super::canvas::hidpi;
+use super::canvas::{hidpi, polyline};
 use crate::engine::sweep::Outcome;
 use web_sys::HtmlCanvasElement;
 
@@ -34,18 +34,7 @@ pub fn draw_sweep(canvas: &HtmlCanvasElement, outcomes: &[Outcome], values: &[f6
         ctx.set_stroke_style_str(colour);
         ctx.set_fill_style_str(colour);
         ctx.set_line_width(2.0);
-        ctx.begin_path();
-        let mut started = false;
-        for o in outcomes {
-            match pick(o).filter(|l| l.is_finite()) {
-                Some(l) if started => ctx.line_to(x(o.value), y(l)),
-                Some(l) => {
-                    ctx.move_to(x(o.value), y(l));
-                    started = true;
-                }
-                None => started = false,
-            }
-        }
+        polyline(&ctx, outcomes.iter().map(|o| pick(o).filter(|l| l.is_finite()).map(|l| (x(o.value), y(l)))));
         ctx.stroke();
         for o in outcomes {
             if let Some(l) = pick(o).filter(|l| l.is_finite()) {

@@ -79,24 +79,23 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
     }
     let s = ctx.settings();
     let e = s.exercise.clone();
-    let value = field_value;
     let apply = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let goal = match value("exercise-goal-kind").as_str() {
-                "test-loss" | "accuracy" => Goal::parse(&format!("{}:{}", value("exercise-goal-kind"), value("exercise-goal-value"))),
+            let goal = match field_value("exercise-goal-kind").as_str() {
+                "test-loss" | "accuracy" => Goal::parse(&format!("{}:{}", field_value("exercise-goal-kind"), field_value("exercise-goal-value"))),
                 _ => None,
             };
-            let number = |id: &str, max: u64| value(id).trim().parse::<u64>().ok().map(|n| n.min(max));
+            let number = |id: &str, max: u64| field_value(id).trim().parse::<u64>().ok().map(|n| n.min(max));
             let exercise = Exercise {
                 goal,
                 max_neurons: number("exercise-max-neurons", crate::app::exercise::MAX_NEURONS as u64).map(|n| n as usize),
                 max_epochs: number("exercise-max-epochs", crate::app::exercise::MAX_EPOCHS),
-                text: Exercise::clean_text(&value("exercise-text")),
+                text: Exercise::clean_text(&field_value("exercise-text")),
             };
             // In order, as the settings keep them.
             let mut hidden: Vec<String> =
-                hideable_controls().into_iter().map(|(k, _)| k).filter(|k| value(&format!("exercise-hide-{k}")) == "true").map(String::from).collect();
+                hideable_controls().into_iter().map(|(k, _)| k).filter(|k| field_value(&format!("exercise-hide-{k}")) == "true").map(String::from).collect();
             hidden.sort_unstable();
             hidden.dedup();
             dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
