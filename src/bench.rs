@@ -67,13 +67,13 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
     setups()
         .into_iter()
         .map(|(name, config)| {
-            let features = config.network.features.clone();
+            let network = config.network.clone();
             let mut trainer = Trainer::new(config).expect("benchmark setups are valid");
             let mut grid = Grid::new(100, -6.0, 6.0);
             for _ in 0..5 {
                 trainer.train_epoch().expect("finite");
                 trainer.evaluate();
-                grid.evaluate(&trainer.network, &features);
+                grid.evaluate(&trainer.network, network.inputs());
             }
             // At least `repeats` runs and at least 200 ms, so coarse clocks still give figures.
             let time_at_least = |repeats: usize, f: &mut dyn FnMut()| {
@@ -92,7 +92,7 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
             let losses_us = time(&mut || {
                 trainer.evaluate();
             });
-            let grid_us = time(&mut || grid.evaluate(&trainer.network, &features));
+            let grid_us = time(&mut || grid.evaluate(&trainer.network, network.inputs()));
             let path: Vec<_> = (0..48)
                 .map(|_| {
                     trainer.train_epoch().expect("finite");

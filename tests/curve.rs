@@ -50,7 +50,7 @@ fn the_pieces_and_the_bias_add_up_to_the_output_the_network_gives() {
         for _ in 0..30 {
             t.step().unwrap();
         }
-        let c = curve(&t.network, &t.config.network.features).expect("one output");
+        let c = curve(&t.network, t.config.network.inputs()).expect("one output");
         assert_eq!(c.x.len(), SAMPLES);
         let last = hidden.last().map_or(1, |h| h.neurons);
         assert_eq!(c.pieces.len(), last, "a piece per neuron of the last hidden layer (or per feature)");
@@ -71,7 +71,7 @@ fn the_pieces_and_the_bias_add_up_to_the_output_the_network_gives() {
     three.data.dataset = Dataset::Blobs;
     three.network.output = Activation::Softmax;
     three.training.loss = neurona::engine::Loss::SoftmaxCe;
-    assert!(curve(&Trainer::new(three).unwrap().network, &[Feature::X1, Feature::X2]).is_none());
+    assert!(curve(&Trainer::new(three).unwrap().network, neurona::engine::features::Inputs { features: &[Feature::X1, Feature::X2], formula: None }).is_none());
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn relu_pieces_bend_where_their_neuron_turns_on_and_fit_the_absolute_value() {
     }
     let test = t.last.as_ref().unwrap().test.as_ref().unwrap().loss;
     assert!(test < 0.02, "|x| learned: test loss {test}");
-    let c = curve(&t.network, &t.config.network.features).unwrap();
+    let c = curve(&t.network, t.config.network.inputs()).unwrap();
     // Each ReLU piece is flat on one side of its joint and straight on the other: its
     // slope takes at most two values along x.
     for p in &c.pieces {

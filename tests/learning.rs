@@ -355,7 +355,7 @@ fn a_neurons_written_out_sum_is_the_engines_own() {
     t.network.forward(&input, 1, &mut ws, None);
     for (layer, l) in t.network.layers.iter().enumerate() {
         for neuron in 0..l.n_out {
-            let m = neuron_math(&t.network, &config.network.features, point, layer, neuron).unwrap();
+            let m = neuron_math(&t.network, config.network.inputs(), point, layer, neuron).unwrap();
             // The terms and the bias add up to the z the forward pass computed...
             let sum: f64 = m.weights.iter().zip(&m.inputs).map(|(w, x)| (w * x) as f64).sum::<f64>() + m.bias as f64;
             assert!((sum - m.z as f64).abs() < 1e-5, "layer {layer} neuron {neuron}: {sum} vs {}", m.z);
@@ -368,8 +368,8 @@ fn a_neurons_written_out_sum_is_the_engines_own() {
         }
     }
     assert_eq!(t.network.layers.last().unwrap().n_out, 1);
-    assert_eq!(neuron_math(&t.network, &config.network.features, point, 2, 0).unwrap().a, t.outputs_at(point.0, point.1)[0]);
-    assert!(neuron_math(&t.network, &config.network.features, point, 1, 5).is_none());
+    assert_eq!(neuron_math(&t.network, config.network.inputs(), point, 2, 0).unwrap().a, t.outputs_at(point.0, point.1)[0]);
+    assert!(neuron_math(&t.network, config.network.inputs(), point, 1, 5).is_none());
 }
 
 #[test]
@@ -414,7 +414,7 @@ fn a_layer_as_a_matrix_product_is_the_engines_own() {
     }
     let points: Vec<(Real, Real)> = vec![(1.0, 2.0), (-3.5, 0.25), (0.0, -4.0), (5.0, 5.0)];
     for layer in 0..3 {
-        let m = layer_product(&t.network, &config.network.features, &points, layer).unwrap();
+        let m = layer_product(&t.network, config.network.inputs(), &points, layer).unwrap();
         assert_eq!(m.x[0].len(), 4, "one column per point");
         for (r, row) in m.w.iter().enumerate() {
             for p in 0..4 {
@@ -422,12 +422,12 @@ fn a_layer_as_a_matrix_product_is_the_engines_own() {
                 let sum = row.iter().zip(&m.x).map(|(w, x)| w * x[p]).sum::<Real>() + m.b[r];
                 assert!((sum - m.z[r][p]).abs() < 1e-5, "layer {layer} row {r} point {p}");
                 // ...and the same as one neuron's arithmetic at that point.
-                let one = neuron_math(&t.network, &config.network.features, points[p], layer, r).unwrap();
+                let one = neuron_math(&t.network, config.network.inputs(), points[p], layer, r).unwrap();
                 assert_eq!((one.z, one.a), (m.z[r][p], m.a[r][p]));
             }
         }
     }
-    let out = layer_product(&t.network, &config.network.features, &points, 2).unwrap();
+    let out = layer_product(&t.network, config.network.inputs(), &points, 2).unwrap();
     for (p, &(x, y)) in points.iter().enumerate() {
         assert_eq!(out.a[0][p], t.outputs_at(x, y)[0], "the last layer's A is the network's output");
     }
@@ -452,7 +452,7 @@ fn training_that_goes_wrong_is_named() {
             }
         }
         let mut grid = Grid::new(40, -6.0, 6.0);
-        grid.evaluate(&t.network, &config.network.features);
+        grid.evaluate(&t.network, config.network.inputs());
         let dead = dead_layers(&t.network, &grid);
         if let Some(report) = &t.last {
             trouble = diagnose(report, &t.history.points, &config, &dead);
@@ -470,7 +470,7 @@ fn training_that_goes_wrong_is_named() {
         t.step().unwrap();
     }
     let mut grid = Grid::new(40, -6.0, 6.0);
-    grid.evaluate(&t.network, &config.network.features);
+    grid.evaluate(&t.network, config.network.inputs());
     assert_eq!(diagnose(t.last.as_ref().unwrap(), &t.history.points, &config, &dead_layers(&t.network, &grid)), None);
 }
 
@@ -524,7 +524,7 @@ fn training_hints_follow_the_run() {
     use neurona::engine::Grid;
     let trouble = |t: &Trainer| {
         let mut grid = Grid::new(40, -6.0, 6.0);
-        grid.evaluate(&t.network, &t.config.network.features);
+        grid.evaluate(&t.network, t.config.network.inputs());
         diagnose(t.last.as_ref()?, &t.history.points, &t.config, &dead_layers(&t.network, &grid))
     };
     // The tester's saturated starts: large initial weights, and momentum near 1.

@@ -19,18 +19,17 @@ fn read_panels(state: &AppState, live: &Trainer) -> bool {
     let config = &s.config;
     if let Some((layer, neuron)) = s.inspect {
         let point = live.split.train.first().map_or((0.0, 0.0), |p| (p.x, p.y));
-        let _ = neuron_math(&live.network, &live.config.network.features, point, layer.index().expect("the inspected layer is not the inputs"), neuron);
+        let _ = neuron_math(&live.network, live.config.network.inputs(), point, layer.index().expect("the inspected layer is not the inputs"), neuron);
     }
     if let Some(layer) = s.matrix {
         let points: Vec<_> = live.split.train.iter().take(4).map(|p| (p.x, p.y)).collect();
-        let _ = layer_product(&live.network, &live.config.network.features, &points, layer.index().expect("the shown layer is not the inputs"));
+        let _ = layer_product(&live.network, live.config.network.inputs(), &points, layer.index().expect("the shown layer is not the inputs"));
     }
     if let Some(layer) = s.space {
         let index = layer.index().expect("the plane is seen through a layer, not the inputs");
         assert!(index < config.network.hidden.len(), "through a hidden layer: {layer}");
         if !live.config.needs_new_network(config) {
-            neurona::engine::space::layer_space(&live.network, &live.config.network.features, &live.split.train, index)
-                .expect("a hidden layer of this network");
+            neurona::engine::space::layer_space(&live.network, live.config.network.inputs(), &live.split.train, index).expect("a hidden layer of this network");
         }
     }
     if let Some(neurona::engine::landscape::Plane::Parameters(a, b)) = s.landscape {

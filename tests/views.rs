@@ -28,7 +28,7 @@ fn xor_through_two_tanh_neurons_falls_on_the_two_sides_of_the_outputs_line() {
     let mut t = trained(Dataset::LogicXor, vec![tanh(2)], 300);
     let accuracy = t.evaluate().train.accuracy.unwrap();
     assert!(accuracy >= 0.99, "XOR learned: {accuracy}");
-    let space = layer_space(&t.network, &t.config.network.features, &t.split.train, 0).expect("a hidden layer");
+    let space = layer_space(&t.network, t.config.network.inputs(), &t.split.train, 0).expect("a hidden layer");
     assert_eq!(space.axes, SpaceAxes::Neurons(2));
     let [a, b, c] = space.line.expect("the last hidden layer has two neurons: the output's line");
     // In the layer's space one straight line parts the classes the plane could not part.
@@ -41,7 +41,7 @@ fn xor_through_two_tanh_neurons_falls_on_the_two_sides_of_the_outputs_line() {
     let mut ws = Workspace::default();
     for ((p, _), q) in space.points.iter().zip(&t.split.train) {
         assert_eq!(p.at(0.0), (q.x as f64, q.y as f64));
-        let input = feature_matrix(&t.config.network.features, std::iter::once((q.x, q.y)));
+        let input = feature_matrix(t.config.network.inputs(), std::iter::once((q.x, q.y)));
         t.network.forward(&input, 1, &mut ws, None);
         let (u, v) = p.at(1.0);
         assert!((u - ws.a[0][0] as f64).abs() < 1e-6 && (v - ws.a[0][1] as f64).abs() < 1e-6);
@@ -57,7 +57,7 @@ fn xor_through_two_tanh_neurons_falls_on_the_two_sides_of_the_outputs_line() {
 #[test]
 fn a_wider_layer_is_seen_along_its_first_two_principal_components() {
     let t = trained(Dataset::Circle, vec![tanh(5), tanh(3)], 40);
-    let features = &t.config.network.features;
+    let features = t.config.network.inputs();
     let space = layer_space(&t.network, features, &t.split.train, 0).expect("a hidden layer");
     let SpaceAxes::Principal { explained } = space.axes else { panic!("five neurons: principal components") };
     assert!(explained[0] >= explained[1] && explained[1] >= 0.0 && explained[0] + explained[1] <= 1.0 + 1e-9, "{explained:?}");
@@ -93,12 +93,12 @@ fn a_wider_layer_is_seen_along_its_first_two_principal_components() {
 #[test]
 fn a_single_neuron_lays_the_plane_on_a_line() {
     let t = trained(Dataset::Gauss, vec![tanh(1), tanh(2)], 5);
-    let space = layer_space(&t.network, &t.config.network.features, &t.split.train, 0).unwrap();
+    let space = layer_space(&t.network, t.config.network.inputs(), &t.split.train, 0).unwrap();
     assert_eq!(space.axes, SpaceAxes::Neurons(1));
     assert!(space.points.iter().all(|(p, _)| p.layer.1 == 0.0));
     assert!(space.line.is_none(), "the output reads another layer");
     // The last hidden layer of two neurons does carry the output's line.
-    let last = layer_space(&t.network, &t.config.network.features, &t.split.train, 1).unwrap();
+    let last = layer_space(&t.network, t.config.network.inputs(), &t.split.train, 1).unwrap();
     let out = t.network.output();
     assert_eq!(last.line, Some([out.weights[0] as f64, out.weights[1] as f64, out.biases[0] as f64]));
 }

@@ -45,7 +45,7 @@ pub struct Walkthrough {
 /// One plain gradient-descent update of `network` for `point` alone, written out. Dead
 /// links (`dead`, per layer) stay as they are, as in training.
 pub fn walkthrough(network: &Network, config: &Config, point: Point, dead: &[Vec<bool>]) -> Walkthrough {
-    let input = feature_matrix(&config.network.features, std::iter::once((point.x, point.y)));
+    let input = feature_matrix(config.network.inputs(), std::iter::once((point.x, point.y)));
     let mut ws = Workspace::default();
     network.forward(&input, 1, &mut ws, None);
     ws.clear_gradients();
@@ -88,7 +88,7 @@ pub fn point_losses(network: &Network, config: &Config, points: &[Point]) -> Vec
     points
         .iter()
         .map(|p| {
-            let input = feature_matrix(&config.network.features, std::iter::once((p.x, p.y)));
+            let input = feature_matrix(config.network.inputs(), std::iter::once((p.x, p.y)));
             network.forward(&input, 1, &mut ws, None);
             network.batch_loss(config.training.loss, &[p.label], 1, &ws)
         })

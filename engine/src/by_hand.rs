@@ -71,7 +71,7 @@ impl Trainer {
     /// linear as they are, sigmoid and step mapped by 2p - 1), the value for regression, the
     /// probability of class 0 for softmax.
     pub fn predict(&mut self, x: Real, y: Real) -> Real {
-        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
+        let inputs: Vec<Real> = self.config.network.inputs().at(x, y);
         self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
         let out = self.network.output();
         score(out.activation, self.eval_workspace.a[self.network.layers.len() - 1][0])
@@ -79,7 +79,7 @@ impl Trainer {
 
     /// Every output neuron's value at one point (probabilities for softmax).
     pub fn outputs_at(&mut self, x: Real, y: Real) -> Vec<Real> {
-        let inputs: Vec<Real> = self.config.network.features.iter().map(|f| f.value(x, y)).collect();
+        let inputs: Vec<Real> = self.config.network.inputs().at(x, y);
         self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
         let k = self.network.output().n_out;
         self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()

@@ -3,6 +3,8 @@
 
 use super::axes::Axes;
 use super::data::Point;
+use super::features::Inputs;
+use super::formula::Formula;
 use super::init::Init;
 use super::json::{from_value_naming_field, nest_version_1};
 pub use super::network::HiddenLayer;
@@ -92,6 +94,15 @@ pub struct NetworkSetup {
     pub init: Init,
     /// sigma for normal initialisation.
     pub init_sigma: Real,
+    /// The formula of the typed feature ([`Feature::Custom`]), when there is one.
+    pub formula: Option<Formula>,
+}
+
+impl NetworkSetup {
+    /// The features it reads, with the typed one's formula.
+    pub fn inputs(&self) -> Inputs<'_> {
+        Inputs { features: &self.features, formula: self.formula.as_ref() }
+    }
 }
 
 /// How the network learns: everything here can change while training goes on.
@@ -191,6 +202,7 @@ impl Default for NetworkSetup {
             output: Activation::Tanh,
             init: Init::Playground,
             init_sigma: 0.5,
+            formula: None,
         }
     }
 }

@@ -4,9 +4,9 @@
 //! weighted sum z(x), which a linear output returns as is. Without a hidden layer the pieces
 //! are the weighted input features.
 
-use crate::features::feature_matrix;
+use crate::features::{feature_matrix, Inputs};
 use crate::network::{Network, Workspace};
-use crate::{Feature, Real};
+use crate::Real;
 
 /// Points along x where the curve is computed.
 pub const SAMPLES: usize = 121;
@@ -26,7 +26,7 @@ pub struct Curve {
 
 /// The curve of `network` (one output) reading `features` along x from −6 to 6; `None` for a
 /// network of several outputs.
-pub fn curve(network: &Network, features: &[Feature]) -> Option<Curve> {
+pub fn curve(network: &Network, features: Inputs) -> Option<Curve> {
     let out = network.layers.last()?;
     if out.n_out != 1 || out.rows() != 1 {
         return None;

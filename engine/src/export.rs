@@ -22,7 +22,10 @@ fn python_float(v: Real) -> String {
     }
 }
 
-fn feature_expression(f: Feature) -> &'static str {
+fn feature_expression(f: Feature, config: &Config) -> String {
+    if f == Feature::Custom {
+        return config.network.formula.as_ref().map_or("0.0 * x1".into(), |g| g.numpy());
+    }
     match f {
         Feature::X1 => "x1",
         Feature::X2 => "x2",
@@ -33,7 +36,9 @@ fn feature_expression(f: Feature) -> &'static str {
         Feature::SinX2 => "np.sin(x2)",
         Feature::CosX1 => "np.cos(x1)",
         Feature::CosX2 => "np.cos(x2)",
+        Feature::Custom => "0.0 * x1",
     }
+    .into()
 }
 
 /// A Keras activation argument for one of ours.
@@ -211,7 +216,7 @@ fn data_part(config: &Config, split: &Split) -> String {
     out += "def features(points):\n";
     out += "    \"\"\"The input features, one column each, of rows x1, x2, label.\"\"\"\n";
     out += "    x1 = to_plane(points[:, 0], *X1_RANGE)\n    x2 = to_plane(points[:, 1], *X2_RANGE)\n";
-    let cols: Vec<&str> = config.network.features.iter().map(|f| feature_expression(*f)).collect();
+    let cols: Vec<String> = config.network.features.iter().map(|f| feature_expression(*f, config)).collect();
     out += &format!("    return np.stack([{}], axis=-1).astype(np.float32)\n\n", cols.join(", "));
     out += "def targets(points):\n";
     out += &format!("    label = points[:, 2]\n    return {}\n\n", target_expression(config));

@@ -1,5 +1,6 @@
 //! Input features: the functions of a point (x1, x2) that feed the network's first layer.
 
+use super::formula::Formula;
 use super::{math, Real};
 use serde::{Deserialize, Serialize};
 
@@ -33,16 +34,19 @@ pub enum Feature {
     /// cos(X2).
     #[serde(rename = "cosY")]
     CosX2,
+    /// The formula the user typed (`NetworkSetup::formula`).
+    #[serde(rename = "custom")]
+    Custom,
 }
 
 impl Feature {
-    /// All features in the order the features column shows them.
+    /// The built-in features in the order the features column shows them.
     pub const ALL: [Feature; 9] =
         [Feature::X1, Feature::X2, Feature::X1Squared, Feature::X2Squared, Feature::X1X2, Feature::SinX1, Feature::SinX2, Feature::CosX1, Feature::CosX2];
 
-    /// Puts features in the input column's order, each once.
+    /// Puts features in the input column's order, each once (the typed one last).
     pub fn in_order(features: &mut Vec<Feature>) {
-        *features = Feature::ALL.into_iter().filter(|f| features.contains(f)).collect();
+        *features = Feature::ALL.into_iter().chain([Feature::Custom]).filter(|f| features.contains(f)).collect();
     }
 
     /// The key TensorFlow Playground uses for it in links.
@@ -57,6 +61,7 @@ impl Feature {
             Feature::SinX2 => "sinY",
             Feature::CosX1 => "cosX",
             Feature::CosX2 => "cosY",
+            Feature::Custom => "custom",
         }
     }
 
@@ -72,10 +77,12 @@ impl Feature {
             Feature::SinX2 => "sin(X₂)",
             Feature::CosX1 => "cos(X₁)",
             Feature::CosX2 => "cos(X₂)",
+            Feature::Custom => "f(X₁, X₂)",
         }
     }
 
-    /// The feature's value at the point (x1, x2).
+    /// A built-in feature's value at the point (x1, x2); the typed one's is its formula's
+    /// ([`Inputs::value`]), 0 here.
     pub fn value(self, x1: Real, x2: Real) -> Real {
         match self {
             Feature::X1 => x1,
@@ -87,16 +94,51 @@ impl Feature {
             Feature::SinX2 => math::sin(x2 as f64) as Real,
             Feature::CosX1 => math::cos(x1 as f64) as Real,
             Feature::CosX2 => math::cos(x2 as f64) as Real,
+            Feature::Custom => 0.0,
         }
     }
 }
 
+/// The features a network reads, with the formula of the typed one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inputs<'a> {
+    /// The features, in order.
+    pub features: &'a [Feature],
+    /// The typed feature's formula.
+    pub formula: Option<&'a Formula>,
+}
+
+impl Inputs<'_> {
+    /// A feature's value at the point (x1, x2).
+    pub fn value(&self, f: Feature, x1: Real, x2: Real) -> Real {
+        match (f, self.formula) {
+            (Feature::Custom, Some(formula)) => formula.value(x1 as f64, x2 as f64) as Real,
+            _ => f.value(x1, x2),
+        }
+    }
+
+    /// Every feature's value at the point, in order.
+    pub fn at(&self, x1: Real, x2: Real) -> Vec<Real> {
+        self.features.iter().map(|&f| self.value(f, x1, x2)).collect()
+    }
+
+    /// How many features.
+    pub fn len(&self) -> usize {
+        self.features.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.features.is_empty()
+    }
+}
+
 /// The feature matrix of a list of points, laid out `[feature][point]`.
-pub fn feature_matrix(features: &[Feature], points: impl Iterator<Item = (Real, Real)> + Clone) -> Vec<Real> {
+pub fn feature_matrix(inputs: Inputs, points: impl Iterator<Item = (Real, Real)> + Clone) -> Vec<Real> {
     let n = points.clone().count();
-    let mut out = Vec::with_capacity(features.len() * n);
-    for f in features {
-        out.extend(points.clone().map(|(x1, x2)| f.value(x1, x2)));
+    let mut out = Vec::with_capacity(inputs.len() * n);
+    for &f in inputs.features {
+        out.extend(points.clone().map(|(x1, x2)| inputs.value(f, x1, x2)));
     }
     out
 }

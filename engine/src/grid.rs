@@ -1,7 +1,8 @@
 //! The picture grid: every neuron's output over an N x N lattice of the input plane, from
 //! one batched forward pass. The heatmap and the neuron thumbnails all read from it.
 
-use super::features::{feature_matrix, Feature};
+use super::features::{feature_matrix, Feature, Inputs};
+use super::formula::Formula;
 use super::network::{Network, Workspace};
 use super::Real;
 
@@ -16,6 +17,7 @@ pub struct Grid {
     /// The largest coordinate shown.
     pub max: Real,
     features: Vec<Feature>,
+    formula: Option<Formula>,
     inputs: Vec<Real>,
     /// Every layer's values at every cell after `evaluate`.
     pub workspace: Workspace,
@@ -24,7 +26,7 @@ pub struct Grid {
 impl Grid {
     /// A grid with no values yet.
     pub fn new(resolution: usize, min: Real, max: Real) -> Grid {
-        Grid { resolution, min, max, features: Vec::new(), inputs: Vec::new(), workspace: Workspace::default() }
+        Grid { resolution, min, max, features: Vec::new(), formula: None, inputs: Vec::new(), workspace: Workspace::default() }
     }
 
     /// Number of cells.
@@ -41,17 +43,18 @@ impl Grid {
     }
 
     /// Sets the input features; their values over the grid are computed only when they change.
-    pub fn set_features(&mut self, features: &[Feature]) {
-        if self.features == features && !self.inputs.is_empty() {
+    pub fn set_features(&mut self, features: Inputs) {
+        if self.features == features.features && self.formula.as_ref() == features.formula && !self.inputs.is_empty() {
             return;
         }
-        self.features = features.to_vec();
+        self.features = features.features.to_vec();
+        self.formula = features.formula.cloned();
         let points: Vec<(Real, Real)> = (0..self.cells()).map(|i| self.point(i)).collect();
         self.inputs = feature_matrix(features, points.iter().copied());
     }
 
     /// Runs the network over every cell, keeping every neuron's output.
-    pub fn evaluate(&mut self, net: &Network, features: &[Feature]) {
+    pub fn evaluate(&mut self, net: &Network, features: Inputs) {
         self.set_features(features);
         net.forward(&self.inputs, self.cells(), &mut self.workspace, None);
     }

@@ -1,8 +1,9 @@
 //! One neuron's arithmetic for one point, as the lesson writes it: z = w₁·x₁ + … + b and
 //! a = f(z), every number taken from the engine's own forward pass.
 
+use super::features::Inputs;
 use super::network::{Network, Workspace};
-use super::{Activation, Feature, Real};
+use super::{Activation, Real};
 
 /// A neuron's weighted sum and activation at one point.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,12 +27,12 @@ pub struct NeuronMath {
 
 /// The arithmetic of neuron `neuron` of network layer `layer` (the output layer is last) at
 /// the point (x1, x2); `None` when there is no such neuron.
-pub fn neuron_math(network: &Network, features: &[Feature], point: (Real, Real), layer: usize, neuron: usize) -> Option<NeuronMath> {
+pub fn neuron_math(network: &Network, features: Inputs, point: (Real, Real), layer: usize, neuron: usize) -> Option<NeuronMath> {
     let l = network.layers.get(layer)?;
     if neuron >= l.n_out || features.len() != network.n_inputs {
         return None;
     }
-    let input: Vec<Real> = features.iter().map(|f| f.value(point.0, point.1)).collect();
+    let input: Vec<Real> = features.at(point.0, point.1);
     let mut ws = Workspace::default();
     network.forward(&input, 1, &mut ws, None);
     let inputs = if layer == 0 { input } else { ws.a[layer - 1][..l.n_in].to_vec() };
@@ -68,13 +69,13 @@ pub struct LayerProduct {
 
 /// Network layer `layer` (the output layer is last) as Z = W·X + b and A = f(Z) at the given
 /// points, every number from the engine's batched forward pass.
-pub fn layer_product(network: &Network, features: &[Feature], points: &[(Real, Real)], layer: usize) -> Option<LayerProduct> {
+pub fn layer_product(network: &Network, features: Inputs, points: &[(Real, Real)], layer: usize) -> Option<LayerProduct> {
     let l = network.layers.get(layer)?;
     if points.is_empty() || features.len() != network.n_inputs {
         return None;
     }
     let n = points.len();
-    let input: Vec<Real> = features.iter().flat_map(|f| points.iter().map(move |&(x, y)| f.value(x, y))).collect();
+    let input: Vec<Real> = super::features::feature_matrix(features, points.iter().copied());
     let mut ws = Workspace::default();
     network.forward(&input, n, &mut ws, None);
     // Values are stored neuron by neuron, every point of the batch together.

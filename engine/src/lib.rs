@@ -17,6 +17,7 @@ pub mod edit;
 pub mod export;
 pub mod features;
 pub mod fingerprint;
+pub mod formula;
 pub mod grid;
 pub mod init;
 pub mod inspect;

@@ -37,6 +37,11 @@ impl Model {
         if model.version == 0 || model.version > FORMAT_VERSION {
             return Err(ModelError::new("version", ModelProblem::Version(model.version)));
         }
+        if let Some(formula) = model.config.network.formula.as_mut() {
+            *formula = formula
+                .read_again()
+                .map_err(|e| ModelError::new("config.network.formula", ModelProblem::Inconsistent(format!("network.formula: {:?} {e:?}", formula.text()))))?;
+        }
         let repairs = model.config.normalize();
         model.config.validate().map_err(|e| {
             let (field, _) = e.split_once(':').unwrap_or(("", ""));

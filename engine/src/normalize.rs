@@ -153,6 +153,11 @@ impl Config {
             note("features", keys(&c.network.features), keys(&features));
             c.network.features = features;
         }
+        // The typed feature is there only with its formula.
+        if c.network.formula.is_none() && c.network.features.contains(&Feature::Custom) {
+            c.network.features.retain(|&f| f != Feature::Custom);
+            note(Feature::Custom.key(), "true".into(), "false".into());
+        }
         if c.network.features.is_empty() {
             note(Feature::X1.key(), "false".into(), "true".into());
             c.network.features.push(Feature::X1);

@@ -4,7 +4,7 @@
 //! and, for the last hidden layer with two neurons, the output's decision line there.
 
 use crate::data::Point;
-use crate::features::{feature_matrix, Feature};
+use crate::features::{feature_matrix, Inputs};
 use crate::network::{Network, Workspace};
 use crate::Real;
 use serde::{Deserialize, Serialize};
@@ -68,7 +68,7 @@ type Projection<'a> = dyn Fn(usize) -> (f64, f64) + 'a;
 
 /// The plane as hidden layer `layer` of `network` sees it, for the training `points` (on the
 /// plane). `None` for the output layer or a layer the network does not have.
-pub fn layer_space(network: &Network, features: &[Feature], points: &[Point], layer: usize) -> Option<LayerSpace> {
+pub fn layer_space(network: &Network, features: Inputs, points: &[Point], layer: usize) -> Option<LayerSpace> {
     if layer + 1 >= network.layers.len() {
         return None;
     }

@@ -21,7 +21,7 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     fn new(config: &Config, points: &[Point]) -> Self {
-        Prepared { inputs: feature_matrix(&config.network.features, points.iter().map(|p| (p.x, p.y))), targets: points.iter().map(|p| p.label).collect() }
+        Prepared { inputs: feature_matrix(config.network.inputs(), points.iter().map(|p| (p.x, p.y))), targets: points.iter().map(|p| p.label).collect() }
     }
     pub(crate) fn len(&self) -> usize {
         self.targets.len()

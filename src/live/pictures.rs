@@ -75,7 +75,7 @@ impl Painter {
 
     /// Every picture of `t` as `request` asks; with `thumbnails` false only the big one.
     pub fn paint(&mut self, t: &Trainer, request: Request, thumbnails: bool) -> Pictures {
-        self.grid.evaluate(&t.network, &t.config.network.features);
+        self.grid.evaluate(&t.network, t.config.network.inputs());
         let mut heatmap = vec![0; PICTURE_BYTES];
         let layers = t.network.layers.len();
         match request.neuron.filter(|&(l, j)| l + 1 < layers && j < t.network.layers[l].n_out) {
@@ -83,7 +83,7 @@ impl Painter {
             None => self.output(t, request.discretize, &mut heatmap),
         }
         let thumbnails = if thumbnails { self.thumbnails(t) } else { Vec::new() };
-        let space = request.space.and_then(|l| layer_space(&t.network, &t.config.network.features, &t.split.train, l));
+        let space = request.space.and_then(|l| layer_space(&t.network, t.config.network.inputs(), &t.split.train, l));
         let dead = crate::engine::diagnose::dead_layers(&t.network, &self.grid);
         Pictures { epoch: t.epoch, weights: crate::engine::fingerprint::fingerprint(&t.network), request, heatmap, thumbnails, dead, space, landscape: None }
     }

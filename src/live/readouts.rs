@@ -24,7 +24,7 @@ impl Live {
     /// training points as (x, value); for a network of one output.
     pub fn curve(&self) -> Option<(crate::engine::curve::Curve, Vec<(f64, f64)>)> {
         let t = self.trainer()?;
-        let curve = crate::engine::curve::curve(&t.network, &t.config.network.features)?;
+        let curve = crate::engine::curve::curve(&t.network, t.config.network.inputs())?;
         Some((curve, t.split.train.iter().map(|p| (p.x as f64, p.label as f64)).collect()))
     }
 

@@ -28,7 +28,7 @@ impl Live {
             }
             InspectPoint::At(x, y) => (self.inspect_point, (x, y)),
         };
-        let math = crate::engine::inspect::neuron_math(&t.network, &t.config.network.features, at, layer, neuron)?;
+        let math = crate::engine::inspect::neuron_math(&t.network, t.config.network.inputs(), at, layer, neuron)?;
         Some((math, point, at, n))
     }
 
@@ -75,7 +75,7 @@ impl Live {
         }
         let chosen: Vec<usize> = (0..4.min(train.len())).map(|k| (offset + k) % train.len()).collect();
         let points: Vec<(Real, Real)> = chosen.iter().map(|&i| (train[i].x, train[i].y)).collect();
-        let product = crate::engine::inspect::layer_product(&t.network, &t.config.network.features, &points, layer)?;
+        let product = crate::engine::inspect::layer_product(&t.network, t.config.network.inputs(), &points, layer)?;
         Some((product, chosen, train.len()))
     }
 
