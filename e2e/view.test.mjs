@@ -197,7 +197,7 @@ test('a panic is said once, in the page language, with a way to reload', async (
   await s.close();
 });
 
-test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, the matrix view, the plane as a layer sees it, the loss landscape over two weights, a sweep with its results, a curve built neuron by neuron, a phone with an exercise', async () => {
+test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, the matrix view, the plane as a layer sees it, the loss landscape over two weights, a sweep with its results, a curve built neuron by neuron, your own feature with a message, a phone with an exercise', async () => {
   for (const [hash, viewport, act] of [
     ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#compare-button'); await page.waitForSelector('#compare-network'); }],
     ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#backprop-button'); await page.waitForSelector('#backprop-point'); }],
@@ -212,6 +212,13 @@ test('axe-core finds nothing serious on the new views: compare, backprop with it
       await page.fill('#sweep-epochs', '20');
       await page.click('#sweep-run');
       await page.waitForFunction(() => JSON.parse(document.querySelector('#sweep-results')?.dataset.values ?? '[]').length === 3);
+    }],
+    ['lang=es&customFeature=abs(x1-x2)', { width: 390, height: 844 }, async (page) => {
+      await page.waitForSelector('#feature-custom');
+      await page.click('#custom-feature-button');
+      await page.fill('#custom-feature', 'x1 >');
+      await page.click('#custom-feature-apply');
+      await page.waitForFunction(() => document.querySelector('#custom-feature-message').textContent.length > 20);
     }],
     ['lang=es', { width: 390, height: 844 }, async (page) => { await page.click('#lesson-9'); await page.waitForSelector('#mobile-goal'); }],
   ]) {

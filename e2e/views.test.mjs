@@ -224,3 +224,50 @@ test('a curve built neuron by neuron: the pieces and the bias add up to the outp
   await clean(plane);
   await clean(s);
 });
+
+test('your own feature: a bad formula changes nothing and says why; x1*x1 + x2*x2 alone learns the circle with no hidden layer, kept in the link', async () => {
+  const s = await open(browser, 'lang=en&dataset=circle&networkShape=&learningRate=0.03');
+  const { page } = s;
+  await page.click('#custom-feature-button');
+  await page.waitForSelector('#custom-feature-panel');
+  const submit = async (formula) => {
+    await page.fill('#custom-feature', formula);
+    await page.click('#custom-feature-apply');
+  };
+  await submit('2 x1');
+  await page.waitForFunction(() => /could not be read from “x1”/.test(document.querySelector('#custom-feature-message').textContent));
+  await submit('x3 * x1');
+  await page.waitForFunction(() => /“x3” is not x1, x2/.test(document.querySelector('#custom-feature-message').textContent));
+  assert.equal(await page.$('#feature-custom'), null, 'no feature from a bad formula');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('customFeature'), 'nor in the link');
+  assert.equal(await page.$eval('#custom-feature', (e) => e.value), 'x3 * x1', 'the typed text stays to be mended');
+  await submit('x1*x1 + x2*x2');
+  await page.waitForSelector('#feature-custom[aria-pressed="true"]');
+  assert.equal(await page.$eval('#custom-feature-current', (e) => e.dataset.divisor), '12', 'divided down to ±6 on the plane');
+  assert.match(await page.$eval('#feature-custom', (e) => e.getAttribute('aria-label')), /= x1\*x1 \+ x2\*x2/);
+  await page.click('#feature-x');
+  await page.click('#feature-y');
+  await page.waitForFunction(() => document.querySelector('#feature-y').getAttribute('aria-pressed') === 'false');
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(hash.includes('customFeature=x1*x1%2Bx2*x2') || hash.includes('customFeature=x1*x1%20%2B%20x2*x2'), hash);
+  await steps(page, 60);
+  const loss = await eventually(() => text(page, '#loss-test').then(Number), (v) => v < 0.05);
+  assert.ok(loss < 0.05, `test loss ${loss}`);
+  // The same link opened afresh brings the feature back, read in the worker.
+  const again = await open(browser, hash.slice(1));
+  await again.page.waitForSelector('#feature-custom[aria-pressed="true"]');
+  assert.equal(await again.page.$eval('#feature-x', (e) => e.getAttribute('aria-pressed')), 'false');
+  await steps(again.page, 60);
+  assert.ok(Number(await eventually(() => text(again.page, '#loss-test'), (v) => Number(v) < 0.05)) < 0.05, 'the link trains the same');
+  await clean(again);
+  await clean(s);
+});
+
+test('a link with a formula that cannot be read says why in Spanish and keeps the rest of its setup', async () => {
+  const s = await open(browser, 'lang=es&dataset=xor&learningRate=0.1&customFeature=x3*2');
+  const { page } = s;
+  await page.waitForFunction(() => /No se usó la fórmula del enlace “x3\*2”: “x3” no es x1, x2/.test(document.body.textContent));
+  assert.equal(await page.$('#feature-custom'), null);
+  assert.equal(await page.$eval('#learningRate', (e) => e.value), '0.1');
+  await clean(s);
+});

@@ -89,3 +89,34 @@ fn keras_code_computes_the_formula_with_numpy() {
         "{code}"
     );
 }
+
+/// Through the codec the worker uses, as the browser sends it.
+fn through_codec(session: &mut neurona::live::session::Session, message: neurona::live::protocol::ToWorker) -> neurona::live::protocol::FromWorker {
+    let message = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
+    let answer = session.answer(message, &|| 0.0);
+    bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap()
+}
+
+#[test]
+fn the_worker_reads_a_formula_for_the_page_and_reads_a_links_formula_itself() {
+    use neurona::live::protocol::{FromWorker, ToWorker};
+    let mut session = neurona::live::session::Session::new();
+    let FromWorker::Formula(7, read) = through_codec(&mut session, ToWorker::ReadFormula { id: 7, text: "abs(x1 - x2)".into() }) else {
+        panic!("a formula's answer")
+    };
+    assert_eq!(read.as_ref().as_ref().map(|f| f.divisor()), Ok(2.0));
+    let FromWorker::Formula(8, read) = through_codec(&mut session, ToWorker::ReadFormula { id: 8, text: "x1 +".into() }) else { panic!("a formula's answer") };
+    assert!(read.is_err());
+    // A setup that has the formula by its text only (a link's) trains on its values.
+    let mut config = circle_with("x1*x1 + x2*x2", vec![Feature::Custom]);
+    config.network.formula = Formula::unread("x1*x1 + x2*x2");
+    through_codec(&mut session, ToWorker::Setup { id: 1, config: Box::new(config), round: 0, network: None });
+    let t = session.trainer().expect("a run");
+    assert_eq!(t.config.network.formula, Some(Formula::parse("x1*x1 + x2*x2").unwrap()));
+    // One that cannot be read is taken out, and the run has X1 to read.
+    let mut bad = circle_with("x1", vec![Feature::Custom]);
+    bad.network.formula = Formula::unread("x1 +");
+    through_codec(&mut session, ToWorker::Setup { id: 2, config: Box::new(bad), round: 0, network: None });
+    let t = session.trainer().expect("a run");
+    assert_eq!((t.config.network.formula.clone(), t.config.network.features.clone()), (None, vec![Feature::X1]));
+}

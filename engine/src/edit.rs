@@ -55,6 +55,8 @@ pub enum Edit {
     Classes(usize),
     /// An input feature on or off (the last one stays on).
     ToggleFeature(Feature),
+    /// The typed feature: a formula read (and turned on), or none.
+    Formula(Option<Box<crate::formula::Formula>>),
     /// One more hidden layer (of two neurons).
     AddLayer,
     /// One hidden layer fewer.
@@ -163,6 +165,18 @@ impl Config {
                     c.network.features.push(f);
                     Feature::in_order(&mut c.network.features);
                 }
+            }
+            Edit::Formula(formula) => {
+                // The same formula, read, stays off if it was turned off.
+                let same = c.network.formula.as_ref().map(|f| f.text()) == formula.as_ref().map(|f| f.text());
+                let was_on = c.network.features.contains(&Feature::Custom);
+                c.network.features.retain(|&f| f != Feature::Custom);
+                if formula.is_some() && (was_on || !same) {
+                    c.network.features.push(Feature::Custom);
+                } else if c.network.features.is_empty() {
+                    c.network.features.push(Feature::X1);
+                }
+                c.network.formula = formula.map(|f| *f);
             }
             Edit::AddLayer => {
                 if c.network.hidden.len() < MAX_LAYERS {
@@ -312,5 +326,18 @@ mod tests {
             c.apply(Edit::ToggleFeature(f));
         }
         assert_eq!(c.network.features.len(), 1, "the last feature stays on");
+    }
+
+    #[test]
+    fn a_typed_formula_turns_its_feature_on_and_its_removal_takes_it_out() {
+        let mut c = Config::default();
+        let formula = crate::formula::Formula::parse("x1 * x2").unwrap();
+        c.apply(Edit::Formula(Some(Box::new(formula.clone()))));
+        assert_eq!(c.network.features, vec![Feature::X1, Feature::X2, Feature::Custom]);
+        c.apply(Edit::ToggleFeature(Feature::Custom));
+        c.apply(Edit::Formula(Some(Box::new(formula))));
+        assert!(!c.network.features.contains(&Feature::Custom), "the same formula read again stays off");
+        c.apply(Edit::Formula(None));
+        assert!(c.network.formula.is_none() && c.network.features == vec![Feature::X1, Feature::X2]);
     }
 }

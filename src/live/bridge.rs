@@ -97,9 +97,17 @@ impl Live {
     /// request of the run.
     pub fn thumbnails(&mut self, seed: u64, noise: u32, classes: usize, then: yew::Callback<super::protocol::ThumbnailSets>) {
         if let Some(b) = &self.link.worker {
-            let id = self.link.thumbnail_reader.as_ref().map_or(0, |(id, _)| id + 1);
-            self.link.thumbnail_reader = Some((id, then));
+            let id = self.link.thumbnail_reader.ask(then);
             b.send(ToWorker::Thumbnails { id, seed, noise, classes });
+        }
+    }
+
+    /// Has the worker read a typed formula; `then` hears the feature or what is wrong with
+    /// it. Not counted as a request of the run.
+    pub fn read_formula(&mut self, text: &str, then: yew::Callback<super::protocol::FormulaRead>) {
+        if let Some(b) = &self.link.worker {
+            let id = self.link.formula_reader.ask(then);
+            b.send(ToWorker::ReadFormula { id, text: text.to_string() });
         }
     }
 
@@ -287,9 +295,15 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     }
                 }
                 FromWorker::Thumbnails(id, sets) => {
-                    let reader = live.borrow_mut().link.thumbnail_reader.take_if(|(asked, _)| *asked == id);
-                    if let Some((_, reader)) = reader {
+                    let reader = live.borrow_mut().link.thumbnail_reader.answer(id);
+                    if let Some(reader) = reader {
                         reader.emit(sets);
+                    }
+                }
+                FromWorker::Formula(id, read) => {
+                    let reader = live.borrow_mut().link.formula_reader.answer(id);
+                    if let Some(reader) = reader {
+                        reader.emit(*read);
                     }
                 }
                 FromWorker::Sweep(state) => {

@@ -146,7 +146,7 @@ impl Views {
         self.atlas_rgba.resize(slots * THUMB_BYTES, 0);
         let grid = Grid::new(THUMB, -6.0, 6.0);
         for (i, &f) in self.layout.inputs.iter().enumerate() {
-            let values = feature_values(f, &grid);
+            let values = feature_values(f, self.layout.formula.as_ref(), &grid);
             self.palette.fill(&values, false, &mut self.atlas_rgba[i * THUMB_BYTES..(i + 1) * THUMB_BYTES]);
         }
         // A neuron the new network lacks is no longer shown (checked again when the page's
@@ -253,7 +253,7 @@ impl Views {
         }
         match (self.focus, self.pictures.as_ref()) {
             (Focus::Feature(f), _) => {
-                let values = feature_values(f, &Grid::new(GRID, -6.0, 6.0));
+                let values = feature_values(f, self.layout.formula.as_ref(), &Grid::new(GRID, -6.0, 6.0));
                 self.palette.fill(&values, false, &mut self.rgba);
             }
             (_, Some(p)) if p.heatmap.len() == self.rgba.len() => self.rgba.copy_from_slice(&p.heatmap),

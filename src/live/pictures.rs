@@ -118,12 +118,14 @@ impl Painter {
     }
 }
 
-/// A feature's values over a grid, scaled into [-1, 1] for display.
-pub fn feature_values(f: Feature, grid: &Grid) -> Vec<Real> {
+/// A feature's values over a grid (the typed one's from its formula), scaled into [-1, 1]
+/// for display.
+pub fn feature_values(f: Feature, formula: Option<&crate::engine::formula::Formula>, grid: &Grid) -> Vec<Real> {
+    let inputs = crate::engine::features::Inputs { features: &[], formula };
     let values: Vec<Real> = (0..grid.cells())
         .map(|i| {
             let (x, y) = grid.point(i);
-            f.value(x, y)
+            inputs.value(f, x, y)
         })
         .collect();
     let top = values.iter().fold(0.0 as Real, |m, v| m.max(v.abs())).max(1e-6);

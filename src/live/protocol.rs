@@ -29,6 +29,14 @@ pub enum ToWorker {
         /// Classes of the sets that have more than two.
         classes: usize,
     },
+    /// Read a typed formula: answered with [`FromWorker::Formula`] (read in the worker, so
+    /// that the page carries no parser; it runs the program it is sent).
+    ReadFormula {
+        /// Numbers the requests, so that the page hears of the newest only.
+        id: u64,
+        /// The formula as typed.
+        text: String,
+    },
     /// Start a sweep of the current setup (`None`: stop the one under way): answered with
     /// [`FromWorker::Sweep`]. It trains as `SweepStep`s ask.
     Sweep(Option<Box<SweepAsk>>),
@@ -240,7 +248,12 @@ pub enum FromWorker {
     /// Each data set's thumbnail points, in the plane's units ([`ToWorker::Thumbnails`]),
     /// with the request's id.
     Thumbnails(u64, ThumbnailSets),
+    /// A formula read ([`ToWorker::ReadFormula`]), with the request's id.
+    Formula(u64, Box<FormulaRead>),
 }
+
+/// A typed formula as read: the feature, or what is wrong with it.
+pub type FormulaRead = Result<crate::engine::formula::Formula, crate::engine::formula::FormulaError>;
 
 /// Each data set's thumbnail points.
 pub type ThumbnailSets = Vec<(crate::engine::Dataset, Vec<crate::engine::Point>)>;

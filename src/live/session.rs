@@ -76,13 +76,19 @@ impl Session {
             ToWorker::Sweep(ask) => FromWorker::Sweep(Box::new(self.sweeping.start(ask.map(|a| *a), self.trainer.as_ref(), self.round))),
             ToWorker::SweepStep { id, budget_ms } => FromWorker::Sweep(Box::new(self.sweeping.step(id, budget_ms, now))),
             ToWorker::Thumbnails { id, seed, noise, classes } => FromWorker::Thumbnails(id, super::protocol::thumbnails(seed, noise, classes)),
+            ToWorker::ReadFormula { id, text } => FromWorker::Formula(id, Box::new(crate::engine::formula::Formula::parse(&text))),
             ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
         }
     }
 
     /// Handles one request; `now` gives milliseconds (for the time budget of `Train`).
-    pub fn handle(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> Snapshot {
+    pub fn handle(&mut self, mut message: ToWorker, now: &dyn Fn() -> f64) -> Snapshot {
+        // A typed formula the page has by its text only (from a link) is read here.
+        match &mut message {
+            ToWorker::Setup { config, .. } | ToWorker::Resume { config, .. } | ToWorker::Live(config) | ToWorker::Compare(Some(config)) => read_formula(config),
+            _ => {}
+        }
         let mut snapshot = Snapshot::default();
         // The compared run gets as long as the request allows the first (a few milliseconds
         // for a request that does not train).
@@ -162,6 +168,7 @@ impl Session {
             | ToWorker::Export(..)
             | ToWorker::Benchmark(_)
             | ToWorker::Thumbnails { .. }
+            | ToWorker::ReadFormula { .. }
             | ToWorker::Sweep(_)
             | ToWorker::SweepStep { .. } => {}
         }
@@ -362,4 +369,19 @@ fn paint_at(
 
 fn kept_point(t: &Trainer) -> Option<crate::engine::trainer::HistoryPoint> {
     t.history.points.last().filter(|p| p.epoch == t.epoch).copied()
+}
+
+/// Reads the typed feature's formula when the setup has only its text; one that cannot be
+/// read is taken out, as the page does when it hears why.
+fn read_formula(config: &mut crate::engine::Config) {
+    let n = &mut config.network;
+    if let Some(read) = n.formula.as_ref().filter(|f| !f.is_read()).map(|f| f.read_again()) {
+        n.formula = read.ok();
+        if n.formula.is_none() {
+            n.features.retain(|&f| f != crate::engine::Feature::Custom);
+            if n.features.is_empty() {
+                n.features.push(crate::engine::Feature::X1);
+            }
+        }
+    }
 }

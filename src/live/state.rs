@@ -27,9 +27,10 @@ pub(crate) struct WorkerLink {
     pub(super) export_reader: Option<yew::Callback<String>>,
     /// Who hears of the engine's figures the worker is measuring.
     pub(super) benchmark_reader: Option<yew::Callback<String>>,
-    /// Who draws the data sets' thumbnails the worker is generating, and the request's id (an
-    /// answer to an earlier request is not drawn).
-    pub(super) thumbnail_reader: Option<(u64, yew::Callback<super::protocol::ThumbnailSets>)>,
+    /// Who draws the data sets' thumbnails the worker is generating.
+    pub(super) thumbnail_reader: Asked<super::protocol::ThumbnailSets>,
+    /// Who hears of the formula the worker is reading.
+    pub(super) formula_reader: Asked<super::protocol::FormulaRead>,
     /// Who hears of the sweep under way, and its id; the last sweep's id.
     pub(super) sweep_reader: (Option<yew::Callback<super::protocol::SweepState>>, u64),
 }
@@ -46,8 +47,40 @@ impl Default for WorkerLink {
             model_reader: None,
             export_reader: None,
             benchmark_reader: None,
-            thumbnail_reader: None,
+            thumbnail_reader: Asked::default(),
+            formula_reader: Asked::default(),
             sweep_reader: (None, 0),
+        }
+    }
+}
+
+/// Who hears the answer to the newest request of a kind, and that request's number: an
+/// answer to an earlier one is dropped.
+pub(crate) struct Asked<T> {
+    id: u64,
+    then: Option<yew::Callback<T>>,
+}
+
+impl<T> Default for Asked<T> {
+    fn default() -> Self {
+        Asked { id: 0, then: None }
+    }
+}
+
+impl<T> Asked<T> {
+    /// A new request, heard by `then`: its number.
+    pub(super) fn ask(&mut self, then: yew::Callback<T>) -> u64 {
+        self.id += 1;
+        self.then = Some(then);
+        self.id
+    }
+
+    /// Who hears the answer to request `id`, if it is the newest and not answered yet.
+    pub(super) fn answer(&mut self, id: u64) -> Option<yew::Callback<T>> {
+        if id == self.id {
+            self.then.take()
+        } else {
+            None
         }
     }
 }

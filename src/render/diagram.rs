@@ -78,6 +78,8 @@ pub struct Layout {
     pub height: f64,
     /// The features shown in the input column, in order.
     pub inputs: Vec<Feature>,
+    /// The typed feature's formula, when there is one (for its picture).
+    pub formula: Option<crate::engine::formula::Formula>,
     /// Node boxes per column: inputs, each hidden layer, the output.
     pub columns: Vec<Vec<NodeBox>>,
     /// Every link.
@@ -105,10 +107,11 @@ impl Layout {
     }
 }
 
-/// The features the input column shows: TensorFlow Playground's seven, and cos(X1), cos(X2)
-/// when a link turned them on.
+/// The features the input column shows: TensorFlow Playground's seven, cos(X1), cos(X2)
+/// when a link turned them on, and the typed one when there is a formula.
 pub fn shown_features(config: &Config) -> Vec<Feature> {
-    Feature::ALL.iter().copied().filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f)).collect()
+    let typed = config.network.formula.is_some().then_some(Feature::Custom);
+    Feature::ALL.iter().copied().filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f)).chain(typed).collect()
 }
 
 /// Lays out the diagram for a configuration in a given width.
@@ -137,7 +140,14 @@ pub fn layout(config: &Config, width: f64) -> Layout {
         }
     }
     let rows = sizes.iter().copied().max().unwrap_or(1);
-    Layout { width: (sizes.len() - 1) as f64 * spacing + NODE, height: TOP + rows as f64 * ROW, inputs, columns, links }
+    Layout {
+        width: (sizes.len() - 1) as f64 * spacing + NODE,
+        height: TOP + rows as f64 * ROW,
+        inputs,
+        formula: config.network.formula.clone(),
+        columns,
+        links,
+    }
 }
 
 /// The link nearest to a point, if within `tolerance` pixels.

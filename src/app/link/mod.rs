@@ -55,6 +55,12 @@ pub fn parse(hash: &str, lang: Lang) -> (Settings, Vec<Repair>) {
             repairs.push(Repair { key: f.key().into(), given: v.into(), used: Some(s.config.network.features.contains(&f).to_string()) });
         }
     }
+    // The typed feature is on unless the link says `custom=false`.
+    if let (Some(v), true) = (get(Feature::Custom.key()), s.config.network.formula.is_some()) {
+        if read_feature(&mut s, Feature::Custom, v).is_err() {
+            repairs.push(Repair { key: Feature::Custom.key().into(), given: v.into(), used: Some("true".into()) });
+        }
+    }
     // Within the limits, and the parts in line with each other: said for the keys the link has.
     for fix in s.config.normalize() {
         if !(fix.key == "networkShape" || get(&fix.key).is_some()) || repairs.iter().any(|r| r.key == fix.key) {
@@ -97,6 +103,9 @@ pub fn to_hash(s: &Settings) -> String {
     }
     for f in feature_keys() {
         write(f.key(), Some(s.config.network.features.contains(&f).to_string()));
+    }
+    if s.config.network.formula.is_some() && !s.config.network.features.contains(&Feature::Custom) {
+        write(Feature::Custom.key(), Some("false".into()));
     }
     write("collectStats", Some("false".into()));
     for k in keys().skip_while(|k| !tfp_tail.contains(&k.name)).take_while(|k| tfp_tail.contains(&k.name)) {
@@ -156,7 +165,7 @@ fn keys() -> impl Iterator<Item = &'static Key> {
 
 /// Whether `name` is a key of the table, a feature or one TensorFlow Playground writes.
 fn is_known(name: &str) -> bool {
-    keys().any(|k| k.name == name) || Feature::ALL.iter().any(|f| f.key() == name) || ACCEPTED_QUIETLY.contains(&name)
+    keys().any(|k| k.name == name) || Feature::ALL.iter().chain([&Feature::Custom]).any(|f| f.key() == name) || ACCEPTED_QUIETLY.contains(&name)
 }
 
 /// Whether `<control>_hide` names a control a teacher can hide.
@@ -601,5 +610,26 @@ mod tests {
         assert_eq!(c.training.early_stopping.monitor, Monitor::Train);
         let (s, _) = parse("classes=3&dataset=spiral", Lang::En);
         assert_eq!((s.config.network.output, s.config.training.loss, s.config.data.dataset), (Activation::Softmax, Loss::SoftmaxCe, Dataset::Spiral));
+    }
+
+    #[test]
+    fn a_typed_formula_travels_by_its_text_on_or_off_and_within_its_length() {
+        let (s, repairs) = parse("customFeature=x1*x1%2Bx2*x2&x=false&y=false", Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        let f = s.config.network.formula.as_ref().expect("a formula");
+        assert_eq!(f.text(), "x1*x1+x2*x2");
+        assert!(!f.is_read(), "the worker reads it");
+        assert_eq!(s.config.network.features, vec![Feature::Custom]);
+        let hash = to_hash(&s);
+        assert!(hash.contains("customFeature=x1*x1%2Bx2*x2"), "{hash}");
+        assert_eq!(parse(&hash, Lang::En).0.config.network, s.config.network);
+        let (off, repairs) = parse("customFeature=sin(x1)&custom=false", Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert!(off.config.network.formula.is_some() && !off.config.network.features.contains(&Feature::Custom));
+        assert!(to_hash(&off).contains("custom=false"));
+        let long = format!("customFeature={}", "x1%2B".repeat(40));
+        let (s, repairs) = parse(&long, Lang::En);
+        assert!(s.config.network.formula.is_none() && !s.config.network.features.contains(&Feature::Custom));
+        assert!(repairs.iter().any(|r| r.key == "customFeature"), "{repairs:?}");
     }
 }

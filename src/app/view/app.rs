@@ -91,6 +91,25 @@ pub fn App() -> Html {
             || ()
         });
     }
+    // A formula the page has by its text only (a link's) is read in the worker; one that
+    // cannot be read is taken out, and the page says why.
+    {
+        let (live, dispatch) = (live.clone(), dispatch.clone());
+        let unread = state.settings.config.network.formula.as_ref().filter(|f| !f.is_read()).map(|f| f.text().to_string());
+        use_effect_with(unread, move |unread| {
+            if let Some(text) = unread.clone() {
+                let heard = Callback::from(move |read: crate::live::protocol::FormulaRead| match read {
+                    Ok(formula) => dispatch.emit(Action::Edit(Edit::Formula(Some(Box::new(formula))))),
+                    Err(why) => {
+                        dispatch.emit(Action::Edit(Edit::Formula(None)));
+                        dispatch.emit(Action::Notes(Notes::Show(Notice::FormulaRejected(text.clone(), why))));
+                    }
+                });
+                live.borrow_mut().read_formula(unread.as_deref().unwrap_or_default(), heard);
+            }
+            || ()
+        });
+    }
     // Backprop step by step opens on the training point the network gets most wrong (a
     // well-fitted point has every δ near 0 and teaches nothing), and again for each new network
     // (once the worker has answered it).

@@ -13,6 +13,7 @@ mod dataset;
 mod exercise;
 mod figures;
 mod files;
+mod formula;
 mod help;
 mod hooks;
 mod inspector;

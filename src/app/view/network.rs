@@ -24,6 +24,7 @@ pub(super) struct NetworkProps {
 pub(super) fn network_column(p: &NetworkProps) -> Html {
     let ctx = &p.ctx;
     let card = use_state(|| None::<Card>);
+    let formula_open = use_state(|| false);
     // The value editor takes the keyboard focus as soon as it opens.
     use_effect_with(card.as_ref().map(|c| (c.editing, c.target)), |open| {
         if matches!(open, Some((true, _))) {
@@ -139,6 +140,10 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
                 <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
                     <b>{ ctx.t(Text::Features) }</b>
+                    if ctx.shows("customFeature") {
+                        <button class="tool tiny-tool" id="custom-feature-button" title={ctx.t(Text::FormulaButton)} aria-label={ctx.t(Text::FormulaButton)}
+                            aria-pressed={formula_open.to_string()} onclick={let open = formula_open.clone(); move |_| open.set(!*open)}>{ "f(x)" }</button>
+                    }
                 </div>
                 { for c.network.hidden.iter().enumerate().map(|(l, h)| {
                     let no = LayerNo::of(l);
@@ -189,14 +194,16 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                     let on = c.network.features.contains(&f);
                     let b = lay.columns[0][i];
                     let hidden = !ctx.shows(f.key());
+                    let formula = c.network.formula.as_ref().filter(|_| f == crate::engine::Feature::Custom);
+                    let name = formula.map_or(f.label().to_string(), |g| format!("{} = {}", f.label(), g.text()));
                     html! {
                         if !hidden {
                             <button class={classes!("node", "input", (!on).then_some("off"))} id={format!("feature-{}", f.key())}
                                 style={format!("left:{}px;top:{}px", b.x, b.y)}
-                                aria-pressed={on.to_string()} aria-label={f.label()} title={f.label()}
+                                aria-pressed={on.to_string()} aria-label={name.clone()} title={name}
                                 onclick={ctx.send(Action::Edit(Edit::ToggleFeature(f)))}
                                 onmouseenter={focus(Focus::Feature(f))} onmouseleave={unfocus.clone()}>
-                                <span class="feature-label">{ f.label() }</span>
+                                <span class="feature-label">{ if formula.is_some() { super::formula::node_label(formula) } else { f.label().to_string() } }</span>
                             </button>
                         }
                     }
@@ -249,6 +256,7 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             { inspector(ctx, &card) }
             { matrix_view(ctx) }
             { space_view(ctx) }
+            <super::formula::FormulaTool ctx={ctx.clone()} open={*formula_open} />
             { backprop_panel(ctx, walk, p.step) }
             { edit_card(ctx, &card) }
         </section>

@@ -132,6 +132,9 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
                     Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
+                    Notice::FormulaRejected(text, why) => ("notice error", html! {
+                        <span>{ format!("{}: {}", Text::FormulaRejected.get(lang).replace("{formula}", &format!("“{text}”")), super::formula::problem(why, lang)) }</span>
+                    }),
                     Notice::ModelRejected(why) => ("notice error", html! {
                         <span>{ format!("{}: {}", Text::ModelRejected.get(lang), model_error(why, lang)) }</span>
                     }),

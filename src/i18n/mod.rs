@@ -21,7 +21,10 @@ macro_rules! catalogue {
     };
 }
 
-catalogue! {
+#[macro_use]
+mod views;
+
+views_strings! { catalogue {
     AppTitle => "Neurona: a neural network in your browser", "Neurona: una red neuronal en tu navegador";
     Tagline => "Tinker with a neural network right here. Every number is computed live.", "Juega con una red neuronal aquí mismo. Cada número se calcula en vivo.";
     Play => "Play", "Entrenar";
@@ -124,44 +127,6 @@ catalogue! {
     SpaceButton => "See the plane as this layer sees it", "Ver el plano como lo ve esta capa";
     LandscapeButton => "Loss landscape", "Paisaje de la pérdida";
     SweepButton => "Sweep a setting", "Barrido de un ajuste";
-    DatasetCurveSine => "Sine curve (one input)", "Curva seno (una entrada)";
-    DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";
-    DatasetCurveAbs => "Absolute value (one input)", "Valor absoluto (una entrada)";
-    CurveTitle => "The curve, neuron by neuron", "La curva, neurona por neurona";
-    CurveExplain => "Along x (with x₂ = 0), each neuron of the last hidden layer adds its weighted output w·a(x) (thin coloured lines); with the bias (dashed) they add up to the output (thick black line). The dots are the training data.", "A lo largo de x (con x₂ = 0), cada neurona de la última capa oculta suma su salida ponderada w·a(x) (líneas delgadas de color); con el sesgo (punteado) suman la salida (línea negra gruesa). Los puntos son los datos de entrenamiento.";
-    SweepTitle => "Which value is best? One setting, several trainings", "¿Qué valor es mejor? Un ajuste, varios entrenamientos";
-    SweepExplain => "Each value trains a copy of this setup from the same data and, where the network keeps its shape, the same initial weights, for the same number of epochs; then their final losses are compared.", "Cada valor entrena una copia de esta configuración con los mismos datos y, si la red conserva su forma, los mismos pesos iniciales, durante las mismas épocas; luego se comparan sus pérdidas finales.";
-    SweepSetting => "Setting", "Ajuste";
-    SweepNeurons => "Neurons of a hidden layer", "Neuronas de una capa oculta";
-    SweepLayer => "Hidden layer", "Capa oculta";
-    SweepFrom => "From", "Desde";
-    SweepTo => "To", "Hasta";
-    SweepCount => "Values (2 to 16)", "Valores (de 2 a 16)";
-    SweepEpochs => "Epochs each (1 to 10,000)", "Épocas de cada uno (de 1 a 10,000)";
-    SweepRange => "From {min} to {max}; rates are spaced on a log scale.", "De {min} a {max}; las tasas se espacian en escala logarítmica.";
-    SweepRun => "Run the sweep", "Hacer el barrido";
-    SweepBadNumber => "Type a number in From, To, Values and Epochs.", "Escribe un número en Desde, Hasta, Valores y Épocas.";
-    SweepNotASetup => "{value} is not possible with this setup.", "{value} no es posible con esta configuración.";
-    SweepNoRun => "There is nothing to train: the setup has no data.", "No hay nada que entrenar: la configuración no tiene datos.";
-    SweepValue => "Value", "Valor";
-    SweepOpen => "Click a row to open that setup.", "Haz clic en una fila para abrir esa configuración.";
-    SweepDiverged => "diverged", "divergió";
-    SweepChart => "Final losses against the setting's value", "Pérdidas finales contra el valor del ajuste";
-    LandscapeTitle => "The loss around the current weights, and the path of training", "La pérdida alrededor de los pesos actuales, y el camino del entrenamiento";
-    LandscapeExplain => "Each point of the square is the network with its weights moved along two directions; its colour is the training loss there. The line is the path training took, from its start (hollow circle) to now (ring).", "Cada punto del cuadrado es la red con sus pesos movidos en dos direcciones; su color es la pérdida de entrenamiento ahí. La línea es el camino que siguió el entrenamiento, desde el inicio (círculo hueco) hasta ahora (anillo).";
-    LandscapePlane => "Directions", "Direcciones";
-    LandscapePrincipal => "where the path moved most", "donde más se movió el camino";
-    LandscapeParameters => "two weights, the rest held", "dos pesos, los demás fijos";
-    LandscapeShares => "u, v: the two directions the path moved along most ({u}% and {v}% of its spread), centred on the current weights.", "u, v: las dos direcciones en que más se movió el camino ({u}% y {v}% de su dispersión), centradas en los pesos actuales.";
-    LandscapeHeld => "u, v: the two chosen parameters' values; every other weight and bias stays as it is now.", "u, v: los valores de los dos parámetros elegidos; los demás pesos y sesgos se quedan como están ahora.";
-    LandscapeWaiting => "Train a few epochs: the path needs at least two earlier states in two directions.", "Entrena algunas épocas: el camino necesita al menos dos estados anteriores en dos direcciones.";
-    SpaceTitle => "The plane as hidden layer {layer} sees it", "El plano como lo ve la capa oculta {layer}";
-    SpaceMorph => "From the input plane (0) to the layer (1)", "Del plano de entrada (0) a la capa (1)";
-    SpaceExplain => "Each point moves from its place on the plane to where the layer puts it, and the grid's lines bend with it.", "Cada punto se mueve de su lugar en el plano al lugar donde lo pone la capa, y las líneas de la cuadrícula se doblan con él.";
-    SpaceTwoNeurons => "u = neuron 1, v = neuron 2 of the layer.", "u = neurona 1, v = neurona 2 de la capa.";
-    SpaceOneNeuron => "u = the layer's only neuron.", "u = la única neurona de la capa.";
-    SpacePrincipal => "u, v: the first two principal components of the layer's values ({u}% and {v}% of their spread).", "u, v: las dos primeras componentes principales de los valores de la capa ({u}% y {v}% de su dispersión).";
-    SpaceLine => "Dashed: the output's line. The layer has bent the plane so that one straight line parts the classes.", "Punteada: la recta de la salida. La capa dobló el plano para que una sola recta separe las clases.";
     ByHand => "The threshold unit by hand: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 if z ≥ 0", "La unidad de umbral a mano: z = w₁·x₁ + w₂·x₂ + b, ŷ = 1 si z ≥ 0";
     XorByHand => "Try any weights: no line w₁·x₁ + w₂·x₂ + b = 0 leaves both blue corners on one side and both orange ones on the other, so the mistakes never reach 0. XOR needs a hidden layer.", "Prueba cualquier peso: ninguna recta w₁·x₁ + w₂·x₂ + b = 0 deja las dos esquinas azules de un lado y las dos naranjas del otro, así que los errores nunca llegan a 0. XOR necesita una capa oculta.";
     PerceptronStep => "Apply the perceptron rule to the next point", "Aplicar la regla del perceptrón al siguiente punto";
@@ -390,7 +355,7 @@ catalogue! {
     LayerActivation => "Activation of this layer", "Activación de esta capa";
     LayerDropout => "Dropout rate of this layer", "Tasa de dropout de esta capa";
     ChoosePoint => "Point to walk through (the largest losses first)", "Punto a seguir (primero las pérdidas más grandes)";
-}
+} }
 
 #[cfg(test)]
 mod tests {
