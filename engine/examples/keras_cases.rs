@@ -77,6 +77,10 @@ fn cases() -> Vec<(&'static str, Config)> {
     let mut features = base(&[(3, Tanh)], Tanh, Loss::HalfMse, Optimizer::Sgd, 0.03);
     features.network.features = Feature::ALL.to_vec();
     cases.push(("every input feature", features));
+    let mut typed = base(&[(3, Tanh)], Tanh, Loss::HalfMse, Optimizer::Sgd, 0.03);
+    typed.network.features = vec![Feature::X1, Feature::Custom];
+    typed.network.formula = Some(neurona_engine::formula::Formula::parse("sin(x1) * x2 + abs(x1 - x2) / 3 + x2^2").expect("a formula"));
+    cases.push(("a typed feature", typed));
     let mut dropout = base(&[(6, Relu), (4, Relu)], Tanh, Loss::HalfMse, Optimizer::Sgd, 0.03);
     dropout.training.dropout = vec![0.3, 0.2];
     cases.push(("dropout", dropout));
