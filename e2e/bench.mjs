@@ -81,6 +81,61 @@ async function pauses(times) {
 }
 const pause = await pauses(10);
 
+// Opening the views no playground has, at the largest setup after 200 epochs: how long until
+// each is on screen, and the main thread's tasks over 50 ms meanwhile (and while a sweep runs).
+async function openViews() {
+  const session = await open(browser, `${LARGEST}&speed=max`);
+  const { page } = session;
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) >= 200, null, { timeout: 60000 });
+  await page.click('#play-pause-button');
+  await page.waitForTimeout(500);
+  const views = [
+    ['the plane as layer 1 sees it', async () => { await page.click('#space-button-1'); await page.waitForSelector('#space-axes'); }],
+    ['the loss landscape', async () => { await page.click('#landscape-button'); await page.waitForFunction(() => JSON.parse(document.querySelector('#landscape')?.dataset.path ?? '[]').length > 1); }],
+    ['the sweep, 8 learning rates x 500 epochs', async () => {
+      await page.click('#sweep-button');
+      await page.fill('#sweep-count', '8');
+      await page.fill('#sweep-epochs', '500');
+      await page.click('#sweep-run');
+      await page.waitForFunction(() => JSON.parse(document.querySelector('#sweep-results')?.dataset.values ?? '[]').length === 8, null, { timeout: 120000 });
+    }],
+    ['your own feature, x1*x1 + x2*x2', async () => {
+      await page.click('#custom-feature-button');
+      await page.fill('#custom-feature', 'x1*x1 + x2*x2');
+      await page.click('#custom-feature-apply');
+      await page.waitForSelector('#feature-custom');
+    }],
+  ];
+  const out = [];
+  for (const [name, act] of views) {
+    await page.evaluate(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    const t0 = await page.evaluate(() => performance.now());
+    await act();
+    const ms = (await page.evaluate(() => performance.now())) - t0;
+    await page.waitForTimeout(300);
+    out.push({ name, ms, longTasks: await page.evaluate(() => window.longTasks) });
+  }
+  // The curve, built neuron by neuron while the largest network trains on a curve.
+  const curve = await open(browser, 'problem=regression&regDataset=curve-sine&networkShape=8,8,8,8,8,8&speed=max');
+  await curve.page.waitForSelector('#curve-view');
+  await curve.page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await curve.page.click('#play-pause-button');
+  await curve.page.waitForTimeout(3000);
+  out.push({ name: 'the curve, 3 s of training at speed=max', ms: null, longTasks: await curve.page.evaluate(() => window.longTasks) });
+  const errors = [...session.errors, ...curve.errors];
+  await curve.close();
+  await session.close();
+  return { out, errors };
+}
+const views = await openViews();
+
 // Optionally the original, side by side: TFP_DIR names a local copy of TensorFlow
 // Playground's published build (its gh-pages branch), served here like dist/.
 async function epochsPerSecond(root, hash) {
@@ -132,11 +187,15 @@ line('largest setup, 1 epoch per frame', oneLargest);
 line('largest setup, speed=max', maxLargest);
 line('two largest setups compared, speed=max', maxCompare);
 console.log(`pause at the largest setup, speed=max, 10 times: the counter stopped within ${f(Math.max(...pause.latencies), 0)} ms (each: ${pause.latencies.map((l) => f(l, 0)).join(', ')}); long tasks over 50 ms meanwhile: ${pause.longTasks.length}${pause.longTasks.length ? ` (longest ${f(Math.max(...pause.longTasks), 0)} ms)` : ''}`);
+console.log('Opening the views no playground has (largest setup, after 200 epochs):');
+for (const v of views.out) {
+  console.log(`  ${v.name.padEnd(42)} ${v.ms == null ? '' : `on screen after ${f(v.ms, 0)} ms; `}tasks over 50 ms: ${v.longTasks.length ? `${v.longTasks.length} (longest ${f(Math.max(...v.longTasks), 0)} ms)` : 'none'}`);
+}
 console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
 if (original) {
   console.log(`TensorFlow Playground, same browser: default ${f(original.default, 1)} epochs/s, largest ${f(original.largest, 1)} epochs/s`);
   console.log(`Neurona's speed=max over the original at the largest setup: ${f(maxLargest.epochsPerSecond / original.largest, 0)}x; each of two compared: ${f(maxCompare.epochsPerSecond / original.largest, 0)}x`);
 }
-const errors = [...oneDefault.errors, ...oneLargest.errors, ...maxLargest.errors, ...maxCompare.errors];
+const errors = [...views.errors, ...oneDefault.errors, ...oneLargest.errors, ...maxLargest.errors, ...maxCompare.errors];
 if (errors.length) { console.error('console errors:', errors); process.exit(1); }

@@ -751,3 +751,15 @@ test('a CSV in its own units keeps them: axes named and numbered in those units,
   await clean(again);
   await clean(s);
 });
+
+test("a TensorFlow Playground link with its seed shows, after 100 steps, the losses TensorFlow Playground's own page shows", async () => {
+  // Read off playground.tensorflow.org's published build for this link: 0.012 and 0.015.
+  const link = 'activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&seed=0.66230&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&lang=en';
+  const s = await open(browser, link);
+  const { page } = s;
+  await steps(page, 100);
+  assert.equal(await page.textContent('#loss-train'), '0.012');
+  assert.equal(await page.textContent('#loss-test'), '0.015');
+  assert.ok((await page.evaluate(() => location.hash)).includes('seed=0.66230'), 'the seed stays as written');
+  await s.close();
+});

@@ -74,6 +74,10 @@ pub struct DataSetup {
     pub percent_val: u32,
     /// Seed of data, weights, shuffles and dropout.
     pub seed: u64,
+    /// TensorFlow Playground's seed as its links write it (`0.66230`), when the link had
+    /// one: its data and initial weights are then drawn as TensorFlow Playground draws them
+    /// (see `Trainer::new_round`).
+    pub playground_seed: Option<String>,
     /// The user's points, for `Dataset::Custom`, in their own units.
     pub custom_points: Vec<Point>,
     /// The axes of the user's points: names and the ranges the plane shows.
@@ -188,6 +192,7 @@ impl Default for DataSetup {
             percent_train: 50,
             percent_val: 0,
             seed: 1,
+            playground_seed: None,
             custom_points: Vec::new(),
             axes: Axes::default(),
         }

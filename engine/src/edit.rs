@@ -136,7 +136,10 @@ impl Config {
     pub fn apply(&mut self, edit: Edit) {
         let c = self;
         match edit {
-            Edit::Seed(seed) => c.data.seed = seed,
+            Edit::Seed(seed) => {
+                c.data.seed = seed;
+                c.data.playground_seed = None;
+            }
             Edit::Dataset(d) => {
                 c.data.dataset = d;
                 c.set_problem(if d.is_regression() { Problem::Regression } else { Problem::Classification });

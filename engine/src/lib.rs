@@ -33,6 +33,7 @@ pub mod network;
 pub mod normalize;
 pub mod optimizer;
 pub mod perceptron;
+pub mod playground;
 pub mod predict;
 pub mod report;
 pub mod rng;

@@ -87,6 +87,9 @@ impl Trainer {
     /// starting point (what the reset button gives).
     pub fn new_round(config: Config, round: u64) -> Result<Trainer, String> {
         config.validate()?;
+        if let Some(trainer) = super::playground::start(&config, round) {
+            return trainer;
+        }
         let mut data_rng = Rng::new(config.data.seed);
         // Data in its own units (the user's, pass or fail) is seen by the network scaled to
         // the plane.
@@ -128,7 +131,7 @@ impl Trainer {
     }
 
     /// A trainer at epoch 0 with `network`, its random stream `rng`.
-    fn assemble(config: Config, split: Split, network: Network, rng: Rng) -> Trainer {
+    pub(crate) fn assemble(config: Config, split: Split, network: Network, rng: Rng) -> Trainer {
         let train = Prepared::new(&config, &split.train);
         let validation = Prepared::new(&config, &split.validation);
         let test = Prepared::new(&config, &split.test);

@@ -104,9 +104,12 @@ pub(super) const TFP_KEYS: &[Key] = &[
         false,
         |s, v| {
             s.config.data.seed = seed_from(v);
+            // TensorFlow Playground's seeds are decimals (`0.66230`): kept as written, they
+            // draw its own data and weights. Neurona's are whole numbers.
+            s.config.data.playground_seed = (v.parse::<u64>().is_err() && v.len() <= 32).then(|| v.to_string());
             Ok(())
         },
-        |s| Some(s.config.data.seed.to_string()),
+        |s| Some(s.config.data.playground_seed.clone().unwrap_or_else(|| s.config.data.seed.to_string())),
     ),
     key(
         "showTestData",
