@@ -271,3 +271,42 @@ test('a link with a formula that cannot be read says why in Spanish and keeps th
   assert.equal(await page.$eval('#learningRate', (e) => e.value), '0.1');
   await clean(s);
 });
+
+test('a hidden neuron switched off gives 0 and changes the losses at once, and frozen keeps its weights while the rest learn; both in the link', async () => {
+  const s = await open(browser, 'lang=en&dataset=xor&networkShape=4&activation=tanh&learningRate=0.1');
+  const { page } = s;
+  await steps(page, 30);
+  const losses = () => page.evaluate(() => `${document.querySelector('#loss-train').textContent}/${document.querySelector('#loss-test').textContent}`);
+  const before = await losses();
+  await page.click('#neuron-1-0');
+  await page.waitForSelector('#neuron-off');
+  await page.click('#neuron-off');
+  await page.waitForSelector('#neuron-1-0[data-off="true"]');
+  assert.match(await page.$eval('#neuron-1-0', (e) => e.getAttribute('aria-label')), /switched off/);
+  await page.waitForFunction(() => document.querySelector('#inspector-a').dataset.value === '0');
+  const off = await eventually(losses, (l) => l !== before);
+  assert.notEqual(off, before, 'the losses change without a step');
+  assert.ok((await page.evaluate(() => location.hash)).includes('off=1,0'));
+  await steps(page, 10);
+  assert.equal(await page.$eval('#inspector-a', (e) => e.dataset.value), '0', 'still 0 after training');
+  await page.click('#neuron-off');
+  await page.waitForSelector('#neuron-1-0[data-off="false"]');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('off='));
+  // Frozen: its weights and bias stay as they are while training goes on.
+  await page.click('#neuron-freeze');
+  await page.waitForSelector('#neuron-1-0[data-frozen="true"]');
+  const weights = () => page.evaluate(() => [...document.querySelectorAll('#inspector .inspector-term')].map((e) => e.dataset.weight).join(',') + '|' + document.querySelector('#inspector-bias').dataset.value);
+  const kept = await weights();
+  const other = await page.evaluate(() => document.querySelector('#loss-train').textContent);
+  await steps(page, 20);
+  assert.equal(await weights(), kept);
+  assert.notEqual(await page.evaluate(() => document.querySelector('#loss-train').textContent), other, 'the others learn on');
+  assert.ok((await page.evaluate(() => location.hash)).includes('frozen=1,0'));
+  // In Spanish, from a link.
+  const es = await open(browser, 'lang=es&dataset=xor&networkShape=4,2&off=1,2;2,1&frozen=1,0');
+  await es.page.waitForSelector('#neuron-1-2[data-off="true"]');
+  assert.match(await es.page.$eval('#neuron-2-1', (e) => e.getAttribute('aria-label')), /apagada/);
+  assert.match(await es.page.$eval('#neuron-1-0', (e) => e.getAttribute('aria-label')), /congelada/);
+  await clean(es);
+  await clean(s);
+});

@@ -141,6 +141,11 @@ pub struct TrainingSetup {
     pub leaky_slope: Real,
     /// Each hidden layer's dropout rate while training (0 = none), input side first.
     pub dropout: Vec<Real>,
+    /// Hidden neurons switched off, (hidden layer, neuron) from 0: their output is held at 0.
+    pub off: Vec<(usize, usize)>,
+    /// Hidden neurons frozen, (hidden layer, neuron) from 0: their weights and bias stop
+    /// changing.
+    pub frozen: Vec<(usize, usize)>,
 }
 
 /// Everything that defines a setup, in three parts: a change of data or of network needs
@@ -174,6 +179,15 @@ impl Config {
     /// network differ. Training settings change live.
     pub fn needs_new_network(&self, other: &Config) -> bool {
         self.data != other.data || self.network != other.network
+    }
+
+    /// Whether hidden neuron `neuron` of hidden layer `layer` is in `list` (`training.off` or
+    /// `training.frozen`), as a mask over the layer's neurons (empty when none is).
+    pub fn neuron_mask(list: &[(usize, usize)], layer: usize, neurons: usize) -> Vec<bool> {
+        if !list.iter().any(|&(l, _)| l == layer) {
+            return Vec::new();
+        }
+        (0..neurons).map(|j| list.contains(&(layer, j))).collect()
     }
 
     /// A hidden layer's dropout rate (0 where none is set).
@@ -229,6 +243,8 @@ impl Default for TrainingSetup {
             early_stopping: EarlyStopping::default(),
             leaky_slope: 0.1,
             dropout: Vec::new(),
+            off: Vec::new(),
+            frozen: Vec::new(),
         }
     }
 }

@@ -55,6 +55,10 @@ pub enum Edit {
     Classes(usize),
     /// An input feature on or off (the last one stays on).
     ToggleFeature(Feature),
+    /// Switch hidden neuron (hidden layer, neuron) off, or on again (training goes on).
+    SwitchOff(usize, usize),
+    /// Freeze hidden neuron (hidden layer, neuron), or let it learn again.
+    Freeze(usize, usize),
     /// The typed feature: a formula read (and turned on), or none.
     Formula(Option<Box<crate::formula::Formula>>),
     /// One more hidden layer (of two neurons).
@@ -167,6 +171,19 @@ impl Config {
                 } else {
                     c.network.features.push(f);
                     Feature::in_order(&mut c.network.features);
+                }
+            }
+            Edit::SwitchOff(l, j) | Edit::Freeze(l, j) => {
+                let list = if matches!(edit, Edit::SwitchOff(..)) { &mut c.training.off } else { &mut c.training.frozen };
+                match list.iter().position(|&n| n == (l, j)) {
+                    Some(i) => {
+                        list.remove(i);
+                    }
+                    None if c.network.hidden.get(l).is_some_and(|h| j < h.neurons) => {
+                        list.push((l, j));
+                        list.sort_unstable();
+                    }
+                    None => {}
                 }
             }
             Edit::Formula(formula) => {

@@ -47,7 +47,8 @@ pub fn neuron_math(network: &Network, features: Inputs, point: (Real, Real), lay
         inputs,
         z,
         a,
-        slope: l.activation.derivative(z, a, network.leaky_slope),
+        // Switched off, it passes nothing back.
+        slope: if l.off.get(neuron) == Some(&true) { 0.0 } else { l.activation.derivative(z, a, network.leaky_slope) },
         activation: l.activation,
     })
 }

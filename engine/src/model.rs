@@ -224,3 +224,12 @@ pub fn network_with(config: &Config, parameters: &[(Vec<Real>, Vec<Real>)]) -> O
     let mut network = network_for(&zeros, &mut Rng::new(0));
     network.set_parameters(parameters).then_some(network)
 }
+
+/// The setup's switched-off and frozen neurons, on the network's hidden layers.
+pub fn switches(network: &mut Network, config: &Config) {
+    let hidden = network.layers.len() - 1;
+    for (l, layer) in network.layers.iter_mut().enumerate().take(hidden) {
+        layer.off = Config::neuron_mask(&config.training.off, l, layer.n_out);
+        layer.frozen = Config::neuron_mask(&config.training.frozen, l, layer.n_out);
+    }
+}

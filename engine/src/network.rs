@@ -23,6 +23,12 @@ pub struct Layer {
     /// Probability of dropping each output while training (hidden layers; 0 = no dropout).
     #[serde(default)]
     pub dropout: Real,
+    /// Neurons switched off (their output held at 0), from the setup; empty when none is.
+    #[serde(skip)]
+    pub off: Vec<bool>,
+    /// Neurons frozen (their weights and bias not trained), from the setup; empty when none is.
+    #[serde(skip)]
+    pub frozen: Vec<bool>,
     /// W, row-major: row r = neuron r / pieces, piece r % pieces; `rows() * n_in` values.
     pub weights: Vec<Real>,
     /// b, one per row.
@@ -114,7 +120,16 @@ impl Network {
             };
             let weights: Vec<Real> = (0..rows * n_in).map(|_| draw()).collect();
             let bias = if init == Init::Playground { 0.1 } else { 0.0 };
-            layers.push(Layer { n_in, n_out: spec.neurons, activation: spec.activation, dropout: 0.0, weights, biases: vec![bias; rows] });
+            layers.push(Layer {
+                n_in,
+                n_out: spec.neurons,
+                activation: spec.activation,
+                dropout: 0.0,
+                off: Vec::new(),
+                frozen: Vec::new(),
+                weights,
+                biases: vec![bias; rows],
+            });
             n_in = spec.neurons;
         }
         Network { n_inputs, layers, leaky_slope: 0.1 }
@@ -192,6 +207,16 @@ impl Network {
                     let keep = 1.0 - layer.dropout;
                     mask.extend((0..a.len()).map(|_| if (rng.unit() as Real) < keep { 1.0 / keep } else { 0.0 }));
                     a.iter_mut().zip(mask.iter()).for_each(|(a, m)| *a *= m);
+                }
+            }
+            // A neuron switched off gives 0 and passes no gradient back: a mask of its own.
+            if l < last && layer.off.contains(&true) {
+                if mask.is_empty() {
+                    mask.resize(a.len(), 1.0);
+                }
+                for (j, _) in layer.off.iter().enumerate().filter(|(_, &off)| off) {
+                    a[j * batch..(j + 1) * batch].fill(0.0);
+                    mask[j * batch..(j + 1) * batch].fill(0.0);
                 }
             }
         }

@@ -8,6 +8,11 @@ use super::data::Point;
 use super::limits::{self, Limit};
 use super::{Activation, Dataset, Feature, Loss, Real};
 
+/// Neurons as links write them: `layer,neuron;...`, hidden layers from 1, neurons from 0.
+pub fn neuron_list(list: &[(usize, usize)]) -> String {
+    list.iter().map(|(l, j)| format!("{},{j}", l + 1)).collect::<Vec<_>>().join(";")
+}
+
 /// One value that was not taken as given (from a link, a file or the setup's own rules): the
 /// setting by its link key, the value as given, and the value used instead (`None` when the
 /// key was ignored).
@@ -195,6 +200,15 @@ impl Config {
             c.training.dropout.pop();
         }
         note(limits::DROPOUT.key, before, canonical(&c.training.dropout));
+        // Neurons switched off or frozen: only those the network has, each once.
+        let hidden = &c.network.hidden;
+        for (key, list) in [("off", &mut c.training.off), ("frozen", &mut c.training.frozen)] {
+            let before = neuron_list(list);
+            list.retain(|&(l, j)| hidden.get(l).is_some_and(|h| j < h.neurons));
+            list.sort_unstable();
+            list.dedup();
+            note(key, before, neuron_list(list));
+        }
         let outputs = c.valid_outputs();
         if !outputs.contains(&c.network.output) {
             let fallback = c.default_output();

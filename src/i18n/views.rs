@@ -30,6 +30,13 @@ macro_rules! views_strings {
             SweepOpen => "Click a row to open that setup.", "Haz clic en una fila para abrir esa configuración.";
             SweepDiverged => "diverged", "divergió";
             SweepChart => "Final losses against the setting's value", "Pérdidas finales contra el valor del ajuste";
+            NeuronOff => "Switch off", "Apagar";
+            NeuronOn => "Switch on", "Encender";
+            NeuronFreeze => "Freeze", "Congelar";
+            NeuronThaw => "Let it learn", "Dejar que aprenda";
+            NeuronSwitchExplain => "Switched off, the neuron gives 0 and the picture changes at once: what the network has learned is spread over its weights, not kept in one neuron. Frozen, its weights stop changing while the others go on learning.", "Apagada, la neurona da 0 y la imagen cambia en seguida: lo que la red aprendió está repartido en sus pesos, no guardado en una sola neurona. Congelada, sus pesos dejan de cambiar mientras los demás siguen aprendiendo.";
+            NeuronIsOff => "switched off", "apagada";
+            NeuronIsFrozen => "frozen", "congelada";
             FormulaButton => "Your own feature: f(X₁, X₂)", "Tu propia característica: f(X₁, X₂)";
             FormulaTitle => "Your own feature", "Tu propia característica";
             FormulaExplain => "Type a formula of x1 and x2; it becomes an input of the network, with its picture. Operations: + - * / ^ and parentheses; functions: sin, cos, tan, tanh, abs, sign, floor, ceil, exp, ln, log, sqrt, min, max; constants: pi, e.", "Escribe una fórmula de x1 y x2; se vuelve una entrada de la red, con su imagen. Operaciones: + - * / ^ y paréntesis; funciones: sin, cos, tan, tanh, abs, sign, floor, ceil, exp, ln, log, sqrt, min, max; constantes: pi, e.";

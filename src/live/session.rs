@@ -128,7 +128,13 @@ impl Session {
             }
             ToWorker::Live(config) => {
                 if let Some(t) = &mut self.trainer {
+                    let switched = (&t.config.training.off, &t.config.training.frozen) != (&config.training.off, &config.training.frozen);
                     t.update_live(&config);
+                    // A neuron switched off changes the losses at once, as the pictures.
+                    if switched {
+                        t.last = Some(t.evaluate());
+                        snapshot.report = t.last.clone();
+                    }
                 }
             }
             ToWorker::SetParameter { layer, neuron, input, value } => {
@@ -316,6 +322,7 @@ fn state_key(setup: u64, t: &Trainer, request: Request) -> u64 {
     let bits = |v: &Real| v.to_bits() as u64;
     for l in &t.network.layers {
         l.weights.iter().chain(&l.biases).for_each(|v| mix(bits(v)));
+        l.off.iter().for_each(|&off| mix(off as u64));
     }
     hash
 }

@@ -4,6 +4,7 @@
 //! value that is not of its key's kind keeps the default, everything is then brought within
 //! the playground's limits by `Config::normalize`, and each change is listed as a `Repair`.
 
+mod network_keys;
 mod own_keys;
 mod tfp_keys;
 mod values;
@@ -12,6 +13,7 @@ mod view_keys;
 use crate::engine::Feature;
 use crate::i18n::Lang;
 use crate::settings::Settings;
+use network_keys::NETWORK_KEYS;
 use own_keys::OWN_KEYS;
 use tfp_keys::TFP_KEYS;
 use values::{feature_keys, feature_on_by_default, key, read_feature, Key, ACCEPTED_QUIETLY, CONTROLS};
@@ -160,7 +162,7 @@ const COMPARE_KEY: Key = key(
 /// Every key, in the order links are written: TensorFlow Playground's first, as it writes
 /// them, then Neurona's own. The input features are keys too (see [`feature_keys`]).
 fn keys() -> impl Iterator<Item = &'static Key> {
-    TFP_KEYS.iter().chain(OWN_KEYS).chain(std::iter::once(&COMPARE_KEY)).chain(VIEW_KEYS)
+    TFP_KEYS.iter().chain(OWN_KEYS).chain(NETWORK_KEYS).chain(std::iter::once(&COMPARE_KEY)).chain(VIEW_KEYS)
 }
 
 /// Whether `name` is a key of the table, a feature or one TensorFlow Playground writes.
@@ -631,5 +633,18 @@ mod tests {
         let (s, repairs) = parse(&long, Lang::En);
         assert!(s.config.network.formula.is_none() && !s.config.network.features.contains(&Feature::Custom));
         assert!(repairs.iter().any(|r| r.key == "customFeature"), "{repairs:?}");
+    }
+
+    #[test]
+    fn neurons_switched_off_and_frozen_travel_in_the_link() {
+        let (s, repairs) = parse("networkShape=4,2&off=1,2;2,1&frozen=1,0", Lang::En);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!((s.config.training.off.clone(), s.config.training.frozen.clone()), (vec![(0, 2), (1, 1)], vec![(0, 0)]));
+        let hash = to_hash(&s);
+        assert!(hash.contains("off=1,2;2,1") && hash.contains("frozen=1,0"), "{hash}");
+        // A neuron the network lacks, or a list that is no list, is named and dropped.
+        let (s, repairs) = parse("networkShape=2&off=1,5;1,1&frozen=zero", Lang::En);
+        assert_eq!((s.config.training.off.clone(), s.config.training.frozen.clone()), (vec![(0, 1)], vec![]));
+        assert!(repairs.iter().any(|r| r.key == "off") && repairs.iter().any(|r| r.key == "frozen"), "{repairs:?}");
     }
 }

@@ -10,20 +10,6 @@ use crate::settings::Speed;
 /// Neurona's own keys, before the compared setup.
 pub(super) const OWN_KEYS: &[Key] = &[
     // Neurona's own keys, written where they differ from what a link without them means.
-    // The typed feature's formula: read by the worker once the page has it, on until
-    // `custom=false` says otherwise.
-    key(
-        "customFeature",
-        1,
-        true,
-        |s, v| {
-            let formula = crate::engine::formula::Formula::unread(v).ok_or(())?;
-            s.config.network.formula = Some(formula);
-            s.config.network.features.push(crate::engine::Feature::Custom);
-            Ok(())
-        },
-        |s| s.config.network.formula.as_ref().map(|f| f.text().to_string()),
-    ),
     key(
         "layerActivations",
         3,

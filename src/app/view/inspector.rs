@@ -43,7 +43,7 @@ pub(super) fn inspector(ctx: &Ctx, card: &UseStateHandle<Option<Card>>) -> Html 
     let Some((layer, neuron)) = s.inspect else { return html! {} };
     let live = LiveHandle(ctx.live.clone());
     let config = Rc::new(s.config.clone());
-    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} /> }
+    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} dispatch={ctx.dispatch.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -56,6 +56,7 @@ pub(super) struct InspectorProps {
     /// The value editor the weights and the bias open.
     card: UseStateHandle<Option<Card>>,
     on_close: Callback<MouseEvent>,
+    dispatch: Callback<Action>,
 }
 
 #[function_component(InspectorPanel)]
@@ -143,6 +144,31 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
                 { "a = f(z) = " }<b id={ids::INSPECTOR_A} data-value={exact(m.map(|m| m.a))}>{ value(m.map(|m| m.a)) }</b>
                 { " · f′(z) = " }<span id={ids::INSPECTOR_SLOPE}>{ value(m.map(|m| m.slope)) }</span></p>
             <canvas id={ids::INSPECTOR_PLOT} width="240" height="110" role="img" aria-label={t(Text::ActivationFunction)}></canvas>
+            if !output {
+                { switches(p, network_layer, neuron) }
+            }
         </aside>
+    }
+}
+
+/// A hidden neuron's switches: off and on, frozen and learning.
+fn switches(p: &InspectorProps, layer: usize, neuron: usize) -> Html {
+    let t = |text: Text| text.get(p.lang);
+    let training = &p.config.training;
+    let (off, frozen) = (training.off.contains(&(layer, neuron)), training.frozen.contains(&(layer, neuron)));
+    let edit = |e: Edit| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Edit(e.clone())))
+    };
+    html! {
+        <>
+            <p class="neuron-switches">
+                <button id="neuron-off" class="tool" aria-pressed={off.to_string()} onclick={edit(Edit::SwitchOff(layer, neuron))}>
+                    { t(if off { Text::NeuronOn } else { Text::NeuronOff }) }</button>
+                <button id="neuron-freeze" class="tool" aria-pressed={frozen.to_string()} onclick={edit(Edit::Freeze(layer, neuron))}>
+                    { t(if frozen { Text::NeuronThaw } else { Text::NeuronFreeze }) }</button>
+            </p>
+            <p class="text">{ t(Text::NeuronSwitchExplain) }</p>
+        </>
     }
 }

@@ -211,12 +211,15 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                 { for c.network.hidden.iter().enumerate().flat_map(|(l, h)| (0..h.neurons).map(move |j| (l, j))).map(|(l, j)| {
                     let no = LayerNo::of(l);
                     let b = lay.column(no)[j];
+                    let (off, frozen) = (c.training.off.contains(&(l, j)), c.training.frozen.contains(&(l, j)));
+                    let state = [(off, Text::NeuronIsOff), (frozen, Text::NeuronIsFrozen)].iter().filter(|(on, _)| *on).map(|(_, s)| format!(", {}", ctx.t(*s))).collect::<String>();
                     html! { <>
-                        <div class="node hidden-node" id={format!("neuron-{no}-{j}")}
+                        <div class={classes!("node", "hidden-node", off.then_some("switched-off"), frozen.then_some("frozen"))} id={format!("neuron-{no}-{j}")}
+                            data-off={off.to_string()} data-frozen={frozen.to_string()}
                             style={format!("left:{}px;top:{}px", b.x, b.y)}
                             title={format!("{} {}", ctx.t(Text::ThisIsOutput), ctx.t(Text::InspectHint))} tabindex="0" role="button"
                             onclick={inspect(no, j)} onkeydown={inspect_key(no, j)}
-                            aria-label={format!("{} {no}, {} {}", ctx.t(Text::HiddenLayer), ctx.t(Text::Neuron), j + 1)}
+                            aria-label={format!("{} {no}, {} {}{state}", ctx.t(Text::HiddenLayer), ctx.t(Text::Neuron), j + 1)}
                             onmouseenter={focus(Focus::Neuron(l, j))} onmouseleave={unfocus.clone()}
                             onfocus={focus_on::<FocusEvent>(&ctx.live, Focus::Neuron(l, j))}
                             onblur={focus_on::<FocusEvent>(&ctx.live, Focus::Output)}>

@@ -3,14 +3,16 @@
 //! and refuses to go on from NaN.
 
 use super::config::{Config, Monitor};
-use super::data::{self, Point, Split};
+use super::data::{Point, Split};
+mod build;
+
 use super::features::feature_matrix;
 use super::network::{Network, Workspace};
 use super::optimizer::{update, Moments};
 pub use super::predict::{class_of, predicted_class, score};
 pub use super::report::{EarlyStop, EpochReport, History, HistoryPoint, Metrics, TrainError};
 use super::rng::Rng;
-use super::{Dataset, Real};
+use super::Real;
 
 /// A labelled set laid out for the network: features `[feature][point]`, one target each.
 #[derive(Clone, Debug, Default)]
@@ -78,94 +80,6 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    /// Generates the data (or takes the user's) and a fresh network for `config`.
-    pub fn new(config: Config) -> Result<Trainer, String> {
-        Self::new_round(config, 0)
-    }
-
-    /// Like `new`, with the initial weights of draw number `round`: the same data, another
-    /// starting point (what the reset button gives).
-    pub fn new_round(config: Config, round: u64) -> Result<Trainer, String> {
-        config.validate()?;
-        if let Some(trainer) = super::playground::start(&config, round) {
-            return trainer;
-        }
-        let mut data_rng = Rng::new(config.data.seed);
-        // Data in its own units (the user's, pass or fail) is seen by the network scaled to
-        // the plane.
-        let axes = config.data_axes();
-        let points: Vec<Point> = if config.data.dataset == Dataset::Custom {
-            config.data.custom_points.clone()
-        } else {
-            data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
-        };
-        let points = points.iter().map(|p| axes.to_plane(p)).collect();
-        let split = data::split(points, config.data.percent_train, config.data.percent_val, &mut data_rng);
-        Self::with_split_round(config, split, round)
-    }
-
-    /// A fresh network for `config`, its weights from draw number `round`, trained on `split`.
-    fn with_split_round(config: Config, split: Split, round: u64) -> Result<Trainer, String> {
-        config.validate()?;
-        if split.train.is_empty() {
-            return Err("data: the training set is empty".into());
-        }
-        // Weights get their own stream so that changing the network keeps the data.
-        let mut rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
-        let network = super::model::network_for(&config, &mut rng);
-        Ok(Self::assemble(config, split, network, rng))
-    }
-
-    /// The run of `config` on `split` (already in the plane's units) with the weights
-    /// `parameters`, as another trainer of this setup has them: how the page copies the
-    /// worker's run without drawing the data or the weights again. `Err` for weights of
-    /// another shape or no training points.
-    pub fn with_parts(config: Config, split: Split, parameters: &[(Vec<Real>, Vec<Real>)]) -> Result<Trainer, String> {
-        config.validate()?;
-        if split.train.is_empty() {
-            return Err("data: the training set is empty".into());
-        }
-        let network = super::model::network_with(&config, parameters).ok_or("weights of another network")?;
-        let rng = Rng::new(config.data.seed ^ 0x9e37_79b9_7f4a_7c15);
-        Ok(Self::assemble(config, split, network, rng))
-    }
-
-    /// A trainer at epoch 0 with `network`, its random stream `rng`.
-    pub(crate) fn assemble(config: Config, split: Split, network: Network, rng: Rng) -> Trainer {
-        let train = Prepared::new(&config, &split.train);
-        let validation = Prepared::new(&config, &split.validation);
-        let test = Prepared::new(&config, &split.test);
-        let moments_w = network.layers.iter().map(|l| Moments::new(l.weights.len())).collect();
-        let dead = network.layers.iter().map(|l| vec![false; l.weights.len()]).collect();
-        let moments_b = network.layers.iter().map(|l| Moments::new(l.biases.len())).collect();
-        Trainer {
-            order: (0..train.len()).collect(),
-            before_step: network.clone(),
-            network,
-            split,
-            epoch: 0,
-            history: History::new(1000),
-            last: None,
-            stopped: None,
-            train,
-            validation,
-            test,
-            batch_inputs: Vec::new(),
-            batch_targets: Vec::new(),
-            rng,
-            workspace: Workspace::default(),
-            eval_workspace: Workspace::default(),
-            moments_w,
-            moments_b,
-            updates: 0,
-            early: EarlyState::default(),
-            unmeasured: None,
-            tick: (0, 0),
-            dead,
-            config,
-        }
-    }
-
     /// Takes the training settings of `config`, which change while training goes on (see
     /// [`Config::needs_new_network`]); its loss only where it fits this network's output.
     pub fn update_live(&mut self, config: &Config) {
@@ -175,6 +89,7 @@ impl Trainer {
             self.config.training.loss = loss;
         }
         self.network.leaky_slope = self.config.training.leaky_slope;
+        crate::model::switches(&mut self.network, &self.config);
         let hidden = self.network.layers.len() - 1;
         for (l, layer) in self.network.layers.iter_mut().take(hidden).enumerate() {
             layer.dropout = self.config.dropout(l);
@@ -299,8 +214,19 @@ impl Trainer {
                 let (gw, gb) = (&mut self.workspace.grad_w[l], &mut self.workspace.grad_b[l]);
                 gw.iter_mut().chain(gb.iter_mut()).for_each(|g| *g *= scale);
                 magnitude[l] += gw.iter().map(|g| g.abs() as f64).sum::<f64>() / gw.len().max(1) as f64;
+                // A frozen neuron's weights and bias are put back as they were.
+                let pieces = layer.activation.pieces();
+                let kept: Vec<(usize, Vec<Real>, Real)> = (0..layer.frozen.len())
+                    .filter(|&j| layer.frozen[j])
+                    .flat_map(|j| j * pieces..(j + 1) * pieces)
+                    .map(|r| (r, layer.row(r).to_vec(), layer.biases[r]))
+                    .collect();
                 update(&mut layer.weights, gw, &mut self.moments_w[l], &hyper, self.updates, Some(&mut self.dead[l]));
                 update(&mut layer.biases, gb, &mut self.moments_b[l], &hyper, self.updates, None);
+                for (r, w, b) in kept {
+                    layer.weights[r * layer.n_in..(r + 1) * layer.n_in].copy_from_slice(&w);
+                    layer.biases[r] = b;
+                }
             }
             batches += 1;
             start += b;
