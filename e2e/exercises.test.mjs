@@ -203,3 +203,29 @@ test('two setups side by side train epoch for epoch, the chart shows both, and t
   await clean(again);
   await clean(s);
 });
+
+test('a hint worked out from the student\'s own setup: the learning rate, up, for AND in 20 epochs at 0.001; the network, add, for XOR with no hidden layer', async () => {
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  await page.click('#lesson-11');
+  await page.waitForSelector('#hint-button');
+  await page.click('#hint-button');
+  await page.waitForSelector('#hint-button[data-knob="learningRate"]', { timeout: 30000 });
+  assert.match(await page.textContent('#hint-text'), /Try changing the learning rate\./);
+  assert.equal(await page.$eval('#hint-button', (e) => e.dataset.direction), undefined, 'the way comes with the second press');
+  await page.click('#hint-button');
+  await page.waitForSelector('#hint-button[data-direction="up"]');
+  assert.match(await page.textContent('#hint-text'), /Up: a larger value\. In a run of 20 epochs/);
+  await s.close();
+  const x = await open(browser, 'lang=es');
+  await x.page.click('#lesson-9');
+  await x.page.waitForSelector('#remove-layers');
+  await x.page.click('#remove-layers');
+  await x.page.waitForFunction(() => document.querySelector('#num-layers').textContent === '0');
+  await x.page.click('#hint-button');
+  await x.page.waitForSelector('#hint-button[data-knob="networkShape"]', { timeout: 30000 });
+  await x.page.click('#hint-button');
+  await x.page.waitForSelector('#hint-button[data-direction="add"]');
+  assert.match(await x.page.textContent('#hint-text'), /Agrega una neurona oculta/);
+  await x.close();
+});

@@ -93,6 +93,23 @@ impl Live {
         b.send(ToWorker::Sweep(ask.map(|(knob, range, epochs)| Box::new(super::protocol::SweepAsk { id, knob, range, epochs }))));
     }
 
+    /// Has the worker work out a hint for an exercise from `config` (this run's draw of
+    /// weights); `then` hears it. Not counted as a request of the run.
+    pub fn hint(
+        &mut self,
+        config: &crate::engine::Config,
+        epochs: u64,
+        aim: crate::engine::hint::Aim,
+        max_neurons: Option<usize>,
+        then: yew::Callback<super::protocol::HintFound>,
+    ) {
+        if let Some(b) = &self.link.worker {
+            let id = self.link.hint_reader.ask(then);
+            let ask = super::protocol::HintAsk { config: config.clone(), round: self.run.round, epochs, aim, max_neurons };
+            b.send(ToWorker::Hint { id, ask: Box::new(ask) });
+        }
+    }
+
     /// Has the worker draw the data sets' thumbnail points; `then` hears them. Not counted as a
     /// request of the run.
     pub fn thumbnails(&mut self, seed: u64, noise: u32, classes: usize, then: yew::Callback<super::protocol::ThumbnailSets>) {
@@ -304,6 +321,12 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     let reader = live.borrow_mut().link.formula_reader.answer(id);
                     if let Some(reader) = reader {
                         reader.emit(*read);
+                    }
+                }
+                FromWorker::Hint(id, found) => {
+                    let reader = live.borrow_mut().link.hint_reader.answer(id);
+                    if let Some(reader) = reader {
+                        reader.emit(*found);
                     }
                 }
                 FromWorker::Sweep(state) => {

@@ -37,6 +37,13 @@ pub enum ToWorker {
         /// The formula as typed.
         text: String,
     },
+    /// Work out a hint for an exercise from this setup: answered with [`FromWorker::Hint`].
+    Hint {
+        /// Numbers the requests, so that the page hears of the newest only.
+        id: u64,
+        /// The setup, its draw of weights, the epochs, the goal and the neuron limit.
+        ask: Box<HintAsk>,
+    },
     /// Start a sweep of the current setup (`None`: stop the one under way): answered with
     /// [`FromWorker::Sweep`]. It trains as `SweepStep`s ask.
     Sweep(Option<Box<SweepAsk>>),
@@ -250,7 +257,27 @@ pub enum FromWorker {
     Thumbnails(u64, ThumbnailSets),
     /// A formula read ([`ToWorker::ReadFormula`]), with the request's id.
     Formula(u64, Box<FormulaRead>),
+    /// A hint worked out ([`ToWorker::Hint`]), with the request's id.
+    Hint(u64, Box<HintFound>),
 }
+
+/// What a hint is worked out for: the student's setup and run, and the exercise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HintAsk {
+    /// The setup.
+    pub config: crate::engine::Config,
+    /// The run's draw of initial weights.
+    pub round: u64,
+    /// Epochs of each run tried (the exercise's limit).
+    pub epochs: u64,
+    /// What the goal measures.
+    pub aim: crate::engine::hint::Aim,
+    /// The exercise's limit of hidden neurons.
+    pub max_neurons: Option<usize>,
+}
+
+/// A hint (none when no small change does better), and the milliseconds it took.
+pub type HintFound = (Option<crate::engine::hint::Hint>, f64);
 
 /// A typed formula as read: the feature, or what is wrong with it.
 pub type FormulaRead = Result<crate::engine::formula::Formula, crate::engine::formula::FormulaError>;

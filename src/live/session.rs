@@ -76,6 +76,11 @@ impl Session {
             ToWorker::Sweep(ask) => FromWorker::Sweep(Box::new(self.sweeping.start(ask.map(|a| *a), self.trainer.as_ref(), self.round))),
             ToWorker::SweepStep { id, budget_ms } => FromWorker::Sweep(Box::new(self.sweeping.step(id, budget_ms, now))),
             ToWorker::Thumbnails { id, seed, noise, classes } => FromWorker::Thumbnails(id, super::protocol::thumbnails(seed, noise, classes)),
+            ToWorker::Hint { id, ask } => {
+                let start = now();
+                let found = crate::engine::hint::hint(&ask.config, ask.round, ask.epochs, ask.aim, ask.max_neurons);
+                FromWorker::Hint(id, Box::new((found, now() - start)))
+            }
             ToWorker::ReadFormula { id, text } => FromWorker::Formula(id, Box::new(crate::engine::formula::Formula::parse(&text))),
             ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
@@ -175,6 +180,7 @@ impl Session {
             | ToWorker::Benchmark(_)
             | ToWorker::Thumbnails { .. }
             | ToWorker::ReadFormula { .. }
+            | ToWorker::Hint { .. }
             | ToWorker::Sweep(_)
             | ToWorker::SweepStep { .. } => {}
         }

@@ -31,6 +31,8 @@ pub(crate) struct WorkerLink {
     pub(super) thumbnail_reader: Asked<super::protocol::ThumbnailSets>,
     /// Who hears of the formula the worker is reading.
     pub(super) formula_reader: Asked<super::protocol::FormulaRead>,
+    /// Who hears of the hint the worker is working out.
+    pub(super) hint_reader: Asked<super::protocol::HintFound>,
     /// Who hears of the sweep under way, and its id; the last sweep's id.
     pub(super) sweep_reader: (Option<yew::Callback<super::protocol::SweepState>>, u64),
 }
@@ -49,6 +51,7 @@ impl Default for WorkerLink {
             benchmark_reader: None,
             thumbnail_reader: Asked::default(),
             formula_reader: Asked::default(),
+            hint_reader: Asked::default(),
             sweep_reader: (None, 0),
         }
     }

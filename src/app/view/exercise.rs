@@ -46,6 +46,9 @@ pub(super) fn exercise_panel(ctx: &Ctx, met: Option<u64>) -> Html {
             if !e.text.is_empty() {
                 <p id="goal-text" class="goal-text">{ e.text.clone() }</p>
             }
+            if e.goal.is_some() && e.max_epochs != Some(0) {
+                <super::hint::HintTool ctx={ctx.clone()} />
+            }
         </section>
     }
 }

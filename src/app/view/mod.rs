@@ -15,6 +15,7 @@ mod figures;
 mod files;
 mod formula;
 mod help;
+mod hint;
 mod hooks;
 mod inspector;
 mod landscape;
