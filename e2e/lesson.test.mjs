@@ -207,3 +207,40 @@ test('a threshold unit by hand: typed weights move the line and the mistakes at 
   }
   await clean(xor);
 });
+
+test('each lesson asks before the run, explains after it and answers the wrong choice; the answer is kept, and hidden with the explanations', async () => {
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  for (let i = 1; i <= 8; i++) {
+    await page.click(`#lesson-${i}`);
+    await page.waitForSelector('#checkpoint');
+    assert.ok((await page.$$('.checkpoint-choice')).length >= 2, `lesson ${i}`);
+  }
+  // XOR with a hidden layer: a wrong answer first, before any training.
+  await page.click('#lesson-4');
+  await page.waitForSelector('#checkpoint');
+  await page.click('.checkpoint-choice:nth-child(2)');
+  await page.waitForSelector('#checkpoint[data-answered="1"]');
+  assert.equal(await page.$('#checkpoint-feedback'), null, 'no explanation before the run');
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) > 20);
+  await page.click('#play-pause-button');
+  await page.waitForSelector('#checkpoint-feedback');
+  const feedback = await page.textContent('#checkpoint-feedback');
+  assert.match(feedback, /^No exactamente\. Solo una red sin capa oculta se limita a una recta/);
+  assert.match(feedback, /la frontera se dobla/);
+  assert.equal(await page.$eval('#checkpoint-feedback', (e) => e.dataset.right), 'false');
+  // Kept in this browser: the same lesson opened again shows the answer.
+  await page.click('#lesson-5');
+  await page.click('#lesson-4');
+  await page.waitForSelector('#checkpoint[data-answered="1"]');
+  // A teacher hides it with the explanations.
+  await page.click('#toggle-explanations');
+  await page.waitForFunction(() => !document.querySelector('#checkpoint'));
+  await s.close();
+  const en = await open(browser, 'lang=en&hideText=true');
+  await en.page.click('#lesson-1');
+  await en.page.waitForSelector('#lesson-banner');
+  assert.equal(await en.page.$('#checkpoint'), null);
+  await en.close();
+});

@@ -1,6 +1,6 @@
 //! The strings of the views no playground has (the curve, the sweep, your own feature, the
-//! loss landscape, the plane as a layer sees it), kept apart: handed to the catalogue after
-//! the others, so that `Text` stays one list.
+//! loss landscape, the plane as a layer sees it) and of the lessons' checkpoints and hints,
+//! kept apart: handed to the catalogue after the others, so that `Text` stays one list.
 
 /// Calls `$then!` with the catalogue's other entries followed by these.
 macro_rules! views_strings {
@@ -30,6 +30,67 @@ macro_rules! views_strings {
             SweepOpen => "Click a row to open that setup.", "Haz clic en una fila para abrir esa configuración.";
             SweepDiverged => "diverged", "divergió";
             SweepChart => "Final losses against the setting's value", "Pérdidas finales contra el valor del ajuste";
+            CheckpointTitle => "Predict before you run", "Predice antes de entrenar";
+            CheckpointRight => "Right.", "¡Correcto!";
+            CheckpointWrong => "Not quite.", "No exactamente.";
+            CheckpointRun => "Now run it and watch; the explanation comes after the run.", "Ahora entrena y observa; la explicación llega después de entrenar.";
+            CheckpointAgain => "Answer again", "Responder de nuevo";
+            Cp1Q => "Can one threshold unit learn OR?", "¿Puede una sola neurona de umbral aprender OR?";
+            Cp1A => "Yes: one line separates the 1s from the 0s", "Sí: una sola recta separa los 1 de los 0";
+            Cp1B => "No: it needs a hidden layer", "No: necesita una capa oculta";
+            Cp1C => "Only with a very large learning rate", "Solo con una tasa de aprendizaje muy grande";
+            Cp1Why => "The perceptron rule moved the line after each mistake until no point was on the wrong side: OR is linearly separable.", "La regla del perceptrón movió la recta después de cada error hasta que ningún punto quedó del lado equivocado: OR es linealmente separable.";
+            Cp1NotB => "A hidden layer is needed when no line separates the classes, as in XOR; for OR one line is enough.", "La capa oculta hace falta cuando ninguna recta separa las clases, como en XOR; para OR basta una recta.";
+            Cp1NotC => "The rate only sets how far the line moves at each mistake; with any positive rate the rule stops once the line separates the points.", "La tasa solo decide cuánto se mueve la recta en cada error; con cualquier tasa positiva la regla se detiene cuando la recta separa los puntos.";
+            Cp2Q => "With equal weights, what must the bias do for AND, compared with OR?", "Con pesos iguales, ¿qué debe hacer el sesgo para AND, comparado con OR?";
+            Cp2A => "Be higher", "Ser más alto";
+            Cp2B => "Be lower, so that both inputs must be on to pass the threshold", "Ser más bajo, para que las dos entradas tengan que estar encendidas para pasar el umbral";
+            Cp2C => "Stay the same: only the weights change", "Quedarse igual: solo cambian los pesos";
+            Cp2Why => "With equal weights the line moves with the bias: lowering it leaves only the corner where both inputs are on on the positive side.", "Con pesos iguales la recta se mueve con el sesgo: al bajarlo, solo la esquina donde las dos entradas están encendidas queda del lado positivo.";
+            Cp2NotA => "A higher bias lets more points through: with one input on, the sum already passes the threshold, and that is OR.", "Un sesgo más alto deja pasar más puntos: con una sola entrada encendida la suma ya pasa el umbral, y eso es OR.";
+            Cp2NotC => "With equal weights AND and OR differ only in how many inputs must be on, and that is what the bias sets.", "Con pesos iguales, AND y OR solo difieren en cuántas entradas deben estar encendidas, y eso lo decide el sesgo.";
+            Cp3Q => "Will one threshold unit learn XOR if it trains long enough?", "¿Aprenderá XOR una sola neurona de umbral si entrena el tiempo suficiente?";
+            Cp3A => "Yes, with enough epochs", "Sí, con suficientes épocas";
+            Cp3B => "Yes, with a smaller learning rate", "Sí, con una tasa de aprendizaje más pequeña";
+            Cp3C => "No: no single line separates XOR's classes", "No: ninguna recta separa las clases de XOR";
+            Cp3Why => "The line kept moving and the mistakes never reached zero: XOR is not linearly separable, so one neuron cannot learn it.", "La recta siguió moviéndose y los errores nunca llegaron a cero: XOR no es linealmente separable, así que una sola neurona no puede aprenderlo.";
+            Cp3NotA => "More epochs only move the line again: whatever the line, at least one corner stays on the wrong side.", "Más épocas solo vuelven a mover la recta: sea cual sea la recta, al menos una esquina queda del lado equivocado.";
+            Cp3NotB => "A smaller rate moves the line less each time, but no line separates the classes, so it never settles.", "Una tasa más pequeña mueve menos la recta cada vez, pero ninguna recta separa las clases, así que nunca se estabiliza.";
+            Cp4Q => "With a hidden layer of four tanh neurons, what will the boundary look like?", "Con una capa oculta de cuatro neuronas tanh, ¿cómo será la frontera?";
+            Cp4A => "It bends, leaving two regions of each class", "Se dobla y deja dos regiones de cada clase";
+            Cp4B => "One straight line, as before", "Una sola recta, como antes";
+            Cp4C => "There will be none: XOR cannot be learned", "No habrá: XOR no se puede aprender";
+            Cp4Why => "Each hidden neuron draws its own line; the output combines them, so the boundary bends around the four corners.", "Cada neurona oculta traza su propia recta; la salida las combina, así que la frontera se dobla alrededor de las cuatro esquinas.";
+            Cp4NotB => "Only a network with no hidden layer is held to one line; the hidden neurons bend the plane first.", "Solo una red sin capa oculta se limita a una recta; las neuronas ocultas primero doblan el plano.";
+            Cp4NotC => "Not linearly separable means that one neuron cannot; a hidden layer transforms the plane so that the output can.", "No ser linealmente separable significa que una sola neurona no puede; la capa oculta transforma el plano para que la salida sí pueda.";
+            Cp5Q => "Compared with the squared error, what does cross-entropy do with a point that is confidently wrong?", "Comparada con el error cuadrático, ¿qué hace la entropía cruzada con un punto equivocado con mucha confianza?";
+            Cp5A => "Ignores it", "Lo ignora";
+            Cp5B => "Gives it the same loss as a point slightly wrong", "Le da la misma pérdida que a un punto un poco equivocado";
+            Cp5C => "Gives it a large loss, so the weights move a lot", "Le da una pérdida grande, así que los pesos se mueven mucho";
+            Cp5Why => "Cross-entropy is −ln of the probability given to the right class: near 0 it grows without bound, so confident mistakes push the weights hardest and learning does not stall.", "La entropía cruzada es −ln de la probabilidad que se da a la clase correcta: cerca de 0 crece sin límite, así que los errores con mucha confianza empujan más los pesos y el aprendizaje no se estanca.";
+            Cp5NotA => "No point is ignored: each adds −ln p to the loss, and the wrong ones add the most.", "Ningún punto se ignora: cada uno suma −ln p a la pérdida, y los equivocados suman más.";
+            Cp5NotB => "The loss grows with how wrong the point is, much faster than the squared error when p is near 0.", "La pérdida crece con qué tan equivocado está el punto, mucho más rápido que el error cuadrático cuando p está cerca de 0.";
+            Cp6Q => "A big network on a few noisy points: what will the validation loss do while the training loss keeps falling?", "Una red grande con pocos puntos con ruido: ¿qué hará la pérdida de validación mientras la de entrenamiento sigue bajando?";
+            Cp6A => "Fall, then rise again: the network starts to learn the noise", "Bajar y luego volver a subir: la red empieza a aprenderse el ruido";
+            Cp6B => "Keep falling with the training loss", "Seguir bajando con la de entrenamiento";
+            Cp6C => "Stay the same", "Quedarse igual";
+            Cp6Why => "After some epochs the training loss kept falling while the validation loss rose: that is overfitting, and early stopping kept the weights of the best validation epoch.", "Después de algunas épocas la pérdida de entrenamiento siguió bajando mientras la de validación subía: eso es sobreajuste, y la parada temprana guardó los pesos de la mejor época de validación.";
+            Cp6NotB => "The training loss measures the points the network learns from; on new points a network that memorizes the noise does worse.", "La pérdida de entrenamiento mide los puntos de los que la red aprende; en puntos nuevos, una red que memoriza el ruido lo hace peor.";
+            Cp6NotC => "The validation points change nothing in the weights, but the weights change, and their loss with them.", "Los puntos de validación no cambian los pesos, pero los pesos sí cambian, y con ellos su pérdida.";
+            Cp7Q => "The same network with dropout 0.5: what do you expect compared with no dropout?", "La misma red con dropout de 0.5: ¿qué esperas comparado con no usar dropout?";
+            Cp7A => "A lower training loss", "Una pérdida de entrenamiento más baja";
+            Cp7B => "A smoother boundary, and test loss closer to the training loss", "Una frontera más suave, y una pérdida de prueba más cercana a la de entrenamiento";
+            Cp7C => "No change: dropout only matters with more data", "Ningún cambio: el dropout solo importa con más datos";
+            Cp7Why => "Each step trained a random half of the hidden neurons, so no neuron could rely on another: the boundary is smoother and the test loss stays closer to the training loss.", "En cada paso se entrenó una mitad al azar de las neuronas ocultas, así que ninguna neurona podía depender de otra: la frontera es más suave y la pérdida de prueba queda más cerca de la de entrenamiento.";
+            Cp7NotA => "Dropout makes training harder on purpose: the training loss is usually higher; what improves is the test loss.", "El dropout hace más difícil el entrenamiento a propósito: la pérdida de entrenamiento suele ser mayor; lo que mejora es la de prueba.";
+            Cp7NotC => "Dropout matters most with few noisy points, which a big network would otherwise memorize.", "El dropout importa más con pocos puntos con ruido, que una red grande memorizaría.";
+            Cp8Q => "With three classes, what does the output give for each point?", "Con tres clases, ¿qué da la salida para cada punto?";
+            Cp8A => "One number between −1 and 1", "Un número entre −1 y 1";
+            Cp8B => "Three numbers between −1 and 1, each on its own", "Tres números entre −1 y 1, cada uno por su cuenta";
+            Cp8C => "Three probabilities that add up to 1 (softmax)", "Tres probabilidades que suman 1 (softmax)";
+            Cp8Why => "Softmax turns the three outputs into probabilities that add up to 1; the colour shows the most likely class, and cross-entropy raises the probability of the right one.", "Softmax convierte las tres salidas en probabilidades que suman 1; el color muestra la clase más probable, y la entropía cruzada sube la probabilidad de la correcta.";
+            Cp8NotA => "One number between −1 and 1 (tanh) tells two classes apart, not three.", "Un número entre −1 y 1 (tanh) distingue dos clases, no tres.";
+            Cp8NotB => "Outputs on their own could all say yes; softmax makes them compete, so they add up to 1.", "Salidas independientes podrían decir todas que sí; softmax las hace competir, así que suman 1.";
             HintButton => "Hint", "Pista";
             HintAgain => "Which way?", "¿Hacia dónde?";
             HintWorking => "Trying small changes of your setup…", "Probando cambios pequeños de tu configuración…";

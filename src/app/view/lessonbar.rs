@@ -63,6 +63,9 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
                         </button>
                     }
                 </p>
+                if !s.hide_text {
+                    <super::checkpoint::CheckpointPanel key={format!("{l:?}")} ctx={ctx.clone()} lesson={l} ran={ctx.live.borrow().newest_epoch() > 0} />
+                }
             </section>
         }
         </>

@@ -3,6 +3,7 @@
 
 mod app;
 mod backprop;
+mod checkpoint;
 mod choice;
 mod compare;
 mod confusion;
