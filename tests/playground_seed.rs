@@ -3,7 +3,8 @@
 //! its losses. The expected values were written down from TensorFlow Playground's own
 //! sources (its dataset.ts and nn.ts with seedrandom 2.4.3, run in node in playground.ts's
 //! order: generateData(true), reset(true), then oneStep()); their losses after 1, 10 and
-//! 100 steps agree with what its published page shows to the 3 decimals it shows.
+//! 100 steps agree with what its published page shows to the 3 decimals it shows. The last
+//! four links are as course notes and notebooks link to it.
 
 use neurona::app::link;
 use neurona::engine::{Real, Trainer};
@@ -49,6 +50,30 @@ const REPLAYS: &[Replay] = &[
         points: [[-2.548822145819396, -5.128141842017143, 0.0], [-4.242060152919012, -2.626451369528106, -0.6731244483204315], [2.113695958059317, 3.9884052104167917, 0.0]],
         weights: &[0.0013457098551409308, 0.47653393607075345, 0.39401180999629315, 0.17617003391478026],
         losses: [[0.04177509350228305, 0.04843514427511031], [0.04159947834069774, 0.048239935335578625], [0.041604045907379435, 0.048128273343177375]],
+    },
+    Replay {
+        link: "activation=tanh&batchSize=10&dataset=gauss&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=&seed=0.19214&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false",
+        points: [[1.4651763330803775, 1.6516591128180256, 1.0], [2.0769937262941354, 2.2491725652781236, 1.0], [-1.1281262119545428, -2.953871040610719, -1.0]],
+        weights: &[0.47231649390673613, -0.3670316023252693],
+        losses: [[0.030272889674614726, 0.03125928388260666], [0.0033279752418356855, 0.004414178105000516], [0.0003738516251515525, 0.000818203572530036]],
+    },
+    Replay {
+        link: "activation=tanh&batchSize=30&dataset=spiral&regDataset=reg-plane&learningRate=0.3&regularizationRate=0&noise=0&networkShape=4,2&seed=0.51575&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false",
+        points: [[-0.528074700100004, -0.18637894493287274, -1.0], [0.8173968649409077, -0.5406129532158616, 1.0], [0.3736028154249282, 1.4939949585947627, -1.0]],
+        weights: &[-0.28690189343766265, -0.1458059215628184],
+        losses: [[0.4810980336526858, 0.4755627540694167], [0.4754924367462268, 0.47733092582624725], [0.4557456933302243, 0.47749270383106074]],
+    },
+    Replay {
+        link: "activation=relu&batchSize=1&dataset=gauss&regDataset=reg-plane&learningRate=0.00001&regularizationRate=0&noise=35&networkShape=&seed=0.17057&showTestData=false&discretize=true&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false",
+        points: [[-1.4286800661339685, -4.397402556749741, -1.0], [1.991292999773807, 2.1378540216927173, 1.0], [1.2524373790819765, -3.7015788820320576, -1.0]],
+        weights: &[0.19686974976737837, -0.033728505473068215],
+        losses: [[0.3014223890852716, 0.2913339110940229], [0.25948246523585594, 0.24881390492432692], [0.1389668124290445, 0.12470242592695724]],
+    },
+    Replay {
+        link: "activation=tanh&batchSize=10&dataset=xor&regDataset=reg-plane&learningRate=0.03&regularizationRate=0&noise=0&networkShape=1&seed=0.60237&showTestData=false&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false",
+        points: [[-2.9502974068867185, -2.77754060049684, 1.0], [-2.283753122646474, -0.7175789384485445, 1.0], [3.7396190633099424, 2.7103445238133945, 1.0]],
+        weights: &[0.4558078016090077, -0.27162174623522817],
+        losses: [[0.48880627689893663, 0.5015992825159941], [0.4852818155332776, 0.5026126430803671], [0.38224530278717295, 0.42392066132176554]],
     },
 ];
 

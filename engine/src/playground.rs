@@ -67,5 +67,11 @@ pub fn start(config: &Config, round: u64) -> Option<Result<Trainer, String>> {
         }
     }
     let rng = Rng::new(d.seed ^ 0x9e37_79b9_7f4a_7c15 ^ round.wrapping_mul(0xbf58_476d_1ce4_e5b9));
-    Some(Ok(Trainer::assemble(config.clone(), split, network, rng)))
+    let mut trainer = Trainer::assemble(config.clone(), split, network, rng);
+    // Its batches: an update after every `batchSize` points, the rest carried over (while
+    // a batch fits in the training set; a larger one never updates there).
+    if config.training.batch_size <= trainer.train.len() {
+        trainer.carry = Some(Vec::new());
+    }
+    Some(Ok(trainer))
 }

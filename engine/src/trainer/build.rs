@@ -94,6 +94,8 @@ impl Trainer {
             early: EarlyState::default(),
             unmeasured: None,
             tick: (0, 0),
+            carry: None,
+            sequence: Vec::new(),
             dead,
             config,
         }

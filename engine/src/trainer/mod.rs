@@ -77,6 +77,12 @@ pub struct Trainer {
     /// The perceptron trained one point at a time: the next point's place in this epoch's
     /// order, and the mistakes made so far in the epoch.
     pub(crate) tick: (usize, usize),
+    /// TensorFlow Playground's batches, for a run that replays it: an update after every
+    /// `batch` points of an epoch, the points left at its end carried into the next epoch's
+    /// first update (the indices waiting).
+    pub(crate) carry: Option<Vec<usize>>,
+    /// The points of an epoch in the order they are trained, carried ones first.
+    pub(crate) sequence: Vec<usize>,
 }
 
 impl Trainer {
@@ -177,6 +183,15 @@ impl Trainer {
     fn gradient_epoch(&mut self) -> Vec<f64> {
         let n = self.train.len();
         let batch = self.config.training.batch_size.clamp(1, n);
+        // TensorFlow Playground's batches: the points carried from the last epoch first.
+        let carried = self.carry.as_ref().map(|c| c.len());
+        if let Some(waiting) = self.carry.as_ref() {
+            self.sequence.clear();
+            self.sequence.extend_from_slice(waiting);
+            self.sequence.extend_from_slice(&self.order);
+        }
+        let total = if carried.is_some() { self.sequence.len() } else { n };
+        let largest = batch + carried.unwrap_or(0);
         let n_features = self.config.network.features.len();
         let hyper = self.config.hyper();
         let mut magnitude = vec![0.0f64; self.network.layers.len()];
@@ -186,14 +201,18 @@ impl Trainer {
         let no_dropout = self.network.layers.iter().all(|l| l.dropout == 0.0);
         let pad = move |b: usize| if b > 4 && no_dropout { b.div_ceil(4) * 4 } else { b };
         self.batch_inputs.clear();
-        self.batch_inputs.resize(n_features * pad(batch), 0.0);
+        self.batch_inputs.resize(n_features * pad(largest), 0.0);
         self.batch_targets.clear();
-        self.batch_targets.resize(pad(batch), 0.0);
+        self.batch_targets.resize(pad(largest), 0.0);
         let mut start = 0;
-        while start < n {
-            let b = batch.min(n - start);
+        while start < total {
+            let want = if start == 0 { largest } else { batch };
+            if carried.is_some() && total - start < want {
+                break;
+            }
+            let b = want.min(total - start);
             let bp = pad(b);
-            let idx = &self.order[start..start + b];
+            let idx = if carried.is_some() { &self.sequence[start..start + b] } else { &self.order[start..start + b] };
             for f in 0..n_features {
                 let src = &self.train.inputs[f * n..(f + 1) * n];
                 let row = &mut self.batch_inputs[f * bp..(f + 1) * bp];
@@ -230,6 +249,9 @@ impl Trainer {
             }
             batches += 1;
             start += b;
+        }
+        if carried.is_some() {
+            self.carry = Some(self.sequence[start.min(total)..total].to_vec());
         }
         magnitude.iter_mut().for_each(|m| *m /= batches.max(1) as f64);
         magnitude
