@@ -197,7 +197,7 @@ test('a panic is said once, in the page language, with a way to reload', async (
   await s.close();
 });
 
-test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, the matrix view, the plane as a layer sees it, the loss landscape over two weights, a sweep with its results, a curve built neuron by neuron, your own feature with a message, a phone with an exercise', async () => {
+test('axe-core finds nothing serious on the new views: compare, backprop with its chooser, the inspector, the matrix view, the plane as a layer sees it, the loss landscape over two weights, a sweep with its results, a curve built neuron by neuron, your own feature with a message, a lesson checkpoint answered with a neuron switched off, a phone with an exercise', async () => {
   for (const [hash, viewport, act] of [
     ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#compare-button'); await page.waitForSelector('#compare-network'); }],
     ['lang=es', { width: 1366, height: 768 }, async (page) => { await page.click('#backprop-button'); await page.waitForSelector('#backprop-point'); }],
@@ -219,6 +219,14 @@ test('axe-core finds nothing serious on the new views: compare, backprop with it
       await page.fill('#custom-feature', 'x1 >');
       await page.click('#custom-feature-apply');
       await page.waitForFunction(() => document.querySelector('#custom-feature-message').textContent.length > 20);
+    }],
+    ['lang=es', { width: 1280, height: 720 }, async (page) => {
+      await page.click('#lesson-4');
+      await page.click('.checkpoint-choice:nth-child(2)');
+      await page.click('#next-step-button');
+      await page.click('#neuron-1-0');
+      await page.click('#neuron-off');
+      await page.waitForSelector('#checkpoint-feedback');
     }],
     ['lang=es', { width: 390, height: 844 }, async (page) => { await page.click('#lesson-9'); await page.waitForSelector('#mobile-goal'); }],
   ]) {

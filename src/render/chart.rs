@@ -2,6 +2,7 @@
 //! validation in blue, and a mark where early stopping stopped; a frame with the epochs
 //! and losses numbered along its axes, drawn empty before training.
 
+use super::canvas::{left_ticks, plot_frame};
 use crate::engine::trainer::HistoryPoint;
 use web_sys::HtmlCanvasElement;
 
@@ -101,17 +102,8 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     }
     ctx.restore();
     // The frame and the numbers.
-    ctx.set_stroke_style_str("#999");
-    ctx.set_line_width(1.0);
-    ctx.stroke_rect(x0 + 0.5, y0 + 0.5, x1 - x0 - 1.0, y1 - y0);
-    ctx.set_fill_style_str("#4d4d4d");
-    ctx.set_font("10px system-ui, sans-serif");
-    ctx.set_text_align("right");
-    ctx.set_text_baseline("middle");
-    for v in [0.0, top / 2.0, top] {
-        let y = y1 - v / top * (y1 - y0);
-        let _ = ctx.fill_text(&tick(v), x0 - 3.0, y.clamp(y0 + 4.0, y1 - 4.0));
-    }
+    plot_frame(&ctx, (x0, y0, x1, y1));
+    left_ticks(&ctx, (x0, y0, x1, y1), [0.0, top / 2.0, top].map(|v| (y1 - v / top * (y1 - y0), tick(v))));
     ctx.set_text_baseline("top");
     ctx.set_text_align("left");
     let _ = ctx.fill_text(&first.to_string(), x0, y1 + 3.0);

@@ -2,7 +2,7 @@
 //! last hidden layer as a thin coloured line, the bias dashed, and their sum, the output, as
 //! a thick black line, over x from −6 to 6 with numbered axes.
 
-use super::canvas::{hidpi, polyline};
+use super::canvas::{hidpi, left_ticks, plot_frame, polyline};
 use crate::engine::curve::Curve;
 use web_sys::HtmlCanvasElement;
 
@@ -54,16 +54,8 @@ pub fn draw_curve(canvas: &HtmlCanvasElement, c: &Curve, points: &[(f64, f64)]) 
     line(&vec![c.bias; c.x.len()], "#5f6368", 1.5);
     let _ = ctx.set_line_dash(&js_sys::Array::new());
     line(&c.output, "#202124", 3.0);
-    ctx.set_stroke_style_str("#999");
-    ctx.set_line_width(1.0);
-    ctx.stroke_rect(x0 + 0.5, y0 + 0.5, x1 - x0 - 1.0, y1 - y0);
-    ctx.set_fill_style_str("#4d4d4d");
-    ctx.set_font("10px system-ui, sans-serif");
-    ctx.set_text_align("right");
-    ctx.set_text_baseline("middle");
-    for v in [lo, (lo + hi) / 2.0, hi] {
-        let _ = ctx.fill_text(&format!("{v:.1}").replace('-', "−"), x0 - 3.0, y(v).clamp(y0 + 4.0, y1 - 4.0));
-    }
+    plot_frame(&ctx, (x0, y0, x1, y1));
+    left_ticks(&ctx, (x0, y0, x1, y1), [lo, (lo + hi) / 2.0, hi].map(|v| (y(v), format!("{v:.1}").replace('-', "−"))));
     ctx.set_text_align("center");
     ctx.set_text_baseline("top");
     for v in [-6.0, -3.0, 0.0, 3.0, 6.0] {

@@ -1,7 +1,7 @@
 //! A sweep's chart: the final training loss (grey) and test loss (black) against the
 //! setting's value (on a log scale for the rates), each run a dot, with numbered axes.
 
-use super::canvas::{hidpi, polyline};
+use super::canvas::{hidpi, left_ticks, plot_frame, polyline};
 use crate::engine::sweep::Outcome;
 use web_sys::HtmlCanvasElement;
 
@@ -19,9 +19,7 @@ const BOTTOM: f64 = 20.0;
 pub fn draw_sweep(canvas: &HtmlCanvasElement, outcomes: &[Outcome], values: &[f64], logarithmic: bool) {
     let ctx = hidpi(canvas, WIDTH, HEIGHT);
     let (x0, y0, x1, y1) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
-    ctx.set_stroke_style_str("#999");
-    ctx.set_line_width(1.0);
-    ctx.stroke_rect(x0 + 0.5, y0 + 0.5, x1 - x0 - 1.0, y1 - y0);
+    plot_frame(&ctx, (x0, y0, x1, y1));
     let scale = |v: f64| if logarithmic { v.max(1e-12).ln() } else { v };
     let (lo, hi) = values.iter().map(|v| scale(*v)).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let top = outcomes.iter().flat_map(|o| [Some(o.train), o.test]).flatten().filter(|v| v.is_finite()).fold(0.0f64, f64::max).max(1e-6) * 1.05;
@@ -46,13 +44,7 @@ pub fn draw_sweep(canvas: &HtmlCanvasElement, outcomes: &[Outcome], values: &[f6
     };
     series(|o| Some(o.train), "#777777");
     series(|o| o.test, "#000000");
-    ctx.set_fill_style_str("#4d4d4d");
-    ctx.set_font("10px system-ui, sans-serif");
-    ctx.set_text_align("right");
-    ctx.set_text_baseline("middle");
-    for l in [0.0, top / 2.0, top] {
-        let _ = ctx.fill_text(&format!("{l:.3}"), x0 - 3.0, y(l).clamp(y0 + 4.0, y1 - 4.0));
-    }
+    left_ticks(&ctx, (x0, y0, x1, y1), [0.0, top / 2.0, top].map(|l| (y(l), format!("{l:.3}"))));
     ctx.set_text_baseline("top");
     if let (Some(first), Some(last)) = (values.first(), values.last()) {
         ctx.set_text_align("left");

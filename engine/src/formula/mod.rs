@@ -205,40 +205,51 @@ impl Formula {
         for &op in &self.program {
             let b = if top > 0 { stack[top - 1] } else { 0.0 };
             let a = if top > 1 { stack[top - 2] } else { 0.0 };
-            let (taken, v) = match op {
-                Op::X1 => (0, x1),
-                Op::X2 => (0, x2),
-                Op::Const(c) => (0, c),
-                Op::Neg => (1, -b),
-                Op::Inv => (1, 1.0 / b),
-                Op::Add => (2, a + b),
-                Op::Mul => (2, a * b),
-                Op::Pow => (2, libm::pow(a, b)),
-                Op::Abs => (1, b.abs()),
-                Op::Sign => (
-                    1,
+            let v = match op {
+                Op::X1 => x1,
+                Op::X2 => x2,
+                Op::Const(c) => c,
+                Op::Neg => -b,
+                Op::Inv => 1.0 / b,
+                Op::Add => a + b,
+                Op::Mul => a * b,
+                Op::Pow => libm::pow(a, b),
+                Op::Abs => b.abs(),
+                Op::Sign => {
                     if b > 0.0 {
                         1.0
                     } else if b < 0.0 {
                         -1.0
                     } else {
                         b
-                    },
-                ),
-                Op::Floor => (1, libm::floor(b)),
-                Op::Ceil => (1, libm::ceil(b)),
-                Op::Sin => (1, libm::sin(b)),
-                Op::Cos => (1, libm::cos(b)),
-                Op::Tan => (1, libm::tan(b)),
-                Op::Tanh => (1, libm::tanh(b)),
-                Op::Exp => (1, libm::exp(b)),
-                Op::Ln => (1, libm::log(b)),
-                Op::Sqrt => (1, libm::sqrt(b)),
-                Op::Min => (2, if a.is_nan() || b.is_nan() { f64::NAN } else { a.min(b) }),
-                Op::Max => (2, if a.is_nan() || b.is_nan() { f64::NAN } else { a.max(b) }),
+                    }
+                }
+                Op::Floor => libm::floor(b),
+                Op::Ceil => libm::ceil(b),
+                Op::Sin => libm::sin(b),
+                Op::Cos => libm::cos(b),
+                Op::Tan => libm::tan(b),
+                Op::Tanh => libm::tanh(b),
+                Op::Exp => libm::exp(b),
+                Op::Ln => libm::log(b),
+                Op::Sqrt => libm::sqrt(b),
+                Op::Min => {
+                    if a.is_nan() || b.is_nan() {
+                        f64::NAN
+                    } else {
+                        a.min(b)
+                    }
+                }
+                Op::Max => {
+                    if a.is_nan() || b.is_nan() {
+                        f64::NAN
+                    } else {
+                        a.max(b)
+                    }
+                }
             };
             // Checked when the formula was made: never more taken than there is.
-            top = top.saturating_sub(taken);
+            top = top.saturating_sub(op.takes());
             if top < STACK {
                 stack[top] = v;
                 top += 1;
