@@ -22,7 +22,7 @@ export async function launch() {
 }
 
 /** Serves dist/ and opens a page on it; collects console errors and off-host requests. */
-export async function open(browser, hash = '', viewport = { width: 1280, height: 900 }, options = {}) {
+export async function open(browser, hash = '', viewport = { width: 1280, height: 900 }, options = {}, ready = null) {
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
@@ -42,6 +42,11 @@ export async function open(browser, hash = '', viewport = { width: 1280, height:
   };
   open_sessions.add(close);
   await page.goto(base + (hash ? '#' + hash.replace(/^#/, '') : ''));
+  // A page other than the playground (the class board, a worksheet) is ready when it shows.
+  if (ready) {
+    await page.waitForSelector(ready);
+    return { page, errors, foreign, base, close };
+  }
   await page.waitForSelector('#heatmap canvas');
   await page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'));
   // The first picture comes from the worker a moment after the page's own figures.

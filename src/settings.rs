@@ -78,6 +78,10 @@ pub struct Settings {
     pub landscape: Option<crate::engine::landscape::Plane>,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
+    /// The teacher's board of hand-in codes instead of the playground (`board=true`).
+    pub board: bool,
+    /// The exercise as a printable worksheet instead of the playground (`worksheet=true`).
+    pub worksheet: bool,
     /// The link said its points are too many to carry (`points=page:NAME`, or `points=page`
     /// from earlier versions, whose name is empty): the page takes them from this browser's
     /// storage, under that name.
@@ -104,6 +108,8 @@ impl Settings {
             space: None,
             landscape: None,
             backprop: false,
+            board: false,
+            worksheet: false,
             points_in_page: None,
         }
     }

@@ -19,6 +19,7 @@ pub mod features;
 pub mod fingerprint;
 pub mod formula;
 pub mod grid;
+pub mod handin;
 pub mod hint;
 pub mod init;
 pub mod inspect;

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod backprop_steps;
+pub mod board;
 pub use crate::exercise;
 pub use crate::i18n;
 pub mod json;

@@ -23,8 +23,17 @@ macro_rules! catalogue {
 
 #[macro_use]
 mod views;
+#[macro_use]
+mod class;
 
-views_strings! { catalogue {
+/// The catalogue with the class loop's strings after the others.
+macro_rules! catalogue_with_class {
+    ($($entries:tt)*) => {
+        class_strings! { catalogue { $($entries)* } }
+    };
+}
+
+views_strings! { catalogue_with_class {
     AppTitle => "Neurona: a neural network in your browser", "Neurona: una red neuronal en tu navegador";
     Tagline => "Tinker with a neural network right here. Every number is computed live.", "Juega con una red neuronal aquí mismo. Cada número se calcula en vivo.";
     Play => "Play", "Entrenar";

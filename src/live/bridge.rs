@@ -283,7 +283,7 @@ impl Live {
 /// Starts the training worker; its answers go to the page's side `live`.
 /// How long the worker trains a sweep between two answers (milliseconds): a cancel or a
 /// picture waits at most this long.
-const SWEEP_SLICE_MS: f64 = 40.0;
+pub(super) const SWEEP_SLICE_MS: f64 = 40.0;
 
 fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
     TrainingWorker::spawner()
@@ -328,6 +328,33 @@ fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<Training
                     if let Some(reader) = reader {
                         reader.emit(*found);
                     }
+                }
+                FromWorker::Qr(id, code) => {
+                    let reader = live.borrow_mut().link.qr_reader.answer(id);
+                    if let Some(reader) = reader {
+                        reader.emit(code);
+                    }
+                }
+                FromWorker::Checked(id, checked, ms) => {
+                    let reader = live.borrow_mut().link.check_reader.answer(id);
+                    if let Some(reader) = reader {
+                        reader.emit((checked, ms));
+                    }
+                }
+                FromWorker::Animation(state) => {
+                    let mut live = live.borrow_mut();
+                    let (Some(reader), id) = live.link.animation_reader.clone() else { return };
+                    if state.id != id {
+                        return;
+                    }
+                    let more = state.error.is_none() && state.gif.is_none() && state.progress.0 < state.progress.1;
+                    if !more {
+                        live.link.animation_reader.0 = None;
+                    } else if let Some(b) = &live.link.worker {
+                        b.send(ToWorker::AnimationStep { id, budget_ms: SWEEP_SLICE_MS });
+                    }
+                    drop(live);
+                    reader.emit(*state);
                 }
                 FromWorker::Sweep(state) => {
                     let mut live = live.borrow_mut();

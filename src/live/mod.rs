@@ -3,9 +3,12 @@
 //! entry and the page's frame loop are for the browser.
 
 #[cfg(target_arch = "wasm32")]
+mod asking;
+#[cfg(target_arch = "wasm32")]
 mod bridge;
 #[cfg(target_arch = "wasm32")]
 mod charts;
+pub mod class;
 #[cfg(target_arch = "wasm32")]
 pub mod compare_view;
 #[cfg(target_arch = "wasm32")]

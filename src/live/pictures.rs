@@ -90,6 +90,21 @@ impl Painter {
 
     /// The output over the plane, from the grid just evaluated: one hue per class for more
     /// than two classes, else the orange-blue scale of the score.
+    /// The pictures of `t` with the weights `parameters` at `epoch` instead of its own (which
+    /// it keeps); none when they do not fit its network.
+    pub fn paint_at(&mut self, t: &mut Trainer, request: Request, epoch: u64, parameters: &[(Vec<Real>, Vec<Real>)], thumbnails: bool) -> Option<Pictures> {
+        let mut shown = t.network.clone();
+        if !shown.set_parameters(parameters) {
+            return None;
+        }
+        let own = std::mem::replace(&mut t.network, shown);
+        let at = std::mem::replace(&mut t.epoch, epoch);
+        let pictures = self.paint(t, request, thumbnails);
+        t.network = own;
+        t.epoch = at;
+        Some(pictures)
+    }
+
     fn output(&self, t: &Trainer, discretize: bool, rgba: &mut [u8]) {
         let last = t.network.layers.len() - 1;
         let out = t.network.output().activation;

@@ -54,6 +54,34 @@ pub enum ToWorker {
         /// Milliseconds to train for.
         budget_ms: f64,
     },
+    /// `text` as a QR code of version `max_version` at most: answered with [`FromWorker::Qr`].
+    Qr {
+        /// Numbers the requests, so that the page hears of the newest only.
+        id: u64,
+        /// What the code holds.
+        text: String,
+        /// The largest version allowed.
+        max_version: u8,
+    },
+    /// Compute hand-ins' results again, each setup with its weights (flat, as a code holds
+    /// them): answered with [`FromWorker::Checked`].
+    Check {
+        /// Numbers the requests, so that the page hears of the newest only.
+        id: u64,
+        /// Each hand-in's setup and weights.
+        asks: Vec<(Config, Vec<Real>)>,
+    },
+    /// Start an animation of the run from these weights (`None`: stop the one under way):
+    /// answered with [`FromWorker::Animation`]. Its frames are drawn as `AnimationStep`s ask.
+    Animation(Option<Box<super::class::AnimationAsk>>),
+    /// Draw frames of the animation under way for about `budget_ms`: answered with
+    /// [`FromWorker::Animation`].
+    AnimationStep {
+        /// The animation's id.
+        id: u64,
+        /// Milliseconds to draw for.
+        budget_ms: f64,
+    },
     /// Time the engine here, `repeats` runs of each part at least: answered with
     /// [`FromWorker::Benchmark`] (for the browser benchmark).
     Benchmark(u32),
@@ -259,6 +287,13 @@ pub enum FromWorker {
     Formula(u64, Box<FormulaRead>),
     /// A hint worked out ([`ToWorker::Hint`]), with the request's id.
     Hint(u64, Box<HintFound>),
+    /// A QR code ([`ToWorker::Qr`]; none when the text does not fit), with the request's id.
+    Qr(u64, Option<Box<super::class::Qr>>),
+    /// Hand-ins' results computed again ([`ToWorker::Check`]), with the request's id and the
+    /// milliseconds it took.
+    Checked(u64, Vec<super::class::Checked>, f64),
+    /// Where an animation stands ([`ToWorker::Animation`], [`ToWorker::AnimationStep`]).
+    Animation(Box<super::class::AnimationState>),
 }
 
 /// What a hint is worked out for: the student's setup and run, and the exercise.

@@ -34,6 +34,8 @@ pub struct Session {
     landscape_at: (f64, f64),
     /// A sweep of the current setup, when one was asked for.
     sweeping: super::sweeping::Sweeping,
+    /// An animation of the run, when one was asked for.
+    animating: super::class::Animating,
 }
 
 /// While training runs as fast as it can, the pictures are painted at most this often
@@ -81,6 +83,14 @@ impl Session {
                 let found = crate::engine::hint::hint(&ask.config, ask.round, ask.epochs, ask.aim, ask.max_neurons);
                 FromWorker::Hint(id, Box::new((found, now() - start)))
             }
+            ToWorker::Qr { id, text, max_version } => FromWorker::Qr(id, super::class::qr(&text, max_version).map(Box::new)),
+            ToWorker::Check { id, asks } => {
+                let start = now();
+                let checked = super::class::check(&asks);
+                FromWorker::Checked(id, checked, now() - start)
+            }
+            ToWorker::Animation(ask) => FromWorker::Animation(Box::new(self.animating.start(ask.map(|a| *a), self.trainer.as_ref()))),
+            ToWorker::AnimationStep { id, budget_ms } => FromWorker::Animation(Box::new(self.animating.step(id, budget_ms, self.trainer.as_mut(), now))),
             ToWorker::ReadFormula { id, text } => FromWorker::Formula(id, Box::new(crate::engine::formula::Formula::parse(&text))),
             ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
             other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
@@ -168,7 +178,7 @@ impl Session {
             ToWorker::Paint { request, epoch, parameters } => {
                 self.request = Some(request);
                 if let Some(t) = &mut self.trainer {
-                    snapshot.pictures = paint_at(&mut self.painter, t, request, epoch, &parameters).map(|mut p| {
+                    snapshot.pictures = self.painter.paint_at(t, request, epoch, &parameters, true).map(|mut p| {
                         p.landscape = request.landscape.and_then(|plane| t.landscape(&parameters, &self.trail.before(epoch), plane)).map(Box::new);
                         Box::new(p)
                     });
@@ -181,6 +191,10 @@ impl Session {
             | ToWorker::Thumbnails { .. }
             | ToWorker::ReadFormula { .. }
             | ToWorker::Hint { .. }
+            | ToWorker::Qr { .. }
+            | ToWorker::Check { .. }
+            | ToWorker::Animation(_)
+            | ToWorker::AnimationStep { .. }
             | ToWorker::Sweep(_)
             | ToWorker::SweepStep { .. } => {}
         }
@@ -349,8 +363,6 @@ pub fn start(config: crate::engine::Config, round: u64, network: Option<crate::e
     Some(t)
 }
 
-/// The history point of the epoch just trained, if the history kept it (it keeps fewer as a
-/// run grows): the page's copy, fed the same points, thins them the same way.
 /// A file of the run `t` with the weights `network`.
 fn export(t: &Trainer, what: Export, network: crate::engine::Network) -> String {
     match what {
@@ -359,27 +371,8 @@ fn export(t: &Trainer, what: Export, network: crate::engine::Network) -> String 
     }
 }
 
-/// The pictures of `t` with the weights `parameters` at `epoch` instead of its own (which it
-/// keeps); none when they do not fit its network.
-fn paint_at(
-    painter: &mut Painter,
-    t: &mut Trainer,
-    request: Request,
-    epoch: u64,
-    parameters: &[(Vec<Real>, Vec<Real>)],
-) -> Option<crate::live::pictures::Pictures> {
-    let mut shown = t.network.clone();
-    if !shown.set_parameters(parameters) {
-        return None;
-    }
-    let own = std::mem::replace(&mut t.network, shown);
-    let at = std::mem::replace(&mut t.epoch, epoch);
-    let pictures = painter.paint(t, request, true);
-    t.network = own;
-    t.epoch = at;
-    Some(pictures)
-}
-
+/// The history point of the epoch just trained, if the history kept it (it keeps fewer as a
+/// run grows): the page's copy, fed the same points, thins them the same way.
 fn kept_point(t: &Trainer) -> Option<crate::engine::trainer::HistoryPoint> {
     t.history.points.last().filter(|p| p.epoch == t.epoch).copied()
 }

@@ -33,6 +33,12 @@ pub(crate) struct WorkerLink {
     pub(super) formula_reader: Asked<super::protocol::FormulaRead>,
     /// Who hears of the hint the worker is working out.
     pub(super) hint_reader: Asked<super::protocol::HintFound>,
+    /// Who hears of the QR code the worker is making.
+    pub(super) qr_reader: Asked<Option<Box<super::class::Qr>>>,
+    /// Who hears of the hand-ins the worker is checking.
+    pub(super) check_reader: Asked<(Vec<super::class::Checked>, f64)>,
+    /// Who hears of the animation under way, and its id; the last animation's id.
+    pub(super) animation_reader: (Option<yew::Callback<super::class::AnimationState>>, u64),
     /// Who hears of the sweep under way, and its id; the last sweep's id.
     pub(super) sweep_reader: (Option<yew::Callback<super::protocol::SweepState>>, u64),
 }
@@ -52,6 +58,9 @@ impl Default for WorkerLink {
             thumbnail_reader: Asked::default(),
             formula_reader: Asked::default(),
             hint_reader: Asked::default(),
+            qr_reader: Asked::default(),
+            check_reader: Asked::default(),
+            animation_reader: (None, 0),
             sweep_reader: (None, 0),
         }
     }

@@ -74,6 +74,11 @@ impl Timeline {
         self.snapshots.iter().map(|(_, p)| size(p)).sum()
     }
 
+    /// The snapshots kept, oldest first.
+    pub fn snapshots(&self) -> &[(u64, Parameters)] {
+        &self.snapshots
+    }
+
     /// The epochs kept.
     pub fn epochs(&self) -> impl Iterator<Item = u64> + '_ {
         self.snapshots.iter().map(|(e, _)| *e)

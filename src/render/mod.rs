@@ -10,6 +10,7 @@ pub mod colour;
 pub mod curve;
 pub mod diagram;
 pub mod figures;
+pub mod frames;
 #[cfg(target_arch = "wasm32")]
 pub mod landscape;
 #[cfg(target_arch = "wasm32")]

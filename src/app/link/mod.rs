@@ -124,6 +124,31 @@ pub fn to_hash(s: &Settings) -> String {
     pairs.map(|(k, v)| format!("{k}={}", escape(v))).collect::<Vec<_>>().join("&")
 }
 
+/// The shortest link that opens the same setup, for a QR code or a hand-in code (without
+/// `#`): every key a link without it means the same is left out (TensorFlow Playground's
+/// defaults too: it reads a missing key as its default as well), found by reading the link
+/// back in a browser of either language (so `lang=` stays).
+pub fn to_short_hash(s: &Settings) -> String {
+    let full = to_hash(s);
+    // Read in the other language, so that a link without `lang=` is seen to differ.
+    let reader = match s.lang {
+        Lang::En => Lang::Es,
+        Lang::Es => Lang::En,
+    };
+    let target = parse(&full, reader).0;
+    let mut pairs: Vec<&str> = full.split('&').collect();
+    let mut i = 0;
+    while i < pairs.len() {
+        let without = pairs.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, p)| *p).collect::<Vec<_>>().join("&");
+        if parse(&without, reader).0 == target {
+            pairs.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    pairs.join("&")
+}
+
 /// Escapes what would break a link's `key=value&` structure, and nothing else.
 fn escape(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
@@ -646,5 +671,39 @@ mod tests {
         let (s, repairs) = parse("networkShape=2&off=1,5;1,1&frozen=zero", Lang::En);
         assert_eq!((s.config.training.off.clone(), s.config.training.frozen.clone()), (vec![(0, 1)], vec![]));
         assert!(repairs.iter().any(|r| r.key == "off") && repairs.iter().any(|r| r.key == "frozen"), "{repairs:?}");
+    }
+
+    #[test]
+    fn defaults_are_left_out_and_the_setup_reads_back_the_same() {
+        let d = Settings::new(Lang::En);
+        assert_eq!(to_short_hash(&d), "lang=en", "the default setup is its language alone");
+        let mut s = Settings::new(Lang::Es);
+        s.config.data.dataset = Dataset::LogicXor;
+        s.config.network.features.push(Feature::X1X2);
+        s.exercise.max_neurons = Some(4);
+        s.hide("noise");
+        let short = to_short_hash(&s);
+        let full = to_hash(&s);
+        assert!(short.len() * 3 < full.len(), "{short} against {full}");
+        for lang in [Lang::En, Lang::Es] {
+            assert_eq!(parse(&short, lang).0, s, "{short}");
+        }
+        assert!(short.contains("lang=es") && short.contains("dataset=logic-xor") && short.contains("noise_hide=true"), "{short}");
+        assert!(!short.contains("activation=") && !short.contains("learningRate="), "{short}");
+    }
+
+    #[test]
+    fn every_lesson_reads_back_from_its_short_link() {
+        for lesson in crate::app::lessons::Lesson::ALL {
+            for lang in [Lang::En, Lang::Es] {
+                let mut s = Settings::new(lang);
+                s.config = lesson.config();
+                s.exercise = lesson.exercise();
+                let short = to_short_hash(&s);
+                // What the full link opens (a value off the menus is read as the nearest on them).
+                assert_eq!(parse(&short, Lang::En).0, parse(&to_hash(&s), Lang::En).0, "{lesson:?}: {short}");
+                assert!(short.len() <= to_hash(&s).len());
+            }
+        }
     }
 }

@@ -8,6 +8,26 @@ use crate::i18n::Lang;
 /// The page's view keys, after the compared setup.
 pub(super) const VIEW_KEYS: &[Key] = &[
     key(
+        "board",
+        1,
+        false,
+        |s, v| {
+            s.board = bool_of(v)?;
+            Ok(())
+        },
+        |s| s.board.then(|| "true".into()),
+    ),
+    key(
+        "worksheet",
+        1,
+        false,
+        |s, v| {
+            s.worksheet = bool_of(v)?;
+            Ok(())
+        },
+        |s| s.worksheet.then(|| "true".into()),
+    ),
+    key(
         "projector",
         1,
         false,

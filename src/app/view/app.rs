@@ -196,6 +196,19 @@ pub fn App() -> Html {
     use_shortcuts(&state, &live, &dispatch);
 
     let s = &state.settings;
+    // The teacher's board and the worksheet are pages of their own, from the same link.
+    if s.board || s.worksheet {
+        return html! {
+            <div class={classes!("page", if s.board { "board-page" } else { "worksheet-page" })}>
+                { notices(&ctx, &state.notices) }
+                if s.board {
+                    <super::board::ClassBoard ctx={ctx.clone()} />
+                } else {
+                    <super::worksheet::Worksheet ctx={ctx.clone()} started={state.started} />
+                }
+            </div>
+        };
+    }
     html! {
         <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"), s.compare.is_some().then_some("comparing"))}>
             { header(&ctx) }

@@ -4,11 +4,24 @@
 use super::ctx::*;
 use crate::app::exercise::{Exercise, Goal};
 
-fn goal_words(goal: Goal, lang: Lang) -> String {
+pub(super) fn goal_words(goal: Goal, lang: Lang) -> String {
     match goal {
         Goal::TestLoss(v) => Text::GoalTestLoss.get(lang).replace("{value}", &v.to_string()),
         Goal::Accuracy(v) => Text::GoalAccuracy.get(lang).replace("{value}", &v.to_string()),
     }
+}
+
+/// The exercise's limits in words.
+pub(super) fn limit_words(e: &Exercise, lang: Lang) -> Vec<String> {
+    let mut limits = Vec::new();
+    if let Some(n) = e.max_neurons {
+        limits.push(Text::LimitNeurons.get(lang).replace("{n}", &n.to_string()));
+    }
+    if let Some(n) = e.max_epochs {
+        // No epochs at all means the weights are set by hand.
+        limits.push(if n == 0 { Text::LimitNoEpochs.get(lang).to_string() } else { Text::LimitEpochs.get(lang).replace("{n}", &n.to_string()) });
+    }
+    limits
 }
 
 /// The exercise panel, above the playground, when the link sets one.
@@ -19,14 +32,7 @@ pub(super) fn exercise_panel(ctx: &Ctx, met: Option<u64>) -> Html {
         return html! {};
     }
     let lang = s.lang;
-    let mut limits = Vec::new();
-    if let Some(n) = e.max_neurons {
-        limits.push(Text::LimitNeurons.get(lang).replace("{n}", &n.to_string()));
-    }
-    if let Some(n) = e.max_epochs {
-        // No epochs at all means the weights are set by hand.
-        limits.push(if n == 0 { Text::LimitNoEpochs.get(lang).to_string() } else { Text::LimitEpochs.get(lang).replace("{n}", &n.to_string()) });
-    }
+    let limits = limit_words(e, lang);
     html! {
         <section id="exercise" class="exercise" aria-label={ctx.t(Text::Exercise)}>
             <p class="exercise-title"><strong>{ ctx.t(Text::Exercise) }</strong></p>
@@ -48,6 +54,9 @@ pub(super) fn exercise_panel(ctx: &Ctx, met: Option<u64>) -> Html {
             }
             if e.goal.is_some() && e.max_epochs != Some(0) {
                 <super::hint::HintTool ctx={ctx.clone()} />
+            }
+            if e.goal.is_some() {
+                <super::handin::HandInTool ctx={ctx.clone()} />
             }
         </section>
     }
@@ -72,6 +81,13 @@ fn hideable_controls() -> Vec<(&'static str, Text)> {
         ("showTestData", Text::ShowTestData),
         ("discretize", Text::Discretize),
     ]
+}
+
+/// The link of the exercise as set, as its worksheet (`worksheet`) or its class board.
+fn page_link(s: &Settings, worksheet: bool) -> String {
+    let mut e = s.clone();
+    (e.worksheet, e.board) = (worksheet, !worksheet);
+    format!("#{}", link::to_short_hash(&e))
 }
 
 /// The dialog that makes an exercise of the current setup: goal, limits, question, and
@@ -140,6 +156,13 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
                         <label class="inline"><input type="checkbox" id={format!("exercise-hide-{key}")} checked={!s.shows(key)} />{ ctx.t(name) }</label>
                     }) }
                 </fieldset>
+                if s.exercise.is_set() {
+                    <p class="text">{ ctx.t(Text::ExerciseShareHint) }</p>
+                    <p class="builder-links">
+                        <a id="exercise-worksheet" class="tool" target="_blank" rel="noopener" href={page_link(s, true)}>{ ctx.t(Text::ExerciseWorksheet) }</a>
+                        <a id="exercise-board" class="tool" target="_blank" rel="noopener" href={page_link(s, false)}>{ ctx.t(Text::ExerciseBoard) }</a>
+                    </p>
+                }
                 <div class="dialog-buttons">
                     <button id="exercise-apply" class="tool primary" onclick={apply}>{ ctx.t(Text::ExerciseApply) }</button>
                     <button id="exercise-cancel" class="tool" onclick={close}>{ ctx.t(Text::Cancel) }</button>

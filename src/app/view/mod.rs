@@ -3,6 +3,7 @@
 
 mod app;
 mod backprop;
+mod board;
 mod checkpoint;
 mod choice;
 mod compare;
@@ -12,9 +13,11 @@ mod ctx;
 mod curve;
 mod dataset;
 mod exercise;
+mod export;
 mod figures;
 mod files;
 mod formula;
+mod handin;
 mod help;
 mod hint;
 mod hooks;
@@ -27,11 +30,13 @@ mod matrix;
 mod network;
 mod output;
 mod panel;
+mod qr;
 mod readouts;
 mod space;
 mod sweep;
 mod threshold;
 mod timeline;
 mod top;
+mod worksheet;
 
 pub use app::App;

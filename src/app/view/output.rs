@@ -202,6 +202,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
                 { ctx.t(Text::ImportModel) }
                 <input type="file" id="open-model" accept="application/json,.json" onchange={open_model} />
             </label>
+            <super::export::PictureTools ctx={ctx.clone()} />
         </>
     }
 }

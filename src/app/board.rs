@@ -1,0 +1,258 @@
+//! The teacher's board: hand-in codes pasted as they arrive, read, computed again in the
+//! worker, and ranked. Reading and ranking are plain Rust (tested natively); the page keeps
+//! the codes in this browser and sends nothing anywhere.
+
+use crate::engine::handin::{find_codes, CodeError, HandIn};
+use crate::engine::{Config, Real};
+use crate::exercise::Goal;
+use crate::i18n::Lang;
+use crate::live::class::{CheckProblem, Checked};
+use crate::settings::Settings;
+
+/// Why a row's result is not trusted, or why its goal is not met though its result holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The result the code claims is not what its weights give: weights or claim changed.
+    ClaimDiffers,
+    /// The code is for another exercise (other data or another goal than the board's).
+    AnotherExercise,
+    /// The setup in the code had to be mended to be read.
+    SetupMended,
+    /// The code's weights are not as many as its network has.
+    WeightsDoNotFit,
+    /// The setup has no test data to compute on.
+    NoTestData,
+    /// The network or the epochs go beyond the exercise's limits (the result holds).
+    OverLimit,
+}
+
+impl RowProblem {
+    /// Whether the row's result is still trusted (only a limit was passed).
+    pub fn trusted(self) -> bool {
+        self == RowProblem::OverLimit
+    }
+}
+
+/// A text that is not a code that can be read, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadCode {
+    /// The code's first characters, to find it in the chat.
+    pub excerpt: String,
+    /// What is wrong.
+    pub error: CodeError,
+}
+
+/// A code read, waiting for its result to be computed again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    /// The code as pasted.
+    pub code: String,
+    /// What it holds.
+    pub handin: HandIn,
+    /// The setup its result is computed on: its network, and the board's exercise's data when
+    /// the board has one.
+    pub config: Config,
+    /// Hidden neurons in all.
+    pub neurons: usize,
+    /// The goal its result is held to.
+    pub goal: Option<Goal>,
+    /// What is already known to be wrong.
+    pub problem: Option<RowProblem>,
+}
+
+/// One row of the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The student's name.
+    pub name: String,
+    /// The code (the best one, when a name handed in several).
+    pub code: String,
+    /// Test loss and accuracy as the student's page measured them.
+    pub claimed: (f64, Option<f64>),
+    /// As computed again, when it could be.
+    pub recomputed: Option<(f64, Option<f64>)>,
+    /// Hidden neurons in all.
+    pub neurons: usize,
+    /// Epochs trained.
+    pub epoch: u64,
+    /// The goal held to, if any.
+    pub goal: Option<Goal>,
+    /// Whether the goal is met, by the result computed again (never by the claim).
+    pub met: bool,
+    /// Whether the result is trusted: computed again and equal to the claim, for this exercise.
+    pub valid: bool,
+    /// What is wrong, if anything.
+    pub problem: Option<RowProblem>,
+    /// How many codes the name handed in (merged into this row).
+    pub codes: usize,
+}
+
+/// The setup as a hand-in code holds it: the network and data, the exercise's goal and
+/// limits (not its question), and nothing of the view.
+pub fn handed_in(s: &Settings) -> Settings {
+    let mut out = Settings::new(s.lang);
+    out.config = s.config.clone();
+    out.exercise = crate::exercise::Exercise { text: String::new(), ..s.exercise.clone() };
+    out
+}
+
+/// The first characters of a code, to name it in a message.
+fn excerpt(code: &str) -> String {
+    let head: String = code.chars().take(18).collect();
+    if code.chars().count() > 18 {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+/// Reads every code in `text` against the board's own settings: each read code waits to be
+/// computed again, each unreadable one is named with what is wrong. Identical codes are read
+/// once.
+pub fn read(text: &str, board: &Settings) -> (Vec<Pending>, Vec<BadCode>) {
+    let mut seen = std::collections::HashSet::new();
+    let (mut pending, mut bad) = (Vec::new(), Vec::new());
+    for code in find_codes(text) {
+        if !seen.insert(code) {
+            continue;
+        }
+        match HandIn::decode(code) {
+            Err(error) => bad.push(BadCode { excerpt: excerpt(code), error }),
+            Ok(handin) => pending.push(pending_of(code, handin, board)),
+        }
+    }
+    (pending, bad)
+}
+
+fn pending_of(code: &str, handin: HandIn, board: &Settings) -> Pending {
+    let (theirs, repairs) = crate::app::link::parse(&handin.link, board.lang);
+    let own_exercise = board.exercise.is_set();
+    let mut config = theirs.config.clone();
+    let exercise = if own_exercise { &board.exercise } else { &theirs.exercise };
+    let mut problem = None;
+    if own_exercise {
+        if theirs.config.data != board.config.data || theirs.exercise.goal != board.exercise.goal {
+            problem = Some(RowProblem::AnotherExercise);
+        }
+        config.data = board.config.data.clone();
+    }
+    if !repairs.is_empty() {
+        problem = problem.or(Some(RowProblem::SetupMended));
+    }
+    let neurons = config.network.hidden.iter().map(|h| h.neurons).sum();
+    if problem.is_none() && (exercise.max_neurons.is_some_and(|m| neurons > m) || exercise.max_epochs.is_some_and(|m| handin.epoch > m)) {
+        problem = Some(RowProblem::OverLimit);
+    }
+    Pending { code: code.to_string(), config, neurons, goal: exercise.goal, problem, handin }
+}
+
+/// What the worker is asked to compute again, in the order of `pending`.
+pub fn asks(pending: &[Pending]) -> Vec<(Config, Vec<Real>)> {
+    pending.iter().map(|p| (p.config.clone(), p.handin.weights.clone())).collect()
+}
+
+/// The rows, from the codes read and what was computed again: ranked by goal met (trusted
+/// rows first), then fewest hidden neurons, then fewest epochs, then the better result; one
+/// row per name (the best of its codes).
+pub fn rows(pending: &[Pending], checked: &[Checked]) -> Vec<Row> {
+    let mut rows: Vec<Row> = pending
+        .iter()
+        .zip(checked)
+        .map(|(p, c)| {
+            let claimed = (p.handin.test_loss, p.handin.accuracy);
+            let (recomputed, mut problem) = match c {
+                Ok(r) => (Some(*r), p.problem),
+                Err(CheckProblem::WeightsDoNotFit) => (None, Some(RowProblem::WeightsDoNotFit)),
+                Err(CheckProblem::NoTestData) => (None, Some(RowProblem::NoTestData)),
+            };
+            if let Some(r) = recomputed {
+                if !crate::engine::handin::claim_holds(claimed, r) && problem.is_none_or(RowProblem::trusted) {
+                    problem = Some(RowProblem::ClaimDiffers);
+                }
+            }
+            let valid = recomputed.is_some() && problem.is_none_or(RowProblem::trusted);
+            let met = valid && problem.is_none() && recomputed.zip(p.goal).is_some_and(|((loss, accuracy), goal)| goal.met(loss, accuracy));
+            Row {
+                name: p.handin.name.clone(),
+                code: p.code.clone(),
+                claimed,
+                recomputed,
+                neurons: p.neurons,
+                epoch: p.handin.epoch,
+                goal: p.goal,
+                met,
+                valid,
+                problem,
+                codes: 1,
+            }
+        })
+        .collect();
+    rows.sort_by(rank);
+    let mut merged: Vec<Row> = Vec::new();
+    for row in rows {
+        match merged.iter_mut().find(|m| same_name(&m.name, &row.name)) {
+            Some(best) => best.codes += 1,
+            None => merged.push(row),
+        }
+    }
+    merged
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The board's order: better first.
+fn rank(a: &Row, b: &Row) -> std::cmp::Ordering {
+    let measure = |r: &Row| r.recomputed.map_or(f64::INFINITY, |(loss, accuracy)| accuracy.map_or(loss, |a| -a));
+    (!a.met, !a.valid, a.neurons, a.epoch)
+        .cmp(&(!b.met, !b.valid, b.neurons, b.epoch))
+        .then(measure(a).total_cmp(&measure(b)))
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+}
+
+/// A result as the board writes it: the accuracy in percent when there is one, else the loss.
+pub fn result_text(r: (f64, Option<f64>)) -> String {
+    match r.1 {
+        Some(a) => format!("{:.1}%", a * 100.0),
+        None => format!("{:.4}", r.0),
+    }
+}
+
+/// The rows as CSV, with a header in the page's language.
+pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> String) -> String {
+    use crate::i18n::Text;
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let head = [
+        Text::BoardName,
+        Text::HiddenNeurons,
+        Text::Epoch,
+        Text::BoardClaimedLoss,
+        Text::BoardClaimedAccuracy,
+        Text::BoardLoss,
+        Text::BoardAccuracy,
+        Text::BoardMet,
+        Text::BoardValid,
+        Text::BoardNote,
+    ];
+    let mut out = head.iter().map(|t| quote(t.get(lang))).collect::<Vec<_>>().join(",");
+    out.push('\n');
+    let number = |v: Option<f64>| v.map(|v| format!("{v:.6}")).unwrap_or_default();
+    for r in rows {
+        let cells = [
+            quote(&r.name),
+            r.neurons.to_string(),
+            r.epoch.to_string(),
+            number(Some(r.claimed.0)),
+            number(r.claimed.1),
+            number(r.recomputed.map(|x| x.0)),
+            number(r.recomputed.and_then(|x| x.1)),
+            r.met.to_string(),
+            r.valid.to_string(),
+            quote(&r.problem.map(&problem_words).unwrap_or_default()),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}

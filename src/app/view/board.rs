@@ -1,0 +1,191 @@
+//! The teacher's board (`board=true`): hand-in codes pasted as they arrive (`#board-input`),
+//! each result computed again by the worker from the code's weights on the exercise's own
+//! test data, ranked in `#board-table`; codes that cannot be read get a line each in
+//! `#board-errors`. The codes stay in this browser until cleared; nothing is sent anywhere.
+
+use super::ctx::*;
+use super::files::download;
+use super::link_io::storage;
+use crate::app::board::{asks, csv, read, result_text, rows, BadCode, Row, RowProblem};
+use crate::engine::handin::CodeError;
+
+/// Where this browser keeps the board's codes, one a line.
+const CODES_KEY: &str = "neurona-board";
+
+fn stored_codes() -> Vec<String> {
+    storage().and_then(|s| s.get_item(CODES_KEY).ok().flatten()).map(|t| t.lines().map(String::from).filter(|l| !l.is_empty()).collect()).unwrap_or_default()
+}
+
+fn store_codes(codes: &[String]) {
+    if let Some(s) = storage() {
+        let _ = if codes.is_empty() { s.remove_item(CODES_KEY) } else { s.set_item(CODES_KEY, &codes.join("\n")) };
+    }
+}
+
+/// A row's problem in words.
+fn problem_text(p: RowProblem) -> Text {
+    match p {
+        RowProblem::ClaimDiffers => Text::BoardClaimDiffers,
+        RowProblem::AnotherExercise => Text::BoardAnotherExercise,
+        RowProblem::SetupMended => Text::BoardSetupMended,
+        RowProblem::WeightsDoNotFit => Text::BoardWeightsDoNotFit,
+        RowProblem::NoTestData => Text::BoardNoTestData,
+        RowProblem::OverLimit => Text::BoardOverLimit,
+    }
+}
+
+/// A code that cannot be read, in words.
+fn bad_text(b: &BadCode, lang: Lang) -> String {
+    let why = match b.error {
+        CodeError::NotACode => Text::BoardNotACode.get(lang).to_string(),
+        CodeError::Damaged => Text::BoardDamaged.get(lang).to_string(),
+        CodeError::TooLong(n) => {
+            Text::BoardTooLong.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_CODE_CHARS.to_string())
+        }
+        CodeError::TooManyWeights(n) => {
+            Text::HandInTooManyWeights.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_WEIGHTS.to_string())
+        }
+    };
+    format!("{}: {why}", b.excerpt)
+}
+
+/// What the board shows of its codes.
+#[derive(Clone, Default, PartialEq)]
+struct Checked {
+    rows: Vec<Row>,
+    ms: f64,
+    done: bool,
+}
+
+/// Properties of [`ClassBoard`].
+#[derive(Properties, PartialEq)]
+pub(super) struct BoardProps {
+    pub ctx: Ctx,
+}
+
+/// The board.
+#[function_component(ClassBoard)]
+pub(super) fn class_board(p: &BoardProps) -> Html {
+    let ctx = &p.ctx;
+    let lang = ctx.settings().lang;
+    let codes = use_state(stored_codes);
+    let bad = use_state(Vec::<BadCode>::new);
+    let checked = use_state(Checked::default);
+    // Every code kept is read and computed again whenever the list changes.
+    {
+        let (checked, live, settings) = (checked.clone(), ctx.live.clone(), ctx.settings.clone());
+        use_effect_with((*codes).clone(), move |codes| {
+            store_codes(codes);
+            let (pending, _) = read(&codes.join("\n"), &settings);
+            let ask = asks(&pending);
+            checked.set(Checked::default());
+            let heard = Callback::from(move |(results, ms): (Vec<crate::live::class::Checked>, f64)| {
+                checked.set(Checked { rows: rows(&pending, &results), ms, done: true });
+            });
+            live.borrow_mut().check(ask, heard);
+            || ()
+        });
+    }
+    let add = {
+        let (codes, bad, settings) = (codes.clone(), bad.clone(), ctx.settings.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = field_value("board-input");
+            let (pending, mut wrong) = read(&text, &settings);
+            if pending.is_empty() && wrong.is_empty() {
+                wrong.push(BadCode { excerpt: text.trim().chars().take(18).collect(), error: CodeError::NotACode });
+            }
+            let mut all = (*codes).clone();
+            for p in pending {
+                if !all.contains(&p.code) {
+                    all.push(p.code);
+                }
+            }
+            bad.set(wrong);
+            codes.set(all);
+            if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("board-input")) {
+                if let Ok(area) = input.dyn_into::<web_sys::HtmlTextAreaElement>() {
+                    area.set_value("");
+                }
+            }
+        })
+    };
+    let clear = {
+        let (codes, bad) = (codes.clone(), bad.clone());
+        Callback::from(move |_: MouseEvent| {
+            bad.set(Vec::new());
+            codes.set(Vec::new());
+        })
+    };
+    let export = {
+        let checked = checked.clone();
+        Callback::from(move |_: MouseEvent| download("neurona-board.csv", "text/csv", &csv(&checked.rows, lang, |p| problem_text(p).get(lang).to_string())))
+    };
+    let s = ctx.settings();
+    let exercise_line = match (s.exercise.goal, s.exercise.is_set()) {
+        (Some(goal), _) => super::exercise::goal_words(goal, lang),
+        (None, true) => Text::BoardOwnExercise.get(lang).to_string(),
+        (None, false) => Text::BoardNoExercise.get(lang).to_string(),
+    };
+    let exercise_link = {
+        let mut e = (*ctx.settings).clone();
+        e.board = false;
+        format!("#{}", link::to_short_hash(&e))
+    };
+    let yes_no = |b: bool| if b { Text::Yes } else { Text::No };
+    html! {
+        <main id="class-board" class="class-board">
+            <h1>{ ctx.t(Text::BoardTitle) }</h1>
+            <p class="text">{ ctx.t(Text::BoardExplain) }</p>
+            <p id="board-exercise" class="board-exercise">{ exercise_line }{ " · " }<a href={exercise_link}>{ ctx.t(Text::BoardOpenExercise) }</a></p>
+            <label class="field board-input-field"><span>{ ctx.t(Text::BoardPaste) }</span>
+                <textarea id="board-input" rows="4" placeholder="NRN1.…" />
+            </label>
+            <div class="board-buttons">
+                <button id="board-add" class="tool primary" onclick={add}>{ ctx.t(Text::BoardAdd) }</button>
+                <button id="board-csv" class="tool" onclick={export} disabled={checked.rows.is_empty()}>{ ctx.t(Text::BoardCsv) }</button>
+                <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(Text::BoardClear) }</button>
+            </div>
+            if !bad.is_empty() {
+                <ul id="board-errors" class="board-errors" role="alert">
+                    { for bad.iter().map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
+                </ul>
+            }
+            <p id="board-status" role="status" class="text">{
+                if !checked.done && !codes.is_empty() { ctx.t(Text::BoardChecking).to_string() }
+                else { Text::BoardCount.get(lang).replace("{rows}", &checked.rows.len().to_string()).replace("{codes}", &codes.len().to_string()) }
+            }</p>
+            <div class="board-table-wrap">
+            <table id="board-table" class="board-table" data-ms={checked.done.then(|| format!("{:.1}", checked.ms))} data-rows={checked.rows.len().to_string()}>
+                <thead><tr>
+                    <th scope="col">{ "#" }</th>
+                    <th scope="col">{ ctx.t(Text::BoardName) }</th>
+                    <th scope="col">{ ctx.t(Text::BoardMet) }</th>
+                    <th scope="col">{ ctx.t(Text::HiddenNeurons) }</th>
+                    <th scope="col">{ ctx.t(Text::Epoch) }</th>
+                    <th scope="col">{ ctx.t(Text::BoardClaimed) }</th>
+                    <th scope="col">{ ctx.t(Text::BoardRecomputed) }</th>
+                    <th scope="col">{ ctx.t(Text::BoardNote) }</th>
+                </tr></thead>
+                <tbody>
+                    { for checked.rows.iter().enumerate().map(|(i, r)| {
+                        let recomputed = r.recomputed.map(result_text);
+                        html! {
+                            <tr data-name={r.name.clone()} data-claimed={result_text(r.claimed)} data-recomputed={recomputed.clone().unwrap_or_default()}
+                                data-met={r.met.to_string()} data-valid={r.valid.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
+                                <td>{ i + 1 }</td>
+                                <td>{ r.name.clone() }{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
+                                <td>{ ctx.t(yes_no(r.met)) }</td>
+                                <td>{ r.neurons }</td>
+                                <td>{ r.epoch }</td>
+                                <td>{ result_text(r.claimed) }</td>
+                                <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
+                                <td>{ r.problem.map(|p| ctx.t(problem_text(p))).unwrap_or("") }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </main>
+    }
+}

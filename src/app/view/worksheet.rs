@@ -1,0 +1,174 @@
+//! The exercise as a printable worksheet (`worksheet=true`): its question, goal and limits,
+//! a QR code that opens it (`#worksheet-qr`), the data it starts from, a predict / observe /
+//! explain table and, where the exercise sets the weights by hand or has a single neuron,
+//! blanks for W and b. Print styles fit A4 and Letter.
+
+use super::ctx::*;
+use super::exercise::{goal_words, limit_words};
+
+/// Paper sizes offered.
+const PAPERS: [(&str, &str); 2] = [("A4", "A4"), ("letter", "Letter")];
+/// The most neurons given blanks for their weights.
+const MOST_BLANKS: usize = 12;
+
+/// The link the worksheet's QR code opens: the exercise, as short as it reads.
+pub(super) fn exercise_url(s: &Settings) -> String {
+    let mut e = s.clone();
+    e.worksheet = false;
+    e.board = false;
+    let location = web_sys::window().map(|w| w.location());
+    let base = location.map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())).unwrap_or_default();
+    format!("{base}#{}", link::to_short_hash(&e))
+}
+
+/// Properties of [`Worksheet`].
+#[derive(Properties, PartialEq)]
+pub(super) struct WorksheetProps {
+    pub ctx: Ctx,
+    /// Bumped when a run started: its data is drawn then.
+    pub started: u64,
+}
+
+/// Draws the data the exercise starts from: training points, and test points outlined.
+fn draw_data(live: &Live, classes: usize) {
+    let (Some(c), Some(t)) = (canvas_by_id("worksheet-data"), live.trainer()) else { return };
+    let size = 240.0;
+    let ctx = canvas::hidpi(&c, size, size);
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, size, size);
+    ctx.set_stroke_style_str("#ccc");
+    ctx.set_line_width(1.0);
+    ctx.begin_path();
+    ctx.move_to(size / 2.0, 0.0);
+    ctx.line_to(size / 2.0, size);
+    ctx.move_to(0.0, size / 2.0);
+    ctx.line_to(size, size / 2.0);
+    ctx.stroke();
+    canvas::draw_points(&ctx, &t.split.train, size, (-6.0, 6.0), classes, false, 3.0);
+    canvas::draw_points(&ctx, &t.split.test, size, (-6.0, 6.0), classes, true, 3.0);
+    ctx.set_stroke_style_str("#555");
+    ctx.stroke_rect(0.5, 0.5, size - 1.0, size - 1.0);
+}
+
+/// The worksheet.
+#[function_component(Worksheet)]
+pub(super) fn worksheet(p: &WorksheetProps) -> Html {
+    let ctx = &p.ctx;
+    let s = ctx.settings();
+    let lang = s.lang;
+    let paper = use_state(|| if lang == Lang::En { "letter" } else { "A4" });
+    {
+        let (live, classes) = (ctx.live.clone(), s.config.data.classes);
+        use_effect_with((p.started, s.config.data.clone()), move |_| {
+            draw_data(&live.borrow(), classes);
+            || ()
+        });
+    }
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let choose_paper = {
+        let paper = paper.clone();
+        Callback::from(move |e: Event| {
+            let v = select_value(&e);
+            paper.set(if v == "A4" { "A4" } else { "letter" });
+        })
+    };
+    let e = &s.exercise;
+    let url = exercise_url(s);
+    let c = &s.config;
+    let by_hand = e.max_epochs == Some(0) || c.network.hidden.is_empty();
+    // Every neuron's incoming weights and bias, input side first.
+    let mut neurons: Vec<(String, Vec<String>)> = Vec::new();
+    if by_hand {
+        let inputs: Vec<String> = c.network.features.iter().map(|f| f.label().to_string()).collect();
+        let mut previous = inputs;
+        for (l, h) in c.network.hidden.iter().enumerate() {
+            for j in 0..h.neurons {
+                neurons.push((Text::WorksheetNeuron.get(lang).replace("{layer}", &(l + 1).to_string()).replace("{n}", &(j + 1).to_string()), previous.clone()));
+            }
+            previous = (1..=h.neurons).map(|j| format!("a{}", j)).collect();
+        }
+        for j in 0..c.outputs() {
+            let name = if c.outputs() == 1 { Text::WorksheetOutput.get(lang).to_string() } else { format!("{} {}", Text::WorksheetOutput.get(lang), j + 1) };
+            neurons.push((name, previous.clone()));
+        }
+        neurons.truncate(MOST_BLANKS);
+    }
+    let question = if e.text.is_empty() { ctx.t(Text::WorksheetDefaultQuestion).to_string() } else { e.text.clone() };
+    let network_words = if c.network.hidden.is_empty() {
+        ctx.t(Text::WorksheetNoHidden).to_string()
+    } else {
+        Text::WorksheetHidden.get(lang).replace("{shape}", &c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(", "))
+    };
+    html! {
+        <main id="worksheet" class={classes!("worksheet", format!("paper-{}", *paper))} data-paper={*paper}>
+            <style>{ format!("@page {{ size: {}; margin: 14mm; }}", *paper) }</style>
+            <div class="worksheet-tools no-print">
+                <label class="inline"><span>{ ctx.t(Text::WorksheetPaper) }</span>
+                    <select id="worksheet-paper" onchange={choose_paper}>
+                        { for PAPERS.iter().map(|(v, name)| html! { <option value={*v} selected={*paper == *v}>{ *name }</option> }) }
+                    </select>
+                </label>
+                <button id="worksheet-print" class="tool primary" onclick={print}>{ ctx.t(Text::WorksheetPrint) }</button>
+                <a class="tool" href={format!("#{}", url.split_once('#').map_or("", |(_, h)| h))}>{ ctx.t(Text::BoardOpenExercise) }</a>
+            </div>
+            <header class="worksheet-head">
+                <h1>{ ctx.t(Text::WorksheetTitle) }</h1>
+                <p class="worksheet-blanks">
+                    <span>{ ctx.t(Text::WorksheetName) }{ " " }<span class="blank wide"></span></span>
+                    <span>{ ctx.t(Text::WorksheetDate) }{ " " }<span class="blank"></span></span>
+                </p>
+            </header>
+            <section class="worksheet-top">
+                <div class="worksheet-task">
+                    <h2>{ ctx.t(Text::WorksheetTask) }</h2>
+                    <p id="worksheet-question" class="worksheet-question">{ question }</p>
+                    if let Some(goal) = e.goal {
+                        <p id="worksheet-goal"><strong>{ goal_words(goal, lang) }</strong></p>
+                    }
+                    { for limit_words(e, lang).into_iter().map(|l| html! { <p class="worksheet-limit">{ l }</p> }) }
+                    <p class="worksheet-setup">{ format!("{}: {} · {}", ctx.t(Text::Data), super::dataset::dataset_text(c.data.dataset).get(lang), network_words) }</p>
+                </div>
+                <figure class="worksheet-qr">
+                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={crate::live::class::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
+                    <figcaption>{ ctx.t(Text::WorksheetScan) }<br /><span id="worksheet-link" class="worksheet-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</span></figcaption>
+                </figure>
+            </section>
+            <section class="worksheet-data-row">
+                <figure>
+                    <canvas id="worksheet-data" role="img" aria-label={ctx.t(Text::WorksheetData)} style="width:240px;height:240px"></canvas>
+                    <figcaption>{ ctx.t(Text::WorksheetData) }</figcaption>
+                </figure>
+                if by_hand {
+                    <div id="worksheet-weights" class="worksheet-weights">
+                        <h2>{ ctx.t(Text::WorksheetWeights) }</h2>
+                        { for neurons.iter().map(|(name, inputs)| html! {
+                            <p class="weights-line"><strong>{ name.clone() }{ ": " }</strong>
+                                { for inputs.iter().map(|i| html! { <span class="weight-blank">{ format!("w({i}) =") }<span class="blank"></span></span> }) }
+                                <span class="weight-blank">{ "b =" }<span class="blank"></span></span>
+                            </p>
+                        }) }
+                    </div>
+                }
+            </section>
+            <table id="worksheet-poe" class="worksheet-poe">
+                <thead><tr>
+                    <th scope="col">{ ctx.t(Text::WorksheetPredict) }</th>
+                    <th scope="col">{ ctx.t(Text::WorksheetObserve) }</th>
+                    <th scope="col">{ ctx.t(Text::WorksheetExplain) }</th>
+                </tr></thead>
+                <tbody>
+                    <tr class="prompts">
+                        <td>{ ctx.t(Text::WorksheetPredictHint) }</td>
+                        <td>{ ctx.t(Text::WorksheetObserveHint) }</td>
+                        <td>{ ctx.t(Text::WorksheetExplainHint) }</td>
+                    </tr>
+                    <tr class="answers"><td></td><td></td><td></td></tr>
+                </tbody>
+            </table>
+        </main>
+    }
+}

@@ -1,0 +1,185 @@
+//! Hand-in codes and the teacher's board: a code holds a student's setup, weights and claimed
+//! result; the board reads codes from any pasted text, computes each result again from the
+//! weights on the exercise's own test data, catches changed codes, and ranks the class.
+
+use neurona::app::board::{asks, csv, handed_in, read, rows, RowProblem};
+use neurona::app::lessons::Lesson;
+use neurona::app::link::to_short_hash;
+use neurona::engine::handin::{find_codes, flat, CodeError, HandIn, MAX_CODE_CHARS};
+use neurona::engine::Trainer;
+use neurona::i18n::Lang;
+use neurona::live::class::check;
+use neurona::settings::Settings;
+
+/// The XOR exercise (at most 3 hidden neurons, accuracy 90%) as a student opens it.
+fn exercise(lang: Lang) -> Settings {
+    let mut s = Settings::new(lang);
+    s.config = Lesson::ExerciseXor.config();
+    s.exercise = Lesson::ExerciseXor.exercise();
+    s.exercise.text = "¿Cuántas neuronas necesita XOR?".into();
+    s
+}
+
+/// A student's hand-in after `epochs` epochs with `neurons` hidden neurons: the code, and the
+/// result the page showed.
+fn hand_in(name: &str, neurons: usize, epochs: u64) -> (String, HandIn) {
+    let mut s = exercise(Lang::Es);
+    s.config.network.hidden[0].neurons = neurons;
+    let mut t = Trainer::new(s.config.clone()).expect("a run");
+    for _ in 0..epochs {
+        t.step().expect("an epoch");
+    }
+    let test = t.evaluate().test.expect("test data");
+    let handin = HandIn {
+        name: name.into(),
+        link: to_short_hash(&handed_in(&s)),
+        epoch: t.epoch,
+        test_loss: test.loss,
+        accuracy: test.accuracy,
+        weights: flat(&t.network.parameters()),
+    };
+    (handin.encode().expect("a code"), handin)
+}
+
+fn board() -> Settings {
+    let mut s = exercise(Lang::Es);
+    s.board = true;
+    s
+}
+
+#[test]
+fn a_code_reads_back_whole_and_stays_short() {
+    let (code, handin) = hand_in("Ana López", 3, 150);
+    assert!(code.starts_with("NRN1."));
+    assert!(code.len() <= MAX_CODE_CHARS);
+    println!("a code for XOR with 3 hidden neurons: {} characters", code.len());
+    assert!(code.len() < 400, "{} characters", code.len());
+    let back = HandIn::decode(&code).expect("read back");
+    assert_eq!(back, handin);
+    // The question is left out; the goal, the limit and the data are in.
+    assert!(!back.link.contains("Cu%C3%A1ntas") && !back.link.contains("Cuántas"), "{}", back.link);
+    assert!(back.link.contains("maxNeurons=3"), "{}", back.link);
+}
+
+#[test]
+fn codes_are_found_in_a_chat_whatever_surrounds_them() {
+    let (a, _) = hand_in("Ana", 3, 10);
+    let (b, _) = hand_in("Beto", 2, 10);
+    let chat = format!("[10:41] Ana: {a}\n[10:42] Beto: aquí va mi código:{b}, ¿está bien?\n[10:43] Ana: {a}");
+    assert_eq!(find_codes(&chat), vec![a.as_str(), b.as_str(), a.as_str()]);
+    let (pending, bad) = read(&chat, &board());
+    assert_eq!(pending.len(), 2, "the same code twice is read once");
+    assert!(bad.is_empty());
+}
+
+#[test]
+fn a_damaged_or_cut_code_is_named_and_breaks_nothing() {
+    let (code, _) = hand_in("Ana", 3, 10);
+    let mut changed = code.clone().into_bytes();
+    let at = changed.len() / 2;
+    changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+    let changed = String::from_utf8(changed).unwrap();
+    assert_eq!(HandIn::decode(&changed), Err(CodeError::Damaged));
+    assert_eq!(HandIn::decode(&code[..code.len() - 7]), Err(CodeError::Damaged));
+    assert_eq!(HandIn::decode("hola"), Err(CodeError::NotACode));
+    assert_eq!(HandIn::decode(&format!("NRN1.{}", "A".repeat(3000))), Err(CodeError::TooLong(3005)));
+    let (good, _) = hand_in("Beto", 2, 10);
+    let (pending, bad) = read(&format!("{changed} {good} NRN1.%%% NRN1.abc"), &board());
+    assert_eq!(pending.len(), 1);
+    assert_eq!(bad.len(), 3, "{bad:?}");
+    assert!(bad[0].excerpt.starts_with("NRN1.") && bad[0].excerpt.ends_with('…'));
+}
+
+#[test]
+fn the_board_computes_each_result_again_and_catches_changed_codes() {
+    let board = board();
+    let (honest, h) = hand_in("Ana", 3, 300);
+    // A claim made better by hand, with the code's sum mended: the weights do not give it.
+    let boasted = HandIn { name: "Beto".into(), test_loss: 0.0001, accuracy: Some(1.0), ..h.clone() }.encode().unwrap();
+    // Weights changed, the claim kept.
+    let mut weights = h.weights.clone();
+    weights[0] += 1.5;
+    let tampered = HandIn { name: "Caro".into(), weights, ..h.clone() }.encode().unwrap();
+    // Handed in for other data (the student changed the noise).
+    let mut other = exercise(Lang::Es);
+    other.config.data.noise = 30;
+    other.config.network.hidden[0].neurons = 3;
+    let elsewhere = HandIn { name: "Dani".into(), link: to_short_hash(&handed_in(&other)), ..h.clone() }.encode().unwrap();
+    let (pending, bad) = read(&[honest, boasted, tampered, elsewhere].join("\n"), &board);
+    assert!(bad.is_empty());
+    let checked = check(&asks(&pending));
+    let rows = rows(&pending, &checked);
+    let row = |name: &str| rows.iter().find(|r| r.name == name).expect(name).clone();
+    let ana = row("Ana");
+    assert!(ana.valid && ana.problem.is_none(), "{ana:?}");
+    let (loss, accuracy) = ana.recomputed.unwrap();
+    assert!((loss - h.test_loss).abs() < 1e-6 && accuracy == h.accuracy, "{ana:?}");
+    assert_eq!(ana.met, accuracy.unwrap() >= 0.9);
+    for name in ["Beto", "Caro"] {
+        let r = row(name);
+        assert_eq!((r.valid, r.met, r.problem), (false, false, Some(RowProblem::ClaimDiffers)), "{r:?}");
+    }
+    let dani = row("Dani");
+    assert_eq!((dani.valid, dani.met, dani.problem), (false, false, Some(RowProblem::AnotherExercise)));
+    // The trusted row first.
+    assert_eq!(rows[0].name, "Ana");
+}
+
+#[test]
+fn the_board_ranks_by_goal_then_neurons_then_epochs_and_merges_names() {
+    let board = board();
+    let codes: Vec<String> = [("Eva", 3, 400), ("Fer", 2, 600), ("Gil", 3, 200), ("Hugo", 1, 50), ("eva ", 3, 30)]
+        .iter()
+        .map(|&(name, neurons, epochs)| hand_in(name, neurons, epochs).0)
+        .collect();
+    let (pending, _) = read(&codes.join(" "), &board);
+    let rows = rows(&pending, &check(&asks(&pending)));
+    assert_eq!(rows.len(), 4, "Eva's two codes are one row: {rows:#?}");
+    let eva = rows.iter().find(|r| r.name.eq_ignore_ascii_case("eva")).unwrap();
+    assert_eq!(eva.codes, 2);
+    let met: Vec<_> = rows.iter().take_while(|r| r.met).collect();
+    assert!(rows.iter().skip(met.len()).all(|r| !r.met), "goal met first");
+    assert!(met.windows(2).all(|w| (w[0].neurons, w[0].epoch) <= (w[1].neurons, w[1].epoch)), "{met:#?}");
+    assert!(!met.is_empty(), "some hand-ins meet the goal: {rows:#?}");
+    // Over the exercise's limit of 3 neurons: the result holds, the goal is not met.
+    let (over, _) = hand_in("Iris", 5, 300);
+    let (pending, _) = read(&over, &board);
+    let r = &rows_of(&pending)[0];
+    assert_eq!((r.valid, r.met, r.problem), (true, false, Some(RowProblem::OverLimit)));
+    let table = csv(&rows, Lang::Es, |p| format!("{p:?}"));
+    assert!(table.starts_with("\"Nombre\",\"Neuronas ocultas\",\"Época\""), "{table}");
+    assert_eq!(table.lines().count(), 5);
+}
+
+fn rows_of(pending: &[neurona::app::board::Pending]) -> Vec<neurona::app::board::Row> {
+    rows(pending, &check(&asks(pending)))
+}
+
+#[test]
+fn a_board_without_an_exercise_checks_each_code_on_its_own_setup() {
+    let (code, h) = hand_in("Ana", 3, 100);
+    let plain = Settings::new(Lang::En);
+    let (pending, _) = read(&code, &plain);
+    let r = &rows_of(&pending)[0];
+    assert!(r.valid, "{r:?}");
+    assert_eq!(r.recomputed.unwrap().1, h.accuracy);
+    assert!(r.goal.is_some(), "the code's own goal");
+}
+
+#[test]
+fn a_network_too_large_for_a_code_is_refused_with_its_size() {
+    let mut s = exercise(Lang::En);
+    s.config = neurona::engine::Config::default();
+    s.config.network.features = neurona::engine::Feature::ALL[..7].to_vec();
+    s.config.network.hidden = vec![neurona::engine::config::HiddenLayer { neurons: 8, ..Default::default() }; 6];
+    let t = Trainer::new(s.config.clone()).unwrap();
+    let h = HandIn {
+        name: "Ana".into(),
+        link: to_short_hash(&handed_in(&s)),
+        epoch: 0,
+        test_loss: 0.5,
+        accuracy: Some(0.5),
+        weights: flat(&t.network.parameters()),
+    };
+    assert_eq!(h.encode(), Err(CodeError::TooManyWeights(433)));
+}
