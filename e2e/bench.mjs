@@ -6,6 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, open, DIST } from './browser.mjs';
 import { serve } from './server.mjs';
+import { recode } from './handin.mjs';
 
 const LARGEST = 'dataset=spiral&networkShape=8,8,8,8,8,8&percTrainData=90&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true';
 const browser = await launch();
@@ -136,6 +137,44 @@ async function openViews() {
 }
 const views = await openViews();
 
+// The class loop: a board checking 30 hand-in codes (one student's code under 30 names: each
+// is computed again all the same), and the animation of a run of 1,000 epochs.
+async function classLoop() {
+  const student = await open(browser, 'lang=en&dataset=xor&networkShape=3&learningRate=0.1&goal=accuracy:90&maxNeurons=3&speed=10');
+  const { page } = student;
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) >= 1000, null, { timeout: 120000 });
+  await page.click('#play-pause-button');
+  await page.click('#handin-button');
+  await page.fill('#handin-name', 'Student 1');
+  await page.click('#handin-make');
+  const code = await page.$eval('#handin-code', (e) => e.value);
+  await page.click('#handin-close');
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.click('#export-gif')]);
+  const gifMs = Date.now() - t0;
+  const gifBytes = fs.statSync(await download.path()).size;
+  const gifFrames = await page.$eval('#export-gif', (e) => Number(e.dataset.frames));
+  const runEpochs = await page.$eval('#iter-number', (e) => Number(e.textContent.replace(/,/g, '')));
+  await student.close();
+  const board = await open(browser, 'lang=en&dataset=xor&networkShape=3&learningRate=0.1&goal=accuracy:90&maxNeurons=3&board=true', undefined, {}, '#class-board');
+  const codes = Array.from({ length: 30 }, (_, i) => recode(code, `Student ${i + 1}`));
+  await board.page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await board.page.fill('#board-input', codes.map((c, i) => `[10:${String(i).padStart(2, '0')}] ${c}`).join('\n'));
+  const t1 = Date.now();
+  await board.page.click('#board-add');
+  await board.page.waitForFunction(() => document.querySelector('#board-table').dataset.rows === '30' && document.querySelector('#board-table').dataset.ms);
+  const boardMs = Date.now() - t1;
+  const workerMs = Number(await board.page.$eval('#board-table', (t) => t.dataset.ms));
+  const longTasks = await board.page.evaluate(() => window.longTasks);
+  await board.close();
+  return { codeChars: code.length, boardMs, workerMs, longTasks, gifMs, gifBytes, gifFrames, runEpochs };
+}
+const classFigures = await classLoop();
+
 // Optionally the original, side by side: TFP_DIR names a local copy of TensorFlow
 // Playground's published build (its gh-pages branch), served here like dist/.
 async function epochsPerSecond(root, hash) {
@@ -191,6 +230,8 @@ console.log('Opening the views no playground has (largest setup, after 200 epoch
 for (const v of views.out) {
   console.log(`  ${v.name.padEnd(42)} ${v.ms == null ? '' : `on screen after ${f(v.ms, 0)} ms; `}tasks over 50 ms: ${v.longTasks.length ? `${v.longTasks.length} (longest ${f(Math.max(...v.longTasks), 0)} ms)` : 'none'}`);
 }
+const c = classFigures;
+console.log(`The class loop: a hand-in code of XOR with 3 hidden neurons is ${c.codeChars} characters; the board checked 30 codes in ${f(c.boardMs, 0)} ms from the click to the rows (${f(c.workerMs, 1)} ms computing in the worker), long tasks over 50 ms: ${c.longTasks.length}${c.longTasks.length ? ` (longest ${f(Math.max(...c.longTasks), 0)} ms)` : ''}; the animation of a ${c.runEpochs}-epoch run: ${c.gifFrames} frames, ${f(c.gifBytes / 1024, 0)} KB, made in ${f(c.gifMs, 0)} ms`);
 console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
 if (original) {

@@ -1,5 +1,7 @@
 // Launches Debian's Chromium through playwright-core, with no network beyond this machine.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
@@ -97,3 +99,21 @@ export async function eventually(read, holds, ms = 5000) {
 
 /** Whether two pictures (lists of numbers, or hashes) are the same. */
 export const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Checks the session met no console error and sent no request off the page, and closes it. */
+export async function clean(session) {
+  assert.deepEqual(session.errors, [], 'no console errors');
+  assert.deepEqual(session.foreign, [], 'no request leaves the page');
+  await session.close();
+}
+
+const axeSource = fs.readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** The violations of impact serious or critical that axe-core finds on the page as it is
+ * (the page's context opened with `bypassCSP`, as axe-core is injected). */
+export async function seriousViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -2,29 +2,15 @@
 // a list of shortcuts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { launch, open, closeAll, smallTargets } from './browser.mjs';
+import { launch, open, closeAll, smallTargets, clean, seriousViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await closeAll(); await browser?.close(); });
 
-const axeSource = fs.readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const playing = (page) => page.getAttribute('#play-pause-button', 'aria-pressed').then((v) => v === 'true');
 
-async function clean(session) {
-  assert.deepEqual(session.errors, [], 'no console errors');
-  assert.deepEqual(session.foreign, [], 'no request leaves the page');
-  await session.close();
-}
 
-/** The violations of impact serious or critical that axe-core finds on the page as it is. */
-async function seriousViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 for (const lang of ['en', 'es']) {
   test(`axe-core finds nothing serious in ${lang}: default page, a lesson, three classes, the edit card`, async () => {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, open, closeAll, eventually } from './browser.mjs';
+import { launch, open, closeAll, eventually, clean } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,11 +11,6 @@ after(async () => { await closeAll(); await browser?.close(); });
 const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
 const epoch = async (page) => Number((await text(page, '#iter-number')).replace(/,/g, ''));
 
-async function clean(session) {
-  assert.deepEqual(session.errors, [], 'no console errors');
-  assert.deepEqual(session.foreign, [], 'no request leaves the page');
-  await session.close();
-}
 
 test('a goal in the link is shown, met at an epoch, and said once; the question stays text', async () => {
   const s = await open(browser, 'lang=en&dataset=gauss&networkShape=&goal=accuracy:95&goalText=%3Cb%3ESeparate%3C%2Fb%3E%20the%20clouds&speed=10');

@@ -1,7 +1,7 @@
 // End-to-end: the lesson's controls, from the threshold unit to early stopping.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll } from './browser.mjs';
+import { launch, open, closeAll, clean } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,11 +24,6 @@ async function train(page, epochs) {
   await page.click('#play-pause-button');
 }
 
-async function clean(s) {
-  assert.deepEqual(s.errors, [], 'no console errors');
-  assert.deepEqual(s.foreign, [], 'no request leaves the page');
-  await s.close();
-}
 
 test('one threshold unit learns OR to 100% but never XOR', async () => {
   const s = await open(browser, 'lang=en');

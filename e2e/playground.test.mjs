@@ -1,7 +1,7 @@
 // End-to-end: the built playground in Debian's Chromium, used as a person would use it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, steps, eventually, same } from './browser.mjs';
+import { launch, open, closeAll, steps, eventually, same, clean } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -34,11 +34,6 @@ async function linkMidpoint(page) {
 }
 const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
-async function clean(session) {
-  assert.deepEqual(session.errors, [], 'no console errors');
-  assert.deepEqual(session.foreign, [], 'no request leaves the page');
-  await session.close();
-}
 
 test('play trains: the epoch counter rises, the loss falls, the heatmap changes', async () => {
   const s = await open(browser);

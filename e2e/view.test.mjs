@@ -4,20 +4,13 @@
 // and a page that never dies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { launch, open, closeAll, smallTargets } from './browser.mjs';
+import { launch, open, closeAll, smallTargets, clean, seriousViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await closeAll(); await browser?.close(); });
 
-const axeSource = fs.readFileSync(new URL('../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-async function clean(session) {
-  assert.deepEqual(session.errors, [], 'no console errors');
-  assert.deepEqual(session.foreign, [], 'no request leaves the page');
-  await session.close();
-}
 
 /** Where an element is on screen, and whether all of it is inside the viewport. */
 const place = (page, sel) => page.$eval(sel, (e) => {
@@ -233,10 +226,7 @@ test('axe-core finds nothing serious on the new views: compare, backprop with it
     const s = await open(browser, hash, viewport, { bypassCSP: true });
     const { page } = s;
     await act(page);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    assert.deepEqual(serious, [], hash);
+    assert.deepEqual(await seriousViolations(page), [], hash);
     await clean(s);
   }
 });

@@ -2,7 +2,7 @@
 // landscape with the run's own path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, steps, eventually } from './browser.mjs';
+import { launch, open, closeAll, steps, eventually, clean } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -10,11 +10,6 @@ after(async () => { await closeAll(); await browser?.close(); });
 
 const text = (page, sel) => page.$eval(sel, (e) => e.textContent.trim());
 
-async function clean(session) {
-  assert.deepEqual(session.errors, [], 'no console errors');
-  assert.deepEqual(session.foreign, [], 'no request leaves the page');
-  await session.close();
-}
 
 const morph = (page, t) => page.$eval('#space-morph', (e, v) => { e.value = String(v); e.dispatchEvent(new Event('input', { bubbles: true })); }, t);
 const points = (page) => page.$eval('#space-view', (e) => JSON.parse(e.dataset.points));

@@ -155,3 +155,48 @@ fn model_files_at_and_over_every_limit_are_held_to_the_controls_limits() {
         }
     }
 }
+
+#[test]
+fn hostile_hand_in_codes_are_named_or_checked_and_never_trusted_wrongly() {
+    use neurona::app::board::{asks, read, rows};
+    use neurona::engine::handin::{flat, HandIn};
+    let mut rng = Rng::new(202);
+    let mut board = neurona::settings::Settings::new(Lang::Es);
+    board.config.data.dataset = neurona::engine::Dataset::Xor;
+    let t = Trainer::new(board.config.clone()).unwrap();
+    let honest = HandIn {
+        name: "Ana".into(),
+        link: neurona::app::link::to_short_hash(&board),
+        epoch: 0,
+        test_loss: 0.0,
+        accuracy: None,
+        weights: flat(&t.network.parameters()),
+    };
+    let code = honest.encode().unwrap();
+    let (mut named, mut checked) = (0, 0);
+    for i in 0..3_000 {
+        // The code's text mutated (its sum catches it), or what it holds mutated and its sum
+        // mended (the board reads a hostile setup and weights).
+        let text = if i % 2 == 0 {
+            mutate(&code, &mut rng)
+        } else {
+            let mut h = honest.clone();
+            h.link = mutate(&h.link, &mut rng);
+            let keep = rng.below(h.weights.len() + 2);
+            h.weights.truncate(keep);
+            h.encode().unwrap_or_else(|_| code.clone())
+        };
+        let (pending, bad) = read(&text, &board);
+        named += bad.len();
+        let rows = rows(&pending, &neurona::live::class::check(&asks(&pending)));
+        for r in &rows {
+            checked += 1;
+            // Only a result computed again and equal to the claim is trusted.
+            if r.valid {
+                let again = r.recomputed.expect("computed");
+                assert!(neurona::engine::handin::claim_holds(r.claimed, again), "{text}");
+            }
+        }
+    }
+    assert!(named > 500 && checked > 500, "{named} named, {checked} checked");
+}

@@ -199,7 +199,7 @@ pub fn App() -> Html {
     // The teacher's board and the worksheet are pages of their own, from the same link.
     if s.board || s.worksheet {
         return html! {
-            <div class={classes!("page", if s.board { "board-page" } else { "worksheet-page" })}>
+            <div class={classes!("page", if s.board { "board-page" } else { "worksheet-page" }, s.projector.then_some("projector"))}>
                 { notices(&ctx, &state.notices) }
                 if s.board {
                     <super::board::ClassBoard ctx={ctx.clone()} />

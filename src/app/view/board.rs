@@ -146,9 +146,11 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                 <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(Text::BoardClear) }</button>
             </div>
             if !bad.is_empty() {
-                <ul id="board-errors" class="board-errors" role="alert">
-                    { for bad.iter().map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
-                </ul>
+                <div role="alert">
+                    <ul id="board-errors" class="board-errors">
+                        { for bad.iter().map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
+                    </ul>
+                </div>
             }
             <p id="board-status" role="status" class="text">{
                 if !checked.done && !codes.is_empty() { ctx.t(Text::BoardChecking).to_string() }
@@ -164,6 +166,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                     <th scope="col">{ ctx.t(Text::Epoch) }</th>
                     <th scope="col">{ ctx.t(Text::BoardClaimed) }</th>
                     <th scope="col">{ ctx.t(Text::BoardRecomputed) }</th>
+                    <th scope="col">{ ctx.t(Text::BoardValid) }</th>
                     <th scope="col">{ ctx.t(Text::BoardNote) }</th>
                 </tr></thead>
                 <tbody>
@@ -179,6 +182,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                                 <td>{ r.epoch }</td>
                                 <td>{ result_text(r.claimed) }</td>
                                 <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
+                                <td>{ ctx.t(yes_no(r.valid)) }</td>
                                 <td>{ r.problem.map(|p| ctx.t(problem_text(p))).unwrap_or("") }</td>
                             </tr>
                         }
