@@ -140,7 +140,7 @@ const views = await openViews();
 // The class loop: a board checking 30 hand-in codes (one student's code under 30 names: each
 // is computed again all the same), and the animation of a run of 1,000 epochs.
 async function classLoop() {
-  const student = await open(browser, 'lang=en&dataset=xor&networkShape=3&learningRate=0.1&goal=accuracy:90&maxNeurons=3&speed=10');
+  const student = await open(browser, 'lang=en&dataset=xor&networkShape=3&learningRate=0.1&goal=test-loss:0.0001&maxNeurons=3&speed=10');
   const { page } = student;
   await page.click('#play-pause-button');
   await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/,/g, '')) >= 1000, null, { timeout: 120000 });
@@ -157,7 +157,7 @@ async function classLoop() {
   const gifFrames = await page.$eval('#export-gif', (e) => Number(e.dataset.frames));
   const runEpochs = await page.$eval('#iter-number', (e) => Number(e.textContent.replace(/,/g, '')));
   await student.close();
-  const board = await open(browser, 'lang=en&dataset=xor&networkShape=3&learningRate=0.1&goal=accuracy:90&maxNeurons=3&board=true', undefined, {}, '#class-board');
+  const board = await open(browser, 'lang=en&dataset=xor&networkShape=3&learningRate=0.1&goal=test-loss:0.0001&maxNeurons=3&board=true', undefined, {}, '#class-board');
   const codes = Array.from({ length: 30 }, (_, i) => recode(code, `Student ${i + 1}`));
   await board.page.evaluate(() => {
     window.longTasks = [];

@@ -97,6 +97,11 @@ test('a student hands in a code; the board computes it again, catches a changed 
   assert.match(await b.page.textContent('#board-errors'), /no se encontró un código de entrega/);
   await b.page.click('#board-clear');
   await b.page.waitForFunction(() => document.querySelector('#board-table').dataset.rows === '0');
+  // A board holds at most 200 codes, and says how many it left out.
+  await b.page.fill('#board-input', Array.from({ length: 205 }, (_, i) => recode(code, `Estudiante ${i}`)).join(' '));
+  await b.page.click('#board-add');
+  await b.page.waitForFunction(() => document.querySelector('#board-table').dataset.rows === '200', null, { timeout: 30000 });
+  assert.match(await b.page.textContent('#board-full'), /se dejaron fuera 5 códigos \(guarda a lo más 200\)/);
   await clean(b);
 });
 
@@ -128,7 +133,7 @@ test('a worksheet from "Make an exercise" prints on one A4 or Letter page, and i
     return coloured;
   });
   assert.ok(drawn > 200, `${drawn} coloured pixels`);
-  assert.equal(await sheet.$eval('#worksheet', (e) => e.dataset.paper), 'letter', 'English opens on Letter');
+  assert.equal(await sheet.$eval('#worksheet', (e) => e.dataset.paper), 'letter', 'it opens on Letter (carta)');
   for (const format of ['Letter', 'A4']) {
     if (format === 'A4') await sheet.selectOption('#worksheet-paper', 'A4');
     const pdf = await sheet.pdf({ preferCSSPageSize: true });

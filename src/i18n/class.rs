@@ -32,12 +32,13 @@ macro_rules! class_strings {
             BoardOwnExercise => "The exercise of this link (its data and limits)", "El ejercicio de este enlace (sus datos y límites)";
             BoardNoExercise => "This link sets no exercise: each code is checked on its own setup's data and goal.", "Este enlace no define un ejercicio: cada código se revisa con los datos y el objetivo de su propia configuración.";
             BoardOpenExercise => "Open the exercise", "Abrir el ejercicio";
-            BoardPaste => "Codes (any text with codes in it)", "Códigos (cualquier texto que los contenga)";
+            BoardPaste => "Codes (any text with codes in it; the board keeps at most {max})", "Códigos (cualquier texto que los contenga; el tablero guarda a lo más {max})";
+            BoardFull => "The board is full: {n} codes were left out (it keeps at most {max}). Save the CSV and clear it for the next group.", "El tablero está lleno: se dejaron fuera {n} códigos (guarda a lo más {max}). Guarda el CSV y bórralo para el siguiente grupo.";
             BoardAdd => "Check the codes", "Revisar los códigos";
             BoardCsv => "Save as CSV", "Guardar como CSV";
             BoardClear => "Clear the board", "Borrar el tablero";
             BoardChecking => "Computing the results again…", "Volviendo a calcular los resultados…";
-            BoardCount => "{rows} students, from {codes} codes.", "{rows} estudiantes, de {codes} códigos.";
+            BoardCount => "Students: {rows} · codes: {codes}", "Estudiantes: {rows} · códigos: {codes}";
             BoardName => "Name", "Nombre";
             BoardMet => "Goal met", "Objetivo cumplido";
             BoardClaimed => "Claimed", "Declarado";
@@ -48,7 +49,7 @@ macro_rules! class_strings {
             BoardClaimedAccuracy => "Claimed test accuracy", "Exactitud de prueba declarada";
             BoardLoss => "Test loss computed again", "Pérdida de prueba calculada de nuevo";
             BoardAccuracy => "Test accuracy computed again", "Exactitud de prueba calculada de nuevo";
-            BoardCodes => "{n} codes", "{n} códigos";
+            BoardCodes => "codes: {n}", "códigos: {n}";
             BoardClaimDiffers => "Not trusted: the claimed result is not what the weights give (the code was changed).", "No confiable: el resultado declarado no es el que dan los pesos (el código fue alterado).";
             BoardAnotherExercise => "Not trusted: for other data or another goal than this exercise's.", "No confiable: es de otros datos u otro objetivo que los de este ejercicio.";
             BoardSetupMended => "Not trusted: the setup in the code had to be mended to be read.", "No confiable: la configuración del código tuvo que repararse para leerse.";
@@ -61,6 +62,8 @@ macro_rules! class_strings {
             WorksheetTitle => "Neurona worksheet", "Hoja de trabajo de Neurona";
             WorksheetPaper => "Paper", "Papel";
             WorksheetPrint => "Print", "Imprimir";
+            PaperA4 => "A4", "A4";
+            PaperLetter => "Letter", "Carta";
             WorksheetName => "Name:", "Nombre:";
             WorksheetDate => "Date:", "Fecha:";
             WorksheetTask => "The exercise", "El ejercicio";

@@ -9,11 +9,17 @@ use super::link_io::storage;
 use crate::app::board::{asks, csv, read, result_text, rows, BadCode, Row, RowProblem};
 use crate::engine::handin::CodeError;
 
+/// The most codes a board keeps (a large class, each student handing in a few times).
+pub(super) const MAX_CODES: usize = 200;
+/// The longest text read at once from the box, in characters.
+const MAX_PASTE_CHARS: usize = 500_000;
+
 /// Where this browser keeps the board's codes, one a line.
 const CODES_KEY: &str = "neurona-board";
 
 fn stored_codes() -> Vec<String> {
-    storage().and_then(|s| s.get_item(CODES_KEY).ok().flatten()).map(|t| t.lines().map(String::from).filter(|l| !l.is_empty()).collect()).unwrap_or_default()
+    let text = storage().and_then(|s| s.get_item(CODES_KEY).ok().flatten()).unwrap_or_default();
+    text.lines().filter(|l| !l.is_empty()).take(MAX_CODES).map(String::from).collect()
 }
 
 fn store_codes(codes: &[String]) {
@@ -70,6 +76,8 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
     let lang = ctx.settings().lang;
     let codes = use_state(stored_codes);
     let bad = use_state(Vec::<BadCode>::new);
+    // Codes left out, over the board's limit.
+    let over = use_state(|| 0usize);
     let checked = use_state(Checked::default);
     // Every code kept is read and computed again whenever the list changes.
     {
@@ -87,19 +95,26 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
         });
     }
     let add = {
-        let (codes, bad, settings) = (codes.clone(), bad.clone(), ctx.settings.clone());
+        let (codes, bad, over, settings) = (codes.clone(), bad.clone(), over.clone(), ctx.settings.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = field_value("board-input");
+            let text: String = field_value("board-input").chars().take(MAX_PASTE_CHARS).collect();
             let (pending, mut wrong) = read(&text, &settings);
             if pending.is_empty() && wrong.is_empty() {
                 wrong.push(BadCode { excerpt: text.trim().chars().take(18).collect(), error: CodeError::NotACode });
             }
             let mut all = (*codes).clone();
+            let mut left_out = 0;
             for p in pending {
-                if !all.contains(&p.code) {
+                if all.contains(&p.code) {
+                    continue;
+                }
+                if all.len() < MAX_CODES {
                     all.push(p.code);
+                } else {
+                    left_out += 1;
                 }
             }
+            over.set(left_out);
             bad.set(wrong);
             codes.set(all);
             if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("board-input")) {
@@ -110,8 +125,9 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
         })
     };
     let clear = {
-        let (codes, bad) = (codes.clone(), bad.clone());
+        let (codes, bad, over) = (codes.clone(), bad.clone(), over.clone());
         Callback::from(move |_: MouseEvent| {
+            over.set(0);
             bad.set(Vec::new());
             codes.set(Vec::new());
         })
@@ -137,7 +153,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             <h1>{ ctx.t(Text::BoardTitle) }</h1>
             <p class="text">{ ctx.t(Text::BoardExplain) }</p>
             <p id="board-exercise" class="board-exercise">{ exercise_line }{ " · " }<a href={exercise_link}>{ ctx.t(Text::BoardOpenExercise) }</a></p>
-            <label class="field board-input-field"><span>{ ctx.t(Text::BoardPaste) }</span>
+            <label class="field board-input-field"><span>{ Text::BoardPaste.get(lang).replace("{max}", &MAX_CODES.to_string()) }</span>
                 <textarea id="board-input" rows="4" placeholder="NRN1.…" />
             </label>
             <div class="board-buttons">
@@ -145,6 +161,9 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                 <button id="board-csv" class="tool" onclick={export} disabled={checked.rows.is_empty()}>{ ctx.t(Text::BoardCsv) }</button>
                 <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(Text::BoardClear) }</button>
             </div>
+            if *over > 0 {
+                <p id="board-full" class="board-errors" role="alert">{ Text::BoardFull.get(lang).replace("{n}", &over.to_string()).replace("{max}", &MAX_CODES.to_string()) }</p>
+            }
             if !bad.is_empty() {
                 <div role="alert">
                     <ul id="board-errors" class="board-errors">

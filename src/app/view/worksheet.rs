@@ -6,8 +6,8 @@
 use super::ctx::*;
 use super::exercise::{goal_words, limit_words};
 
-/// Paper sizes offered.
-const PAPERS: [(&str, &str); 2] = [("A4", "A4"), ("letter", "Letter")];
+/// Paper sizes offered, as CSS names them, and their names.
+const PAPERS: [(&str, Text); 2] = [("A4", Text::PaperA4), ("letter", Text::PaperLetter)];
 /// The most neurons given blanks for their weights.
 const MOST_BLANKS: usize = 12;
 
@@ -56,7 +56,8 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
     let ctx = &p.ctx;
     let s = ctx.settings();
     let lang = s.lang;
-    let paper = use_state(|| if lang == Lang::En { "letter" } else { "A4" });
+    // Letter (carta) is the paper of Mexico's and the United States' schools; A4 is offered.
+    let paper = use_state(|| "letter");
     {
         let (live, classes) = (ctx.live.clone(), s.config.data.classes);
         use_effect_with((p.started, s.config.data.clone()), move |_| {
@@ -109,7 +110,7 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
             <div class="worksheet-tools no-print">
                 <label class="inline"><span>{ ctx.t(Text::WorksheetPaper) }</span>
                     <select id="worksheet-paper" onchange={choose_paper}>
-                        { for PAPERS.iter().map(|(v, name)| html! { <option value={*v} selected={*paper == *v}>{ *name }</option> }) }
+                        { for PAPERS.iter().map(|(v, name)| html! { <option value={*v} selected={*paper == *v}>{ ctx.t(*name) }</option> }) }
                     </select>
                 </label>
                 <button id="worksheet-print" class="tool primary" onclick={print}>{ ctx.t(Text::WorksheetPrint) }</button>
