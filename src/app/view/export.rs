@@ -62,23 +62,44 @@ pub(super) fn caption(ctx: &Ctx) -> Vec<String> {
     vec![first, second]
 }
 
-/// The canvases inside `container` drawn as they are laid out, on one canvas of its size.
-fn flatten(doc: &web_sys::Document, container: &str) -> Option<(web_sys::HtmlCanvasElement, f64, f64)> {
+/// The canvases inside `container` drawn as they are laid out, and the text of the elements
+/// `labels` selects written where they stand, on one canvas cut to what they cover.
+fn flatten(doc: &web_sys::Document, container: &str, labels: &str) -> Option<(web_sys::HtmlCanvasElement, f64, f64)> {
     let root = doc.get_element_by_id(container)?;
     let base = root.get_bounding_client_rect();
-    let (w, h) = (base.width().max(1.0), base.height().max(1.0));
+    let list = |selector: &str| -> Vec<web_sys::Element> {
+        let Ok(all) = root.query_selector_all(selector) else { return Vec::new() };
+        (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok()).filter(|e| e.get_bounding_client_rect().width() > 0.0).collect()
+    };
+    let canvases: Vec<web_sys::HtmlCanvasElement> =
+        list("canvas").into_iter().filter_map(|e| e.dyn_into().ok()).filter(|c: &web_sys::HtmlCanvasElement| c.width() > 0).collect();
+    let texts = if labels.is_empty() { Vec::new() } else { list(labels) };
+    // What they cover, from the container's corner.
+    let rects: Vec<(f64, f64, f64, f64)> = canvases
+        .iter()
+        .map(|c| c.get_bounding_client_rect())
+        .chain(texts.iter().map(|t| t.get_bounding_client_rect()))
+        .map(|r| (r.left() - base.left(), r.top() - base.top(), r.right() - base.left(), r.bottom() - base.top()))
+        .collect();
+    let x0 = rects.iter().map(|r| r.0).fold(f64::INFINITY, f64::min).min(0.0);
+    let y0 = rects.iter().map(|r| r.1).fold(f64::INFINITY, f64::min).min(0.0);
+    let (w, h) = (rects.iter().map(|r| r.2).fold(1.0, f64::max) - x0, rects.iter().map(|r| r.3).fold(1.0, f64::max) - y0);
     let out: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    out.set_width((w * 2.0) as u32);
-    out.set_height((h * 2.0) as u32);
+    out.set_width((w * 2.0).max(1.0) as u32);
+    out.set_height((h * 2.0).max(1.0) as u32);
     let g = canvas::context(&out);
     let _ = g.scale(2.0, 2.0);
-    let all = root.query_selector_all("canvas").ok()?;
-    for i in 0..all.length() {
-        let Some(c) = all.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlCanvasElement>().ok()) else { continue };
+    let _ = g.translate(-x0, -y0);
+    for c in &canvases {
         let r = c.get_bounding_client_rect();
-        if r.width() > 0.0 && r.height() > 0.0 && c.width() > 0 {
-            let _ = g.draw_image_with_html_canvas_element_and_dw_and_dh(&c, r.left() - base.left(), r.top() - base.top(), r.width(), r.height());
-        }
+        let _ = g.draw_image_with_html_canvas_element_and_dw_and_dh(c, r.left() - base.left(), r.top() - base.top(), r.width(), r.height());
+    }
+    g.set_fill_style_str("#333");
+    g.set_font("12px system-ui, sans-serif");
+    g.set_text_baseline("middle");
+    for t in &texts {
+        let r = t.get_bounding_client_rect();
+        let _ = g.fill_text(&t.text_content().unwrap_or_default(), r.left() - base.left(), r.top() - base.top() + r.height() / 2.0);
     }
     Some((out, w, h))
 }
@@ -86,8 +107,8 @@ fn flatten(doc: &web_sys::Document, container: &str) -> Option<(web_sys::HtmlCan
 /// Draws the output, the network and the loss chart with the caption, and offers the PNG.
 fn save_png(ctx: &Ctx) -> Option<()> {
     let doc = web_sys::window()?.document()?;
-    let (network, nw, nh) = flatten(&doc, "network")?;
-    let (output, ow, oh) = flatten(&doc, "heatmap")?;
+    let (network, nw, nh) = flatten(&doc, "network", ".feature-label, .out-mark")?;
+    let (output, ow, oh) = flatten(&doc, "heatmap", "")?;
     let chart = canvas_by_id(ids::LOSS_CHART);
     let side = 360.0;
     let net_scale = (side / nh).min(560.0 / nw).min(1.5);
