@@ -31,13 +31,13 @@ impl Live {
         let id = self.link.animation_reader.1 + 1;
         self.link.animation_reader = (word.is_some().then_some(then), id);
         let ask = word.map(|word| {
-            let mut frames = self.run.timeline.snapshots().to_vec();
-            if let Some(t) = self.mirror.trainer.as_ref().filter(|t| frames.last().is_none_or(|(e, _)| *e < t.epoch) && self.run.viewing.is_none()) {
-                frames.push((t.epoch, t.network.parameters()));
-            }
-            if let Some(shown) = self.run.viewing.as_ref().map(|v| v.epoch) {
-                frames.retain(|(e, _)| *e <= shown);
-            }
+            use super::class::{spread, MAX_FRAMES};
+            // Only the frames drawn are copied and sent (the timeline may hold 1,000 snapshots).
+            let shown = self.run.viewing.as_ref().map(|v| v.epoch);
+            let kept: Vec<_> = self.run.timeline.snapshots().iter().filter(|(e, _)| shown.is_none_or(|s| *e <= s)).collect();
+            let newest = self.mirror.trainer.as_ref().filter(|t| shown.is_none() && kept.last().is_none_or(|(e, _)| *e < t.epoch));
+            let mut frames: Vec<_> = spread(&kept, MAX_FRAMES - newest.is_some() as usize).into_iter().cloned().collect();
+            frames.extend(newest.map(|t| (t.epoch, t.network.parameters())));
             Box::new(super::class::AnimationAsk { id, frames, word: word.to_string(), discretize, show_test })
         });
         b.send(ToWorker::Animation(ask));

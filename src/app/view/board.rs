@@ -142,11 +142,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
         (None, true) => Text::BoardOwnExercise.get(lang).to_string(),
         (None, false) => Text::BoardNoExercise.get(lang).to_string(),
     };
-    let exercise_link = {
-        let mut e = (*ctx.settings).clone();
-        e.board = false;
-        format!("#{}", link::to_short_hash(&e))
-    };
+    let exercise_link = super::exercise::page_link(s, false, false);
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No };
     html! {
         <main id="class-board" class="class-board">

@@ -155,3 +155,12 @@ pub(super) fn field_value(id: &str) -> String {
         })
         .unwrap_or_default()
 }
+
+/// Puts `text` on the clipboard; `then` hears whether the browser did.
+pub(super) fn copy_text(text: &str, then: Callback<bool>) {
+    let Some(w) = web_sys::window() else { return };
+    let written = w.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        then.emit(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
+    });
+}

@@ -83,10 +83,11 @@ fn hideable_controls() -> Vec<(&'static str, Text)> {
     ]
 }
 
-/// The link of the exercise as set, as its worksheet (`worksheet`) or its class board.
-fn page_link(s: &Settings, worksheet: bool) -> String {
+/// The exercise's shortest link (`#` and its hash), as the playground, its worksheet or its
+/// class board.
+pub(super) fn page_link(s: &Settings, worksheet: bool, board: bool) -> String {
     let mut e = s.clone();
-    (e.worksheet, e.board) = (worksheet, !worksheet);
+    (e.worksheet, e.board) = (worksheet, board);
     format!("#{}", link::to_short_hash(&e))
 }
 
@@ -159,8 +160,8 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
                 if s.exercise.is_set() {
                     <p class="text">{ ctx.t(Text::ExerciseShareHint) }</p>
                     <p class="builder-links">
-                        <a id="exercise-worksheet" class="tool" target="_blank" rel="noopener" href={page_link(s, true)}>{ ctx.t(Text::ExerciseWorksheet) }</a>
-                        <a id="exercise-board" class="tool" target="_blank" rel="noopener" href={page_link(s, false)}>{ ctx.t(Text::ExerciseBoard) }</a>
+                        <a id="exercise-worksheet" class="tool" target="_blank" rel="noopener" href={page_link(s, true, false)}>{ ctx.t(Text::ExerciseWorksheet) }</a>
+                        <a id="exercise-board" class="tool" target="_blank" rel="noopener" href={page_link(s, false, true)}>{ ctx.t(Text::ExerciseBoard) }</a>
                     </p>
                 }
                 <div class="dialog-buttons">

@@ -4,27 +4,8 @@
 //! epoch on each frame and a progress bar (`#export-progress`) while it is made.
 
 use super::ctx::*;
+use super::files::{download_bytes, save_blob};
 use crate::live::class::{AnimationRefusal, AnimationState, MIN_FRAMES};
-
-/// Offers bytes as a file to save.
-pub(super) fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
-    save_blob(&doc, &blob, name);
-}
-
-fn save_blob(doc: &web_sys::Document, blob: &web_sys::Blob, name: &str) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
-    if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
 
 /// The setup in words, for the picture's caption: data set, network, activation, learning
 /// rate, then the epoch and losses shown.
@@ -140,8 +121,8 @@ fn save_png(ctx: &Ctx) -> Option<()> {
     }
     let name = "neurona.png".to_string();
     let save = Closure::once_into_js(move |blob: JsValue| {
-        if let (Some(doc), Ok(blob)) = (web_sys::window().and_then(|w| w.document()), blob.dyn_into::<web_sys::Blob>()) {
-            save_blob(&doc, &blob, &name);
+        if let Ok(blob) = blob.dyn_into::<web_sys::Blob>() {
+            save_blob(&blob, &name);
         }
     });
     out.to_blob(save.unchecked_ref()).ok()

@@ -103,12 +103,27 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
 
 /// Offers text as a file to save.
 pub(super) fn download(name: &str, mime: &str, text: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    save_parts(name, mime, &js_sys::Array::of1(&JsValue::from_str(text)));
+}
+
+/// Offers bytes as a file to save.
+pub(super) fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    save_parts(name, mime, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)));
+}
+
+fn save_parts(name: &str, mime: &str, parts: &js_sys::Array) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    // The JavaScript constructor takes any parts (strings, bytes); web-sys types them loosely.
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) {
+        save_blob(&blob, name);
+    }
+}
+
+/// Offers a blob as a file to save.
+pub(super) fn save_blob(blob: &web_sys::Blob, name: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     if let Ok(a) = doc.create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         a.set_href(&url);
         a.set_download(name);

@@ -11,19 +11,11 @@ pub(super) fn header(ctx: &Ctx) -> Html {
     let copy = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_| {
-            let Some(w) = web_sys::window() else { return };
-            let href = w.location().href().unwrap_or_default();
-            let written = w.navigator().clipboard().write_text(&href);
-            let dispatch = dispatch.clone();
+            let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) else { return };
             // Said only once the browser has put it there: it may refuse (no permission,
             // no secure context).
-            wasm_bindgen_futures::spawn_local(async move {
-                let notice = match wasm_bindgen_futures::JsFuture::from(written).await {
-                    Ok(_) => Notice::LinkCopied,
-                    Err(_) => Notice::LinkNotCopied,
-                };
-                dispatch.emit(Action::Notes(Notes::Show(notice)));
-            });
+            let dispatch = dispatch.clone();
+            copy_text(&href, Callback::from(move |ok| dispatch.emit(Action::Notes(Notes::Show(if ok { Notice::LinkCopied } else { Notice::LinkNotCopied })))));
         })
     };
     html! {

@@ -11,14 +11,10 @@ const PAPERS: [(&str, Text); 2] = [("A4", Text::PaperA4), ("letter", Text::Paper
 /// The most neurons given blanks for their weights.
 const MOST_BLANKS: usize = 12;
 
-/// The link the worksheet's QR code opens: the exercise, as short as it reads.
-pub(super) fn exercise_url(s: &Settings) -> String {
-    let mut e = s.clone();
-    e.worksheet = false;
-    e.board = false;
+/// The page's address without its hash.
+fn page_base() -> String {
     let location = web_sys::window().map(|w| w.location());
-    let base = location.map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())).unwrap_or_default();
-    format!("{base}#{}", link::to_short_hash(&e))
+    location.map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())).unwrap_or_default()
 }
 
 /// Properties of [`Worksheet`].
@@ -78,7 +74,9 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
         })
     };
     let e = &s.exercise;
-    let url = exercise_url(s);
+    // The link the QR code opens: the exercise, as short as it reads.
+    let hash = super::exercise::page_link(s, false, false);
+    let url = format!("{}{hash}", page_base());
     let c = &s.config;
     let by_hand = e.max_epochs == Some(0) || c.network.hidden.is_empty();
     // Every neuron's incoming weights and bias, input side first.
@@ -114,7 +112,7 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                     </select>
                 </label>
                 <button id="worksheet-print" class="tool primary" onclick={print}>{ ctx.t(Text::WorksheetPrint) }</button>
-                <a class="tool" href={format!("#{}", url.split_once('#').map_or("", |(_, h)| h))}>{ ctx.t(Text::BoardOpenExercise) }</a>
+                <a class="tool" href={hash}>{ ctx.t(Text::BoardOpenExercise) }</a>
             </div>
             <header class="worksheet-head">
                 <h1>{ ctx.t(Text::WorksheetTitle) }</h1>
