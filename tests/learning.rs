@@ -175,10 +175,17 @@ fn early_stopping_stops_and_restores_the_best_weights() {
         }
     }
     let stop = stop.expect("a noisy overfitting run stops early");
-    assert!(stop.best_epoch < t.epoch, "the best epoch lies before the stop");
-    assert_eq!(t.epoch - stop.best_epoch, 3, "patience 3");
+    assert!(stop.best_epoch < stop.stopped_epoch, "the best epoch lies before the stop");
+    assert_eq!(stop.stopped_epoch - stop.best_epoch, 3, "patience 3");
+    assert_eq!(t.epoch, stop.best_epoch, "the run goes back to the best epoch");
+    assert_eq!(t.history.points.last().unwrap().epoch, stop.stopped_epoch, "the history keeps the epochs after it");
     let now = t.evaluate().validation.unwrap().loss;
     assert!((now - stop.best_loss).abs() < 1e-9, "restored weights give the best loss: {now} vs {}", stop.best_loss);
+    // Every figure shown describes the restored weights.
+    let shown = t.last.clone().unwrap();
+    assert_eq!(shown.epoch, stop.best_epoch);
+    assert!((shown.validation.as_ref().unwrap().loss - stop.best_loss).abs() < 1e-9, "the validation loss shown is the best epoch's");
+    assert_eq!(shown.train.loss, t.evaluate().train.loss);
     assert!(t.stopped.is_some());
 }
 

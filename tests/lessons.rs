@@ -3,6 +3,7 @@
 
 use neurona::app::exercise::Goal;
 use neurona::app::lessons::Lesson;
+use neurona::engine::trainer::HistoryPoint;
 use neurona::engine::{Config, Trainer};
 
 const SEEDS: [u64; 5] = [0, 1, 2, 3, 4];
@@ -13,51 +14,62 @@ fn lesson(l: Lesson, seed: u64) -> Config {
     c
 }
 
-/// (training loss, validation loss) after each epoch, until early stopping acts or `epochs`.
-fn curves(config: Config, epochs: usize) -> (Vec<(f64, f64)>, Option<u64>) {
+/// The losses the chart draws, epoch by epoch, until early stopping acts or `epochs`; and
+/// the trainer as it is then.
+fn run(config: Config, epochs: usize) -> (Vec<HistoryPoint>, Trainer) {
     let mut t = Trainer::new(config).unwrap();
-    let mut out = Vec::new();
     for _ in 0..epochs {
-        let r = t.step().unwrap();
-        out.push((r.train.loss, r.validation.map_or(f64::NAN, |v| v.loss)));
-        if let Some(stop) = r.early_stop {
-            return (out, Some(stop.best_epoch));
+        if t.step().unwrap().early_stop.is_some() {
+            break;
         }
     }
-    (out, None)
+    (t.history.points.clone(), t)
+}
+
+/// The loss chart's range, as it is drawn: from 0 to the largest loss shown, with 5% room.
+fn chart_top(history: &[HistoryPoint]) -> f64 {
+    history.iter().flat_map(|p| [Some(p.train), p.validation, p.test]).flatten().fold(0.0, f64::max) * 1.05
 }
 
 #[test]
 fn early_stopping_acts_only_after_the_validation_loss_has_visibly_turned_up() {
     for seed in SEEDS {
-        let (curve, best) = curves(lesson(Lesson::EarlyStopping, seed), 3000);
-        let best = best.unwrap_or_else(|| panic!("seed {seed}: early stopping acts")) as usize;
-        assert!(best >= 1, "seed {seed}: the best epoch is a trained one");
-        let (train_best, val_best) = curve[best - 1];
-        let (train_stop, val_stop) = *curve.last().unwrap();
-        // What the chart shows between the best epoch and the stop: training down, validation up.
-        assert!(train_stop < train_best * 0.97, "seed {seed}: the training loss fell ({train_best:.3} -> {train_stop:.3})");
-        assert!(val_stop > val_best * 1.03, "seed {seed}: the validation loss rose ({val_best:.3} -> {val_stop:.3})");
-        assert!(curve.len() - best >= 100, "seed {seed}: patience 100 leaves the rise on screen");
+        let (history, t) = run(lesson(Lesson::EarlyStopping, seed), 5000);
+        let stop = t.stopped.unwrap_or_else(|| panic!("seed {seed}: early stopping acts"));
+        let (best, stopped) = (stop.best_epoch, stop.stopped_epoch);
+        assert!(best >= 20, "seed {seed}: the epoch kept is a trained network's ({best})");
+        let at = |epoch: u64| history.iter().find(|p| p.epoch == epoch).copied().unwrap();
+        let (b, s) = (at(best), at(stopped));
+        // What the chart shows between the best epoch and the stop: training down, and the
+        // validation loss up by at least a tenth of the chart's height.
+        let top = chart_top(&history);
+        assert!(s.train < b.train, "seed {seed}: the training loss fell ({:.3} -> {:.3})", b.train, s.train);
+        let highest = history.iter().filter(|p| p.epoch > best).filter_map(|p| p.validation).fold(0.0, f64::max);
+        let rise = (highest - b.validation.unwrap()) / top;
+        assert!(rise >= 0.1, "seed {seed}: the validation loss rose {:.0}% of the chart", rise * 100.0);
+        assert_eq!(stopped - best, 250, "seed {seed}: patience 250");
+        // Everything shown afterwards describes the restored weights.
+        assert_eq!(t.epoch, best, "seed {seed}: the counter shows the best epoch");
+        let shown = t.last.as_ref().unwrap();
+        assert_eq!(shown.validation.as_ref().unwrap().loss, b.validation.unwrap(), "seed {seed}: the validation loss shown is the best epoch's");
+        assert_eq!(shown.train.loss, b.train, "seed {seed}: the training loss shown is the best epoch's");
     }
 }
 
 #[test]
-fn dropout_keeps_the_validation_loss_below_the_same_network_without_it() {
-    let mut lower = 0;
+fn dropout_ends_with_the_lower_validation_loss_beside_the_same_network_without_it() {
+    use neurona::app::lessons::{DROPOUT_EPOCHS, DROPOUT_RATE};
     for seed in SEEDS {
         let with = lesson(Lesson::Dropout, seed);
-        let mut without = with.clone();
-        without.training.dropout = vec![];
-        let (a, _) = curves(with, 1200);
-        let (b, _) = curves(without, 1200);
-        // Later in the run, where the network without dropout has overfitted.
-        let later = |c: &[(f64, f64)]| c[600..].iter().map(|p| p.1).sum::<f64>() / (c.len() - 600) as f64;
-        if later(&a) < later(&b) && a[1199].1 < b[1199].1 {
-            lower += 1;
-        }
+        let mut without = Lesson::Dropout.compare().expect("the lesson compares");
+        without.data.seed = seed;
+        assert!(with.training.dropout.iter().all(|&p| p == DROPOUT_RATE) && without.training.dropout.iter().all(|&p| p == 0.0));
+        assert_eq!((&with.data, &with.network), (&without.data, &without.network), "the same data and network");
+        let (a, _) = run(with, DROPOUT_EPOCHS as usize);
+        let (b, _) = run(without, DROPOUT_EPOCHS as usize);
+        let end = |h: &[HistoryPoint]| h.last().and_then(|p| p.validation).unwrap();
+        assert!(end(&a) < end(&b), "seed {seed}: with dropout {:.3}, without {:.3}", end(&a), end(&b));
     }
-    assert!(lower >= 4, "dropout's validation loss is lower in {lower} of 5 seeds");
 }
 
 #[test]

@@ -142,11 +142,13 @@ fn early_stopping_and_divergence_are_events_and_end_the_run() {
     through_codec(&mut session, setup(1, &overfit, 0));
     let s = through_codec(&mut session, ToWorker::Train { epochs: 100_000, budget_ms: f64::INFINITY });
     let Some(Event::EarlyStopped { at, best }) = s.event else { panic!("no early stop: {:?}", s.event) };
-    assert_eq!(at, s.epoch);
     assert!(best < at);
+    assert_eq!(s.epoch, best, "the run went back to the best epoch");
+    assert_eq!(s.report.as_ref().unwrap().epoch, best, "its figures are the best epoch's");
+    assert!(s.history.last().is_some_and(|p| p.epoch > best && p.epoch <= at), "the chart keeps the epochs after the best one");
     assert!(!s.trainable);
     let again = through_codec(&mut session, ToWorker::Train { epochs: 10, budget_ms: f64::INFINITY });
-    assert_eq!((again.trained, again.epoch), (0, at), "a stopped run trains no further");
+    assert_eq!((again.trained, again.epoch), (0, best), "a stopped run trains no further");
 
     let wild = common::diverging_config();
     through_codec(&mut session, setup(2, &wild, 0));

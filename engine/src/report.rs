@@ -44,6 +44,8 @@ pub struct EarlyStop {
     pub best_epoch: u64,
     /// The monitored loss there.
     pub best_loss: f64,
+    /// The epoch at which patience ran out, whose weights were discarded.
+    pub stopped_epoch: u64,
 }
 
 /// Why training cannot go on.

@@ -3,6 +3,21 @@
 use crate::engine::config::{DataSetup, EarlyStopping, HiddenLayer, Monitor};
 use crate::engine::{Activation, Config, Dataset, Feature, Loss, Optimizer};
 
+/// The dropout rate of the dropout lesson, as the lecture writes it (`Dropout(0.5)`).
+pub const DROPOUT_RATE: crate::engine::Real = 0.5;
+
+/// Epochs after which the dropout lesson pauses and explains: both runs are on the chart.
+pub const DROPOUT_EPOCHS: u64 = 500;
+
+/// When a lesson's point has been shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonPoint {
+    /// After this many epochs.
+    Epochs(u64),
+    /// When early stopping has stopped the run.
+    EarlyStop,
+}
+
 /// Ready setups for the lesson, one click each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lesson {
@@ -18,7 +33,7 @@ pub enum Lesson {
     CrossEntropy,
     /// A big network on few noisy points overfits; early stopping halts it.
     EarlyStopping,
-    /// The same network with dropout 0.5.
+    /// The same network with and without dropout 0.5, side by side.
     Dropout,
     /// Three classes with softmax and cross-entropy.
     ThreeClasses,
@@ -49,7 +64,41 @@ impl Lesson {
     /// Whether it learns in a few epochs, too fast to follow at one epoch a frame: it then
     /// opens at two epochs a second.
     pub fn is_quick(self) -> bool {
-        matches!(self, Lesson::OrOneNeuron | Lesson::AndByHand | Lesson::XorOneNeuron | Lesson::CrossEntropy)
+        matches!(self, Lesson::OrOneNeuron | Lesson::AndByHand | Lesson::XorOneNeuron | Lesson::XorHiddenLayer | Lesson::CrossEntropy)
+    }
+
+    /// When the lesson's point is on the screen, so that its explanation can come: after a
+    /// number of epochs, or when early stopping has acted. `None` for an exercise (its goal
+    /// says when it is done).
+    pub fn point(self) -> Option<LessonPoint> {
+        Some(match self {
+            // At two epochs a second: the line's moves, then OR separated (or XOR never).
+            Lesson::OrOneNeuron | Lesson::AndByHand => LessonPoint::Epochs(6),
+            Lesson::XorOneNeuron => LessonPoint::Epochs(10),
+            // The boundary bends for about ten seconds before XOR is separated.
+            Lesson::XorHiddenLayer => LessonPoint::Epochs(24),
+            Lesson::CrossEntropy => LessonPoint::Epochs(12),
+            Lesson::EarlyStopping => LessonPoint::EarlyStop,
+            // Both curves side by side, far enough for the run without dropout to overfit.
+            Lesson::Dropout => LessonPoint::Epochs(DROPOUT_EPOCHS),
+            Lesson::ThreeClasses => LessonPoint::Epochs(60),
+            Lesson::ExerciseXor | Lesson::ExerciseAndByHand | Lesson::ExerciseLearningRate => return None,
+        })
+    }
+
+    /// Whether the run pauses when the point is shown, for the class to look at it.
+    pub fn pauses_at_point(self) -> bool {
+        self == Lesson::Dropout
+    }
+
+    /// The second setup the lesson trains beside its own (Compare), if any: the dropout
+    /// lesson's network without dropout, from the same data and initial weights.
+    pub fn compare(self) -> Option<Config> {
+        (self == Lesson::Dropout).then(|| {
+            let mut c = self.config();
+            c.training.dropout = vec![];
+            c
+        })
     }
 
     /// The lesson after this one, in the lecture's order.
@@ -91,10 +140,12 @@ impl Lesson {
                 // OR's smaller steps take the line through more moves, each seen at the slow pace.
                 c.training.learning_rate = if self == Lesson::OrOneNeuron { 0.05 } else { 0.1 };
             }
+            // At two epochs a second, a small rate takes the boundary through about twenty
+            // bends, each seen, before XOR is separated.
             Lesson::XorHiddenLayer => {
                 c.data.dataset = Dataset::LogicXor;
                 c.network.hidden = vec![HiddenLayer { neurons: 4, ..HiddenLayer::default() }];
-                c.training.learning_rate = 0.1;
+                c.training.learning_rate = 0.03;
             }
             Lesson::CrossEntropy => {
                 c.data.dataset = Dataset::LogicAnd;
@@ -103,22 +154,32 @@ impl Lesson {
                 c.training.loss = Loss::Bce;
                 c.training.learning_rate = 0.1;
             }
-            // Two hidden layers of eight ReLU neurons on every feature, trained on 100 very
-            // noisy points of the circle: the training loss keeps falling while the validation
-            // loss turns up within a few dozen epochs. Early stopping waits 100 epochs, so the
-            // rise is seen before it acts; the dropout lesson trains the same network without
-            // stopping, and its validation loss stays below this network's (tests/lessons.rs).
-            Lesson::EarlyStopping | Lesson::Dropout => {
+            // Two hidden layers of eight ReLU neurons on every feature, a sigmoid output with
+            // cross-entropy, trained on 50 noisy points of the circle: the network learns the
+            // circle for some dozens of epochs, then learns the noise, and the validation loss
+            // climbs while the training loss keeps falling (cross-entropy grows fast on points
+            // predicted wrongly with confidence). Early stopping waits 250 epochs, so the climb
+            // is on the chart before it acts (tests/lessons.rs).
+            Lesson::EarlyStopping => {
+                c.data = DataSetup { dataset: Dataset::Circle, noise: 30, percent_train: 10, percent_val: 20, ..c.data };
+                c.network.hidden = vec![relu(8); 2];
+                c.network.features = Feature::ALL[..7].to_vec();
+                c.network.output = Activation::Sigmoid;
+                c.training.loss = Loss::Bce;
+                c.training.learning_rate = 0.03;
+                c.training.optimizer = Optimizer::Sgd;
+                c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 250, min_delta: 0.0 };
+            }
+            // The same kind of network on 100 very noisy points, with dropout 0.5 on both
+            // hidden layers; the lesson trains it beside the same network without dropout
+            // (`compare`), whose validation loss ends higher (tests/lessons.rs).
+            Lesson::Dropout => {
                 c.data = DataSetup { dataset: Dataset::Circle, noise: 50, percent_train: 20, percent_val: 20, ..c.data };
                 c.network.hidden = vec![relu(8); 2];
                 c.network.features = Feature::ALL[..7].to_vec();
                 c.training.learning_rate = 0.03;
                 c.training.optimizer = Optimizer::Sgd;
-                if self == Lesson::Dropout {
-                    c.training.dropout = vec![0.3; 2];
-                } else {
-                    c.training.early_stopping = EarlyStopping { enabled: true, monitor: Monitor::Val, patience: 100, min_delta: 0.0 };
-                }
+                c.training.dropout = vec![DROPOUT_RATE; 2];
             }
             Lesson::ExerciseXor => {
                 c.data.dataset = Dataset::Xor;

@@ -119,6 +119,10 @@ impl AppState {
                 let seed = s.settings.config.data.seed;
                 s.settings.config = lesson.config();
                 s.settings.config.data.seed = seed;
+                s.settings.compare = lesson.compare().map(|mut c| {
+                    c.data.seed = seed;
+                    Box::new(c)
+                });
                 s.lesson = Some(lesson);
                 s.settings.speed = if lesson.is_quick() { Speed::Slow } else { Speed::Epochs(1) };
                 s.settings.exercise = lesson.exercise();

@@ -11,7 +11,7 @@ use crate::render::canvas::canvas_by_id;
 use crate::render::readouts::draw_gradient_chart;
 
 impl Views {
-    pub(super) fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<u64>, second_history: Option<&[HistoryPoint]>) {
+    pub(super) fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<(u64, u64)>, second_history: Option<&[HistoryPoint]>) {
         let points = &t.history.points;
         let second = second_history.map(|h| (h.len(), h.last().map_or(0, |p| p.epoch)));
         let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch, second);

@@ -51,7 +51,7 @@ impl Focus {
 
 /// What the loss chart last drew: history points, newest epoch, the early stop's epoch, and
 /// the compared setup's point count and newest epoch.
-pub(super) type ChartKey = (usize, u64, Option<u64>, Option<(usize, u64)>);
+pub(super) type ChartKey = (usize, u64, Option<(u64, u64)>, Option<(usize, u64)>);
 
 /// What the threshold unit's overlay last drew: whether shown, and its w₁, w₂ and b.
 type Overlay = (bool, Option<(Real, Real, Real)>);
@@ -179,7 +179,7 @@ impl Views {
         trainer: Option<&Trainer>,
         settings: &Settings,
         playing: bool,
-        stop_epoch: Option<u64>,
+        stop_epoch: Option<(u64, u64)>,
         second: Option<&[HistoryPoint]>,
     ) -> Option<(Request, u64)> {
         let start = now();

@@ -15,8 +15,9 @@ pub struct Mirror {
     pub setup: u64,
     /// The setup sent to the worker, until the copy is built from its answer.
     pending: Option<Config>,
-    /// Where early stopping ended the run, for the loss chart's mark.
-    pub stop_epoch: Option<u64>,
+    /// Where early stopping ended the run: the best epoch it went back to and the epoch it
+    /// stopped at, for the loss chart's marks.
+    pub stop_epoch: Option<(u64, u64)>,
 }
 
 impl Mirror {
@@ -54,8 +55,8 @@ impl Mirror {
         if !follow(t, &s.parameters, s.epoch, &s.report, &s.history) {
             return false;
         }
-        if let Some(Event::EarlyStopped { at, .. }) = s.event {
-            self.stop_epoch = Some(at);
+        if let Some(Event::EarlyStopped { at, best }) = s.event {
+            self.stop_epoch = Some((best, at));
         }
         true
     }

@@ -314,6 +314,12 @@ impl Live {
         }
     }
 
+    /// Where early stopping ended the run: the best epoch it went back to and the epoch it
+    /// stopped at.
+    pub fn early_stop(&self) -> Option<(u64, u64)> {
+        self.mirror.stop_epoch
+    }
+
     /// Shows another picture in the big heatmap.
     pub fn set_focus(&mut self, focus: Focus) {
         if self.views.focus != focus {

@@ -59,9 +59,12 @@ impl Live {
             }
             t.set_parameters(&parameters);
             t.epoch = at;
-            if let Some(last) = t.last.as_mut() {
-                last.epoch = at;
+            // Every figure describes the weights shown: measured again on the run's own data.
+            let mut report = t.evaluate();
+            if let Some(newest) = t.last.as_ref() {
+                report.gradient_magnitude.clone_from(&newest.gradient_magnitude);
             }
+            t.last = Some(report);
         }
         self.dirty = true;
         self.request_frame();

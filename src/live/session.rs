@@ -299,12 +299,14 @@ impl Session {
             match t.step_lean() {
                 Ok(report) => {
                     snapshot.trained += 1;
-                    snapshot.history.extend(kept_point(t));
-                    self.trail.record(t.epoch, || t.network.parameters());
                     if let Some(stop) = report.and_then(|r| r.early_stop) {
-                        snapshot.event = Some(Event::EarlyStopped { at: t.epoch, best: stop.best_epoch });
+                        // The run went back to the best epoch; the chart keeps the epochs up to the stop.
+                        snapshot.history.extend(t.history.points.last().filter(|p| p.epoch == stop.stopped_epoch).copied());
+                        snapshot.event = Some(Event::EarlyStopped { at: stop.stopped_epoch, best: stop.best_epoch });
                         break;
                     }
+                    snapshot.history.extend(kept_point(t));
+                    self.trail.record(t.epoch, || t.network.parameters());
                 }
                 Err(TrainError::Diverged { epoch }) => {
                     snapshot.event = Some(Event::Diverged(epoch));

@@ -41,11 +41,20 @@ fn tick(v: f64) -> String {
     }
 }
 
-/// Redraws the chart from the history. `stop` marks an epoch with a vertical line;
+/// Redraws the chart from the history. `stop`, early stopping's best epoch and the epoch it
+/// stopped at, marks the first with a dashed blue line and a dot on the validation loss and
+/// the second with a red line;
 /// `second`, a compared setup's history, is drawn in vermillion (test) and light vermillion
 /// (training).
 /// `shown` is the chart's width on screen in CSS pixels.
-pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Option<u64>, labels: &Labels, second: Option<&[HistoryPoint]>, shown: f64) {
+pub fn draw_losses(
+    canvas: HtmlCanvasElement,
+    history: &[HistoryPoint],
+    stop: Option<(u64, u64)>,
+    labels: &Labels,
+    second: Option<&[HistoryPoint]>,
+    shown: f64,
+) {
     // Draw at the screen's pixel density and at the size the chart is shown (larger on wide
     // screens), in the chart's own units of WIDTH x HEIGHT.
     let density = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
@@ -90,15 +99,34 @@ pub fn draw_losses(canvas: HtmlCanvasElement, history: &[HistoryPoint], stop: Op
     draw(history, |p| p.test, "#000000");
     if let Some(second) = second {
         draw(second, |p| Some(p.train), "#f0a880");
+        draw(second, |p| p.validation, "#cc79a7");
         draw(second, |p| p.test, "#d55e00");
     }
-    if let Some(epoch) = stop {
-        let (x, _) = at(epoch, 0.0);
+    if let Some((best, stopped)) = stop {
+        let (x, _) = at(stopped, 0.0);
         ctx.begin_path();
         ctx.move_to(x, y0);
         ctx.line_to(x, y1);
         ctx.set_stroke_style_str("#d62728");
         ctx.stroke();
+        let (x, _) = at(best, 0.0);
+        let dash = js_sys::Array::of2(&4.0.into(), &3.0.into());
+        let _ = ctx.set_line_dash(&dash);
+        ctx.begin_path();
+        ctx.move_to(x, y0);
+        ctx.line_to(x, y1);
+        ctx.set_stroke_style_str("#0877bd");
+        ctx.stroke();
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        // The best validation loss, where the run went back to.
+        let nearest = history.iter().rfind(|p| p.epoch <= best).and_then(|p| p.validation);
+        if let Some(v) = nearest.filter(|v| v.is_finite()) {
+            let (x, y) = at(best, v);
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, 3.5, 0.0, std::f64::consts::TAU);
+            ctx.set_fill_style_str("#0877bd");
+            ctx.fill();
+        }
     }
     ctx.restore();
     // The frame and the numbers.

@@ -118,7 +118,12 @@ impl Trainer {
             validation: report.validation.as_ref().map(|m| m.loss),
             test: report.test.as_ref().map(|m| m.loss),
         });
-        report.early_stop = self.watch_for_early_stop(&report);
+        if let Some(stop) = self.watch_for_early_stop(&report) {
+            // The run goes back to the best epoch: its epoch and every figure describe the
+            // restored weights, not the discarded ones.
+            report = self.evaluate();
+            report.early_stop = Some(stop);
+        }
         self.last = Some(report.clone());
         Ok(report)
     }
@@ -298,7 +303,8 @@ impl Trainer {
         Metrics { loss, accuracy: Some(right as f64 / n.max(1) as f64), confusion, count: n }
     }
 
-    /// Watches the monitored loss; stops and restores the best weights when patience runs out.
+    /// Watches the monitored loss; when patience runs out, stops and goes back to the best
+    /// epoch: its weights and its epoch number (the history keeps the epochs after it).
     fn watch_for_early_stop(&mut self, report: &EpochReport) -> Option<EarlyStop> {
         let es = self.config.training.early_stopping;
         if !es.enabled || self.stopped.is_some() {
@@ -329,7 +335,8 @@ impl Trainer {
         if let Some(best) = &self.early.best_network {
             self.network.copy_parameters_from(best);
         }
-        let stop = EarlyStop { best_epoch, best_loss };
+        let stop = EarlyStop { best_epoch, best_loss, stopped_epoch: self.epoch };
+        self.epoch = best_epoch;
         self.stopped = Some(stop);
         Some(stop)
     }

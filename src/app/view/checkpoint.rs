@@ -1,11 +1,14 @@
 //! Predict, run, explain: each lesson of the lecture asks a question before the run
 //! (`#checkpoint`, its answers `.checkpoint-choice`); once the student has answered and the
-//! network has trained, `#checkpoint-feedback` explains what happened and answers the wrong
-//! choice taken. The answer is kept in this browser (`data-answered`); hidden with the
-//! explanations (`hideText`).
+//! lesson's point is on the screen (its epochs trained, or early stopping acted),
+//! `#checkpoint-feedback` explains what happened and answers the wrong choice taken, while
+//! training goes on (the dropout lesson pauses there for the class to look). The answer is
+//! kept in this browser (`data-answered`); hidden with the explanations (`hideText`).
 
 use super::ctx::*;
 use super::link_io::storage;
+use super::panel::{use_frame, LiveHandle};
+use crate::app::lessons::LessonPoint;
 
 /// A lesson's question: its answers, the right one, what happened, and an answer to each
 /// wrong choice.
@@ -43,9 +46,15 @@ fn key(l: Lesson) -> String {
 pub(super) struct CheckpointProps {
     pub ctx: Ctx,
     pub lesson: Lesson,
-    /// Whether the network has trained (read when the page renders again: at play, pause,
-    /// or any change).
-    pub ran: bool,
+}
+
+/// Whether the lesson's point is on the screen now.
+fn point_shown(lesson: Lesson, live: &crate::live::page::Live) -> bool {
+    match lesson.point() {
+        Some(LessonPoint::Epochs(n)) => live.newest_epoch() >= n,
+        Some(LessonPoint::EarlyStop) => live.early_stop().is_some(),
+        None => live.newest_epoch() > 0,
+    }
 }
 
 /// The question, the answers, and after the run the explanation.
@@ -53,10 +62,28 @@ pub(super) struct CheckpointProps {
 pub(super) fn checkpoint_panel(p: &CheckpointProps) -> Html {
     let lesson = p.lesson;
     let answered = use_state(move || storage().and_then(|s| s.get_item(&key(lesson)).ok().flatten()).and_then(|v| v.parse::<usize>().ok()));
+    // Read at every frame: the explanation comes while training goes on. Once shown it stays
+    // (a reset does not take it back).
+    let live = LiveHandle(p.ctx.live.clone());
+    use_frame(&live);
+    let shown_now = point_shown(lesson, &live.0.borrow());
+    let shown = use_state(|| false);
+    if shown_now && !*shown {
+        shown.set(true);
+    }
+    {
+        let dispatch = p.ctx.dispatch.clone();
+        use_effect_with(shown_now, move |&now| {
+            if now && lesson.pauses_at_point() {
+                dispatch.emit(Action::Run(Run::Pause));
+            }
+            || ()
+        });
+    }
     let Some(cp) = checkpoint(lesson) else { return html! {} };
     let lang = p.ctx.settings.lang;
     let t = |text: Text| text.get(lang);
-    let ran = p.ran;
+    let ran = shown_now || *shown;
     let choose = |i: usize| {
         let answered = answered.clone();
         Callback::from(move |_: MouseEvent| {

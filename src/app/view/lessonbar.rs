@@ -55,7 +55,15 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
                 <p><strong>{ lesson_text(l).0.get(s.lang) }{ ". " }</strong><span id="lesson-banner-caption">{ lesson_text(l).1.get(s.lang) }</span></p>
                 <p id="lesson-next" class="next">
                     // No instruction the page would then ignore: with no epoch allowed, Play does nothing.
-                    { ctx.t(if l.exercise().max_epochs == Some(0) { Text::NextStepByHand } else if l.is_quick() { Text::NextStepSlow } else { Text::NextStepPlay }) }
+                    { ctx.t(if l.exercise().max_epochs == Some(0) {
+                        Text::NextStepByHand
+                    } else if l.is_quick() && l.config().is_perceptron() {
+                        Text::NextStepSlow
+                    } else if l.is_quick() {
+                        Text::NextStepSlowPlain
+                    } else {
+                        Text::NextStepPlay
+                    }) }
                     if let Some(next) = l.next() {
                         { " " }
                         <button id="next-lesson" class="tool" onclick={ctx.send(Action::LoadLesson(next))}>
@@ -64,7 +72,7 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
                     }
                 </p>
                 if !s.hide_text {
-                    <super::checkpoint::CheckpointPanel key={format!("{l:?}")} ctx={ctx.clone()} lesson={l} ran={ctx.live.borrow().newest_epoch() > 0} />
+                    <super::checkpoint::CheckpointPanel key={format!("{l:?}")} ctx={ctx.clone()} lesson={l} />
                 }
             </section>
         }

@@ -117,6 +117,9 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                 if s.compare.is_some() {
                     <span class="item"><span class="line second-test"></span>{ ctx.t(Text::LegendSecondTest) }</span>
                     <span class="item"><span class="line second-train"></span>{ ctx.t(Text::LegendSecondTraining) }</span>
+                    if s.compare.as_ref().is_some_and(|c| c.data.percent_val > 0) {
+                        <span class="item"><span class="line second-val"></span>{ ctx.t(Text::LegendSecondValidation) }</span>
+                    }
                 }
             </p>
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}

@@ -55,7 +55,22 @@ fn megabytes(bytes: f64) -> String {
 }
 
 /// A notice lists at most this many repaired values, then how many more.
-const MAX_LISTED: usize = 10;
+const MAX_LISTED: usize = 3;
+
+/// The most characters of a link's key or value a notice writes.
+const MAX_SHOWN_CHARS: usize = 40;
+
+/// A key or value as a notice writes it: whole when short, else its start and its size
+/// ("landscape=1-0-0,1-0-0,… (98 KB)"), so that a notice stays a line.
+fn shortened(text: &str) -> String {
+    if text.chars().count() <= MAX_SHOWN_CHARS {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(MAX_SHOWN_CHARS - 8).collect();
+    let bytes = text.len();
+    let size = if bytes >= 1024 { format!("{} KB", bytes / 1024) } else { format!("{bytes} B") };
+    format!("{head}… ({size})")
+}
 
 pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
     let lang = ctx.settings().lang;
@@ -68,9 +83,9 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                             <span>{ if matches!(n, Notice::FileRepaired(_)) { Text::FileRepaired.get(lang) } else { Text::LinkRepaired.get(lang) } }</span>
                             <ul>
                                 { for repairs.iter().take(MAX_LISTED).map(|r| html! {
-                                    <li><code>{ format!("{}={}", r.key, r.given) }</code>{ " → " }
+                                    <li><code>{ format!("{}={}", shortened(&r.key), shortened(&r.given)) }</code>{ " → " }
                                         { match &r.used {
-                                            Some(v) => html!{ <code>{ v.clone() }</code> },
+                                            Some(v) => html!{ <code>{ shortened(v) }</code> },
                                             None => html!{ <em>{ Text::Ignored.get(lang) }</em> },
                                         } }
                                     </li>
@@ -85,7 +100,9 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                         <span>{ format!("{} {epoch}: {}", Text::Epoch.get(lang), Text::Diverged.get(lang)) }</span>
                     }),
                     Notice::EarlyStopped { at, best } => ("notice info", html! {
-                        <span>{ format!("{} ({} {at} → {best})", Text::EarlyStopped.get(lang), Text::Epoch.get(lang)) }</span>
+                        <span id="early-stop" data-best-epoch={best.to_string()} data-stopped-epoch={at.to_string()}>
+                            { Text::EarlyStopped.get(lang).replace("{best}", &best.to_string()).replace("{stopped}", &at.to_string()) }
+                        </span>
                     }),
                     Notice::CsvSkipped(lines) => ("notice warn", html! {
                         <span>{ format!("{}: {}{}", Text::CsvIgnored.get(lang), lines.iter().take(20).map(|(l, why)| {
