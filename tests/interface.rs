@@ -102,6 +102,11 @@ fn every_lesson_opens_a_valid_setup() {
         let s = start().apply(Action::LoadLesson(lesson));
         assert!(s.settings.config.validate().is_ok(), "{lesson:?}");
         assert!(neurona::engine::Trainer::new(s.settings.config.clone()).is_ok());
+        // The page opens the lesson as it is written: nothing is cut to the controls' limits.
+        let mut written = lesson.config();
+        written.data.seed = s.settings.config.data.seed;
+        assert_eq!(s.settings.config, written, "{lesson:?} opens as written");
+        assert_eq!(s.settings.compare.as_deref().map(|c| &c.training.dropout), lesson.compare().as_ref().map(|c| &c.training.dropout), "{lesson:?}");
     }
     assert!(Lesson::OrOneNeuron.config().is_perceptron());
 }

@@ -55,6 +55,12 @@ pub struct Hint {
     pub measures: (f64, f64),
 }
 
+/// The epochs a hint trains each change for: those the exercise asks, within
+/// [`limits::HINT_EPOCHS`] and [`limits::HINT_WORK`] over `points` training points (at least one).
+pub fn hint_epochs(asked: u64, points: usize) -> u64 {
+    asked.min(limits::HINT_EPOCHS).min(limits::HINT_WORK / points.max(1) as u64).max(1)
+}
+
 /// The neighbour of `value` in `list`, a step up or down; none past either end.
 fn step(list: &[Real], value: Real, up: bool) -> Option<Real> {
     let at = list.iter().enumerate().min_by(|a, b| (a.1 - value).abs().total_cmp(&(b.1 - value).abs()))?.0;
@@ -140,6 +146,8 @@ fn measure(config: Config, round: u64, epochs: u64, aim: Aim) -> Option<(f64, f6
 /// The hint for `config` (the student's run is draw `round`): the candidate whose run does
 /// best for the goal in `epochs` epochs, if it does better than the setup as it is.
 pub fn hint(config: &Config, round: u64, epochs: u64, aim: Aim, max_neurons: Option<usize>) -> Option<Hint> {
+    let points = Trainer::new_round(config.clone(), round).ok()?.train_len();
+    let epochs = hint_epochs(epochs, points);
     let (own, own_measure) = measure(config.clone(), round, epochs, aim)?;
     let mut best: Option<(f64, Hint)> = None;
     for (knob, direction, c) in candidates(config, max_neurons) {

@@ -55,7 +55,7 @@ pub const BATCH_SIZE: Limit = limit("batchSize", 1.0, 1200.0, 1.0);
 /// whole training set, come from the presets and links).
 pub const BATCH_SLIDER: Limit = limit("batchSize", 1.0, 30.0, 1.0);
 /// Early stopping's patience, in epochs.
-pub const PATIENCE: Limit = limit("patience", 1.0, 100.0, 1.0);
+pub const PATIENCE: Limit = limit("patience", 1.0, 1000.0, 1.0);
 /// Early stopping's smallest improvement.
 pub const MIN_DELTA: Limit = limit("minDelta", 0.0, 1.0, 0.001);
 /// Momentum's mu.
@@ -80,6 +80,12 @@ pub const LAYERS: Limit = limit("numHiddenLayers", 0.0, 6.0, 1.0);
 pub const NEURONS: Limit = limit("networkShape", 1.0, 8.0, 1.0);
 /// A hidden layer's dropout rate.
 pub const DROPOUT: Limit = limit("dropout", 0.0, 0.9, 0.1);
+
+/// Most epochs a hint trains each change of the setup for, whatever the exercise allows.
+pub const HINT_EPOCHS: u64 = 300;
+/// Most epochs times training points a hint trains each change for: on large data the runs
+/// are shorter, so that a hint answers within seconds.
+pub const HINT_WORK: u64 = 150_000;
 
 /// Most points of the user's own data: loading stays well under a second and training
 /// interactive up to here; a larger file is thinned evenly to this many.

@@ -138,7 +138,7 @@ impl Lesson {
                 c.network.output = Activation::Step;
                 c.training.loss = Loss::HalfMse;
                 // OR's smaller steps take the line through more moves, each seen at the slow pace.
-                c.training.learning_rate = if self == Lesson::OrOneNeuron { 0.05 } else { 0.1 };
+                c.training.learning_rate = if self == Lesson::OrOneNeuron { 0.03 } else { 0.1 };
             }
             // At two epochs a second, a small rate takes the boundary through about twenty
             // bends, each seen, before XOR is separated.

@@ -93,7 +93,7 @@ macro_rules! views_strings {
             Cp8NotB => "Outputs on their own could all say yes; softmax makes them compete, so they add up to 1.", "Salidas independientes podrían decir todas que sí; softmax las hace competir, así que suman 1.";
             HintButton => "Hint", "Pista";
             HintAgain => "Which way?", "¿Hacia dónde?";
-            HintWorking => "Trying small changes of your setup…", "Probando cambios pequeños de tu configuración…";
+            HintWorking => "Trying small changes of your setup, {epochs} epochs each…", "Probando cambios pequeños de tu configuración, {epochs} épocas cada uno…";
             HintKnob => "Try changing {knob}.", "Intenta cambiar {knob}.";
             HintNetwork => "the hidden neurons", "las neuronas ocultas";
             HintLearningRate => "the learning rate", "la tasa de aprendizaje";

@@ -41,7 +41,9 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
     let s = p.ctx.settings();
     let (lang, e) = (s.lang, &s.exercise);
     let Some(goal) = e.goal else { return html! {} };
-    let epochs = e.max_epochs.unwrap_or(EPOCHS);
+    // The runs a hint tries are capped, so that it answers within seconds; the cap is said.
+    let points = p.ctx.live.borrow().trainer().map_or(1, |t| t.train_len());
+    let epochs = crate::engine::hint::hint_epochs(e.max_epochs.unwrap_or(EPOCHS), points);
     // Worked out for another setup, it is forgotten.
     let current = shown.as_ref().filter(|h| h.config == s.config);
     let onclick = {
@@ -78,7 +80,7 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
     };
     let text = match (current.map(|h| &h.found), found) {
         (None, _) => String::new(),
-        (Some(None), _) => Text::HintWorking.get(lang).into(),
+        (Some(None), _) => Text::HintWorking.get(lang).replace("{epochs}", &epochs.to_string()),
         (Some(Some(_)), None) => Text::HintNone.get(lang).into(),
         (Some(Some(_)), Some(h)) if presses < 2 => Text::HintKnob.get(lang).replace("{knob}", knob_name(&h.knob)),
         (Some(Some(_)), Some(h)) => format!(
