@@ -88,6 +88,14 @@ fn a_damaged_or_cut_code_is_named_and_breaks_nothing() {
     assert_eq!(pending.len(), 1);
     assert_eq!(bad.len(), 3, "{bad:?}");
     assert!(bad[0].excerpt.starts_with("NRN1.") && bad[0].excerpt.ends_with('…'));
+    // Whom to ask: the damaged code's name is still read from its start; a code too short to
+    // hold one is named by the text before it on its line.
+    assert_eq!(bad[0].name.as_deref(), Some("Ana"));
+    let cut = &code[..code.len() - 7];
+    let (_, bad) = read(&format!("10:02 Carla: {cut}\n10:03 Dani: NRN1.%%%"), &board());
+    assert_eq!(bad[0].name.as_deref(), Some("Ana"));
+    assert_eq!(bad[0].context.as_deref(), Some("10:02 Carla:"));
+    assert_eq!((bad[1].name.as_deref(), bad[1].context.as_deref()), (None, Some("10:03 Dani:")));
 }
 
 #[test]

@@ -133,6 +133,19 @@ impl HandIn {
     }
 }
 
+/// The student's name at the start of a code that cannot be read whole (changed or cut short
+/// after the name), when it can still be read: the name comes first in every code.
+pub fn readable_name(code: &str) -> Option<String> {
+    let body = code.trim().strip_prefix(PREFIX)?;
+    // The longest whole group of base64 characters that decodes.
+    let usable = body.len() - body.len() % 4;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(&body[..usable]).ok()?;
+    let len = *bytes.first()? as usize;
+    let name = std::str::from_utf8(bytes.get(1..1 + len)?).ok()?;
+    let name = clean_name(name);
+    (!name.trim().is_empty()).then_some(name)
+}
+
 struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {

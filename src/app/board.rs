@@ -38,6 +38,11 @@ impl RowProblem {
 pub struct BadCode {
     /// The code's first characters, to find it in the chat.
     pub excerpt: String,
+    /// Whose it is, by the name it starts with, when that can still be read.
+    pub name: Option<String>,
+    /// The text before it on its line in the paste (a chat's name and time), when there is
+    /// some: who sent it.
+    pub context: Option<String>,
     /// What is wrong.
     pub error: CodeError,
 }
@@ -97,6 +102,17 @@ pub fn handed_in(s: &Settings) -> Settings {
 }
 
 /// The first characters of a code, to name it in a message.
+/// The text before `code` on its line of `text` (of which it is a part), at most 40
+/// characters, when there is some.
+fn context(text: &str, code: &str) -> Option<String> {
+    let at = (code.as_ptr() as usize).checked_sub(text.as_ptr() as usize).filter(|&at| at <= text.len())?;
+    let line = text.get(..at)?.rsplit('\n').next()?.trim();
+    let chars: Vec<char> = line.chars().collect();
+    let kept: String = chars[chars.len().saturating_sub(40)..].iter().collect();
+    let kept = kept.trim();
+    (!kept.is_empty()).then(|| if chars.len() > 40 { format!("…{kept}") } else { kept.to_string() })
+}
+
 fn excerpt(code: &str) -> String {
     let head: String = code.chars().take(18).collect();
     if code.chars().count() > 18 {
@@ -117,7 +133,7 @@ pub fn read(text: &str, board: &Settings) -> (Vec<Pending>, Vec<BadCode>) {
             continue;
         }
         match HandIn::decode(code) {
-            Err(error) => bad.push(BadCode { excerpt: excerpt(code), error }),
+            Err(error) => bad.push(BadCode { excerpt: excerpt(code), name: crate::engine::handin::readable_name(code), context: context(text, code), error }),
             Ok(handin) => pending.push(pending_of(code, handin, board)),
         }
     }

@@ -51,6 +51,10 @@ views_strings! { catalogue_with_class {
     Regression => "Regression", "Regresión";
     Data => "Data", "Datos";
     WhichDataset => "Which dataset do you want to use?", "¿Qué conjunto de datos quieres usar?";
+    LessonChanged => "You changed the lesson's setup: the caption describes it as it opened.", "Cambiaste la configuración de la lección: el texto la describe como se abrió.";
+    LessonReopen => "Open the lesson again", "Abrir la lección de nuevo";
+    NoHiddenLayer => "no hidden layer", "sin capa oculta";
+    RatioTrainValTest => "Training, validation and test data", "Datos de entrenamiento, validación y prueba";
     RatioTrain => "Ratio of training to test data", "Proporción de datos de entrenamiento y prueba";
     Noise => "Noise", "Ruido";
     BatchSize => "Batch size", "Tamaño del lote";
@@ -172,7 +176,7 @@ views_strings! { catalogue_with_class {
     Reload => "Reload", "Recargar";
     ActNone => "None", "Ninguna";
     DatasetCircle => "Circle", "Círculo";
-    DatasetXor => "Exclusive or", "O exclusivo";
+    DatasetXor => "XOR (quadrants)", "XOR (cuadrantes)";
     DatasetGauss => "Gaussian", "Gaussiano";
     DatasetSpiral => "Spiral", "Espiral";
     DatasetPlane => "Plane", "Plano";
@@ -182,7 +186,7 @@ views_strings! { catalogue_with_class {
     DatasetLogicXor => "Logic XOR", "XOR lógico";
     DatasetMoons => "Two moons", "Dos lunas";
     DatasetCheckerboard => "Checkerboard", "Tablero de ajedrez";
-    DatasetBlobs => "Blobs", "Manchas";
+    DatasetBlobs => "Clusters", "Grupos";
     ThisIsOutput => "This is the output from one neuron. Hover to see it larger.", "Esta es la salida de una neurona. Pasa el cursor o tócala para verla en grande.";
     OutputAt => "Output of", "Salida de";
     TheOutput => "the whole network", "toda la red";
@@ -224,7 +228,7 @@ views_strings! { catalogue_with_class {
     PointsNotInLink => "More points than a link carries: the link keeps them only in this browser. Export them as CSV to share them.", "Más puntos de los que lleva un enlace: el enlace solo los guarda en este navegador. Expórtalos como CSV para compartirlos.";
     ExportCsv => "Export CSV", "Exportar CSV";
     ExportData => "Export the data (CSV)", "Exportar los datos (CSV)";
-    ExportDataHint => "Every point with its label and its set (train, validation, test), in the data's units, for a notebook", "Cada punto con su etiqueta y su conjunto (train, validation, test), en las unidades de los datos, para un cuaderno";
+    ExportDataHint => "Every point with its label and its set (training, validation or test), in the data's units, for a notebook", "Cada punto con su etiqueta y su conjunto (entrenamiento, validación o prueba), en las unidades de los datos, para un cuaderno";
     Points => "points", "puntos";
     ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
     ExportKeras => "Export Keras code", "Exportar código Keras";
@@ -262,7 +266,7 @@ views_strings! { catalogue_with_class {
     LessonExerciseAnd => "Exercise: find the weights of AND by hand", "Ejercicio: encontrar a mano los pesos de AND";
     LessonExerciseRate => "Exercise: a learning rate that learns AND in 20 epochs", "Ejercicio: una tasa de aprendizaje que aprenda AND en 20 épocas";
     CaptionExerciseXor => "One hidden neuron draws one line, and XOR needs more. Add neurons (at most 3 in all) until the test accuracy reaches 90%. How few are enough?", "Una neurona oculta traza una sola línea, y XOR necesita más. Agrega neuronas (a lo más 3 en total) hasta que la exactitud de prueba llegue al 90%. ¿Cuántas bastan como mínimo?";
-    CaptionExerciseAnd => "No training here: type w₁, w₂ and b of the threshold unit until every test point is on its side (100%). Which bias makes one input alone not enough?", "Aquí no se entrena: escribe w₁, w₂ y b de la unidad de umbral hasta que cada punto de prueba quede de su lado (100%). ¿Qué sesgo hace que una sola entrada no baste?";
+    CaptionExerciseAnd => "No training here: type w₁, w₂ and b of the threshold unit until every test point is on its side (100%). The lecture's inputs are 0 and 1; here the points sit around ±3, so x₁ + x₂ is near −6, 0 or 6, and the lecture's b = −1.5 is too close to 0: which bias puts only (3, 3) on the positive side?", "Aquí no se entrena: escribe w₁, w₂ y b de la unidad de umbral hasta que cada punto de prueba quede de su lado (100%). En la presentación las entradas son 0 y 1; aquí los puntos están alrededor de ±3, así que x₁ + x₂ queda cerca de −6, 0 o 6, y el b = −1.5 de la presentación está demasiado cerca de 0: ¿qué sesgo deja solo a (3, 3) del lado positivo?";
     CaptionExerciseRate => "One sigmoid neuron learns AND from points spread so wide that they overlap, but with a learning rate of 0.001 it crawls. Choose a learning rate that brings the test loss to 0.3 within 20 epochs. Too large a step overshoots: watch the loss jump.", "Una neurona sigmoide aprende AND con puntos tan dispersos que se traslapan, pero con una tasa de aprendizaje de 0.001 avanza muy despacio. Elige una tasa que lleve la pérdida de prueba a 0.3 en 20 épocas. Un paso demasiado grande se pasa de largo: observa cómo salta la pérdida.";
     NextStepPlay => "Next: press ▶ (or Space) and watch the loss and the picture change.", "Siguiente: presiona ▶ (o Espacio) y observa cómo cambian la pérdida y la imagen.";
     NextStepByHand => "Next: type w₁, w₂ and b in the threshold unit under the picture; the line and the mistakes follow at once.", "Siguiente: escribe w₁, w₂ y b en la unidad de umbral bajo la imagen; la recta y los errores cambian al instante.";
@@ -278,7 +282,7 @@ views_strings! { catalogue_with_class {
     LegendSecondTraining => "B training", "B entrenamiento";
     LegendSecondValidation => "B validation", "B validación";
     Timeline => "Timeline: the network at an earlier epoch", "Línea de tiempo: la red en una época anterior";
-    TimelineNow => "Drag to see the network at an earlier epoch ({kept} kept).", "Arrastra para ver la red en una época anterior ({kept} guardadas).";
+    TimelineNow => "Drag to see the network at an earlier epoch (kept: {kept}).", "Arrastra para ver la red en una época anterior (guardadas: {kept}).";
     TimelineBack => "Showing epoch {epoch} of {newest}: ▶ continues training from here.", "Mostrando la época {epoch} de {newest}: ▶ sigue entrenando desde aquí.";
     ResetSame => "Restart with the same weights", "Reiniciar con los mismos pesos";
     Exercise => "Exercise", "Ejercicio";
@@ -321,7 +325,7 @@ views_strings! { catalogue_with_class {
     CaptionXorOne => "The same unit on XOR: no single line puts the blue corners on one side and the orange ones on the other, so the mistakes never reach 0.", "La misma unidad con XOR: ninguna línea deja las esquinas azules de un lado y las naranjas del otro, así que los errores nunca llegan a 0.";
     CaptionXorHidden => "Four tanh neurons in a hidden layer each draw a line; the output combines them into a boundary that bends around the corners. XOR is learned.", "Cuatro neuronas tanh en una capa oculta trazan cada una una línea; la salida las combina en una frontera que rodea las esquinas. XOR se aprende.";
     CaptionAndByHand => "Type w₁, w₂ and b of the threshold unit yourself until no training point is on the wrong side: AND needs both inputs high, so the bias must be low enough that one input alone does not reach 0. Then let the perceptron rule find them, one point at a time.", "Escribe tú w₁, w₂ y b de la unidad de umbral hasta que ningún punto de entrenamiento quede del lado equivocado: AND necesita las dos entradas altas, así que el sesgo debe ser tan bajo que una sola entrada no llegue a 0. Después deja que la regla del perceptrón los encuentre, punto a punto.";
-    CaptionCrossEntropy => "One sigmoid neuron σ(w·x + b) gives a probability; binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] punishes confident mistakes hard.", "Una neurona sigmoide σ(w·x + b) da una probabilidad; la entropía cruzada binaria −[y ln p + (1 − y) ln(1 − p)] castiga mucho los errores seguros.";
+    CaptionCrossEntropy => "One sigmoid neuron σ(w·x + b) gives a probability; binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] punishes hard the mistakes made with confidence.", "Una neurona sigmoide σ(w·x + b) da una probabilidad; la entropía cruzada binaria −[y ln p + (1 − y) ln(1 − p)] castiga mucho los errores cometidos con mucha confianza.";
     CaptionEarlyStopping => "A big network on 50 noisy points overfits: the training loss keeps falling while the validation loss turns up. Early stopping waits 250 epochs for the validation loss to improve, then stops and goes back to the best epoch (both marked on the chart).", "Una red grande con 50 puntos con ruido se sobreajusta: la pérdida de entrenamiento sigue bajando mientras la de validación sube. La parada temprana espera 250 épocas a que la pérdida de validación mejore; luego se detiene y regresa a la mejor época (las dos marcadas en la gráfica).";
     CaptionDropout => "Network A has dropout 0.5: while training, each hidden neuron is switched off half the time, so none can rely on another. B, beside it, is the same network without dropout. At epoch 500 it pauses: A's validation loss (blue) ends lower than B's (pink).", "La red A tiene dropout 0.5: al entrenar, cada neurona oculta se apaga la mitad del tiempo, así ninguna depende de otra. B, a su lado, es la misma red sin dropout. En la época 500 se pausa: la pérdida de validación de A (azul) termina más baja que la de B (rosa).";
     CaptionThreeClasses => "Three classes: the output layer has three neurons and softmax turns them into probabilities; the heatmap shows the most likely class.", "Tres clases: la capa de salida tiene tres neuronas y softmax las convierte en probabilidades; el mapa muestra la clase más probable.";

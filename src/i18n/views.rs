@@ -87,7 +87,7 @@ macro_rules! views_strings {
             Cp8Q => "With three classes, what does the output give for each point?", "Con tres clases, ¿qué da la salida para cada punto?";
             Cp8A => "One number between −1 and 1", "Un número entre −1 y 1";
             Cp8B => "Three numbers between −1 and 1, each on its own", "Tres números entre −1 y 1, cada uno por su cuenta";
-            Cp8C => "Three probabilities that add up to 1 (softmax)", "Tres probabilidades que suman 1 (softmax)";
+            Cp8C => "Three probabilities that add up to 1", "Tres probabilidades que suman 1";
             Cp8Why => "Softmax turns the three outputs into probabilities that add up to 1; the colour shows the most likely class, and cross-entropy raises the probability of the right one.", "Softmax convierte las tres salidas en probabilidades que suman 1; el color muestra la clase más probable, y la entropía cruzada sube la probabilidad de la correcta.";
             Cp8NotA => "One number between −1 and 1 (tanh) tells two classes apart, not three.", "Un número entre −1 y 1 (tanh) distingue dos clases, no tres.";
             Cp8NotB => "Outputs on their own could all say yes; softmax makes them compete, so they add up to 1.", "Salidas independientes podrían decir todas que sí; softmax las hace competir, así que suman 1.";

@@ -18,12 +18,14 @@ pub struct Mirror {
     /// Where early stopping ended the run: the best epoch it went back to and the epoch it
     /// stopped at, for the loss chart's marks.
     pub stop_epoch: Option<(u64, u64)>,
+    /// Whether the student has set a weight of this run by hand (typed, or applied a step).
+    pub edited: bool,
 }
 
 impl Mirror {
     /// Starts over for setup `id`, sent to the worker as `config`: no copy until it answers.
     pub fn reset(&mut self, id: u64, config: Config) {
-        *self = Mirror { trainer: None, setup: id, pending: Some(config), stop_epoch: None };
+        *self = Mirror { trainer: None, setup: id, pending: Some(config), stop_epoch: None, edited: false };
     }
 
     /// Whether there is a run: its copy, or a setup the worker has yet to answer.

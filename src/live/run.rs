@@ -20,9 +20,9 @@ impl Live {
         let Some(t) = self.mirror.trainer.as_ref() else { return };
         let Some(report) = t.last.as_ref() else { return };
         let m = report.test.as_ref().unwrap_or(&report.train);
-        // Before any training only an exercise done by hand (no epochs allowed) can be met:
-        // fresh random weights do not count.
-        let by_hand = self.settings.exercise.max_epochs == Some(0);
+        // Before any training only an exercise done by hand (no epochs allowed) can be met,
+        // once the student has set a weight: fresh random weights do not count.
+        let by_hand = self.settings.exercise.max_epochs == Some(0) && self.mirror.edited;
         if (t.epoch > 0 || by_hand) && goal.met(m.loss, m.accuracy) {
             events.push(RunEvent::GoalMet(t.epoch));
         }

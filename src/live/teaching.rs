@@ -52,6 +52,7 @@ impl Live {
         let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
         let Some(t) = self.mirror.trainer.as_mut() else { return };
         if t.set_parameters(&parameters) {
+            self.mirror.edited = true;
             self.send(ToWorker::SetParameters(parameters));
             let after = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)).map_or(f64::NAN, |a| a.loss);
             self.backprop_losses = Some((w.loss, after));
@@ -85,6 +86,7 @@ impl Live {
         let t = self.mirror.trainer.as_mut()?;
         let step = t.perceptron_point(self.perceptron_cursor)?;
         self.perceptron_cursor += 1;
+        self.mirror.edited = true;
         let parameters = t.network.parameters();
         self.send(ToWorker::SetParameters(parameters));
         self.draw();
@@ -124,6 +126,7 @@ impl Live {
     pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
         let Some(t) = &mut self.mirror.trainer else { return };
         if t.set_parameter(layer, neuron, input, value) {
+            self.mirror.edited = true;
             self.send(ToWorker::SetParameter { layer, neuron, input, value });
             self.draw();
         }

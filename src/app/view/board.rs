@@ -52,7 +52,13 @@ fn bad_text(b: &BadCode, lang: Lang) -> String {
             Text::HandInTooManyWeights.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_WEIGHTS.to_string())
         }
     };
-    format!("{}: {why}", b.excerpt)
+    // Whom to ask: the name the code starts with, else what came before it in the paste.
+    let who = match (&b.name, &b.context) {
+        (Some(name), _) => format!("{} ({})", name, b.excerpt),
+        (None, Some(context)) => format!("«{context}» {}", b.excerpt),
+        (None, None) => b.excerpt.clone(),
+    };
+    format!("{who}: {why}")
 }
 
 /// What the board shows of its codes.
@@ -100,7 +106,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             let text: String = field_value("board-input").chars().take(MAX_PASTE_CHARS).collect();
             let (pending, mut wrong) = read(&text, &settings);
             if pending.is_empty() && wrong.is_empty() {
-                wrong.push(BadCode { excerpt: text.trim().chars().take(18).collect(), error: CodeError::NotACode });
+                wrong.push(BadCode { excerpt: text.trim().chars().take(18).collect(), name: None, context: None, error: CodeError::NotACode });
             }
             let mut all = (*codes).clone();
             let mut left_out = 0;

@@ -120,7 +120,7 @@ pub(super) fn data_column(p: &DataProps) -> Html {
                     }) }
                 </div>
             }
-            { slider("percTrainData", Text::RatioTrain, c.data.percent_train, PERCENT_TRAIN,
+            { slider("percTrainData", if c.data.percent_val > 0 { Text::RatioTrainValTest } else { Text::RatioTrain }, c.data.percent_train, PERCENT_TRAIN,
                 if c.data.percent_val > 0 { format!("{}% / {}% / {}%", c.data.percent_train, c.data.percent_val, val_test) } else { format!("{}%", c.data.percent_train) },
                 |v| Action::Edit(Edit::PercentTrain(v))) }
             { slider("noise", Text::Noise, c.data.noise, NOISE, c.data.noise.to_string(), |v| Action::Edit(Edit::Noise(v))) }

@@ -20,6 +20,20 @@ fn short_title(l: Lesson) -> Text {
     }
 }
 
+/// Whether the setup is still the one the lesson opened, in what its caption describes: the
+/// data, the network and what it is trained to (the pace, seed and rates may change).
+fn still_the_lesson(c: &crate::engine::Config, l: Lesson) -> bool {
+    let written = l.config();
+    c.data.dataset == written.data.dataset
+        && c.data.classes == written.data.classes
+        && c.network.hidden == written.network.hidden
+        && c.network.features == written.network.features
+        && c.network.output == written.network.output
+        && c.training.loss == written.training.loss
+        && c.training.dropout == written.training.dropout
+        && c.training.early_stopping.enabled == written.training.early_stopping.enabled
+}
+
 pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
     let s = ctx.settings();
     let explanations = {
@@ -53,6 +67,12 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
         if let Some(l) = chosen {
             <section id="lesson-banner" class="lesson-banner" aria-label={lesson_text(l).0.get(s.lang)}>
                 <p><strong>{ lesson_text(l).0.get(s.lang) }{ ". " }</strong><span id="lesson-banner-caption">{ lesson_text(l).1.get(s.lang) }</span></p>
+                if !l.is_exercise() && !still_the_lesson(&s.config, l) {
+                    // The caption no longer describes the screen: said, with the way back.
+                    <p id="lesson-changed" class="lesson-changed" role="status">{ ctx.t(Text::LessonChanged) }{ " " }
+                        <button id="lesson-reopen" class="tool" onclick={ctx.send(Action::LoadLesson(l))}>{ ctx.t(Text::LessonReopen) }</button>
+                    </p>
+                }
                 <p id="lesson-next" class="next">
                     // No instruction the page would then ignore: with no epoch allowed, Play does nothing.
                     { ctx.t(if l.exercise().max_epochs == Some(0) {

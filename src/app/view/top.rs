@@ -251,8 +251,13 @@ pub(super) fn top_bar(ctx: &Ctx, playing: bool) -> Html {
             { control_select(ctx, ("learningRate", "learningRate"), Text::LearningRate,
                 LEARNING_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.learning_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(|v| Action::Edit(Edit::LearningRate(v)))) }
-            { control(ctx, "activation", Text::Activation,
-                choice("activations".into(), ctx.t(Text::Activation), "", &Activation::HIDDEN, current_act, lang, edit_with(&ctx.dispatch, Edit::Activation))) }
+            // With no hidden layer there is no hidden activation to choose: the output's is
+            // under the picture.
+            { control(ctx, "activation", Text::Activation, if c.network.hidden.is_empty() {
+                html! { <select id="activations" disabled=true aria-label={ctx.t(Text::Activation)}><option>{ ctx.t(Text::NoHiddenLayer) }</option></select> }
+            } else {
+                choice("activations".into(), ctx.t(Text::Activation), "", &Activation::HIDDEN, current_act, lang, edit_with(&ctx.dispatch, Edit::Activation))
+            }) }
             { control(ctx, "regularization", Text::Regularization,
                 choice("regularizations".into(), ctx.t(Text::Regularization), "", &Regularization::ALL, c.training.regularization, lang,
                     edit_with(&ctx.dispatch, Edit::Regularization))) }
