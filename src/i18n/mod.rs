@@ -259,7 +259,7 @@ views_strings! { catalogue_with_class {
     ShortEarlyStopping => "Early stopping", "Parada temprana";
     ShortDropout => "Dropout", "Dropout";
     ShortThreeClasses => "Three classes", "Tres clases";
-    ShortExerciseXor => "XOR, fewest neurons", "XOR, mínimo de neuronas";
+    ShortExerciseXor => "XOR, fewest neurons", "XOR, pocas neuronas";
     ShortExerciseAnd => "AND weights", "Pesos de AND";
     ShortExerciseRate => "Learning rate", "Tasa de aprendizaje";
     LessonExerciseXor => "Exercise: separate XOR with the fewest neurons", "Ejercicio: separar XOR con el mínimo de neuronas";

@@ -27,6 +27,8 @@ pub const COMPARE_HEATMAP: &str = "compare-heatmap";
 pub const COMPARE_POINTS: &str = "compare-points";
 /// The second setup's test loss.
 pub const COMPARE_LOSS: &str = "compare-loss";
+/// The compared setup's validation loss, where its data has validation.
+pub const COMPARE_VAL_LOSS: &str = "compare-loss-val";
 /// The second setup's test accuracy.
 pub const COMPARE_ACCURACY: &str = "compare-accuracy";
 /// The second setup's epoch.
@@ -39,6 +41,8 @@ pub const TIMELINE_LABEL: &str = "timeline-label";
 pub const MOBILE_EPOCH: &str = "mobile-epoch";
 /// The test loss in the phone's transport bar.
 pub const MOBILE_LOSS: &str = "mobile-loss";
+/// The phone's transport bar: the validation loss, where the data has validation.
+pub const MOBILE_VAL_LOSS: &str = "mobile-loss-val";
 /// The phone's transport bar: the test accuracy, when an exercise's goal is an accuracy.
 pub const MOBILE_ACCURACY: &str = "mobile-accuracy";
 /// Training loss.

@@ -15,7 +15,7 @@ pub const PROJECTOR_ZOOM: f64 = 1.25;
 /// on a wide screen (1600 pixels and up) and larger still for a projector.
 pub fn heatmap_size(window: f64, projector: bool) -> f64 {
     match (window >= 1600.0, projector) {
-        (true, true) => 600.0,
+        (true, true) => 580.0,
         (true, false) => 460.0,
         (false, true) => 400.0,
         (false, false) => HEATMAP,

@@ -8,7 +8,7 @@ use super::exercise::{exercise_builder, exercise_panel};
 use super::help::help_overlay;
 use super::hooks::{use_link_sync, use_points_storage, use_shortcuts};
 use super::lesson::lesson_panel;
-use super::lessonbar::lesson_bar;
+use super::lessonbar::{lesson_banner, lesson_bar};
 use super::link_io::*;
 use super::network::NetworkColumn;
 use super::output::OutputColumn;
@@ -213,10 +213,20 @@ pub fn App() -> Html {
         <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"), s.compare.is_some().then_some("comparing"))}>
             { header(&ctx) }
             { lesson_bar(&ctx, state.lesson) }
-            { exercise_panel(&ctx, state.goal_met) }
-            { notices(&ctx, &state.notices) }
             { top_bar(&ctx, state.playing) }
             <main class="columns">
+                // The lesson's words and the notices stand beside the output picture, over the
+                // data and the network: they never push the picture, the losses or the chart down.
+                <div class="lesson-area">
+                    { lesson_banner(&ctx, state.lesson) }
+                    { exercise_panel(&ctx, state.goal_met) }
+                    // A threshold unit's weights, typed by hand where the lesson's words ask for them.
+                    if s.config.is_perceptron() && s.config.network.features[..] == [crate::engine::Feature::X1, crate::engine::Feature::X2] {
+                        <super::threshold::ThresholdUnit live={super::panel::LiveHandle(live.clone())} lang={s.lang}
+                            xor={s.config.data.dataset == Dataset::LogicXor} />
+                    }
+                    { notices(&ctx, &state.notices) }
+                </div>
                 <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} />
                 <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} synced={synced.wrapping_add(state.started)} />
                 <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} />

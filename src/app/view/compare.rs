@@ -39,6 +39,9 @@ pub(super) fn compare_panel(ctx: &Ctx) -> Html {
             <p class="compare-figures">
                 <span>{ ctx.t(Text::Epoch) }{ " " }<LiveFigure live={live.clone()} id={ids::COMPARE_EPOCH} figure={Figure::Epoch} second=true /></span>
                 <span>{ ctx.t(Text::TestLoss) }{ " " }<strong><LiveFigure live={live.clone()} id={ids::COMPARE_LOSS} figure={Figure::Loss(Set::Shown)} second=true /></strong></span>
+                if c.data.percent_val > 0 {
+                    <span>{ ctx.t(Text::ValidationLoss) }{ " " }<strong class="second-val"><LiveFigure live={live.clone()} id={ids::COMPARE_VAL_LOSS} figure={Figure::Loss(Set::Validation)} second=true /></strong></span>
+                }
                 <span>{ ctx.t(Text::Accuracy) }{ " " }<LiveFigure live={live.clone()} id={ids::COMPARE_ACCURACY} figure={Figure::Accuracy(Set::Shown)} second=true /></span>
             </p>
             <div class="heatmap compare-heatmap" style={format!("width:{side}px;height:{side}px")}>

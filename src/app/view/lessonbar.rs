@@ -42,7 +42,6 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
         Callback::from(move |_: Event| dispatch.emit(Action::View(View::HideText(!hidden))))
     };
     html! {
-        <>
         <nav id="lesson-bar" class="lesson-bar" aria-label={ctx.t(Text::Lessons)}>
             <span class="bar-title">{ ctx.t(Text::Lessons) }</span>
             <ol>
@@ -56,14 +55,21 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
                         </button>
                     </li>
                 }) }
-                <li class="explanations-item">
-                    <label class="inline explanations" title={ctx.t(Text::ExplanationsHint)}>
-                        <input type="checkbox" id="toggle-explanations" checked={!s.hide_text} onchange={explanations} />
-                        <span>{ ctx.t(Text::Explanations) }</span>
-                    </label>
-                </li>
             </ol>
+            // Outside the list, which scrolls on narrow screens: always in reach.
+            <label class="inline explanations" title={ctx.t(Text::ExplanationsHint)}>
+                <input type="checkbox" id="toggle-explanations" checked={!s.hide_text} onchange={explanations} />
+                <span>{ ctx.t(Text::Explanations) }</span>
+            </label>
         </nav>
+    }
+}
+
+/// The chosen lesson's caption, next step and question, beside the output picture.
+pub(super) fn lesson_banner(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
+    let s = ctx.settings();
+    html! {
+        <>
         if let Some(l) = chosen {
             <section id="lesson-banner" class="lesson-banner" aria-label={lesson_text(l).0.get(s.lang)}>
                 <p><strong>{ lesson_text(l).0.get(s.lang) }{ ". " }</strong><span id="lesson-banner-caption">{ lesson_text(l).1.get(s.lang) }</span></p>

@@ -8,7 +8,6 @@ use super::figures::live_figure_of;
 use super::files::{download, on_file, Reading};
 use super::panel::LiveHandle;
 use super::readouts::{HeatmapLabel, PerfReadout, TrainingHint};
-use super::threshold::ThresholdUnit;
 use super::timeline::{scrub, Timeline};
 use crate::render::figures::{Figure, Set};
 
@@ -67,27 +66,10 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                 }) }</div>
             </div>
             { axis_names(ctx, &axes) }
-            if c.data.classes > 2 && classification {
-                <div class="legend classes" id="class-legend">
-                    { for (0..c.data.classes).map(|k| html! {
-                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
-                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
-                    }) }
-                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
-                </div>
-            } else {
-                <div class="legend">
-                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
-                    <p class="text">{ ctx.t(Text::Legend) }</p>
-                </div>
-            }
             </div>
-            { compare_panel(ctx) }
-            </div>
+            // The readouts of this setup, under its picture (beside the compared one's).
+            <div class="readouts-a">
             { super::curve::curve_view(ctx) }
-            if c.is_perceptron() && c.network.features[..] == [crate::engine::Feature::X1, crate::engine::Feature::X2] {
-                <ThresholdUnit live={live.clone()} lang={s.lang} xor={c.data.dataset == Dataset::LogicXor} />
-            }
             <div class="metrics">
                 <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
                     { live_figure_of(ctx, ids::LOSS_TEST, Figure::Loss(Set::Test), "value") }
@@ -122,9 +104,26 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     }
                 }
             </p>
+            if c.data.classes > 2 && classification {
+                <div class="legend classes" id="class-legend">
+                    { for (0..c.data.classes).map(|k| html! {
+                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
+                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
+                    }) }
+                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
+                </div>
+            } else {
+                <div class="legend">
+                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
+                    <p class="text">{ ctx.t(Text::Legend) }</p>
+                </div>
+            }
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
                 onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
                 { ctx.t(Text::LandscapeButton) }</button>
+            </div>
+            </div>
+            { compare_panel(ctx) }
             </div>
             { super::landscape::landscape_view(ctx) }
             <super::sweep::SweepTool ctx={ctx.clone()} />

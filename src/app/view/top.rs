@@ -314,12 +314,15 @@ pub(super) fn mobile_transport(ctx: &Ctx, playing: bool, met: bool) -> Html {
             <button id="mobile-reset" class="round" aria-label={ctx.t(Text::Reset)} onclick={ctx.send(Action::Run(Run::Reset))}>{ icon("reset") }</button>
             <button id="mobile-play" class={classes!("round", "play", playing.then_some("playing"))}
                 aria-label={if playing { ctx.t(Text::Pause) } else { ctx.t(Text::Play) }} aria-pressed={playing.to_string()}
-                onclick={ctx.send(Action::Run(Run::Toggle))}>{ icon(if playing { "pause" } else { "play" }) }</button>
+                onclick={play_in_view(ctx, playing)}>{ icon(if playing { "pause" } else { "play" }) }</button>
             <button id="mobile-step" class="round" aria-label={ctx.t(Text::Step)} onclick={step}>{ icon("step") }</button>
             <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span>{ live_figure_of(ctx, ids::MOBILE_EPOCH, Figure::Epoch, "value") }</span>
             // What the exercise's goal asks for, with whether it is met.
             if matches!(goal, Some(crate::app::exercise::Goal::Accuracy(_))) {
                 <span class="mobile-figure"><span class="label">{ ctx.t(Text::Accuracy) }</span>{ live_figure_of(ctx, ids::MOBILE_ACCURACY, Figure::Accuracy(Set::Shown), "value") }</span>
+            } else if goal.is_none() && ctx.settings().config.data.percent_val > 0 {
+                // The loss the overfitting lessons speak of.
+                <span class="mobile-figure"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>{ live_figure_of(ctx, ids::MOBILE_VAL_LOSS, Figure::Loss(Set::Validation), "value") }</span>
             } else {
                 <span class="mobile-figure"><span class="label">{ ctx.t(Text::TestLoss) }</span>{ live_figure_of(ctx, ids::MOBILE_LOSS, Figure::Loss(Set::Shown), "value") }</span>
             }
@@ -330,6 +333,24 @@ pub(super) fn mobile_transport(ctx: &Ctx, playing: bool, met: bool) -> Html {
             }
         </section>
     }
+}
+
+/// Play on the phone: training starts with the picture, the losses and the chart in view
+/// (the lesson's words, read first, sit below them).
+fn play_in_view(ctx: &Ctx, playing: bool) -> Callback<MouseEvent> {
+    let dispatch = ctx.dispatch.clone();
+    Callback::from(move |_| {
+        dispatch.emit(Action::Run(Run::Toggle));
+        if playing {
+            return;
+        }
+        let Some(column) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".output-column").ok().flatten()) else { return };
+        if column.get_bounding_client_rect().top() < 0.0 {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            column.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    })
 }
 
 /// Restarts from this run's initial weights: the same setup then draws the same curve.
