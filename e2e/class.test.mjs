@@ -81,7 +81,8 @@ test('a student hands in a code; the board computes it again, catches a changed 
   assert.match(await b.page.textContent('#board-table tbody tr:nth-child(2)'), /el código fue alterado/);
   const errors = await b.page.$$eval('#board-errors li', (li) => li.map((l) => l.textContent));
   assert.equal(errors.length, 1);
-  assert.match(errors[0], /^NRN1\.\S+…: dañado/);
+  // Named by the student the code starts with and by who pasted it in the chat.
+  assert.match(errors[0], /^Ana López · «\[10:43\] Caro:» \(NRN1\.\S+…\): dañado/);
   assert.deepEqual(await seriousViolations(b.page), []);
   // The rows stay in this browser.
   await b.page.reload();

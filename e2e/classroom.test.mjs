@@ -105,12 +105,12 @@ test('after the first visit the playground opens and trains with the network off
 
 const box = (page, sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, bottom: r.bottom, right: r.right }; });
 
-test('the lesson bar opens a lesson whose caption and next step stay above the playground, Play in reach at 1366 x 768', async () => {
+test('the lesson bar opens a lesson whose caption and next step stand beside the picture, Play in reach at 1366 x 768', async () => {
   const s = await open(browser, 'lang=es', { width: 1366, height: 768 });
   const { page } = s;
   assert.deepEqual(await page.$$eval('#lesson-bar .lesson-button', (b) => b.map((e) => e.textContent)),
     ['1OR', '2AND a mano', '3XOR, una neurona', '4XOR, capa oculta', '5Entropía cruzada', '6Parada temprana', '7Dropout', '8Tres clases',
-      '✎XOR, mínimo de neuronas', '✎Pesos de AND', '✎Tasa de aprendizaje']);
+      '✎XOR, pocas neuronas', '✎Pesos de AND', '✎Tasa de aprendizaje']);
   await page.click('#lesson-1');
   await page.waitForSelector('#lesson-banner');
   assert.match(await page.textContent('#lesson-banner-caption'), /regla del perceptrón/);
@@ -120,7 +120,9 @@ test('the lesson bar opens a lesson whose caption and next step stay above the p
   assert.equal(await page.$eval('#speed', (e) => e.value), 'slow');
   const play = await box(page, '#play-pause-button');
   assert.ok(play.bottom <= 768, `Play is on screen without scrolling: bottom at ${play.bottom}`);
-  assert.ok((await box(page, '#lesson-banner')).bottom <= play.y, 'the caption is above the playground');
+  const banner = await box(page, '#lesson-banner');
+  assert.ok(banner.bottom <= 768 && banner.y >= play.bottom, 'the caption is on screen, under the training bar');
+  assert.ok(banner.right <= (await box(page, '#heatmap')).x, 'the caption stands beside the picture, not over it');
   await page.click('#play-pause-button');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,001');
   const t0 = Date.now();

@@ -42,14 +42,16 @@ for (const [width, height] of [[1280, 720], [1366, 768], [820, 1180]]) {
   });
 }
 
-test('on a phone the picture comes right after the goal, and the transport bar shows what the goal asks for', async () => {
+test('on a phone the picture comes first with its losses and chart, the goal right under them, and the transport bar shows what the goal asks for', async () => {
   const s = await open(browser, 'lang=es', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
   const { page } = s;
   await page.tap('#lesson-9');
   await page.waitForSelector('#goal-status');
   const goal = await place(page, '#exercise');
   const heatmap = await place(page, '#heatmap');
-  assert.ok(heatmap.y > goal.bottom && heatmap.y - goal.bottom < 120, `the picture follows the goal: ${goal.bottom} then ${heatmap.y}`);
+  const chart = await place(page, '#loss-chart');
+  assert.ok(heatmap.whole && chart.bottom <= 844, `the picture and the chart are on screen: ${JSON.stringify([heatmap, chart])}`);
+  assert.ok(goal.y > chart.bottom && goal.y - chart.bottom < 300, `the goal follows the picture's readouts: ${chart.bottom} then ${goal.y}`);
   assert.match(await page.textContent('#mobile-transport'), /Exactitud/);
   assert.match(await page.textContent('#mobile-accuracy'), /^\d+\.\d%$/);
   assert.equal(await page.getAttribute('#mobile-goal', 'data-met'), 'false');
@@ -216,10 +218,11 @@ test('axe-core finds nothing serious on the new views: compare, backprop with it
     ['lang=es', { width: 1280, height: 720 }, async (page) => {
       await page.click('#lesson-4');
       await page.click('.checkpoint-choice:nth-child(2)');
-      await page.click('#next-step-button');
+      await page.click('#play-pause-button');
+      await page.waitForSelector('#checkpoint-feedback', { timeout: 120000 });
+      await page.click('#play-pause-button');
       await page.click('#neuron-1-0');
       await page.click('#neuron-off');
-      await page.waitForSelector('#checkpoint-feedback');
     }],
     ['lang=es', { width: 390, height: 844 }, async (page) => { await page.click('#lesson-9'); await page.waitForSelector('#mobile-goal'); }],
   ]) {
@@ -316,6 +319,9 @@ test('a worker that cannot start is noticed, started once more, then the page st
   await page.goto(`${base}#lang=es`);
   await page.waitForSelector('#heatmap canvas');
   await page.click('#play-pause-button');
+  // Said when it is started again, and again when that fails too.
+  await page.waitForSelector('#worker-restarted', { timeout: 90000 });
+  assert.match(await page.textContent('#worker-restarted'), /se inició de nuevo/);
   await page.waitForSelector('#worker-stopped', { timeout: 90000 });
   assert.match(await page.textContent('#worker-stopped'), /Recarga la página/);
   assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'false', 'Play no longer says it plays');

@@ -40,6 +40,8 @@ pub enum Notice {
     ModelLoaded,
     /// The training worker stopped answering, even once started anew: nothing trains.
     WorkerStopped,
+    /// The training worker stopped answering and was started anew from the run shown.
+    WorkerRestarted,
     /// A link's typed formula could not be read: its text and why.
     FormulaRejected(String, crate::engine::formula::FormulaError),
     /// A file could not be read as a model; the reason names the field.

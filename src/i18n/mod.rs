@@ -166,6 +166,7 @@ views_strings! { catalogue_with_class {
     MatrixSumHint => "Click or tap a cell of Z to see its sum written out.", "Haz clic o toca una celda de Z para ver su suma desglosada.";
     FileTooLarge => "{name} is {size}: the page reads files of up to {max}. Nothing was changed.", "{name} pesa {size}: la página lee archivos de hasta {max}. No se cambió nada.";
     ReadingFile => "Reading {name}: {percent}%", "Leyendo {name}: {percent}%";
+    WorkerRestarted => "The part of the page that trains the network stopped answering; it was started again from the epoch shown.", "La parte de la página que entrena la red dejó de responder; se inició de nuevo desde la época que ves.";
     WorkerStopped => "Training stopped: the part of the page that trains the network did not answer, even when started again. Reload the page to go on; your setup is in the address bar.", "El entrenamiento se detuvo: la parte de la página que entrena la red no respondió, ni al iniciarla de nuevo. Recarga la página para seguir; tu configuración está en la barra de direcciones.";
     AndMore => "… and {n} more", "… y {n} más";
     FileRepaired => "Some settings in the file were repaired:", "Se corrigieron algunos ajustes del archivo:";

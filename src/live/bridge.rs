@@ -29,15 +29,20 @@ impl Live {
         me.me = Rc::downgrade(live);
     }
 
-    /// A worker that has not answered for this long (milliseconds) while asked is taken for
-    /// stopped: it failed to start (its files missing or broken) or died. Its answers come
-    /// within a frame or two, so this is far beyond any slow machine.
-    const WORKER_SILENCE_MS: f64 = 10_000.0;
+    /// A worker that has answered before and then not for this long (milliseconds) while
+    /// asked is taken for stopped: it died. Its answers come within a frame or two (every
+    /// request is cut into slices of at most 40 ms), so this is far beyond any slow machine.
+    const WORKER_SILENCE_MS: f64 = 4_000.0;
+    /// A worker that has not answered its first request for this long has failed to start
+    /// (its files missing or broken): its download and compilation take a second or two on a
+    /// slow school line.
+    const WORKER_FIRST_ANSWER_MS: f64 = 8_000.0;
 
     /// Notices a worker that stopped answering: starts one anew once, from the page's weights
-    /// and epoch; the second time, stops and says so.
+    /// and epoch, and says so; the second time, stops and says so.
     pub(super) fn check_worker(&mut self) {
-        if self.link.pending == 0 || now() - self.link.heard_at < Self::WORKER_SILENCE_MS {
+        let limit = if self.link.answered { Self::WORKER_SILENCE_MS } else { Self::WORKER_FIRST_ANSWER_MS };
+        if self.link.pending == 0 || now() - self.link.heard_at < limit {
             return;
         }
         self.link.pending = 0;
@@ -45,7 +50,9 @@ impl Live {
         self.link.heard_at = now();
         if !self.link.restarted {
             self.link.restarted = true;
+            self.link.answered = false;
             self.link.worker = Some(spawn_worker(self.me.clone()));
+            self.tell(RunEvent::WorkerRestarted);
             let id = self.mirror.setup;
             let config = self.settings.config.clone();
             match self.mirror.trainer.as_ref().map(|t| (t.network.clone(), t.epoch)) {
@@ -174,6 +181,7 @@ impl Live {
     /// Takes in the worker's answer; returns what the Yew state should hear of it.
     pub(super) fn receive(&mut self, mut s: Snapshot) -> Vec<RunEvent> {
         self.link.heard_at = now();
+        self.link.answered = true;
         self.link.pending = self.link.pending.saturating_sub(1);
         self.link.asked.pop_front();
         let mut events = Vec::new();

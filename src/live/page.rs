@@ -40,6 +40,8 @@ pub enum RunEvent {
     Diverged(u64),
     /// The worker stopped answering, and again after it was started anew: training stopped.
     WorkerStopped,
+    /// The worker stopped answering and was started anew, from the page's weights and epoch.
+    WorkerRestarted,
     /// The run went back to this earlier epoch and trains on from there.
     Rewound(u64),
     /// The worker answered a new setup: the page's copy of the run is there to read.

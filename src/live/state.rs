@@ -21,6 +21,8 @@ pub(crate) struct WorkerLink {
     pub(super) heard_at: f64,
     /// Whether the worker was already started anew once after it stopped answering.
     pub(super) restarted: bool,
+    /// Whether the worker now running has answered at least once (it has loaded).
+    pub(super) answered: bool,
     /// Who hears of the model file the worker is reading.
     pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
     /// Who hears of the file the worker is writing.
@@ -52,6 +54,7 @@ impl Default for WorkerLink {
             slow_asked_at: f64::NEG_INFINITY,
             heard_at: now(),
             restarted: false,
+            answered: false,
             model_reader: None,
             export_reader: None,
             benchmark_reader: None,

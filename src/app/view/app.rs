@@ -27,6 +27,7 @@ fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEve
             dispatch.emit(Action::Run(Run::Pause));
             dispatch.emit(Action::Notes(Notes::Show(Notice::WorkerStopped)));
         }
+        RunEvent::WorkerRestarted => dispatch.emit(Action::Notes(Notes::Show(Notice::WorkerRestarted))),
         RunEvent::Rewound(epoch) => dispatch.emit(Action::Run(Run::Rewound(epoch))),
         RunEvent::Started => dispatch.emit(Action::Run(Run::Started)),
     })
@@ -129,25 +130,23 @@ pub fn App() -> Html {
     // A view opened from the diagram is brought into view (on a phone it opens below the
     // diagram, out of sight).
     use_effect_with(
-        (state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect, state.settings.space),
-        |&(matrix, backprop, inspect, space)| {
-            // The inspector is a card of its own on wide screens, and in the page's flow below.
-            let inline_inspector = crate::live::dom::window_width() < 1100.0;
+        (state.settings.matrix.is_some(), state.settings.backprop, state.settings.inspect, state.settings.space, state.settings.landscape.is_some()),
+        |&(matrix, backprop, inspect, space, landscape)| {
             let id = if backprop {
                 Some(ids::BACKPROP)
             } else if matrix {
                 Some(ids::MATRIX)
             } else if space.is_some() {
                 Some("space-view")
-            } else if inspect.is_some() && inline_inspector {
+            } else if inspect.is_some() {
                 Some("inspector")
+            } else if landscape {
+                Some("landscape")
             } else {
                 None
             };
-            if let Some(el) = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id)) {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
+            if let Some(id) = id {
+                bring_into_view(id);
             }
             || ()
         },

@@ -54,8 +54,9 @@ fn bad_text(b: &BadCode, lang: Lang) -> String {
     };
     // Whom to ask: the name the code starts with, else what came before it in the paste.
     let who = match (&b.name, &b.context) {
-        (Some(name), _) => format!("{} ({})", name, b.excerpt),
-        (None, Some(context)) => format!("«{context}» {}", b.excerpt),
+        (Some(name), Some(context)) => format!("{name} · «{context}» ({})", b.excerpt),
+        (Some(name), None) => format!("{name} ({})", b.excerpt),
+        (None, Some(context)) => format!("«{context}» ({})", b.excerpt),
         (None, None) => b.excerpt.clone(),
     };
     format!("{who}: {why}")

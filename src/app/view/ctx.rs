@@ -164,3 +164,12 @@ pub(super) fn copy_text(text: &str, then: Callback<bool>) {
         then.emit(wasm_bindgen_futures::JsFuture::from(written).await.is_ok());
     });
 }
+
+/// Scrolls the element `id` the least needed to show it whole (a view opened out of sight):
+/// nothing moves when it is already in view.
+pub(super) fn bring_into_view(id: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}

@@ -43,6 +43,13 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
     let message = use_state(|| None::<String>);
     // The text as typed, until a formula is used or removed (kept when it cannot be read).
     let typed = use_state(|| None::<String>);
+    // Opened below the diagram, out of sight on a laptop: brought into view.
+    use_effect_with(p.open, |&open| {
+        if open {
+            bring_into_view("custom-feature-panel");
+        }
+        || ()
+    });
     if !p.open {
         return html! {};
     }

@@ -210,6 +210,16 @@ pub(super) fn sweep_tool(p: &SweepProps) -> Html {
             || ()
         });
     }
+    // The results are brought into view when they are all in (they arrive below the form).
+    {
+        let done = shown.as_ref().is_some_and(|(_, st)| st.progress.0 >= st.progress.1);
+        use_effect_with(done, |&done| {
+            if done {
+                bring_into_view("sweep-results");
+            }
+            || ()
+        });
+    }
     let onclick = {
         let (ctx, open, knob, shown, problem) = (p.ctx.clone(), open.clone(), knob.clone(), shown.clone(), problem.clone());
         Callback::from(move |e: MouseEvent| {

@@ -55,7 +55,7 @@ fn megabytes(bytes: f64) -> String {
 }
 
 /// A notice lists at most this many repaired values, then how many more.
-const MAX_LISTED: usize = 3;
+const MAX_LISTED: usize = 10;
 
 /// The most characters of a link's key or value a notice writes.
 const MAX_SHOWN_CHARS: usize = 40;
@@ -117,6 +117,7 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                     }),
                     Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
                     Notice::WorkerStopped => ("notice error", html! { <span id="worker-stopped">{ Text::WorkerStopped.get(lang) }</span> }),
+                    Notice::WorkerRestarted => ("notice warn", html! { <span id="worker-restarted">{ Text::WorkerRestarted.get(lang) }</span> }),
                     Notice::FileTooLarge(name, bytes) => ("notice error", html! {
                         <span>{ Text::FileTooLarge.get(lang).replace("{name}", name).replace("{size}", &megabytes(*bytes))
                             .replace("{max}", &megabytes(crate::engine::limits::MAX_FILE_BYTES)) }</span>
