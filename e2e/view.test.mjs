@@ -51,7 +51,8 @@ test('on a phone the picture comes first with its losses and chart, the goal rig
   const heatmap = await place(page, '#heatmap');
   const chart = await place(page, '#loss-chart');
   assert.ok(heatmap.whole && chart.bottom <= 844, `the picture and the chart are on screen: ${JSON.stringify([heatmap, chart])}`);
-  assert.ok(goal.y > chart.bottom && goal.y - chart.bottom < 300, `the goal follows the picture's readouts: ${chart.bottom} then ${goal.y}`);
+  const tools = await place(page, '#sweep-button');
+  assert.ok(goal.y > chart.bottom && goal.bottom <= tools.y, `the goal follows the picture's readouts, before the output's other tools: ${chart.bottom}, ${goal.y}, ${tools.y}`);
   assert.match(await page.textContent('#mobile-transport'), /Exactitud/);
   assert.match(await page.textContent('#mobile-accuracy'), /^\d+\.\d%$/);
   assert.equal(await page.getAttribute('#mobile-goal', 'data-met'), 'false');

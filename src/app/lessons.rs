@@ -16,6 +16,9 @@ pub enum LessonPoint {
     Epochs(u64),
     /// When early stopping has stopped the run.
     EarlyStop,
+    /// After this many steps of training shown (at a threshold unit's slow pace, moves of its
+    /// line: XOR's never stop, and an epoch of them takes a minute).
+    Steps(u64),
 }
 
 /// Ready setups for the lesson, one click each.
@@ -74,7 +77,7 @@ impl Lesson {
         Some(match self {
             // At two epochs a second: the line's moves, then OR separated (or XOR never).
             Lesson::OrOneNeuron | Lesson::AndByHand => LessonPoint::Epochs(6),
-            Lesson::XorOneNeuron => LessonPoint::Epochs(10),
+            Lesson::XorOneNeuron => LessonPoint::Steps(12),
             // The boundary bends for about ten seconds before XOR is separated.
             Lesson::XorHiddenLayer => LessonPoint::Epochs(24),
             Lesson::CrossEntropy => LessonPoint::Epochs(12),

@@ -20,12 +20,15 @@ pub struct Mirror {
     pub stop_epoch: Option<(u64, u64)>,
     /// Whether the student has set a weight of this run by hand (typed, or applied a step).
     pub edited: bool,
+    /// The worker's answers for this run that trained or moved its weights: at the slow pace
+    /// of a threshold unit, each is one move of its line.
+    pub answers: u64,
 }
 
 impl Mirror {
     /// Starts over for setup `id`, sent to the worker as `config`: no copy until it answers.
     pub fn reset(&mut self, id: u64, config: Config) {
-        *self = Mirror { trainer: None, setup: id, pending: Some(config), stop_epoch: None, edited: false };
+        *self = Mirror { trainer: None, setup: id, pending: Some(config), stop_epoch: None, edited: false, answers: 0 };
     }
 
     /// Whether there is a run: its copy, or a setup the worker has yet to answer.
@@ -54,9 +57,11 @@ impl Mirror {
             }
         }
         let Some(t) = &mut self.trainer else { return false };
+        let stepped = s.trained > 0 || t.network.parameters() != s.parameters;
         if !follow(t, &s.parameters, s.epoch, &s.report, &s.history) {
             return false;
         }
+        self.answers += stepped as u64;
         if let Some(Event::EarlyStopped { at, best }) = s.event {
             self.stop_epoch = Some((best, at));
         }

@@ -322,6 +322,11 @@ impl Live {
         self.mirror.stop_epoch
     }
 
+    /// The worker's answers taken in for this run (at a threshold unit's slow pace, its moves).
+    pub fn answers(&self) -> u64 {
+        self.mirror.answers
+    }
+
     /// Shows another picture in the big heatmap.
     pub fn set_focus(&mut self, focus: Focus) {
         if self.views.focus != focus {

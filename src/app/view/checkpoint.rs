@@ -53,6 +53,7 @@ fn point_shown(lesson: Lesson, live: &crate::live::page::Live) -> bool {
     match lesson.point() {
         Some(LessonPoint::Epochs(n)) => live.newest_epoch() >= n,
         Some(LessonPoint::EarlyStop) => live.early_stop().is_some(),
+        Some(LessonPoint::Steps(n)) => live.answers() >= n,
         None => live.newest_epoch() > 0,
     }
 }

@@ -109,8 +109,9 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             }
         })
     };
-    // The bias square at a neuron's lower left corner.
-    let bias_at = |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - 6.0, b.y + NODE - 4.0);
+    // The bias square just outside a neuron's lower left corner: its box (and its larger hit
+    // area on a touch screen, which reaches left) never meets the neuron's or a neighbour's.
+    let bias_at = |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - 11.0, b.y + NODE - 4.0);
     // A click, or Enter on a focused neuron, opens its arithmetic in the inspector.
     let inspect = |layer: LayerNo, neuron: usize| ctx.send(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
     let inspect_key = |layer: LayerNo, neuron: usize| {
@@ -148,8 +149,13 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                 { for c.network.hidden.iter().enumerate().map(|(l, h)| {
                     let no = LayerNo::of(l);
                     let x = lay.column(no)[0].x;
+                    // As wide as the room between this layer and its neighbours, at most 84 px
+                    // (two 40-pixel buttons to the touch), so that the heads of many layers
+                    // never meet.
+                    let neighbour = |k: usize| lay.columns.get(k).and_then(|c| c.first()).map_or(f64::INFINITY, |n| (n.x - x).abs());
+                    let room = neighbour(l).min(neighbour(l + 2)).min(88.0) - 4.0;
                     html! {
-                        <div class="head" style={format!("left:{}px", x + NODE / 2.0 - 40.0)}>
+                        <div class="head" style={format!("left:{}px;width:{room}px", x + NODE / 2.0 - room / 2.0)}>
                             if ctx.shows("numHiddenLayers") {
                                 <div class="plus-minus">
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayer), no)}

@@ -345,7 +345,7 @@ fn play_in_view(ctx: &Ctx, playing: bool) -> Callback<MouseEvent> {
         if playing {
             return;
         }
-        let Some(column) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".output-column").ok().flatten()) else { return };
+        let Some(column) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".output-head").ok().flatten()) else { return };
         if column.get_bounding_client_rect().top() < 0.0 {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Start);
