@@ -191,3 +191,45 @@ fn a_network_too_large_for_a_code_is_refused_with_its_size() {
     };
     assert_eq!(h.encode(), Err(CodeError::TooManyWeights(433)));
 }
+
+#[test]
+fn a_hand_in_with_its_own_feature_is_computed_again_with_its_formula() {
+    use neurona::engine::formula::Formula;
+    use neurona::live::protocol::{FromWorker, ToWorker};
+    use neurona::live::session::Session;
+    // XOR learned from x1·x2 alone, handed in: the code's link carries the formula's text.
+    let mut s = exercise(Lang::Es);
+    s.config.network.formula = Some(Formula::parse("x1*x2").expect("a formula"));
+    s.config.network.features = vec![neurona::engine::Feature::Custom];
+    let mut t = Trainer::new(s.config.clone()).unwrap();
+    for _ in 0..100 {
+        t.step().unwrap();
+    }
+    let test = t.evaluate().test.unwrap();
+    assert!(test.accuracy.unwrap() > 0.9, "x1·x2 separates XOR");
+    let h = HandIn {
+        name: "Flor".into(),
+        link: to_short_hash(&handed_in(&s)),
+        epoch: t.epoch,
+        test_loss: test.loss,
+        accuracy: test.accuracy,
+        weights: flat(&t.network.parameters()),
+    };
+    let (pending, bad) = read(&h.encode().unwrap(), &board());
+    assert!(bad.is_empty() && pending.len() == 1, "{bad:?}");
+    // The worker computes it again as the board asks it to.
+    let mut session = Session::new();
+    let FromWorker::Checked(_, checked, _) = session.answer(ToWorker::Check { id: 1, asks: asks(&pending) }, &|| 0.0) else { panic!("an answer") };
+    let r = &rows(&pending, &checked)[0];
+    assert_eq!(r.recomputed.unwrap().1, test.accuracy, "the same accuracy as the student's page: {r:?}");
+    assert!(r.valid && r.met, "a genuine code is trusted and meets the goal: {r:?}");
+}
+
+#[test]
+fn a_name_that_a_spreadsheet_would_run_stays_text_in_the_boards_csv() {
+    let (code, _) = hand_in("=HYPERLINK(\"http://127.0.0.1:9/\",\"Ana\")", 3, 50);
+    let (pending, _) = read(&code, &board());
+    let table = csv(&rows_of(&pending), Lang::Es, |p| format!("{p:?}"));
+    let row = table.lines().nth(1).unwrap();
+    assert!(row.starts_with("\"'=HYPERLINK("), "{row}");
+}

@@ -238,7 +238,12 @@ pub fn result_text(r: (f64, Option<f64>)) -> String {
 /// The rows as CSV, with a header in the page's language.
 pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> String) -> String {
     use crate::i18n::Text;
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    // A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a return first) stays
+    // text, as in the data's export.
+    let quote = |s: &str| {
+        let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+        format!("\"{}\"", s.replace('"', "\"\""))
+    };
     let head = [
         Text::BoardName,
         Text::HiddenNeurons,

@@ -84,8 +84,11 @@ impl Session {
                 FromWorker::Hint(id, Box::new((found, now() - start)))
             }
             ToWorker::Qr { id, text, max_version } => FromWorker::Qr(id, super::class::qr(&text, max_version).map(Box::new)),
-            ToWorker::Check { id, asks } => {
+            ToWorker::Check { id, mut asks } => {
                 let start = now();
+                // A code's own feature travels as its formula's text: read here, as for a run,
+                // before its result is computed again.
+                asks.iter_mut().for_each(|(config, _)| read_formula(config));
                 let checked = super::class::check(&asks);
                 FromWorker::Checked(id, checked, now() - start)
             }

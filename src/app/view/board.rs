@@ -198,7 +198,8 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                             <tr data-name={r.name.clone()} data-claimed={result_text(r.claimed)} data-recomputed={recomputed.clone().unwrap_or_default()}
                                 data-met={r.met.to_string()} data-valid={r.valid.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
                                 <td>{ i + 1 }</td>
-                                <td>{ r.name.clone() }{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
+                                // Isolated: a name's direction marks cannot turn the rest of the row.
+                                <td><bdi>{ r.name.clone() }</bdi>{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
                                 <td>{ ctx.t(yes_no(r.met)) }</td>
                                 <td>{ r.neurons }</td>
                                 <td>{ r.epoch }</td>
