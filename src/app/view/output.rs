@@ -40,7 +40,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
     let live = LiveHandle(ctx.live.clone());
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
-            <div class="output-head">
+            <div class="output-head" id="output-head">
                 <h2>{ ctx.t(Text::Output) }</h2>
                 <button id="compare-button" class={classes!("tool", s.compare.is_some().then_some("selected"))} aria-pressed={s.compare.is_some().to_string()}
                     title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>

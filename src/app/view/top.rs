@@ -342,14 +342,8 @@ fn play_in_view(ctx: &Ctx, playing: bool) -> Callback<MouseEvent> {
     let dispatch = ctx.dispatch.clone();
     Callback::from(move |_| {
         dispatch.emit(Action::Run(Run::Toggle));
-        if playing {
-            return;
-        }
-        let Some(column) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(".output-head").ok().flatten()) else { return };
-        if column.get_bounding_client_rect().top() < 0.0 {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Start);
-            column.scroll_into_view_with_scroll_into_view_options(&options);
+        if !playing {
+            bring_into_view("output-head");
         }
     })
 }
