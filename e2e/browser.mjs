@@ -83,6 +83,63 @@ export const smallTargets = (page) => page.evaluate(() => {
   return out;
 });
 
+/** The controls on the page, each with the box of it that shows (cut by any scrolling or clipping box around it). */
+const CONTROLS = 'button, select, input, [role="button"], summary, a[href]';
+
+/** Pairs of controls whose showing boxes meet (one inside the other does not count). */
+export const meetingControls = (page) => page.evaluate((sel) => {
+  const shown = (e) => {
+    const r = e.getBoundingClientRect();
+    const box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    for (let a = e.parentElement; a; a = a.parentElement) {
+      const cs = getComputedStyle(a);
+      const q = a.getBoundingClientRect();
+      if (cs.overflowX !== 'visible') { box.left = Math.max(box.left, q.left); box.right = Math.min(box.right, q.right); }
+      if (cs.overflowY !== 'visible') { box.top = Math.max(box.top, q.top); box.bottom = Math.min(box.bottom, q.bottom); }
+    }
+    return box;
+  };
+  const boxes = [...document.querySelectorAll(sel)].filter((e) => getComputedStyle(e).visibility !== 'hidden')
+    .map((e) => [e, shown(e)]).filter(([, b]) => b.right - b.left > 0.5 && b.bottom - b.top > 0.5);
+  const out = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, p] = boxes[i], [b, q] = boxes[j];
+    if (a.contains(b) || b.contains(a)) continue;
+    const w = Math.min(p.right, q.right) - Math.max(p.left, q.left), h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (w > 0.5 && h > 0.5) out.push(`${a.id || a.className || a.tagName} ~ ${b.id || b.className || b.tagName}`);
+  }
+  return out;
+}, CONTROLS);
+
+/**
+ * Controls of `within` (whole on screen and in their scrolling box) that do not own the 40 x 40
+ * pixels around their centre: probed 19 pixels around it, another control answers.
+ */
+export const crowdedTargets = (page, within) => page.evaluate(([sel, within]) => {
+  const out = [];
+  const inside = (e, r) => {
+    const box = e.closest('.network-scroll, ol');
+    if (!box) return true;
+    const q = box.getBoundingClientRect();
+    return r.left >= q.left && r.right <= q.right;
+  };
+  for (const e of document.querySelector(within).querySelectorAll(sel)) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth || !inside(e, r)) continue;
+    const cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2;
+    // Under the phone's transport bar, say: not a control a finger reaches there.
+    const top = document.elementFromPoint(cx, cy);
+    if (!top || !(top === e || e.contains(top))) continue;
+    for (const [dx, dy] of [[-19, 0], [19, 0], [0, -19], [0, 19], [-19, -19], [19, 19], [-19, 19], [19, -19]]) {
+      const c = document.elementFromPoint(cx + dx, cy + dy)?.closest(sel);
+      // The phone's transport bar stays fixed while the page scrolls under it.
+      if (c?.closest('#mobile-transport')) continue;
+      if (c && c !== e && !e.contains(c) && !c.contains(e)) { out.push(`${e.id || e.className} → ${c.id || c.className}`); break; }
+    }
+  }
+  return out;
+}, [CONTROLS, within]);
+
 /**
  * What `read()` gives once `holds` is true of it, or its last value after `ms` milliseconds:
  * a picture the worker paints arrives a moment after the change that asked for it.

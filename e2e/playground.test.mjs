@@ -157,7 +157,8 @@ test('a TensorFlow Playground link opens the same setup and round-trips', async 
 });
 
 test('a teacher can hide controls and text', async () => {
-  const s = await open(browser, 'noise_hide=true&playButton_hide=true&xSquared_hide=true&hideText=true');
+  // 1920 pixels wide: the tagline shows there unless the text is hidden.
+  const s = await open(browser, 'noise_hide=true&playButton_hide=true&xSquared_hide=true&hideText=true', { width: 1920, height: 1080 });
   const { page } = s;
   assert.equal(await page.$('#noise'), null);
   assert.equal(await page.$('#play-pause-button'), null);

@@ -4,7 +4,7 @@
 // and a page that never dies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, smallTargets, clean, seriousViolations } from './browser.mjs';
+import { launch, open, closeAll, smallTargets, clean, seriousViolations, meetingControls, crowdedTargets } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -41,6 +41,28 @@ for (const [width, height] of [[1280, 720], [1366, 768], [820, 1180]]) {
     await clean(s);
   });
 }
+
+test('with 1 to 6 hidden layers of 1 to 8 neurons no two controls meet at any size, and to the touch each owns 40 x 40 pixels', async () => {
+  const sizes = [['390x844', 390, 844, true], ['820x1180', 820, 1180, true], ['1280x720', 1280, 720], ['1366x768', 1366, 768], ['1920x1080', 1920, 1080], ['projector', 1920, 1080]];
+  for (const [name, width, height, touch] of sizes) {
+    for (const shape of ['1', '2,2', '8,8,8,8,8,8', '1,1,1,1,1,1']) {
+      const s = await open(browser, `lang=es&networkShape=${shape}${name === 'projector' ? '&projector=true' : ''}`, { width, height }, touch ? { hasTouch: true, isMobile: true } : {});
+      const { page } = s;
+      assert.deepEqual(await meetingControls(page), [], `${name}, layers ${shape}: controls that meet`);
+      if (touch) {
+        // The diagram's rows in view one after the other, as a student scrolls to them.
+        for (const block of ['start', 'end']) {
+          await page.evaluate((b) => document.querySelector('.network-scroll').scrollIntoView({ block: b }), block);
+          assert.deepEqual(await crowdedTargets(page, '.network-column'), [], `${name}, layers ${shape}: crowded controls`);
+        }
+        // The diagram scrolls sideways when its layers need more room than the screen has.
+        const wide = await page.$eval('.network-scroll', (e) => e.scrollWidth > e.clientWidth);
+        if (shape.split(',').length >= 4) assert.ok(wide || width > 1000, `${name}, layers ${shape}: the diagram scrolls sideways`);
+      }
+      await clean(s);
+    }
+  }
+});
 
 test('on a phone the picture comes first with its losses and chart, the goal right under them, and the transport bar shows what the goal asks for', async () => {
   const s = await open(browser, 'lang=es', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
@@ -327,6 +349,16 @@ test('a worker that cannot start is noticed, started once more, then the page st
   assert.match(await page.textContent('#worker-stopped'), /Recarga la página/);
   assert.equal(await page.getAttribute('#play-pause-button', 'aria-pressed'), 'false', 'Play no longer says it plays');
   await context.close();
+  // A worker whose script does not parse reports its error: noticed the same way.
+  const broken = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const other = await broken.newPage();
+  await other.route(/worker_loader\.js/, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: 'this is not a script (' }));
+  await other.goto(`${base}#lang=en`);
+  await other.waitForSelector('#heatmap canvas');
+  await other.waitForSelector('#worker-stopped', { timeout: 90000 });
+  assert.match(await other.textContent('#worker-stopped'), /[Rr]eload/);
+  assert.equal(await other.getAttribute('#play-pause-button', 'aria-pressed'), 'false');
+  await broken.close();
   server.close();
 });
 

@@ -107,6 +107,7 @@ views_strings! { catalogue_with_class {
     SpeedHundred => "100 epochs per frame", "100 épocas por cuadro";
     SpeedMax => "As fast as possible", "Lo más rápido posible";
     Performance => "Performance", "Rendimiento";
+    MoreTools => "More tools", "Más herramientas";
     EpochsPerSecond => "epochs/s", "épocas/s";
     MsPerFrame => "ms per frame", "ms por cuadro";
     TrainingTime => "training in the background", "entrenamiento en segundo plano";

@@ -23,6 +23,7 @@ const WORKER_LOADER: &str = "./worker_loader.js";
 impl Live {
     /// Starts the training worker for the page's side `live`.
     pub(super) fn start_worker(live: &Rc<RefCell<Live>>) {
+        watch_worker_errors(Rc::downgrade(live));
         let bridge = spawn_worker(Rc::downgrade(live));
         let mut me = live.borrow_mut();
         me.link.worker = Some(bridge);
@@ -42,9 +43,10 @@ impl Live {
     /// and epoch, and says so; the second time, stops and says so.
     pub(super) fn check_worker(&mut self) {
         let limit = if self.link.answered { Self::WORKER_SILENCE_MS } else { Self::WORKER_FIRST_ANSWER_MS };
-        if self.link.pending == 0 || now() - self.link.heard_at < limit {
+        if !self.link.failed && (self.link.pending == 0 || now() - self.link.heard_at < limit) {
             return;
         }
+        self.link.failed = false;
         self.link.pending = 0;
         self.link.asked.clear();
         self.link.heard_at = now();
@@ -68,6 +70,8 @@ impl Live {
             self.ask_for_pictures();
             return;
         }
+        // Nothing more is sent to it: Play now says the training stopped.
+        self.link.worker = None;
         self.tell(RunEvent::WorkerStopped);
     }
 
@@ -285,6 +289,39 @@ impl Live {
                 other => self.send(other.clone()),
             }
         }
+    }
+}
+
+/// Has every worker the page starts report its `error` event (its loader or script missing,
+/// refused or not parsing) to the page's side `live`, which takes that worker for stopped at
+/// once instead of after its silence. gloo-worker keeps the `Worker` it makes to itself, so
+/// the page's `Worker` constructor is wrapped, once, in a proxy that listens on each new one.
+fn watch_worker_errors(live: Weak<RefCell<Live>>) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let global = js_sys::global();
+    let Ok(original) = js_sys::Reflect::get(&global, &"Worker".into()).and_then(|w| w.dyn_into::<js_sys::Function>()) else { return };
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+        let Some(live) = live.upgrade() else { return };
+        let Ok(mut me) = live.try_borrow_mut() else { return };
+        me.link.failed = true;
+        me.request_frame();
+    })
+    .into_js_value();
+    let construct = Closure::<dyn Fn(JsValue, js_sys::Array) -> JsValue>::new(move |target: JsValue, args: js_sys::Array| {
+        match js_sys::Reflect::construct(target.unchecked_ref::<js_sys::Function>(), &args) {
+            Ok(worker) => {
+                if let Some(w) = worker.dyn_ref::<web_sys::EventTarget>() {
+                    let _ = w.add_event_listener_with_callback("error", on_error.unchecked_ref());
+                }
+                worker
+            }
+            Err(e) => wasm_bindgen::throw_val(e),
+        }
+    })
+    .into_js_value();
+    let handler = js_sys::Object::new();
+    if js_sys::Reflect::set(&handler, &"construct".into(), &construct).is_ok() {
+        let _ = js_sys::Reflect::set(&global, &"Worker".into(), &js_sys::Proxy::new(&original, &handler));
     }
 }
 

@@ -10,3 +10,9 @@ pub fn now() -> f64 {
 pub fn window_width() -> f64 {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0)
 }
+
+/// Whether the page lays its controls out for a finger (a narrow window or a coarse pointer,
+/// the same test as style.css's 40-pixel controls).
+pub fn touch_sized() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 699px), (pointer: coarse)").ok().flatten()).is_some_and(|m| m.matches())
+}

@@ -11,6 +11,20 @@ pub const COMPARE_NETWORK_HEIGHT: f64 = 150.0;
 /// `zoom` of `.projector .network-scroll` in style.css).
 pub const PROJECTOR_ZOOM: f64 = 1.25;
 
+/// The least distance between the diagram's columns where controls are sized for a finger: a
+/// layer's head holds two 40-pixel buttons side by side, and "W·X+b" beside "u,v".
+pub const TOUCH_SPACING: f64 = 104.0;
+
+/// The least distance between the diagram's columns: [`TOUCH_SPACING`] for a finger, none
+/// with a mouse (the heads' tools wrap in the room there is).
+pub fn least_spacing(touch: bool) -> f64 {
+    if touch {
+        TOUCH_SPACING
+    } else {
+        0.0
+    }
+}
+
 /// The output picture's side in CSS pixels for a window `window` pixels wide: 300, or larger
 /// on a wide screen (1600 pixels and up) and larger still for a projector.
 pub fn heatmap_size(window: f64, projector: bool) -> f64 {

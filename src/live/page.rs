@@ -2,9 +2,9 @@
 //! the mirror up to date from its snapshots, and draws once per animation frame when
 //! something changed.
 
-use super::dom::{now, window_width};
+use super::dom::{now, touch_sized, window_width};
 use super::draw::{Focus, Views};
-use super::layout::{network_width, NETWORK_WIDTH};
+use super::layout::{least_spacing, network_width, NETWORK_WIDTH};
 use super::math::InspectPoint;
 use super::mirror::Mirror;
 use super::perf::Perf;
@@ -93,7 +93,7 @@ impl Live {
     pub fn new() -> Rc<RefCell<Live>> {
         let settings = Settings::new(Lang::En);
         let live = Rc::new(RefCell::new(Live {
-            views: Views::new(layout(&settings.config, NETWORK_WIDTH)),
+            views: Views::new(layout(&settings.config, NETWORK_WIDTH, 0.0)),
             mirror: Mirror::default(),
             link: Default::default(),
             run: Default::default(),
@@ -187,7 +187,7 @@ impl Live {
         self.ask_for_pictures();
         self.compare_view.forget();
         let width = network_width(window_width(), settings.compare.is_some(), settings.projector);
-        self.views.setup_changed(layout(&settings.config, width), self.mirror.trainer.as_ref());
+        self.views.setup_changed(layout(&settings.config, width, least_spacing(touch_sized())), self.mirror.trainer.as_ref());
         self.draw();
     }
 
@@ -204,6 +204,11 @@ impl Live {
     pub fn follow(&mut self, playing: bool, goal_met: Option<u64>) {
         self.run.goal_met = goal_met;
         if self.playing == playing {
+            return;
+        }
+        if playing && self.link.worker.is_none() {
+            // The worker stopped for good: Play cannot start it; the page says so again.
+            self.tell(RunEvent::WorkerStopped);
             return;
         }
         if playing {

@@ -23,6 +23,9 @@ pub(crate) struct WorkerLink {
     pub(super) restarted: bool,
     /// Whether the worker now running has answered at least once (it has loaded).
     pub(super) answered: bool,
+    /// Whether the worker now running reported an error it cannot go on from (its files
+    /// missing, a script that does not parse): it is taken for stopped at once.
+    pub(super) failed: bool,
     /// Who hears of the model file the worker is reading.
     pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
     /// Who hears of the file the worker is writing.
@@ -55,6 +58,7 @@ impl Default for WorkerLink {
             heard_at: now(),
             restarted: false,
             answered: false,
+            failed: false,
             model_reader: None,
             export_reader: None,
             benchmark_reader: None,

@@ -114,14 +114,15 @@ pub fn shown_features(config: &Config) -> Vec<Feature> {
     Feature::ALL.iter().copied().filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f)).chain(typed).collect()
 }
 
-/// Lays out the diagram for a configuration in a given width.
-pub fn layout(config: &Config, width: f64) -> Layout {
+/// Lays the diagram out in `width` pixels, its columns at least `least` apart (room for a
+/// layer's controls; a diagram wider than `width` scrolls sideways).
+pub fn layout(config: &Config, width: f64, least: f64) -> Layout {
     let inputs = shown_features(config);
     let mut sizes = vec![inputs.len()];
     sizes.extend(config.network.hidden.iter().map(|h| h.neurons));
     sizes.push(config.outputs());
     // Columns spread over the width there is, up to a distance that keeps links readable.
-    let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(240.0);
+    let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(240.0).max(least);
     let columns: Vec<Vec<NodeBox>> =
         sizes.iter().enumerate().map(|(c, &n)| (0..n).map(|r| NodeBox { x: c as f64 * spacing, y: TOP + r as f64 * ROW }).collect()).collect();
     let mut links = Vec::new();
@@ -165,7 +166,7 @@ mod tests {
         let mut config = Config::default();
         config.network.features = Feature::ALL[..7].to_vec();
         config.network.hidden = vec![HiddenLayer { neurons: 8, ..HiddenLayer::default() }; 6];
-        let l = layout(&config, 560.0);
+        let l = layout(&config, 560.0, 0.0);
         assert_eq!(l.links.len(), 7 * 8 + 5 * 64 + 8);
         assert_eq!(l.columns.len(), 8);
         assert!(l.width <= 560.0 + 1e-9);
@@ -173,7 +174,7 @@ mod tests {
 
     #[test]
     fn links_are_found_where_they_are_drawn() {
-        let l = layout(&Config::default(), 400.0);
+        let l = layout(&Config::default(), 400.0, 0.0);
         // Default: 2 enabled inputs of 7 shown, layers 4, 2, output: 8 + 8 + 2 links.
         assert_eq!(l.links.len(), 18);
         for link in &l.links {

@@ -12,7 +12,7 @@ use super::lessonbar::{lesson_banner, lesson_bar};
 use super::link_io::*;
 use super::network::NetworkColumn;
 use super::output::OutputColumn;
-use super::top::{header, mobile_transport, notices, top_bar};
+use super::top::{mobile_transport, notices, top_bar, Header};
 
 /// What the state does on each of the run's events.
 fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEvent> {
@@ -210,7 +210,7 @@ pub fn App() -> Html {
     }
     html! {
         <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"), s.compare.is_some().then_some("comparing"))}>
-            { header(&ctx) }
+            <Header ctx={ctx.clone()} />
             { lesson_bar(&ctx, state.lesson) }
             { top_bar(&ctx, state.playing) }
             <main class="columns">

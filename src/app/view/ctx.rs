@@ -12,7 +12,7 @@ pub(super) use crate::engine::{Activation, Dataset, Init, LayerNo, Loss, Optimiz
 pub(super) use crate::i18n::{Lang, Text};
 pub(super) use crate::live::draw::Focus;
 pub(super) use crate::live::ids;
-pub(super) use crate::live::layout::network_width;
+pub(super) use crate::live::layout::{least_spacing, network_width, TOUCH_SPACING};
 pub(super) use crate::live::page::Live;
 pub(super) use crate::render::canvas::{self, canvas_by_id};
 pub(super) use crate::render::diagram::{link_at, NODE};

@@ -41,7 +41,8 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
     let walk = walk.as_deref();
     let s = ctx.settings();
     let c = &s.config;
-    let lay = crate::render::diagram::layout(c, network_width(crate::live::dom::window_width(), s.compare.is_some(), s.projector));
+    let touch = crate::live::dom::touch_sized();
+    let lay = crate::render::diagram::layout(c, network_width(crate::live::dom::window_width(), s.compare.is_some(), s.projector), least_spacing(touch));
     let n_hidden = c.network.hidden.len();
     // The output layer's number, as the page writes it.
     let output = LayerNo::of(n_hidden);
@@ -109,9 +110,11 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             }
         })
     };
-    // The bias square just outside a neuron's lower left corner: its box (and its larger hit
-    // area on a touch screen, which reaches left) never meets the neuron's or a neighbour's.
-    let bias_at = |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - 11.0, b.y + NODE - 4.0);
+    // The bias square just outside a neuron's lower left corner: its box never meets the
+    // neuron's or a neighbour's. To the touch it stands further left, so that the 40-pixel
+    // areas around it and around its neuron do not meet either.
+    let bias_left = if touch { 27.0 } else { 11.0 };
+    let bias_at = move |b: crate::render::diagram::NodeBox| format!("left:{}px;top:{}px", b.x - bias_left, b.y + NODE - 4.0);
     // A click, or Enter on a focused neuron, opens its arithmetic in the inspector.
     let inspect = |layer: LayerNo, neuron: usize| ctx.send(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
     let inspect_key = |layer: LayerNo, neuron: usize| {
@@ -150,10 +153,10 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                     let no = LayerNo::of(l);
                     let x = lay.column(no)[0].x;
                     // As wide as the room between this layer and its neighbours, at most 84 px
-                    // (two 40-pixel buttons to the touch), so that the heads of many layers
-                    // never meet.
+                    // with a mouse and 100 px to the touch (two 40-pixel buttons side by side),
+                    // so that the heads of many layers never meet.
                     let neighbour = |k: usize| lay.columns.get(k).and_then(|c| c.first()).map_or(f64::INFINITY, |n| (n.x - x).abs());
-                    let room = neighbour(l).min(neighbour(l + 2)).min(88.0) - 4.0;
+                    let room = neighbour(l).min(neighbour(l + 2)).min(if touch { TOUCH_SPACING } else { 88.0 }) - 4.0;
                     html! {
                         <div class="head" style={format!("left:{}px;width:{room}px", x + NODE / 2.0 - room / 2.0)}>
                             if ctx.shows("numHiddenLayers") {

@@ -5,7 +5,18 @@ use super::ctx::*;
 use super::figures::live_figure_of;
 use crate::render::figures::{Figure, Set};
 
-pub(super) fn header(ctx: &Ctx) -> Html {
+/// Properties of [`Header`].
+#[derive(Properties, PartialEq)]
+pub(super) struct HeaderProps {
+    pub ctx: Ctx,
+}
+
+/// The header: the name, and the page's tools. On a phone the tools used less (performance,
+/// copy link, make an exercise, projector) sit behind "⋯", so that none is cut at the edge.
+#[function_component(Header)]
+pub(super) fn header(p: &HeaderProps) -> Html {
+    let ctx = &p.ctx;
+    let more = use_state(|| false);
     let s = ctx.settings();
     let other = if s.lang == Lang::Es { Lang::En } else { Lang::Es };
     let copy = {
@@ -24,19 +35,19 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                 <h1>{ "Neurona" }</h1>
                 <p class="tagline text">{ ctx.t(Text::Tagline) }</p>
             </div>
-            <div class="header-tools">
+            <div class={classes!("header-tools", more.then_some("open"))}>
                 <label class="inline">
-                    <span>{ ctx.t(Text::Speed) }</span>
+                    <span class="speed-label">{ ctx.t(Text::Speed) }</span>
                     { choice("speed".into(), ctx.t(Text::Speed), "", &Speed::ALL, s.speed, s.lang, ctx.dispatch.reform(|v| Action::View(View::Speed(v)))) }
                 </label>
-                <label class="inline">
+                <label class="inline extra">
                     <input type="checkbox" id="show-performance" checked={s.show_performance}
                         onchange={ctx.send::<Event>(Action::View(View::TogglePerformance))} />
                     <span>{ ctx.t(Text::Performance) }</span>
                 </label>
-                <button id="copy-link" class="tool" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
-                <button id="make-exercise" class="tool" onclick={ctx.send(Action::Panel(Panel::Builder(true)))}>{ ctx.t(Text::MakeExercise) }</button>
-                <button id="projector-toggle" class="tool" aria-pressed={s.projector.to_string()}
+                <button id="copy-link" class="tool extra" onclick={copy}>{ ctx.t(Text::CopyLink) }</button>
+                <button id="make-exercise" class="tool extra" onclick={ctx.send(Action::Panel(Panel::Builder(true)))}>{ ctx.t(Text::MakeExercise) }</button>
+                <button id="projector-toggle" class="tool extra" aria-pressed={s.projector.to_string()}
                     title={ctx.t(Text::ProjectorHint)} onclick={ctx.send(Action::View(View::Projector(!s.projector)))}>{ ctx.t(Text::Projector) }</button>
                 <button id="help-button" class="tool round" aria-label={ctx.t(Text::ShowShortcuts)} title={ctx.t(Text::ShowShortcuts)}
                     onclick={ctx.send(Action::Panel(Panel::Help(true)))}>{ "?" }</button>
@@ -44,6 +55,9 @@ pub(super) fn header(ctx: &Ctx) -> Html {
                     title={ctx.t(Text::Language)} onclick={ctx.send(Action::View(View::Lang(other)))}>
                     { if other == Lang::Es { "Español" } else { "English" } }
                 </button>
+                <button id="more-tools" class="tool round more-toggle" aria-expanded={more.to_string()}
+                    aria-label={ctx.t(Text::MoreTools)} title={ctx.t(Text::MoreTools)}
+                    onclick={let more = more.clone(); move |_| more.set(!*more)}>{ "⋯" }</button>
             </div>
         </header>
     }
