@@ -73,7 +73,9 @@ test('a student hands in a code; the board computes it again, catches a changed 
   await b.page.waitForSelector('#board-table[data-ms] tbody tr >> nth=1');
   const rows = await b.page.$$eval('#board-table tbody tr', (rs) => rs.map((r) => ({ ...r.dataset })));
   assert.equal(rows.length, 2, 'the same code twice is one row');
-  assert.deepEqual(rows[0], { name: 'Ana López', claimed: rows[0].recomputed, recomputed: rows[0].recomputed, met: 'true', valid: 'true' });
+  const { epochDeclared, ...ana } = rows[0];
+  assert.deepEqual(ana, { name: 'Ana López', claimed: rows[0].recomputed, recomputed: rows[0].recomputed, met: 'true', valid: 'true' });
+  assert.match(epochDeclared, /^\d+$/, 'the epoch, as the code declares it');
   assert.equal(rows[1].name, 'Beto');
   assert.equal(rows[1].claimed, '100.0%');
   assert.equal(rows[1].recomputed, rows[0].recomputed, 'computed from the same weights');
@@ -90,7 +92,7 @@ test('a student hands in a code; the board computes it again, catches a changed 
   assert.equal(await b.page.$eval('#board-table', (t) => t.dataset.rows), '2');
   const [csv] = await Promise.all([b.page.waitForEvent('download'), b.page.click('#board-csv')]);
   const text = fs.readFileSync(await csv.path(), 'utf8');
-  assert.match(text, /^"Nombre","Neuronas ocultas","Época"/);
+  assert.match(text, /^"Nombre","Neuronas ocultas","Época \(declarada\)"/);
   assert.equal(text.trim().split('\n').length, 3);
   // Text with no code in it says so.
   await b.page.fill('#board-input', 'hola, ¿ya entregaron?');
@@ -150,6 +152,25 @@ test('a worksheet from "Make an exercise" prints on one A4 or Letter page, and i
   await clean(e);
 });
 
+test('a worksheet whose question is as long as the limit allows still prints on one page', async () => {
+  const sentence = '¿Cuántas neuronas necesita la red para separar el círculo del anillo? Explica por qué. ';
+  for (const chars of [250, 500]) {
+    const question = encodeURIComponent(sentence.repeat(10).slice(0, chars));
+    for (const hash of [`lang=es&dataset=circle&networkShape=2&goal=accuracy:90&goalText=${question}&worksheet=true`,
+      `lang=es&dataset=logic-and&networkShape=&output=step&maxEpochs=0&goal=accuracy:100&goalText=${question}&worksheet=true`]) {
+      const w = await open(browser, hash, { width: 1280, height: 800 }, { bypassCSP: true }, '#worksheet');
+      assert.equal((await w.page.textContent('#worksheet-question')).length, chars);
+      for (const format of ['letter', 'A4']) {
+        await w.page.selectOption('#worksheet-paper', format);
+        const pdf = await w.page.pdf({ preferCSSPageSize: true });
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+        assert.equal(pages, 1, `${chars} characters on ${format}: ${hash.slice(0, 40)}`);
+      }
+      await clean(w);
+    }
+  }
+});
+
 test('a worksheet of weights set by hand has blanks for W and b; a setup too long for one QR code says so', async () => {
   const s = await open(browser, 'lang=es&dataset=logic-and&networkShape=&output=step&maxEpochs=0&goal=accuracy:100&worksheet=true', { width: 820, height: 1180 }, { hasTouch: true, isMobile: true }, '#worksheet');
   await s.page.waitForSelector('#worksheet-weights');
@@ -188,5 +209,58 @@ test('a picture of the run with its caption, and an animation drawn from the kep
   assert.equal(await page.$eval('#export-gif', (e) => Number(e.dataset.frames)), frames);
   assert.match(await page.textContent('#export-message'), new RegExp(`Animation saved: ${frames} frames`));
   assert.ok(await epoch(page) >= 300, 'the run is as it was');
+  await clean(s);
+});
+
+test('two tabs of one board keep each other\'s codes, a full browser says the codes are not kept, and a flood of bad codes is listed in twenty lines and counted', async () => {
+  const s = await open(browser, 'lang=es', { width: 1280, height: 800 }, { bypassCSP: true });
+  const code = await handIn(s.page, 'Ana');
+  await clean(s);
+  const boardLink = 'lang=es&dataset=xor&networkShape=1&learningRate=0.1&goal=accuracy:90&maxNeurons=3&board=true';
+  const a = await open(browser, boardLink, { width: 1280, height: 800 }, { bypassCSP: true }, '#class-board');
+  const tabB = await a.page.context().newPage();
+  await tabB.goto(a.base + '#' + boardLink);
+  await tabB.waitForSelector('#class-board');
+  const add = async (page, text) => { await page.fill('#board-input', text); await page.click('#board-add'); };
+  await add(a.page, recode(code, 'Ana'));
+  await add(a.page, recode(code, 'Bea'));
+  await add(tabB, recode(code, 'Cruz'));
+  // Each tab shows all three, and a reload keeps all three.
+  for (const page of [a.page, tabB]) await page.waitForFunction(() => document.querySelector('#board-table[data-ms]')?.dataset.rows === '3');
+  await a.page.reload();
+  await a.page.waitForFunction(() => document.querySelector('#board-table[data-ms]')?.dataset.rows === '3');
+  const names = await a.page.$$eval('#board-table tbody tr', (rs) => rs.map((r) => r.dataset.name).sort());
+  assert.deepEqual(names, ['Ana', 'Bea', 'Cruz']);
+  await tabB.close();
+  // A hundred bad codes: twenty lines, and the rest counted.
+  await add(a.page, Array.from({ length: 100 }, (_, i) => `NRN1.roto${i}x`).join(' '));
+  assert.equal(await a.page.$eval('#board-errors', (e) => e.dataset.count), '100');
+  assert.equal(await a.page.$$eval('#board-errors li', (l) => l.length), 21);
+  assert.match(await a.page.textContent('#board-errors-more'), /y 80 códigos más/);
+  // The browser's storage full: the board says at once that its codes are not kept.
+  await a.page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 1; ) {
+      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  });
+  await add(a.page, recode(code, 'Dani'));
+  await a.page.waitForSelector('#board-not-kept');
+  assert.match(await a.page.textContent('#board-not-kept'), /no pudo guardar los códigos/);
+  await a.page.evaluate(() => localStorage.clear());
+  await clean(a);
+});
+
+test('an open exercise keeps what it measures: its problem type, output and loss cannot be changed while it is open', async () => {
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  assert.equal(await page.$eval('#problem', (e) => e.matches(':disabled')), false, 'free outside an exercise');
+  await page.click('#lesson-11');
+  await page.waitForSelector('#hint-button');
+  assert.equal(await page.$eval('#problem', (e) => e.matches(':disabled')), true);
+  for (const id of ['#loss', '#output']) {
+    const select = await page.$(id);
+    if (select) assert.equal(await select.evaluate((e) => e.matches(':disabled')), true, id);
+  }
   await clean(s);
 });

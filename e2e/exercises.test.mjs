@@ -224,3 +224,35 @@ test('a hint worked out from the student\'s own setup: the learning rate, up, fo
   assert.match(await x.page.textContent('#hint-text'), /Agrega una neurona oculta/);
   await x.close();
 });
+
+test('a hint at an epoch limit of 1,000,000 is worked out while training goes on, says its cap, and can be stopped', async () => {
+  const s = await open(browser, 'lang=es&goal=accuracy:100&maxEpochs=1000000&noise=50&speed=10');
+  const { page } = s;
+  const epoch = () => page.$eval('#iter-number', (e) => Number(e.textContent.replace(/\D/g, '')));
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => Number(document.querySelector('#iter-number').textContent.replace(/\D/g, '')) > 0);
+  await page.click('#hint-button');
+  await page.waitForSelector('#hint-cancel');
+  // The cap is said: each run is far shorter than the exercise's million epochs.
+  const working = await page.textContent('#hint-text');
+  const cap = Number(working.match(/(\d[\d,]*) épocas cada uno/)[1].replace(/,/g, ''));
+  assert.ok(cap <= 300, working);
+  // Training goes on while the hint works.
+  const before = await epoch();
+  await page.waitForFunction((b) => Number(document.querySelector('#iter-number').textContent.replace(/\D/g, '')) > b + 20, before, { timeout: 60000 });
+  // Stopped, it says nothing more; asked again, it answers.
+  if (await page.$('#hint-cancel')) {
+    await page.click('#hint-cancel');
+    assert.equal(await page.textContent('#hint-text'), '');
+  }
+  await page.click('#hint-button');
+  await page.waitForSelector('#hint-button[data-ms]', { timeout: 90000 });
+  assert.doesNotMatch(await page.textContent('#hint-text'), /Probando/);
+  // Pause and Step still answer.
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'false');
+  const paused = await epoch();
+  await page.click('#next-step-button');
+  await page.waitForFunction((p) => Number(document.querySelector('#iter-number').textContent.replace(/\D/g, '')) === p + 1, paused);
+  await clean(s);
+});

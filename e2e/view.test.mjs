@@ -413,3 +413,32 @@ test('two tabs with points kept in the browser keep each their own after a reloa
   await other.close();
   await clean(s);
 });
+
+test('points this browser cannot keep are said at once, the link does not claim them, and a link whose points are elsewhere says so truly', async () => {
+  const fsm = await import('node:fs');
+  const dir = process.env.TMPDIR || '/tmp';
+  const s = await open(browser, 'lang=es');
+  const { page } = s;
+  // The browser's storage full: what is left is filled with one large value.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 1; ) {
+      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  });
+  const file = `${dir}/neurona-full-${process.pid}.csv`;
+  fsm.writeFileSync(file, ['x1,x2,label', ...Array.from({ length: 5000 }, (_, i) => `${(i % 100) / 10 - 5},${Math.floor(i / 100) / 10 - 5},${i % 2 ? 1 : -1}`)].join('\n'));
+  await page.click('#dataset-button-custom');
+  await page.setInputFiles('#load-csv', file);
+  fsm.unlinkSync(file);
+  await page.waitForSelector('#points-not-kept');
+  assert.match(await page.textContent('#points-not-kept'), /no pudo guardarlos/);
+  assert.equal(await page.textContent('#point-count'), '5000 puntos');
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /points=page/, 'the link claims no kept set');
+  await page.evaluate(() => localStorage.clear());
+  await clean(s);
+  // A link that names points kept in another browser: the page says what happened.
+  const elsewhere = await open(browser, 'lang=es&dataset=custom&points=page:0123456789abcdef', { width: 1280, height: 720 }, {}, '.notice');
+  assert.match(await elsewhere.page.textContent('.notices'), /El enlace dice que sus puntos/);
+  await clean(elsewhere);
+});

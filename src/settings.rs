@@ -86,6 +86,9 @@ pub struct Settings {
     /// from earlier versions, whose name is empty): the page takes them from this browser's
     /// storage, under that name.
     pub points_in_page: Option<String>,
+    /// A set of points too many for a link that this browser could not keep (its storage
+    /// full or off), by its name: the link does not claim it (no `points=page:NAME`).
+    pub points_unkept: Option<String>,
 }
 
 impl Settings {
@@ -111,6 +114,7 @@ impl Settings {
             board: false,
             worksheet: false,
             points_in_page: None,
+            points_unkept: None,
         }
     }
 

@@ -134,7 +134,7 @@ fn the_board_computes_each_result_again_and_catches_changed_codes() {
 }
 
 #[test]
-fn the_board_ranks_by_goal_then_neurons_then_epochs_and_merges_names() {
+fn the_board_ranks_by_goal_then_neurons_then_result_and_merges_names() {
     let board = board();
     let codes: Vec<String> = [("Eva", 3, 400), ("Fer", 2, 600), ("Gil", 3, 200), ("Hugo", 1, 50), ("eva ", 3, 30)]
         .iter()
@@ -147,7 +147,10 @@ fn the_board_ranks_by_goal_then_neurons_then_epochs_and_merges_names() {
     assert_eq!(eva.codes, 2);
     let met: Vec<_> = rows.iter().take_while(|r| r.met).collect();
     assert!(rows.iter().skip(met.len()).all(|r| !r.met), "goal met first");
-    assert!(met.windows(2).all(|w| (w[0].neurons, w[0].epoch) <= (w[1].neurons, w[1].epoch)), "{met:#?}");
+    assert!(met.windows(2).all(|w| w[0].neurons <= w[1].neurons), "{met:#?}");
+    // Among equal networks the better result (computed again) first.
+    let accuracy = |r: &neurona::app::board::Row| r.recomputed.and_then(|x| x.1).unwrap();
+    assert!(met.windows(2).all(|w| w[0].neurons < w[1].neurons || accuracy(w[0]) >= accuracy(w[1])), "{met:#?}");
     assert!(!met.is_empty(), "some hand-ins meet the goal: {rows:#?}");
     // Over the exercise's limit of 3 neurons: the result holds, the goal is not met.
     let (over, _) = hand_in("Iris", 5, 300);
@@ -155,7 +158,7 @@ fn the_board_ranks_by_goal_then_neurons_then_epochs_and_merges_names() {
     let r = &rows_of(&pending)[0];
     assert_eq!((r.valid, r.met, r.problem), (true, false, Some(RowProblem::OverLimit)));
     let table = csv(&rows, Lang::Es, |p| format!("{p:?}"));
-    assert!(table.starts_with("\"Nombre\",\"Neuronas ocultas\",\"Época\""), "{table}");
+    assert!(table.starts_with("\"Nombre\",\"Neuronas ocultas\",\"Época (declarada)\""), "{table}");
     assert_eq!(table.lines().count(), 5);
 }
 
@@ -232,4 +235,114 @@ fn a_name_that_a_spreadsheet_would_run_stays_text_in_the_boards_csv() {
     let table = csv(&rows_of(&pending), Lang::Es, |p| format!("{p:?}"));
     let row = table.lines().nth(1).unwrap();
     assert!(row.starts_with("\"'=HYPERLINK("), "{row}");
+}
+
+/// A board for one of the lesson bar's exercises.
+fn board_of(lesson: Lesson) -> Settings {
+    let mut s = Settings::new(Lang::Es);
+    s.config = lesson.config();
+    s.exercise = lesson.exercise();
+    s.board = true;
+    s
+}
+
+/// A code of `settings` trained `epochs` epochs that declares `declared`.
+fn code_of(name: &str, settings: &Settings, epochs: u64, declared: u64) -> String {
+    let mut t = Trainer::new(settings.config.clone()).expect("a run");
+    for _ in 0..epochs {
+        t.step().expect("an epoch");
+    }
+    let test = t.evaluate().test.expect("test data");
+    HandIn {
+        name: name.into(),
+        link: to_short_hash(&handed_in(settings)),
+        epoch: declared,
+        test_loss: test.loss,
+        accuracy: test.accuracy,
+        weights: flat(&t.network.parameters()),
+    }
+    .encode()
+    .expect("a code")
+}
+
+#[test]
+fn a_declared_epoch_ranks_nobody_meets_no_limit_and_an_impossible_one_is_refused() {
+    let board = board();
+    let student = exercise(Lang::Es);
+    // The same weights, one declaring 20 epochs, one whose epoch was edited down to 1.
+    let honest = code_of("Ana", &student, 20, 20);
+    let edited = code_of("Zoe", &student, 20, 1);
+    let rows = rows_of(&read(&[edited, honest].join("\n"), &board).0);
+    assert_eq!(rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Ana", "Zoe"], "the edited epoch wins nothing: {rows:#?}");
+    // An epoch no run reaches, with the sum mended: refused, named.
+    let (pending, bad) = read(&code_of("Max", &student, 20, u64::MAX), &board);
+    assert!(pending.is_empty());
+    assert_eq!(bad[0].error, CodeError::Impossible);
+    assert_eq!(bad[0].name.as_deref(), Some("Max"));
+    // On the AND-by-hand board (no epoch of training allowed), a code trained 10 epochs that
+    // declares 0: its result is computed, but the limit is only its word, and said so.
+    let and = board_of(Lesson::ExerciseAndByHand);
+    let mut opened = Settings::new(Lang::Es);
+    opened.config = Lesson::ExerciseAndByHand.config();
+    opened.exercise = Lesson::ExerciseAndByHand.exercise();
+    let r = &rows_of(&read(&code_of("Eli", &opened, 10, 0), &and).0)[0];
+    assert!(r.epoch_limit_declared, "{r:?}");
+    assert_eq!(r.problem, None);
+    let table = csv(std::slice::from_ref(r), Lang::Es, |p| format!("{p:?}"));
+    assert!(table.contains("según el propio código"), "{table}");
+}
+
+#[test]
+fn a_code_that_measures_another_way_than_the_exercise_is_named_and_never_met() {
+    // The learning-rate exercise measures the test loss with cross-entropy; a student who
+    // changed the loss to MSE reaches 0.175 after one epoch.
+    let board = board_of(Lesson::ExerciseLearningRate);
+    let mut student = board.clone();
+    student.board = false;
+    student.config.training.loss = neurona::engine::Loss::Mse;
+    let (pending, bad) = read(&code_of("Rui", &student, 1, 1), &board);
+    assert!(bad.is_empty());
+    let r = &rows_of(&pending)[0];
+    assert_eq!((r.met, r.valid, r.problem), (false, false, Some(RowProblem::OtherYardstick)), "{r:?}");
+    // The same student with the exercise's own loss is judged on it.
+    let mut fair = board.clone();
+    fair.board = false;
+    let r = &rows_of(&read(&code_of("Rui", &fair, 1, 1), &board).0)[0];
+    assert!(r.valid && r.problem.is_none(), "{r:?}");
+}
+
+#[test]
+fn an_open_exercise_keeps_what_it_measures() {
+    use neurona::app::actions::Action;
+    use neurona::app::state::{AppState, Notice};
+    use neurona::engine::edit::Edit;
+    let mut s = Settings::new(Lang::Es);
+    s.config = Lesson::ExerciseLearningRate.config();
+    s.exercise = Lesson::ExerciseLearningRate.exercise();
+    let state = AppState::new(s);
+    let loss = state.settings.config.training.loss;
+    for edit in [
+        Edit::Loss(neurona::engine::Loss::Mse),
+        Edit::Output(neurona::engine::Activation::Linear),
+        Edit::Problem(neurona::engine::config::Problem::Regression),
+        Edit::Classes(3),
+    ] {
+        let next = state.apply(Action::Edit(edit.clone()));
+        assert_eq!(next.settings.config, state.settings.config, "{edit:?} is refused");
+        assert!(next.notices.contains(&Notice::YardstickHeld), "{edit:?} is said");
+    }
+    // Everything else is the student's to change.
+    let next = state.apply(Action::Edit(Edit::LearningRate(0.3)));
+    assert_eq!(next.settings.config.training.learning_rate, 0.3);
+    assert_eq!(next.settings.config.training.loss, loss);
+    // Without a goal, the loss is free.
+    let free = AppState::new(Settings::new(Lang::Es)).apply(Action::Edit(Edit::Loss(neurona::engine::Loss::Mse)));
+    assert_eq!(free.settings.config.training.loss, neurona::engine::Loss::Mse);
+}
+
+#[test]
+fn a_name_shows_as_typed_whatever_direction_marks_it_carries() {
+    let (code, _) = hand_in("\u{202E}anA\u{202C} \u{2067}Beto\u{2069}", 3, 10);
+    let back = HandIn::decode(&code).expect("read back");
+    assert_eq!(back.name, "anA Beto");
 }

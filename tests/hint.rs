@@ -51,3 +51,61 @@ fn a_hint_trains_capped_runs_whatever_the_exercise_allows() {
         assert!(h.measures.0 > h.measures.1, "a hint improves the measure: {h:?}");
     }
 }
+
+#[test]
+fn a_hint_worked_out_a_slice_at_a_time_finds_what_the_whole_search_finds() {
+    use neurona::engine::hint::HintSearch;
+    for (config, epochs, aim, max) in
+        [(Lesson::ExerciseLearningRate.config(), 20, Aim::TestLoss, None), (Lesson::ExerciseXor.config(), 200, Aim::Accuracy, Some(3))]
+    {
+        let whole = hint(&config, 0, epochs, aim, max);
+        let mut search = HintSearch::new(&config, 0, epochs, aim, max).expect("a search");
+        let mut slices = 0;
+        // One epoch a slice: the worker answers training, a step and a cancel between them.
+        while !search.done() {
+            search.run(&mut || false);
+            slices += 1;
+            let (done, all) = search.progress();
+            assert!(done <= all);
+        }
+        assert_eq!(search.progress().0, search.progress().1);
+        assert!(slices as u64 >= search.epochs(), "{slices} slices");
+        assert_eq!(search.result(), whole);
+    }
+}
+
+#[test]
+fn the_worker_answers_a_hint_in_slices_and_drops_it_when_stopped() {
+    use neurona::live::protocol::{FromWorker, HintAsk, ToWorker};
+    use neurona::live::session::Session;
+    let config = Lesson::ExerciseLearningRate.config();
+    let ask = || Some(Box::new(HintAsk { config: config.clone(), round: 0, epochs: 20, aim: Aim::TestLoss, max_neurons: None }));
+    // A clock that moves 50 ms each time it is read: every slice is one epoch.
+    let clock = std::cell::Cell::new(0.0);
+    let now = || {
+        clock.set(clock.get() + 50.0);
+        clock.get()
+    };
+    let mut session = Session::new();
+    let mut state = match session.answer(ToWorker::Hint { id: 1, ask: ask() }, &now) {
+        FromWorker::Hint(1, s) => *s,
+        _ => panic!("a hint's state"),
+    };
+    let mut slices = 1;
+    while state.found.is_none() {
+        // Training is answered between slices.
+        assert!(matches!(session.answer(ToWorker::Train { epochs: 1, budget_ms: 40.0 }, &now), FromWorker::Snapshot(_)));
+        state = match session.answer(ToWorker::HintStep { id: 1, budget_ms: 40.0 }, &now) {
+            FromWorker::Hint(1, s) => *s,
+            _ => panic!("a hint's state"),
+        };
+        slices += 1;
+    }
+    assert!(slices > 20, "{slices} slices");
+    assert_eq!(state.found.unwrap().0, hint(&config, 0, 20, Aim::TestLoss, None));
+    // Stopped: the next slice says it is done with nothing.
+    session.answer(ToWorker::Hint { id: 2, ask: ask() }, &now);
+    session.answer(ToWorker::Hint { id: 0, ask: None }, &now);
+    let FromWorker::Hint(2, stopped) = session.answer(ToWorker::HintStep { id: 2, budget_ms: 40.0 }, &now) else { panic!("a hint's state") };
+    assert_eq!(stopped.found, Some((None, 0.0)));
+}

@@ -200,3 +200,39 @@ fn hostile_hand_in_codes_are_named_or_checked_and_never_trusted_wrongly() {
     }
     assert!(named > 500 && checked > 500, "{named} named, {checked} checked");
 }
+
+#[test]
+fn a_text_cut_to_its_limit_is_said() {
+    let question = "¿Por qué? ".repeat(10_000);
+    let name = "n".repeat(100_000);
+    let (s, repairs) = parse(&format!("goalText={question}&x1Name={name}&dataset=custom&points=1,1,1"), Lang::Es);
+    assert_eq!(s.exercise.text.chars().count(), neurona::app::exercise::MAX_TEXT_CHARS);
+    let keys: Vec<&str> = repairs.iter().map(|r| r.key.as_str()).collect();
+    assert!(keys.contains(&"goalText") && keys.contains(&"x1Name"), "{keys:?}");
+    // A text within its limit is not a repair.
+    let (_, repairs) = parse("goalText=%C2%BFCu%C3%A1ntas%3F&x1Name=rojo", Lang::Es);
+    assert!(repairs.is_empty(), "{repairs:?}");
+}
+
+#[test]
+fn a_playground_seed_too_long_to_be_one_is_replaced_and_said_at_every_door() {
+    let long = "0.".to_string() + &"7".repeat(1_000_000);
+    let (s, repairs) = parse(&format!("seed={long}"), Lang::En);
+    assert_eq!(s.config.data.playground_seed, None);
+    assert!(repairs.iter().any(|r| r.key == "seed"), "{:?}", repairs.iter().map(|r| &r.key).collect::<Vec<_>>());
+    // From a model file: the same limit.
+    let mut c = Config::default();
+    c.data.playground_seed = Some(long.clone());
+    let fixes = c.normalize();
+    assert_eq!(c.data.playground_seed, None);
+    assert!(fixes.iter().any(|r| r.key == "seed"));
+    // The link written afterwards opens the same run.
+    let mut settings = neurona::settings::Settings::new(Lang::En);
+    settings.config = c;
+    let (again, repairs) = parse(&to_hash(&settings), Lang::En);
+    assert!(repairs.is_empty(), "{repairs:?}");
+    assert_eq!(again.config.data.seed, settings.config.data.seed);
+    // TensorFlow Playground's own seeds stay as written.
+    let (tfp, _) = parse("seed=0.66230", Lang::En);
+    assert_eq!(tfp.config.data.playground_seed.as_deref(), Some("0.66230"));
+}

@@ -8,6 +8,11 @@
 //! count, f32 each: every layer's weights then biases, input side first) and an FNV-1a sum of
 //! all that (u32), all little-endian. A changed character almost surely breaks the sum; a
 //! changed weight or claim with a mended sum no longer agrees with what the board computes.
+//!
+//! What a code proves: its weights give the test loss and accuracy it claims on the setup it
+//! names (the board computes them again). What it only declares: the epoch (the sum can be
+//! mended by anyone who reads this), so a board shows it as declared, never meets a limit or
+//! ranks by it, and refuses a value no run can reach.
 
 use crate::config::Config;
 use crate::trainer::Trainer;
@@ -20,6 +25,9 @@ pub const PREFIX: &str = "NRN1.";
 pub const MAX_CODE_CHARS: usize = 2000;
 /// The longest name kept, in characters.
 pub const MAX_NAME_CHARS: usize = 40;
+/// The most epochs a code may declare: at the engine's fastest (a few thousand epochs a
+/// second) more would take weeks of one page training. A code declaring more is refused.
+pub const MAX_DECLARED_EPOCHS: u64 = 1_000_000_000;
 /// The most weights and biases a code can hold (what fits in [`MAX_CODE_CHARS`] with a short
 /// link and name).
 pub const MAX_WEIGHTS: usize = 320;
@@ -53,6 +61,10 @@ pub enum CodeError {
     TooLong(usize),
     /// More weights than a code holds (this many).
     TooManyWeights(usize),
+    /// Its sum holds but a value cannot be (an epoch over [`MAX_DECLARED_EPOCHS`], a loss
+    /// below 0 or not a number, an accuracy outside 0 to 100%, a weight not a number): a
+    /// code made by hand.
+    Impossible,
 }
 
 /// A weight as a code holds it (the engine's numbers may be f64).
@@ -71,9 +83,17 @@ fn fnv(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
-/// The name as a code keeps it: no control characters, at most [`MAX_NAME_CHARS`], trimmed.
+/// Whether a character turns the direction of the text around it (the embeddings,
+/// overrides, isolates and marks of Unicode's bidirectional algorithm): a name keeps none, so
+/// that it shows as typed and cannot turn a board's row around.
+fn turns_direction(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The name as a code keeps it: no control characters and no direction marks, at most
+/// [`MAX_NAME_CHARS`], trimmed.
 pub fn clean_name(name: &str) -> String {
-    name.chars().filter(|c| !c.is_control()).take(MAX_NAME_CHARS).collect::<String>().trim().to_string()
+    name.chars().filter(|c| !c.is_control() && !turns_direction(*c)).take(MAX_NAME_CHARS).collect::<String>().trim().to_string()
 }
 
 impl HandIn {
@@ -128,6 +148,14 @@ impl HandIn {
         let weights = (0..count).map(|_| r.array().map(|b| real(f32::from_le_bytes(b)))).collect::<Result<Vec<_>, _>>()?;
         if !r.0.is_empty() {
             return Err(CodeError::Damaged);
+        }
+        let possible = epoch <= MAX_DECLARED_EPOCHS
+            && test_loss.is_finite()
+            && test_loss >= 0.0
+            && accuracy.is_none_or(|a| (0.0..=1.0).contains(&a))
+            && weights.iter().all(|w| w.is_finite());
+        if !possible {
+            return Err(CodeError::Impossible);
         }
         Ok(HandIn { name: clean_name(&name), link, epoch, test_loss, accuracy, weights })
     }

@@ -121,40 +121,123 @@ pub fn candidates(config: &Config, max_neurons: Option<usize>) -> Vec<(&'static 
     out
 }
 
-/// The goal's measure after `epochs` epochs of `config` from draw `round`, larger is better
-/// (accuracy, with the loss to break ties; or minus the loss); none when it cannot train.
-fn measure(config: Config, round: u64, epochs: u64, aim: Aim) -> Option<(f64, f64)> {
-    let mut t = Trainer::new_round(config, round).ok()?;
-    let mut report = t.evaluate();
-    for _ in 0..epochs {
-        match t.step() {
-            Ok(r) => report = r,
-            Err(_) => return Some((f64::NEG_INFINITY, f64::NAN)),
-        }
-    }
-    let test = report.test.unwrap_or(report.train);
+/// The goal's measure of a run's last report, larger is better (accuracy, with the loss to
+/// break ties; or minus the loss), and the measure as shown.
+fn score(report: &super::trainer::EpochReport, aim: Aim) -> (f64, f64) {
+    let test = report.test.as_ref().unwrap_or(&report.train);
     let loss = if test.loss.is_finite() { test.loss } else { f64::INFINITY };
-    Some(match aim {
+    match aim {
         Aim::Accuracy => {
             let accuracy = test.accuracy.unwrap_or(0.0);
             (accuracy - 1e-3 * loss.min(1e3), accuracy)
         }
         Aim::TestLoss => (-loss, test.loss),
-    })
+    }
+}
+
+/// A hint worked out a slice at a time (so that the worker answers training, a step and a
+/// cancel between slices): the setup as it is, then each small change, each trained the same
+/// epochs from the same draw of weights.
+pub struct HintSearch {
+    aim: Aim,
+    epochs: u64,
+    round: u64,
+    /// The runs to try: the setup as it is first, then each change.
+    runs: Vec<(Option<(&'static str, Direction)>, Config)>,
+    /// The run under way: its index, trainer and last report.
+    current: Option<(usize, Box<Trainer>, super::trainer::EpochReport)>,
+    /// The next run to start.
+    next: usize,
+    /// The setup's own score and measure.
+    own: Option<(f64, f64)>,
+    /// The best change so far, with its score.
+    best: Option<(f64, Hint)>,
+}
+
+impl HintSearch {
+    /// A search for `config` (the student's run is draw `round`), each run `epochs` epochs
+    /// (within the cap, see [`hint_epochs`]); none when the setup cannot train.
+    pub fn new(config: &Config, round: u64, epochs: u64, aim: Aim, max_neurons: Option<usize>) -> Option<HintSearch> {
+        let points = Trainer::new_round(config.clone(), round).ok()?.train_len();
+        let mut runs = vec![(None, config.clone())];
+        runs.extend(candidates(config, max_neurons).into_iter().map(|(knob, direction, c)| (Some((knob, direction)), c)));
+        Some(HintSearch { aim, epochs: hint_epochs(epochs, points), round, runs, current: None, next: 0, own: None, best: None })
+    }
+
+    /// Trains while `more()` says so (one epoch at least), until every run is done.
+    pub fn run(&mut self, more: &mut dyn FnMut() -> bool) {
+        let mut first = true;
+        while !self.done() && (first || more()) {
+            first = false;
+            if self.current.is_none() {
+                let at = self.next;
+                self.next += 1;
+                match Trainer::new_round(self.runs[at].1.clone(), self.round) {
+                    Ok(mut t) => {
+                        let report = t.evaluate();
+                        self.current = Some((at, Box::new(t), report));
+                    }
+                    // A change that cannot train is passed over; the setup itself always trains.
+                    Err(_) => continue,
+                }
+            }
+            let (at, t, report) = self.current.as_mut().expect("a run under way");
+            let failed = if t.epoch < self.epochs {
+                match t.step() {
+                    Ok(r) => {
+                        *report = r;
+                        false
+                    }
+                    Err(_) => true,
+                }
+            } else {
+                false
+            };
+            if failed || t.epoch >= self.epochs {
+                let (at, scored) = (*at, if failed { (f64::NEG_INFINITY, f64::NAN) } else { score(report, self.aim) });
+                self.current = None;
+                self.finish(at, scored);
+            }
+        }
+    }
+
+    fn finish(&mut self, at: usize, (score, shown): (f64, f64)) {
+        let Some((knob, direction)) = self.runs[at].0 else {
+            self.own = Some((score, shown));
+            return;
+        };
+        let Some((own, own_measure)) = self.own else { return };
+        if score > own + 1e-9 && self.best.as_ref().is_none_or(|(b, _)| score > *b) {
+            self.best = Some((score, Hint { knob: knob.into(), direction, measures: (shown, own_measure) }));
+        }
+    }
+
+    /// Whether every run is done.
+    pub fn done(&self) -> bool {
+        self.current.is_none() && self.next >= self.runs.len()
+    }
+
+    /// Runs done, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next - usize::from(self.current.is_some()), self.runs.len())
+    }
+
+    /// The epochs each run trains.
+    pub fn epochs(&self) -> u64 {
+        self.epochs
+    }
+
+    /// The hint, once done: the change whose run does best for the goal, if it does better
+    /// than the setup as it is.
+    pub fn result(&self) -> Option<Hint> {
+        self.best.as_ref().map(|(_, h)| h.clone())
+    }
 }
 
 /// The hint for `config` (the student's run is draw `round`): the candidate whose run does
 /// best for the goal in `epochs` epochs, if it does better than the setup as it is.
 pub fn hint(config: &Config, round: u64, epochs: u64, aim: Aim, max_neurons: Option<usize>) -> Option<Hint> {
-    let points = Trainer::new_round(config.clone(), round).ok()?.train_len();
-    let epochs = hint_epochs(epochs, points);
-    let (own, own_measure) = measure(config.clone(), round, epochs, aim)?;
-    let mut best: Option<(f64, Hint)> = None;
-    for (knob, direction, c) in candidates(config, max_neurons) {
-        let Some((score, shown)) = measure(c, round, epochs, aim) else { continue };
-        if score > own + 1e-9 && best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, Hint { knob: knob.into(), direction, measures: (shown, own_measure) }));
-        }
-    }
-    best.map(|(_, h)| h)
+    let mut search = HintSearch::new(config, round, epochs, aim, max_neurons)?;
+    search.run(&mut || true);
+    search.result()
 }

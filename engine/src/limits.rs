@@ -90,6 +90,9 @@ pub const HINT_WORK: u64 = 150_000;
 /// Most points of the user's own data: loading stays well under a second and training
 /// interactive up to here; a larger file is thinned evenly to this many.
 pub const MAX_POINTS: usize = 10_000;
+/// The longest TensorFlow Playground seed kept as written (its seeds are short decimals such
+/// as `0.66230`); a longer one, from any door, is replaced by the run's own seed, and said.
+pub const PLAYGROUND_SEED_CHARS: usize = 32;
 /// The largest file the page reads (a CSV or a model file), in bytes: larger ones are refused
 /// before they are read, with their size named.
 pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;

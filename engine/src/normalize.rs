@@ -117,9 +117,18 @@ impl Config {
             note(key, c.data.dataset.name().into(), fallback.name().into());
             c.data.dataset = fallback;
         }
+        // A TensorFlow Playground seed too long to be one (a model file's, say) is not kept.
+        if c.data.playground_seed.as_ref().is_some_and(|p| p.len() > limits::PLAYGROUND_SEED_CHARS) {
+            let long = c.data.playground_seed.take().unwrap_or_default();
+            note("seed", long, c.data.seed.to_string());
+        }
         // The axes of the user's points: a range that cannot be shown becomes the plane's.
-        for (key, axis) in [("x1Range", &mut c.data.axes.x), ("x2Range", &mut c.data.axes.y)] {
+        for ((key, name_key), axis) in [(("x1Range", "x1Name"), &mut c.data.axes.x), (("x2Range", "x2Name"), &mut c.data.axes.y)] {
             let name: String = axis.name.chars().filter(|c| !c.is_control()).take(crate::axes::MAX_NAME_CHARS).collect();
+            // A name cut to its limit is said (a name only rid of control characters is not).
+            if axis.name.chars().filter(|c| !c.is_control()).count() > crate::axes::MAX_NAME_CHARS {
+                note(name_key, std::mem::take(&mut axis.name), name.clone());
+            }
             axis.name = name;
             if !axis.is_valid() {
                 let plane = crate::axes::Axis { name: std::mem::take(&mut axis.name), ..Default::default() };

@@ -126,4 +126,6 @@ pub enum Points {
     Undo,
     /// The class new points get (class index; for two classes 1 is blue, 0 orange).
     DrawClass(usize),
+    /// This browser could not keep the set of points of this name (too many for a link).
+    NotKept(String),
 }

@@ -24,6 +24,9 @@ pub enum RowProblem {
     NoTestData,
     /// The network or the epochs go beyond the exercise's limits (the result holds).
     OverLimit,
+    /// The code measures its result another way than the exercise (its problem, classes,
+    /// output or loss differ): not this exercise's result.
+    OtherYardstick,
 }
 
 impl RowProblem {
@@ -61,6 +64,8 @@ pub struct Pending {
     pub neurons: usize,
     /// The goal its result is held to.
     pub goal: Option<Goal>,
+    /// The exercise's limit on epochs, which a code can only declare it kept.
+    pub epoch_limit: Option<u64>,
     /// What is already known to be wrong.
     pub problem: Option<RowProblem>,
 }
@@ -78,7 +83,8 @@ pub struct Row {
     pub recomputed: Option<(f64, Option<f64>)>,
     /// Hidden neurons in all.
     pub neurons: usize,
-    /// Epochs trained.
+    /// Epochs trained, as the code declares them (no board can check them: shown as
+    /// declared, never ranked by; over an exercise's limit, the student's own word says so).
     pub epoch: u64,
     /// The goal held to, if any.
     pub goal: Option<Goal>,
@@ -88,6 +94,9 @@ pub struct Row {
     pub valid: bool,
     /// What is wrong, if anything.
     pub problem: Option<RowProblem>,
+    /// Whether the exercise limits the epochs: the code's epoch is within it only by its own
+    /// word (the goal met is computed; the limit is declared).
+    pub epoch_limit_declared: bool,
     /// How many codes the name handed in (merged into this row).
     pub codes: usize,
 }
@@ -149,6 +158,8 @@ fn pending_of(code: &str, handin: HandIn, board: &Settings) -> Pending {
     if own_exercise {
         if theirs.config.data != board.config.data || theirs.exercise.goal != board.exercise.goal {
             problem = Some(RowProblem::AnotherExercise);
+        } else if !crate::app::state::same_yardstick(&theirs.config, &board.config) {
+            problem = Some(RowProblem::OtherYardstick);
         }
         config.data = board.config.data.clone();
     }
@@ -159,7 +170,7 @@ fn pending_of(code: &str, handin: HandIn, board: &Settings) -> Pending {
     if problem.is_none() && (exercise.max_neurons.is_some_and(|m| neurons > m) || exercise.max_epochs.is_some_and(|m| handin.epoch > m)) {
         problem = Some(RowProblem::OverLimit);
     }
-    Pending { code: code.to_string(), config, neurons, goal: exercise.goal, problem, handin }
+    Pending { code: code.to_string(), config, neurons, goal: exercise.goal, epoch_limit: exercise.max_epochs, problem, handin }
 }
 
 /// What the worker is asked to compute again, in the order of `pending`.
@@ -168,8 +179,8 @@ pub fn asks(pending: &[Pending]) -> Vec<(Config, Vec<Real>)> {
 }
 
 /// The rows, from the codes read and what was computed again: ranked by goal met (trusted
-/// rows first), then fewest hidden neurons, then fewest epochs, then the better result; one
-/// row per name (the best of its codes).
+/// rows first), then fewest hidden neurons, then the better result (never by the epochs a
+/// code only declares); one row per name (the best of its codes).
 pub fn rows(pending: &[Pending], checked: &[Checked]) -> Vec<Row> {
     let mut rows: Vec<Row> = pending
         .iter()
@@ -199,6 +210,7 @@ pub fn rows(pending: &[Pending], checked: &[Checked]) -> Vec<Row> {
                 met,
                 valid,
                 problem,
+                epoch_limit_declared: p.epoch_limit.is_some() && problem.is_none(),
                 codes: 1,
             }
         })
@@ -221,8 +233,8 @@ fn same_name(a: &str, b: &str) -> bool {
 /// The board's order: better first.
 fn rank(a: &Row, b: &Row) -> std::cmp::Ordering {
     let measure = |r: &Row| r.recomputed.map_or(f64::INFINITY, |(loss, accuracy)| accuracy.map_or(loss, |a| -a));
-    (!a.met, !a.valid, a.neurons, a.epoch)
-        .cmp(&(!b.met, !b.valid, b.neurons, b.epoch))
+    (!a.met, !a.valid, a.neurons)
+        .cmp(&(!b.met, !b.valid, b.neurons))
         .then(measure(a).total_cmp(&measure(b)))
         .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
 }
@@ -238,6 +250,7 @@ pub fn result_text(r: (f64, Option<f64>)) -> String {
 /// The rows as CSV, with a header in the page's language.
 pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> String) -> String {
     use crate::i18n::Text;
+    let declared_words = Text::BoardEpochLimitDeclared.get(lang).to_string();
     // A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a return first) stays
     // text, as in the data's export.
     let quote = |s: &str| {
@@ -247,7 +260,7 @@ pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> Strin
     let head = [
         Text::BoardName,
         Text::HiddenNeurons,
-        Text::Epoch,
+        Text::BoardEpochDeclared,
         Text::BoardClaimedLoss,
         Text::BoardClaimedAccuracy,
         Text::BoardLoss,
@@ -270,7 +283,7 @@ pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> Strin
             number(r.recomputed.and_then(|x| x.1)),
             r.met.to_string(),
             r.valid.to_string(),
-            quote(&r.problem.map(&problem_words).unwrap_or_default()),
+            quote(&r.problem.map(&problem_words).or_else(|| r.epoch_limit_declared.then(|| declared_words.clone())).unwrap_or_default()),
         ];
         out.push_str(&cells.join(","));
         out.push('\n');

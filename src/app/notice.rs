@@ -36,12 +36,17 @@ pub enum Notice {
     PointsFull,
     /// The link's points were kept in another browser: they are not here.
     PointsNotHere,
+    /// The points are too many for a link and this browser could not keep them either.
+    PointsNotKept,
     /// A saved model was opened.
     ModelLoaded,
     /// The training worker stopped answering, even once started anew: nothing trains.
     WorkerStopped,
     /// The training worker stopped answering and was started anew from the run shown.
     WorkerRestarted,
+    /// An exercise with a goal is open: what it measures (problem, classes, output, loss)
+    /// stays as it set them.
+    YardstickHeld,
     /// A link's typed formula could not be read: its text and why.
     FormulaRejected(String, crate::engine::formula::FormulaError),
     /// A file could not be read as a model; the reason names the field.

@@ -84,7 +84,17 @@ impl AppState {
         let generation_before = s.generation;
         let mut opened = None;
         match action {
-            Action::Edit(edit) => s.settings.config.apply(edit),
+            Action::Edit(edit) => {
+                let mut next = s.settings.config.clone();
+                next.apply(edit);
+                // An exercise with a goal measures with its own loss and output: a change of
+                // what is measured is refused, and said.
+                if s.settings.exercise.goal.is_some() && !same_yardstick(&s.settings.config, &next) {
+                    s.notes(Notes::Show(Notice::YardstickHeld));
+                } else {
+                    s.settings.config = next;
+                }
+            }
             Action::Run(run) => s.run(run),
             Action::Panel(panel) => s.panel(panel),
             Action::Notes(notes) => s.notes(notes),
@@ -294,6 +304,10 @@ impl AppState {
                 }
             }
             Points::DrawClass(k) => self.draw_class = k,
+            Points::NotKept(name) => {
+                self.settings.points_unkept = Some(name);
+                self.notes(Notes::Show(Notice::PointsNotKept));
+            }
         }
     }
 }
@@ -301,4 +315,10 @@ impl AppState {
 /// The losses that fit an output activation.
 pub fn valid_losses(output: Activation) -> Vec<Loss> {
     Loss::ALL.iter().copied().filter(|l| l.pairs_with(output)).collect()
+}
+
+/// Whether two setups measure a result the same way: the same problem and classes, output and
+/// loss (what an exercise's goal is held to).
+pub fn same_yardstick(a: &crate::engine::Config, b: &crate::engine::Config) -> bool {
+    a.data.problem == b.data.problem && a.data.classes == b.data.classes && a.network.output == b.network.output && a.training.loss == b.training.loss
 }

@@ -56,6 +56,14 @@ macro_rules! class_strings {
             BoardWeightsDoNotFit => "Not trusted: the weights do not fit the code's network.", "No confiable: los pesos no corresponden a la red del código.";
             BoardNoTestData => "The setup has no test data to compute on.", "La configuración no tiene datos de prueba con qué calcular.";
             BoardOverLimit => "Beyond the exercise's limits (neurons or epochs).", "Fuera de los límites del ejercicio (neuronas o épocas).";
+            BoardOtherYardstick => "Not trusted: measured with another output or loss than this exercise's.", "No confiable: se midió con otra salida u otra pérdida que las de este ejercicio.";
+            BoardImpossible => "a value no run can reach (an epoch, a loss or an accuracy): the code was made by hand", "tiene un valor que ningún entrenamiento alcanza (una época, una pérdida o una exactitud): el código se hizo a mano";
+            BoardEpochDeclared => "Epoch (declared)", "Época (declarada)";
+            BoardMoreErrors => "… and {n} more codes that could not be read.", "… y {n} códigos más que no se pudieron leer.";
+            BoardPasteCut => "The paste was longer than the board reads at once ({max} characters): only its beginning was read. Paste the rest next.", "Lo pegado era más largo de lo que el tablero lee de una vez ({max} caracteres): solo se leyó el principio. Pega el resto después.";
+            BoardNotKept => "This browser could not keep the codes (its storage is full or turned off): they are lost if the page is reloaded. Save the board as CSV.", "Este navegador no pudo guardar los códigos (su almacenamiento está lleno o desactivado): se pierden si se recarga la página. Guarda el tablero como CSV.";
+            BoardEpochLimitDeclared => "Within the epoch limit by the code's own word: no board can check the epochs.", "Dentro del límite de épocas según el propio código: ningún tablero puede comprobar las épocas.";
+            BoardEpochDeclaredHint => "The epoch is what the student's page declared: no board can check it, so it ranks nobody.", "La época es la que declaró la página del estudiante: ningún tablero puede comprobarla, así que no ordena a nadie.";
             BoardNotACode => "no hand-in code found in the text (codes start with NRN1.)", "no se encontró un código de entrega en el texto (los códigos empiezan con NRN1.)";
             BoardDamaged => "damaged: a character was changed or the code was cut short; ask for it again", "dañado: se cambió un carácter o el código quedó incompleto; pídelo de nuevo";
             BoardTooLong => "too long ({n} characters; a code has at most {max})", "demasiado largo ({n} caracteres; un código tiene a lo más {max})";

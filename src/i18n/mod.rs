@@ -158,6 +158,7 @@ views_strings! { catalogue_with_class {
     InspectHint => "Click a neuron (or Enter on it) to see its arithmetic", "Haz clic en una neurona (o Enter sobre ella) para ver su aritmética";
     CopyLink => "Copy link", "Copiar enlace";
     LinkCopied => "Link copied", "Enlace copiado";
+    YardstickHeld => "This exercise measures its goal with its own output and loss: they stay as it set them while it is open.", "Este ejercicio mide su objetivo con su propia salida y su propia pérdida: no cambian mientras está abierto.";
     LinkNotCopied => "The browser did not allow copying: copy the address from the address bar", "El navegador no permitió copiar: copia la dirección de la barra de direcciones";
     Dismiss => "Dismiss", "Cerrar";
     LinkRepaired => "Some settings in the link were repaired:", "Se corrigieron algunos ajustes del enlace:";
@@ -226,12 +227,15 @@ views_strings! { catalogue_with_class {
     UndoPoints => "Undo", "Deshacer";
     PointsThinned => "The file had {total} points; the playground takes {max}, so {max} evenly spread ones were kept.", "El archivo tenía {total} puntos; Neurona admite {max}, así que se conservaron {max} repartidos por igual.";
     PointsFull => "The data already has {max} points, the most it takes: no point was added.", "Los datos ya tienen {max} puntos, el máximo: no se añadió ninguno.";
-    PointsNotHere => "The link's points were too many to travel in it and were kept in the browser that made it; they are not in this one.", "Los puntos del enlace eran demasiados para viajar en él y se guardaron en el navegador que lo creó; no están en este.";
+    PointsNotHere => "The link says its points, too many to travel in a link, were kept in the browser that made it; this browser does not have them.", "El enlace dice que sus puntos, demasiados para viajar en un enlace, se guardaron en el navegador que lo creó; este navegador no los tiene.";
+    PointsNotKept => "These points are too many for a link, and this browser could not keep them (its storage is full or turned off): the link will not bring them back. Save them as CSV to keep them.", "Estos puntos son demasiados para un enlace y este navegador no pudo guardarlos (su almacenamiento está lleno o desactivado): el enlace no los traerá de vuelta. Guárdalos como CSV para conservarlos.";
     PointsNotInLink => "More points than a link carries: the link keeps them only in this browser. Export them as CSV to share them.", "Más puntos de los que lleva un enlace: el enlace solo los guarda en este navegador. Expórtalos como CSV para compartirlos.";
     ExportCsv => "Export CSV", "Exportar CSV";
     ExportData => "Export the data (CSV)", "Exportar los datos (CSV)";
     ExportDataHint => "Every point with its label and its set (training, validation or test), in the data's units, for a notebook", "Cada punto con su etiqueta y su conjunto (entrenamiento, validación o prueba), en las unidades de los datos, para un cuaderno";
     Points => "points", "puntos";
+    OnePoint => "point", "punto";
+    PointsEvenly => "evenly spread", "repartidos por igual";
     ExportModel => "Save model (JSON)", "Guardar modelo (JSON)";
     ExportKeras => "Export Keras code", "Exportar código Keras";
     ImportModel => "Open a saved model", "Abrir un modelo guardado";

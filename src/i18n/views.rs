@@ -93,7 +93,8 @@ macro_rules! views_strings {
             Cp8NotB => "Outputs on their own could all say yes; softmax makes them compete, so they add up to 1.", "Salidas independientes podrían decir todas que sí; softmax las hace competir, así que suman 1.";
             HintButton => "Hint", "Pista";
             HintAgain => "Which way?", "¿Hacia dónde?";
-            HintWorking => "Trying small changes of your setup, {epochs} epochs each…", "Probando cambios pequeños de tu configuración, {epochs} épocas cada uno…";
+            HintWorking => "Trying small changes of your setup, {epochs} epochs each ({done} of {all} tried)… Training goes on meanwhile.", "Probando cambios pequeños de tu configuración, {epochs} épocas cada uno ({done} de {all} probados)… El entrenamiento sigue mientras tanto.";
+            HintCancel => "Stop the hint", "Detener la pista";
             HintKnob => "Try changing {knob}.", "Intenta cambiar {knob}.";
             HintNetwork => "the hidden neurons", "las neuronas ocultas";
             HintLearningRate => "the learning rate", "la tasa de aprendizaje";
@@ -127,6 +128,7 @@ macro_rules! views_strings {
             FormulaUnknown => "“{name}” is not x1, x2 nor one of the functions offered.", "“{name}” no es x1, x2 ni una de las funciones que se ofrecen.";
             FormulaNotOffered => "{ops}: comparisons, logic and % are not offered; use + - * / and ^.", "{ops}: no se ofrecen comparaciones, lógica ni %; usa + - * / y ^.";
             FormulaTooBig => "The formula has too many operations or parentheses inside parentheses.", "La fórmula tiene demasiadas operaciones o paréntesis dentro de paréntesis.";
+            FormulaNotANumber => "Part of the formula is no number whatever X₁ and X₂ are (a division by 0, or a number too large, such as 2^1024 or 1e400).", "Una parte de la fórmula no es un número, sean cuales sean X₁ y X₂ (una división entre 0, o un número demasiado grande, como 2^1024 o 1e400).";
             FormulaUndefined => "The formula is not a number, or is larger than 1,000,000, at x1 = {x1}, x2 = {x2}, a point of the plane.", "La fórmula no da un número, o da uno mayor que 1,000,000, en x1 = {x1}, x2 = {x2}, un punto del plano.";
             FormulaRejected => "The link's formula {formula} was not used", "No se usó la fórmula del enlace {formula}";
             LandscapeTitle => "The loss around the current weights, and the path of training", "La pérdida alrededor de los pesos actuales, y el camino del entrenamiento";

@@ -17,6 +17,7 @@ pub mod dom;
 pub mod draw;
 #[cfg(target_arch = "wasm32")]
 pub mod feed;
+pub mod hinting;
 pub mod ids;
 pub mod layout;
 #[cfg(target_arch = "wasm32")]
@@ -30,6 +31,8 @@ pub mod pictures;
 pub mod protocol;
 #[cfg(target_arch = "wasm32")]
 pub mod readouts;
+#[cfg(target_arch = "wasm32")]
+mod routing;
 #[cfg(target_arch = "wasm32")]
 mod run;
 pub mod session;

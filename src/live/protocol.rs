@@ -37,12 +37,20 @@ pub enum ToWorker {
         /// The formula as typed.
         text: String,
     },
-    /// Work out a hint for an exercise from this setup: answered with [`FromWorker::Hint`].
+    /// Start working out a hint for an exercise from this setup (`None`: stop the one under
+    /// way): answered with [`FromWorker::Hint`]. It trains as `HintStep`s ask.
     Hint {
         /// Numbers the requests, so that the page hears of the newest only.
         id: u64,
         /// The setup, its draw of weights, the epochs, the goal and the neuron limit.
-        ask: Box<HintAsk>,
+        ask: Option<Box<HintAsk>>,
+    },
+    /// Work on the hint under way for about `budget_ms`: answered with [`FromWorker::Hint`].
+    HintStep {
+        /// The hint's id.
+        id: u64,
+        /// Milliseconds of training in this slice.
+        budget_ms: f64,
     },
     /// Start a sweep of the current setup (`None`: stop the one under way): answered with
     /// [`FromWorker::Sweep`]. It trains as `SweepStep`s ask.
@@ -286,7 +294,7 @@ pub enum FromWorker {
     /// A formula read ([`ToWorker::ReadFormula`]), with the request's id.
     Formula(u64, Box<FormulaRead>),
     /// A hint worked out ([`ToWorker::Hint`]), with the request's id.
-    Hint(u64, Box<HintFound>),
+    Hint(u64, Box<HintState>),
     /// A QR code ([`ToWorker::Qr`]; none when the text does not fit), with the request's id.
     Qr(u64, Option<Box<super::class::Qr>>),
     /// Hand-ins' results computed again ([`ToWorker::Check`]), with the request's id and the
@@ -296,23 +304,7 @@ pub enum FromWorker {
     Animation(Box<super::class::AnimationState>),
 }
 
-/// What a hint is worked out for: the student's setup and run, and the exercise.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HintAsk {
-    /// The setup.
-    pub config: crate::engine::Config,
-    /// The run's draw of initial weights.
-    pub round: u64,
-    /// Epochs of each run tried (the exercise's limit).
-    pub epochs: u64,
-    /// What the goal measures.
-    pub aim: crate::engine::hint::Aim,
-    /// The exercise's limit of hidden neurons.
-    pub max_neurons: Option<usize>,
-}
-
-/// A hint (none when no small change does better), and the milliseconds it took.
-pub type HintFound = (Option<crate::engine::hint::Hint>, f64);
+pub use super::hinting::{HintAsk, HintFound, HintState};
 
 /// A typed formula as read: the feature, or what is wrong with it.
 pub type FormulaRead = Result<crate::engine::formula::Formula, crate::engine::formula::FormulaError>;

@@ -36,6 +36,8 @@ pub struct Session {
     sweeping: super::sweeping::Sweeping,
     /// An animation of the run, when one was asked for.
     animating: super::class::Animating,
+    /// The hint under way, when one was asked for.
+    hinting: super::hinting::Hinting,
 }
 
 /// While training runs as fast as it can, the pictures are painted at most this often
@@ -78,11 +80,8 @@ impl Session {
             ToWorker::Sweep(ask) => FromWorker::Sweep(Box::new(self.sweeping.start(ask.map(|a| *a), self.trainer.as_ref(), self.round))),
             ToWorker::SweepStep { id, budget_ms } => FromWorker::Sweep(Box::new(self.sweeping.step(id, budget_ms, now))),
             ToWorker::Thumbnails { id, seed, noise, classes } => FromWorker::Thumbnails(id, super::protocol::thumbnails(seed, noise, classes)),
-            ToWorker::Hint { id, ask } => {
-                let start = now();
-                let found = crate::engine::hint::hint(&ask.config, ask.round, ask.epochs, ask.aim, ask.max_neurons);
-                FromWorker::Hint(id, Box::new((found, now() - start)))
-            }
+            ToWorker::Hint { id, ask } => FromWorker::Hint(id, Box::new(self.hinting.start(id, ask.map(|a| *a), now))),
+            ToWorker::HintStep { id, budget_ms } => FromWorker::Hint(id, Box::new(self.hinting.step(id, budget_ms, now))),
             ToWorker::Qr { id, text, max_version } => FromWorker::Qr(id, super::class::qr(&text, max_version).map(Box::new)),
             ToWorker::Check { id, mut asks } => {
                 let start = now();
@@ -194,6 +193,7 @@ impl Session {
             | ToWorker::Thumbnails { .. }
             | ToWorker::ReadFormula { .. }
             | ToWorker::Hint { .. }
+            | ToWorker::HintStep { .. }
             | ToWorker::Qr { .. }
             | ToWorker::Check { .. }
             | ToWorker::Animation(_)

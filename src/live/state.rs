@@ -37,7 +37,7 @@ pub(crate) struct WorkerLink {
     /// Who hears of the formula the worker is reading.
     pub(super) formula_reader: Asked<super::protocol::FormulaRead>,
     /// Who hears of the hint the worker is working out.
-    pub(super) hint_reader: Asked<super::protocol::HintFound>,
+    pub(super) hint_reader: Asked<super::protocol::HintState>,
     /// Who hears of the QR code the worker is making.
     pub(super) qr_reader: Asked<Option<Box<super::class::Qr>>>,
     /// Who hears of the hand-ins the worker is checking.
@@ -92,6 +92,21 @@ impl<T> Asked<T> {
         self.id += 1;
         self.then = Some(then);
         self.id
+    }
+
+    /// Whether request `id` is the newest and still waits for its answer.
+    pub(super) fn waits_for(&self, id: u64) -> bool {
+        id == self.id && self.then.is_some()
+    }
+
+    /// Who hears of request `id` while it goes on (it still waits for its answer).
+    pub(super) fn listener(&self, id: u64) -> Option<yew::Callback<T>> {
+        self.then.clone().filter(|_| self.waits_for(id))
+    }
+
+    /// Forgets the request under way: its answer goes unheard.
+    pub(super) fn forget(&mut self) {
+        self.then = None;
     }
 
     /// Who hears the answer to request `id`, if it is the newest and not answered yet.

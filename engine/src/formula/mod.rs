@@ -96,6 +96,9 @@ pub enum FormulaError {
     NotOffered(String),
     /// More operations or nesting than a feature may have.
     TooBig,
+    /// A number that is not one anywhere (`1/0`, `2^1024`, `1e400`: infinite or undefined
+    /// whatever x1 and x2 are).
+    NotANumber,
     /// Not a number, or beyond [`MAX_VALUE`], at this point of the plane.
     Undefined(f64, f64),
 }
@@ -332,6 +335,9 @@ mod tests {
         assert_eq!(Formula::parse("1 / x1"), Err(FormulaError::Undefined(0.0, -6.0)));
         assert!(matches!(Formula::parse("exp(x1 * x2)"), Err(FormulaError::Undefined(..))));
         assert!(matches!(Formula::parse("((((((((((((((((((x1))))))))))))))))))"), Err(FormulaError::TooBig)));
+        for no_number in ["1/0", "2^1024", "1e400", "x1 + 1e400"] {
+            assert_eq!(Formula::parse(no_number), Err(FormulaError::NotANumber), "{no_number}");
+        }
     }
 
     #[test]

@@ -25,6 +25,10 @@ impl Formula {
         let top = parsed.from(&slab.ps).compile(&slab.ps, &mut slab.cs);
         let mut program = Vec::new();
         emit(&slab.cs, &top, &mut program, 0)?;
+        // A part worked out as it was read (1/0, 2^1024, 1e400) that is no number.
+        if program.iter().any(|op| matches!(op, Op::Const(c) if !c.is_finite())) {
+            return Err(FormulaError::NotANumber);
+        }
         if !runs(&program) {
             return Err(FormulaError::TooBig);
         }

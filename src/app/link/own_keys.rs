@@ -270,7 +270,9 @@ pub(super) const OWN_KEYS: &[Key] = &[
             match text.len() {
                 0 => s.points_in_page.as_deref().map(page),
                 n if n > crate::engine::limits::LINK_POINTS_CHARS => {
-                    Some(page(&crate::engine::normalize::points_key(&s.config.data.custom_points, &s.config.data.axes)))
+                    let name = crate::engine::normalize::points_key(&s.config.data.custom_points, &s.config.data.axes);
+                    // A set this browser could not keep is not claimed as kept.
+                    (s.points_unkept.as_deref() != Some(name.as_str())).then(|| page(&name))
                 }
                 _ => Some(text),
             }
@@ -352,6 +354,10 @@ pub(super) const OWN_KEYS: &[Key] = &[
         false,
         |s, v| {
             s.exercise.text = Exercise::clean_text(v);
+            // Cut to the question's limit: said, as a repair.
+            if v.chars().filter(|c| !c.is_control() || *c == '\n').count() > exercise::MAX_TEXT_CHARS {
+                return Err(());
+            }
             Ok(())
         },
         |s| (!s.exercise.text.is_empty()).then(|| s.exercise.text.clone()),

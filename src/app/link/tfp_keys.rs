@@ -106,7 +106,12 @@ pub(super) const TFP_KEYS: &[Key] = &[
             s.config.data.seed = seed_from(v);
             // TensorFlow Playground's seeds are decimals (`0.66230`): kept as written, they
             // draw its own data and weights. Neurona's are whole numbers.
-            s.config.data.playground_seed = (v.parse::<u64>().is_err() && v.len() <= 32).then(|| v.to_string());
+            let limit = crate::engine::limits::PLAYGROUND_SEED_CHARS;
+            s.config.data.playground_seed = (v.parse::<u64>().is_err() && v.len() <= limit).then(|| v.to_string());
+            // A seed too long to be TensorFlow Playground's: the run's own instead, said.
+            if v.parse::<u64>().is_err() && v.len() > limit {
+                return Err(());
+            }
             Ok(())
         },
         |s| Some(s.config.data.playground_seed.clone().unwrap_or_else(|| s.config.data.seed.to_string())),

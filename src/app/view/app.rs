@@ -169,7 +169,7 @@ pub fn App() -> Html {
             || ()
         });
     }
-    use_points_storage(&state.settings.config.data.custom_points, &state.settings.config.data.axes);
+    use_points_storage(&state.settings.config.data.custom_points, &state.settings.config.data.axes, &dispatch);
     // The user's points have a thumbnail of their own.
     use_effect_with(
         (

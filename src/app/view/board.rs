@@ -11,8 +11,11 @@ use crate::engine::handin::CodeError;
 
 /// The most codes a board keeps (a large class, each student handing in a few times).
 pub(super) const MAX_CODES: usize = 200;
-/// The longest text read at once from the box, in characters.
-const MAX_PASTE_CHARS: usize = 500_000;
+/// The longest text read at once from the box, in characters (ten thousand codes with their
+/// chat lines); a longer paste is cut there, and the board says so.
+const MAX_PASTE_CHARS: usize = 4_000_000;
+/// The most codes that cannot be read listed one a line; the rest are counted.
+const MAX_LISTED_ERRORS: usize = 20;
 
 /// Where this browser keeps the board's codes, one a line.
 const CODES_KEY: &str = "neurona-board";
@@ -22,10 +25,26 @@ fn stored_codes() -> Vec<String> {
     text.lines().filter(|l| !l.is_empty()).take(MAX_CODES).map(String::from).collect()
 }
 
-fn store_codes(codes: &[String]) {
-    if let Some(s) = storage() {
-        let _ = if codes.is_empty() { s.remove_item(CODES_KEY) } else { s.set_item(CODES_KEY, &codes.join("\n")) };
+/// Keeps the codes in this browser; whether it could (no storage, or storage full: not).
+fn store_codes(codes: &[String]) -> bool {
+    let Some(s) = storage() else { return false };
+    if codes.is_empty() {
+        s.remove_item(CODES_KEY).is_ok()
+    } else {
+        s.set_item(CODES_KEY, &codes.join("\n")).is_ok()
     }
+}
+
+/// The codes another tab of this board kept since, then these: no tab's codes overwrite
+/// another's.
+fn merged_with_stored(codes: &[String]) -> Vec<String> {
+    let mut all = stored_codes();
+    for code in codes {
+        if !all.contains(code) && all.len() < MAX_CODES {
+            all.push(code.clone());
+        }
+    }
+    all
 }
 
 /// A row's problem in words.
@@ -37,6 +56,7 @@ fn problem_text(p: RowProblem) -> Text {
         RowProblem::WeightsDoNotFit => Text::BoardWeightsDoNotFit,
         RowProblem::NoTestData => Text::BoardNoTestData,
         RowProblem::OverLimit => Text::BoardOverLimit,
+        RowProblem::OtherYardstick => Text::BoardOtherYardstick,
     }
 }
 
@@ -51,6 +71,7 @@ fn bad_text(b: &BadCode, lang: Lang) -> String {
         CodeError::TooManyWeights(n) => {
             Text::HandInTooManyWeights.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_WEIGHTS.to_string())
         }
+        CodeError::Impossible => Text::BoardImpossible.get(lang).to_string(),
     };
     // Whom to ask: the name the code starts with, else what came before it in the paste.
     let who = match (&b.name, &b.context) {
@@ -86,11 +107,30 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
     // Codes left out, over the board's limit.
     let over = use_state(|| 0usize);
     let checked = use_state(Checked::default);
+    // Whether this browser could not keep the codes: said at once, they go with a reload.
+    let unkept = use_state(|| false);
+    // Another tab of the board kept codes: this one shows them too.
+    {
+        let codes = codes.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let listener = gloo_events::EventListener::new(&window, "storage", move |e| {
+                let key = js_sys::Reflect::get(e, &"key".into()).ok().and_then(|k| k.as_string());
+                if key.as_deref() == Some(CODES_KEY) {
+                    codes.set(stored_codes());
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // Every code kept is read and computed again whenever the list changes.
     {
-        let (checked, live, settings) = (checked.clone(), ctx.live.clone(), ctx.settings.clone());
+        let (checked, live, settings, unkept) = (checked.clone(), ctx.live.clone(), ctx.settings.clone(), unkept.clone());
         use_effect_with((*codes).clone(), move |codes| {
-            store_codes(codes);
+            let kept = store_codes(codes);
+            if kept == *unkept {
+                unkept.set(!kept);
+            }
             let (pending, _) = read(&codes.join("\n"), &settings);
             let ask = asks(&pending);
             checked.set(Checked::default());
@@ -101,15 +141,19 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             || ()
         });
     }
+    // Whether the last paste was longer than the board reads at once.
+    let cut = use_state(|| false);
     let add = {
-        let (codes, bad, over, settings) = (codes.clone(), bad.clone(), over.clone(), ctx.settings.clone());
+        let (codes, bad, over, settings, cut) = (codes.clone(), bad.clone(), over.clone(), ctx.settings.clone(), cut.clone());
         Callback::from(move |_: MouseEvent| {
-            let text: String = field_value("board-input").chars().take(MAX_PASTE_CHARS).collect();
+            let whole = field_value("board-input");
+            let text: String = whole.chars().take(MAX_PASTE_CHARS).collect();
+            cut.set(text.len() < whole.len());
             let (pending, mut wrong) = read(&text, &settings);
             if pending.is_empty() && wrong.is_empty() {
                 wrong.push(BadCode { excerpt: text.trim().chars().take(18).collect(), name: None, context: None, error: CodeError::NotACode });
             }
-            let mut all = (*codes).clone();
+            let mut all = merged_with_stored(&codes);
             let mut left_out = 0;
             for p in pending {
                 if all.contains(&p.code) {
@@ -164,13 +208,22 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                 <button id="board-csv" class="tool" onclick={export} disabled={checked.rows.is_empty()}>{ ctx.t(Text::BoardCsv) }</button>
                 <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(Text::BoardClear) }</button>
             </div>
+            if *unkept {
+                <p id="board-not-kept" class="board-errors" role="alert">{ ctx.t(Text::BoardNotKept) }</p>
+            }
+            if *cut {
+                <p id="board-cut" class="board-errors" role="alert">{ Text::BoardPasteCut.get(lang).replace("{max}", &MAX_PASTE_CHARS.to_string()) }</p>
+            }
             if *over > 0 {
                 <p id="board-full" class="board-errors" role="alert">{ Text::BoardFull.get(lang).replace("{n}", &over.to_string()).replace("{max}", &MAX_CODES.to_string()) }</p>
             }
             if !bad.is_empty() {
                 <div role="alert">
-                    <ul id="board-errors" class="board-errors">
-                        { for bad.iter().map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
+                    <ul id="board-errors" class="board-errors" data-count={bad.len().to_string()}>
+                        { for bad.iter().take(MAX_LISTED_ERRORS).map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
+                        if bad.len() > MAX_LISTED_ERRORS {
+                            <li id="board-errors-more">{ Text::BoardMoreErrors.get(lang).replace("{n}", &(bad.len() - MAX_LISTED_ERRORS).to_string()) }</li>
+                        }
                     </ul>
                 </div>
             }
@@ -185,7 +238,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                     <th scope="col">{ ctx.t(Text::BoardName) }</th>
                     <th scope="col">{ ctx.t(Text::BoardMet) }</th>
                     <th scope="col">{ ctx.t(Text::HiddenNeurons) }</th>
-                    <th scope="col">{ ctx.t(Text::Epoch) }</th>
+                    <th scope="col" title={ctx.t(Text::BoardEpochDeclaredHint)}>{ ctx.t(Text::BoardEpochDeclared) }</th>
                     <th scope="col">{ ctx.t(Text::BoardClaimed) }</th>
                     <th scope="col">{ ctx.t(Text::BoardRecomputed) }</th>
                     <th scope="col">{ ctx.t(Text::BoardValid) }</th>
@@ -196,7 +249,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                         let recomputed = r.recomputed.map(result_text);
                         html! {
                             <tr data-name={r.name.clone()} data-claimed={result_text(r.claimed)} data-recomputed={recomputed.clone().unwrap_or_default()}
-                                data-met={r.met.to_string()} data-valid={r.valid.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
+                                data-met={r.met.to_string()} data-valid={r.valid.to_string()} data-epoch-declared={r.epoch.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
                                 <td>{ i + 1 }</td>
                                 // Isolated: a name's direction marks cannot turn the rest of the row.
                                 <td><bdi>{ r.name.clone() }</bdi>{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
@@ -206,7 +259,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                                 <td>{ result_text(r.claimed) }</td>
                                 <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
                                 <td>{ ctx.t(yes_no(r.valid)) }</td>
-                                <td>{ r.problem.map(|p| ctx.t(problem_text(p))).unwrap_or("") }</td>
+                                <td>{ r.problem.map(|p| ctx.t(problem_text(p))).or_else(|| r.epoch_limit_declared.then(|| ctx.t(Text::BoardEpochLimitDeclared))).unwrap_or("") }</td>
                             </tr>
                         }
                     }) }

@@ -173,3 +173,8 @@ pub(super) fn bring_into_view(id: &str) {
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
+
+/// A number of points in words: "1 punto", "250 puntos".
+pub(super) fn points_words(n: usize, lang: Lang) -> String {
+    format!("{n} {}", if n == 1 { Text::OnePoint.get(lang) } else { Text::Points.get(lang) })
+}

@@ -203,7 +203,7 @@ pub(super) fn draw_tools(ctx: &Ctx, draw_class: usize, can_undo: bool) -> Html {
                             onclick={ctx.send(Action::Points(Points::DrawClass(class)))}></button>
                     }
                 }) }
-                <span class="count" id="point-count">{ format!("{} {}", c.data.custom_points.len(), ctx.t(Text::Points)) }</span>
+                <span class="count" id="point-count">{ points_words(c.data.custom_points.len(), ctx.settings().lang) }</span>
             </div>
             if too_many_for_link {
                 <p id="points-not-in-link" class="text hint">{ ctx.t(Text::PointsNotInLink) }</p>

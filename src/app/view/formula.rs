@@ -17,6 +17,7 @@ pub(super) fn problem(e: &FormulaError, lang: Lang) -> String {
         FormulaError::Unknown(name) => Text::FormulaUnknown.get(lang).replace("{name}", name),
         FormulaError::NotOffered(ops) => Text::FormulaNotOffered.get(lang).replace("{ops}", ops),
         FormulaError::TooBig => Text::FormulaTooBig.get(lang).into(),
+        FormulaError::NotANumber => Text::FormulaNotANumber.get(lang).into(),
         FormulaError::Undefined(x1, x2) => Text::FormulaUndefined.get(lang).replace("{x1}", &number(*x1)).replace("{x2}", &number(*x2)),
     }
 }

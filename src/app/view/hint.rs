@@ -24,6 +24,8 @@ struct Shown {
     presses: u8,
     /// The worker's answer, once it came.
     found: Option<crate::live::protocol::HintFound>,
+    /// Runs tried so far, and in all, while it works.
+    progress: (usize, usize),
 }
 
 /// A goal's measure as the hint says it.
@@ -54,9 +56,11 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
             Some(_) => {}
             None => {
                 let config = ctx.settings.config.clone();
-                shown.set(Some(Shown { config: config.clone(), presses: 1, found: None }));
+                shown.set(Some(Shown { config: config.clone(), presses: 1, found: None, progress: (0, 0) }));
                 let (shown, asked) = (shown.clone(), config.clone());
-                let heard = Callback::from(move |found| shown.set(Some(Shown { config: asked.clone(), presses: 1, found: Some(found) })));
+                let heard = Callback::from(move |state: crate::live::protocol::HintState| {
+                    shown.set(Some(Shown { config: asked.clone(), presses: 1, found: state.found, progress: state.progress }))
+                });
                 let aim = if matches!(goal, Goal::Accuracy(_)) { Aim::Accuracy } else { Aim::TestLoss };
                 ctx.live.borrow_mut().hint(&config, epochs, aim, max_neurons, heard);
             }
@@ -80,7 +84,11 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
     };
     let text = match (current.map(|h| &h.found), found) {
         (None, _) => String::new(),
-        (Some(None), _) => Text::HintWorking.get(lang).replace("{epochs}", &epochs.to_string()),
+        (Some(None), _) => Text::HintWorking
+            .get(lang)
+            .replace("{epochs}", &epochs.to_string())
+            .replace("{done}", &current.map_or(0, |h| h.progress.0).to_string())
+            .replace("{all}", &current.map_or(0, |h| h.progress.1).to_string()),
         (Some(Some(_)), None) => Text::HintNone.get(lang).into(),
         (Some(Some(_)), Some(h)) if presses < 2 => Text::HintKnob.get(lang).replace("{knob}", knob_name(&h.knob)),
         (Some(Some(_)), Some(h)) => format!(
@@ -95,12 +103,25 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
         ),
     };
     let label = if found.is_some() && presses == 1 { Text::HintAgain } else { Text::HintButton };
+    let working = current.is_some_and(|h| h.found.is_none());
+    let cancel = {
+        let (live, shown) = (p.ctx.live.clone(), shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            live.borrow_mut().cancel_hint();
+            shown.set(None);
+        })
+    };
+    let ctx = &p.ctx;
     html! {
         <div class="hint">
             <button id="hint-button" class="tool" {onclick}
                 data-knob={found.map(|h| h.knob.clone())}
                 data-direction={found.filter(|_| presses >= 2).map(|h| h.direction.name())}
                 data-ms={current.and_then(|h| h.found.as_ref()).map(|(_, ms)| format!("{ms:.0}"))}>{ label.get(lang) }</button>
+            // While it works, training goes on and the hint can be stopped.
+            if working {
+                <button id="hint-cancel" class="tool" onclick={cancel}>{ ctx.t(Text::HintCancel) }</button>
+            }
             <p id="hint-text" class="hint-text" role="status">{ text }</p>
         </div>
     }

@@ -32,10 +32,15 @@ pub(super) fn use_link_sync(settings: &Settings) {
 
 /// A set of points too large for a link is kept in this browser, for `points=page`.
 #[hook]
-pub(super) fn use_points_storage(points: &[Point], axes: &Axes) {
-    use_effect_with((points.to_vec(), axes.clone()), |(points, axes)| {
+pub(super) fn use_points_storage(points: &[Point], axes: &Axes, dispatch: &Callback<Action>) {
+    let dispatch = dispatch.clone();
+    use_effect_with((points.to_vec(), axes.clone()), move |(points, axes)| {
         if crate::engine::normalize::points_text(points, axes).len() > crate::engine::limits::LINK_POINTS_CHARS {
-            keep_points(&crate::engine::normalize::points_key(points, axes), &stored_json(points, axes));
+            let name = crate::engine::normalize::points_key(points, axes);
+            // Said at once when this browser cannot keep them: the link cannot carry them.
+            if !keep_points(&name, &stored_json(points, axes)) {
+                dispatch.emit(Action::Points(Points::NotKept(name)));
+            }
         }
         || ()
     });

@@ -59,8 +59,12 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
         <section class="lesson-panel" aria-label={ctx.t(Text::Beyond)}>
             <h2>{ ctx.t(Text::Beyond) }</h2>
             <div class="lesson-grid">
-                <fieldset>
+                // An exercise's goal holds what it measures: these stay as it set them.
+                <fieldset disabled={ctx.settings().exercise.goal.is_some()}>
                     <legend>{ ctx.t(Text::OutputActivation) }{ " · " }{ ctx.t(Text::LossFunction) }</legend>
+                    if ctx.settings().exercise.goal.is_some() {
+                        <p class="explain" id="yardstick-note">{ ctx.t(Text::YardstickHeld) }</p>
+                    }
                     <label class="field"><span>{ ctx.t(Text::OutputActivation) }</span>
                         { choice("output".into(), ctx.t(Text::OutputActivation), "", &c.valid_outputs(), c.network.output, lang, edit_with(&d, Edit::Output)) }
                     </label>

@@ -31,9 +31,10 @@ pub(super) fn points_storage_key(name: &str) -> String {
 }
 
 /// Keeps a set of points under its own name; the oldest sets go when there are too many or
-/// the storage is full. A set already kept is the same set (its name is its hash).
-pub(super) fn keep_points(name: &str, json: &str) {
-    let Some(s) = storage() else { return };
+/// the storage is full. A set already kept is the same set (its name is its hash). Whether
+/// it was kept (no storage, or storage too full even for it alone: not).
+pub(super) fn keep_points(name: &str, json: &str) -> bool {
+    let Some(s) = storage() else { return false };
     let mut index: Vec<String> = s
         .get_item(POINTS_INDEX_KEY)
         .ok()
@@ -47,10 +48,16 @@ pub(super) fn keep_points(name: &str, json: &str) {
     while index.len() > POINTS_KEPT {
         let _ = s.remove_item(&points_storage_key(&index.remove(0)));
     }
-    while s.set_item(&points_storage_key(name), json).is_err() && index.len() > 1 {
+    let mut kept = s.set_item(&points_storage_key(name), json).is_ok();
+    while !kept && index.len() > 1 {
         let _ = s.remove_item(&points_storage_key(&index.remove(0)));
+        kept = s.set_item(&points_storage_key(name), json).is_ok();
+    }
+    if !kept {
+        index.pop();
     }
     let _ = s.set_item(POINTS_INDEX_KEY, &json::list(index.iter().map(|n| json::string(n))));
+    kept
 }
 
 /// The user's points as this browser keeps them, with their axes.

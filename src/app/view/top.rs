@@ -63,6 +63,20 @@ pub(super) fn header(p: &HeaderProps) -> Html {
     }
 }
 
+/// A repaired value in the page's language: the engine names a long list of points by its
+/// size ("250 points", "10000 points, evenly spread"), in no language of its own.
+fn repair_words(value: &str, lang: Lang) -> String {
+    let (count, evenly) = match value.strip_suffix(" points, evenly spread") {
+        Some(n) => (n, true),
+        None => (value.strip_suffix(" points").unwrap_or(""), false),
+    };
+    match count.parse::<usize>() {
+        Ok(n) if evenly => format!("{}, {}", points_words(n, lang), Text::PointsEvenly.get(lang)),
+        Ok(n) => points_words(n, lang),
+        Err(_) => value.to_string(),
+    }
+}
+
 /// A size in bytes as megabytes with one decimal.
 fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / (1024.0 * 1024.0))
@@ -97,9 +111,9 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                             <span>{ if matches!(n, Notice::FileRepaired(_)) { Text::FileRepaired.get(lang) } else { Text::LinkRepaired.get(lang) } }</span>
                             <ul>
                                 { for repairs.iter().take(MAX_LISTED).map(|r| html! {
-                                    <li><code>{ format!("{}={}", shortened(&r.key), shortened(&r.given)) }</code>{ " → " }
+                                    <li><code>{ format!("{}={}", shortened(&r.key), shortened(&repair_words(&r.given, lang))) }</code>{ " → " }
                                         { match &r.used {
-                                            Some(v) => html!{ <code>{ shortened(v) }</code> },
+                                            Some(v) => html!{ <code>{ shortened(&repair_words(v, lang)) }</code> },
                                             None => html!{ <em>{ Text::Ignored.get(lang) }</em> },
                                         } }
                                     </li>
@@ -150,10 +164,12 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                         <span>{ Text::PointsFull.get(lang).replace("{max}", &crate::engine::limits::MAX_POINTS.to_string()) }</span>
                     }),
                     Notice::PointsNotHere => ("notice error", html! { <span>{ Text::PointsNotHere.get(lang) }</span> }),
+                    Notice::PointsNotKept => ("notice warn", html! { <span id="points-not-kept">{ Text::PointsNotKept.get(lang) }</span> }),
                     Notice::GoalMet(epoch) => ("notice success", html! {
                         <span id="goal-done">{ Text::GoalDone.get(lang).replace("{epoch}", &epoch.to_string()) }</span>
                     }),
                     Notice::LinkCopied => ("notice info", html! { <span>{ Text::LinkCopied.get(lang) }</span> }),
+                    Notice::YardstickHeld => ("notice info", html! { <span id="yardstick-held">{ Text::YardstickHeld.get(lang) }</span> }),
                     Notice::LinkNotCopied => ("notice error", html! { <span>{ Text::LinkNotCopied.get(lang) }</span> }),
                     Notice::ModelLoaded => ("notice info", html! { <span>{ Text::ModelLoaded.get(lang) }</span> }),
                     Notice::FormulaRejected(text, why) => ("notice error", html! {
@@ -279,11 +295,14 @@ pub(super) fn top_bar(ctx: &Ctx, playing: bool) -> Html {
             { control_select(ctx, ("regularizationRate", "regularRate"), Text::RegularizationRate,
                 REGULARIZATION_RATES.iter().map(|&v| (v.to_string(), rate_label(v), v == c.training.regularization_rate)).collect(),
                 |v| v.parse::<Real>().ok().map(|v| Action::Edit(Edit::RegularizationRate(v)))) }
+            // An exercise's goal holds the problem type (what it measures).
+            <fieldset class="bare" disabled={s.exercise.goal.is_some()} title={s.exercise.goal.map(|_| ctx.t(Text::YardstickHeld))}>
             { control_select(ctx, ("problem", "problem"), Text::ProblemType, vec![
                     ("classification".into(), ctx.t(Text::Classification).into(), c.data.problem == Problem::Classification),
                     ("regression".into(), ctx.t(Text::Regression).into(), c.data.problem == Problem::Regression),
                 ],
                 |v| Some(Action::Edit(Edit::Problem(if v == "regression" { Problem::Regression } else { Problem::Classification })))) }
+            </fieldset>
         </section>
     }
 }

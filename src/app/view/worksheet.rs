@@ -8,6 +8,8 @@ use super::exercise::{goal_words, limit_words};
 
 /// Paper sizes offered, as CSS names them, and their names.
 const PAPERS: [(&str, Text); 2] = [("A4", Text::PaperA4), ("letter", Text::PaperLetter)];
+/// A link longer than this is printed across the page, not under the QR code.
+const LONG_LINK_CHARS: usize = 240;
 /// The most neurons given blanks for their weights.
 const MOST_BLANKS: usize = 12;
 
@@ -102,8 +104,9 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
     } else {
         Text::WorksheetHidden.get(lang).replace("{shape}", &c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(", "))
     };
+    let long_link = url.chars().count() > LONG_LINK_CHARS;
     html! {
-        <main id="worksheet" class={classes!("worksheet", format!("paper-{}", *paper))} data-paper={*paper}>
+        <main id="worksheet" class={classes!("worksheet", format!("paper-{}", *paper), question_length(&question))} data-paper={*paper}>
             <style>{ format!("@page {{ size: {}; margin: 14mm; }}", *paper) }</style>
             <div class="worksheet-tools no-print">
                 <label class="inline"><span>{ ctx.t(Text::WorksheetPaper) }</span>
@@ -133,9 +136,18 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                 </div>
                 <figure class="worksheet-qr">
                     <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={crate::live::class::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
-                    <figcaption>{ ctx.t(Text::WorksheetScan) }<br /><span id="worksheet-link" class="worksheet-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</span></figcaption>
+                    <figcaption>{ ctx.t(Text::WorksheetScan) }
+                        if !long_link {
+                            <br /><span id="worksheet-link" class="worksheet-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</span>
+                        }
+                    </figcaption>
                 </figure>
             </section>
+            // A long link (a long question travels in it) runs the page's width, in small type,
+            // rather than down the QR code's narrow column.
+            if long_link {
+                <p id="worksheet-link" class="worksheet-link long-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</p>
+            }
             <section class="worksheet-data-row">
                 <figure>
                     <canvas id="worksheet-data" role="img" aria-label={ctx.t(Text::WorksheetData)} style="width:240px;height:240px"></canvas>
@@ -169,5 +181,15 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                 </tbody>
             </table>
         </main>
+    }
+}
+
+/// A longer question leaves less room for the answers: the page stays one sheet up to the
+/// question's limit (`MAX_TEXT_CHARS`).
+fn question_length(question: &str) -> Option<&'static str> {
+    match question.chars().count() {
+        0..=160 => None,
+        161..=340 => Some("long-question"),
+        _ => Some("longest-question"),
     }
 }
