@@ -380,7 +380,7 @@ test('users draw their own points or load them from CSV, and train on them', asy
   }
   fs.writeFileSync(file, '0,0,1\n');
   await page.setInputFiles('#load-csv', file);
-  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '1 points');
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '1 point');
   await page.click('#undo-points');
   await page.waitForFunction(() => document.querySelector('#point-count').textContent === '3 points');
   await clean(s);

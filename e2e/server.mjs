@@ -8,6 +8,12 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
 };
 
+/**
+ * The Content-Security-Policy `trunk serve` sends with every file (Trunk.toml's
+ * `[serve] headers`): a worker takes its policy from its script's response.
+ */
+export const POLICY = fs.readFileSync(new URL('../Trunk.toml', import.meta.url), 'utf8').match(/"Content-Security-Policy"\s*=\s*"([^"]+)"/)[1];
+
 export function serve(root, port = 0) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -16,7 +22,7 @@ export function serve(root, port = 0) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'content-security-policy': POLICY });
       res.end(body);
     });
   });

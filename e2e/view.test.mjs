@@ -312,7 +312,7 @@ test('large files are read while the page keeps drawing, held to the same limits
   await page.setInputFiles('#open-model', big);
   await page.waitForFunction(() => document.body.textContent.includes('Modelo cargado') || document.body.textContent.includes('cargado'), null, { timeout: 120000 });
   await page.waitForFunction(() => document.querySelector('#point-count')?.textContent.startsWith('10000 '));
-  assert.match(await page.textContent('.notices'), /200000 points → 10000 points/, 'what was cut is said');
+  assert.match(await page.textContent('.notices'), /200000 puntos → 10000 puntos, repartidos por igual/, 'what was cut is said');
   // Over 20 MB: refused at once, its size named, nothing changed.
   const huge = `${dir}/neurona-huge-${process.pid}.csv`;
   fsm.writeFileSync(huge, Buffer.alloc(21 * 1024 * 1024, 'a'));
@@ -381,7 +381,7 @@ test('points kept in the browser are read back with their axes, and as earlier v
   assert.equal(await page.$$eval('#axis-x1', (e) => e.length), 0, "the plane's own axes");
   // A set this browser does not hold is said.
   await page.evaluate(() => { location.hash = '#lang=en&dataset=custom&points=page:00000000000000bb'; });
-  await page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('not in this one')));
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice')].some((n) => n.textContent.includes('this browser does not have them')));
   await clean(s);
 });
 
@@ -430,8 +430,8 @@ test('points this browser cannot keep are said at once, the link does not claim 
   fsm.writeFileSync(file, ['x1,x2,label', ...Array.from({ length: 5000 }, (_, i) => `${(i % 100) / 10 - 5},${Math.floor(i / 100) / 10 - 5},${i % 2 ? 1 : -1}`)].join('\n'));
   await page.click('#dataset-button-custom');
   await page.setInputFiles('#load-csv', file);
-  fsm.unlinkSync(file);
   await page.waitForSelector('#points-not-kept');
+  fsm.unlinkSync(file);
   assert.match(await page.textContent('#points-not-kept'), /no pudo guardarlos/);
   assert.equal(await page.textContent('#point-count'), '5000 puntos');
   assert.doesNotMatch(await page.evaluate(() => location.hash), /points=page/, 'the link claims no kept set');
@@ -441,4 +441,28 @@ test('points this browser cannot keep are said at once, the link does not claim 
   const elsewhere = await open(browser, 'lang=es&dataset=custom&points=page:0123456789abcdef', { width: 1280, height: 720 }, {}, '.notice');
   assert.match(await elsewhere.page.textContent('.notices'), /El enlace dice que sus puntos/);
   await clean(elsewhere);
+});
+
+test('the training worker runs under a policy as strict as the page\'s: no eval, no request to another site', async () => {
+  const { POLICY } = await import('./server.mjs');
+  const s = await open(browser, 'lang=en');
+  const { page } = s;
+  // The worker's own files come with the policy.
+  const header = await page.evaluate(async () => (await fetch('./worker_loader.js')).headers.get('content-security-policy'));
+  assert.equal(header, POLICY);
+  assert.match(POLICY, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.ok(!POLICY.includes("'unsafe-eval'"), POLICY);
+  // A worker script served the same way can neither eval nor reach another site.
+  await page.context().route('**/probe-worker.js', (r) => r.fulfill({
+    status: 200, headers: { 'content-type': 'text/javascript', 'content-security-policy': POLICY },
+    body: `let evaluated = true; try { eval('1'); } catch { evaluated = false; }
+      fetch('http://127.0.0.2:9/', { mode: 'no-cors' }).then(() => postMessage({ evaluated, fetched: true }), () => postMessage({ evaluated, fetched: false }));`,
+  }));
+  const probe = await page.evaluate(() => new Promise((resolve) => {
+    const w = new Worker('./probe-worker.js');
+    w.onmessage = (e) => resolve(e.data);
+    w.onerror = (e) => resolve({ error: e.message || 'the probe did not load' });
+  }));
+  assert.deepEqual(probe, { evaluated: false, fetched: false });
+  await clean(s);
 });
