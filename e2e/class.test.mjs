@@ -264,3 +264,26 @@ test('an open exercise keeps what it measures: its problem type, output and loss
   }
   await clean(s);
 });
+
+test('a genuine hand-in with its own feature is trusted on its board, computed again with its formula', async () => {
+  const link = 'lang=es&dataset=xor&networkShape=1&learningRate=0.1&goal=accuracy:90&maxNeurons=3&customFeature=x1*x2&x=false&y=false';
+  const s = await open(browser, link, { width: 1280, height: 800 }, { bypassCSP: true });
+  const { page } = s;
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#goal-status').dataset.met === 'true', null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'false');
+  await page.click('#handin-button');
+  await page.fill('#handin-name', 'Flor');
+  await page.click('#handin-make');
+  await page.waitForSelector('#handin-code');
+  const code = await page.$eval('#handin-code', (e) => e.value);
+  await clean(s);
+  const b = await open(browser, link + '&board=true', { width: 1280, height: 800 }, { bypassCSP: true }, '#class-board');
+  await b.page.fill('#board-input', code);
+  await b.page.click('#board-add');
+  await b.page.waitForSelector('#board-table[data-ms] tbody tr');
+  const row = await b.page.$eval('#board-table tbody tr', (r) => ({ ...r.dataset }));
+  assert.equal(row.recomputed, row.claimed, "computed again as the student's page measured it");
+  assert.deepEqual([row.met, row.valid], ['true', 'true']);
+  await clean(b);
+});
