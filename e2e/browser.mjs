@@ -140,6 +140,14 @@ export const crowdedTargets = (page, within) => page.evaluate(([sel, within]) =>
   return out;
 }, [CONTROLS, within]);
 
+/** Fills what is left of this browser's storage for the page's origin, as a full disk would. */
+export const fillStorage = (page) => page.evaluate(() => {
+  let chunk = 'x'.repeat(1 << 20);
+  for (let i = 0; chunk.length > 1; ) {
+    try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+  }
+});
+
 /**
  * What `read()` gives once `holds` is true of it, or its last value after `ms` milliseconds:
  * a picture the worker paints arrives a moment after the change that asked for it.

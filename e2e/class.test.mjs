@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import jsQR from 'jsqr';
-import { launch, open, closeAll, clean, seriousViolations } from './browser.mjs';
+import { launch, open, closeAll, clean, seriousViolations, fillStorage } from './browser.mjs';
 import { recode } from './handin.mjs';
 
 let browser;
@@ -238,12 +238,7 @@ test('two tabs of one board keep each other\'s codes, a full browser says the co
   assert.equal(await a.page.$$eval('#board-errors li', (l) => l.length), 21);
   assert.match(await a.page.textContent('#board-errors-more'), /y 80 códigos más/);
   // The browser's storage full: the board says at once that its codes are not kept.
-  await a.page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 1; ) {
-      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-    }
-  });
+  await fillStorage(a.page);
   await add(a.page, recode(code, 'Dani'));
   await a.page.waitForSelector('#board-not-kept');
   assert.match(await a.page.textContent('#board-not-kept'), /no pudo guardar los códigos/);

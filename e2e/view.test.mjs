@@ -4,7 +4,7 @@
 // and a page that never dies.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, smallTargets, clean, seriousViolations, meetingControls, crowdedTargets } from './browser.mjs';
+import { launch, open, closeAll, smallTargets, clean, seriousViolations, meetingControls, crowdedTargets, fillStorage } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -420,12 +420,7 @@ test('points this browser cannot keep are said at once, the link does not claim 
   const s = await open(browser, 'lang=es');
   const { page } = s;
   // The browser's storage full: what is left is filled with one large value.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 1; ) {
-      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-    }
-  });
+  await fillStorage(page);
   const file = `${dir}/neurona-full-${process.pid}.csv`;
   fsm.writeFileSync(file, ['x1,x2,label', ...Array.from({ length: 5000 }, (_, i) => `${(i % 100) / 10 - 5},${Math.floor(i / 100) / 10 - 5},${i % 2 ? 1 : -1}`)].join('\n'));
   await page.click('#dataset-button-custom');
