@@ -15,6 +15,7 @@
 //! ranks by it, and refuses a value no run can reach.
 
 use crate::config::Config;
+use crate::fingerprint::fnv1a_32 as fnv;
 use crate::trainer::Trainer;
 use crate::Real;
 use base64::Engine as _;
@@ -77,10 +78,6 @@ fn single(v: Real) -> f32 {
 #[allow(clippy::unnecessary_cast)]
 fn real(v: f32) -> Real {
     v as Real
-}
-
-fn fnv(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 /// Whether a character turns the direction of the text around it (the embeddings,

@@ -265,6 +265,6 @@ pub fn thin_evenly(points: Vec<Point>, max: usize) -> Vec<Point> {
 /// one page never overwrites the points another link names.
 pub fn points_key(points: &[Point], axes: &crate::axes::Axes) -> String {
     let text = points_text(points, axes) + &format!("|{:?}", axes);
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3));
+    let hash = crate::fingerprint::fnv1a_64(text.bytes());
     format!("{hash:016x}")
 }

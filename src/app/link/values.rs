@@ -62,7 +62,7 @@ pub(super) fn real(v: &str) -> Result<Real, ()> {
 pub(super) fn seed_from(text: &str) -> u64 {
     text.parse::<u64>().unwrap_or_else(|_| {
         // FNV-1a: a stable hash, so the same link gives the same data every time.
-        text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+        crate::engine::fingerprint::fnv1a_64(text.bytes())
     })
 }
 
