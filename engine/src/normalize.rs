@@ -124,9 +124,10 @@ impl Config {
         }
         // The axes of the user's points: a range that cannot be shown becomes the plane's.
         for ((key, name_key), axis) in [(("x1Range", "x1Name"), &mut c.data.axes.x), (("x2Range", "x2Name"), &mut c.data.axes.y)] {
-            let name: String = axis.name.chars().filter(|c| !c.is_control()).take(crate::axes::MAX_NAME_CHARS).collect();
+            let kept: Vec<char> = axis.name.chars().filter(|c| !c.is_control()).collect();
+            let name: String = kept.iter().take(crate::axes::MAX_NAME_CHARS).collect();
             // A name cut to its limit is said (a name only rid of control characters is not).
-            if axis.name.chars().filter(|c| !c.is_control()).count() > crate::axes::MAX_NAME_CHARS {
+            if kept.len() > crate::axes::MAX_NAME_CHARS {
                 note(name_key, std::mem::take(&mut axis.name), name.clone());
             }
             axis.name = name;

@@ -35,18 +35,6 @@ fn store_codes(codes: &[String]) -> bool {
     }
 }
 
-/// The codes another tab of this board kept since, then these: no tab's codes overwrite
-/// another's.
-fn merged_with_stored(codes: &[String]) -> Vec<String> {
-    let mut all = stored_codes();
-    for code in codes {
-        if !all.contains(code) && all.len() < MAX_CODES {
-            all.push(code.clone());
-        }
-    }
-    all
-}
-
 /// A row's problem in words.
 fn problem_text(p: RowProblem) -> Text {
     match p {
@@ -153,14 +141,16 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             if pending.is_empty() && wrong.is_empty() {
                 wrong.push(BadCode { excerpt: text.trim().chars().take(18).collect(), name: None, context: None, error: CodeError::NotACode });
             }
-            let mut all = merged_with_stored(&codes);
+            // The codes another tab of this board kept since, then this tab's, then the new
+            // ones: no tab's codes overwrite another's, and every code over the limit counts.
+            let mut all = stored_codes();
             let mut left_out = 0;
-            for p in pending {
-                if all.contains(&p.code) {
+            for code in codes.iter().cloned().chain(pending.into_iter().map(|p| p.code)) {
+                if all.contains(&code) {
                     continue;
                 }
                 if all.len() < MAX_CODES {
-                    all.push(p.code);
+                    all.push(code);
                 } else {
                     left_out += 1;
                 }
