@@ -1,12 +1,15 @@
 //! The one seeded random source behind data, shuffles, initial weights and dropout masks.
 //!
-//! ChaCha12, seeded through `SeedableRng::seed_from_u64`, gives the same stream on every
-//! platform and in every version for a given seed, so a seed in a link reproduces a run
-//! natively and in the browser alike (it is the stream rand's `StdRng` gave so far, named
-//! explicitly because `StdRng` is documented as not portable).
+//! rand's ChaCha12 generator, seeded through `SeedableRng::seed_from_u64`, gives the same stream
+//! on every platform and in every version for a given seed, so a seed in a link reproduces a
+//! run natively and in the browser alike (named explicitly because `StdRng` is documented as
+//! not portable). TensorFlow Playground's stream, seedrandom's ARC4, is a rand generator too
+//! (it implements rand's `TryRng`, so `Rng`/`RngCore`), and `Rng` itself is one: whatever
+//! needs rand's traits can draw from either.
 
-use chacha20::ChaCha12Rng;
-use rand_core::{Rng as _, SeedableRng};
+use core::convert::Infallible;
+use rand::rngs::ChaCha12Rng;
+use rand::{Rng as _, RngExt as _, SeedableRng, TryRng};
 
 /// A seeded random number generator with the few draws the engine needs.
 pub struct Rng {
@@ -34,18 +37,12 @@ impl Rng {
         Rng { inner: Source::Playground(Box::new(Arc4::seeded(seed))) }
     }
 
-    /// The next raw 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        match &mut self.inner {
-            Source::ChaCha(c) => c.next_u64(),
-            Source::Playground(a) => (a.unit() * (1u64 << 53) as f64) as u64,
-        }
-    }
-
-    /// Uniform in [0, 1), with 53 random bits.
+    /// Uniform in [0, 1): rand's standard float draw (53 random bits), or for TensorFlow
+    /// Playground's stream the double seedrandom builds from its bytes (which can hold more
+    /// than 53 bits below one half, so it is not cut to rand's 53).
     pub fn unit(&mut self) -> f64 {
         match &mut self.inner {
-            Source::ChaCha(c) => (c.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64),
+            Source::ChaCha(c) => c.random::<f64>(),
             Source::Playground(a) => a.unit(),
         }
     }
@@ -92,6 +89,52 @@ impl Rng {
             let j = self.below(i + 1);
             items.swap(i, j);
         }
+    }
+}
+
+/// The engine's generator is one of rand's: its raw words come from whichever stream it holds.
+impl TryRng for Rng {
+    type Error = Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        Ok(match &mut self.inner {
+            Source::ChaCha(c) => c.next_u32(),
+            Source::Playground(a) => a.next_word(4) as u32,
+        })
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        Ok(match &mut self.inner {
+            Source::ChaCha(c) => c.next_u64(),
+            Source::Playground(a) => a.next_word(8),
+        })
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+        match &mut self.inner {
+            Source::ChaCha(c) => c.fill_bytes(dst),
+            Source::Playground(a) => a.try_fill_bytes(dst)?,
+        }
+        Ok(())
+    }
+}
+
+/// seedrandom's ARC4 as a rand generator: its words are its bytes in order, first byte highest
+/// (as seedrandom's own `int32` reads four of them).
+impl TryRng for Arc4 {
+    type Error = Infallible;
+
+    fn try_next_u32(&mut self) -> Result<u32, Infallible> {
+        Ok(self.next_word(4) as u32)
+    }
+
+    fn try_next_u64(&mut self) -> Result<u64, Infallible> {
+        Ok(self.next_word(8))
+    }
+
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Infallible> {
+        dst.iter_mut().for_each(|b| *b = self.next_word(1) as u8);
+        Ok(())
     }
 }
 
@@ -146,6 +189,11 @@ impl Arc4 {
         r
     }
 
+    /// The next `count` (at most 8) bytes as one integer, first byte highest.
+    fn next_word(&mut self, count: usize) -> u64 {
+        (0..count).fold(0u64, |w, _| (w << 8) | self.bytes(1) as u64)
+    }
+
     /// seedrandom's double: 52 significant bits from 6 or more bytes, never rounded up.
     fn unit(&mut self) -> f64 {
         let (significance, overflow) = (2f64.powi(52), 2f64.powi(53));
@@ -167,6 +215,42 @@ impl Arc4 {
 #[cfg(test)]
 mod tests {
     use super::Rng;
+    use rand::{Rng as _, RngExt as _, SeedableRng};
+
+    #[test]
+    fn neuronas_stream_is_the_one_its_links_were_made_with() {
+        // Links, hand-in codes and model files were made with ChaCha12 seeded by
+        // `seed_from_u64`, each unit draw the top 53 bits of one u64: rand's float draw and
+        // raw words must still give exactly those numbers, and the first ones are pinned.
+        for seed in [0u64, 1, 42, 0x9e37_79b9_7f4a_7c15] {
+            let mut reference = rand::rngs::ChaCha12Rng::seed_from_u64(seed);
+            let mut rng = Rng::new(seed);
+            for _ in 0..1000 {
+                let expected = (reference.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+                assert_eq!(rng.unit(), expected, "seed {seed}");
+            }
+        }
+        let mut rng = Rng::new(1);
+        let first: Vec<f64> = (0..3).map(|_| rng.unit()).collect();
+        let mut again = Rng::new(1);
+        assert_eq!(first, (0..3).map(|_| again.random::<f64>()).collect::<Vec<_>>());
+        assert_eq!(format!("{:.12}", first[0]), PINNED_FIRST_DRAW);
+    }
+
+    /// The first draw of seed 1.
+    const PINNED_FIRST_DRAW: &str = "0.974244737258";
+
+    #[test]
+    fn the_playground_stream_is_a_rand_generator() {
+        // As a rand generator, seedrandom's ARC4 gives its bytes in order: the first six,
+        // first highest, are the integer its first double is built from.
+        let mut words = Rng::playground("0.66230");
+        let six = words.next_u64() >> 16;
+        let mut doubles = Rng::playground("0.66230");
+        let first = doubles.unit();
+        assert_eq!(first, 0.7187351007166869);
+        assert!((six as f64 / 2f64.powi(48) - first).abs() < 1e-12, "{six} vs {first}");
+    }
 
     #[test]
     fn tensorflow_playgrounds_stream_is_seedrandoms() {

@@ -44,42 +44,6 @@ pub fn hidpi(canvas: &HtmlCanvasElement, css_width: f64, css_height: f64) -> Can
     ctx
 }
 
-/// A plot's grey frame around the box from (x0, y0) to (x1, y1).
-pub fn plot_frame(ctx: &CanvasRenderingContext2d, (x0, y0, x1, y1): (f64, f64, f64, f64)) {
-    ctx.set_stroke_style_str("#999");
-    ctx.set_line_width(1.0);
-    ctx.stroke_rect(x0 + 0.5, y0 + 0.5, x1 - x0 - 1.0, y1 - y0);
-}
-
-/// The numbers of a plot's left axis: each label at its height, right-aligned just left of
-/// the box from (x0, y0) to (x1, y1) and kept inside its height.
-pub fn left_ticks(ctx: &CanvasRenderingContext2d, (x0, y0, _, y1): (f64, f64, f64, f64), ticks: impl IntoIterator<Item = (f64, String)>) {
-    ctx.set_fill_style_str("#4d4d4d");
-    ctx.set_font("10px system-ui, sans-serif");
-    ctx.set_text_align("right");
-    ctx.set_text_baseline("middle");
-    for (y, label) in ticks {
-        let _ = ctx.fill_text(&label, x0 - 3.0, y.clamp(y0 + 4.0, y1 - 4.0));
-    }
-}
-
-/// Starts a path through `points` in order, broken where a point is missing (`None`); the
-/// caller strokes it.
-pub fn polyline(ctx: &CanvasRenderingContext2d, points: impl IntoIterator<Item = Option<(f64, f64)>>) {
-    ctx.begin_path();
-    let mut started = false;
-    for p in points {
-        match p {
-            Some((x, y)) if started => ctx.line_to(x, y),
-            Some((x, y)) => {
-                ctx.move_to(x, y);
-                started = true;
-            }
-            None => started = false,
-        }
-    }
-}
-
 /// The fill colour of a data point: its class's hue, or the value on the diverging scale.
 pub fn point_colour(label: Real, classes: usize) -> String {
     if classes > 2 {

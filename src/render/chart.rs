@@ -1,9 +1,11 @@
-//! The loss chart over epochs, drawn on a canvas: training in grey, test in black,
+//! The loss chart over epochs, drawn with plotters on a canvas: training in grey, test in black,
 //! validation in blue, and a mark where early stopping stopped; a frame with the epochs
 //! and losses numbered along its axes, drawn empty before training.
 
-use super::canvas::{left_ticks, plot_frame};
+use super::plot;
 use crate::engine::trainer::HistoryPoint;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 use web_sys::HtmlCanvasElement;
 
 /// The chart's size in CSS pixels.
@@ -55,19 +57,10 @@ pub fn draw_losses(
     second: Option<&[HistoryPoint]>,
     shown: f64,
 ) {
-    // Draw at the screen's pixel density and at the size the chart is shown (larger on wide
+    // Drawn at the screen's pixel density and at the size the chart is shown (larger on wide
     // screens), in the chart's own units of WIDTH x HEIGHT.
-    let density = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
-    let ratio = density * if shown > 0.0 { (shown / WIDTH).clamp(0.5, 4.0) } else { 1.0 };
-    let (w, h) = ((WIDTH * ratio) as u32, (HEIGHT * ratio) as u32);
-    if canvas.width() != w || canvas.height() != h {
-        canvas.set_width(w);
-        canvas.set_height(h);
-    }
-    let ctx = super::canvas::context(&canvas);
-    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-    ctx.set_fill_style_str("#fff");
-    ctx.fill_rect(0.0, 0.0, WIDTH, HEIGHT);
+    let ratio = plot::density() * if shown > 0.0 { (shown / WIDTH).clamp(0.5, 4.0) } else { 1.0 };
+    let Some(plot) = plot::Plot::open(&canvas, (WIDTH, HEIGHT), ratio, &WHITE) else { return };
     let first = history.first().map(|p| p.epoch).unwrap_or(0);
     let last = history.last().map(|p| p.epoch).unwrap_or(0).max(first + 1);
     let top = history
@@ -79,20 +72,24 @@ pub fn draw_losses(
         .fold(0.0f64, f64::max);
     // Before training: an empty frame over the first epochs and losses up to 1.
     let top = if history.is_empty() { 1.0 } else { top.max(1e-6) * 1.05 };
-    let (x0, y0, x1, y1) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
-    let span = (last - first) as f64;
-    let at = |epoch: u64, v: f64| (x0 + (epoch.saturating_sub(first)) as f64 / span * (x1 - x0), y1 - v.clamp(0.0, top) / top * (y1 - y0));
-    // Each series is one line through its points, clipped to the frame.
-    ctx.save();
-    ctx.begin_path();
-    ctx.rect(x0, y0 - 1.0, x1 - x0, y1 - y0 + 2.0);
-    ctx.clip();
-    ctx.set_line_width(2.0);
-    ctx.set_line_join("round");
-    let draw = |points: &[HistoryPoint], pick: fn(&HistoryPoint) -> Option<f64>, colour: &str| {
-        super::canvas::polyline(&ctx, points.iter().filter(|p| p.epoch <= last).map(|p| pick(p).filter(|v| v.is_finite()).map(|v| at(p.epoch, v))));
-        ctx.set_stroke_style_str(colour);
-        ctx.stroke();
+    let room = plot::Room { left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM };
+    let Some(mut chart) = plot.chart(room, first as f64..last as f64, 0.0..top) else { return };
+    // Each series is one line through its points, broken where a loss is missing, drawn
+    // inside the box (plotters clips to it).
+    let line = |colour: &str| plot::rgb(colour).stroke_width(plot.px(2.0));
+    let series = |points: &[HistoryPoint], pick: fn(&HistoryPoint) -> Option<f64>| -> Vec<Vec<(f64, f64)>> {
+        let mut runs = vec![Vec::new()];
+        for p in points.iter().filter(|p| p.epoch <= last) {
+            match pick(p).filter(|v| v.is_finite()) {
+                Some(v) => runs.last_mut().expect("a run").push((p.epoch as f64, v.min(top))),
+                None if runs.last().is_some_and(|r| !r.is_empty()) => runs.push(Vec::new()),
+                None => {}
+            }
+        }
+        runs
+    };
+    let mut draw = |points: &[HistoryPoint], pick: fn(&HistoryPoint) -> Option<f64>, colour: &str| {
+        let _ = chart.draw_series(series(points, pick).into_iter().map(|run| PathElement::new(run, line(colour))));
     };
     draw(history, |p| Some(p.train), "#777777");
     draw(history, |p| p.validation, "#0877bd");
@@ -103,40 +100,22 @@ pub fn draw_losses(
         draw(second, |p| p.test, "#d55e00");
     }
     if let Some((best, stopped)) = stop {
-        let (x, _) = at(stopped, 0.0);
-        ctx.begin_path();
-        ctx.move_to(x, y0);
-        ctx.line_to(x, y1);
-        ctx.set_stroke_style_str("#d62728");
-        ctx.stroke();
-        let (x, _) = at(best, 0.0);
-        let dash = js_sys::Array::of2(&4.0.into(), &3.0.into());
-        let _ = ctx.set_line_dash(&dash);
-        ctx.begin_path();
-        ctx.move_to(x, y0);
-        ctx.line_to(x, y1);
-        ctx.set_stroke_style_str("#0877bd");
-        ctx.stroke();
-        let _ = ctx.set_line_dash(&js_sys::Array::new());
+        let (best, stopped) = (best as f64, stopped as f64);
+        // Two pixels wide at least: a line one pixel wide on a pixel's edge is drawn as two
+        // pale columns, not in its colour.
+        let thin = plot.px(1.0).max(2);
+        let _ = chart.draw_series([PathElement::new(vec![(stopped, 0.0), (stopped, top)], line("#d62728").stroke_width(thin))]);
+        let blue = plot::rgb("#0877bd");
+        let _ =
+            chart.draw_series([plotters::element::DashedPathElement::new(vec![(best, 0.0), (best, top)], plot.px(4.0), plot.px(3.0), blue.stroke_width(thin))]);
         // The best validation loss, where the run went back to.
-        let nearest = history.iter().rfind(|p| p.epoch <= best).and_then(|p| p.validation);
+        let nearest = history.iter().rfind(|p| p.epoch as f64 <= best).and_then(|p| p.validation);
         if let Some(v) = nearest.filter(|v| v.is_finite()) {
-            let (x, y) = at(best, v);
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, 3.5, 0.0, std::f64::consts::TAU);
-            ctx.set_fill_style_str("#0877bd");
-            ctx.fill();
+            let _ = chart.draw_series([Circle::new((best, v.min(top)), plot.px(3.5), blue.filled())]);
         }
     }
-    ctx.restore();
-    // The frame and the numbers.
-    plot_frame(&ctx, (x0, y0, x1, y1));
-    left_ticks(&ctx, (x0, y0, x1, y1), [0.0, top / 2.0, top].map(|v| (y1 - v / top * (y1 - y0), tick(v))));
-    ctx.set_text_baseline("top");
-    ctx.set_text_align("left");
-    let _ = ctx.fill_text(&first.to_string(), x0, y1 + 3.0);
-    ctx.set_text_align("right");
-    let _ = ctx.fill_text(&last.to_string(), x1, y1 + 3.0);
-    ctx.set_text_align("center");
-    let _ = ctx.fill_text(labels.epoch, (x0 + x1) / 2.0, y1 + 3.0);
+    // The frame, the numbers and the axis's name (left of the epochs, under the losses).
+    let whole = |e: &f64| if e.fract() == 0.0 { format!("{e:.0}") } else { String::new() };
+    plot.axes(&mut chart, (4, 3), &whole, &|v| tick(*v), ("", ""));
+    plot.write(labels.epoch, (LEFT - 5.0, HEIGHT - BOTTOM + 4.0), (HPos::Right, VPos::Top), 9.0);
 }

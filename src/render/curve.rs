@@ -1,9 +1,11 @@
 //! A network of one input as a curve: the training data as dots, each piece w·a(x) of the
 //! last hidden layer as a thin coloured line, the bias dashed, and their sum, the output, as
-//! a thick black line, over x from −6 to 6 with numbered axes.
+//! a thick black line, over x from −6 to 6 with numbered axes, drawn with plotters.
 
-use super::canvas::{hidpi, left_ticks, plot_frame, polyline};
+use super::plot;
 use crate::engine::curve::Curve;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// The canvas's size, in CSS pixels.
@@ -19,46 +21,26 @@ const HUES: [&str; 6] = ["#0877bd", "#e8710a", "#1e8e3e", "#9334e6", "#d01884", 
 
 /// Draws `c` and the data `points` (x, value) on `canvas`.
 pub fn draw_curve(canvas: &HtmlCanvasElement, c: &Curve, points: &[(f64, f64)]) {
-    let ctx = hidpi(canvas, WIDTH, HEIGHT);
+    let Some(plot) = plot::Plot::open(canvas, (WIDTH, HEIGHT), plot::density(), &WHITE) else { return };
     let values = c.pieces.iter().flatten().chain(&c.output).chain(points.iter().map(|p| &p.1)).copied().chain([c.bias, -1.0, 1.0]);
     let (lo, hi) = values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     let (lo, hi) = (lo.max(-20.0), hi.min(20.0));
-    let (x0, y0, x1, y1) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
-    let x = |v: f64| x0 + (v + 6.0) / 12.0 * (x1 - x0);
-    let y = |v: f64| y1 - (v.clamp(lo, hi) - lo) / (hi - lo).max(1e-9) * (y1 - y0);
-    ctx.set_stroke_style_str("#ccc");
-    ctx.set_line_width(1.0);
-    ctx.begin_path();
-    ctx.move_to(x0, y(0.0));
-    ctx.line_to(x1, y(0.0));
-    ctx.move_to(x(0.0), y0);
-    ctx.line_to(x(0.0), y1);
-    ctx.stroke();
-    ctx.set_fill_style_str("#b0b0b0");
-    for &(px, py) in points {
-        ctx.begin_path();
-        let _ = ctx.arc(x(px), y(py), 2.0, 0.0, std::f64::consts::TAU);
-        ctx.fill();
-    }
-    let line = |values: &[f64], colour: &str, width: f64| {
-        ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(width);
-        polyline(&ctx, c.x.iter().zip(values).map(|(&xv, &v)| Some((x(xv), y(v)))));
-        ctx.stroke();
-    };
+    let hi = hi.max(lo + 1e-9);
+    let room = plot::Room { left: LEFT, right: RIGHT, top: TOP, bottom: BOTTOM };
+    let Some(mut chart) = plot.chart(room, -6.0..6.0, lo..hi) else { return };
+    let clamp = |v: f64| v.clamp(lo, hi);
+    // The axes through zero, light.
+    let light = plot::rgb("#cccccc").stroke_width(plot.px(1.0));
+    let _ = chart.draw_series([PathElement::new(vec![(-6.0, clamp(0.0)), (6.0, clamp(0.0))], light), PathElement::new(vec![(0.0, lo), (0.0, hi)], light)]);
+    let dots = plot::rgb("#b0b0b0").filled();
+    let _ = chart.draw_series(points.iter().map(|&(x, y)| Circle::new((x, clamp(y)), plot.px(2.0), dots)));
+    let along = |values: &[f64]| c.x.iter().zip(values).map(|(&x, &v)| (x, clamp(v))).collect::<Vec<_>>();
     for (k, p) in c.pieces.iter().enumerate() {
-        line(p, HUES[k % HUES.len()], 1.5);
+        let _ = chart.draw_series(LineSeries::new(along(p), plot::rgb(HUES[k % HUES.len()]).stroke_width(plot.px(1.5))));
     }
-    let dash = js_sys::Array::of2(&4.0.into(), &3.0.into());
-    let _ = ctx.set_line_dash(&dash);
-    line(&vec![c.bias; c.x.len()], "#5f6368", 1.5);
-    let _ = ctx.set_line_dash(&js_sys::Array::new());
-    line(&c.output, "#202124", 3.0);
-    plot_frame(&ctx, (x0, y0, x1, y1));
-    left_ticks(&ctx, (x0, y0, x1, y1), [lo, (lo + hi) / 2.0, hi].map(|v| (y(v), format!("{v:.1}").replace('-', "−"))));
-    ctx.set_text_align("center");
-    ctx.set_text_baseline("top");
-    for v in [-6.0, -3.0, 0.0, 3.0, 6.0] {
-        let _ = ctx.fill_text(&format!("{v}").replace('-', "−"), x(v), y1 + 3.0);
-    }
+    let bias = vec![c.bias; c.x.len()];
+    let _ = chart.draw_series([DashedPathElement::new(along(&bias), plot.px(4.0), plot.px(3.0), plot::rgb("#5f6368").stroke_width(plot.px(1.5)))]);
+    let _ = chart.draw_series(LineSeries::new(along(&c.output), plot::rgb("#202124").stroke_width(plot.px(3.0))));
+    let minus = |t: String| t.replace('-', "−");
+    plot.axes(&mut chart, (5, 3), &|v| minus(format!("{v}")), &|v| minus(format!("{v:.1}")), ("", ""));
 }

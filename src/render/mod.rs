@@ -14,6 +14,8 @@ pub mod frames;
 #[cfg(target_arch = "wasm32")]
 pub mod landscape;
 #[cfg(target_arch = "wasm32")]
+pub mod plot;
+#[cfg(target_arch = "wasm32")]
 pub mod readouts;
 #[cfg(target_arch = "wasm32")]
 pub mod space;

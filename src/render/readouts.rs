@@ -1,27 +1,42 @@
-//! The per-layer gradient bars.
+//! The per-layer gradient sizes: a bar for each layer on a log scale, drawn with plotters.
 
-use super::canvas;
+use super::plot;
+use plotters::prelude::*;
 
-/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10, `marked` in red.
+/// The chart's size, in CSS pixels.
+const WIDTH: f64 = 260.0;
+/// See `WIDTH`.
+const HEIGHT: f64 = 90.0;
+/// The scale's ends: sizes below vanish, sizes above explode.
+const SCALE: (f64, f64) = (1e-6, 10.0);
+
+/// Bars of the mean |dL/dW| per layer on a log scale from 1e-6 to 10, numbered by layer (the
+/// last named `output_label`), `marked` in red.
 pub fn draw_gradient_chart(canvas: &web_sys::HtmlCanvasElement, magnitudes: &[f64], output_label: &str, marked: Option<usize>) {
-    let (w, h) = (260.0, 90.0);
-    let ctx = canvas::hidpi(canvas, w, h);
-    ctx.set_fill_style_str("#f7f8f9");
-    ctx.fill_rect(0.0, 0.0, w, h);
+    let Some(plot) = plot::Plot::open(canvas, (WIDTH, HEIGHT), plot::density(), &plot::rgb("#f7f8f9")) else { return };
     if magnitudes.is_empty() {
         return;
     }
-    let (lo, hi) = (-6.0f64, 1.0f64);
-    let slot = w / magnitudes.len() as f64;
-    for (i, &m) in magnitudes.iter().enumerate() {
-        let level = ((m.max(1e-12).log10() - lo) / (hi - lo)).clamp(0.0, 1.0);
-        let bar = level * (h - 16.0);
+    let n = magnitudes.len();
+    let room = plot::Room { left: 34.0, right: 6.0, top: 6.0, bottom: 16.0 };
+    // The height is in decades (the size's power of ten).
+    let (lo, hi) = (SCALE.0.log10(), SCALE.1.log10());
+    let Some(mut chart) = plot.chart(room, -0.5..n as f64 - 0.5, lo..hi) else { return };
+    let level = |m: f64| m.max(1e-12).log10().clamp(lo, hi);
+    let _ = chart.draw_series(magnitudes.iter().enumerate().map(|(i, &m)| {
         // A layer in trouble (exploding or dead) is marked in red.
-        ctx.set_fill_style_str(if marked == Some(i) { "#c5221f" } else { "#0877bd" });
-        ctx.fill_rect(i as f64 * slot + 4.0, h - 14.0 - bar, slot - 8.0, bar);
-        ctx.set_fill_style_str("#555");
-        ctx.set_font("10px system-ui, sans-serif");
-        let label = if i + 1 == magnitudes.len() { output_label.to_string() } else { format!("{}", i + 1) };
-        let _ = ctx.fill_text(&label, i as f64 * slot + slot / 2.0 - 6.0, h - 3.0);
-    }
+        let colour = plot::rgb(if marked == Some(i) { "#c5221f" } else { "#0877bd" });
+        Rectangle::new([(i as f64 - 0.35, lo), (i as f64 + 0.35, level(m))], colour.filled())
+    }));
+    let layer = |v: &f64| {
+        let i = v.round();
+        match i as usize {
+            _ if (v - i).abs() > 0.01 || i < 0.0 => String::new(),
+            k if k + 1 == n => output_label.to_string(),
+            k if k < n => (k + 1).to_string(),
+            _ => String::new(),
+        }
+    };
+    let decade = |v: &f64| format!("1e{}", v.round()).replace('-', "−");
+    plot.axes(&mut chart, (n.min(12), 4), &layer, &decade, ("", ""));
 }

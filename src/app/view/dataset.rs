@@ -27,9 +27,11 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
     }
 }
 
-/// A fresh seed for "Regenerate", as TensorFlow Playground draws it (from Math.random).
+/// A fresh seed for "Regenerate", drawn from the browser's crypto source; below 10⁹ like
+/// TensorFlow Playground's, so that it stays short in a link. Should the source fail, the
+/// clock still gives a seed other than the last.
 pub(super) fn new_seed() -> u64 {
-    (js_sys::Math::random() * 1e9) as u64
+    getrandom::u64().unwrap_or_else(|_| js_sys::Date::now() as u64) % 1_000_000_000
 }
 
 /// The data sets offered for the current problem.
