@@ -91,21 +91,28 @@ fn keras_code_computes_the_formula_with_numpy() {
 }
 
 /// Through the codec the worker uses, as the browser sends it.
-fn through_codec(session: &mut neurona::live::session::Session, message: neurona::live::protocol::ToWorker) -> neurona::live::protocol::FromWorker {
+fn through_codec(session: &mut neurona::live::session::Session, message: neurona::live::protocol::ToWorker) -> Option<neurona::live::protocol::FromWorker> {
     let message = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
-    let answer = session.answer(message, &|| 0.0);
-    bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap()
+    let answer = session.answer(message, &|| 0.0)?;
+    Some(bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap())
 }
 
 #[test]
 fn the_worker_reads_a_formula_for_the_page_and_reads_a_links_formula_itself() {
     use neurona::live::protocol::{FromWorker, ToWorker};
+    use neurona::live::service::{Answer, Ask};
     let mut session = neurona::live::session::Session::new();
-    let FromWorker::Formula(7, read) = through_codec(&mut session, ToWorker::ReadFormula { id: 7, text: "abs(x1 - x2)".into() }) else {
+    let Some(FromWorker::Answer { id: 7, answer: Answer::Formula(read), more: false }) =
+        through_codec(&mut session, ToWorker::Ask { id: 7, ask: Ask::ReadFormula("abs(x1 - x2)".into()) })
+    else {
         panic!("a formula's answer")
     };
     assert_eq!(read.as_ref().as_ref().map(|f| f.divisor()), Ok(2.0));
-    let FromWorker::Formula(8, read) = through_codec(&mut session, ToWorker::ReadFormula { id: 8, text: "x1 +".into() }) else { panic!("a formula's answer") };
+    let Some(FromWorker::Answer { id: 8, answer: Answer::Formula(read), .. }) =
+        through_codec(&mut session, ToWorker::Ask { id: 8, ask: Ask::ReadFormula("x1 +".into()) })
+    else {
+        panic!("a formula's answer")
+    };
     assert!(read.is_err());
     // A setup that has the formula by its text only (a link's) trains on its values.
     let mut config = circle_with("x1*x1 + x2*x2", vec![Feature::Custom]);

@@ -8,7 +8,7 @@ use neurona::app::link::to_short_hash;
 use neurona::engine::handin::{find_codes, flat, CodeError, HandIn, MAX_CODE_CHARS};
 use neurona::engine::Trainer;
 use neurona::i18n::Lang;
-use neurona::live::class::check;
+use neurona::live::classroom::check;
 use neurona::settings::Settings;
 
 /// The XOR exercise (at most 3 hidden neurons, accuracy 90%) as a student opens it.
@@ -199,6 +199,7 @@ fn a_network_too_large_for_a_code_is_refused_with_its_size() {
 fn a_hand_in_with_its_own_feature_is_computed_again_with_its_formula() {
     use neurona::engine::formula::Formula;
     use neurona::live::protocol::{FromWorker, ToWorker};
+    use neurona::live::service::{Answer, Ask};
     use neurona::live::session::Session;
     // XOR learned from x1·x2 alone, handed in: the code's link carries the formula's text.
     let mut s = exercise(Lang::Es);
@@ -222,7 +223,11 @@ fn a_hand_in_with_its_own_feature_is_computed_again_with_its_formula() {
     assert!(bad.is_empty() && pending.len() == 1, "{bad:?}");
     // The worker computes it again as the board asks it to.
     let mut session = Session::new();
-    let FromWorker::Checked(_, checked, _) = session.answer(ToWorker::Check { id: 1, asks: asks(&pending) }, &|| 0.0) else { panic!("an answer") };
+    let Some(FromWorker::Answer { answer: Answer::Checked(checked, _), .. }) =
+        session.answer(ToWorker::Ask { id: 1, ask: Ask::Check(asks(&pending)) }, &|| 0.0)
+    else {
+        panic!("an answer")
+    };
     let r = &rows(&pending, &checked)[0];
     assert_eq!(r.recomputed.unwrap().1, test.accuracy, "the same accuracy as the student's page: {r:?}");
     assert!(r.valid && r.met, "a genuine code is trusted and meets the goal: {r:?}");

@@ -76,36 +76,37 @@ fn a_hint_worked_out_a_slice_at_a_time_finds_what_the_whole_search_finds() {
 
 #[test]
 fn the_worker_answers_a_hint_in_slices_and_drops_it_when_stopped() {
-    use neurona::live::protocol::{FromWorker, HintAsk, ToWorker};
+    use neurona::live::hinting::HintAsk;
+    use neurona::live::protocol::{FromWorker, ToWorker};
+    use neurona::live::service::{Answer, Ask};
     use neurona::live::session::Session;
     let config = Lesson::ExerciseLearningRate.config();
-    let ask = || Some(Box::new(HintAsk { config: config.clone(), round: 0, epochs: 20, aim: Aim::TestLoss, max_neurons: None }));
+    let ask =
+        |id| ToWorker::Ask { id, ask: Ask::Hint(Box::new(HintAsk { config: config.clone(), round: 0, epochs: 20, aim: Aim::TestLoss, max_neurons: None })) };
     // A clock that moves 50 ms each time it is read: every slice is one epoch.
     let clock = std::cell::Cell::new(0.0);
     let now = || {
         clock.set(clock.get() + 50.0);
         clock.get()
     };
-    let mut session = Session::new();
-    let mut state = match session.answer(ToWorker::Hint { id: 1, ask: ask() }, &now) {
-        FromWorker::Hint(1, s) => *s,
+    let state = |answer| match answer {
+        Some(FromWorker::Answer { id: 1, answer: Answer::Hint(s), more }) => (*s, more),
         _ => panic!("a hint's state"),
     };
+    let mut session = Session::new();
+    let (mut found, mut more) = state(session.answer(ask(1), &now));
     let mut slices = 1;
-    while state.found.is_none() {
+    while found.found.is_none() {
+        assert!(more, "a hint not found yet goes on");
         // Training is answered between slices.
-        assert!(matches!(session.answer(ToWorker::Train { epochs: 1, budget_ms: 40.0 }, &now), FromWorker::Snapshot(_)));
-        state = match session.answer(ToWorker::HintStep { id: 1, budget_ms: 40.0 }, &now) {
-            FromWorker::Hint(1, s) => *s,
-            _ => panic!("a hint's state"),
-        };
+        assert!(matches!(session.answer(ToWorker::Train { epochs: 1, budget_ms: 40.0 }, &now), Some(FromWorker::Snapshot(_))));
+        (found, more) = state(session.answer(ToWorker::Step { id: 1, budget_ms: 40.0 }, &now));
         slices += 1;
     }
-    assert!(slices > 20, "{slices} slices");
-    assert_eq!(state.found.unwrap().0, hint(&config, 0, 20, Aim::TestLoss, None));
-    // Stopped: the next slice says it is done with nothing.
-    session.answer(ToWorker::Hint { id: 2, ask: ask() }, &now);
-    session.answer(ToWorker::Hint { id: 0, ask: None }, &now);
-    let FromWorker::Hint(2, stopped) = session.answer(ToWorker::HintStep { id: 2, budget_ms: 40.0 }, &now) else { panic!("a hint's state") };
-    assert_eq!(stopped.found, Some((None, 0.0)));
+    assert!(slices > 20 && !more, "{slices} slices");
+    assert_eq!(found.found.unwrap().0, hint(&config, 0, 20, Aim::TestLoss, None));
+    // Stopped: its next slice is not answered (no job under way works on).
+    assert!(matches!(session.answer(ask(2), &now), Some(FromWorker::Answer { id: 2, more: true, .. })));
+    assert!(session.answer(ToWorker::Drop(2), &now).is_none());
+    assert!(session.answer(ToWorker::Step { id: 2, budget_ms: 40.0 }, &now).is_none());
 }

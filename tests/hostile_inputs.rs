@@ -188,7 +188,7 @@ fn hostile_hand_in_codes_are_named_or_checked_and_never_trusted_wrongly() {
         };
         let (pending, bad) = read(&text, &board);
         named += bad.len();
-        let rows = rows(&pending, &neurona::live::class::check(&asks(&pending)));
+        let rows = rows(&pending, &neurona::live::classroom::check(&asks(&pending)));
         for r in &rows {
             checked += 1;
             // Only a result computed again and equal to the claim is trusted.

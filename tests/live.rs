@@ -9,6 +9,7 @@ use neurona::engine::fingerprint::fingerprint;
 use neurona::engine::{Activation, Config, Dataset, Trainer};
 use neurona::live::mirror::Mirror;
 use neurona::live::protocol::{Event, FromWorker, Snapshot, ToWorker};
+use neurona::live::service::{Answer, Ask};
 use neurona::live::session::{start, Session};
 
 /// A clock that never moves: budgets never run out, so epoch counts are exact.
@@ -20,10 +21,22 @@ fn setup(id: u64, config: &Config, round: u64) -> ToWorker {
     ToWorker::Setup { id, config: Box::new(config.clone()), round, network: None }
 }
 
+/// Asks the worker's session for a service through its codec, both ways: its answer, which
+/// names the ask and is whole (no job goes on).
+fn serve(session: &mut Session, id: u64, ask: neurona::live::service::Ask, now: &dyn Fn() -> f64) -> neurona::live::service::Answer {
+    let message: ToWorker = bincode::deserialize(&bincode::serialize(&ToWorker::Ask { id, ask }).unwrap()).unwrap();
+    let answer = session.answer(message, now).expect("an ask is answered");
+    let FromWorker::Answer { id: named, answer, more } = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
+        panic!("an ask is answered with its answer")
+    };
+    assert_eq!((named, more), (id, false), "the answer names its ask and is whole");
+    answer
+}
+
 /// Sends a message through the codec the worker uses, both ways, as the browser would.
 fn through_codec(session: &mut Session, message: ToWorker) -> Snapshot {
     let message: ToWorker = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
-    let answer = session.answer(message, &frozen);
+    let answer = session.answer(message, &frozen).expect("a request of the run is answered");
     let FromWorker::Snapshot(s) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
         panic!("a request of the run is answered with a snapshot")
     };
@@ -481,11 +494,7 @@ fn a_model_file_is_read_in_the_worker_as_the_engine_reads_it_and_the_run_goes_on
     saved.step().expect("an epoch trains");
     let text = neurona::engine::Model { version: neurona::engine::config::FORMAT_VERSION, config: config.clone(), network: saved.network.clone() }.to_json();
     let read = |session: &mut Session, text: &str| {
-        let message: ToWorker = bincode::deserialize(&bincode::serialize(&ToWorker::ReadModel(text.to_string())).unwrap()).unwrap();
-        let answer = session.answer(message, &frozen);
-        let FromWorker::Model(read) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
-            panic!("a model file is answered with what was read")
-        };
+        let Answer::Model(read) = serve(session, 5, Ask::ReadModel(text.to_string()), &frozen) else { panic!("a model file is answered with what was read") };
         *read
     };
     let opened = read(&mut session, &text).expect("a model the engine wrote opens");
@@ -536,7 +545,7 @@ fn a_model_file_is_read_in_the_worker_as_the_engine_reads_it_and_the_run_goes_on
 
 #[test]
 fn files_of_the_run_are_written_in_the_worker_with_the_weights_the_page_shows() {
-    use neurona::live::protocol::Export;
+    use neurona::live::service::Export;
     let mut session = Session::new();
     let config = Config::default();
     through_codec(&mut session, setup(1, &config, 0));
@@ -545,12 +554,9 @@ fn files_of_the_run_are_written_in_the_worker_with_the_weights_the_page_shows() 
     let mut shown = start(config.clone(), 0, None).expect("the default setup trains");
     shown.step().expect("an epoch trains");
     let write = |session: &mut Session, what: Export| {
-        let message: ToWorker = bincode::deserialize(&bincode::serialize(&ToWorker::Export(what, Box::new(shown.network.clone()))).unwrap()).unwrap();
-        let answer = session.answer(message, &frozen);
-        let FromWorker::Text(kind, text) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else {
+        let Answer::Text(text) = serve(session, 6, Ask::Export(what, Box::new(shown.network.clone())), &frozen) else {
             panic!("a file is answered with its text")
         };
-        assert_eq!(kind, what);
         text.expect("a run to write")
     };
     let model = write(&mut session, Export::Model);
@@ -559,7 +565,7 @@ fn files_of_the_run_are_written_in_the_worker_with_the_weights_the_page_shows() 
     let keras = write(&mut session, Export::Keras);
     assert_eq!(keras, neurona::engine::export::keras_code(&shown.config, &shown.network, &shown.split, 100), "the engine's own Keras code");
     // Without a run there is nothing to write.
-    let FromWorker::Text(_, none) = Session::new().answer(ToWorker::Export(Export::Model, Box::new(shown.network.clone())), &frozen) else { panic!() };
+    let Answer::Text(none) = serve(&mut Session::new(), 1, Ask::Export(Export::Model, Box::new(shown.network.clone())), &frozen) else { panic!() };
     assert_eq!(none, None);
 }
 
@@ -573,7 +579,7 @@ fn the_worker_times_its_engine_and_answers_with_the_figures_as_json() {
         clock.get()
     };
     let mut session = Session::new();
-    let FromWorker::Benchmark(text) = session.answer(ToWorker::Benchmark(2), &now) else { panic!("a benchmark is answered with its figures") };
+    let Answer::Figures(text) = serve(&mut session, 1, Ask::Benchmark(2), &now) else { panic!("a benchmark is answered with its figures") };
     let figures: Vec<serde_json::Value> = serde_json::from_str(&text).expect("a JSON list");
     let setups: Vec<&str> = figures.iter().filter_map(|f| f["setup"].as_str()).collect();
     assert_eq!(setups, ["default", "largest"]);
@@ -592,11 +598,9 @@ fn the_worker_times_its_engine_and_answers_with_the_figures_as_json() {
 fn the_worker_draws_the_data_sets_thumbnails() {
     use neurona::engine::Point;
     let mut session = Session::new();
-    let ask = ToWorker::Thumbnails { id: 7, seed: 42, noise: 10, classes: 3 };
-    let ask: ToWorker = bincode::deserialize(&bincode::serialize(&ask).unwrap()).unwrap();
-    let answer = session.answer(ask, &frozen);
-    let FromWorker::Thumbnails(id, sets) = bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() else { panic!("answered with thumbnails") };
-    assert_eq!(id, 7, "the answer names its request");
+    let Answer::Thumbnails(sets) = serve(&mut session, 7, Ask::Thumbnails { seed: 42, noise: 10, classes: 3 }, &frozen) else {
+        panic!("answered with thumbnails")
+    };
     assert!(session.trainer().is_none(), "no run is started by it");
     let of = |d: Dataset| -> &Vec<Point> { &sets.iter().find(|(s, _)| *s == d).unwrap_or_else(|| panic!("{d:?}")).1 };
     for d in Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).filter(|d| **d != Dataset::Custom) {
@@ -616,7 +620,7 @@ fn the_worker_draws_the_data_sets_thumbnails() {
     assert_eq!(labels(Dataset::Blobs), vec![0, 1, 2]);
     assert_eq!(labels(Dataset::Circle), vec![-1, 1]);
     // Another seed draws other points.
-    let FromWorker::Thumbnails(_, again) = session.answer(ToWorker::Thumbnails { id: 8, seed: 43, noise: 10, classes: 3 }, &frozen) else { panic!() };
+    let Answer::Thumbnails(again) = serve(&mut session, 8, Ask::Thumbnails { seed: 43, noise: 10, classes: 3 }, &frozen) else { panic!() };
     assert_ne!(again, sets);
 }
 
@@ -634,4 +638,45 @@ fn a_setup_without_data_ends_the_wait_with_no_run() {
     assert!(!mirror.apply(&mut s, &config));
     assert!(!mirror.waiting(), "the worker has answered: nothing to show");
     assert!(mirror.trainer.is_none());
+}
+
+#[test]
+fn the_worker_draws_a_runs_animation_a_slice_at_a_time_into_a_whole_gif() {
+    use neurona::live::classroom::{AnimationAsk, AnimationRefusal, MIN_FRAMES};
+    let mut session = Session::new();
+    let frames = |session: &mut Session, count: u64| -> Vec<_> {
+        (0..count).map(|_| through_codec(session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY })).map(|s| (s.epoch, s.parameters)).collect()
+    };
+    let ask = |frames| Ask::Animation(Box::new(AnimationAsk { frames, word: "Época".into(), discretize: false, show_test: true }));
+    // Without a run, and with too few epochs, it says why.
+    let Answer::Animation(none) = serve(&mut session, 1, ask(Vec::new()), &frozen) else { panic!("an animation's state") };
+    assert_eq!(none.error, Some(AnimationRefusal::NoRun));
+    through_codec(&mut session, setup(1, &Config::default(), 0));
+    let few = frames(&mut session, 3);
+    let Answer::Animation(few) = serve(&mut session, 2, ask(few), &frozen) else { panic!("an animation's state") };
+    assert_eq!(few.error, Some(AnimationRefusal::TooFewFrames(3)));
+    // A clock that moves 50 ms a read: each slice draws one frame, and training is answered
+    // between slices.
+    let all = frames(&mut session, MIN_FRAMES as u64 + 2);
+    let clock = std::cell::Cell::new(0.0);
+    let now = || {
+        clock.set(clock.get() + 50.0);
+        clock.get()
+    };
+    let mut answer = session.answer(ToWorker::Ask { id: 3, ask: ask(all) }, &now);
+    let mut slices = 0;
+    let gif = loop {
+        let Some(FromWorker::Answer { id: 3, answer: Answer::Animation(state), more }) = answer else { panic!("an animation's state") };
+        slices += 1;
+        assert_eq!((state.error, state.progress.1), (None, MIN_FRAMES + 2));
+        if !more {
+            break state.gif.expect("the file once done");
+        }
+        assert!(state.gif.is_none() && state.progress.0 < state.progress.1);
+        through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+        answer = session.answer(ToWorker::Step { id: 3, budget_ms: 40.0 }, &now);
+    };
+    assert!(slices > 2, "{slices} slices");
+    assert!(gif.starts_with(b"GIF89a") && gif.ends_with(&[0x3b]), "a whole GIF file, its end written");
+    assert!(session.answer(ToWorker::Step { id: 3, budget_ms: 40.0 }, &now).is_none(), "done, no longer under way");
 }

@@ -83,46 +83,63 @@ fn what_cannot_be_swept_is_named() {
     assert!(Sweep::new(base, Knob::Neurons(2), vec![1.0, 2.0], 10, 0).err().unwrap().contains("networkShape"));
 }
 
-/// Sends a message to the worker's session through its codec and returns the sweep's state.
-fn ask(session: &mut neurona::live::session::Session, message: neurona::live::protocol::ToWorker) -> neurona::live::protocol::SweepState {
+/// Sends a message to the worker's session through its codec (its clock moving 50 ms a read,
+/// or frozen): the sweep's state and whether it goes on, if answered.
+fn ask(
+    session: &mut neurona::live::session::Session,
+    message: neurona::live::protocol::ToWorker,
+    moving: bool,
+) -> Option<(neurona::live::sweeping::SweepState, bool)> {
     use neurona::live::protocol::{FromWorker, ToWorker};
+    use neurona::live::service::Answer;
+    let clock = std::cell::Cell::new(0.0);
+    let now = || {
+        clock.set(clock.get() + if moving { 50.0 } else { 0.0 });
+        clock.get()
+    };
     let message: ToWorker = bincode::deserialize(&bincode::serialize(&message).unwrap()).unwrap();
-    let answer = session.answer(message, &|| 0.0);
+    let answer = session.answer(message, &now)?;
     match bincode::deserialize(&bincode::serialize(&answer).unwrap()).unwrap() {
-        FromWorker::Sweep(state) => *state,
+        FromWorker::Answer { answer: Answer::Sweep(state), more, .. } => Some((*state, more)),
         _ => panic!("a sweep is answered with its state"),
     }
 }
 
 #[test]
 fn the_worker_sweeps_the_current_setup_a_slice_at_a_time_and_stops_when_asked() {
-    use neurona::live::protocol::{SweepAsk, SweepRefusal, ToWorker};
+    use neurona::live::protocol::ToWorker;
+    use neurona::live::service::Ask;
     use neurona::live::session::Session;
+    use neurona::live::sweeping::{SweepAsk, SweepRefusal};
     let mut session = Session::new();
-    let sweep = |id| ToWorker::Sweep(Some(Box::new(SweepAsk { id, knob: Knob::LearningRate, range: (0.01, 1.0, 3), epochs: 30 })));
-    assert_eq!(ask(&mut session, sweep(1)).error, Some(SweepRefusal::NoRun), "no setup yet");
+    let sweep = |id| ToWorker::Ask { id, ask: Ask::Sweep(Box::new(SweepAsk { knob: Knob::LearningRate, range: (0.01, 1.0, 3), epochs: 30 })) };
+    let (refused, more) = ask(&mut session, sweep(1), true).expect("answered");
+    assert_eq!((refused.error, more), (Some(SweepRefusal::NoRun), false), "no setup yet");
     let config = Config::default();
     session.answer(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 3, network: None }, &|| 0.0);
-    let started = ask(&mut session, sweep(2));
-    assert_eq!((started.id, started.error, started.progress, started.round), (2, None, (0, 90), 3));
+    // A first slice (the clock moves: a few epochs) and more to come.
+    let (started, more) = ask(&mut session, sweep(2), true).expect("answered");
+    assert_eq!((started.error, started.progress.1, started.round, more), (None, 90, 3, true));
+    assert!(started.progress.0 > 0 && started.progress.0 < 90, "{:?}", started.progress);
     assert_eq!(started.values, vec![0.01, 0.1, 1.0]);
-    // A step of an earlier sweep trains nothing; each step of this one trains (the clock never
+    // A step of an earlier sweep is not answered; a step of this one trains (the clock never
     // moves, so a step trains until the sweep is done).
-    assert_eq!(ask(&mut session, ToWorker::SweepStep { id: 1, budget_ms: 10.0 }).progress, (0, 0));
-    let done = ask(&mut session, ToWorker::SweepStep { id: 2, budget_ms: 10.0 });
-    assert_eq!(done.progress, (90, 90));
+    assert!(ask(&mut session, ToWorker::Step { id: 1, budget_ms: 10.0 }, false).is_none());
+    let (done, more) = ask(&mut session, ToWorker::Step { id: 2, budget_ms: 10.0 }, false).expect("answered");
+    assert_eq!((done.progress, more), ((90, 90), false));
     // The same outcomes as a sweep of that setup with the run's draw of weights.
     let mut alone = Sweep::new(config.clone(), Knob::LearningRate, vec![0.01, 0.1, 1.0], 30, 3).unwrap();
     alone.run(&mut || true);
     assert_eq!(done.outcomes, alone.outcomes);
-    // The run itself is where it was.
+    // The run itself is where it was, and the sweep done is no longer under way.
     assert_eq!(session.trainer().unwrap().epoch, 0);
+    assert!(ask(&mut session, ToWorker::Step { id: 2, budget_ms: 10.0 }, false).is_none());
     // A sweep that is stopped trains no more.
-    ask(&mut session, sweep(3));
-    let stopped = ask(&mut session, ToWorker::Sweep(None));
-    assert!(stopped.outcomes.is_empty());
-    assert_eq!(ask(&mut session, ToWorker::SweepStep { id: 3, budget_ms: 10.0 }).progress, (0, 0));
+    assert!(ask(&mut session, sweep(3), true).expect("answered").1);
+    assert!(ask(&mut session, ToWorker::Drop(3), false).is_none());
+    assert!(ask(&mut session, ToWorker::Step { id: 3, budget_ms: 10.0 }, false).is_none());
     // A value the setup cannot take is named.
-    let wrong = ask(&mut session, ToWorker::Sweep(Some(Box::new(SweepAsk { id: 4, knob: Knob::Neurons(5), range: (1.0, 4.0, 4), epochs: 10 }))));
-    assert!(matches!(wrong.error, Some(SweepRefusal::NotASetup(v)) if v == 1.0));
+    let wrong = ToWorker::Ask { id: 4, ask: Ask::Sweep(Box::new(SweepAsk { knob: Knob::Neurons(5), range: (1.0, 4.0, 4), epochs: 10 })) };
+    let (wrong, more) = ask(&mut session, wrong, true).expect("answered");
+    assert!(matches!(wrong.error, Some(SweepRefusal::NotASetup(v)) if v == 1.0) && !more);
 }

@@ -6,7 +6,7 @@ use crate::engine::handin::{find_codes, CodeError, HandIn};
 use crate::engine::{Config, Real};
 use crate::exercise::Goal;
 use crate::i18n::Lang;
-use crate::live::class::{CheckProblem, Checked};
+use crate::live::classroom::{CheckProblem, Checked};
 use crate::settings::Settings;
 
 /// Why a row's result is not trusted, or why its goal is not met though its result holds.

@@ -99,7 +99,7 @@ pub fn engine_benchmark(repeats: u32) {
             let _ = js_sys::Reflect::set(&window, &"engineBenchmark".into(), &figures.into());
         }
     });
-    live.borrow_mut().benchmark(repeats, then);
+    live.borrow_mut().ask(crate::live::service::Ask::Benchmark(repeats), then);
 }
 
 /// Panics on purpose, so that tests can check the page shows the error instead of going blank.

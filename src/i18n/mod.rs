@@ -24,7 +24,7 @@ macro_rules! catalogue {
 #[macro_use]
 mod views;
 #[macro_use]
-mod class;
+mod classroom;
 
 /// The catalogue with the class loop's strings after the others.
 macro_rules! catalogue_with_class {

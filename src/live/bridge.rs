@@ -5,6 +5,7 @@
 use super::dom::now;
 use super::page::{Live, RunEvent};
 use super::protocol::{Event, Snapshot, ToWorker};
+use super::service::{Answer, Answered, Ask, Service};
 
 use super::routing::{spawn_worker, watch_worker_errors};
 use crate::settings::Speed;
@@ -13,6 +14,9 @@ use std::rc::Rc;
 
 /// Training time the worker spends per request at the fastest speed, in milliseconds.
 const MAX_SPEED_BUDGET_MS: f64 = 14.0;
+/// How long the worker works on a sliced job (a sweep, an animation, a hint) between two
+/// answers (milliseconds): a cancel or a picture waits at most this long.
+const SLICE_MS: f64 = 40.0;
 /// Training time per request never exceeds this, whatever the speed.
 pub(super) const FRAME_CAP_MS: f64 = 40.0;
 
@@ -64,6 +68,11 @@ impl Live {
             }
             self.pictures_asked = None;
             self.ask_for_pictures();
+            // The asks still waiting are asked of the new worker (a sliced job starts over).
+            let asks: Vec<_> = self.link.waiting.asks().map(|(id, ask)| ToWorker::Ask { id, ask: ask.clone() }).collect();
+            if let Some(b) = &self.link.worker {
+                asks.into_iter().for_each(|ask| b.send(ask));
+            }
             return;
         }
         // Nothing more is sent to it: Play now says the training stopped.
@@ -71,85 +80,59 @@ impl Live {
         self.tell(RunEvent::WorkerStopped);
     }
 
-    /// Has the worker read a model file's text; `then` hears what it found. Not counted as a
-    /// request of the run: its answer is no snapshot.
-    pub fn read_model(&mut self, text: String, then: yew::Callback<super::protocol::ModelRead>) {
-        if let Some(b) = &self.link.worker {
-            self.link.model_reader = Some(then);
-            b.send(ToWorker::ReadModel(text));
+    /// Asks the worker for a service (see [`super::service`]); `then` hears its answer, or
+    /// each slice's of a sliced job until it is done. An earlier ask of the same service goes
+    /// unheard and its job is dropped. Not counted as a request of the run.
+    pub fn ask<T: Answered>(&mut self, ask: Ask, then: yew::Callback<T>) {
+        let Some(b) = &self.link.worker else { return };
+        let listener = yew::Callback::from(move |answer| {
+            if let Some(content) = T::from_answer(answer) {
+                then.emit(content);
+            }
+        });
+        let (id, replaced) = self.link.waiting.ask(ask.clone(), listener);
+        if let Some(old) = replaced {
+            b.send(ToWorker::Drop(old));
         }
+        b.send(ToWorker::Ask { id, ask });
+    }
+
+    /// Stops the ask of `service` under way: the worker drops its job, and its answer goes
+    /// unheard.
+    pub fn cancel(&mut self, service: Service) {
+        if let (Some(id), Some(b)) = (self.link.waiting.cancel(service), &self.link.worker) {
+            b.send(ToWorker::Drop(id));
+        }
+    }
+
+    /// Who hears answer `id` of the worker; while `more` is to come and it is still heard,
+    /// the job's next slice is asked for.
+    pub(super) fn heard(&mut self, id: u64, more: bool) -> Option<yew::Callback<Answer>> {
+        let listener = self.link.waiting.heard(id, more);
+        if let (Some(_), true, Some(b)) = (&listener, more, &self.link.worker) {
+            b.send(ToWorker::Step { id, budget_ms: SLICE_MS });
+        }
+        listener
     }
 
     /// Has the worker write a file of the run with the weights shown; `then` hears its text.
-    /// Not counted as a request of the run.
-    pub fn export(&mut self, what: super::protocol::Export, then: yew::Callback<String>) {
+    pub fn export(&mut self, what: super::service::Export, then: yew::Callback<Option<String>>) {
         let Some(network) = self.mirror.trainer.as_ref().map(|t| Box::new(t.network.clone())) else { return };
-        if let Some(b) = &self.link.worker {
-            self.link.export_reader = Some(then);
-            b.send(ToWorker::Export(what, network));
-        }
-    }
-
-    /// Has the worker sweep a setting of the current run (`then` hears where it stands after
-    /// each slice, until it is done), or stops the sweep under way (`None`). Not counted as a
-    /// request of the run.
-    pub fn sweep(&mut self, ask: Option<(crate::engine::sweep::Knob, (f64, f64, usize), u64)>, then: yew::Callback<super::protocol::SweepState>) {
-        let Some(b) = &self.link.worker else { return };
-        let id = self.link.sweep_reader.1 + 1;
-        self.link.sweep_reader = (ask.is_some().then_some(then), id);
-        b.send(ToWorker::Sweep(ask.map(|(knob, range, epochs)| Box::new(super::protocol::SweepAsk { id, knob, range, epochs }))));
+        self.ask(Ask::Export(what, network), then);
     }
 
     /// Has the worker work out a hint for an exercise from `config` (this run's draw of
-    /// weights); `then` hears it. Not counted as a request of the run.
+    /// weights); `then` hears where it stands until it is found.
     pub fn hint(
         &mut self,
         config: &crate::engine::Config,
         epochs: u64,
         aim: crate::engine::hint::Aim,
         max_neurons: Option<usize>,
-        then: yew::Callback<super::protocol::HintState>,
+        then: yew::Callback<super::hinting::HintState>,
     ) {
-        if let Some(b) = &self.link.worker {
-            let id = self.link.hint_reader.ask(then);
-            let ask = super::protocol::HintAsk { config: config.clone(), round: self.run.round, epochs, aim, max_neurons };
-            b.send(ToWorker::Hint { id, ask: Some(Box::new(ask)) });
-        }
-    }
-
-    /// Stops the hint under way: the worker drops it, and its answer goes unheard.
-    pub fn cancel_hint(&mut self) {
-        self.link.hint_reader.forget();
-        if let Some(b) = &self.link.worker {
-            b.send(ToWorker::Hint { id: 0, ask: None });
-        }
-    }
-
-    /// Has the worker draw the data sets' thumbnail points; `then` hears them. Not counted as a
-    /// request of the run.
-    pub fn thumbnails(&mut self, seed: u64, noise: u32, classes: usize, then: yew::Callback<super::protocol::ThumbnailSets>) {
-        if let Some(b) = &self.link.worker {
-            let id = self.link.thumbnail_reader.ask(then);
-            b.send(ToWorker::Thumbnails { id, seed, noise, classes });
-        }
-    }
-
-    /// Has the worker read a typed formula; `then` hears the feature or what is wrong with
-    /// it. Not counted as a request of the run.
-    pub fn read_formula(&mut self, text: &str, then: yew::Callback<super::protocol::FormulaRead>) {
-        if let Some(b) = &self.link.worker {
-            let id = self.link.formula_reader.ask(then);
-            b.send(ToWorker::ReadFormula { id, text: text.to_string() });
-        }
-    }
-
-    /// Has the worker time the engine in its own build; `then` hears the figures (JSON). Not
-    /// counted as a request of the run.
-    pub fn benchmark(&mut self, repeats: u32, then: yew::Callback<String>) {
-        if let Some(b) = &self.link.worker {
-            self.link.benchmark_reader = Some(then);
-            b.send(ToWorker::Benchmark(repeats));
-        }
+        let ask = super::hinting::HintAsk { config: config.clone(), round: self.run.round, epochs, aim, max_neurons };
+        self.ask(Ask::Hint(Box::new(ask)), then);
     }
 
     /// Sends a request, counted until its answer comes.

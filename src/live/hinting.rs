@@ -1,6 +1,5 @@
 //! The worker's side of a hint: the student's setup and each small change of it trained a
-//! slice at a time as the page asks, so that training, a step, a pause and a cancel are
-//! answered between slices.
+//! slice at a time as the page asks (the worker's jobs keep it).
 
 use crate::engine::hint::HintSearch;
 use serde::{Deserialize, Serialize};
@@ -23,10 +22,6 @@ pub struct HintAsk {
 /// A hint (none when no small change does better), and the milliseconds it took.
 pub type HintFound = (Option<crate::engine::hint::Hint>, f64);
 
-/// How long the worker works on a hint when it starts one, in milliseconds; then as the
-/// page's `HintStep`s ask.
-const FIRST_SLICE_MS: f64 = 40.0;
-
 /// Where a hint under way stands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct HintState {
@@ -36,38 +31,29 @@ pub struct HintState {
     pub found: Option<HintFound>,
 }
 
-/// What a hint stopped, replaced or impossible says: done, with nothing found.
+/// What a hint impossible says: done, with nothing found.
 fn nothing() -> HintState {
     HintState { progress: (0, 0), found: Some((None, 0.0)) }
 }
 
-/// The hint under way, if any: its id, its search and the milliseconds spent on it.
-#[derive(Default)]
-pub struct Hinting(Option<(u64, HintSearch, f64)>);
+/// A hint under way: its search and the milliseconds spent on it.
+pub struct HintJob(HintSearch, f64);
 
-impl Hinting {
-    /// Starts hint `id` (or stops the one under way: `None`) and works on it a first slice.
-    pub fn start(&mut self, id: u64, ask: Option<HintAsk>, now: &dyn Fn() -> f64) -> HintState {
-        self.0 = ask.and_then(|a| HintSearch::new(&a.config, a.round, a.epochs, a.aim, a.max_neurons)).map(|search| (id, search, 0.0));
-        if self.0.is_none() {
-            return nothing();
-        }
-        self.step(id, FIRST_SLICE_MS, now)
-    }
+/// Starts working out the hint `ask` asks for, or says it finds nothing.
+pub fn start(ask: HintAsk) -> Result<HintJob, HintState> {
+    HintSearch::new(&ask.config, ask.round, ask.epochs, ask.aim, ask.max_neurons).map(|search| HintJob(search, 0.0)).ok_or_else(nothing)
+}
 
-    /// Works on hint `id` for about `budget_ms` (one epoch at least): where it stands, with
-    /// the hint once done.
-    pub fn step(&mut self, id: u64, budget_ms: f64, now: &dyn Fn() -> f64) -> HintState {
-        let Some((_, search, spent)) = self.0.as_mut().filter(|(running, ..)| *running == id) else { return nothing() };
+impl HintJob {
+    /// Works for about `budget_ms` (one epoch at least): where it stands, with the hint once
+    /// found, and whether done.
+    pub fn step(&mut self, budget_ms: f64, now: &dyn Fn() -> f64) -> (HintState, bool) {
+        let HintJob(search, spent) = self;
         let start = now();
         search.run(&mut || now() - start < budget_ms);
         *spent += now() - start;
-        let progress = search.progress();
-        if !search.done() {
-            return HintState { progress, found: None };
-        }
-        let found = Some((search.result(), *spent));
-        self.0 = None;
-        HintState { progress, found }
+        let found = search.done().then(|| (search.result(), *spent));
+        let done = found.is_some();
+        (HintState { progress: search.progress(), found }, done)
     }
 }

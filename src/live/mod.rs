@@ -8,7 +8,7 @@ mod asking;
 mod bridge;
 #[cfg(target_arch = "wasm32")]
 mod charts;
-pub mod class;
+pub mod classroom;
 #[cfg(target_arch = "wasm32")]
 pub mod compare_view;
 #[cfg(target_arch = "wasm32")]
@@ -19,6 +19,7 @@ pub mod draw;
 pub mod feed;
 pub mod hinting;
 pub mod ids;
+pub mod jobs;
 pub mod layout;
 #[cfg(target_arch = "wasm32")]
 pub mod math;
@@ -35,6 +36,7 @@ pub mod readouts;
 mod routing;
 #[cfg(target_arch = "wasm32")]
 mod run;
+pub mod service;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 mod state;
@@ -43,5 +45,6 @@ pub mod sweeping;
 mod teaching;
 pub mod timeline;
 pub mod trail;
+pub mod waiting;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

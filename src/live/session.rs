@@ -2,7 +2,7 @@
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
 use super::pictures::{Painter, Request};
-use super::protocol::{Event, Export, FromWorker, OpenedModel, RunSnapshot, Snapshot, ToWorker};
+use super::protocol::{Event, FromWorker, RunSnapshot, Snapshot, ToWorker};
 use crate::engine::{Real, TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
@@ -32,12 +32,8 @@ pub struct Session {
     trail: super::trail::Trail,
     /// When the landscape was last computed, and how long that took (milliseconds).
     landscape_at: (f64, f64),
-    /// A sweep of the current setup, when one was asked for.
-    sweeping: super::sweeping::Sweeping,
-    /// An animation of the run, when one was asked for.
-    animating: super::class::Animating,
-    /// The hint under way, when one was asked for.
-    hinting: super::hinting::Hinting,
+    /// The sliced jobs under way (hints, sweeps, animations).
+    jobs: super::jobs::Jobs,
 }
 
 /// While training runs as fast as it can, the pictures are painted at most this often
@@ -72,30 +68,17 @@ impl Session {
         self.compare_restarted = true;
     }
 
-    /// Answers one message: a model file read, or the state after any other request.
-    pub fn answer(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> FromWorker {
+    /// Answers one message: a service's answer, or the state after any other request; none
+    /// to a job's step or drop when no such job is under way.
+    pub fn answer(&mut self, message: ToWorker, now: &dyn Fn() -> f64) -> Option<FromWorker> {
         match message {
-            ToWorker::ReadModel(text) => FromWorker::Model(Box::new(crate::engine::Model::from_json(&text).map(|(m, repairs)| OpenedModel::of(m, repairs)))),
-            ToWorker::Export(what, network) => FromWorker::Text(what, self.trainer.as_ref().map(|t| export(t, what, *network))),
-            ToWorker::Sweep(ask) => FromWorker::Sweep(Box::new(self.sweeping.start(ask.map(|a| *a), self.trainer.as_ref(), self.round))),
-            ToWorker::SweepStep { id, budget_ms } => FromWorker::Sweep(Box::new(self.sweeping.step(id, budget_ms, now))),
-            ToWorker::Thumbnails { id, seed, noise, classes } => FromWorker::Thumbnails(id, super::protocol::thumbnails(seed, noise, classes)),
-            ToWorker::Hint { id, ask } => FromWorker::Hint(id, Box::new(self.hinting.start(id, ask.map(|a| *a), now))),
-            ToWorker::HintStep { id, budget_ms } => FromWorker::Hint(id, Box::new(self.hinting.step(id, budget_ms, now))),
-            ToWorker::Qr { id, text, max_version } => FromWorker::Qr(id, super::class::qr(&text, max_version).map(Box::new)),
-            ToWorker::Check { id, mut asks } => {
-                let start = now();
-                // A code's own feature travels as its formula's text: read here, as for a run,
-                // before its result is computed again.
-                asks.iter_mut().for_each(|(config, _)| read_formula(config));
-                let checked = super::class::check(&asks);
-                FromWorker::Checked(id, checked, now() - start)
+            ToWorker::Ask { id, ask } => Some(self.jobs.serve(id, ask, self.trainer.as_mut(), self.round, now)),
+            ToWorker::Step { id, budget_ms } => self.jobs.step(id, budget_ms, self.trainer.as_mut(), now),
+            ToWorker::Drop(id) => {
+                self.jobs.drop(id);
+                None
             }
-            ToWorker::Animation(ask) => FromWorker::Animation(Box::new(self.animating.start(ask.map(|a| *a), self.trainer.as_ref()))),
-            ToWorker::AnimationStep { id, budget_ms } => FromWorker::Animation(Box::new(self.animating.step(id, budget_ms, self.trainer.as_mut(), now))),
-            ToWorker::ReadFormula { id, text } => FromWorker::Formula(id, Box::new(crate::engine::formula::Formula::parse(&text))),
-            ToWorker::Benchmark(repeats) => FromWorker::Benchmark(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now))),
-            other => FromWorker::Snapshot(Box::new(self.handle(other, now))),
+            other => Some(FromWorker::Snapshot(Box::new(self.handle(other, now)))),
         }
     }
 
@@ -103,7 +86,9 @@ impl Session {
     pub fn handle(&mut self, mut message: ToWorker, now: &dyn Fn() -> f64) -> Snapshot {
         // A typed formula the page has by its text only (from a link) is read here.
         match &mut message {
-            ToWorker::Setup { config, .. } | ToWorker::Resume { config, .. } | ToWorker::Live(config) | ToWorker::Compare(Some(config)) => read_formula(config),
+            ToWorker::Setup { config, .. } | ToWorker::Resume { config, .. } | ToWorker::Live(config) | ToWorker::Compare(Some(config)) => {
+                super::jobs::read_formula(config)
+            }
             _ => {}
         }
         let mut snapshot = Snapshot::default();
@@ -187,19 +172,7 @@ impl Session {
                 }
             }
             // Answered by `answer`; the run is as it was.
-            ToWorker::ReadModel(_)
-            | ToWorker::Export(..)
-            | ToWorker::Benchmark(_)
-            | ToWorker::Thumbnails { .. }
-            | ToWorker::ReadFormula { .. }
-            | ToWorker::Hint { .. }
-            | ToWorker::HintStep { .. }
-            | ToWorker::Qr { .. }
-            | ToWorker::Check { .. }
-            | ToWorker::Animation(_)
-            | ToWorker::AnimationStep { .. }
-            | ToWorker::Sweep(_)
-            | ToWorker::SweepStep { .. } => {}
+            ToWorker::Ask { .. } | ToWorker::Step { .. } | ToWorker::Drop(_) => {}
         }
         self.follow_with_compare(now, compare_budget, &mut snapshot);
         self.paint(&mut snapshot, now, streaming);
@@ -369,30 +342,8 @@ pub fn start(config: crate::engine::Config, round: u64, network: Option<crate::e
 }
 
 /// A file of the run `t` with the weights `network`.
-fn export(t: &Trainer, what: Export, network: crate::engine::Network) -> String {
-    match what {
-        Export::Model => crate::engine::Model { version: crate::engine::config::FORMAT_VERSION, config: t.config.clone(), network }.to_json(),
-        Export::Keras => crate::engine::export::keras_code(&t.config, &network, &t.split, 100),
-    }
-}
-
 /// The history point of the epoch just trained, if the history kept it (it keeps fewer as a
 /// run grows): the page's copy, fed the same points, thins them the same way.
 fn kept_point(t: &Trainer) -> Option<crate::engine::trainer::HistoryPoint> {
     t.history.points.last().filter(|p| p.epoch == t.epoch).copied()
-}
-
-/// Reads the typed feature's formula when the setup has only its text; one that cannot be
-/// read is taken out, as the page does when it hears why.
-fn read_formula(config: &mut crate::engine::Config) {
-    let n = &mut config.network;
-    if let Some(read) = n.formula.as_ref().filter(|f| !f.is_read()).map(|f| f.read_again()) {
-        n.formula = read.ok();
-        if n.formula.is_none() {
-            n.features.retain(|&f| f != crate::engine::Feature::Custom);
-            if n.features.is_empty() {
-                n.features.push(crate::engine::Feature::X1);
-            }
-        }
-    }
 }

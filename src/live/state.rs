@@ -26,26 +26,8 @@ pub(crate) struct WorkerLink {
     /// Whether the worker now running reported an error it cannot go on from (its files
     /// missing, a script that does not parse): it is taken for stopped at once.
     pub(super) failed: bool,
-    /// Who hears of the model file the worker is reading.
-    pub(super) model_reader: Option<yew::Callback<super::protocol::ModelRead>>,
-    /// Who hears of the file the worker is writing.
-    pub(super) export_reader: Option<yew::Callback<String>>,
-    /// Who hears of the engine's figures the worker is measuring.
-    pub(super) benchmark_reader: Option<yew::Callback<String>>,
-    /// Who draws the data sets' thumbnails the worker is generating.
-    pub(super) thumbnail_reader: Asked<super::protocol::ThumbnailSets>,
-    /// Who hears of the formula the worker is reading.
-    pub(super) formula_reader: Asked<super::protocol::FormulaRead>,
-    /// Who hears of the hint the worker is working out.
-    pub(super) hint_reader: Asked<super::protocol::HintState>,
-    /// Who hears of the QR code the worker is making.
-    pub(super) qr_reader: Asked<Option<Box<super::class::Qr>>>,
-    /// Who hears of the hand-ins the worker is checking.
-    pub(super) check_reader: Asked<(Vec<super::class::Checked>, f64)>,
-    /// Who hears of the animation under way, and its id; the last animation's id.
-    pub(super) animation_reader: (Option<yew::Callback<super::class::AnimationState>>, u64),
-    /// Who hears of the sweep under way, and its id; the last sweep's id.
-    pub(super) sweep_reader: (Option<yew::Callback<super::protocol::SweepState>>, u64),
+    /// Who waits for which of the worker's answers to a view's asks.
+    pub(super) waiting: super::waiting::Waiting<yew::Callback<super::service::Answer>>,
 }
 
 impl Default for WorkerLink {
@@ -59,62 +41,7 @@ impl Default for WorkerLink {
             restarted: false,
             answered: false,
             failed: false,
-            model_reader: None,
-            export_reader: None,
-            benchmark_reader: None,
-            thumbnail_reader: Asked::default(),
-            formula_reader: Asked::default(),
-            hint_reader: Asked::default(),
-            qr_reader: Asked::default(),
-            check_reader: Asked::default(),
-            animation_reader: (None, 0),
-            sweep_reader: (None, 0),
-        }
-    }
-}
-
-/// Who hears the answer to the newest request of a kind, and that request's number: an
-/// answer to an earlier one is dropped.
-pub(crate) struct Asked<T> {
-    id: u64,
-    then: Option<yew::Callback<T>>,
-}
-
-impl<T> Default for Asked<T> {
-    fn default() -> Self {
-        Asked { id: 0, then: None }
-    }
-}
-
-impl<T> Asked<T> {
-    /// A new request, heard by `then`: its number.
-    pub(super) fn ask(&mut self, then: yew::Callback<T>) -> u64 {
-        self.id += 1;
-        self.then = Some(then);
-        self.id
-    }
-
-    /// Whether request `id` is the newest and still waits for its answer.
-    pub(super) fn waits_for(&self, id: u64) -> bool {
-        id == self.id && self.then.is_some()
-    }
-
-    /// Who hears of request `id` while it goes on (it still waits for its answer).
-    pub(super) fn listener(&self, id: u64) -> Option<yew::Callback<T>> {
-        self.then.clone().filter(|_| self.waits_for(id))
-    }
-
-    /// Forgets the request under way: its answer goes unheard.
-    pub(super) fn forget(&mut self) {
-        self.then = None;
-    }
-
-    /// Who hears the answer to request `id`, if it is the newest and not answered yet.
-    pub(super) fn answer(&mut self, id: u64) -> Option<yew::Callback<T>> {
-        if id == self.id {
-            self.then.take()
-        } else {
-            None
+            waiting: Default::default(),
         }
     }
 }

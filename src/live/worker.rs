@@ -30,7 +30,9 @@ impl Worker for TrainingWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, id: HandlerId) {
-        scope.respond(id, self.session.answer(msg, &now));
+        if let Some(answer) = self.session.answer(msg, &now) {
+            scope.respond(id, answer);
+        }
     }
 }
 

@@ -99,14 +99,15 @@ pub fn App() -> Html {
         let unread = state.settings.config.network.formula.as_ref().filter(|f| !f.is_read()).map(|f| f.text().to_string());
         use_effect_with(unread, move |unread| {
             if let Some(text) = unread.clone() {
-                let heard = Callback::from(move |read: crate::live::protocol::FormulaRead| match read {
+                let ask = crate::live::service::Ask::ReadFormula(text.clone());
+                let heard = Callback::from(move |read: crate::live::service::FormulaRead| match read {
                     Ok(formula) => dispatch.emit(Action::Edit(Edit::Formula(Some(Box::new(formula))))),
                     Err(why) => {
                         dispatch.emit(Action::Edit(Edit::Formula(None)));
                         dispatch.emit(Action::Notes(Notes::Show(Notice::FormulaRejected(text.clone(), why))));
                     }
                 });
-                live.borrow_mut().read_formula(unread.as_deref().unwrap_or_default(), heard);
+                live.borrow_mut().ask(ask, heard);
             }
             || ()
         });

@@ -122,10 +122,10 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             let (pending, _) = read(&codes.join("\n"), &settings);
             let ask = asks(&pending);
             checked.set(Checked::default());
-            let heard = Callback::from(move |(results, ms): (Vec<crate::live::class::Checked>, f64)| {
+            let heard = Callback::from(move |(results, ms): (Vec<crate::live::classroom::Checked>, f64)| {
                 checked.set(Checked { rows: rows(&pending, &results), ms, done: true });
             });
-            live.borrow_mut().check(ask, heard);
+            live.borrow_mut().ask(crate::live::service::Ask::Check(ask), heard);
             || ()
         });
     }

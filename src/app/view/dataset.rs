@@ -61,7 +61,7 @@ pub(super) fn draw_dataset_thumbnails(live: &Rc<RefCell<Live>>, seed: u64, noise
             }
         }
     });
-    live.borrow_mut().thumbnails(seed, noise, classes, draw);
+    live.borrow_mut().ask(crate::live::service::Ask::Thumbnails { seed, noise, classes }, draw);
 }
 
 /// Properties of [`DataColumn`].

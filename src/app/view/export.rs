@@ -5,7 +5,7 @@
 
 use super::ctx::*;
 use super::files::{download_bytes, save_blob};
-use crate::live::class::{AnimationRefusal, AnimationState, MIN_FRAMES};
+use crate::live::classroom::{AnimationRefusal, AnimationState, MIN_FRAMES};
 
 /// The setup in words, for the picture's caption: data set, network, activation, learning
 /// rate, then the epoch and losses shown.
@@ -176,13 +176,13 @@ pub(super) fn picture_tools(p: &PictureProps) -> Html {
                 })
             };
             shown.set(Some(Shown::Making(0, 1)));
-            ctx.live.borrow_mut().animate(Some(Text::Epoch.get(s.lang)), s.discretize, s.show_test, heard);
+            ctx.live.borrow_mut().animate(Text::Epoch.get(s.lang), s.discretize, s.show_test, heard);
         })
     };
     let cancel = {
         let (ctx, shown) = (ctx.clone(), shown.clone());
         Callback::from(move |_: MouseEvent| {
-            ctx.live.borrow_mut().animate(None, false, false, Callback::noop());
+            ctx.live.borrow_mut().cancel(crate::live::service::Service::Animation);
             shown.set(None);
         })
     };

@@ -155,7 +155,7 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
                             } }</span>
                         </div>
                         <p class="text">{ ctx.t(Text::HandInSend) }</p>
-                        <super::qr::QrCanvas ctx={ctx.clone()} id="handin-qr" text={code} max_version={crate::live::class::CODE_QR_VERSION} label={ctx.t(Text::HandInQr)} />
+                        <super::qr::QrCanvas ctx={ctx.clone()} id="handin-qr" text={code} max_version={crate::live::classroom::CODE_QR_VERSION} label={ctx.t(Text::HandInQr)} />
                     }
                     <div class="dialog-buttons">
                         <button id="handin-close" class="tool" onclick={close}>{ ctx.t(Text::Close) }</button>

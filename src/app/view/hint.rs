@@ -23,7 +23,7 @@ struct Shown {
     /// Presses so far: 1 names the setting, 2 the way too.
     presses: u8,
     /// The worker's answer, once it came.
-    found: Option<crate::live::protocol::HintFound>,
+    found: Option<crate::live::hinting::HintFound>,
     /// Runs tried so far, and in all, while it works.
     progress: (usize, usize),
 }
@@ -58,7 +58,7 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
                 let config = ctx.settings.config.clone();
                 shown.set(Some(Shown { config: config.clone(), presses: 1, found: None, progress: (0, 0) }));
                 let (shown, asked) = (shown.clone(), config.clone());
-                let heard = Callback::from(move |state: crate::live::protocol::HintState| {
+                let heard = Callback::from(move |state: crate::live::hinting::HintState| {
                     shown.set(Some(Shown { config: asked.clone(), presses: 1, found: state.found, progress: state.progress }))
                 });
                 let aim = if matches!(goal, Goal::Accuracy(_)) { Aim::Accuracy } else { Aim::TestLoss };
@@ -107,7 +107,7 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
     let cancel = {
         let (live, shown) = (p.ctx.live.clone(), shown.clone());
         Callback::from(move |_: MouseEvent| {
-            live.borrow_mut().cancel_hint();
+            live.borrow_mut().cancel(crate::live::service::Service::Hint);
             shown.set(None);
         })
     };

@@ -168,10 +168,12 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
 
 pub(super) fn file_tools(ctx: &Ctx) -> Html {
     // The worker writes the files, with the weights shown here.
-    use crate::live::protocol::Export;
+    use crate::live::service::Export;
     let save_as = |what: Export, name: &'static str, mime: &'static str| {
         let live = ctx.live.clone();
-        Callback::from(move |_| live.borrow_mut().export(what, Callback::from(move |text: String| download(name, mime, &text))))
+        Callback::from(move |_| {
+            live.borrow_mut().export(what, Callback::from(move |text: Option<String>| text.iter().for_each(|text| download(name, mime, text))))
+        })
     };
     let save = save_as(Export::Model, "neurona-model.json", "application/json");
     let keras = save_as(Export::Keras, "neurona_model.py", "text/x-python");
@@ -180,7 +182,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
         // The worker reads the file; the setup it opens keeps the page's other settings.
         Reading::Text(|ctx, text| {
             let (settings, dispatch) = (ctx.settings.clone(), ctx.dispatch.clone());
-            let then = Callback::from(move |read: crate::live::protocol::ModelRead| match read {
+            let then = Callback::from(move |read: crate::live::service::ModelRead| match read {
                 Ok(opened) => {
                     let mut settings = (*settings).clone();
                     let Some(network) = opened.network() else { return };
@@ -193,7 +195,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
                 }
                 Err(why) => dispatch.emit(Action::Notes(Notes::Show(Notice::ModelRejected(why)))),
             });
-            ctx.live.borrow_mut().read_model(text, then);
+            ctx.live.borrow_mut().ask(crate::live::service::Ask::ReadModel(text), then);
         }),
     );
     html! {

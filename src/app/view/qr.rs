@@ -2,7 +2,7 @@
 //! zone of four modules the standard asks for), or a line saying the text is too long for one.
 
 use super::ctx::*;
-use crate::live::class::Qr;
+use crate::live::classroom::Qr;
 
 /// Pixels per module on the canvas (CSS may show it smaller or larger, without smoothing).
 const MODULE_PX: usize = 4;
@@ -49,7 +49,7 @@ pub(super) fn qr_canvas(p: &QrProps) -> Html {
         use_effect_with(p.text.clone(), move |text| {
             code.set(None);
             let heard = Callback::from(move |qr: Option<Box<Qr>>| code.set(Some(qr.map(|q| Rc::new(*q)))));
-            live.borrow_mut().qr(text, max_version, heard);
+            live.borrow_mut().ask(crate::live::service::Ask::Qr { text: text.to_string(), max_version }, heard);
             || ()
         });
     }

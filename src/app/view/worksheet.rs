@@ -135,7 +135,7 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                     <p class="worksheet-setup">{ format!("{}: {} · {}", ctx.t(Text::Data), super::dataset::dataset_text(c.data.dataset).get(lang), network_words) }</p>
                 </div>
                 <figure class="worksheet-qr">
-                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={crate::live::class::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
+                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={crate::live::classroom::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
                     <figcaption>{ ctx.t(Text::WorksheetScan) }
                         if !long_link {
                             <br /><span id="worksheet-link" class="worksheet-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</span>

@@ -59,8 +59,6 @@ const LAST_DELAY: u16 = 150;
 /// An animation the page asks for: the timeline's weights, and how frames are labelled.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnimationAsk {
-    /// Numbers the animations, so that the page hears of the newest only.
-    pub id: u64,
     /// The epochs and their weights, oldest first.
     pub frames: Vec<(u64, super::timeline::Parameters)>,
     /// The word before each frame's epoch ("Epoch", "Época").
@@ -74,8 +72,6 @@ pub struct AnimationAsk {
 /// Where an animation stands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnimationState {
-    /// The animation's id.
-    pub id: u64,
     /// Frames drawn, and in all.
     pub progress: (usize, usize),
     /// The GIF, once done.
@@ -103,52 +99,44 @@ pub fn spread<T: Clone>(all: &[T], most: usize) -> Vec<T> {
 }
 
 /// The animation under way, if any.
-#[derive(Default)]
-pub struct Animating(Option<Animation>);
-
-struct Animation {
+/// An animation under way.
+pub struct Animation {
     ask: AnimationAsk,
     next: usize,
-    encoder: gif::Encoder<Vec<u8>>,
+    /// The file written so far; taken when it is complete.
+    encoder: Option<gif::Encoder<Vec<u8>>>,
     painter: super::pictures::Painter,
 }
 
-impl Animating {
-    /// Starts an animation of `run` (or stops the one under way: `None`).
-    pub fn start(&mut self, ask: Option<AnimationAsk>, run: Option<&Trainer>) -> AnimationState {
-        self.0 = None;
-        let Some(mut ask) = ask else { return AnimationState::default() };
-        let id = ask.id;
-        if run.is_none() {
-            return AnimationState { id, error: Some(AnimationRefusal::NoRun), ..AnimationState::default() };
-        }
-        if ask.frames.len() < MIN_FRAMES {
-            return AnimationState { id, error: Some(AnimationRefusal::TooFewFrames(ask.frames.len())), ..AnimationState::default() };
-        }
-        ask.frames = spread(&ask.frames, MAX_FRAMES);
-        let (w, h) = (frames::SIDE as u16, (frames::SIDE + frames::STRIP) as u16);
-        let Ok(mut encoder) = gif::Encoder::new(Vec::new(), w, h, &[]) else {
-            return AnimationState { id, error: Some(AnimationRefusal::NoRun), ..Default::default() };
-        };
-        let _ = encoder.set_repeat(gif::Repeat::Infinite);
-        let total = ask.frames.len();
-        self.0 = Some(Animation { ask, next: 0, encoder, painter: Default::default() });
-        AnimationState { id, progress: (0, total), ..AnimationState::default() }
+/// Starts an animation of `run`, or says why it cannot be made.
+pub fn start_animation(mut ask: AnimationAsk, run: Option<&Trainer>) -> Result<Animation, AnimationState> {
+    let refused = |error| AnimationState { error: Some(error), ..AnimationState::default() };
+    if run.is_none() {
+        return Err(refused(AnimationRefusal::NoRun));
     }
+    if ask.frames.len() < MIN_FRAMES {
+        return Err(refused(AnimationRefusal::TooFewFrames(ask.frames.len())));
+    }
+    ask.frames = spread(&ask.frames, MAX_FRAMES);
+    let (w, h) = (frames::SIDE as u16, (frames::SIDE + frames::STRIP) as u16);
+    let Ok(mut encoder) = gif::Encoder::new(Vec::new(), w, h, &[]) else { return Err(refused(AnimationRefusal::NoRun)) };
+    let _ = encoder.set_repeat(gif::Repeat::Infinite);
+    Ok(Animation { ask, next: 0, encoder: Some(encoder), painter: Default::default() })
+}
 
-    /// Draws frames of the animation `id` for about `budget_ms` (one at least), on `run`'s
-    /// data; where it stands, with the GIF once the last frame is in.
-    pub fn step(&mut self, id: u64, budget_ms: f64, run: Option<&mut Trainer>, now: &dyn Fn() -> f64) -> AnimationState {
-        let (Some(a), Some(t)) = (self.0.as_mut().filter(|a| a.ask.id == id), run) else { return AnimationState { id, ..AnimationState::default() } };
+impl Animation {
+    /// Draws frames for about `budget_ms` (one at least), on `run`'s data: where it stands,
+    /// with the GIF once the last frame is in, and whether done.
+    pub fn step(&mut self, budget_ms: f64, run: Option<&mut Trainer>, now: &dyn Fn() -> f64) -> (AnimationState, bool) {
+        let refused = || (AnimationState { error: Some(AnimationRefusal::NoRun), ..AnimationState::default() }, true);
+        let (a, Some(t)) = (self, run) else { return refused() };
+        let Some(encoder) = a.encoder.as_mut() else { return refused() };
         let start = now();
-        let total = a.ask.frames.len();
-        while a.next < total && (a.next == 0 || now() - start < budget_ms) {
+        let (total, first) = (a.ask.frames.len(), a.next);
+        while a.next < total && (a.next == first || now() - start < budget_ms) {
             let (epoch, parameters) = &a.ask.frames[a.next];
             let request = super::pictures::Request { discretize: a.ask.discretize, ..Default::default() };
-            let Some(pictures) = a.painter.paint_at(t, request, *epoch, parameters, false) else {
-                self.0 = None;
-                return AnimationState { id, error: Some(AnimationRefusal::NoRun), ..AnimationState::default() };
-            };
+            let Some(pictures) = a.painter.paint_at(t, request, *epoch, parameters, false) else { return refused() };
             let shown_test = if a.ask.show_test { t.split.test.as_slice() } else { &[] };
             let points: Vec<_> = t.split.train.iter().map(|p| (*p, false)).chain(shown_test.iter().map(|p| (*p, true))).collect();
             let label = format!("{} {epoch}", a.ask.word);
@@ -157,22 +145,22 @@ impl Animating {
             let mut frame = gif::Frame::from_rgba_speed(frames::SIDE as u16, (frames::SIDE + frames::STRIP) as u16, &mut rgba, 10);
             frame.delay = if a.next + 1 == total { LAST_DELAY } else { DELAY };
             // A frame that would take the file past its limit ends it (the first ten always go in).
-            let before = a.encoder.get_ref().len();
-            let _ = a.encoder.write_frame(&frame);
+            let before = encoder.get_ref().len();
+            let _ = encoder.write_frame(&frame);
             a.next += 1;
-            let per_frame = a.encoder.get_ref().len() - before;
-            if a.next >= MIN_FRAMES && a.encoder.get_ref().len() + per_frame * 2 > MAX_GIF_BYTES {
+            let per_frame = encoder.get_ref().len() - before;
+            if a.next >= MIN_FRAMES && encoder.get_ref().len() + per_frame * 2 > MAX_GIF_BYTES {
                 a.ask.frames.truncate(a.next);
                 break;
             }
         }
         let total = a.ask.frames.len();
         if a.next < total {
-            return AnimationState { id, progress: (a.next, total), ..AnimationState::default() };
+            return (AnimationState { progress: (a.next, total), ..AnimationState::default() }, false);
         }
-        let done = self.0.take().expect("the animation under way");
-        let gif = done.encoder.into_inner().ok();
-        AnimationState { id, progress: (total, total), gif, error: None }
+        // The file is complete (its end written): it is taken, and the job ends.
+        let gif = a.encoder.take().and_then(|e| e.into_inner().ok());
+        (AnimationState { progress: (total, total), gif, error: None }, true)
     }
 }
 
