@@ -1,6 +1,6 @@
 //! The code's shape, as the next change needs it: no source file over 400 lines (tests aside),
-//! the live side and the drawing never reach into the interface's reducer or views, and no two
-//! files import each other.
+//! the live side and the drawing never reach into the interface's reducer or views, no two
+//! files import each other, and the views' door to the run and the types' sizes never widen.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -151,4 +151,54 @@ fn no_two_files_import_each_other() {
         assert!(both.is_empty(), "{}: {both:?}", root.display());
         assert!(edges.len() > files.len() / 2, "the files' imports are found ({} between {} files)", edges.len(), files.len());
     }
+}
+
+/// The methods of each type's own `impl` blocks (not a trait's), across the files given.
+fn methods_by_type(files: &BTreeMap<Vec<String>, String>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for text in files.values() {
+        let mut current: Option<String> = None;
+        for line in code(text).lines() {
+            if let Some(rest) = line.strip_prefix("impl ").or_else(|| line.strip_prefix("impl<").and_then(|l| l.split_once("> ").map(|(_, r)| r))) {
+                current = (!rest.contains(" for ")).then(|| rest.trim_end_matches(" {").split('<').next().unwrap_or_default().to_string());
+            } else if line.starts_with('}') {
+                current = None;
+            } else if let (Some(ty), true) =
+                (&current, line.trim_start().starts_with("pub fn ") || line.trim_start().starts_with("fn ") || line.contains(") fn "))
+            {
+                if line.starts_with("    ") && !line.starts_with("        ") {
+                    *counts.entry(ty.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// The door from the views to the run, as narrow as it has become: the page's host type
+/// (`Live`) has at most this many methods, and at most this many view files name the live
+/// side. Each change may narrow them; none widens them again.
+const HOST_METHODS: usize = 60;
+const VIEW_FILES_NAMING_LIVE: usize = 21;
+/// No other type has more methods than this.
+const MOST_METHODS: usize = 20;
+
+#[test]
+fn the_views_door_to_the_run_and_the_types_stay_as_narrow_as_they_are() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = crate_files(&root);
+    let methods = methods_by_type(&files);
+    let host = methods.get("Live").copied().unwrap_or(0);
+    assert!(host > 10 && host <= HOST_METHODS, "the host has {host} methods");
+    let wide: Vec<_> = methods.iter().filter(|(ty, n)| ty.as_str() != "Live" && **n > MOST_METHODS).collect();
+    assert!(wide.is_empty(), "types over {MOST_METHODS} methods: {wide:?}");
+    let naming_live: Vec<_> = files
+        .iter()
+        .filter(|(module, _)| module.len() == 3 && module[..2] == ["app".to_string(), "view".to_string()])
+        .filter(|(module, text)| {
+            named_paths(code(text)).iter().any(|p| resolve(&files, module, p).is_some_and(|t| t.first().map(String::as_str) == Some("live")))
+        })
+        .map(|(module, _)| module.join("::"))
+        .collect();
+    assert!(naming_live.len() > 5 && naming_live.len() <= VIEW_FILES_NAMING_LIVE, "{} view files name the live side: {naming_live:?}", naming_live.len());
 }

@@ -8,7 +8,7 @@ use crate::engine::trainer::HistoryPoint;
 use crate::engine::Trainer;
 use crate::i18n::{Lang, Text};
 use crate::render::canvas::canvas_by_id;
-use crate::render::readouts::draw_gradient_chart;
+use crate::render::gradients::draw_gradient_chart;
 
 impl Views {
     pub(super) fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<(u64, u64)>, second_history: Option<&[HistoryPoint]>) {

@@ -31,7 +31,7 @@ pub mod perf;
 pub mod pictures;
 pub mod protocol;
 #[cfg(target_arch = "wasm32")]
-pub mod readouts;
+pub mod reading;
 #[cfg(target_arch = "wasm32")]
 mod routing;
 #[cfg(target_arch = "wasm32")]
@@ -39,7 +39,7 @@ mod run;
 pub mod service;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
-mod state;
+mod shown_run;
 pub mod sweeping;
 #[cfg(target_arch = "wasm32")]
 mod teaching;
@@ -48,3 +48,5 @@ pub mod trail;
 pub mod waiting;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
+#[cfg(target_arch = "wasm32")]
+mod worker_link;

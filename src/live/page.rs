@@ -52,9 +52,9 @@ pub enum RunEvent {
 pub struct Live {
     pub(super) mirror: Mirror,
     /// The worker, and the requests on their way to it.
-    pub(super) link: super::state::WorkerLink,
+    pub(super) link: super::worker_link::WorkerLink,
     /// The run as the page shows it: its round, its timeline, the goal.
-    pub(super) run: super::state::RunState,
+    pub(super) run: super::shown_run::RunState,
     pub(super) settings: Settings,
     pub(super) generation: Option<u64>,
     /// The page's copy of the second setup of a comparison, trained in the worker in

@@ -3,7 +3,7 @@
 
 use super::page::{Live, RunEvent};
 use super::protocol::ToWorker;
-use super::state::Viewing;
+use super::shown_run::Viewing;
 
 impl Live {
     /// Epochs the exercise still allows (all there are without a limit), counting those

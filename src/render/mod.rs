@@ -12,11 +12,11 @@ pub mod diagram;
 pub mod figures;
 pub mod frames;
 #[cfg(target_arch = "wasm32")]
+pub mod gradients;
+#[cfg(target_arch = "wasm32")]
 pub mod landscape;
 #[cfg(target_arch = "wasm32")]
 pub mod plot;
-#[cfg(target_arch = "wasm32")]
-pub mod readouts;
 #[cfg(target_arch = "wasm32")]
 pub mod space;
 #[cfg(target_arch = "wasm32")]
