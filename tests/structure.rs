@@ -202,3 +202,36 @@ fn the_views_door_to_the_run_and_the_types_stay_as_narrow_as_they_are() {
         .collect();
     assert!(naming_live.len() > 5 && naming_live.len() <= VIEW_FILES_NAMING_LIVE, "{} view files name the live side: {naming_live:?}", naming_live.len());
 }
+
+/// Most lines of one function of the views: a longer one is cut into the parts it draws.
+const MOST_VIEW_FUNCTION_LINES: usize = 120;
+
+/// Each function's name and lines in `text` (from its `fn` line to its closing brace at the
+/// same indentation).
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let Some(rest) = ["fn ", "pub fn ", "pub(super) fn ", "pub(crate) fn "].iter().find_map(|p| trimmed.strip_prefix(p)) else { continue };
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let end = lines[i + 1..].iter().position(|l| l.len() > indent && l[..indent].trim().is_empty() && l[indent..].starts_with('}'));
+        if let Some(end) = end.filter(|_| !line.trim_end().ends_with(';')) {
+            out.push((name, end + 2));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_function_of_the_views_is_over_120_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/view");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    let lengths: Vec<(String, usize)> =
+        files.iter().flat_map(|(path, text)| function_lengths(code(text)).into_iter().map(move |(f, n)| (format!("{}::{f}", path.display()), n))).collect();
+    assert!(lengths.len() > 100, "the views' functions are found ({})", lengths.len());
+    let long: Vec<_> = lengths.iter().filter(|(_, n)| *n > MOST_VIEW_FUNCTION_LINES).collect();
+    assert!(long.is_empty(), "over {MOST_VIEW_FUNCTION_LINES} lines: {long:?}");
+}

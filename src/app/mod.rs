@@ -10,6 +10,7 @@ pub mod json;
 pub mod lessons;
 pub mod link;
 pub mod notice;
+pub mod panels;
 pub use crate::settings;
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -184,7 +184,6 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
         (None, false) => Text::BoardNoExercise.get(lang).to_string(),
     };
     let exercise_link = super::exercise::page_link(s, false, false);
-    let yes_no = |b: bool| if b { Text::Yes } else { Text::No };
     html! {
         <main id="class-board" class="class-board">
             <h1>{ ctx.t(Text::BoardTitle) }</h1>
@@ -198,64 +197,83 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
                 <button id="board-csv" class="tool" onclick={export} disabled={checked.rows.is_empty()}>{ ctx.t(Text::BoardCsv) }</button>
                 <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(Text::BoardClear) }</button>
             </div>
-            if *unkept {
-                <p id="board-not-kept" class="board-errors" role="alert">{ ctx.t(Text::BoardNotKept) }</p>
-            }
-            if *cut {
-                <p id="board-cut" class="board-errors" role="alert">{ Text::BoardPasteCut.get(lang).replace("{max}", &MAX_PASTE_CHARS.to_string()) }</p>
-            }
-            if *over > 0 {
-                <p id="board-full" class="board-errors" role="alert">{ Text::BoardFull.get(lang).replace("{n}", &over.to_string()).replace("{max}", &MAX_CODES.to_string()) }</p>
-            }
-            if !bad.is_empty() {
-                <div role="alert">
-                    <ul id="board-errors" class="board-errors" data-count={bad.len().to_string()}>
-                        { for bad.iter().take(MAX_LISTED_ERRORS).map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
-                        if bad.len() > MAX_LISTED_ERRORS {
-                            <li id="board-errors-more">{ Text::BoardMoreErrors.get(lang).replace("{n}", &(bad.len() - MAX_LISTED_ERRORS).to_string()) }</li>
-                        }
-                    </ul>
-                </div>
-            }
+            { board_alerts(ctx, *unkept, *cut, *over, &bad) }
             <p id="board-status" role="status" class="text">{
                 if !checked.done && !codes.is_empty() { ctx.t(Text::BoardChecking).to_string() }
                 else { Text::BoardCount.get(lang).replace("{rows}", &checked.rows.len().to_string()).replace("{codes}", &codes.len().to_string()) }
             }</p>
-            <div class="board-table-wrap">
-            <table id="board-table" class="board-table" data-ms={checked.done.then(|| format!("{:.1}", checked.ms))} data-rows={checked.rows.len().to_string()}>
-                <thead><tr>
-                    <th scope="col">{ "#" }</th>
-                    <th scope="col">{ ctx.t(Text::BoardName) }</th>
-                    <th scope="col">{ ctx.t(Text::BoardMet) }</th>
-                    <th scope="col">{ ctx.t(Text::HiddenNeurons) }</th>
-                    <th scope="col" title={ctx.t(Text::BoardEpochDeclaredHint)}>{ ctx.t(Text::BoardEpochDeclared) }</th>
-                    <th scope="col">{ ctx.t(Text::BoardClaimed) }</th>
-                    <th scope="col">{ ctx.t(Text::BoardRecomputed) }</th>
-                    <th scope="col">{ ctx.t(Text::BoardValid) }</th>
-                    <th scope="col">{ ctx.t(Text::BoardNote) }</th>
-                </tr></thead>
-                <tbody>
-                    { for checked.rows.iter().enumerate().map(|(i, r)| {
-                        let recomputed = r.recomputed.map(result_text);
-                        html! {
-                            <tr data-name={r.name.clone()} data-claimed={result_text(r.claimed)} data-recomputed={recomputed.clone().unwrap_or_default()}
-                                data-met={r.met.to_string()} data-valid={r.valid.to_string()} data-epoch-declared={r.epoch.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
-                                <td>{ i + 1 }</td>
-                                // Isolated: a name's direction marks cannot turn the rest of the row.
-                                <td><bdi>{ r.name.clone() }</bdi>{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
-                                <td>{ ctx.t(yes_no(r.met)) }</td>
-                                <td>{ r.neurons }</td>
-                                <td>{ r.epoch }</td>
-                                <td>{ result_text(r.claimed) }</td>
-                                <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
-                                <td>{ ctx.t(yes_no(r.valid)) }</td>
-                                <td>{ r.problem.map(|p| ctx.t(problem_text(p))).or_else(|| r.epoch_limit_declared.then(|| ctx.t(Text::BoardEpochLimitDeclared))).unwrap_or("") }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
-            </div>
+            { board_table(ctx, &checked) }
         </main>
     }
+}
+
+/// The table of hand-ins: each student's row, what the code claims and what was computed
+/// again.
+fn board_table(ctx: &Ctx, checked: &Checked) -> Html {
+    let lang = ctx.settings().lang;
+    let yes_no = |b: bool| if b { Text::Yes } else { Text::No };
+    html! {
+    <div class="board-table-wrap">
+    <table id="board-table" class="board-table" data-ms={checked.done.then(|| format!("{:.1}", checked.ms))} data-rows={checked.rows.len().to_string()}>
+        <thead><tr>
+            <th scope="col">{ "#" }</th>
+            <th scope="col">{ ctx.t(Text::BoardName) }</th>
+            <th scope="col">{ ctx.t(Text::BoardMet) }</th>
+            <th scope="col">{ ctx.t(Text::HiddenNeurons) }</th>
+            <th scope="col" title={ctx.t(Text::BoardEpochDeclaredHint)}>{ ctx.t(Text::BoardEpochDeclared) }</th>
+            <th scope="col">{ ctx.t(Text::BoardClaimed) }</th>
+            <th scope="col">{ ctx.t(Text::BoardRecomputed) }</th>
+            <th scope="col">{ ctx.t(Text::BoardValid) }</th>
+            <th scope="col">{ ctx.t(Text::BoardNote) }</th>
+        </tr></thead>
+        <tbody>
+            { for checked.rows.iter().enumerate().map(|(i, r)| {
+                let recomputed = r.recomputed.map(result_text);
+                html! {
+                    <tr data-name={r.name.clone()} data-claimed={result_text(r.claimed)} data-recomputed={recomputed.clone().unwrap_or_default()}
+                        data-met={r.met.to_string()} data-valid={r.valid.to_string()} data-epoch-declared={r.epoch.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
+                        <td>{ i + 1 }</td>
+                        // Isolated: a name's direction marks cannot turn the rest of the row.
+                        <td><bdi>{ r.name.clone() }</bdi>{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
+                        <td>{ ctx.t(yes_no(r.met)) }</td>
+                        <td>{ r.neurons }</td>
+                        <td>{ r.epoch }</td>
+                        <td>{ result_text(r.claimed) }</td>
+                        <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
+                        <td>{ ctx.t(yes_no(r.valid)) }</td>
+                        <td>{ r.problem.map(|p| ctx.t(problem_text(p))).or_else(|| r.epoch_limit_declared.then(|| ctx.t(Text::BoardEpochLimitDeclared))).unwrap_or("") }</td>
+                    </tr>
+                }
+            }) }
+        </tbody>
+    </table>
+    </div>
+    }
+}
+
+/// What the board says went wrong: codes it could not keep, a paste cut, codes over its limit,
+/// and the codes it could not read.
+fn board_alerts(ctx: &Ctx, unkept: bool, cut: bool, over: usize, bad: &[BadCode]) -> Html {
+    let lang = ctx.settings().lang;
+    html! { <>
+    if unkept {
+        <p id="board-not-kept" class="board-errors" role="alert">{ ctx.t(Text::BoardNotKept) }</p>
+    }
+    if cut {
+        <p id="board-cut" class="board-errors" role="alert">{ Text::BoardPasteCut.get(lang).replace("{max}", &MAX_PASTE_CHARS.to_string()) }</p>
+    }
+    if over > 0 {
+        <p id="board-full" class="board-errors" role="alert">{ Text::BoardFull.get(lang).replace("{n}", &over.to_string()).replace("{max}", &MAX_CODES.to_string()) }</p>
+    }
+    if !bad.is_empty() {
+        <div role="alert">
+            <ul id="board-errors" class="board-errors" data-count={bad.len().to_string()}>
+                { for bad.iter().take(MAX_LISTED_ERRORS).map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
+                if bad.len() > MAX_LISTED_ERRORS {
+                    <li id="board-errors-more">{ Text::BoardMoreErrors.get(lang).replace("{n}", &(bad.len() - MAX_LISTED_ERRORS).to_string()) }</li>
+                }
+            </ul>
+        </div>
+    }
+    </> }
 }

@@ -32,7 +32,6 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
     let s = ctx.settings();
     let c = &s.config;
     let has_val = c.data.percent_val > 0;
-    let classification = c.data.problem == Problem::Classification;
     // The user's points are shown in their own units: the axes follow their ranges.
     let axes = crate::live::math::shown_axes(c, s.lang);
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
@@ -70,22 +69,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             // The readouts of this setup, under its picture (beside the compared one's).
             <div class="readouts-a">
             { super::curve::curve_view(ctx) }
-            <div class="metrics">
-                <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
-                    { live_figure_of(ctx, ids::LOSS_TEST, Figure::Loss(Set::Test), "value") }
-                    if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TEST, Figure::Accuracy(Set::Test), "") }</span> }
-                </div>
-                if has_val {
-                    <div class="metric val"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>
-                        { live_figure_of(ctx, ids::LOSS_VAL, Figure::Loss(Set::Validation), "value") }
-                        if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_VAL, Figure::Accuracy(Set::Validation), "") }</span> }
-                    </div>
-                }
-                <div class="metric train"><span class="label">{ ctx.t(Text::TrainingLoss) }</span>
-                    { live_figure_of(ctx, ids::LOSS_TRAIN, Figure::Loss(Set::Train), "value") }
-                    if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TRAIN, Figure::Accuracy(Set::Train), "") }</span> }
-                </div>
-            </div>
+            { metrics(ctx) }
             <TrainingHint live={live.clone()} lang={s.lang} />
             <div id="linechart">
             <canvas id={ids::LOSS_CHART} width="300" height="100" role="img" aria-label={format!("{}: {} / {}", ctx.t(Text::LossChart), ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
@@ -104,20 +88,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     }
                 }
             </p>
-            if c.data.classes > 2 && classification {
-                <div class="legend classes" id="class-legend">
-                    { for (0..c.data.classes).map(|k| html! {
-                        <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
-                            { format!("{} {k}", ctx.t(Text::Class)) }</span>
-                    }) }
-                    <p class="text">{ ctx.t(Text::ClassLegend) }</p>
-                </div>
-            } else {
-                <div class="legend">
-                    <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
-                    <p class="text">{ ctx.t(Text::Legend) }</p>
-                </div>
-            }
+            { colour_legend(ctx) }
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
                 onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
                 { ctx.t(Text::LandscapeButton) }</button>
@@ -262,4 +233,50 @@ fn heatmap_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
         };
         tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
     })
+}
+
+/// The test, validation and training losses (and accuracies) of the run as shown.
+fn metrics(ctx: &Ctx) -> Html {
+    let c = &ctx.settings().config;
+    let (has_val, classification) = (c.data.percent_val > 0, c.data.problem == Problem::Classification);
+    html! {
+    <div class="metrics">
+        <div class="metric test"><span class="label">{ ctx.t(Text::TestLoss) }</span>
+            { live_figure_of(ctx, ids::LOSS_TEST, Figure::Loss(Set::Test), "value") }
+            if classification { <span class="acc" title={ctx.t(Text::Accuracy)}>{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TEST, Figure::Accuracy(Set::Test), "") }</span> }
+        </div>
+        if has_val {
+            <div class="metric val"><span class="label">{ ctx.t(Text::ValidationLoss) }</span>
+                { live_figure_of(ctx, ids::LOSS_VAL, Figure::Loss(Set::Validation), "value") }
+                if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_VAL, Figure::Accuracy(Set::Validation), "") }</span> }
+            </div>
+        }
+        <div class="metric train"><span class="label">{ ctx.t(Text::TrainingLoss) }</span>
+            { live_figure_of(ctx, ids::LOSS_TRAIN, Figure::Loss(Set::Train), "value") }
+            if classification { <span class="acc">{ ctx.t(Text::Accuracy) }{ " " }{ live_figure_of(ctx, ids::ACCURACY_TRAIN, Figure::Accuracy(Set::Train), "") }</span> }
+        </div>
+    </div>
+    }
+}
+
+/// What the colours mean: each class's, or the scale from −1 to 1.
+fn colour_legend(ctx: &Ctx) -> Html {
+    let c = &ctx.settings().config;
+    let classification = c.data.problem == Problem::Classification;
+    html! { <>
+    if c.data.classes > 2 && classification {
+        <div class="legend classes" id="class-legend">
+            { for (0..c.data.classes).map(|k| html! {
+                <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>
+                    { format!("{} {k}", ctx.t(Text::Class)) }</span>
+            }) }
+            <p class="text">{ ctx.t(Text::ClassLegend) }</p>
+        </div>
+    } else {
+        <div class="legend">
+            <span>{ "−1" }</span><div class="scale"></div><span>{ "1" }</span>
+            <p class="text">{ ctx.t(Text::Legend) }</p>
+        </div>
+    }
+    </> }
 }

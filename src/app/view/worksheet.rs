@@ -81,23 +81,7 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
     let url = format!("{}{hash}", page_base());
     let c = &s.config;
     let by_hand = e.max_epochs == Some(0) || c.network.hidden.is_empty();
-    // Every neuron's incoming weights and bias, input side first.
-    let mut neurons: Vec<(String, Vec<String>)> = Vec::new();
-    if by_hand {
-        let inputs: Vec<String> = c.network.features.iter().map(|f| f.label().to_string()).collect();
-        let mut previous = inputs;
-        for (l, h) in c.network.hidden.iter().enumerate() {
-            for j in 0..h.neurons {
-                neurons.push((Text::WorksheetNeuron.get(lang).replace("{layer}", &(l + 1).to_string()).replace("{n}", &(j + 1).to_string()), previous.clone()));
-            }
-            previous = (1..=h.neurons).map(|j| format!("a{}", j)).collect();
-        }
-        for j in 0..c.outputs() {
-            let name = if c.outputs() == 1 { Text::WorksheetOutput.get(lang).to_string() } else { format!("{} {}", Text::WorksheetOutput.get(lang), j + 1) };
-            neurons.push((name, previous.clone()));
-        }
-        neurons.truncate(MOST_BLANKS);
-    }
+    let neurons = if by_hand { blank_neurons(c, lang) } else { Vec::new() };
     let question = if e.text.is_empty() { ctx.t(Text::WorksheetDefaultQuestion).to_string() } else { e.text.clone() };
     let network_words = if c.network.hidden.is_empty() {
         ctx.t(Text::WorksheetNoHidden).to_string()
@@ -165,21 +149,7 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                     </div>
                 }
             </section>
-            <table id="worksheet-poe" class="worksheet-poe">
-                <thead><tr>
-                    <th scope="col">{ ctx.t(Text::WorksheetPredict) }</th>
-                    <th scope="col">{ ctx.t(Text::WorksheetObserve) }</th>
-                    <th scope="col">{ ctx.t(Text::WorksheetExplain) }</th>
-                </tr></thead>
-                <tbody>
-                    <tr class="prompts">
-                        <td>{ ctx.t(Text::WorksheetPredictHint) }</td>
-                        <td>{ ctx.t(Text::WorksheetObserveHint) }</td>
-                        <td>{ ctx.t(Text::WorksheetExplainHint) }</td>
-                    </tr>
-                    <tr class="answers"><td></td><td></td><td></td></tr>
-                </tbody>
-            </table>
+            { poe_table(ctx) }
         </main>
     }
 }
@@ -191,5 +161,45 @@ fn question_length(question: &str) -> Option<&'static str> {
         0..=160 => None,
         161..=340 => Some("long-question"),
         _ => Some("longest-question"),
+    }
+}
+
+/// Every neuron's incoming weights and bias to fill in by hand, input side first: its name
+/// and the names of its inputs (at most `MOST_BLANKS` neurons).
+fn blank_neurons(c: &crate::engine::Config, lang: Lang) -> Vec<(String, Vec<String>)> {
+    let mut neurons: Vec<(String, Vec<String>)> = Vec::new();
+    let mut previous: Vec<String> = c.network.features.iter().map(|f| f.label().to_string()).collect();
+    for (l, h) in c.network.hidden.iter().enumerate() {
+        for j in 0..h.neurons {
+            neurons.push((Text::WorksheetNeuron.get(lang).replace("{layer}", &(l + 1).to_string()).replace("{n}", &(j + 1).to_string()), previous.clone()));
+        }
+        previous = (1..=h.neurons).map(|j| format!("a{}", j)).collect();
+    }
+    for j in 0..c.outputs() {
+        let name = if c.outputs() == 1 { Text::WorksheetOutput.get(lang).to_string() } else { format!("{} {}", Text::WorksheetOutput.get(lang), j + 1) };
+        neurons.push((name, previous.clone()));
+    }
+    neurons.truncate(MOST_BLANKS);
+    neurons
+}
+
+/// Predict, observe, explain: the table the student fills in.
+fn poe_table(ctx: &Ctx) -> Html {
+    html! {
+    <table id="worksheet-poe" class="worksheet-poe">
+        <thead><tr>
+            <th scope="col">{ ctx.t(Text::WorksheetPredict) }</th>
+            <th scope="col">{ ctx.t(Text::WorksheetObserve) }</th>
+            <th scope="col">{ ctx.t(Text::WorksheetExplain) }</th>
+        </tr></thead>
+        <tbody>
+            <tr class="prompts">
+                <td>{ ctx.t(Text::WorksheetPredictHint) }</td>
+                <td>{ ctx.t(Text::WorksheetObserveHint) }</td>
+                <td>{ ctx.t(Text::WorksheetExplainHint) }</td>
+            </tr>
+            <tr class="answers"><td></td><td></td><td></td></tr>
+        </tbody>
+    </table>
     }
 }
