@@ -143,3 +143,15 @@ fn the_same_seed_gives_the_same_weights_as_natively() {
     }
     assert_eq!(neurona::engine::fingerprint::fingerprint(&t.network), common::recorded_fingerprint());
 }
+
+#[wasm_bindgen_test]
+fn the_landscapes_axes_write_a_zero_as_zero_and_small_losses_as_powers_of_ten() {
+    use neurona::render::landscape::axis_tick;
+    // plotters' steps over -0.8..0.6 reach zero as a rounding error.
+    assert_eq!(axis_tick(-6e-17, (-0.8, 0.6)), "0.00");
+    assert_eq!(axis_tick(0.4, (-0.8, 0.6)), "0.40");
+    assert_eq!(axis_tick(-0.5, (-0.8, 0.6)), "−0.50");
+    assert_eq!(axis_tick(20.0, (0.0, 40.0)), "20");
+    // A tiny value on a tiny axis is no rounding error: it keeps its power of ten.
+    assert_eq!(axis_tick(0.002, (0.0, 0.004)), "2e−3");
+}

@@ -19,7 +19,13 @@ const SIDE: f64 = 210.0;
 /// How many bands the loss is shaded in.
 const BANDS: usize = 10;
 
-/// A number short enough for a tick.
+/// A tick of an axis over `(from, to)`: one a rounding error away from zero (plotters' steps
+/// add up) is written as zero.
+pub fn axis_tick(v: f64, (from, to): (f64, f64)) -> String {
+    tick(if v.abs() < (to - from).abs() * 1e-9 { 0.0 } else { v })
+}
+
+/// A number short enough for a tick or the legend.
 fn tick(v: f64) -> String {
     let a = v.abs();
     if a != 0.0 && a.is_finite() && !(0.01..1000.0).contains(&a) {
@@ -89,7 +95,7 @@ pub fn draw_landscape(canvas: &HtmlCanvasElement, l: &Landscape) {
             Circle::new(now, plot.px(6.0), plot::rgb("#202124").stroke_width(plot.px(2.0))),
         ]);
     }
-    plot.axes(&mut chart, (5, 5), &|u| tick(*u), &|v| tick(*v), ("u", "v"));
+    plot.axes(&mut chart, (5, 5), &|u| axis_tick(*u, l.u), &|v| axis_tick(*v, l.v), ("u", "v"));
     // The legend: the bands from the lowest loss (below) to the highest (above).
     let (lx, lw) = (LEFT + SIDE + 10.0, 10.0);
     let bh = SIDE / BANDS as f64;
