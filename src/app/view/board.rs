@@ -131,10 +131,12 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
     }
     // Whether the last paste was longer than the board reads at once.
     let cut = use_state(|| false);
+    // What is pasted in the field, not added yet.
+    let pasted = use_state(String::new);
     let add = {
-        let (codes, bad, over, settings, cut) = (codes.clone(), bad.clone(), over.clone(), ctx.settings.clone(), cut.clone());
+        let (codes, bad, over, settings, cut, pasted) = (codes.clone(), bad.clone(), over.clone(), ctx.settings.clone(), cut.clone(), pasted.clone());
         Callback::from(move |_: MouseEvent| {
-            let whole = field_value("board-input");
+            let whole = (*pasted).clone();
             let text: String = whole.chars().take(MAX_PASTE_CHARS).collect();
             cut.set(text.len() < whole.len());
             let (pending, mut wrong) = read(&text, &settings);
@@ -158,11 +160,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             over.set(left_out);
             bad.set(wrong);
             codes.set(all);
-            if let Some(input) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("board-input")) {
-                if let Ok(area) = input.dyn_into::<web_sys::HtmlTextAreaElement>() {
-                    area.set_value("");
-                }
-            }
+            pasted.set(String::new());
         })
     };
     let clear = {
@@ -190,7 +188,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             <p class="text">{ ctx.t(Text::BoardExplain) }</p>
             <p id="board-exercise" class="board-exercise">{ exercise_line }{ " · " }<a href={exercise_link}>{ ctx.t(Text::BoardOpenExercise) }</a></p>
             <label class="field board-input-field"><span>{ Text::BoardPaste.get(lang).replace("{max}", &MAX_CODES.to_string()) }</span>
-                <textarea id="board-input" rows="4" placeholder="NRN1.…" />
+                <textarea id="board-input" rows="4" placeholder="NRN1.…" value={(*pasted).clone()} oninput={typed_into(&pasted)} />
             </label>
             <div class="board-buttons">
                 <button id="board-add" class="tool primary" onclick={add}>{ ctx.t(Text::BoardAdd) }</button>

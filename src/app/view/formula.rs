@@ -44,6 +44,9 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
     let message = use_state(|| None::<String>);
     // The text as typed, until a formula is used or removed (kept when it cannot be read).
     let typed = use_state(|| None::<String>);
+    // The text in the field while it is edited, before it is used.
+    let draft = use_state(String::new);
+    let editing = use_state(|| false);
     // Opened below the diagram, out of sight on a laptop: brought into view.
     use_effect_with(p.open, |&open| {
         if open {
@@ -57,11 +60,23 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
     let ctx = &p.ctx;
     let lang = ctx.settings.lang;
     let current = ctx.settings.config.network.formula.clone();
+    // What the field shows: the text being edited, else the text last used (kept when it
+    // cannot be read), else the formula in use.
+    let shown =
+        if *editing { (*draft).clone() } else { typed.as_ref().cloned().or_else(|| current.as_ref().map(|f| f.text().to_string())).unwrap_or_default() };
+    let edit = {
+        let (into, editing) = (typed_into(&draft), editing.clone());
+        Callback::from(move |e: InputEvent| {
+            editing.set(true);
+            into.emit(e);
+        })
+    };
     let apply = {
-        let (ctx, message, typed) = (ctx.clone(), message.clone(), typed.clone());
+        let (ctx, message, typed, shown, editing) = (ctx.clone(), message.clone(), typed.clone(), shown.clone(), editing.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let text = field_value("custom-feature");
+            let text = shown.clone();
+            editing.set(false);
             typed.set(Some(text.clone()));
             message.set(Some(Text::FormulaReading.get(lang).into()));
             let (dispatch, message, typed) = (ctx.dispatch.clone(), message.clone(), typed.clone());
@@ -77,10 +92,11 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
         })
     };
     let remove = {
-        let (dispatch, message, typed) = (ctx.dispatch.clone(), message.clone(), typed.clone());
+        let (dispatch, message, typed, editing) = (ctx.dispatch.clone(), message.clone(), typed.clone(), editing.clone());
         Callback::from(move |_: MouseEvent| {
             message.set(None);
             typed.set(None);
+            editing.set(false);
             dispatch.emit(Action::Edit(Edit::Formula(None)));
         })
     };
@@ -92,7 +108,7 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
             <form class="formula-form" onsubmit={apply}>
                 <label for="custom-feature">{ Text::FormulaField.get(lang) }</label>
                 <input id="custom-feature" type="text" maxlength={MAX_LENGTH.to_string()} spellcheck="false" autocomplete="off"
-                    placeholder="x1*x1 + x2*x2" value={typed.as_ref().cloned().or_else(|| current.as_ref().map(|f| f.text().to_string())).unwrap_or_default()} />
+                    placeholder="x1*x1 + x2*x2" value={shown.clone()} oninput={edit} />
                 <button id="custom-feature-apply" type="submit">{ Text::FormulaUse.get(lang) }</button>
                 if current.is_some() {
                     <button id="custom-feature-remove" type="button" onclick={remove}>{ Text::FormulaRemove.get(lang) }</button>

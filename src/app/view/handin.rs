@@ -60,6 +60,8 @@ fn make(ctx: &Ctx, name: &str) -> Shown {
 pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
     let shown = use_state(|| None::<Shown>);
     let copied = use_state(|| None::<bool>);
+    // The name as typed, first the one this browser remembers.
+    let name = use_state(|| storage().and_then(|s| s.get_item(NAME_KEY).ok().flatten()).unwrap_or_default());
     let ctx = &p.ctx;
     let open = {
         let (shown, copied) = (shown.clone(), copied.clone());
@@ -69,10 +71,10 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
         })
     };
     let submit = {
-        let (shown, ctx, copied) = (shown.clone(), ctx.clone(), copied.clone());
+        let (shown, ctx, copied, typed) = (shown.clone(), ctx.clone(), copied.clone(), name.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let name = clean_name(&field_value("handin-name"));
+            let name = clean_name(&typed);
             if name.is_empty() {
                 shown.set(Some(Shown::Asking(Some(Text::HandInNameMissing))));
                 return;
@@ -97,7 +99,6 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
         }
         || ()
     });
-    let remembered = storage().and_then(|s| s.get_item(NAME_KEY).ok().flatten()).unwrap_or_default();
     let body = match shown.as_ref() {
         None => html! {},
         Some(state) => {
@@ -132,7 +133,7 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
                     <h2 id="handin-title">{ ctx.t(Text::HandIn) }</h2>
                     <form class="handin-form" onsubmit={submit}>
                         <label class="field"><span>{ ctx.t(Text::HandInName) }</span>
-                            <input id="handin-name" type="text" maxlength={MAX_NAME_CHARS.to_string()} autocomplete="name" value={remembered}
+                            <input id="handin-name" type="text" maxlength={MAX_NAME_CHARS.to_string()} autocomplete="name" value={(*name).clone()} oninput={typed_into(&name)}
                                 aria-invalid={missing.is_some().then_some("true")} aria-describedby="handin-message" />
                         </label>
                         <button id="handin-make" class="tool primary" type="submit">{ ctx.t(Text::HandInMake) }</button>
