@@ -91,42 +91,128 @@ pub(super) fn page_link(s: &Settings, worksheet: bool, board: bool) -> String {
     format!("#{}", link::to_short_hash(&e))
 }
 
-/// The dialog that makes an exercise of the current setup: goal, limits, question, and
-/// the controls students will not see; it writes them into the link.
-pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
-    if !open {
-        return html! {};
+/// What the builder's fields hold while the teacher edits them.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    /// The goal's kind: "", "test-loss" or "accuracy".
+    kind: String,
+    /// The goal's value as typed.
+    value: String,
+    /// The neuron and epoch limits as typed.
+    neurons: String,
+    epochs: String,
+    /// The question.
+    text: String,
+    /// The controls students will not see.
+    hidden: std::collections::BTreeSet<String>,
+}
+
+impl Draft {
+    /// The fields as the exercise the link sets fills them.
+    fn of(s: &Settings) -> Draft {
+        let e = &s.exercise;
+        let (kind, value) = match e.goal {
+            Some(Goal::TestLoss(v)) => ("test-loss", v.to_string()),
+            Some(Goal::Accuracy(v)) => ("accuracy", v.to_string()),
+            None => ("", String::new()),
+        };
+        Draft {
+            kind: kind.into(),
+            value,
+            neurons: e.max_neurons.map(|n| n.to_string()).unwrap_or_default(),
+            epochs: e.max_epochs.map(|n| n.to_string()).unwrap_or_default(),
+            text: e.text.clone(),
+            hidden: hideable_controls().into_iter().map(|(k, _)| k).filter(|k| !s.shows(k)).map(String::from).collect(),
+        }
     }
+
+    /// The exercise the fields make, and the controls hidden (in order, as the settings keep
+    /// them).
+    fn exercise(&self) -> (Exercise, Vec<String>) {
+        let goal = match self.kind.as_str() {
+            "test-loss" | "accuracy" => Goal::parse(&format!("{}:{}", self.kind, self.value)),
+            _ => None,
+        };
+        let number = |text: &str, max: u64| text.trim().parse::<u64>().ok().map(|n| n.min(max));
+        let exercise = Exercise {
+            goal,
+            max_neurons: number(&self.neurons, crate::app::exercise::MAX_NEURONS as u64).map(|n| n as usize),
+            max_epochs: number(&self.epochs, crate::app::exercise::MAX_EPOCHS),
+            text: Exercise::clean_text(&self.text),
+        };
+        (exercise, self.hidden.iter().cloned().collect())
+    }
+}
+
+/// The dialog that makes an exercise of the current setup, while it is open.
+pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
+    if open {
+        html! { <ExerciseBuilder ctx={ctx.clone()} /> }
+    } else {
+        html! {}
+    }
+}
+
+/// Properties of [`ExerciseBuilder`].
+#[derive(Properties, PartialEq)]
+struct BuilderProps {
+    ctx: Ctx,
+}
+
+/// The dialog that makes an exercise of the current setup: goal, limits, question, and the
+/// controls students will not see; it writes them into the link. Its fields start from the
+/// exercise the link sets each time it opens.
+#[function_component(ExerciseBuilder)]
+fn builder(p: &BuilderProps) -> Html {
+    let ctx = &p.ctx;
+    let draft = use_state(|| Draft::of(&ctx.settings));
     let s = ctx.settings();
-    let e = s.exercise.clone();
     let apply = {
-        let dispatch = ctx.dispatch.clone();
+        let (dispatch, draft) = (ctx.dispatch.clone(), draft.clone());
         Callback::from(move |_: MouseEvent| {
-            let goal = match field_value("exercise-goal-kind").as_str() {
-                "test-loss" | "accuracy" => Goal::parse(&format!("{}:{}", field_value("exercise-goal-kind"), field_value("exercise-goal-value"))),
-                _ => None,
-            };
-            let number = |id: &str, max: u64| field_value(id).trim().parse::<u64>().ok().map(|n| n.min(max));
-            let exercise = Exercise {
-                goal,
-                max_neurons: number("exercise-max-neurons", crate::app::exercise::MAX_NEURONS as u64).map(|n| n as usize),
-                max_epochs: number("exercise-max-epochs", crate::app::exercise::MAX_EPOCHS),
-                text: Exercise::clean_text(&field_value("exercise-text")),
-            };
-            // In order, as the settings keep them.
-            let mut hidden: Vec<String> =
-                hideable_controls().into_iter().map(|(k, _)| k).filter(|k| field_value(&format!("exercise-hide-{k}")) == "true").map(String::from).collect();
-            hidden.sort_unstable();
-            hidden.dedup();
+            let (exercise, hidden) = draft.exercise();
             dispatch.emit(Action::SetExercise(Box::new(exercise), hidden));
         })
     };
-    let close = ctx.send(Action::Panel(Panel::Builder(false)));
-    let (kind, goal_value) = match e.goal {
-        Some(Goal::TestLoss(v)) => ("test-loss", v.to_string()),
-        Some(Goal::Accuracy(v)) => ("accuracy", v.to_string()),
-        None => ("", String::new()),
+    // A field's change kept in the draft.
+    let edit = |set: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(target) = e.target() else { return };
+            let value = if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+                input.value()
+            } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.value()
+            } else {
+                return;
+            };
+            let mut d = (*draft).clone();
+            set(&mut d, value);
+            draft.set(d);
+        })
     };
+    let choose_kind = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut d = (*draft).clone();
+            d.kind = select_value(&e);
+            draft.set(d);
+        })
+    };
+    let hide = |key: &'static str| {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut d = (*draft).clone();
+            if e.target_unchecked_into::<HtmlInputElement>().checked() {
+                d.hidden.insert(key.to_string());
+            } else {
+                d.hidden.remove(key);
+            }
+            draft.set(d);
+        })
+    };
+    let close = ctx.send(Action::Panel(Panel::Builder(false)));
+    let kind = draft.kind.as_str();
     html! {
         <div class="overlay" onclick={close.clone()}>
             <div id="exercise-builder" class="dialog" role="dialog" aria-modal="true" aria-labelledby="exercise-builder-title"
@@ -134,27 +220,27 @@ pub(super) fn exercise_builder(ctx: &Ctx, open: bool) -> Html {
                 <h2 id="exercise-builder-title">{ ctx.t(Text::MakeExercise) }</h2>
                 <p class="text">{ ctx.t(Text::MakeExerciseHint) }</p>
                 <label class="field"><span>{ ctx.t(Text::GoalKind) }</span>
-                    <select id="exercise-goal-kind">
+                    <select id="exercise-goal-kind" onchange={choose_kind}>
                         <option value="" selected={kind.is_empty()}>{ ctx.t(Text::GoalNone) }</option>
                         <option value="test-loss" selected={kind == "test-loss"}>{ ctx.t(Text::TestLoss) }{ " ≤" }</option>
                         <option value="accuracy" selected={kind == "accuracy"}>{ ctx.t(Text::Accuracy) }{ " (%) ≥" }</option>
                     </select>
                 </label>
                 <label class="field"><span>{ ctx.t(Text::GoalValue) }</span>
-                    <input id="exercise-goal-value" type="number" min="0" step="any" value={goal_value} />
+                    <input id="exercise-goal-value" type="number" min="0" step="any" value={draft.value.clone()} oninput={edit(|d, v| d.value = v)} />
                 </label>
                 <label class="field"><span>{ ctx.t(Text::MaxNeurons) }</span>
-                    <input id="exercise-max-neurons" type="number" min="0" max={crate::app::exercise::MAX_NEURONS.to_string()} value={e.max_neurons.map(|n| n.to_string()).unwrap_or_default()} />
+                    <input id="exercise-max-neurons" type="number" min="0" max={crate::app::exercise::MAX_NEURONS.to_string()} value={draft.neurons.clone()} oninput={edit(|d, v| d.neurons = v)} />
                 </label>
                 <label class="field"><span>{ ctx.t(Text::MaxEpochs) }</span>
-                    <input id="exercise-max-epochs" type="number" min="0" max={crate::app::exercise::MAX_EPOCHS.to_string()} value={e.max_epochs.map(|n| n.to_string()).unwrap_or_default()} />
+                    <input id="exercise-max-epochs" type="number" min="0" max={crate::app::exercise::MAX_EPOCHS.to_string()} value={draft.epochs.clone()} oninput={edit(|d, v| d.epochs = v)} />
                 </label>
                 <label class="field"><span>{ ctx.t(Text::GoalQuestion) }</span>
-                    <textarea id="exercise-text" rows="3" maxlength={crate::app::exercise::MAX_TEXT_CHARS.to_string()} defaultvalue={e.text.clone()} />
+                    <textarea id="exercise-text" rows="3" maxlength={crate::app::exercise::MAX_TEXT_CHARS.to_string()} value={draft.text.clone()} oninput={edit(|d, v| d.text = v)} />
                 </label>
                 <fieldset class="hide-controls"><legend>{ ctx.t(Text::HideFromStudents) }</legend>
                     { for hideable_controls().into_iter().map(|(key, name)| html! {
-                        <label class="inline"><input type="checkbox" id={format!("exercise-hide-{key}")} checked={!s.shows(key)} />{ ctx.t(name) }</label>
+                        <label class="inline"><input type="checkbox" id={format!("exercise-hide-{key}")} checked={draft.hidden.contains(key)} onchange={hide(key)} />{ ctx.t(name) }</label>
                     }) }
                 </fieldset>
                 if s.exercise.is_set() {
