@@ -14,9 +14,6 @@ use std::rc::Rc;
 
 /// Training time the worker spends per request at the fastest speed, in milliseconds.
 const MAX_SPEED_BUDGET_MS: f64 = 14.0;
-/// How long the worker works on a sliced job (a sweep, an animation, a hint) between two
-/// answers (milliseconds): a cancel or a picture waits at most this long.
-const SLICE_MS: f64 = 40.0;
 /// Training time per request never exceeds this, whatever the speed.
 pub(super) const FRAME_CAP_MS: f64 = 40.0;
 
@@ -110,7 +107,7 @@ impl Live {
     pub(super) fn heard(&mut self, id: u64, more: bool) -> Option<yew::Callback<Answer>> {
         let listener = self.link.waiting.heard(id, more);
         if let (Some(_), true, Some(b)) = (&listener, more, &self.link.worker) {
-            b.send(ToWorker::Step { id, budget_ms: SLICE_MS });
+            b.send(ToWorker::Step { id, budget_ms: super::jobs::SLICE_MS });
         }
         listener
     }

@@ -6,8 +6,9 @@ use super::protocol::FromWorker;
 use super::service::{Answer, Ask, Export, OpenedModel};
 use crate::engine::Trainer;
 
-/// How long a sliced job works when it starts, in milliseconds; then as the page's `Step`s ask.
-pub const FIRST_SLICE_MS: f64 = 40.0;
+/// How long a sliced job works at a time, in milliseconds: when it starts, and at each of the
+/// page's `Step`s, so that a cancel or a picture waits at most this long.
+pub const SLICE_MS: f64 = 40.0;
 
 /// A job done a slice at a time.
 pub trait Sliced {
@@ -46,7 +47,7 @@ impl Jobs {
     /// of the job it starts.
     pub fn serve(&mut self, id: u64, ask: Ask, run: Option<&mut Trainer>, round: u64, now: &dyn Fn() -> f64) -> FromWorker {
         let done = |answer| FromWorker::Answer { id, answer, more: false };
-        let job: Box<dyn Sliced> = match ask {
+        let mut job: Box<dyn Sliced> = match ask {
             Ask::ReadModel(text) => return done(Answer::Model(Box::new(read_model(&text)))),
             Ask::Export(what, network) => return done(Answer::Text(run.map(|t| export(t, what, *network)))),
             Ask::Benchmark(repeats) => return done(Answer::Figures(crate::bench::to_json(&crate::bench::run(repeats.max(1) as usize, now)))),
@@ -74,8 +75,7 @@ impl Jobs {
                 Err(state) => return done(Answer::Animation(Box::new(state))),
             },
         };
-        let mut job = job;
-        let (answer, finished) = job.step(FIRST_SLICE_MS, run, now);
+        let (answer, finished) = job.step(SLICE_MS, run, now);
         if !finished {
             self.0.push((id, job));
         }
