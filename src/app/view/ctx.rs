@@ -134,15 +134,22 @@ pub(super) fn on_select(dispatch: &Callback<Action>, action: fn(&str) -> Option<
 
 /// The value of a form field by id: an input's text (a checkbox's "true" or "false"), a
 /// select's chosen value, a text area's text; empty when there is no such field.
+/// The text of the field or area an input event came from.
+pub(super) fn typed_text(e: &InputEvent) -> Option<String> {
+    let target = e.target()?;
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        Some(input.value())
+    } else {
+        target.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|area| area.value())
+    }
+}
+
 /// Keeps what is typed into a text field or area in `text`: the form reads it from there.
 pub(super) fn typed_into(text: &UseStateHandle<String>) -> Callback<InputEvent> {
     let text = text.clone();
     Callback::from(move |e: InputEvent| {
-        let Some(target) = e.target() else { return };
-        if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-            text.set(input.value());
-        } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            text.set(area.value());
+        if let Some(typed) = typed_text(&e) {
+            text.set(typed);
         }
     })
 }

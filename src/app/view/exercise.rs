@@ -178,14 +178,7 @@ fn builder(p: &BuilderProps) -> Html {
     let edit = |set: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            let Some(target) = e.target() else { return };
-            let value = if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-                input.value()
-            } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                area.value()
-            } else {
-                return;
-            };
+            let Some(value) = typed_text(&e) else { return };
             let mut d = (*draft).clone();
             set(&mut d, value);
             draft.set(d);

@@ -19,7 +19,8 @@ fn input_name(config: &Config, layer: LayerNo, i: usize) -> String {
     }
 }
 
-fn subscript(text: &str) -> String {
+/// Digits (and commas) as subscripts: "2,1" -> ₂‚₁.
+pub(super) fn subscript(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '0'..='9' => char::from_u32('₀' as u32 + c.to_digit(10).unwrap_or(0)).unwrap_or(c),

@@ -3,6 +3,7 @@
 //! its bias button (a pointer over it shows its value card, a click edits it).
 
 use super::ctx::*;
+use super::inspector::subscript;
 use crate::render::diagram::{Layout, NodeBox};
 
 /// The input features, those the class may see.
@@ -70,14 +71,14 @@ pub(super) fn output_nodes(ctx: &Ctx, lay: &Layout, card: &UseStateHandle<Option
         // coloured by its class.
         let many = c.outputs() > 1;
         let class_colour = crate::render::colour::hex(crate::render::colour::class_colour(j, c.outputs()));
-        let name = if many { format!("ŷ{} {} {j}", subscript(j), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
+        let name = if many { format!("ŷ{} {} {j}", subscript(&j.to_string()), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
         html! { <>
             <div class="node output-node" id={format!("output-node-{j}")}
                 style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"
                 aria-label={if many { name.clone() } else { format!("{} {}", ctx.t(Text::Output), j + 1) }} title={ctx.t(Text::InspectHint)}
                 onclick={ctx.send(Action::Panel(Panel::Inspect(Some((output, j)))))} onkeydown={inspect_key(ctx, output, j)}>
                 if many {
-                    <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(j)) }</span>
+                    <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(&j.to_string())) }</span>
                 } else {
                     <span class="out-mark">{ "ŷ" }</span>
                 }
@@ -132,11 +133,6 @@ fn inspect_key(ctx: &Ctx, layer: LayerNo, neuron: usize) -> Callback<KeyboardEve
             d.emit(Action::Panel(Panel::Inspect(Some((layer, neuron)))));
         }
     })
-}
-
-/// A small number as subscript digits: 0 -> ₀.
-fn subscript(n: usize) -> String {
-    n.to_string().chars().map(|d| char::from_u32(0x2080 + d.to_digit(10).unwrap_or(0)).unwrap_or(d)).collect()
 }
 
 /// Shows `focus` in the big heatmap on an event of any kind (a pointer entering, a focus).
