@@ -282,3 +282,36 @@ test('a genuine hand-in with its own feature is trusted on its board, computed a
   assert.deepEqual([row.met, row.valid], ['true', 'true']);
   await clean(b);
 });
+
+test('the board and the worksheet come in a module of their own: the playground never loads it, a link turned to the board opens it, and a module that cannot be had is named', async () => {
+  const s = await open(browser, 'lang=es&dataset=xor&networkShape=3&goal=accuracy:90');
+  const { page } = s;
+  const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  const first = await loaded();
+  assert.ok(first.some((p) => /\/neurona-[0-9a-f]+_bg\.wasm$/.test(p)), first.join(' '));
+  assert.ok(!first.some((p) => p.includes('teacher')), `the playground loads no part of the board: ${first.join(' ')}`);
+  // The same link turned to the board in the address bar: the board, with the link's exercise.
+  await page.evaluate(() => { location.hash = `${location.hash.slice(1)}&board=true`; });
+  await page.waitForSelector('#class-board');
+  assert.equal(await page.locator('#heatmap').count(), 0, 'the playground is gone');
+  assert.ok((await loaded()).some((p) => p.endsWith('/teacher_bg.wasm')));
+  assert.match(await page.textContent('#class-board'), /Tablero de la clase/);
+  // And back to the playground.
+  await page.evaluate(() => { location.hash = location.hash.replace('&board=true', ''); });
+  await page.waitForSelector('#heatmap canvas');
+  assert.equal(await page.locator('#class-board').count(), 0);
+  assert.deepEqual(s.errors, []);
+  await s.close();
+
+  // Offline before the first visit: the board's module cannot be had, and the page says so.
+  const { serve } = await import('./server.mjs');
+  const { DIST } = await import('./browser.mjs');
+  const server = await serve(DIST);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  const board = await context.newPage();
+  await board.route(/teacher(_loader)?(\.js|_bg\.wasm)/, (r) => r.abort());
+  await board.goto(`http://127.0.0.1:${server.address().port}/#lang=es&board=true`);
+  await board.waitForFunction(() => document.body.textContent.includes('No se pudo cargar esta página'));
+  await context.close();
+  server.close();
+});

@@ -1,8 +1,17 @@
-//! The browser entry point: mounts the playground and installs the panic hook.
+//! The browser entry point: mounts the playground (or loads the module of the board and the
+//! worksheet when the link asks for one) and installs the panic hook.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<neurona::app::view::App>::new().render();
+    use neurona::app::view::{follow_link, load_pages_module, own_page_asked, App};
+    // The board and the worksheet are a module of their own, loaded only when a link asks.
+    let own = own_page_asked();
+    if own {
+        load_pages_module();
+    } else {
+        yew::Renderer::<App>::new().render();
+    }
+    follow_link(own);
     // After mounting: Yew installs a console-only hook of its own when it starts.
     neurona::app::install_panic_hook();
     // Kept for offline use after the first visit (where the browser allows service workers).

@@ -10,24 +10,15 @@ use super::help::help_overlay;
 use super::hooks::{use_link_sync, use_points_storage, use_shortcuts};
 use super::lesson::lesson_panel;
 use super::lessonbar::{lesson_banner, lesson_bar};
-use super::link_io::*;
 use super::network::NetworkColumn;
 use super::output::OutputColumn;
+use super::pages::{own_page, use_page};
 use super::top::{mobile_transport, notices, top_bar, Header};
 
 /// The playground.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
-    let live = use_memo((), |_| Live::new());
-    let live: Rc<RefCell<Live>> = (*live).clone();
-    #[cfg(feature = "test-hooks")]
-    crate::app::hook(&live);
-    // One callback for the page's whole life, so that the columns' properties stay equal.
-    let dispatch = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
-    // The settings are shared, not copied, while they do not change.
-    let settings = use_memo(state.settings.clone(), |s| s.clone());
-    let ctx = Ctx { settings, dispatch: dispatch.clone(), live: live.clone() };
+    let (state, live, dispatch, ctx) = use_page();
     // The diagram's width follows the window and whether two setups stand side by side.
     use_window_resize();
     let synced = use_live_follows(&state, &live, &dispatch);
@@ -40,18 +31,10 @@ pub fn App() -> Html {
     use_shortcuts(&state, &live, &dispatch);
 
     let s = &state.settings;
-    // The teacher's board and the worksheet are pages of their own, from the same link.
-    if s.board || s.worksheet {
-        return html! {
-            <div class={classes!("page", if s.board { "board-page" } else { "worksheet-page" }, s.projector.then_some("projector"))}>
-                { notices(&ctx, &state.notices) }
-                if s.board {
-                    <super::board::ClassBoard ctx={ctx.clone()} />
-                } else {
-                    <super::worksheet::Worksheet ctx={ctx.clone()} started={state.started} />
-                }
-            </div>
-        };
+    // The teacher's board and the worksheet are pages of their own (pages.rs), in a module of
+    // their own: a link that turns to one of them is opened again (pages.rs, follow_link).
+    if own_page(s) {
+        return Html::default();
     }
     html! {
         <div class={classes!("page", s.hide_text.then_some("hide-text"), s.projector.then_some("projector"), s.compare.is_some().then_some("comparing"))}>

@@ -31,6 +31,7 @@ mod matrix;
 mod network;
 mod nodes;
 mod output;
+mod pages;
 mod panel;
 mod qr;
 mod readouts;
@@ -42,3 +43,4 @@ mod top;
 mod worksheet;
 
 pub use app::App;
+pub use pages::{follow_link, load_pages_module, own_page_asked, TeacherPage};
