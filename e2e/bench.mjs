@@ -210,8 +210,10 @@ const size = (file) => {
   const bytes = fs.readFileSync(path.join(DIST, file));
   return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 };
-const page = size(fs.readdirSync(DIST).find((f) => f.endsWith('.wasm') && !f.startsWith('worker')));
+const page = size(fs.readdirSync(DIST).find((f) => /^neurona-[0-9a-f]+_bg\.wasm$/.test(f)));
 const worker = size('worker_bg.wasm');
+// The board's and the worksheet's module, loaded only by a link that asks for one of them.
+const teacher = size('teacher_bg.wasm');
 
 const f = (x, d = 2) => x.toFixed(d);
 console.log(`Neurona browser benchmark (Chromium ${version}, ${new Date().toISOString().slice(0, 10)})`);
@@ -232,7 +234,7 @@ for (const v of views.out) {
 }
 const c = classFigures;
 console.log(`The class loop: a hand-in code of XOR with 3 hidden neurons is ${c.codeChars} characters; the board checked 30 codes in ${f(c.boardMs, 0)} ms from the click to the rows (${f(c.workerMs, 1)} ms computing in the worker), long tasks over 50 ms: ${c.longTasks.length}${c.longTasks.length ? ` (longest ${f(Math.max(...c.longTasks), 0)} ms)` : ''}; the animation of a ${c.runEpochs}-epoch run: ${c.gifFrames} frames, ${f(c.gifBytes / 1024, 0)} KB, made in ${f(c.gifMs, 0)} ms`);
-console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB)`);
+console.log(`wasm: page ${page.raw} bytes raw, ${page.gzip} gzip (${f(page.gzip / 1024, 0)} KB); worker ${worker.raw} raw, ${worker.gzip} gzip (${f(worker.gzip / 1024, 0)} KB); board and worksheet ${teacher.raw} raw, ${teacher.gzip} gzip (${f(teacher.gzip / 1024, 0)} KB)`);
 console.log(`first paint of a usable playground: ${f(firstPaint, 0)} ms after navigation`);
 if (original) {
   console.log(`TensorFlow Playground, same browser: default ${f(original.default, 1)} epochs/s, largest ${f(original.largest, 1)} epochs/s`);

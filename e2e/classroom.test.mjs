@@ -81,7 +81,7 @@ test('? lists every shortcut, in the page language, and Escape closes the list',
   await clean(s);
 });
 
-test('after the first visit the playground opens and trains with the network off', async () => {
+test('after the first visit the playground opens and trains with the network off, and the board opens too', async () => {
   const s = await open(browser, 'lang=en');
   const { page } = s;
   // The service worker has taken the page and cached the build.
@@ -99,6 +99,10 @@ test('after the first visit the playground opens and trains with the network off
   await page.click('#next-step-button');
   await page.click('#next-step-button');
   await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,002');
+  // The board, a module of its own, was kept too: it opens offline.
+  assert.ok(cached.some((f) => f.endsWith('/teacher_bg.wasm')), `${cached}`);
+  await page.evaluate(() => { location.hash = 'lang=en&dataset=xor&board=true'; });
+  await page.waitForSelector('#class-board', { timeout: 15000 });
   await page.context().setOffline(false);
   await clean(s);
 });
