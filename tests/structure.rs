@@ -177,9 +177,10 @@ fn methods_by_type(files: &BTreeMap<Vec<String>, String>) -> BTreeMap<String, us
 
 /// The door from the views to the run, as narrow as it has become: the page's host type
 /// (`Live`) has at most this many methods, and at most this many view files name the live
-/// side. Each change may narrow them; none widens them again.
-const HOST_METHODS: usize = 60;
-const VIEW_FILES_NAMING_LIVE: usize = 21;
+/// side (the rest reach it through the context's door, `RunDoor`: `send` a command, `read`
+/// the run). Each change may narrow them; none widens them again.
+const HOST_METHODS: usize = 59;
+const VIEW_FILES_NAMING_LIVE: usize = 10;
 /// No other type has more methods than this.
 const MOST_METHODS: usize = 20;
 
@@ -201,6 +202,13 @@ fn the_views_door_to_the_run_and_the_types_stay_as_narrow_as_they_are() {
         .map(|(module, _)| module.join("::"))
         .collect();
     assert!(naming_live.len() > 5 && naming_live.len() <= VIEW_FILES_NAMING_LIVE, "{} view files name the live side: {naming_live:?}", naming_live.len());
+    // No view borrows the run: each sends a command or reads through the door.
+    let borrowing: Vec<_> = files
+        .iter()
+        .filter(|(module, text)| module.len() == 3 && module[..2] == ["app".to_string(), "view".to_string()] && code(text).contains(".borrow"))
+        .map(|(module, _)| module.join("::"))
+        .collect();
+    assert!(borrowing.is_empty(), "views that borrow the run instead of using its door: {borrowing:?}");
 }
 
 /// Most lines of one function of the views: a longer one is cut into the parts it draws.

@@ -80,13 +80,13 @@ pub fn install_panic_hook() {
 #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 thread_local! {
     /// The page's live side, for the test hooks.
-    static HOOKED: std::cell::RefCell<std::rc::Weak<std::cell::RefCell<crate::live::page::Live>>> = Default::default();
+    static HOOKED: std::cell::RefCell<Option<crate::live::door::RunDoor>> = Default::default();
 }
 
 /// Lets the test hooks reach the page's live side.
 #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
-pub(crate) fn hook(live: &std::rc::Rc<std::cell::RefCell<crate::live::page::Live>>) {
-    HOOKED.with(|h| *h.borrow_mut() = std::rc::Rc::downgrade(live));
+pub(crate) fn hook(run: &crate::live::door::RunDoor) {
+    HOOKED.with(|h| *h.borrow_mut() = Some(run.clone()));
 }
 
 /// The engine benchmark in the worker, in the build that trains, for the benchmark script:
@@ -94,13 +94,13 @@ pub(crate) fn hook(live: &std::rc::Rc<std::cell::RefCell<crate::live::page::Live
 #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn engine_benchmark(repeats: u32) {
-    let Some(live) = HOOKED.with(|h| h.borrow().upgrade()) else { return };
+    let Some(run) = HOOKED.with(|h| h.borrow().clone()) else { return };
     let then = yew::Callback::from(|figures: String| {
         if let Some(window) = web_sys::window() {
             let _ = js_sys::Reflect::set(&window, &"engineBenchmark".into(), &figures.into());
         }
     });
-    live.borrow_mut().ask(crate::live::service::Ask::Benchmark(repeats), then);
+    run.send(crate::live::door::Command::ask(crate::live::service::Ask::Benchmark(repeats), then));
 }
 
 /// Panics on purpose, so that tests can check the page shows the error instead of going blank.

@@ -6,7 +6,7 @@ impl Live {
     /// Has the worker make an animated GIF of this run from the timeline's weights, labelled
     /// with `word` and the epoch; `then` hears where it stands after each slice, until it is
     /// done (stopped with `cancel(Service::Animation)`).
-    pub fn animate(&mut self, word: &str, discretize: bool, show_test: bool, then: yew::Callback<super::classroom::AnimationState>) {
+    pub(super) fn animate(&mut self, word: &str, discretize: bool, show_test: bool, then: yew::Callback<super::classroom::AnimationState>) {
         use super::classroom::{spread, MAX_FRAMES};
         // Only the frames drawn are copied and sent (the timeline may hold 1,000 snapshots).
         let shown = self.run.viewing.as_ref().map(|v| v.epoch);
@@ -23,7 +23,7 @@ impl Live {
     /// What a hand-in of the run as shown claims: the epoch, the test loss and accuracy
     /// measured now from the weights shown, and those weights (flat, as a code holds them).
     /// None without a run or test data.
-    pub fn claim(&mut self) -> Option<(u64, f64, Option<f64>, Vec<crate::engine::Real>)> {
+    pub(super) fn claim(&mut self) -> Option<(u64, f64, Option<f64>, Vec<crate::engine::Real>)> {
         let t = self.mirror.trainer.as_mut()?;
         let test = t.evaluate().test?;
         Some((t.epoch, test.loss, test.accuracy, crate::engine::handin::flat(&t.network.parameters())))

@@ -80,7 +80,7 @@ impl Live {
     /// Asks the worker for a service (see [`super::service`]); `then` hears its answer, or
     /// each slice's of a sliced job until it is done. An earlier ask of the same service goes
     /// unheard and its job is dropped. Not counted as a request of the run.
-    pub fn ask<T: Answered>(&mut self, ask: Ask, then: yew::Callback<T>) {
+    pub(super) fn ask<T: Answered>(&mut self, ask: Ask, then: yew::Callback<T>) {
         let Some(b) = &self.link.worker else { return };
         let listener = yew::Callback::from(move |answer| {
             if let Some(content) = T::from_answer(answer) {
@@ -96,7 +96,7 @@ impl Live {
 
     /// Stops the ask of `service` under way: the worker drops its job, and its answer goes
     /// unheard.
-    pub fn cancel(&mut self, service: Service) {
+    pub(super) fn cancel(&mut self, service: Service) {
         if let (Some(id), Some(b)) = (self.link.waiting.cancel(service), &self.link.worker) {
             b.send(ToWorker::Drop(id));
         }
@@ -113,14 +113,14 @@ impl Live {
     }
 
     /// Has the worker write a file of the run with the weights shown; `then` hears its text.
-    pub fn export(&mut self, what: super::service::Export, then: yew::Callback<Option<String>>) {
+    pub(super) fn export(&mut self, what: super::service::Export, then: yew::Callback<Option<String>>) {
         let Some(network) = self.mirror.trainer.as_ref().map(|t| Box::new(t.network.clone())) else { return };
         self.ask(Ask::Export(what, network), then);
     }
 
     /// Has the worker work out a hint for an exercise from `config` (this run's draw of
     /// weights); `then` hears where it stands until it is found.
-    pub fn hint(
+    pub(super) fn hint(
         &mut self,
         config: &crate::engine::Config,
         epochs: u64,

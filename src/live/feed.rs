@@ -8,9 +8,8 @@ pub struct Feed {
     stamp: u64,
     /// When the newest stamp was published (milliseconds).
     published_at: f64,
-    next_id: u64,
-    /// Each listener with its id, in the order they came.
-    listeners: Vec<(u64, yew::Callback<u64>)>,
+    /// The listeners, in the order they came.
+    listeners: Vec<yew::Callback<u64>>,
 }
 
 impl Feed {
@@ -29,20 +28,18 @@ impl Feed {
     pub fn publish(&mut self, now: f64) {
         self.stamp += 1;
         self.published_at = now;
-        for (_, listener) in &self.listeners {
+        for listener in &self.listeners {
             listener.emit(self.stamp);
         }
     }
 
-    /// Adds a listener; returns its id, for `stop`.
-    pub fn listen(&mut self, listener: yew::Callback<u64>) -> u64 {
-        self.next_id += 1;
-        self.listeners.push((self.next_id, listener));
-        self.next_id
+    /// Adds a listener.
+    pub fn listen(&mut self, listener: yew::Callback<u64>) {
+        self.listeners.push(listener);
     }
 
-    /// Removes a listener.
-    pub fn stop(&mut self, id: u64) {
-        self.listeners.retain(|(i, _)| *i != id);
+    /// Removes a listener (the same callback, not an equal one).
+    pub fn stop(&mut self, listener: &yew::Callback<u64>) {
+        self.listeners.retain(|l| l != listener);
     }
 }

@@ -14,6 +14,8 @@ pub mod compare_view;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
+pub mod door;
+#[cfg(target_arch = "wasm32")]
 pub mod draw;
 #[cfg(target_arch = "wasm32")]
 pub mod feed;

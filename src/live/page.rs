@@ -119,11 +119,6 @@ impl Live {
         live
     }
 
-    /// Where the run's events go (the page's state hears them).
-    pub fn set_events(&mut self, events: yew::Callback<RunEvent>) {
-        self.events = Some(events);
-    }
-
     /// Tells the page's state what happened (it is heard once the live side is free again).
     pub(super) fn tell(&self, event: RunEvent) {
         if let Some(e) = &self.events {
@@ -145,7 +140,7 @@ impl Live {
     /// Brings the worker and the mirror in line with the settings: a fresh trainer when
     /// `generation` moved (from `opened`'s weights when given: a model opened), otherwise only
     /// the live settings change. Then redraws.
-    pub fn sync(&mut self, settings: &Settings, generation: u64, opened: Option<&Network>) {
+    pub(super) fn sync(&mut self, settings: &Settings, generation: u64, opened: Option<&Network>) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
             self.run.timeline.clear();
@@ -192,7 +187,7 @@ impl Live {
     }
 
     /// Trains one epoch (the step button); the view follows when the worker answers.
-    pub fn step_once(&mut self) {
+    pub(super) fn step_once(&mut self) {
         self.continue_from_viewed();
         if self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) && self.epochs_left() > 0 {
             self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
@@ -201,7 +196,7 @@ impl Live {
 
     /// Follows the page's state: whether training plays, and whether this run met the
     /// exercise's goal (said once per run).
-    pub fn follow(&mut self, playing: bool, goal_met: Option<u64>) {
+    pub(super) fn follow(&mut self, playing: bool, goal_met: Option<u64>) {
         self.run.goal_met = goal_met;
         if self.playing == playing {
             return;
@@ -333,7 +328,7 @@ impl Live {
     }
 
     /// Shows another picture in the big heatmap.
-    pub fn set_focus(&mut self, focus: Focus) {
+    pub(super) fn set_focus(&mut self, focus: Focus) {
         if self.views.focus != focus {
             self.views.focus = focus;
             self.views.redraw_heatmap();
@@ -344,7 +339,7 @@ impl Live {
     }
 
     /// Highlights a link (or none) and redraws the diagram.
-    pub fn set_highlight(&mut self, h: Option<(usize, usize, usize)>) {
+    pub(super) fn set_highlight(&mut self, h: Option<(usize, usize, usize)>) {
         if self.views.highlight != h {
             self.views.highlight = h;
             if let Some(t) = &self.mirror.trainer {

@@ -30,18 +30,18 @@ impl Live {
 
     /// The next reset restarts from this run's initial weights (the same setup then gives
     /// the same curve).
-    pub fn reset_to_same_weights(&mut self) {
+    pub(super) fn reset_to_same_weights(&mut self) {
         self.run.same_weights = true;
     }
 
     /// The next setup starts from draw `round` of initial weights, as a sweep's runs did.
-    pub fn start_next_at_round(&mut self, round: u64) {
+    pub(super) fn start_next_at_round(&mut self, round: u64) {
         self.run.next_round = Some(round);
     }
 
     /// Shows the network as it was at `epoch` (the nearest kept snapshot at or before it),
     /// or, at the newest epoch, as it is. Training pauses meanwhile.
-    pub fn view_epoch(&mut self, epoch: u64) {
+    pub(super) fn view_epoch(&mut self, epoch: u64) {
         let Some(t) = self.mirror.trainer.as_mut() else { return };
         let newest = self.run.viewing.as_ref().map_or(t.epoch, |v| v.newest_epoch);
         if epoch >= newest {

@@ -47,7 +47,7 @@ impl Live {
     }
 
     /// Applies the update walked through for `point`, here and in the worker, and redraws.
-    pub fn apply_backprop(&mut self, point: usize) {
+    pub(super) fn apply_backprop(&mut self, point: usize) {
         let Some(w) = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)) else { return };
         let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
         let Some(t) = self.mirror.trainer.as_mut() else { return };
@@ -82,7 +82,7 @@ impl Live {
 
     /// Applies the perceptron rule to the next training point, here and in the worker (the
     /// new weights are sent), and redraws; says what it did.
-    pub fn perceptron_step(&mut self) -> Option<crate::engine::perceptron::PerceptronStep> {
+    pub(super) fn perceptron_step(&mut self) -> Option<crate::engine::perceptron::PerceptronStep> {
         let t = self.mirror.trainer.as_mut()?;
         let step = t.perceptron_point(self.perceptron_cursor)?;
         self.perceptron_cursor += 1;
@@ -94,18 +94,12 @@ impl Live {
     }
 
     /// The inspector moves on to the next training point.
-    pub fn next_inspect_point(&mut self) {
+    pub(super) fn next_inspect_point(&mut self) {
         let next = match self.inspect_point {
             InspectPoint::Training(i) => i + 1,
             InspectPoint::At(..) => 0,
         };
         self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
-        self.frames.publish(super::dom::now());
-    }
-
-    /// The inspector computes at a point of the plane (the one under the pointer).
-    pub fn inspect_at(&mut self, x: Real, y: Real) {
-        self.inspect_point = InspectPoint::At(x, y);
         self.frames.publish(super::dom::now());
     }
 
@@ -123,7 +117,7 @@ impl Live {
 
     /// Sets the weight from `input` (or, with `None`, the bias) of a neuron, here and in the
     /// worker, and redraws.
-    pub fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
+    pub(super) fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
         let Some(t) = &mut self.mirror.trainer else { return };
         if t.set_parameter(layer, neuron, input, value) {
             self.mirror.edited = true;
@@ -133,7 +127,7 @@ impl Live {
     }
 
     /// What the network says at a point of the plane, as the hover readout shows it.
-    pub fn describe_point(&mut self, x: Real, y: Real) -> Option<String> {
+    pub(super) fn describe_point(&mut self, x: Real, y: Real) -> Option<String> {
         let lang = self.settings.lang;
         let t = self.mirror.trainer.as_mut()?;
         let out = t.outputs_at(x, y);

@@ -18,17 +18,17 @@ use super::top::{mobile_transport, notices, top_bar, Header};
 /// The playground.
 #[component]
 pub fn App() -> Html {
-    let (state, live, dispatch, ctx) = use_page();
+    let (state, run, dispatch, ctx) = use_page();
     // The diagram's width follows the window and whether two setups stand side by side.
     use_window_resize();
-    let synced = use_live_follows(&state, &live, &dispatch);
-    use_formula_read(state.settings.config.network.formula.as_ref(), &live, &dispatch);
-    use_backprop_point(&state, &live, &dispatch);
+    let synced = use_live_follows(&state, &run, &dispatch);
+    use_formula_read(state.settings.config.network.formula.as_ref(), &run, &dispatch);
+    use_backprop_point(&state, &run, &dispatch);
     use_opened_in_sight(&state);
     use_link_sync(&state.settings);
-    use_thumbnails(&state.settings.config.data, &live);
+    use_thumbnails(&state.settings.config.data, &run);
     use_points_storage(&state.settings.config.data.custom_points, &state.settings.config.data.axes, &dispatch);
-    use_shortcuts(&state, &live, &dispatch);
+    use_shortcuts(&state, &run, &dispatch);
 
     let s = &state.settings;
     // The teacher's board and the worksheet are pages of their own (pages.rs), in a module of
@@ -49,7 +49,7 @@ pub fn App() -> Html {
                     { exercise_panel(&ctx, state.goal_met) }
                     // A threshold unit's weights, typed by hand where the lesson's words ask for them.
                     if s.config.is_perceptron() && s.config.network.features[..] == [crate::engine::Feature::X1, crate::engine::Feature::X2] {
-                        <super::threshold::ThresholdUnit live={super::panel::LiveHandle(live.clone())} lang={s.lang}
+                        <super::threshold::ThresholdUnit run={run.clone()} lang={s.lang}
                             xor={s.config.data.dataset == Dataset::LogicXor} />
                     }
                     { notices(&ctx, &state.notices) }

@@ -6,7 +6,6 @@ use super::ctx::*;
 use crate::app::backprop_steps::{self as steps, StageBody};
 use crate::app::state::{backprop_stage, Stage};
 use crate::engine::backprop::Walkthrough;
-use crate::live::ids;
 
 fn n(v: Real) -> String {
     format!("{v:.3}")
@@ -29,9 +28,9 @@ pub(super) struct Step {
 }
 
 /// Moves to the next stage; leaving the update stage applies the update.
-pub(super) fn backprop_next(settings: &Settings, step: Step, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) {
+pub(super) fn backprop_next(settings: &Settings, step: Step, run: &RunDoor, dispatch: &Callback<Action>) {
     if backprop_stage(settings, step.stage) == Stage::Update {
-        live.borrow_mut().apply_backprop(step.point);
+        run.send(Command::ApplyBackprop(step.point));
     }
     dispatch.emit(Action::Panel(Panel::BackpropNext));
 }
@@ -54,11 +53,11 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
         Stage::Done => (ctx.t(Text::AfterTheUpdate).to_string(), None),
     };
     let inputs_json = crate::app::json::numbers(&w.inputs);
-    let point = step.point % ctx.live.borrow().trainer().map_or(1, |t| t.split.train.len().max(1));
+    let point = step.point % ctx.run.read(|r| r.trainer().map_or(1, |t| t.split.train.len().max(1)));
     let features: Vec<String> = s.config.network.features.iter().zip(&w.inputs).map(|(f, v)| format!("{} = {}", f.label(), n(*v))).collect();
     let next = {
-        let (settings, live, d) = (ctx.settings.clone(), ctx.live.clone(), ctx.dispatch.clone());
-        Callback::from(move |_: MouseEvent| backprop_next(&settings, step, &live, &d))
+        let (settings, run, d) = (ctx.settings.clone(), ctx.run.clone(), ctx.dispatch.clone());
+        Callback::from(move |_: MouseEvent| backprop_next(&settings, step, &run, &d))
     };
     html! {
         <section id={ids::BACKPROP} class="backprop-panel" aria-label={ctx.t(Text::BackpropStepByStep)}>
@@ -87,7 +86,7 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
 /// Which training point to walk through: the ones the network gets most wrong now, with
 /// their loss, largest first.
 fn point_chooser(ctx: &Ctx, point: usize) -> Html {
-    let hardest = ctx.live.borrow().hardest_points(&ctx.settings().config, 8);
+    let hardest = ctx.run.read(|r| r.hardest_points(&ctx.settings().config, 8));
     let onchange = on_select(&ctx.dispatch, |v| v.parse().ok().map(|v| Action::Panel(Panel::BackpropPoint(v))));
     let label = |i: usize, loss: f64| format!("{} {} · L = {loss:.3}", ctx.t(Text::Point), i + 1);
     html! {
@@ -150,7 +149,7 @@ fn stage_body(ctx: &Ctx, w: &Walkthrough, stage: usize) -> Html {
             }
         }
         StageBody::Done => {
-            let losses = ctx.live.borrow().backprop_losses;
+            let losses = ctx.run.read(|r| r.backprop_losses);
             html! {
                 <p class="formula">{ match losses {
                     Some((before, after)) => format!("{}: {before:.4} → {after:.4}", ctx.t(Text::PointLossBeforeAfter)),

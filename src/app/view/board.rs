@@ -113,7 +113,7 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
     }
     // Every code kept is read and computed again whenever the list changes.
     {
-        let (checked, live, settings, unkept) = (checked.clone(), ctx.live.clone(), ctx.settings.clone(), unkept.clone());
+        let (checked, run, settings, unkept) = (checked.clone(), ctx.run.clone(), ctx.settings.clone(), unkept.clone());
         use_effect_with((*codes).clone(), move |codes| {
             let kept = store_codes(codes);
             if kept == *unkept {
@@ -122,10 +122,10 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
             let (pending, _) = read(&codes.join("\n"), &settings);
             let ask = asks(&pending);
             checked.set(Checked::default());
-            let heard = Callback::from(move |(results, ms): (Vec<crate::live::classroom::Checked>, f64)| {
+            let heard = Callback::from(move |(results, ms): (Vec<door::Checked>, f64)| {
                 checked.set(Checked { rows: rows(&pending, &results), ms, done: true });
             });
-            live.borrow_mut().ask(crate::live::service::Ask::Check(ask), heard);
+            run.send(Command::ask(door::Ask::Check(ask), heard));
             || ()
         });
     }

@@ -7,7 +7,7 @@
 
 use super::ctx::*;
 use super::link_io::storage;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::app::lessons::LessonPoint;
 
 /// A lesson's question: its answers, the right one, what happened, and an answer to each
@@ -49,12 +49,12 @@ pub(super) struct CheckpointProps {
 }
 
 /// Whether the lesson's point is on the screen now.
-fn point_shown(lesson: Lesson, live: &crate::live::page::Live) -> bool {
+fn point_shown(lesson: Lesson, run: &RunView) -> bool {
     match lesson.point() {
-        Some(LessonPoint::Epochs(n)) => live.newest_epoch() >= n,
-        Some(LessonPoint::EarlyStop) => live.early_stop().is_some(),
-        Some(LessonPoint::Steps(n)) => live.answers() >= n,
-        None => live.newest_epoch() > 0,
+        Some(LessonPoint::Epochs(n)) => run.newest_epoch() >= n,
+        Some(LessonPoint::EarlyStop) => run.early_stop().is_some(),
+        Some(LessonPoint::Steps(n)) => run.answers() >= n,
+        None => run.newest_epoch() > 0,
     }
 }
 
@@ -65,9 +65,9 @@ pub(super) fn checkpoint_panel(p: &CheckpointProps) -> Html {
     let answered = use_state(move || storage().and_then(|s| s.get_item(&key(lesson)).ok().flatten()).and_then(|v| v.parse::<usize>().ok()));
     // Read at every frame: the explanation comes while training goes on. Once shown it stays
     // (a reset does not take it back).
-    let live = LiveHandle(p.ctx.live.clone());
-    use_frame(&live);
-    let shown_now = point_shown(lesson, &live.0.borrow());
+    let run = p.ctx.run.clone();
+    use_frame(&run);
+    let shown_now = run.read(|r| point_shown(lesson, r));
     let shown = use_state(|| false);
     if shown_now && !*shown {
         shown.set(true);

@@ -4,7 +4,6 @@
 use super::ctx::*;
 use super::dataset::{dataset_text, offered_datasets};
 use super::figures::LiveFigure;
-use super::panel::LiveHandle;
 use crate::engine::config::HiddenLayer;
 use crate::engine::limits::{DROPOUT_RATES, LEARNING_RATES};
 use crate::engine::Config;
@@ -32,17 +31,17 @@ pub(super) fn compare_panel(ctx: &Ctx) -> Html {
     let shape = c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(",");
     let dropout = c.training.dropout.first().copied().unwrap_or(0.0);
     let side = crate::live::layout::picture_size(crate::live::dom::window_width(), s.projector, true);
-    let live = LiveHandle(ctx.live.clone());
+    let run = ctx.run.clone();
     html! {
         <section id="compare" class="compare" aria-label={ctx.t(Text::CompareSetup)}>
             <h3>{ ctx.t(Text::CompareSetup) }</h3>
             <p class="compare-figures">
-                <span>{ ctx.t(Text::Epoch) }{ " " }<LiveFigure live={live.clone()} id={ids::COMPARE_EPOCH} figure={Figure::Epoch} second=true /></span>
-                <span>{ ctx.t(Text::TestLoss) }{ " " }<strong><LiveFigure live={live.clone()} id={ids::COMPARE_LOSS} figure={Figure::Loss(Set::Shown)} second=true /></strong></span>
+                <span>{ ctx.t(Text::Epoch) }{ " " }<LiveFigure run={run.clone()} id={ids::COMPARE_EPOCH} figure={Figure::Epoch} second=true /></span>
+                <span>{ ctx.t(Text::TestLoss) }{ " " }<strong><LiveFigure run={run.clone()} id={ids::COMPARE_LOSS} figure={Figure::Loss(Set::Shown)} second=true /></strong></span>
                 if c.data.percent_val > 0 {
-                    <span>{ ctx.t(Text::ValidationLoss) }{ " " }<strong class="second-val"><LiveFigure live={live.clone()} id={ids::COMPARE_VAL_LOSS} figure={Figure::Loss(Set::Validation)} second=true /></strong></span>
+                    <span>{ ctx.t(Text::ValidationLoss) }{ " " }<strong class="second-val"><LiveFigure run={run.clone()} id={ids::COMPARE_VAL_LOSS} figure={Figure::Loss(Set::Validation)} second=true /></strong></span>
                 }
-                <span>{ ctx.t(Text::Accuracy) }{ " " }<LiveFigure live={live.clone()} id={ids::COMPARE_ACCURACY} figure={Figure::Accuracy(Set::Shown)} second=true /></span>
+                <span>{ ctx.t(Text::Accuracy) }{ " " }<LiveFigure run={run.clone()} id={ids::COMPARE_ACCURACY} figure={Figure::Accuracy(Set::Shown)} second=true /></span>
             </p>
             <div class="heatmap compare-heatmap" style={format!("width:{side}px;height:{side}px")}>
                 <canvas id={ids::COMPARE_HEATMAP} width="100" height="100" role="img" aria-label={ctx.t(Text::CompareSetup)}></canvas>

@@ -4,20 +4,19 @@
 //! moved the run.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
-use crate::live::ids;
+use super::panel::use_frame;
 use crate::render::colour::{class_colour, hex};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ConfusionProps {
-    pub live: LiveHandle,
+    pub run: RunDoor,
     pub lang: Lang,
 }
 
 #[function_component(Confusion)]
 pub(super) fn confusion(p: &ConfusionProps) -> Html {
-    use_frame(&p.live);
-    let counts = p.live.0.borrow().trainer().and_then(|t| t.last.as_ref()).map(|r| r.test.as_ref().unwrap_or(&r.train).confusion.clone()).unwrap_or_default();
+    use_frame(&p.run);
+    let counts = p.run.read(|r| r.trainer().and_then(|t| t.last.as_ref()).map(|r| r.test.as_ref().unwrap_or(&r.train).confusion.clone()).unwrap_or_default());
     let k = (counts.len() as f64).sqrt() as usize;
     let name = |i: usize| {
         let label = if k == 2 { ["−1", "+1"][i.min(1)].to_string() } else { i.to_string() };

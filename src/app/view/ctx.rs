@@ -10,13 +10,12 @@ pub(super) use crate::app::state::{
 pub(super) use crate::engine::config::{Monitor, Problem};
 pub(super) use crate::engine::{Activation, Dataset, Init, LayerNo, Loss, Optimizer, Real, Regularization};
 pub(super) use crate::i18n::{Lang, Text};
+pub(super) use crate::live::door::{self, Command, HintOrder, RunDoor, RunView};
 pub(super) use crate::live::draw::Focus;
 pub(super) use crate::live::ids;
 pub(super) use crate::live::layout::{least_spacing, network_width, TOUCH_SPACING};
-pub(super) use crate::live::page::Live;
 pub(super) use crate::render::canvas::{self, canvas_by_id};
 pub(super) use crate::render::diagram::{link_at, NODE};
-pub(super) use std::cell::RefCell;
 pub(super) use std::rc::Rc;
 pub(super) use wasm_bindgen::prelude::*;
 pub(super) use wasm_bindgen::JsCast;
@@ -53,14 +52,12 @@ pub(super) enum Target {
 pub(super) struct Ctx {
     pub(super) settings: Rc<Settings>,
     pub(super) dispatch: Callback<Action>,
-    pub(super) live: Rc<RefCell<Live>>,
+    pub(super) run: RunDoor,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        (Rc::ptr_eq(&self.settings, &other.settings) || self.settings == other.settings)
-            && self.dispatch == other.dispatch
-            && Rc::ptr_eq(&self.live, &other.live)
+        (Rc::ptr_eq(&self.settings, &other.settings) || self.settings == other.settings) && self.dispatch == other.dispatch && self.run == other.run
     }
 }
 

@@ -6,7 +6,7 @@
 //! bias equal the output.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::app::json;
 
 /// The view, when the data are a curve (or the user's own points in regression).
@@ -15,32 +15,34 @@ pub(super) fn curve_view(ctx: &Ctx) -> Html {
     if !(d.dataset.is_curve() || (d.dataset == Dataset::Custom && d.problem == Problem::Regression)) {
         return html! {};
     }
-    html! { <CurvePanel live={LiveHandle(ctx.live.clone())} lang={ctx.settings().lang} /> }
+    html! { <CurvePanel run={ctx.run.clone()} lang={ctx.settings().lang} /> }
 }
 
 #[derive(Properties, PartialEq)]
 pub(super) struct CurveProps {
-    live: LiveHandle,
+    run: RunDoor,
     lang: Lang,
 }
 
 #[function_component(CurvePanel)]
 pub(super) fn curve_panel(p: &CurveProps) -> Html {
-    let stamp = use_frame(&p.live);
+    let stamp = use_frame(&p.run);
     let canvas = use_node_ref();
-    let pieces = p.live.0.borrow().curve().map(|(c, _)| {
-        let list = |v: &[f64]| json::list(v.iter().map(|&x| json::number(x)));
-        json::object(&[
-            ("x", list(&c.x)),
-            ("pieces", json::list(c.pieces.iter().map(|p| list(p)))),
-            ("bias", json::number(c.bias)),
-            ("output", list(&c.output)),
-        ])
+    let pieces = p.run.read(|r| {
+        r.curve().map(|(c, _)| {
+            let list = |v: &[f64]| json::list(v.iter().map(|&x| json::number(x)));
+            json::object(&[
+                ("x", list(&c.x)),
+                ("pieces", json::list(c.pieces.iter().map(|p| list(p)))),
+                ("bias", json::number(c.bias)),
+                ("output", list(&c.output)),
+            ])
+        })
     });
     {
-        let (canvas, live) = (canvas.clone(), p.live.0.clone());
+        let (canvas, run) = (canvas.clone(), p.run.clone());
         use_effect_with((stamp, pieces.clone()), move |_| {
-            if let (Some(c), Some((curve, points))) = (canvas.cast::<web_sys::HtmlCanvasElement>(), live.borrow().curve()) {
+            if let (Some(c), Some((curve, points))) = (canvas.cast::<web_sys::HtmlCanvasElement>(), run.read(|r| r.curve())) {
                 crate::render::curve::draw_curve(&c, &curve, &points);
             }
             || ()

@@ -52,7 +52,7 @@ pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
 
 /// Has the worker draw every data set's thumbnail points for this seed, noise and number of
 /// classes, and draws them when they come.
-pub(super) fn draw_dataset_thumbnails(live: &Rc<RefCell<Live>>, seed: u64, noise: u32, classes: usize) {
+pub(super) fn draw_dataset_thumbnails(run: &RunDoor, seed: u64, noise: u32, classes: usize) {
     let draw = Callback::from(move |sets: Vec<(Dataset, Vec<crate::engine::Point>)>| {
         for (d, points) in sets {
             if let Some(c) = canvas_by_id(&format!("dataset-{}", d.name())) {
@@ -61,7 +61,7 @@ pub(super) fn draw_dataset_thumbnails(live: &Rc<RefCell<Live>>, seed: u64, noise
             }
         }
     });
-    live.borrow_mut().ask(crate::live::service::Ask::Thumbnails { seed, noise, classes }, draw);
+    run.send(Command::ask(door::Ask::Thumbnails { seed, noise, classes }, draw));
 }
 
 /// Properties of [`DataColumn`].
@@ -93,9 +93,9 @@ pub(super) fn data_column(p: &DataProps) -> Html {
         Callback::from(move |_| d.emit(Action::Edit(Edit::Seed(new_seed()))))
     };
     let export_data = {
-        let live = ctx.live.clone();
+        let run = ctx.run.clone();
         Callback::from(move |_| {
-            if let Some(csv) = live.borrow().data_csv() {
+            if let Some(csv) = run.read(|r| r.data_csv()) {
                 download("neurona_data.csv", "text/csv", &csv);
             }
         })

@@ -7,8 +7,8 @@ use super::ctx::*;
 use super::dataset::draw_dataset_thumbnails;
 
 /// What the state does on each of the run's events.
-fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEvent> {
-    use crate::live::page::RunEvent;
+fn run_events(dispatch: &Callback<Action>) -> Callback<door::RunEvent> {
+    use door::RunEvent;
     let dispatch = dispatch.clone();
     Callback::from(move |event| match event {
         RunEvent::Stopped => dispatch.emit(Action::Run(Run::Pause)),
@@ -30,25 +30,23 @@ fn run_events(dispatch: &Callback<Action>) -> Callback<crate::live::page::RunEve
 /// Play, pause and the goal met. Gives a number that changes when the backprop walk-through is
 /// to be computed again from the weights just brought in line.
 #[hook]
-pub(super) fn use_live_follows(state: &UseReducerHandle<AppState>, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) -> u64 {
+pub(super) fn use_live_follows(state: &UseReducerHandle<AppState>, run: &RunDoor, dispatch: &Callback<Action>) -> u64 {
     let width = network_width(crate::live::dom::window_width(), state.settings.compare.is_some(), state.settings.projector);
     let synced = use_state(|| 0u64);
     {
-        let (live, dispatch, synced, opened) = (live.clone(), dispatch.clone(), synced.clone(), state.opened.clone());
+        let (run, dispatch, synced, opened) = (run.clone(), dispatch.clone(), synced.clone(), state.opened.clone());
         use_effect_with((state.generation, state.settings.clone(), width), move |(generation, settings, _)| {
-            let mut live = live.borrow_mut();
-            live.set_events(run_events(&dispatch));
-            live.sync(settings, *generation, opened.as_deref());
-            drop(live);
+            run.send(Command::Events(run_events(&dispatch)));
+            run.send(Command::Sync { settings: Box::new(settings.clone()), generation: *generation, opened });
             if settings.backprop {
                 synced.set(*synced + 1);
             }
             || ()
         });
     }
-    let live = live.clone();
+    let run = run.clone();
     use_effect_with((state.playing, state.goal_met), move |&(playing, goal_met)| {
-        live.borrow_mut().follow(playing, goal_met);
+        run.send(Command::Follow { playing, goal_met });
         || ()
     });
     *synced
@@ -57,20 +55,20 @@ pub(super) fn use_live_follows(state: &UseReducerHandle<AppState>, live: &Rc<Ref
 /// A formula the page has by its text only (a link's) is read in the worker; one that cannot
 /// be read is taken out, and the page says why.
 #[hook]
-pub(super) fn use_formula_read(formula: Option<&crate::engine::formula::Formula>, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) {
-    let (live, dispatch) = (live.clone(), dispatch.clone());
+pub(super) fn use_formula_read(formula: Option<&crate::engine::formula::Formula>, run: &RunDoor, dispatch: &Callback<Action>) {
+    let (run, dispatch) = (run.clone(), dispatch.clone());
     let unread = formula.filter(|f| !f.is_read()).map(|f| f.text().to_string());
     use_effect_with(unread, move |unread| {
         if let Some(text) = unread.clone() {
-            let ask = crate::live::service::Ask::ReadFormula(text.clone());
-            let heard = Callback::from(move |read: crate::live::service::FormulaRead| match read {
+            let ask = door::Ask::ReadFormula(text.clone());
+            let heard = Callback::from(move |read: door::FormulaRead| match read {
                 Ok(formula) => dispatch.emit(Action::Edit(Edit::Formula(Some(Box::new(formula))))),
                 Err(why) => {
                     dispatch.emit(Action::Edit(Edit::Formula(None)));
                     dispatch.emit(Action::Notes(Notes::Show(Notice::FormulaRejected(text.clone(), why))));
                 }
             });
-            live.borrow_mut().ask(ask, heard);
+            run.send(Command::ask(ask, heard));
         }
         || ()
     });
@@ -80,11 +78,11 @@ pub(super) fn use_formula_read(formula: Option<&crate::engine::formula::Formula>
 /// well-fitted point has every δ near 0 and teaches nothing), and again for each new network
 /// (once the worker has answered it).
 #[hook]
-pub(super) fn use_backprop_point(state: &UseReducerHandle<AppState>, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) {
-    let (live, dispatch, state) = (live.clone(), dispatch.clone(), state.clone());
+pub(super) fn use_backprop_point(state: &UseReducerHandle<AppState>, run: &RunDoor, dispatch: &Callback<Action>) {
+    let (run, dispatch, state) = (run.clone(), dispatch.clone(), state.clone());
     use_effect_with((state.settings.backprop, state.started), move |&(backprop, _)| {
         if backprop {
-            if let Some(&(point, _)) = live.borrow().hardest_points(&state.settings.config, 1).first() {
+            if let Some(&(point, _)) = run.read(|r| r.hardest_points(&state.settings.config, 1)).first() {
                 dispatch.emit(Action::Panel(Panel::BackpropPoint(point)));
             }
         }
@@ -132,10 +130,10 @@ pub(super) fn use_window_resize() {
 /// The data sets' thumbnails follow the seed, the noise and the number of classes; the user's
 /// points have a thumbnail of their own.
 #[hook]
-pub(super) fn use_thumbnails(data: &crate::engine::config::DataSetup, live: &Rc<RefCell<Live>>) {
-    let live = live.clone();
+pub(super) fn use_thumbnails(data: &crate::engine::config::DataSetup, run: &RunDoor) {
+    let run = run.clone();
     use_effect_with((data.seed, data.noise, data.problem, data.classes), move |(seed, noise, _, classes)| {
-        draw_dataset_thumbnails(&live, *seed, *noise, *classes);
+        draw_dataset_thumbnails(&run, *seed, *noise, *classes);
         || ()
     });
     use_effect_with((data.custom_points.clone(), data.axes.clone(), data.classes, data.problem), |(points, axes, classes, _)| {

@@ -5,7 +5,7 @@
 
 use super::ctx::*;
 use super::files::{download_bytes, save_blob};
-use crate::live::classroom::{AnimationRefusal, AnimationState, MIN_FRAMES};
+use door::{AnimationRefusal, AnimationState, MIN_FRAMES};
 
 /// The setup in words, for the picture's caption: data set, network, activation, learning
 /// rate, then the epoch and losses shown.
@@ -29,17 +29,17 @@ pub(super) fn caption(ctx: &Ctx) -> Vec<String> {
         Text::LearningRate.get(lang),
         c.training.learning_rate,
     );
-    let live = ctx.live.borrow();
-    let mut second = String::new();
-    if let Some(t) = live.trainer() {
-        second = format!("{} {}", Text::Epoch.get(lang), t.epoch);
+    let second = ctx.run.read(|r| {
+        let Some(t) = r.trainer() else { return String::new() };
+        let mut second = format!("{} {}", Text::Epoch.get(lang), t.epoch);
         if let Some(r) = &t.last {
             second += &format!(" · {} {:.3}", Text::TrainingLoss.get(lang), r.train.loss);
             if let Some(test) = &r.test {
                 second += &format!(" · {} {:.3}", Text::TestLoss.get(lang), test.loss);
             }
         }
-    }
+        second
+    });
     vec![first, second]
 }
 
@@ -176,13 +176,13 @@ pub(super) fn picture_tools(p: &PictureProps) -> Html {
                 })
             };
             shown.set(Some(Shown::Making(0, 1)));
-            ctx.live.borrow_mut().animate(Text::Epoch.get(s.lang), s.discretize, s.show_test, heard);
+            ctx.run.send(Command::Animate { word: Text::Epoch.get(s.lang).to_string(), discretize: s.discretize, show_test: s.show_test, then: heard });
         })
     };
     let cancel = {
         let (ctx, shown) = (ctx.clone(), shown.clone());
         Callback::from(move |_: MouseEvent| {
-            ctx.live.borrow_mut().cancel(crate::live::service::Service::Animation);
+            ctx.run.send(Command::Cancel(door::Service::Animation));
             shown.set(None);
         })
     };

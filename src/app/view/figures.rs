@@ -2,12 +2,12 @@
 //! setup's, read at each frame stamp and rendered by Yew.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::render::figures::{figure, Figure};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct FigureProps {
-    pub live: LiveHandle,
+    pub run: RunDoor,
     pub id: &'static str,
     pub figure: Figure,
     #[prop_or_default]
@@ -19,13 +19,12 @@ pub(super) struct FigureProps {
 
 #[function_component(LiveFigure)]
 pub(super) fn live_figure(p: &FigureProps) -> Html {
-    use_frame(&p.live);
-    let live = p.live.0.borrow();
-    let text = figure(if p.second { live.compare_trainer() } else { live.trainer() }, p.figure);
+    use_frame(&p.run);
+    let text = p.run.read(|r| figure(if p.second { r.compare_trainer() } else { r.trainer() }, p.figure));
     html! { <span id={p.id} class={p.class.clone()}>{ text }</span> }
 }
 
 /// The figure `which` with element id `id`.
 pub(super) fn live_figure_of(ctx: &Ctx, id: &'static str, which: Figure, class: &'static str) -> Html {
-    html! { <LiveFigure live={LiveHandle(ctx.live.clone())} {id} figure={which} class={classes!((!class.is_empty()).then_some(class))} /> }
+    html! { <LiveFigure run={ctx.run.clone()} {id} figure={which} class={classes!((!class.is_empty()).then_some(class))} /> }
 }

@@ -80,7 +80,7 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
             typed.set(Some(text.clone()));
             message.set(Some(Text::FormulaReading.get(lang).into()));
             let (dispatch, message, typed) = (ctx.dispatch.clone(), message.clone(), typed.clone());
-            let heard = Callback::from(move |read: crate::live::service::FormulaRead| match read {
+            let heard = Callback::from(move |read: door::FormulaRead| match read {
                 Ok(formula) => {
                     message.set(None);
                     typed.set(None);
@@ -88,7 +88,7 @@ pub(super) fn formula_tool(p: &FormulaProps) -> Html {
                 }
                 Err(e) => message.set(Some(problem(&e, lang))),
             });
-            ctx.live.borrow_mut().ask(crate::live::service::Ask::ReadFormula(text), heard);
+            ctx.run.send(Command::ask(door::Ask::ReadFormula(text), heard));
         })
     };
     let remove = {

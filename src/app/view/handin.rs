@@ -26,15 +26,15 @@ enum Shown {
     Refused(String),
 }
 
-/// Makes the code of the run as shown.
-fn make(ctx: &Ctx, name: &str) -> Shown {
+/// Makes the code of the run as shown, from what it claims.
+fn make(ctx: &Ctx, name: &str, claim: Option<door::Claim>) -> Shown {
     let s = ctx.settings();
     let lang = s.lang;
     let link = link::to_short_hash(&crate::app::board::handed_in(s));
     if link.contains("points=page") {
         return Shown::Refused(ctx.t(Text::HandInDataTooLarge).to_string());
     }
-    let Some((epoch, test_loss, accuracy, weights)) = ctx.live.borrow_mut().claim() else { return Shown::Refused(ctx.t(Text::HandInNoRun).to_string()) };
+    let Some((epoch, test_loss, accuracy, weights)) = claim else { return Shown::Refused(ctx.t(Text::HandInNoRun).to_string()) };
     let handin = HandIn { name: name.to_string(), link, epoch, test_loss, accuracy, weights };
     match handin.encode() {
         Ok(code) => {
@@ -83,7 +83,8 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
                 let _ = store.set_item(NAME_KEY, &name);
             }
             copied.set(None);
-            shown.set(Some(make(&ctx, &name)));
+            let (shown, made_by) = (shown.clone(), ctx.clone());
+            ctx.run.send(Command::Claim(Callback::from(move |claim| shown.set(Some(make(&made_by, &name, claim))))));
         })
     };
     // The name takes the keyboard as the dialog opens.
@@ -156,7 +157,7 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
                             } }</span>
                         </div>
                         <p class="text">{ ctx.t(Text::HandInSend) }</p>
-                        <super::qr::QrCanvas ctx={ctx.clone()} id="handin-qr" text={code} max_version={crate::live::classroom::CODE_QR_VERSION} label={ctx.t(Text::HandInQr)} />
+                        <super::qr::QrCanvas ctx={ctx.clone()} id="handin-qr" text={code} max_version={door::CODE_QR_VERSION} label={ctx.t(Text::HandInQr)} />
                     }
                     <div class="dialog-buttons">
                         <button id="handin-close" class="tool" onclick={close}>{ ctx.t(Text::Close) }</button>

@@ -23,7 +23,7 @@ struct Shown {
     /// Presses so far: 1 names the setting, 2 the way too.
     presses: u8,
     /// The worker's answer, once it came.
-    found: Option<crate::live::hinting::HintFound>,
+    found: Option<door::HintFound>,
     /// Runs tried so far, and in all, while it works.
     progress: (usize, usize),
 }
@@ -44,7 +44,7 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
     let (lang, e) = (s.lang, &s.exercise);
     let Some(goal) = e.goal else { return html! {} };
     // The runs a hint tries are capped, so that it answers within seconds; the cap is said.
-    let points = p.ctx.live.borrow().trainer().map_or(1, |t| t.train_len());
+    let points = p.ctx.run.read(|r| r.trainer().map_or(1, |t| t.train_len()));
     let epochs = crate::engine::hint::hint_epochs(e.max_epochs.unwrap_or(EPOCHS), points);
     // Worked out for another setup, it is forgotten.
     let current = shown.as_ref().filter(|h| h.config == s.config);
@@ -58,11 +58,11 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
                 let config = ctx.settings.config.clone();
                 shown.set(Some(Shown { config: config.clone(), presses: 1, found: None, progress: (0, 0) }));
                 let (shown, asked) = (shown.clone(), config.clone());
-                let heard = Callback::from(move |state: crate::live::hinting::HintState| {
+                let heard = Callback::from(move |state: door::HintState| {
                     shown.set(Some(Shown { config: asked.clone(), presses: 1, found: state.found, progress: state.progress }))
                 });
                 let aim = if matches!(goal, Goal::Accuracy(_)) { Aim::Accuracy } else { Aim::TestLoss };
-                ctx.live.borrow_mut().hint(&config, epochs, aim, max_neurons, heard);
+                ctx.run.send(Command::Hint(Box::new(HintOrder { config, epochs, aim, max_neurons, then: heard })));
             }
         })
     };
@@ -105,9 +105,9 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
     let label = if found.is_some() && presses == 1 { Text::HintAgain } else { Text::HintButton };
     let working = current.is_some_and(|h| h.found.is_none());
     let cancel = {
-        let (live, shown) = (p.ctx.live.clone(), shown.clone());
+        let (run, shown) = (p.ctx.run.clone(), shown.clone());
         Callback::from(move |_: MouseEvent| {
-            live.borrow_mut().cancel(crate::live::service::Service::Hint);
+            run.send(Command::Cancel(door::Service::Hint));
             shown.set(None);
         })
     };

@@ -51,9 +51,9 @@ pub(super) fn use_points_storage(points: &[Point], axes: &Axes, dispatch: &Callb
 /// loads (in the language shown now: the listeners are made anew when it or the
 /// walk-through changes).
 #[hook]
-pub(super) fn use_shortcuts(state: &UseReducerHandle<AppState>, live: &Rc<RefCell<Live>>, dispatch: &Callback<Action>) {
+pub(super) fn use_shortcuts(state: &UseReducerHandle<AppState>, run: &RunDoor, dispatch: &Callback<Action>) {
     {
-        let live = live.clone();
+        let run = run.clone();
         let dispatch = dispatch.clone();
         let state = state.clone();
         let deps = (state.settings.lang, state.settings.backprop, state.backprop_stage, state.backprop_point, state.help, state.builder);
@@ -117,10 +117,10 @@ pub(super) fn use_shortcuts(state: &UseReducerHandle<AppState>, live: &Rc<RefCel
                         "?" => dispatch.emit(Action::Panel(Panel::Help(true))),
                         "ArrowRight" if backprop => {
                             let step = Step { stage: state.backprop_stage, point: state.backprop_point };
-                            backprop_next(&state.settings, step, &live, &dispatch)
+                            backprop_next(&state.settings, step, &run, &dispatch)
                         }
                         "ArrowLeft" if backprop => dispatch.emit(Action::Panel(Panel::BackpropPrev)),
-                        "ArrowRight" => live.borrow_mut().step_once(),
+                        "ArrowRight" => run.send(Command::StepOnce),
                         "r" | "R" => dispatch.emit(Action::Run(Run::Reset)),
                         "b" | "B" => dispatch.emit(Action::Panel(Panel::Backprop(!backprop))),
                         _ => {}

@@ -4,10 +4,10 @@
 //! each frame that moved the run, so its numbers follow training.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::engine::Config;
-use crate::live::ids;
-use crate::live::math::{point_words, InspectPoint};
+use crate::live::math::point_words;
+use door::InspectPoint;
 
 /// The name of input `i` of a neuron in layer `layer`: a feature for the first layer, the
 /// previous layer's neuron otherwise.
@@ -42,14 +42,14 @@ fn signed(v: Real) -> String {
 pub(super) fn inspector(ctx: &Ctx, card: &UseStateHandle<Option<Card>>) -> Html {
     let s = ctx.settings();
     let Some((layer, neuron)) = s.inspect else { return html! {} };
-    let live = LiveHandle(ctx.live.clone());
+    let run = ctx.run.clone();
     let config = Rc::new(s.config.clone());
-    html! { <InspectorPanel {live} {layer} {neuron} {config} lang={s.lang} card={card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} dispatch={ctx.dispatch.clone()} /> }
+    html! { <InspectorPanel {run} {layer} {neuron} {config} lang={s.lang} card={card.clone()} on_close={ctx.send(Action::Panel(Panel::Inspect(None)))} dispatch={ctx.dispatch.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
 pub(super) struct InspectorProps {
-    live: LiveHandle,
+    run: RunDoor,
     layer: LayerNo,
     neuron: usize,
     config: Rc<Config>,
@@ -62,11 +62,11 @@ pub(super) struct InspectorProps {
 
 #[function_component(InspectorPanel)]
 pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
-    use_frame(&p.live);
+    use_frame(&p.run);
     let t = |text: Text| text.get(p.lang);
     let (layer, neuron) = (p.layer, p.neuron);
     let network_layer = layer.index().unwrap_or(0);
-    let numbers = p.live.0.borrow().neuron_math(&p.config, network_layer, neuron);
+    let numbers = p.run.read(|r| r.neuron_math(&p.config, network_layer, neuron));
     let inputs = numbers.as_ref().map_or(0, |(m, ..)| m.inputs.len());
     let output = layer == LayerNo::of(p.config.network.hidden.len());
     let title = if output {
@@ -84,11 +84,11 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
         || ()
     });
     let edit = |target: Target| {
-        let (live, card) = (p.live.0.clone(), p.card.clone());
+        let (run, card) = (p.run.clone(), p.card.clone());
         Callback::from(move |e: MouseEvent| {
             let value = match target {
-                Target::Weight { layer, neuron, input } => live.borrow().weight(layer, neuron, input),
-                Target::Bias { layer, neuron } => live.borrow().bias(layer, neuron),
+                Target::Weight { layer, neuron, input } => run.read(|r| r.weight(layer, neuron, input)),
+                Target::Bias { layer, neuron } => run.read(|r| r.bias(layer, neuron)),
             };
             let Some(value) = value else { return };
             let el: web_sys::Element = e.target_unchecked_into();
@@ -99,8 +99,8 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
         })
     };
     let next = {
-        let live = p.live.0.clone();
-        Callback::from(move |_: MouseEvent| live.borrow_mut().next_inspect_point())
+        let run = p.run.clone();
+        Callback::from(move |_: MouseEvent| run.send(Command::NextInspectPoint))
     };
     let where_text = numbers.as_ref().map(|(_, point, (x, y), n)| {
         let label = match point {

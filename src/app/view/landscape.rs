@@ -6,7 +6,7 @@
 //! weights at the current training loss).
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::app::json;
 use crate::engine::landscape::{Landscape, Parameter, Plane};
 
@@ -14,10 +14,10 @@ use crate::engine::landscape::{Landscape, Parameter, Plane};
 pub(super) fn landscape_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some(plane) = s.landscape else { return html! {} };
-    let live = LiveHandle(ctx.live.clone());
+    let run = ctx.run.clone();
     let choices = Rc::new(parameters(s, s.lang));
     let on_plane = ctx.dispatch.reform(|plane| Action::Panel(Panel::Landscape(plane)));
-    html! { <LandscapePanel {live} {plane} {choices} lang={s.lang} {on_plane} /> }
+    html! { <LandscapePanel {run} {plane} {choices} lang={s.lang} {on_plane} /> }
 }
 
 /// Every weight and bias of the network, with its name, in the network's order.
@@ -48,7 +48,7 @@ fn key(p: Parameter) -> String {
 
 #[derive(Properties, PartialEq)]
 pub(super) struct LandscapeProps {
-    live: LiveHandle,
+    run: RunDoor,
     plane: Plane,
     choices: Rc<Vec<(Parameter, String)>>,
     lang: Lang,
@@ -72,29 +72,29 @@ fn axes_words(l: &Landscape, lang: Lang) -> String {
 }
 
 /// The landscape over `plane`, once the worker has computed it.
-fn over(live: &Live, plane: Plane) -> Option<&Landscape> {
-    live.landscape().filter(|l| l.plane == plane)
+fn over(run: &RunView, plane: Plane) -> Option<&Landscape> {
+    run.landscape().filter(|l| l.plane == plane)
 }
 
 #[function_component(LandscapePanel)]
 pub(super) fn landscape_panel(p: &LandscapeProps) -> Html {
-    let stamp = use_frame(&p.live);
+    let stamp = use_frame(&p.run);
     let canvas = use_node_ref();
     let lang = p.lang;
     let (path, axes) = {
-        let live = p.live.0.borrow();
-        match over(&live, p.plane) {
+        p.run.read(|r| match over(r, p.plane) {
             Some(l) => (Some(path_json(l)), Some(axes_words(l, lang))),
             None => (None, None),
-        }
+        })
     };
     {
-        let (canvas, live, plane) = (canvas.clone(), p.live.0.clone(), p.plane);
+        let (canvas, run, plane) = (canvas.clone(), p.run.clone(), p.plane);
         use_effect_with((stamp, plane, path.clone()), move |_| {
-            let live = live.borrow();
-            if let (Some(c), Some(l)) = (canvas.cast::<web_sys::HtmlCanvasElement>(), over(&live, plane)) {
-                crate::render::landscape::draw_landscape(&c, l);
-            }
+            run.read(|r| {
+                if let (Some(c), Some(l)) = (canvas.cast::<web_sys::HtmlCanvasElement>(), over(r, plane)) {
+                    crate::render::landscape::draw_landscape(&c, l);
+                }
+            });
             || ()
         });
     }

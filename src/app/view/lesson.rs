@@ -4,7 +4,6 @@ use super::choice::{choice, edit_with};
 use super::confusion::Confusion;
 use super::controls::{Checkbox, NumberField, Slider};
 use super::ctx::*;
-use super::panel::LiveHandle;
 use super::threshold::PerceptronMistakes;
 use crate::engine::limits::{INIT_SIGMA, LEAKY_SLOPE, MIN_DELTA, PATIENCE, PERCENT_VAL};
 
@@ -134,11 +133,11 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                 <fieldset class="measures">
                     <legend>{ ctx.t(Text::Measures) }</legend>
                     if c.is_perceptron() {
-                        <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<PerceptronMistakes live={LiveHandle(ctx.live.clone())} lang={ctx.settings().lang} /></p>
+                        <p class="perceptron">{ ctx.t(Text::Mistakes) }{ ": " }<PerceptronMistakes run={ctx.run.clone()} lang={ctx.settings().lang} /></p>
                     }
                     if c.data.problem == Problem::Classification {
                         <p class="label">{ ctx.t(Text::ConfusionMatrix) }</p>
-                        <Confusion live={super::panel::LiveHandle(ctx.live.clone())} lang={ctx.settings().lang} />
+                        <Confusion run={ctx.run.clone()} lang={ctx.settings().lang} />
                     }
                     <p class="label">{ ctx.t(Text::GradientMagnitude) }</p>
                     <canvas id={ids::GRADIENT_CHART} width="260" height="90"></canvas>

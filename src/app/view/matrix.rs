@@ -5,21 +5,20 @@
 //! again at each frame that moved the run.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::engine::Config;
-use crate::live::ids;
 
 pub(super) fn matrix_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some(layer) = s.matrix else { return html! {} };
-    let live = LiveHandle(ctx.live.clone());
+    let run = ctx.run.clone();
     let config = Rc::new(s.config.clone());
-    html! { <MatrixPanel {live} {layer} {config} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Matrix(None)))} /> }
+    html! { <MatrixPanel {run} {layer} {config} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Matrix(None)))} /> }
 }
 
 #[derive(Properties, PartialEq)]
 pub(super) struct MatrixProps {
-    live: LiveHandle,
+    run: RunDoor,
     layer: LayerNo,
     config: Rc<Config>,
     lang: Lang,
@@ -38,13 +37,13 @@ fn short(v: Real) -> String {
 
 #[function_component(MatrixPanel)]
 pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
-    use_frame(&p.live);
+    use_frame(&p.run);
     let offset = use_state(|| 0usize);
     let sum = use_state(|| None::<String>);
     let t = |text: Text| text.get(p.lang);
     let output = p.layer == LayerNo::of(p.config.network.hidden.len());
     let title = if output { t(Text::Output).to_string() } else { format!("{} {}", t(Text::HiddenLayer), p.layer) };
-    let numbers = p.layer.index().and_then(|layer| p.live.0.borrow().layer_product(&p.config, layer, *offset));
+    let numbers = p.layer.index().and_then(|layer| p.run.read(|r| r.layer_product(&p.config, layer, *offset)));
     let next = {
         let (offset, sum) = (offset.clone(), sum.clone());
         Callback::from(move |_: MouseEvent| {

@@ -39,7 +39,7 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
         }
         || ()
     });
-    let walk = if ctx.settings.backprop { ctx.live.borrow().walkthrough(p.step.point, &ctx.settings.config).map(Rc::new) } else { None };
+    let walk = if ctx.settings.backprop { ctx.run.read(|r| r.walkthrough(p.step.point, &ctx.settings.config).map(Rc::new)) } else { None };
     let walk = walk.as_deref();
     let s = ctx.settings();
     let c = &s.config;
@@ -59,10 +59,9 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             let p = (e.offset_x() as f64, e.offset_y() as f64);
             // A finger is less precise than a mouse: look further on a tap.
             let found = link_at(&lay, p, if edit { 9.0 } else { 5.0 });
-            let mut r = ctx.live.borrow_mut();
-            r.set_highlight(found.map(|l| (l.layer, l.neuron, l.input)));
+            ctx.run.send(Command::Highlight(found.map(|l| (l.layer, l.neuron, l.input))));
             let next = found.and_then(|l| {
-                r.weight(l.layer, l.neuron, l.input).map(|value| Card {
+                ctx.run.read(|r| r.weight(l.layer, l.neuron, l.input)).map(|value| Card {
                     x: e.page_x() as f64 + 12.0,
                     y: e.page_y() as f64 + 12.0,
                     target: Target::Weight { layer: l.layer, neuron: l.neuron, input: l.input },
@@ -70,7 +69,6 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                     editing: edit,
                 })
             });
-            drop(r);
             if *card != next {
                 card.set(next);
             }
@@ -78,10 +76,10 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
     };
     let hover_link = link_card(false);
     let leave_links = {
-        let (live, card) = (ctx.live.clone(), card.clone());
+        let (run, card) = (ctx.run.clone(), card.clone());
         Callback::from(move |_| {
             if !card.as_ref().is_some_and(|c| c.editing) {
-                live.borrow_mut().set_highlight(None);
+                run.send(Command::Highlight(None));
                 card.set(None);
             }
         })
@@ -142,17 +140,17 @@ fn edit_card(ctx: &Ctx, handle: &UseStateHandle<Option<Card>>) -> Html {
         };
     }
     let onkeydown = {
-        let (live, handle) = (ctx.live.clone(), handle.clone());
+        let (run, handle) = (ctx.run.clone(), handle.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                if let Some(v) = super::controls::parse_decimal(&text) {
-                    let mut r = live.borrow_mut();
-                    match card.target {
-                        Target::Weight { layer, neuron, input } => r.set_parameter(layer, neuron, Some(input), v),
-                        Target::Bias { layer, neuron } => r.set_parameter(layer, neuron, None, v),
-                    }
-                    r.set_highlight(None);
+                if let Some(value) = super::controls::parse_decimal(&text) {
+                    let (layer, neuron, input) = match card.target {
+                        Target::Weight { layer, neuron, input } => (layer, neuron, Some(input)),
+                        Target::Bias { layer, neuron } => (layer, neuron, None),
+                    };
+                    run.send(Command::SetParameter { layer, neuron, input, value });
+                    run.send(Command::Highlight(None));
                 }
                 handle.set(None);
             }

@@ -22,7 +22,7 @@ pub(super) fn input_nodes(ctx: &Ctx, lay: &Layout) -> Html {
                     style={format!("left:{}px;top:{}px", b.x, b.y)}
                     aria-pressed={on.to_string()} aria-label={name.clone()} title={name}
                     onclick={ctx.send(Action::Edit(Edit::ToggleFeature(f)))}
-                    onmouseenter={focus_on::<MouseEvent>(&ctx.live, Focus::Feature(f))} onmouseleave={focus_on::<MouseEvent>(&ctx.live, Focus::Output)}>
+                    onmouseenter={focus_on::<MouseEvent>(&ctx.run, Focus::Feature(f))} onmouseleave={focus_on::<MouseEvent>(&ctx.run, Focus::Output)}>
                     <span class="feature-label">{ if formula.is_some() { super::formula::node_label(formula) } else { f.label().to_string() } }</span>
                 </button>
             }
@@ -47,9 +47,9 @@ pub(super) fn hidden_nodes(ctx: &Ctx, lay: &Layout, card: &UseStateHandle<Option
                 title={format!("{} {}", ctx.t(Text::ThisIsOutput), ctx.t(Text::InspectHint))} tabindex="0" role="button"
                 onclick={ctx.send(Action::Panel(Panel::Inspect(Some((no, j)))))} onkeydown={inspect_key(ctx, no, j)}
                 aria-label={format!("{} {no}, {} {}{state}", ctx.t(Text::HiddenLayer), ctx.t(Text::Neuron), j + 1)}
-                onmouseenter={focus_on::<MouseEvent>(&ctx.live, Focus::Neuron(l, j))} onmouseleave={focus_on::<MouseEvent>(&ctx.live, Focus::Output)}
-                onfocus={focus_on::<FocusEvent>(&ctx.live, Focus::Neuron(l, j))}
-                onblur={focus_on::<FocusEvent>(&ctx.live, Focus::Output)}>
+                onmouseenter={focus_on::<MouseEvent>(&ctx.run, Focus::Neuron(l, j))} onmouseleave={focus_on::<MouseEvent>(&ctx.run, Focus::Output)}
+                onfocus={focus_on::<FocusEvent>(&ctx.run, Focus::Neuron(l, j))}
+                onblur={focus_on::<FocusEvent>(&ctx.run, Focus::Output)}>
             </div>
             // Beside the neuron, not inside it: a control may not hold another.
             <button class="bias" style={bias_at(b, touch)} aria-label={format!("{} ({} {}, {} {})", ctx.t(Text::Bias), ctx.t(Text::HiddenLayer), no, ctx.t(Text::Neuron), j + 1)}
@@ -102,13 +102,13 @@ fn bias_at(b: NodeBox, touch: bool) -> String {
 /// Shows the bias's value card (`editing`: opens its editor) for neuron `neuron` of layer
 /// `layer` (0 the first hidden layer).
 fn bias_card(ctx: &Ctx, card: &UseStateHandle<Option<Card>>, layer: usize, neuron: usize, editing: bool) -> Callback<MouseEvent> {
-    let (live, card) = (ctx.live.clone(), card.clone());
+    let (run, card) = (ctx.run.clone(), card.clone());
     Callback::from(move |e: MouseEvent| {
         e.stop_propagation();
         if !editing && card.as_ref().is_some_and(|c| c.editing) {
             return;
         }
-        if let Some(value) = live.borrow().bias(layer, neuron) {
+        if let Some(value) = run.read(|r| r.bias(layer, neuron)) {
             // Pressed from the keyboard, the event has no pointer position: use the square's.
             let (x, y) = match e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 Some(el) if e.detail() == 0 => {
@@ -136,7 +136,7 @@ fn inspect_key(ctx: &Ctx, layer: LayerNo, neuron: usize) -> Callback<KeyboardEve
 }
 
 /// Shows `focus` in the big heatmap on an event of any kind (a pointer entering, a focus).
-fn focus_on<E: 'static>(live: &Rc<RefCell<Live>>, focus: Focus) -> Callback<E> {
-    let live = live.clone();
-    Callback::from(move |_: E| live.borrow_mut().set_focus(focus))
+fn focus_on<E: 'static>(run: &RunDoor, focus: Focus) -> Callback<E> {
+    let run = run.clone();
+    Callback::from(move |_: E| run.send(Command::Focus(focus)))
 }

@@ -6,7 +6,6 @@ use super::ctx::*;
 use super::dataset::add_point;
 use super::figures::live_figure_of;
 use super::files::{download, on_file, Reading};
-use super::panel::LiveHandle;
 use super::readouts::{HeatmapLabel, PerfReadout, TrainingHint};
 use super::timeline::{scrub, Timeline};
 use crate::render::figures::{Figure, Set};
@@ -36,7 +35,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
     let axes = crate::live::math::shown_axes(c, s.lang);
     let at = |axis: &crate::engine::axes::Axis, v: Real| ((v - axis.min) / axis.span() * 100.0) as f64;
     let side = crate::live::layout::picture_size(crate::live::dom::window_width(), s.projector, s.compare.is_some());
-    let live = LiveHandle(ctx.live.clone());
+    let run = ctx.run.clone();
     html! {
         <section class="column output-column" aria-label={ctx.t(Text::Output)}>
             <div class="output-head" id="output-head">
@@ -46,7 +45,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             </div>
             <div class="pictures">
             <div class="picture-a">
-            <HeatmapLabel live={live.clone()} lang={s.lang} />
+            <HeatmapLabel run={run.clone()} lang={s.lang} />
             <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
                 <div class="y-ticks" id="y-ticks">{ for axes.y.ticks().into_iter().map(|t| html! {
                     <span style={format!("top:{:.2}%", 100.0 - at(&axes.y, t))}>{ axes.y.tick_label(t) }</span>
@@ -70,11 +69,11 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             <div class="readouts-a">
             { super::curve::curve_view(ctx) }
             { metrics(ctx) }
-            <TrainingHint live={live.clone()} lang={s.lang} />
+            <TrainingHint run={run.clone()} lang={s.lang} />
             <div id="linechart">
             <canvas id={ids::LOSS_CHART} width="300" height="100" role="img" aria-label={format!("{}: {} / {}", ctx.t(Text::LossChart), ctx.t(Text::TrainingLoss), ctx.t(Text::TestLoss))}
                 onmousemove={chart_hover(ctx, &tip)} onmouseleave={hide_tip(&tip)}></canvas>
-            <Timeline live={live.clone()} lang={s.lang} onscrub={scrub(ctx, p.playing)} />
+            <Timeline run={run.clone()} lang={s.lang} onscrub={scrub(ctx, p.playing)} />
             <p id="chart-legend" class="chart-legend">
                 <span class="legend-loss">{ ctx.t(Text::LossChart) }{ ":" }</span>
                 <span class="item"><span class="line train"></span>{ ctx.t(Text::LegendTraining) }</span>
@@ -112,7 +111,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             </div>
             <div class="file-tools">{ file_tools(ctx) }</div>
             if s.show_performance {
-                <PerfReadout live={live.clone()} lang={s.lang} />
+                <PerfReadout run={run.clone()} lang={s.lang} />
             } else {
                 <div id={ids::PERF} class="perf" hidden=true></div>
             }
@@ -139,11 +138,11 @@ fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
 
 pub(super) fn file_tools(ctx: &Ctx) -> Html {
     // The worker writes the files, with the weights shown here.
-    use crate::live::service::Export;
+    use door::Export;
     let save_as = |what: Export, name: &'static str, mime: &'static str| {
-        let live = ctx.live.clone();
+        let run = ctx.run.clone();
         Callback::from(move |_| {
-            live.borrow_mut().export(what, Callback::from(move |text: Option<String>| text.iter().for_each(|text| download(name, mime, text))))
+            run.send(Command::Export(what, Callback::from(move |text: Option<String>| text.iter().for_each(|text| download(name, mime, text)))))
         })
     };
     let save = save_as(Export::Model, "neurona-model.json", "application/json");
@@ -153,7 +152,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
         // The worker reads the file; the setup it opens keeps the page's other settings.
         Reading::Text(|ctx, text| {
             let (settings, dispatch) = (ctx.settings.clone(), ctx.dispatch.clone());
-            let then = Callback::from(move |read: crate::live::service::ModelRead| match read {
+            let then = Callback::from(move |read: door::ModelRead| match read {
                 Ok(opened) => {
                     let mut settings = (*settings).clone();
                     let Some(network) = opened.network() else { return };
@@ -166,7 +165,7 @@ pub(super) fn file_tools(ctx: &Ctx) -> Html {
                 }
                 Err(why) => dispatch.emit(Action::Notes(Notes::Show(Notice::ModelRejected(why)))),
             });
-            ctx.live.borrow_mut().ask(crate::live::service::Ask::ReadModel(text), then);
+            ctx.run.send(Command::ask(door::Ask::ReadModel(text), then));
         }),
     );
     html! {
@@ -187,11 +186,10 @@ fn chart_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
     let (ctx, tip) = (ctx.clone(), tip.clone());
     Callback::from(move |e: MouseEvent| {
         let lang = ctx.settings().lang;
-        let text = {
-            let r = ctx.live.borrow();
-            let Some(t) = r.trainer() else { return };
+        let text = ctx.run.read(|r| {
+            let t = r.trainer()?;
             let points = &t.history.points;
-            let (Some(first), Some(last)) = (points.first(), points.last()) else { return };
+            let (Some(first), Some(last)) = (points.first(), points.last()) else { return None };
             let target: web_sys::Element = e.target_unchecked_into();
             let width = target.get_bounding_client_rect().width().max(1.0);
             // The plot leaves room for the loss numbers on the left and a margin on the right.
@@ -200,7 +198,7 @@ fn chart_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
             let f = ((e.offset_x() as f64 - LEFT * scale) / (width - (LEFT + RIGHT) * scale)).clamp(0.0, 1.0);
             let epoch = first.epoch as f64 + f * (last.epoch - first.epoch) as f64;
             let p = points.iter().min_by(|a, b| (a.epoch as f64 - epoch).abs().total_cmp(&(b.epoch as f64 - epoch).abs())).copied();
-            let Some(p) = p else { return };
+            let p = p?;
             let mut text = format!("{} {} · {} {:.3}", Text::Epoch.get(lang), p.epoch, Text::TrainingLoss.get(lang), p.train);
             if let Some(v) = p.validation {
                 text += &format!(" · {} {v:.3}", Text::ValidationLoss.get(lang));
@@ -208,8 +206,9 @@ fn chart_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
             if let Some(v) = p.test {
                 text += &format!(" · {} {v:.3}", Text::TestLoss.get(lang));
             }
-            text
-        };
+            Some(text)
+        });
+        let Some(text) = text else { return };
         tip.set(Some((e.page_x() as f64 + 12.0, e.page_y() as f64 + 12.0, text, "chart-tip")));
     })
 }
@@ -224,14 +223,11 @@ fn heatmap_hover(ctx: &Ctx, tip: &Tip) -> Callback<MouseEvent> {
     let (ctx, tip) = (ctx.clone(), tip.clone());
     Callback::from(move |e: MouseEvent| {
         let (x, y) = plane_point(&e);
-        let text = {
-            let mut live = ctx.live.borrow_mut();
-            if ctx.settings().inspect.is_some() {
-                live.inspect_at(x, y);
-            }
-            live.describe_point(x, y)
-        };
-        tip.set(text.map(|t| (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0, t, "heatmap-tip")));
+        if ctx.settings().inspect.is_some() {
+            ctx.run.send(Command::InspectAt(x, y));
+        }
+        let (tip, at) = (tip.clone(), (e.page_x() as f64 + 14.0, e.page_y() as f64 + 14.0));
+        ctx.run.send(Command::Describe(x, y, Callback::from(move |text: Option<String>| tip.set(text.map(|t| (at.0, at.1, t, "heatmap-tip"))))));
     })
 }
 

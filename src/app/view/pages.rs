@@ -15,18 +15,17 @@ const MODULE_SCRIPTS: [&str; 2] = ["./teacher.js", "./teacher_loader.js"];
 /// What every page starts from: the state read from the link, the live side, and the context
 /// the views share.
 #[hook]
-pub(super) fn use_page() -> (UseReducerHandle<AppState>, Rc<RefCell<Live>>, Callback<Action>, Ctx) {
+pub(super) fn use_page() -> (UseReducerHandle<AppState>, RunDoor, Callback<Action>, Ctx) {
     let state = use_reducer(initial_state);
-    let live = use_memo((), |_| Live::new());
-    let live: Rc<RefCell<Live>> = (*live).clone();
+    let run = (*use_memo((), |_| RunDoor::open())).clone();
     #[cfg(feature = "test-hooks")]
-    crate::app::hook(&live);
+    crate::app::hook(&run);
     // One callback for the page's whole life, so that the columns' properties stay equal.
     let dispatch = use_callback(state.dispatcher(), |a: Action, d| d.dispatch(a));
     // The settings are shared, not copied, while they do not change.
     let settings = use_memo(state.settings.clone(), |s| s.clone());
-    let ctx = Ctx { settings, dispatch: dispatch.clone(), live: live.clone() };
-    (state, live, dispatch, ctx)
+    let ctx = Ctx { settings, dispatch: dispatch.clone(), run: run.clone() };
+    (state, run, dispatch, ctx)
 }
 
 /// Whether these settings ask for a page of its own rather than the playground.
@@ -77,9 +76,9 @@ pub fn follow_link(own: bool) {
 /// The page of its own the link asks for: the board or the worksheet.
 #[component]
 pub fn TeacherPage() -> Html {
-    let (state, live, dispatch, ctx) = use_page();
-    use_live_follows(&state, &live, &dispatch);
-    use_formula_read(state.settings.config.network.formula.as_ref(), &live, &dispatch);
+    let (state, run, dispatch, ctx) = use_page();
+    use_live_follows(&state, &run, &dispatch);
+    use_formula_read(state.settings.config.network.formula.as_ref(), &run, &dispatch);
     use_link_sync(&state.settings);
     let s = &state.settings;
     html! {

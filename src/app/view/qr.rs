@@ -2,7 +2,7 @@
 //! zone of four modules the standard asks for), or a line saying the text is too long for one.
 
 use super::ctx::*;
-use crate::live::classroom::Qr;
+use door::Qr;
 
 /// Pixels per module on the canvas (CSS may show it smaller or larger, without smoothing).
 const MODULE_PX: usize = 4;
@@ -45,11 +45,11 @@ pub(super) fn qr_canvas(p: &QrProps) -> Html {
     // None while the worker works; Some(None) when the text does not fit one code.
     let code = use_state(|| None::<Option<Rc<Qr>>>);
     {
-        let (code, live, max_version) = (code.clone(), p.ctx.live.clone(), p.max_version);
+        let (code, run, max_version) = (code.clone(), p.ctx.run.clone(), p.max_version);
         use_effect_with(p.text.clone(), move |text| {
             code.set(None);
             let heard = Callback::from(move |qr: Option<Box<Qr>>| code.set(Some(qr.map(|q| Rc::new(*q)))));
-            live.borrow_mut().ask(crate::live::service::Ask::Qr { text: text.to_string(), max_version }, heard);
+            run.send(Command::ask(door::Ask::Qr { text: text.to_string(), max_version }, heard));
             || ()
         });
     }

@@ -3,13 +3,13 @@
 //! loop's own figures.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::engine::diagnose::Trouble;
 
 /// The live side and the page's language: all a readout needs.
 #[derive(Properties, PartialEq)]
 pub(super) struct ReadoutProps {
-    pub live: LiveHandle,
+    pub run: RunDoor,
     pub lang: Lang,
 }
 
@@ -26,8 +26,8 @@ fn focus_words(focus: Focus, lang: Lang) -> String {
 /// What the big heatmap shows.
 #[function_component(HeatmapLabel)]
 pub(super) fn heatmap_label(p: &ReadoutProps) -> Html {
-    use_frame(&p.live);
-    let focus = p.live.0.borrow().focus();
+    use_frame(&p.run);
+    let focus = p.run.read(|r| r.focus());
     html! { <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite">{ focus_words(focus, p.lang) }</div> }
 }
 
@@ -45,8 +45,8 @@ fn hint_words(trouble: Option<Trouble>, lang: Lang) -> (&'static str, String) {
 /// What is going wrong with the run, if anything, beside the losses.
 #[function_component(TrainingHint)]
 pub(super) fn training_hint(p: &ReadoutProps) -> Html {
-    use_frame(&p.live);
-    let (kind, text) = hint_words(p.live.0.borrow().trouble(), p.lang);
+    use_frame(&p.run);
+    let (kind, text) = hint_words(p.run.read(|r| r.trouble()), p.lang);
     html! { <p id={ids::TRAINING_HINT} class="training-hint" role="status" data-kind={kind} hidden={kind.is_empty()}>{ text }</p> }
 }
 
@@ -54,8 +54,8 @@ pub(super) fn training_hint(p: &ReadoutProps) -> Html {
 /// `data-*` attributes for scripts.
 #[function_component(PerfReadout)]
 pub(super) fn perf_readout(p: &ReadoutProps) -> Html {
-    use_frame(&p.live);
-    let Some(f) = p.live.0.borrow().perf_figures() else {
+    use_frame(&p.run);
+    let Some(f) = p.run.read(|r| r.perf_figures()) else {
         return html! { <div id={ids::PERF} class="perf" aria-live="off"></div> };
     };
     let lang = p.lang;

@@ -5,7 +5,7 @@
 //! output's line there (`data-line`).
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use crate::app::json;
 use crate::engine::space::{LayerSpace, SpaceAxes};
 
@@ -13,14 +13,14 @@ use crate::engine::space::{LayerSpace, SpaceAxes};
 pub(super) fn space_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some(layer) = s.space else { return html! {} };
-    let live = LiveHandle(ctx.live.clone());
+    let run = ctx.run.clone();
     let classes = s.config.data.classes.max(2);
-    html! { <SpacePanel {live} {layer} {classes} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Space(None)))} /> }
+    html! { <SpacePanel {run} {layer} {classes} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Space(None)))} /> }
 }
 
 #[derive(Properties, PartialEq)]
 pub(super) struct SpaceProps {
-    live: LiveHandle,
+    run: RunDoor,
     layer: LayerNo,
     classes: usize,
     lang: Lang,
@@ -56,34 +56,34 @@ fn axes_words(axes: &SpaceAxes, lang: Lang) -> String {
 }
 
 /// The plane as `layer` sees it, once the worker has painted it for that layer.
-fn seen_by(live: &Live, layer: LayerNo) -> Option<&LayerSpace> {
-    live.space().filter(|s| LayerNo::of(s.layer) == layer)
+fn seen_by(run: &RunView, layer: LayerNo) -> Option<&LayerSpace> {
+    run.space().filter(|s| LayerNo::of(s.layer) == layer)
 }
 
 #[function_component(SpacePanel)]
 pub(super) fn space_panel(p: &SpaceProps) -> Html {
-    let stamp = use_frame(&p.live);
+    let stamp = use_frame(&p.run);
     let t = use_state(|| 1.0f64);
     let canvas = use_node_ref();
     let lang = p.lang;
-    // What the panel writes, read while the run is borrowed; the drawing reads it again after
+    // What the panel writes, read through the door; the drawing reads it again after
     // the render (a canvas is drawn, not rendered), so the view is never copied.
     let (points, line, axes) = {
-        let live = p.live.0.borrow();
-        match seen_by(&live, p.layer) {
+        p.run.read(|r| match seen_by(r, p.layer) {
             Some(s) => {
                 (Some(points_json(s, *t)), s.line.map(|[a, b, c]| json::list([a, b, c].iter().map(|&v| json::number(v)))), Some(axes_words(&s.axes, lang)))
             }
             None => (None, None, None),
-        }
+        })
     };
     {
-        let (canvas, live, layer, classes) = (canvas.clone(), p.live.0.clone(), p.layer, p.classes);
+        let (canvas, run, layer, classes) = (canvas.clone(), p.run.clone(), p.layer, p.classes);
         use_effect_with((stamp, *t, layer, points.is_some()), move |&(_, t, _, _)| {
-            let live = live.borrow();
-            if let (Some(c), Some(space)) = (canvas.cast::<web_sys::HtmlCanvasElement>(), seen_by(&live, layer)) {
-                crate::render::space::draw_space(&c, space, t, SIZE, classes);
-            }
+            run.read(|r| {
+                if let (Some(c), Some(space)) = (canvas.cast::<web_sys::HtmlCanvasElement>(), seen_by(r, layer)) {
+                    crate::render::space::draw_space(&c, space, t, SIZE, classes);
+                }
+            });
             || ()
         });
     }

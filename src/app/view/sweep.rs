@@ -12,7 +12,7 @@ use super::ctx::*;
 use super::files::download;
 use crate::app::json;
 use crate::engine::sweep::{Knob, Outcome, COUNT};
-use crate::live::sweeping::{SweepRefusal, SweepState};
+use door::{SweepRefusal, SweepState};
 
 /// Properties of [`SweepTool`].
 #[derive(Properties, PartialEq)]
@@ -188,7 +188,7 @@ fn start(ctx: &Ctx, knob: Knob, shown: &UseStateHandle<Shown>, problem: &UseStat
         let shown = shown.clone();
         Callback::from(move |st: SweepState| shown.set(Some((knob, st))))
     };
-    ctx.live.borrow_mut().ask(crate::live::service::Ask::Sweep(Box::new(crate::live::sweeping::SweepAsk { knob, range: (from, to, count), epochs })), heard);
+    ctx.run.send(Command::ask(door::Ask::Sweep(Box::new(door::SweepAsk { knob, range: (from, to, count), epochs })), heard));
 }
 
 /// The button, and the panel while it is open (its own state: the chosen setting, the sweep
@@ -226,7 +226,7 @@ pub(super) fn sweep_tool(p: &SweepProps) -> Html {
             let Some(button) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button").ok().flatten()) else {
                 return;
             };
-            let stop = || ctx.live.borrow_mut().cancel(crate::live::service::Service::Sweep);
+            let stop = || ctx.run.send(Command::Cancel(door::Service::Sweep));
             match button.id().as_str() {
                 "sweep-button" | "sweep-close" => {
                     stop();
@@ -249,7 +249,7 @@ pub(super) fn sweep_tool(p: &SweepProps) -> Html {
                     if let Some(config) = k.set(&ctx.settings.config, value) {
                         // From the sweep's draw of initial weights: training it gives the
                         // sweep's figures.
-                        ctx.live.borrow_mut().start_next_at_round(st.round);
+                        ctx.run.send(Command::StartNextAtRound(st.round));
                         ctx.dispatch.emit(Action::Load(Box::new(Settings { config, ..(*ctx.settings).clone() })));
                     }
                 }

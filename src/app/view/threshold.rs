@@ -3,7 +3,7 @@
 
 use super::controls::NumberField;
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 use super::readouts::ReadoutProps;
 use crate::engine::limits::THRESHOLD_WEIGHT;
 use crate::engine::EpochReport;
@@ -11,7 +11,7 @@ use crate::engine::EpochReport;
 /// Properties of [`ThresholdUnit`].
 #[derive(Properties, PartialEq)]
 pub(super) struct ThresholdProps {
-    pub live: LiveHandle,
+    pub run: RunDoor,
     pub lang: Lang,
     /// The data set is XOR, which no threshold unit can separate: said under the fields.
     pub xor: bool,
@@ -23,29 +23,27 @@ pub(super) struct ThresholdProps {
 /// run (the one being typed into keeps what is typed).
 #[function_component(ThresholdUnit)]
 pub(super) fn threshold_unit(p: &ThresholdProps) -> Html {
-    use_frame(&p.live);
+    use_frame(&p.run);
     let lang = p.lang;
     let log = use_state(String::new);
-    let live = p.live.0.clone();
+    let run = p.run.clone();
     // Shown to three decimals.
     let r = |v: Real| (v * 1000.0).round() / 1000.0;
-    let values = live
-        .borrow()
-        .trainer()
-        .and_then(|t| crate::app::backprop_steps::threshold_weights(t, &t.config))
+    let values = run
+        .read(|run| run.trainer().and_then(|t| crate::app::backprop_steps::threshold_weights(t, &t.config)))
         .map(|(a, b, c)| [r(a), r(b), r(c)])
         .unwrap_or_default();
     let ids = ["tlu-w1", "tlu-w2", "tlu-b"];
     let set = |input: Option<usize>| {
-        let live = live.clone();
-        Callback::from(move |v: Real| live.borrow_mut().set_parameter(0, 0, input, v))
+        let run = run.clone();
+        Callback::from(move |v: Real| run.send(Command::SetParameter { layer: 0, neuron: 0, input, value: v }))
     };
     let step = {
-        let live = live.clone();
+        let run = run.clone();
         let log = log.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(s) = live.borrow_mut().perceptron_step() else { return };
-            log.set(describe_step(&s, lang));
+            let log = log.clone();
+            run.send(Command::PerceptronStep(Callback::from(move |s| log.set(describe_step(&s, lang)))));
         })
     };
     html! {
@@ -93,14 +91,15 @@ fn describe_step(s: &crate::engine::perceptron::PerceptronStep, lang: Lang) -> S
 /// (so a weight typed by hand shows at once), and whether it converged.
 #[function_component(PerceptronMistakes)]
 pub(super) fn perceptron_mistakes(p: &ReadoutProps) -> Html {
-    use_frame(&p.live);
-    let live = p.live.0.borrow();
-    let Some(t) = live.trainer().filter(|t| t.config.is_perceptron()) else {
-        return html! { <b id={ids::PERCEPTRON}>{ "–" }</b> };
-    };
-    let fresh = EpochReport::default();
-    let report = t.last.as_ref().unwrap_or(&fresh);
-    let mistakes = report.train.accuracy.map_or(0, |a| ((1.0 - a) * report.train.count as f64).round() as usize);
-    let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
-    html! { <b id={ids::PERCEPTRON} data-mistakes={mistakes.to_string()}>{ format!("{mistakes} ({})", verdict.get(p.lang)) }</b> }
+    use_frame(&p.run);
+    p.run.read(|run| {
+        let Some(t) = run.trainer().filter(|t| t.config.is_perceptron()) else {
+            return html! { <b id={ids::PERCEPTRON}>{ "–" }</b> };
+        };
+        let fresh = EpochReport::default();
+        let report = t.last.as_ref().unwrap_or(&fresh);
+        let mistakes = report.train.accuracy.map_or(0, |a| ((1.0 - a) * report.train.count as f64).round() as usize);
+        let verdict = if mistakes == 0 { Text::Converged } else { Text::NotConverged };
+        html! { <b id={ids::PERCEPTRON} data-mistakes={mistakes.to_string()}>{ format!("{mistakes} ({})", verdict.get(p.lang)) }</b> }
+    })
 }

@@ -2,12 +2,12 @@
 //! pauses and the network is shown as it was.
 
 use super::ctx::*;
-use super::panel::{use_frame, LiveHandle};
+use super::panel::use_frame;
 
 /// Properties of [`Timeline`].
 #[derive(Properties, PartialEq)]
 pub(super) struct TimelineProps {
-    pub live: LiveHandle,
+    pub run: RunDoor,
     pub lang: Lang,
     /// Called with the epoch the range is dragged to.
     pub onscrub: Callback<u64>,
@@ -17,14 +17,12 @@ pub(super) struct TimelineProps {
 /// shows in words.
 #[function_component(Timeline)]
 pub(super) fn timeline(p: &TimelineProps) -> Html {
-    use_frame(&p.live);
-    let live = p.live.0.borrow();
-    let newest = live.newest_epoch();
-    let viewed = live.viewed_epoch();
+    use_frame(&p.run);
+    let (newest, viewed, kept) = p.run.read(|r| (r.newest_epoch(), r.viewed_epoch(), r.timeline_kept()));
     let shown = viewed.unwrap_or(newest);
     let text = match viewed {
         Some(e) => Text::TimelineBack.get(p.lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
-        None => Text::TimelineNow.get(p.lang).replace("{kept}", &live.timeline_kept().to_string()),
+        None => Text::TimelineNow.get(p.lang).replace("{kept}", &kept.to_string()),
     };
     let oninput = p.onscrub.reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value().parse::<u64>().unwrap_or(0));
     html! {
@@ -43,6 +41,6 @@ pub(super) fn scrub(ctx: &Ctx, playing: bool) -> Callback<u64> {
         if playing {
             ctx.dispatch.emit(Action::Run(Run::Pause));
         }
-        ctx.live.borrow_mut().view_epoch(epoch);
+        ctx.run.send(Command::ViewEpoch(epoch));
     })
 }

@@ -245,7 +245,7 @@ pub(super) fn top_bar(ctx: &Ctx, playing: bool) -> Html {
     let lang = s.lang;
     let step = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.live.borrow_mut().step_once())
+        Callback::from(move |_| ctx.run.send(Command::StepOnce))
     };
     let current_act = c.network.hidden.first().map(|h| h.activation).unwrap_or(Activation::Tanh);
     let rate_label = |v: Real| format!("{v}");
@@ -341,7 +341,7 @@ pub(super) fn mobile_transport(ctx: &Ctx, playing: bool, met: bool) -> Html {
     let goal = ctx.settings().exercise.goal;
     let step = {
         let ctx = ctx.clone();
-        Callback::from(move |_| ctx.live.borrow_mut().step_once())
+        Callback::from(move |_| ctx.run.send(Command::StepOnce))
     };
     html! {
         <section id="mobile-transport" class="mobile-transport" aria-label={ctx.t(Text::QuickControls)}>
@@ -385,7 +385,7 @@ fn play_in_view(ctx: &Ctx, playing: bool) -> Callback<MouseEvent> {
 fn reset_same(ctx: &Ctx) -> Callback<MouseEvent> {
     let ctx = ctx.clone();
     Callback::from(move |_| {
-        ctx.live.borrow_mut().reset_to_same_weights();
+        ctx.run.send(Command::ResetToSameWeights);
         ctx.dispatch.emit(Action::Run(Run::Reset));
     })
 }

@@ -28,8 +28,8 @@ pub(super) struct WorksheetProps {
 }
 
 /// Draws the data the exercise starts from: training points, and test points outlined.
-fn draw_data(live: &Live, classes: usize) {
-    let (Some(c), Some(t)) = (canvas_by_id("worksheet-data"), live.trainer()) else { return };
+fn draw_data(run: &RunView, classes: usize) {
+    let (Some(c), Some(t)) = (canvas_by_id("worksheet-data"), run.trainer()) else { return };
     let size = 240.0;
     let ctx = canvas::hidpi(&c, size, size);
     ctx.set_fill_style_str("#fff");
@@ -57,9 +57,9 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
     // Letter (carta) is the paper of Mexico's and the United States' schools; A4 is offered.
     let paper = use_state(|| "letter");
     {
-        let (live, classes) = (ctx.live.clone(), s.config.data.classes);
+        let (run, classes) = (ctx.run.clone(), s.config.data.classes);
         use_effect_with((p.started, s.config.data.clone()), move |_| {
-            draw_data(&live.borrow(), classes);
+            run.read(|r| draw_data(r, classes));
             || ()
         });
     }
@@ -119,7 +119,7 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                     <p class="worksheet-setup">{ format!("{}: {} · {}", ctx.t(Text::Data), super::dataset::dataset_text(c.data.dataset).get(lang), network_words) }</p>
                 </div>
                 <figure class="worksheet-qr">
-                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={crate::live::classroom::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
+                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={door::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
                     <figcaption>{ ctx.t(Text::WorksheetScan) }
                         if !long_link {
                             <br /><span id="worksheet-link" class="worksheet-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</span>
