@@ -211,7 +211,8 @@ fn board_table(ctx: &Ctx, checked: &Checked) -> Html {
     let lang = ctx.settings().lang;
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No };
     html! {
-    <div class="board-table-wrap">
+    // A phone scrolls the table sideways: the keyboard reaches it too.
+    <div class="board-table-wrap" tabindex="0" role="region" aria-label={ctx.t(Text::BoardTitle)}>
     <table id="board-table" class="board-table" data-ms={checked.done.then(|| format!("{:.1}", checked.ms))} data-rows={checked.rows.len().to_string()}>
         <thead><tr>
             <th scope="col">{ "#" }</th>
