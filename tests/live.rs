@@ -432,15 +432,18 @@ fn the_worker_paints_a_state_the_page_shows_and_the_run_stays_where_it_is() {
     let early = through_codec(&mut session, ToWorker::Train { epochs: 2, budget_ms: f64::INFINITY });
     let late = through_codec(&mut session, ToWorker::Train { epochs: 20, budget_ms: f64::INFINITY });
     // The page shows epoch 2 (from its timeline) and one of its hidden neurons.
-    let neuron = Request { neuron: Some((0, 2)), space: Some(0), ..Request::default() };
+    use neurona::live::derived::{Asked, Derive};
+    let neuron = Request { neuron: Some((0, 2)), derive: Asked::new([Derive::Space(0)]), ..Request::default() };
     let s = through_codec(&mut session, ToWorker::Paint { request: neuron, epoch: 2, parameters: early.parameters.clone() });
     let pictures = s.pictures.expect("the state asked for is painted");
     let mut shown = start(config.clone(), 0, None).unwrap();
     assert!(shown.set_parameters(&early.parameters));
     shown.epoch = 2;
-    assert_eq!(*pictures, Painter::default().paint(&shown, neuron, true), "the pictures of those weights, as the page would paint them");
+    // With them, the layer's space the page asked for, of those weights too.
+    let mut painted = Painter::default().paint(&shown, neuron, true);
+    painted.derived = vec![(Derive::Space(0), Derive::Space(0).compute(&mut shown, &early.parameters, &[]).expect("a hidden layer's space"))];
+    assert_eq!(*pictures, painted, "the pictures of those weights, as the page would paint them");
     assert_eq!((pictures.epoch, pictures.weights), (2, fingerprint(&shown.network)));
-    assert!(pictures.space.is_some());
     // The run is where it was; its own state is painted again when asked.
     assert_eq!((s.epoch, &s.parameters), (22, &late.parameters));
     let own = fingerprint(&session.trainer().unwrap().network);

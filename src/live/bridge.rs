@@ -191,7 +191,8 @@ impl Live {
         if let Some(run) = s.compare.take() {
             self.apply_compare(run);
         }
-        if let Some(pictures) = s.pictures.take() {
+        if let Some(mut pictures) = s.pictures.take() {
+            self.run.derived.take_in(&pictures.request.derive, std::mem::take(&mut pictures.derived));
             self.views.take_pictures(pictures);
             self.paint_asked = None;
         }

@@ -4,11 +4,11 @@
 //! epoch, a weight just typed), which the page asks it to paint. Each view is redrawn only
 //! when what it shows has changed, so few canvases are handed to the compositor per frame.
 
+use super::derived::Asked;
 use super::dom::now;
 use super::ids;
 use super::layout::HEATMAP;
 use super::pictures::{feature_values, Pictures, Request, GRID, THUMB, THUMB_BYTES};
-use crate::engine::landscape::{Landscape, Plane};
 use crate::engine::trainer::HistoryPoint;
 use crate::engine::{Dataset, Feature, Grid, LayerNo, Real, Trainer};
 use crate::i18n::{Lang, Text};
@@ -40,12 +40,12 @@ pub enum Focus {
 impl Focus {
     /// What the worker is asked to paint for this focus (a feature's picture never changes:
     /// the page draws it).
-    pub fn request(self, discretize: bool, space: Option<usize>, landscape: Option<Plane>) -> Request {
+    pub fn request(self, discretize: bool, derive: Asked) -> Request {
         let neuron = match self {
             Focus::Neuron(l, j) => Some((l, j)),
             _ => None,
         };
-        Request { neuron, discretize, space, landscape }
+        Request { neuron, discretize, derive }
     }
 }
 
@@ -78,12 +78,8 @@ pub struct Views {
     atlas: Option<web_sys::HtmlCanvasElement>,
     /// What the big heatmap shows.
     pub focus: Focus,
-    /// The hidden layer (network layer from 0) whose view of the plane is open, if any.
-    pub space: Option<usize>,
-    /// The plane of the loss landscape, when it is open.
-    pub landscape_plane: Option<Plane>,
-    /// The newest loss landscape the worker computed (it comes with some pictures only).
-    pub(super) landscape: Option<Box<Landscape>>,
+    /// What the open views ask the worker to compute with the pictures.
+    pub derive: Asked,
     /// A link drawn thicker (hovered): layer, neuron, input.
     pub highlight: Option<(usize, usize, usize)>,
     /// The network diagram's geometry.
@@ -113,9 +109,7 @@ impl Views {
             atlas_rgba: Vec::new(),
             atlas: None,
             focus: Focus::Output,
-            space: None,
-            landscape_plane: None,
-            landscape: None,
+            derive: Asked::default(),
             highlight: None,
             layout,
             dash: 0.0,
@@ -159,12 +153,7 @@ impl Views {
     }
 
     /// Takes the worker's newest pictures.
-    pub fn take_pictures(&mut self, mut pictures: Box<Pictures>) {
-        if pictures.request.landscape.is_none() {
-            self.landscape = None;
-        } else if let Some(l) = pictures.landscape.take() {
-            self.landscape = Some(l);
-        }
+    pub fn take_pictures(&mut self, pictures: Box<Pictures>) {
         self.pictures = Some(pictures);
         self.drawn = false;
     }
@@ -188,7 +177,7 @@ impl Views {
             self.draw_empty(settings.lang);
             return None;
         };
-        let request = self.focus.request(settings.discretize, self.space, self.landscape_plane);
+        let request = self.focus.request(settings.discretize, self.derive);
         let weights = (!playing).then(|| crate::engine::fingerprint::fingerprint(&t.network));
         let lacking = match &self.pictures {
             Some(p) if p.request == request && weights.is_none_or(|w| w == p.weights) => None,

@@ -11,6 +11,7 @@ mod charts;
 pub mod classroom;
 #[cfg(target_arch = "wasm32")]
 pub mod compare_view;
+pub mod derived;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]

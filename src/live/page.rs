@@ -156,6 +156,7 @@ impl Live {
             let network = opened.cloned();
             let config = settings.config.clone();
             self.mirror.reset(id, config.clone());
+            self.run.derived = Default::default();
             self.send(ToWorker::Setup { id, config: Box::new(config), round: self.run.round, network: network.map(Box::new) });
             // The second setup starts with it, from the same draw of weights, in the worker; the
             // page keeps a copy of it, built from the worker's answer and brought up to date
@@ -177,8 +178,7 @@ impl Live {
             }
         }
         self.settings = settings.clone();
-        self.views.space = settings.space.and_then(crate::engine::LayerNo::index);
-        self.views.landscape_plane = settings.landscape;
+        self.views.derive = super::derived::Asked::of(settings);
         self.ask_for_pictures();
         self.compare_view.forget();
         let width = network_width(window_width(), settings.compare.is_some(), settings.projector);
@@ -262,7 +262,7 @@ impl Live {
 
     /// Tells the worker what the pictures show, when that changed.
     pub(super) fn ask_for_pictures(&mut self) {
-        let request = self.views.focus.request(self.settings.discretize, self.views.space, self.views.landscape_plane);
+        let request = self.views.focus.request(self.settings.discretize, self.views.derive);
         if self.pictures_asked != Some(request) {
             self.pictures_asked = Some(request);
             self.send(ToWorker::Pictures(request));

@@ -4,7 +4,7 @@
 //! state the page shows that the run is not in (an earlier epoch, weights just typed); the
 //! page only puts them on canvases. Each says which weights it shows by their fingerprint.
 
-use crate::engine::space::{layer_space, LayerSpace};
+use super::derived::{Asked, Derive, Derived};
 use crate::engine::{Activation, Feature, Grid, Real, Trainer};
 use crate::render::colour::{fill_classes, Palette};
 use serde::{Deserialize, Serialize};
@@ -25,10 +25,8 @@ pub struct Request {
     pub neuron: Option<(usize, usize)>,
     /// Only the sign of the output counts (TensorFlow Playground's "discretize output").
     pub discretize: bool,
-    /// The hidden layer (network layer from 0) whose view of the plane is shown, if any.
-    pub space: Option<usize>,
-    /// The plane of the loss landscape, when it is shown.
-    pub landscape: Option<crate::engine::landscape::Plane>,
+    /// What the open views ask the worker to compute from the run with the pictures.
+    pub derive: Asked,
 }
 
 /// The pictures of one state of a run.
@@ -48,11 +46,9 @@ pub struct Pictures {
     pub thumbnails: Vec<u8>,
     /// Hidden ReLU layers whose every neuron is 0 over the whole plane.
     pub dead: Vec<usize>,
-    /// The plane as the asked hidden layer sees it.
-    pub space: Option<LayerSpace>,
-    /// The loss landscape, when asked and computed with these pictures (while training as
-    /// fast as it can, at most every half second).
-    pub landscape: Option<Box<crate::engine::landscape::Landscape>>,
+    /// What was asked and computed with these pictures (a kind that is spaced out, while
+    /// training runs as fast as it can, not every time).
+    pub derived: Vec<(Derive, Derived)>,
 }
 
 /// The grid and palette pictures are computed with (its buffers are kept between pictures).
@@ -83,9 +79,8 @@ impl Painter {
             None => self.output(t, request.discretize, &mut heatmap),
         }
         let thumbnails = if thumbnails { self.thumbnails(t) } else { Vec::new() };
-        let space = request.space.and_then(|l| layer_space(&t.network, t.config.network.inputs(), &t.split.train, l));
         let dead = crate::engine::diagnose::dead_layers(&t.network, &self.grid);
-        Pictures { epoch: t.epoch, weights: crate::engine::fingerprint::fingerprint(&t.network), request, heatmap, thumbnails, dead, space, landscape: None }
+        Pictures { epoch: t.epoch, weights: crate::engine::fingerprint::fingerprint(&t.network), request, heatmap, thumbnails, dead, derived: Vec::new() }
     }
 
     /// The output over the plane, from the grid just evaluated: one hue per class for more

@@ -30,12 +30,12 @@ impl Live {
 
     /// The newest loss landscape, while it is open (computed in the worker with the pictures).
     pub fn landscape(&self) -> Option<&crate::engine::landscape::Landscape> {
-        self.views.landscape.as_deref()
+        self.run.derived.landscape()
     }
 
-    /// The plane as the hidden layer asked for sees it (painted with the pictures).
+    /// The plane as the hidden layer asked for sees it (computed with the pictures).
     pub fn space(&self) -> Option<&crate::engine::space::LayerSpace> {
-        self.views.pictures.as_ref()?.space.as_ref()
+        self.run.derived.space()
     }
 
     /// Which picture the big heatmap shows.

@@ -30,8 +30,9 @@ pub struct Session {
     painted_at: (f64, f64),
     /// The run's path, for the loss landscape.
     trail: super::trail::Trail,
-    /// When the landscape was last computed, and how long that took (milliseconds).
-    landscape_at: (f64, f64),
+    /// When what is computed for a view and spaced out (the landscape) was last computed, and
+    /// how long that took (milliseconds).
+    spaced_at: (f64, f64),
     /// The sliced jobs under way (hints, sweeps, animations).
     jobs: super::jobs::Jobs,
 }
@@ -41,10 +42,10 @@ pub struct Session {
 /// Any other answer (a step, an edit, a picture asked for) paints what changed at once.
 pub const PAINT_EVERY_MS: f64 = 15.0;
 
-/// While training runs as fast as it can, the loss landscape (41 x 41 evaluations of the
-/// training loss) is computed at most this often (milliseconds), and at most a tenth of the
-/// time: a landscape that took 80 ms waits 800 ms.
-pub const LANDSCAPE_EVERY_MS: f64 = 500.0;
+/// While training runs as fast as it can, what is computed for a view and spaced out (the
+/// loss landscape: 41 x 41 evaluations of the training loss) is computed at most this often
+/// (milliseconds), and at most a tenth of the time: a landscape that took 80 ms waits 800 ms.
+pub const SPACED_EVERY_MS: f64 = 500.0;
 
 impl Session {
     /// A session with nothing to train until the first `Setup`.
@@ -166,7 +167,8 @@ impl Session {
                 self.request = Some(request);
                 if let Some(t) = &mut self.trainer {
                     snapshot.pictures = self.painter.paint_at(t, request, epoch, &parameters, true).map(|mut p| {
-                        p.landscape = request.landscape.and_then(|plane| t.landscape(&parameters, &self.trail.before(epoch), plane)).map(Box::new);
+                        let path = self.trail.before(epoch);
+                        p.derived = request.derive.iter().filter_map(|d| Some((d, d.compute(t, &parameters, &path)?))).collect();
                         Box::new(p)
                     });
                 }
@@ -202,17 +204,21 @@ impl Session {
                 self.painted = Some(key);
                 self.painted_at.0 = now;
                 let mut pictures = self.painter.paint(t, request, true);
-                let (at, took) = self.landscape_at;
-                if let Some(plane) = request.landscape.filter(|_| due(at, LANDSCAPE_EVERY_MS.max(10.0 * took))) {
+                let (parameters, path) = (t.network.parameters(), self.trail.before(t.epoch));
+                let (at, took) = self.spaced_at;
+                let spaced_due = due(at, SPACED_EVERY_MS.max(10.0 * took));
+                for d in request.derive.iter().filter(|d| !d.spaced() || spaced_due) {
                     let start = clock();
-                    pictures.landscape = t.landscape(&t.network.parameters(), &self.trail.before(t.epoch), plane).map(Box::new);
-                    self.landscape_at = (now, clock() - start);
+                    pictures.derived.extend(d.compute(t, &parameters, &path).map(|a| (d, a)));
+                    if d.spaced() {
+                        self.spaced_at = (now, clock() - start);
+                    }
                 }
                 snapshot.pictures = Some(Box::new(pictures));
             }
         }
         if let (Some(c), Some(run)) = (&self.compare, snapshot.compare.as_mut()) {
-            let output = Request { neuron: None, space: None, landscape: None, ..request };
+            let output = Request { neuron: None, derive: Default::default(), ..request };
             let key = state_key(self.setup, c, output);
             if (self.compare_painted != Some(key) && due(self.painted_at.1, 2.0 * PAINT_EVERY_MS)) || run.restarted {
                 self.compare_painted = Some(key);
@@ -308,13 +314,7 @@ fn state_key(setup: u64, t: &Trainer, request: Request) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     };
     let neuron = request.neuron.map_or(u64::MAX, |(l, j)| (l as u64) << 32 | j as u64);
-    let parameter = |p: crate::engine::landscape::Parameter| (p.layer as u64) << 40 | (p.row as u64) << 20 | p.input.map_or(0xf_ffff, |i| i as u64);
-    let landscape = match request.landscape {
-        None => [u64::MAX; 2],
-        Some(crate::engine::landscape::Plane::Principal) => [0; 2],
-        Some(crate::engine::landscape::Plane::Parameters(a, b)) => [parameter(a), parameter(b)],
-    };
-    for v in [setup, t.epoch, neuron, request.discretize as u64, request.space.map_or(u64::MAX, |l| l as u64), landscape[0], landscape[1]] {
+    for v in [setup, t.epoch, neuron, request.discretize as u64].into_iter().chain(request.derive.keys()) {
         mix(v);
     }
     let bits = |v: &Real| v.to_bits() as u64;

@@ -16,6 +16,9 @@ pub(crate) struct RunState {
     pub(super) timeline: super::timeline::Timeline,
     /// An earlier epoch shown from the timeline.
     pub(super) viewing: Option<Viewing>,
+    /// What the worker computed for the open views (a layer's space, the landscape), newest
+    /// of each kind.
+    pub(super) derived: super::derived::Answers,
 }
 
 /// An earlier epoch shown from the timeline, and the run's newest state meanwhile.
