@@ -209,6 +209,9 @@ fn the_views_door_to_the_run_and_the_types_stay_as_narrow_as_they_are() {
         .map(|(module, _)| module.join("::"))
         .collect();
     assert!(borrowing.is_empty(), "views that borrow the run instead of using its door: {borrowing:?}");
+    // The views are written with html!, not as markup in strings.
+    let markup: Vec<_> = files.iter().filter(|(_, text)| code(text).contains("from_html_unchecked")).map(|(module, _)| module.join("::")).collect();
+    assert!(markup.is_empty(), "markup written in strings: {markup:?}");
 }
 
 /// Most lines of one function of the views: a longer one is cut into the parts it draws.

@@ -2,6 +2,7 @@
 //! to change it, the live side), the hover card, and small helpers; and the names they all
 //! use, re-exported once here.
 
+pub(super) use super::form::{draft_edit, number_field, typed_into, NumberSpec};
 pub(super) use crate::app::link;
 pub(super) use crate::app::state::{
     valid_losses, Action, AppState, Edit, Lesson, Notes, Notice, OptimizerParam, Panel, Points, Run, Settings, Speed, View, DROPOUT_RATES, FULL_BATCH,
@@ -127,50 +128,6 @@ pub(super) fn on_select(dispatch: &Callback<Action>, action: fn(&str) -> Option<
             d.emit(a);
         }
     })
-}
-
-/// The value of a form field by id: an input's text (a checkbox's "true" or "false"), a
-/// select's chosen value, a text area's text; empty when there is no such field.
-/// The text of the field or area an input event came from.
-pub(super) fn typed_text(e: &InputEvent) -> Option<String> {
-    let target = e.target()?;
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        Some(input.value())
-    } else {
-        target.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|area| area.value())
-    }
-}
-
-/// Keeps what is typed into a text field or area in `text`: the form reads it from there.
-pub(super) fn typed_into(text: &UseStateHandle<String>) -> Callback<InputEvent> {
-    let text = text.clone();
-    Callback::from(move |e: InputEvent| {
-        if let Some(typed) = typed_text(&e) {
-            text.set(typed);
-        }
-    })
-}
-
-pub(super) fn field_value(id: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .map(|el| {
-            if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                if i.type_() == "checkbox" {
-                    return i.checked().to_string();
-                }
-                return i.value();
-            }
-            if let Some(sel) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                return sel.value();
-            }
-            if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                return t.value();
-            }
-            String::new()
-        })
-        .unwrap_or_default()
 }
 
 /// Puts `text` on the clipboard; `then` hears whether the browser did.

@@ -175,15 +175,7 @@ fn builder(p: &BuilderProps) -> Html {
         })
     };
     // A field's change kept in the draft.
-    let edit = |set: fn(&mut Draft, String)| {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let Some(value) = typed_text(&e) else { return };
-            let mut d = (*draft).clone();
-            set(&mut d, value);
-            draft.set(d);
-        })
-    };
+    let edit = |set: fn(&mut Draft, String)| draft_edit(&draft, set);
     let choose_kind = {
         let draft = draft.clone();
         Callback::from(move |e: Event| {
@@ -219,15 +211,9 @@ fn builder(p: &BuilderProps) -> Html {
                         <option value="accuracy" selected={kind == "accuracy"}>{ ctx.t(Text::Accuracy) }{ " (%) ≥" }</option>
                     </select>
                 </label>
-                <label class="field"><span>{ ctx.t(Text::GoalValue) }</span>
-                    <input id="exercise-goal-value" type="number" min="0" step="any" value={draft.value.clone()} oninput={edit(|d, v| d.value = v)} />
-                </label>
-                <label class="field"><span>{ ctx.t(Text::MaxNeurons) }</span>
-                    <input id="exercise-max-neurons" type="number" min="0" max={crate::app::exercise::MAX_NEURONS.to_string()} value={draft.neurons.clone()} oninput={edit(|d, v| d.neurons = v)} />
-                </label>
-                <label class="field"><span>{ ctx.t(Text::MaxEpochs) }</span>
-                    <input id="exercise-max-epochs" type="number" min="0" max={crate::app::exercise::MAX_EPOCHS.to_string()} value={draft.epochs.clone()} oninput={edit(|d, v| d.epochs = v)} />
-                </label>
+                { number_field("exercise-goal-value", ctx.t(Text::GoalValue), NumberSpec { min: Some(0.0), max: None, whole: false }, &draft.value, edit(|d, v| d.value = v)) }
+                { number_field("exercise-max-neurons", ctx.t(Text::MaxNeurons), NumberSpec { min: Some(0.0), max: Some(crate::app::exercise::MAX_NEURONS as f64), whole: true }, &draft.neurons, edit(|d, v| d.neurons = v)) }
+                { number_field("exercise-max-epochs", ctx.t(Text::MaxEpochs), NumberSpec { min: Some(0.0), max: Some(crate::app::exercise::MAX_EPOCHS as f64), whole: true }, &draft.epochs, edit(|d, v| d.epochs = v)) }
                 <label class="field"><span>{ ctx.t(Text::GoalQuestion) }</span>
                     <textarea id="exercise-text" rows="3" maxlength={crate::app::exercise::MAX_TEXT_CHARS.to_string()} value={draft.text.clone()} oninput={edit(|d, v| d.text = v)} />
                 </label>

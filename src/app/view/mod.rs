@@ -17,6 +17,7 @@ mod exercise;
 mod export;
 mod figures;
 mod files;
+mod form;
 mod formula;
 mod handin;
 mod help;

@@ -2,11 +2,8 @@
 //! 16 values, each a whole run in the worker from the same data and initial weights, with a
 //! progress bar and a cancel; the final losses plotted against the value and listed
 //! (`#sweep-results`, its `data-values`: `[{"value": v, "train": l, "test": l}, ...]`), saved
-//! as CSV, and a row's value opens that setup.
-//!
-//! The panel is written as markup (its form only when the setting changes, so that typed
-//! values stay) and listens once for its clicks and changes: the page's wasm stays within
-//! its budget.
+//! as CSV, and a row's value opens that setup. Its form keeps what is typed in a draft of its
+//! own, started anew from the setting's defaults when the setting changes.
 
 use super::ctx::*;
 use super::files::download;
@@ -45,11 +42,6 @@ fn default_range(knob: Knob) -> (f64, f64) {
     }
 }
 
-/// Text made safe to write into markup.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The outcomes as `data-values` writes them.
 fn values_json(outcomes: &[Outcome]) -> String {
     json::list(
@@ -75,107 +67,113 @@ fn loss(v: Option<f64>, lang: Lang) -> String {
     }
 }
 
-/// The form: the setting, its layer, the range, the count and the epochs.
-fn form(knob: Knob, hidden: usize, lang: Lang) -> String {
-    let t = |text: Text| esc(text.get(lang));
-    let limit = knob.limit();
-    let (from, to) = default_range(knob);
-    let step = if knob.whole() { "1" } else { "any" };
-    let field = |id: &str, label: Text, value: f64, min: f64, max: f64, step: &str| {
-        format!(
-            r#"<label class="field"><span>{}</span><input id="{id}" type="number" value="{value}" min="{min}" max="{max}" step="{step}"></label>"#,
-            t(label)
-        )
-    };
-    let options: String = Knob::ALL
-        .iter()
-        .map(|&o| {
-            let selected = if o.key() == knob.key() { " selected" } else { "" };
-            let disabled = if o == Knob::Neurons(0) && hidden == 0 { " disabled" } else { "" };
-            format!(r#"<option value="{}"{selected}{disabled}>{}</option>"#, o.key(), t(knob_text(o)))
-        })
-        .collect();
-    let layer =
-        if matches!(knob, Knob::Neurons(_)) && hidden > 0 { field("sweep-layer", Text::SweepLayer, 1.0, 1.0, hidden as f64, "1") } else { String::new() };
-    let range = Text::SweepRange.get(lang).replace("{min}", &limit.min.to_string()).replace("{max}", &limit.max.to_string());
-    format!(
-        r#"<div class="inspector-head"><h3>{title}</h3><button id="sweep-close" class="round small" aria-label="{close}" title="{close}">×</button></div><p class="text">{explain}</p><div class="sweep-form"><label class="field"><span>{setting}</span><select id="sweep-knob">{options}</select></label>{layer}{from}{to}{count}{epochs}</div><p class="explain">{range}</p>"#,
-        title = t(Text::SweepTitle),
-        close = t(Text::Close),
-        explain = t(Text::SweepExplain),
-        setting = t(Text::SweepSetting),
-        from = field("sweep-from", Text::SweepFrom, from, limit.min, limit.max, step),
-        to = field("sweep-to", Text::SweepTo, to, limit.min, limit.max, step),
-        count = field("sweep-count", Text::SweepCount, 8.0, 2.0, 16.0, "1"),
-        epochs = field("sweep-epochs", Text::SweepEpochs, 500.0, 1.0, crate::engine::sweep::MAX_EPOCHS as f64, "1"),
-        range = esc(&range),
-    )
+/// The form's fields as typed: the layer (for a layer's neurons), the range, the count and
+/// the epochs.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    layer: String,
+    from: String,
+    to: String,
+    count: String,
+    epochs: String,
 }
 
-/// Run or cancel, and the message (written anew only when they change, so that a button
-/// stays under the pointer while the sweep goes on).
-fn controls(shown: &Shown, problem: Option<&str>, lang: Lang) -> String {
-    let t = |text: Text| esc(text.get(lang));
-    let running = shown.as_ref().is_some_and(|(_, st)| st.error.is_none() && st.progress.0 < st.progress.1);
-    let mut out = if running {
-        format!(r#"<button id="sweep-cancel" class="tool">{}</button>"#, t(Text::Cancel))
-    } else {
-        format!(r#"<button id="sweep-run" class="tool">{}</button>"#, t(Text::SweepRun))
-    };
+impl Draft {
+    /// The fields a sweep of `knob` starts with.
+    fn of(knob: Knob) -> Draft {
+        let (from, to) = default_range(knob);
+        Draft { layer: "1".into(), from: from.to_string(), to: to.to_string(), count: "8".into(), epochs: "500".into() }
+    }
+}
+
+/// The form: the setting, its layer, the range, the count and the epochs.
+fn form(knob: Knob, hidden: usize, lang: Lang, draft: &UseStateHandle<Draft>, choose: Callback<Event>) -> Html {
+    let limit = knob.limit();
+    let edit = |set: fn(&mut Draft, String)| draft_edit(draft, set);
+    let range = NumberSpec { min: Some(limit.min), max: Some(limit.max), whole: knob.whole() };
+    let range_text = Text::SweepRange.get(lang).replace("{min}", &limit.min.to_string()).replace("{max}", &limit.max.to_string());
+    html! {
+        <>
+            <div class="sweep-form">
+                <label class="field"><span>{ Text::SweepSetting.get(lang) }</span>
+                    <select id="sweep-knob" onchange={choose}>
+                        { for Knob::ALL.iter().map(|&o| html! {
+                            <option value={o.key()} selected={o.key() == knob.key()} disabled={o == Knob::Neurons(0) && hidden == 0}>{ knob_text(o).get(lang) }</option>
+                        }) }
+                    </select>
+                </label>
+                if matches!(knob, Knob::Neurons(_)) && hidden > 0 {
+                    { number_field("sweep-layer", Text::SweepLayer.get(lang), NumberSpec { min: Some(1.0), max: Some(hidden as f64), whole: true }, &draft.layer, edit(|d, v| d.layer = v)) }
+                }
+                { number_field("sweep-from", Text::SweepFrom.get(lang), range, &draft.from, edit(|d, v| d.from = v)) }
+                { number_field("sweep-to", Text::SweepTo.get(lang), range, &draft.to, edit(|d, v| d.to = v)) }
+                { number_field("sweep-count", Text::SweepCount.get(lang), NumberSpec { min: Some(COUNT.0 as f64), max: Some(COUNT.1 as f64), whole: true }, &draft.count, edit(|d, v| d.count = v)) }
+                { number_field("sweep-epochs", Text::SweepEpochs.get(lang), NumberSpec { min: Some(1.0), max: Some(crate::engine::sweep::MAX_EPOCHS as f64), whole: true }, &draft.epochs, edit(|d, v| d.epochs = v)) }
+            </div>
+            <p class="explain">{ range_text }</p>
+        </>
+    }
+}
+
+/// Whether a sweep is under way.
+fn running(shown: &Shown) -> bool {
+    shown.as_ref().is_some_and(|(_, st)| st.error.is_none() && st.progress.0 < st.progress.1)
+}
+
+/// What is wrong, if anything: the form's values, or the worker's refusal.
+fn message(shown: &Shown, problem: Option<&str>, lang: Lang) -> Html {
     let refusal = shown.as_ref().and_then(|(_, st)| st.error).map(|e| match e {
         SweepRefusal::NoRun => Text::SweepNoRun.get(lang).to_string(),
         SweepRefusal::NotASetup(v) => Text::SweepNotASetup.get(lang).replace("{value}", &v.to_string()),
     });
-    if let Some(m) = problem.map(String::from).or(refusal) {
-        out += &format!(r#"<p id="sweep-message" class="explain" role="alert">{}</p>"#, esc(&m));
+    match problem.map(String::from).or(refusal) {
+        Some(m) => html! { <p id="sweep-message" class="explain" role="alert">{ m }</p> },
+        None => html! {},
     }
-    out
 }
 
-/// The progress and the outcomes so far.
-fn status(shown: &Shown, lang: Lang) -> String {
-    let t = |text: Text| esc(text.get(lang));
-    let Some((knob, st)) = shown.as_ref().filter(|(_, st)| st.error.is_none()) else { return String::new() };
-    let rows: String = st
-        .outcomes
-        .iter()
-        .map(|o| {
-            format!(
-                r#"<tr><td><button class="link" data-value="{v}">{v}</button></td><td>{}</td><td>{}</td></tr>"#,
-                loss(Some(o.train), lang),
-                loss(o.test, lang),
-                v = o.value
-            )
-        })
-        .collect();
-    format!(
-        r#"<progress id="sweep-progress" max="{}" value="{}" aria-label="{run}"></progress><div id="sweep-results" data-values="{data}"><canvas id="sweep-canvas" role="img" aria-label="{chart}" style="width:{w}px;height:{h}px"></canvas><p class="chart-legend"><span class="item"><span class="line train"></span>{legend_train}</span><span class="item"><span class="line test"></span>{legend_test}</span></p><table class="sweep-table"><thead><tr><th>{name}</th><th>{train}</th><th>{test}</th></tr></thead><tbody>{rows}</tbody></table><p class="explain">{open}</p><button id="sweep-csv" class="tool">{csv}</button></div>"#,
-        st.progress.1,
-        st.progress.0,
-        run = t(Text::SweepRun),
-        data = esc(&values_json(&st.outcomes)),
-        chart = t(Text::SweepChart),
-        w = crate::render::sweep::WIDTH,
-        h = crate::render::sweep::HEIGHT,
-        legend_train = t(Text::LegendTraining),
-        legend_test = t(Text::LegendTest),
-        name = t(knob_text(*knob)),
-        train = t(Text::TrainingLoss),
-        test = t(Text::TestLoss),
-        open = t(Text::SweepOpen),
-        csv = t(Text::ExportCsv),
-    )
+/// The progress and the outcomes so far; a row's value opens that setup.
+fn status(shown: &Shown, lang: Lang, open_value: impl Fn(f64) -> Callback<MouseEvent>, save: Callback<MouseEvent>) -> Html {
+    let t = |text: Text| text.get(lang);
+    let Some((knob, st)) = shown.as_ref().filter(|(_, st)| st.error.is_none()) else { return html! {} };
+    let style = format!("width:{}px;height:{}px", crate::render::sweep::WIDTH, crate::render::sweep::HEIGHT);
+    html! {
+        <>
+            <progress id="sweep-progress" max={st.progress.1.to_string()} value={st.progress.0.to_string()} aria-label={t(Text::SweepRun)}></progress>
+            <div id="sweep-results" data-values={values_json(&st.outcomes)}>
+                <canvas id="sweep-canvas" role="img" aria-label={t(Text::SweepChart)} {style}></canvas>
+                <p class="chart-legend">
+                    <span class="item"><span class="line train"></span>{ t(Text::LegendTraining) }</span>
+                    <span class="item"><span class="line test"></span>{ t(Text::LegendTest) }</span>
+                </p>
+                <table class="sweep-table">
+                    <thead><tr><th>{ t(knob_text(*knob)) }</th><th>{ t(Text::TrainingLoss) }</th><th>{ t(Text::TestLoss) }</th></tr></thead>
+                    <tbody>
+                        { for st.outcomes.iter().map(|o| html! {
+                            <tr>
+                                <td><button class="link" data-value={o.value.to_string()} onclick={open_value(o.value)}>{ o.value }</button></td>
+                                <td>{ loss(Some(o.train), lang) }</td>
+                                <td>{ loss(o.test, lang) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                <p class="explain">{ t(Text::SweepOpen) }</p>
+                <button id="sweep-csv" class="tool" onclick={save}>{ t(Text::ExportCsv) }</button>
+            </div>
+        </>
+    }
 }
 
 /// Starts a sweep from the form's values, or says what is wrong with them.
-fn start(ctx: &Ctx, knob: Knob, shown: &UseStateHandle<Shown>, problem: &UseStateHandle<Option<String>>) {
+fn start(ctx: &Ctx, knob: Knob, draft: &Draft, shown: &UseStateHandle<Shown>, problem: &UseStateHandle<Option<String>>) {
     let settings = ctx.settings();
-    let number = |id: &str| field_value(id).trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    let number = |text: &str| text.trim().parse::<f64>().ok().filter(|v| v.is_finite());
     let knob = match knob {
-        Knob::Neurons(_) => Knob::Neurons(number("sweep-layer").map_or(0, |l| (l as usize).saturating_sub(1))),
+        Knob::Neurons(_) => Knob::Neurons(number(&draft.layer).map_or(0, |l| (l as usize).saturating_sub(1))),
         k => k,
     };
-    let (Some(from), Some(to), Some(count), Some(epochs)) = (number("sweep-from"), number("sweep-to"), number("sweep-count"), number("sweep-epochs")) else {
+    let (Some(from), Some(to), Some(count), Some(epochs)) = (number(&draft.from), number(&draft.to), number(&draft.count), number(&draft.epochs)) else {
         problem.set(Some(Text::SweepBadNumber.get(settings.lang).into()));
         return;
     };
@@ -220,60 +218,80 @@ pub(super) fn sweep_tool(p: &SweepProps) -> Html {
             || ()
         });
     }
-    let onclick = {
-        let (ctx, open, knob, shown, problem) = (p.ctx.clone(), open.clone(), knob.clone(), shown.clone(), problem.clone());
-        Callback::from(move |e: MouseEvent| {
-            let Some(button) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("button").ok().flatten()) else {
-                return;
-            };
-            let stop = || ctx.run.send(Command::Cancel(door::Service::Sweep));
-            match button.id().as_str() {
-                "sweep-button" | "sweep-close" => {
-                    stop();
-                    open.set(!*open);
-                }
-                "sweep-run" => start(&ctx, *knob, &shown, &problem),
-                "sweep-cancel" => {
-                    stop();
-                    shown.set(None);
-                }
-                "sweep-csv" => {
-                    if let Some((k, st)) = shown.as_ref() {
-                        download("neurona-sweep.csv", "text/csv", &csv(*k, &st.outcomes));
-                    }
-                }
-                _ => {
-                    // A row's value opens that setup.
-                    let (Some((k, st)), Some(value)) = (shown.as_ref(), button.get_attribute("data-value").and_then(|v| v.parse::<f64>().ok())) else { return };
-                    // The worker checked every value against the setup.
-                    if let Some(config) = k.set(&ctx.settings.config, value) {
-                        // From the sweep's draw of initial weights: training it gives the
-                        // sweep's figures.
-                        ctx.run.send(Command::StartNextAtRound(st.round));
-                        ctx.dispatch.emit(Action::Load(Box::new(Settings { config, ..(*ctx.settings).clone() })));
-                    }
-                }
+    let draft = use_state(|| Draft::of(Knob::LearningRate));
+    let ctx = &p.ctx;
+    let stop = {
+        let ctx = ctx.clone();
+        move || ctx.run.send(Command::Cancel(door::Service::Sweep))
+    };
+    let toggle = {
+        let (open, stop) = (open.clone(), stop.clone());
+        Callback::from(move |_: MouseEvent| {
+            stop();
+            open.set(!*open);
+        })
+    };
+    let run = {
+        let (ctx, knob, draft, shown, problem) = (ctx.clone(), knob.clone(), draft.clone(), shown.clone(), problem.clone());
+        Callback::from(move |_: MouseEvent| start(&ctx, *knob, &draft, &shown, &problem))
+    };
+    let cancel = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| {
+            stop();
+            shown.set(None);
+        })
+    };
+    let save = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((k, st)) = shown.as_ref() {
+                download("neurona-sweep.csv", "text/csv", &csv(*k, &st.outcomes));
             }
         })
     };
-    let onchange = {
-        let knob = knob.clone();
+    let open_value = |value: f64| {
+        let (ctx, shown) = (ctx.clone(), shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((k, st)) = shown.as_ref() else { return };
+            // The worker checked every value against the setup.
+            if let Some(config) = k.set(&ctx.settings.config, value) {
+                // From the sweep's draw of initial weights: training it gives the sweep's
+                // figures.
+                ctx.run.send(Command::StartNextAtRound(st.round));
+                ctx.dispatch.emit(Action::Load(Box::new(Settings { config, ..(*ctx.settings).clone() })));
+            }
+        })
+    };
+    let choose = {
+        let (knob, draft) = (knob.clone(), draft.clone());
         Callback::from(move |e: Event| {
-            let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).filter(|s| s.id() == "sweep-knob") else { return };
-            if let Some(k) = Knob::of_key(&select.value(), 0) {
+            if let Some(k) = Knob::of_key(&select_value(&e), 0) {
                 knob.set(k);
+                draft.set(Draft::of(k));
             }
         })
     };
-    let button = format!(r#"<button id="sweep-button" class="tool" aria-pressed="{}">{}</button>"#, *open, esc(Text::SweepButton.get(lang)));
     html! {
-        <div class="sweep-tool" {onclick} {onchange}>
-            { Html::from_html_unchecked(button.into()) }
+        <div class="sweep-tool">
+            <button id="sweep-button" class="tool" aria-pressed={open.to_string()} onclick={toggle.clone()}>{ Text::SweepButton.get(lang) }</button>
             if *open {
                 <section id="sweep" class="landscape sweep" aria-label={Text::SweepTitle.get(lang)}>
-                    { Html::from_html_unchecked(form(*knob, s.config.network.hidden.len(), lang).into()) }
-                    <div>{ Html::from_html_unchecked(controls(&shown, problem.as_deref(), lang).into()) }</div>
-                    <div>{ Html::from_html_unchecked(status(&shown, lang).into()) }</div>
+                    <div class="inspector-head">
+                        <h3>{ Text::SweepTitle.get(lang) }</h3>
+                        <button id="sweep-close" class="round small" aria-label={Text::Close.get(lang)} title={Text::Close.get(lang)} onclick={toggle}>{ "×" }</button>
+                    </div>
+                    <p class="text">{ Text::SweepExplain.get(lang) }</p>
+                    { form(*knob, s.config.network.hidden.len(), lang, &draft, choose) }
+                    <div>
+                        if running(&shown) {
+                            <button id="sweep-cancel" class="tool" onclick={cancel}>{ Text::Cancel.get(lang) }</button>
+                        } else {
+                            <button id="sweep-run" class="tool" onclick={run}>{ Text::SweepRun.get(lang) }</button>
+                        }
+                        { message(&shown, problem.as_deref(), lang) }
+                    </div>
+                    <div>{ status(&shown, lang, open_value, save) }</div>
                 </section>
             }
         </div>
