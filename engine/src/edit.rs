@@ -272,17 +272,7 @@ impl Config {
     fn set_classes(&mut self, k: usize) {
         let c = self;
         for p in &mut c.data.custom_points {
-            p.label = match (c.data.classes > 2, k > 2) {
-                (false, true) => (p.label > 0.0) as u8 as Real,
-                (true, false) => {
-                    if p.label >= 1.0 {
-                        1.0
-                    } else {
-                        -1.0
-                    }
-                }
-                _ => p.label.min((k - 1) as Real),
-            };
+            p.label = crate::predict::label_of(crate::predict::class_of(p.label, c.data.classes), k);
         }
         c.data.classes = k;
         if k > 2 {

@@ -236,13 +236,9 @@ impl Config {
 
 /// A point's label for `k` classes: a class index for more than two, ±1 for two.
 fn fit_label(label: Real, k: usize) -> Real {
-    if k > 2 {
-        label.round().clamp(0.0, (k - 1) as Real)
-    } else if label > 0.0 {
-        1.0
-    } else {
-        -1.0
-    }
+    use crate::predict::{class_of, label_of};
+    // Several classes: the nearest class; two: the sign.
+    label_of(class_of(if k > 2 { label.round() } else { label }, k), k)
 }
 
 /// Points as a link writes them, coordinates to the precision their axes keep (two

@@ -1,8 +1,8 @@
 //! The page's asks of the class loop that read the run: a run's animation, a hand-in's claim.
 
-use super::page::Live;
+use super::page::RunHost;
 
-impl Live {
+impl RunHost {
     /// Has the worker make an animated GIF of this run from the timeline's weights, labelled
     /// with `word` and the epoch; `then` hears where it stands after each slice, until it is
     /// done (stopped with `cancel(Service::Animation)`).
@@ -19,7 +19,7 @@ impl Live {
     }
 }
 
-impl Live {
+impl RunHost {
     /// What a hand-in of the run as shown claims: the epoch, the test loss and accuracy
     /// measured now from the weights shown, and those weights (flat, as a code holds them).
     /// None without a run or test data.

@@ -3,7 +3,7 @@
 //! chosen pace, and a worker that stopped answering started anew once.
 
 use super::dom::now;
-use super::page::{Live, RunEvent};
+use super::page::{RunEvent, RunHost};
 use super::protocol::{Event, Snapshot, ToWorker};
 use super::service::{Answer, Answered, Ask, Service};
 
@@ -17,9 +17,9 @@ const MAX_SPEED_BUDGET_MS: f64 = 14.0;
 /// Training time per request never exceeds this, whatever the speed.
 pub(super) const FRAME_CAP_MS: f64 = 40.0;
 
-impl Live {
+impl RunHost {
     /// Starts the training worker for the page's side `live`.
-    pub(super) fn start_worker(live: &Rc<RefCell<Live>>) {
+    pub(super) fn start_worker(live: &Rc<RefCell<RunHost>>) {
         watch_worker_errors(Rc::downgrade(live));
         let bridge = spawn_worker(Rc::downgrade(live));
         let mut me = live.borrow_mut();

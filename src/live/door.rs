@@ -3,7 +3,7 @@
 //! free again, so that whoever hears it may read the run at once.
 
 use super::draw::Focus;
-use super::page::Live;
+use super::page::RunHost;
 use super::service::Answered;
 
 // The door's words: what can be asked of the worker and what comes back.
@@ -24,10 +24,10 @@ use yew::Callback;
 pub type Claim = (u64, f64, Option<f64>, Vec<Real>);
 
 /// What the views read of the run: the page's live side, reached read-only through the door.
-pub type RunView = Live;
+pub type RunView = RunHost;
 
 /// An ask of the worker, its answer's type known only to whoever made it.
-pub struct Asked(Box<dyn FnOnce(&mut Live)>);
+pub struct Asked(Box<dyn FnOnce(&mut RunHost)>);
 
 /// What a view can tell the run to do.
 pub enum Command {
@@ -108,14 +108,14 @@ pub struct HintOrder {
 impl Command {
     /// Asks the worker for a service; `then` hears its answer, or each slice's of a sliced job.
     pub fn ask<T: Answered + 'static>(ask: Ask, then: Callback<T>) -> Command {
-        Command::Ask(Asked(Box::new(move |live: &mut Live| live.ask(ask, then))))
+        Command::Ask(Asked(Box::new(move |live: &mut RunHost| live.ask(ask, then))))
     }
 }
 
 /// The answer of a command, given once the run is free.
 type Reply = Box<dyn FnOnce()>;
 
-impl Live {
+impl RunHost {
     /// Does what a command says; what it answers, to be given once the run is free.
     fn obey(&mut self, command: Command) -> Option<Reply> {
         match command {
@@ -161,7 +161,7 @@ impl Live {
 
 /// The run, as the views reach it: equal when it is the same one.
 #[derive(Clone)]
-pub struct RunDoor(Rc<RefCell<Live>>);
+pub struct RunDoor(Rc<RefCell<RunHost>>);
 
 impl PartialEq for RunDoor {
     fn eq(&self, other: &Self) -> bool {
@@ -172,7 +172,7 @@ impl PartialEq for RunDoor {
 impl RunDoor {
     /// The page's run, with its worker started.
     pub fn open() -> RunDoor {
-        RunDoor(Live::new())
+        RunDoor(RunHost::new())
     }
 
     /// Tells the run what to do; an answer, if the command has one, is given before this

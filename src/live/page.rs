@@ -48,8 +48,9 @@ pub enum RunEvent {
     Started,
 }
 
-/// The page's training state: the worker link, the run, the mirror and the views.
-pub struct Live {
+/// The page's host of the run: the worker link, the run as shown, its copy of the run and the
+/// views drawn from it. The views reach it only through its door (door.rs).
+pub struct RunHost {
     pub(super) mirror: Mirror,
     /// The worker, and the requests on their way to it.
     pub(super) link: super::worker_link::WorkerLink,
@@ -79,7 +80,7 @@ pub struct Live {
     /// The frame loop's figures over its last window, for the performance readout.
     pub(super) perf_shown: Option<super::perf::Figures>,
     pub(super) events: Option<yew::Callback<RunEvent>>,
-    pub(super) me: Weak<RefCell<Live>>,
+    pub(super) me: Weak<RefCell<RunHost>>,
     /// The point the neuron inspector computes at.
     pub(super) inspect_point: InspectPoint,
     /// The next point the perceptron rule, stepped by hand, looks at.
@@ -88,11 +89,11 @@ pub struct Live {
     pub backprop_losses: Option<(f64, f64)>,
 }
 
-impl Live {
+impl RunHost {
     /// The page's side, with the worker started.
-    pub fn new() -> Rc<RefCell<Live>> {
+    pub fn new() -> Rc<RefCell<RunHost>> {
         let settings = Settings::new(Lang::En);
-        let live = Rc::new(RefCell::new(Live {
+        let live = Rc::new(RefCell::new(RunHost {
             views: Views::new(layout(&settings.config, NETWORK_WIDTH, 0.0)),
             mirror: Mirror::default(),
             link: Default::default(),
@@ -115,7 +116,7 @@ impl Live {
             perceptron_cursor: 0,
             backprop_losses: None,
         }));
-        Live::start_worker(&live);
+        RunHost::start_worker(&live);
         live
     }
 

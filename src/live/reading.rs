@@ -3,12 +3,12 @@
 //! frame loop's own figures. The panels render them; nothing here writes into the page.
 
 use super::draw::Focus;
-use super::page::Live;
+use super::page::RunHost;
 use super::perf::Figures;
 use crate::engine::diagnose::Trouble;
 use crate::engine::Trainer;
 
-impl Live {
+impl RunHost {
     /// The page's copy of the compared setup's run, while comparing.
     pub fn compare_trainer(&self) -> Option<&Trainer> {
         self.compare.as_ref()

@@ -1,7 +1,7 @@
 //! The worker started and watched: its `error` event heard, and each of its answers taken to
 //! the page's side (the run's snapshots, and each service's reader).
 
-use super::page::Live;
+use super::page::RunHost;
 use super::protocol::FromWorker;
 use super::worker::TrainingWorker;
 use gloo_worker::Spawnable;
@@ -16,7 +16,7 @@ const WORKER_LOADER: &str = "./worker_loader.js";
 /// refused or not parsing) to the page's side `live`, which takes that worker for stopped at
 /// once instead of after its silence. gloo-worker keeps the `Worker` it makes to itself, so
 /// the page's `Worker` constructor is wrapped, once, in a proxy that listens on each new one.
-pub(super) fn watch_worker_errors(live: Weak<RefCell<Live>>) {
+pub(super) fn watch_worker_errors(live: Weak<RefCell<RunHost>>) {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let global = js_sys::global();
     let Ok(original) = js_sys::Reflect::get(&global, &"Worker".into()).and_then(|w| w.dyn_into::<js_sys::Function>()) else { return };
@@ -46,7 +46,7 @@ pub(super) fn watch_worker_errors(live: Weak<RefCell<Live>>) {
 }
 
 /// Starts the training worker; its answers go to the page's side `live`.
-pub(super) fn spawn_worker(live: Weak<RefCell<Live>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
+pub(super) fn spawn_worker(live: Weak<RefCell<RunHost>>) -> gloo_worker::WorkerBridge<TrainingWorker> {
     TrainingWorker::spawner()
         .encoding::<super::worker::Codec>()
         .callback(move |answer| {

@@ -1,11 +1,11 @@
 //! The run as the page shows it: the exercise's epoch limit and goal, the timeline of earlier
 //! epochs, going back to one and going on from there.
 
-use super::page::{Live, RunEvent};
+use super::page::{RunEvent, RunHost};
 use super::protocol::ToWorker;
 use super::shown_run::Viewing;
 
-impl Live {
+impl RunHost {
     /// Epochs the exercise still allows (all there are without a limit), counting those
     /// already asked for.
     pub(super) fn epochs_left(&self) -> u64 {

@@ -3,12 +3,12 @@
 //! user, the readout under the pointer, and the exports.
 
 use super::math::InspectPoint;
-use super::page::Live;
+use super::page::RunHost;
 use super::protocol::ToWorker;
 use crate::engine::Real;
 use crate::i18n::Text;
 
-impl Live {
+impl RunHost {
     /// The inspected neuron's numbers (network layer `layer`, the output last) at the point
     /// the inspector looks at: its arithmetic, the point, and where it lies (a training point
     /// with the set's size, or the point under the pointer); while the live network is the one
