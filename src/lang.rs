@@ -2,6 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A catalogue's strings, each in every language of the interface.
+pub trait Words: Copy + std::fmt::Debug {
+    /// The string in a language.
+    fn get(self, lang: Lang) -> &'static str;
+}
+
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {

@@ -5,7 +5,7 @@
 use crate::engine::handin::{find_codes, CodeError, HandIn};
 use crate::engine::{Config, Real};
 use crate::exercise::Goal;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, TeacherText};
 use crate::live::classroom::{CheckProblem, Checked};
 use crate::settings::Settings;
 
@@ -250,7 +250,7 @@ pub fn result_text(r: (f64, Option<f64>)) -> String {
 /// The rows as CSV, with a header in the page's language.
 pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> String) -> String {
     use crate::i18n::Text;
-    let declared_words = Text::BoardEpochLimitDeclared.get(lang).to_string();
+    let declared_words = TeacherText::BoardEpochLimitDeclared.get(lang).to_string();
     // A cell a spreadsheet would run as a formula (=, +, -, @, a tab or a return first) stays
     // text, as in the data's export.
     let quote = |s: &str| {
@@ -258,18 +258,18 @@ pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> Strin
         format!("\"{}\"", s.replace('"', "\"\""))
     };
     let head = [
-        Text::BoardName,
-        Text::HiddenNeurons,
-        Text::BoardEpochDeclared,
-        Text::BoardClaimedLoss,
-        Text::BoardClaimedAccuracy,
-        Text::BoardLoss,
-        Text::BoardAccuracy,
-        Text::BoardMet,
-        Text::BoardValid,
-        Text::BoardNote,
+        TeacherText::BoardName.get(lang),
+        Text::HiddenNeurons.get(lang),
+        TeacherText::BoardEpochDeclared.get(lang),
+        TeacherText::BoardClaimedLoss.get(lang),
+        TeacherText::BoardClaimedAccuracy.get(lang),
+        TeacherText::BoardLoss.get(lang),
+        TeacherText::BoardAccuracy.get(lang),
+        TeacherText::BoardMet.get(lang),
+        TeacherText::BoardValid.get(lang),
+        TeacherText::BoardNote.get(lang),
     ];
-    let mut out = head.iter().map(|t| quote(t.get(lang))).collect::<Vec<_>>().join(",");
+    let mut out = head.iter().map(|t| quote(t)).collect::<Vec<_>>().join(",");
     out.push('\n');
     let number = |v: Option<f64>| v.map(|v| format!("{v:.6}")).unwrap_or_default();
     for r in rows {

@@ -36,30 +36,30 @@ fn store_codes(codes: &[String]) -> bool {
 }
 
 /// A row's problem in words.
-fn problem_text(p: RowProblem) -> Text {
+fn problem_text(p: RowProblem) -> TeacherText {
     match p {
-        RowProblem::ClaimDiffers => Text::BoardClaimDiffers,
-        RowProblem::AnotherExercise => Text::BoardAnotherExercise,
-        RowProblem::SetupMended => Text::BoardSetupMended,
-        RowProblem::WeightsDoNotFit => Text::BoardWeightsDoNotFit,
-        RowProblem::NoTestData => Text::BoardNoTestData,
-        RowProblem::OverLimit => Text::BoardOverLimit,
-        RowProblem::OtherYardstick => Text::BoardOtherYardstick,
+        RowProblem::ClaimDiffers => TeacherText::BoardClaimDiffers,
+        RowProblem::AnotherExercise => TeacherText::BoardAnotherExercise,
+        RowProblem::SetupMended => TeacherText::BoardSetupMended,
+        RowProblem::WeightsDoNotFit => TeacherText::BoardWeightsDoNotFit,
+        RowProblem::NoTestData => TeacherText::BoardNoTestData,
+        RowProblem::OverLimit => TeacherText::BoardOverLimit,
+        RowProblem::OtherYardstick => TeacherText::BoardOtherYardstick,
     }
 }
 
 /// A code that cannot be read, in words.
 fn bad_text(b: &BadCode, lang: Lang) -> String {
     let why = match b.error {
-        CodeError::NotACode => Text::BoardNotACode.get(lang).to_string(),
-        CodeError::Damaged => Text::BoardDamaged.get(lang).to_string(),
+        CodeError::NotACode => TeacherText::BoardNotACode.get(lang).to_string(),
+        CodeError::Damaged => TeacherText::BoardDamaged.get(lang).to_string(),
         CodeError::TooLong(n) => {
-            Text::BoardTooLong.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_CODE_CHARS.to_string())
+            TeacherText::BoardTooLong.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_CODE_CHARS.to_string())
         }
         CodeError::TooManyWeights(n) => {
             Text::HandInTooManyWeights.get(lang).replace("{n}", &n.to_string()).replace("{max}", &crate::engine::handin::MAX_WEIGHTS.to_string())
         }
-        CodeError::Impossible => Text::BoardImpossible.get(lang).to_string(),
+        CodeError::Impossible => TeacherText::BoardImpossible.get(lang).to_string(),
     };
     // Whom to ask: the name the code starts with, else what came before it in the paste.
     let who = match (&b.name, &b.context) {
@@ -178,27 +178,27 @@ pub(super) fn class_board(p: &BoardProps) -> Html {
     let s = ctx.settings();
     let exercise_line = match (s.exercise.goal, s.exercise.is_set()) {
         (Some(goal), _) => super::exercise::goal_words(goal, lang),
-        (None, true) => Text::BoardOwnExercise.get(lang).to_string(),
-        (None, false) => Text::BoardNoExercise.get(lang).to_string(),
+        (None, true) => TeacherText::BoardOwnExercise.get(lang).to_string(),
+        (None, false) => TeacherText::BoardNoExercise.get(lang).to_string(),
     };
     let exercise_link = super::exercise::page_link(s, false, false);
     html! {
         <main id="class-board" class="class-board">
-            <h1>{ ctx.t(Text::BoardTitle) }</h1>
-            <p class="text">{ ctx.t(Text::BoardExplain) }</p>
-            <p id="board-exercise" class="board-exercise">{ exercise_line }{ " · " }<a href={exercise_link}>{ ctx.t(Text::BoardOpenExercise) }</a></p>
-            <label class="field board-input-field"><span>{ Text::BoardPaste.get(lang).replace("{max}", &MAX_CODES.to_string()) }</span>
+            <h1>{ ctx.t(TeacherText::BoardTitle) }</h1>
+            <p class="text">{ ctx.t(TeacherText::BoardExplain) }</p>
+            <p id="board-exercise" class="board-exercise">{ exercise_line }{ " · " }<a href={exercise_link}>{ ctx.t(TeacherText::BoardOpenExercise) }</a></p>
+            <label class="field board-input-field"><span>{ TeacherText::BoardPaste.get(lang).replace("{max}", &MAX_CODES.to_string()) }</span>
                 <textarea id="board-input" rows="4" placeholder="NRN1.…" value={(*pasted).clone()} oninput={typed_into(&pasted)} />
             </label>
             <div class="board-buttons">
-                <button id="board-add" class="tool primary" onclick={add}>{ ctx.t(Text::BoardAdd) }</button>
-                <button id="board-csv" class="tool" onclick={export} disabled={checked.rows.is_empty()}>{ ctx.t(Text::BoardCsv) }</button>
-                <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(Text::BoardClear) }</button>
+                <button id="board-add" class="tool primary" onclick={add}>{ ctx.t(TeacherText::BoardAdd) }</button>
+                <button id="board-csv" class="tool" onclick={export} disabled={checked.rows.is_empty()}>{ ctx.t(TeacherText::BoardCsv) }</button>
+                <button id="board-clear" class="tool" onclick={clear} disabled={codes.is_empty()}>{ ctx.t(TeacherText::BoardClear) }</button>
             </div>
             { board_alerts(ctx, *unkept, *cut, *over, &bad) }
             <p id="board-status" role="status" class="text">{
-                if !checked.done && !codes.is_empty() { ctx.t(Text::BoardChecking).to_string() }
-                else { Text::BoardCount.get(lang).replace("{rows}", &checked.rows.len().to_string()).replace("{codes}", &codes.len().to_string()) }
+                if !checked.done && !codes.is_empty() { ctx.t(TeacherText::BoardChecking).to_string() }
+                else { TeacherText::BoardCount.get(lang).replace("{rows}", &checked.rows.len().to_string()).replace("{codes}", &codes.len().to_string()) }
             }</p>
             { board_table(ctx, &checked) }
         </main>
@@ -212,18 +212,18 @@ fn board_table(ctx: &Ctx, checked: &Checked) -> Html {
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No };
     html! {
     // A phone scrolls the table sideways: the keyboard reaches it too.
-    <div class="board-table-wrap" tabindex="0" role="region" aria-label={ctx.t(Text::BoardTitle)}>
+    <div class="board-table-wrap" tabindex="0" role="region" aria-label={ctx.t(TeacherText::BoardTitle)}>
     <table id="board-table" class="board-table" data-ms={checked.done.then(|| format!("{:.1}", checked.ms))} data-rows={checked.rows.len().to_string()}>
         <thead><tr>
             <th scope="col">{ "#" }</th>
-            <th scope="col">{ ctx.t(Text::BoardName) }</th>
-            <th scope="col">{ ctx.t(Text::BoardMet) }</th>
+            <th scope="col">{ ctx.t(TeacherText::BoardName) }</th>
+            <th scope="col">{ ctx.t(TeacherText::BoardMet) }</th>
             <th scope="col">{ ctx.t(Text::HiddenNeurons) }</th>
-            <th scope="col" title={ctx.t(Text::BoardEpochDeclaredHint)}>{ ctx.t(Text::BoardEpochDeclared) }</th>
-            <th scope="col">{ ctx.t(Text::BoardClaimed) }</th>
-            <th scope="col">{ ctx.t(Text::BoardRecomputed) }</th>
-            <th scope="col">{ ctx.t(Text::BoardValid) }</th>
-            <th scope="col">{ ctx.t(Text::BoardNote) }</th>
+            <th scope="col" title={ctx.t(TeacherText::BoardEpochDeclaredHint)}>{ ctx.t(TeacherText::BoardEpochDeclared) }</th>
+            <th scope="col">{ ctx.t(TeacherText::BoardClaimed) }</th>
+            <th scope="col">{ ctx.t(TeacherText::BoardRecomputed) }</th>
+            <th scope="col">{ ctx.t(TeacherText::BoardValid) }</th>
+            <th scope="col">{ ctx.t(TeacherText::BoardNote) }</th>
         </tr></thead>
         <tbody>
             { for checked.rows.iter().enumerate().map(|(i, r)| {
@@ -233,14 +233,14 @@ fn board_table(ctx: &Ctx, checked: &Checked) -> Html {
                         data-met={r.met.to_string()} data-valid={r.valid.to_string()} data-epoch-declared={r.epoch.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
                         <td>{ i + 1 }</td>
                         // Isolated: a name's direction marks cannot turn the rest of the row.
-                        <td><bdi>{ r.name.clone() }</bdi>{ (r.codes > 1).then(|| format!(" ({})", Text::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
+                        <td><bdi>{ r.name.clone() }</bdi>{ (r.codes > 1).then(|| format!(" ({})", TeacherText::BoardCodes.get(lang).replace("{n}", &r.codes.to_string()))) }</td>
                         <td>{ ctx.t(yes_no(r.met)) }</td>
                         <td>{ r.neurons }</td>
                         <td>{ r.epoch }</td>
                         <td>{ result_text(r.claimed) }</td>
                         <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
                         <td>{ ctx.t(yes_no(r.valid)) }</td>
-                        <td>{ r.problem.map(|p| ctx.t(problem_text(p))).or_else(|| r.epoch_limit_declared.then(|| ctx.t(Text::BoardEpochLimitDeclared))).unwrap_or("") }</td>
+                        <td>{ r.problem.map(|p| ctx.t(problem_text(p))).or_else(|| r.epoch_limit_declared.then(|| ctx.t(TeacherText::BoardEpochLimitDeclared))).unwrap_or("") }</td>
                     </tr>
                 }
             }) }
@@ -256,20 +256,20 @@ fn board_alerts(ctx: &Ctx, unkept: bool, cut: bool, over: usize, bad: &[BadCode]
     let lang = ctx.settings().lang;
     html! { <>
     if unkept {
-        <p id="board-not-kept" class="board-errors" role="alert">{ ctx.t(Text::BoardNotKept) }</p>
+        <p id="board-not-kept" class="board-errors" role="alert">{ ctx.t(TeacherText::BoardNotKept) }</p>
     }
     if cut {
-        <p id="board-cut" class="board-errors" role="alert">{ Text::BoardPasteCut.get(lang).replace("{max}", &MAX_PASTE_CHARS.to_string()) }</p>
+        <p id="board-cut" class="board-errors" role="alert">{ TeacherText::BoardPasteCut.get(lang).replace("{max}", &MAX_PASTE_CHARS.to_string()) }</p>
     }
     if over > 0 {
-        <p id="board-full" class="board-errors" role="alert">{ Text::BoardFull.get(lang).replace("{n}", &over.to_string()).replace("{max}", &MAX_CODES.to_string()) }</p>
+        <p id="board-full" class="board-errors" role="alert">{ TeacherText::BoardFull.get(lang).replace("{n}", &over.to_string()).replace("{max}", &MAX_CODES.to_string()) }</p>
     }
     if !bad.is_empty() {
         <div role="alert">
             <ul id="board-errors" class="board-errors" data-count={bad.len().to_string()}>
                 { for bad.iter().take(MAX_LISTED_ERRORS).map(|b| html! { <li>{ bad_text(b, lang) }</li> }) }
                 if bad.len() > MAX_LISTED_ERRORS {
-                    <li id="board-errors-more">{ Text::BoardMoreErrors.get(lang).replace("{n}", &(bad.len() - MAX_LISTED_ERRORS).to_string()) }</li>
+                    <li id="board-errors-more">{ TeacherText::BoardMoreErrors.get(lang).replace("{n}", &(bad.len() - MAX_LISTED_ERRORS).to_string()) }</li>
                 }
             </ul>
         </div>

@@ -10,7 +10,7 @@ pub(super) use crate::app::state::{
 };
 pub(super) use crate::engine::config::{Monitor, Problem};
 pub(super) use crate::engine::{Activation, Dataset, Init, LayerNo, Loss, Optimizer, Real, Regularization};
-pub(super) use crate::i18n::{Lang, Text};
+pub(super) use crate::i18n::{Lang, TeacherText, Text, Words};
 pub(super) use crate::live::door::{self, Command, HintOrder, RunDoor, RunView};
 pub(super) use crate::live::draw::Focus;
 pub(super) use crate::live::ids;
@@ -63,7 +63,7 @@ impl PartialEq for Ctx {
 }
 
 impl Ctx {
-    pub(super) fn t(&self, text: Text) -> &'static str {
+    pub(super) fn t(&self, text: impl Words) -> &'static str {
         text.get(self.settings.lang)
     }
     pub(super) fn settings(&self) -> &Settings {

@@ -82,35 +82,35 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
     let c = &s.config;
     let by_hand = e.max_epochs == Some(0) || c.network.hidden.is_empty();
     let neurons = if by_hand { blank_neurons(c, lang) } else { Vec::new() };
-    let question = if e.text.is_empty() { ctx.t(Text::WorksheetDefaultQuestion).to_string() } else { e.text.clone() };
+    let question = if e.text.is_empty() { ctx.t(TeacherText::WorksheetDefaultQuestion).to_string() } else { e.text.clone() };
     let network_words = if c.network.hidden.is_empty() {
-        ctx.t(Text::WorksheetNoHidden).to_string()
+        ctx.t(TeacherText::WorksheetNoHidden).to_string()
     } else {
-        Text::WorksheetHidden.get(lang).replace("{shape}", &c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(", "))
+        TeacherText::WorksheetHidden.get(lang).replace("{shape}", &c.network.hidden.iter().map(|h| h.neurons.to_string()).collect::<Vec<_>>().join(", "))
     };
     let long_link = url.chars().count() > LONG_LINK_CHARS;
     html! {
         <main id="worksheet" class={classes!("worksheet", format!("paper-{}", *paper), question_length(&question))} data-paper={*paper}>
             <style>{ format!("@page {{ size: {}; margin: 14mm; }}", *paper) }</style>
             <div class="worksheet-tools no-print">
-                <label class="inline"><span>{ ctx.t(Text::WorksheetPaper) }</span>
+                <label class="inline"><span>{ ctx.t(TeacherText::WorksheetPaper) }</span>
                     <select id="worksheet-paper" onchange={choose_paper}>
                         { for PAPERS.iter().map(|(v, name)| html! { <option value={*v} selected={*paper == *v}>{ ctx.t(*name) }</option> }) }
                     </select>
                 </label>
-                <button id="worksheet-print" class="tool primary" onclick={print}>{ ctx.t(Text::WorksheetPrint) }</button>
-                <a class="tool" href={hash}>{ ctx.t(Text::BoardOpenExercise) }</a>
+                <button id="worksheet-print" class="tool primary" onclick={print}>{ ctx.t(TeacherText::WorksheetPrint) }</button>
+                <a class="tool" href={hash}>{ ctx.t(TeacherText::BoardOpenExercise) }</a>
             </div>
             <header class="worksheet-head">
-                <h1>{ ctx.t(Text::WorksheetTitle) }</h1>
+                <h1>{ ctx.t(TeacherText::WorksheetTitle) }</h1>
                 <p class="worksheet-blanks">
-                    <span>{ ctx.t(Text::WorksheetName) }{ " " }<span class="blank wide"></span></span>
-                    <span>{ ctx.t(Text::WorksheetDate) }{ " " }<span class="blank"></span></span>
+                    <span>{ ctx.t(TeacherText::WorksheetName) }{ " " }<span class="blank wide"></span></span>
+                    <span>{ ctx.t(TeacherText::WorksheetDate) }{ " " }<span class="blank"></span></span>
                 </p>
             </header>
             <section class="worksheet-top">
                 <div class="worksheet-task">
-                    <h2>{ ctx.t(Text::WorksheetTask) }</h2>
+                    <h2>{ ctx.t(TeacherText::WorksheetTask) }</h2>
                     <p id="worksheet-question" class="worksheet-question">{ question }</p>
                     if let Some(goal) = e.goal {
                         <p id="worksheet-goal"><strong>{ goal_words(goal, lang) }</strong></p>
@@ -119,8 +119,8 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
                     <p class="worksheet-setup">{ format!("{}: {} · {}", ctx.t(Text::Data), super::dataset::dataset_text(c.data.dataset).get(lang), network_words) }</p>
                 </div>
                 <figure class="worksheet-qr">
-                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={door::LINK_QR_VERSION} label={ctx.t(Text::WorksheetQr)} />
-                    <figcaption>{ ctx.t(Text::WorksheetScan) }
+                    <super::qr::QrCanvas ctx={ctx.clone()} id="worksheet-qr" text={url.clone()} max_version={door::LINK_QR_VERSION} label={ctx.t(TeacherText::WorksheetQr)} />
+                    <figcaption>{ ctx.t(TeacherText::WorksheetScan) }
                         if !long_link {
                             <br /><span id="worksheet-link" class="worksheet-link" data-chars={url.chars().count().to_string()}>{ url.clone() }</span>
                         }
@@ -134,12 +134,12 @@ pub(super) fn worksheet(p: &WorksheetProps) -> Html {
             }
             <section class="worksheet-data-row">
                 <figure>
-                    <canvas id="worksheet-data" role="img" aria-label={ctx.t(Text::WorksheetData)} style="width:240px;height:240px"></canvas>
-                    <figcaption>{ ctx.t(Text::WorksheetData) }</figcaption>
+                    <canvas id="worksheet-data" role="img" aria-label={ctx.t(TeacherText::WorksheetData)} style="width:240px;height:240px"></canvas>
+                    <figcaption>{ ctx.t(TeacherText::WorksheetData) }</figcaption>
                 </figure>
                 if by_hand {
                     <div id="worksheet-weights" class="worksheet-weights">
-                        <h2>{ ctx.t(Text::WorksheetWeights) }</h2>
+                        <h2>{ ctx.t(TeacherText::WorksheetWeights) }</h2>
                         { for neurons.iter().map(|(name, inputs)| html! {
                             <p class="weights-line"><strong>{ name.clone() }{ ": " }</strong>
                                 { for inputs.iter().map(|i| html! { <span class="weight-blank">{ format!("w({i}) =") }<span class="blank"></span></span> }) }
@@ -171,12 +171,14 @@ fn blank_neurons(c: &crate::engine::Config, lang: Lang) -> Vec<(String, Vec<Stri
     let mut previous: Vec<String> = c.network.features.iter().map(|f| f.label().to_string()).collect();
     for (l, h) in c.network.hidden.iter().enumerate() {
         for j in 0..h.neurons {
-            neurons.push((Text::WorksheetNeuron.get(lang).replace("{layer}", &(l + 1).to_string()).replace("{n}", &(j + 1).to_string()), previous.clone()));
+            neurons
+                .push((TeacherText::WorksheetNeuron.get(lang).replace("{layer}", &(l + 1).to_string()).replace("{n}", &(j + 1).to_string()), previous.clone()));
         }
         previous = (1..=h.neurons).map(|j| format!("a{}", j)).collect();
     }
     for j in 0..c.outputs() {
-        let name = if c.outputs() == 1 { Text::WorksheetOutput.get(lang).to_string() } else { format!("{} {}", Text::WorksheetOutput.get(lang), j + 1) };
+        let name =
+            if c.outputs() == 1 { TeacherText::WorksheetOutput.get(lang).to_string() } else { format!("{} {}", TeacherText::WorksheetOutput.get(lang), j + 1) };
         neurons.push((name, previous.clone()));
     }
     neurons.truncate(MOST_BLANKS);
@@ -188,15 +190,15 @@ fn poe_table(ctx: &Ctx) -> Html {
     html! {
     <table id="worksheet-poe" class="worksheet-poe">
         <thead><tr>
-            <th scope="col">{ ctx.t(Text::WorksheetPredict) }</th>
-            <th scope="col">{ ctx.t(Text::WorksheetObserve) }</th>
-            <th scope="col">{ ctx.t(Text::WorksheetExplain) }</th>
+            <th scope="col">{ ctx.t(TeacherText::WorksheetPredict) }</th>
+            <th scope="col">{ ctx.t(TeacherText::WorksheetObserve) }</th>
+            <th scope="col">{ ctx.t(TeacherText::WorksheetExplain) }</th>
         </tr></thead>
         <tbody>
             <tr class="prompts">
-                <td>{ ctx.t(Text::WorksheetPredictHint) }</td>
-                <td>{ ctx.t(Text::WorksheetObserveHint) }</td>
-                <td>{ ctx.t(Text::WorksheetExplainHint) }</td>
+                <td>{ ctx.t(TeacherText::WorksheetPredictHint) }</td>
+                <td>{ ctx.t(TeacherText::WorksheetObserveHint) }</td>
+                <td>{ ctx.t(TeacherText::WorksheetExplainHint) }</td>
             </tr>
             <tr class="answers"><td></td><td></td><td></td></tr>
         </tbody>
