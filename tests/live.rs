@@ -441,7 +441,7 @@ fn the_worker_paints_a_state_the_page_shows_and_the_run_stays_where_it_is() {
     shown.epoch = 2;
     // With them, the layer's space the page asked for, of those weights too.
     let mut painted = Painter::default().paint(&shown, neuron, true);
-    painted.derived = vec![(Derive::Space(0), Derive::Space(0).compute(&mut shown, &early.parameters, &[]).expect("a hidden layer's space"))];
+    painted.derived = vec![(Derive::Space(0), Derive::Space(0).compute(&mut shown, None, Vec::new).expect("a hidden layer's space"))];
     assert_eq!(*pictures, painted, "the pictures of those weights, as the page would paint them");
     assert_eq!((pictures.epoch, pictures.weights), (2, fingerprint(&shown.network)));
     // The run is where it was; its own state is painted again when asked.

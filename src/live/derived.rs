@@ -73,19 +73,30 @@ impl Derive {
         matches!(self, Derive::Landscape(_))
     }
 
-    /// Computes it for the run `t` with the weights `parameters`, reached along `path` (the
-    /// earlier states of the run); none when the weights do not fit its network or the view
-    /// has nothing to show for it.
-    pub fn compute(self, t: &mut Trainer, parameters: &Parameters, path: &[Parameters]) -> Option<Derived> {
+    /// Computes it for the run `t`, with its own weights or with `shown` (an earlier epoch,
+    /// weights typed by hand), reached along the earlier states `path` gives (asked for only
+    /// when a kind needs them); none when the weights do not fit its network or the view has
+    /// nothing to show for it.
+    pub fn compute(self, t: &mut Trainer, shown: Option<&Parameters>, path: impl FnOnce() -> Vec<Parameters>) -> Option<Derived> {
         match self {
             Derive::Space(layer) => {
-                let mut shown = t.network.clone();
-                if !shown.set_parameters(parameters) {
-                    return None;
+                let (inputs, points) = (t.config.network.inputs(), &t.split.train);
+                match shown {
+                    None => layer_space(&t.network, inputs, points, layer),
+                    Some(parameters) => {
+                        let mut network = t.network.clone();
+                        if !network.set_parameters(parameters) {
+                            return None;
+                        }
+                        layer_space(&network, inputs, points, layer)
+                    }
                 }
-                layer_space(&shown, t.config.network.inputs(), &t.split.train, layer).map(Derived::Space)
+                .map(Derived::Space)
             }
-            Derive::Landscape(plane) => t.landscape(parameters, path, plane).map(|l| Derived::Landscape(Box::new(l))),
+            Derive::Landscape(plane) => {
+                let current = shown.cloned().unwrap_or_else(|| t.network.parameters());
+                t.landscape(&current, &path(), plane).map(|l| Derived::Landscape(Box::new(l)))
+            }
         }
     }
 }
@@ -151,7 +162,9 @@ mod tests {
         s.space = Some(LayerNo::new(1));
         s.landscape = Some(Plane::Principal);
         let asked = Asked::of(&s);
-        let answers: Vec<_> = asked.iter().filter_map(|d| d.compute(&mut t, &now, &path).map(|a| (d, a))).collect();
+        let answers: Vec<_> = asked.iter().filter_map(|d| d.compute(&mut t, Some(&now), || path.clone()).map(|a| (d, a))).collect();
+        // The run's own weights are the same weights given by name.
+        assert_eq!(Derive::Space(0).compute(&mut t, None, Vec::new), answers.first().map(|(_, a)| a.clone()));
         assert_eq!(answers.len(), 1, "the layer's space is computed; a landscape needs a path of more than one state");
         let mut kept = Answers::default();
         kept.take_in(&asked, answers);
@@ -164,6 +177,6 @@ mod tests {
         kept.take_in(&Asked::of(&s), Vec::new());
         assert!(kept.space().is_none());
         // Weights that do not fit the network give nothing.
-        assert!(Derive::Space(0).compute(&mut t, &Vec::new(), &path).is_none());
+        assert!(Derive::Space(0).compute(&mut t, Some(&Vec::new()), Vec::new).is_none());
     }
 }

@@ -27,7 +27,7 @@ pub type Claim = (u64, f64, Option<f64>, Vec<Real>);
 pub type RunView = RunHost;
 
 /// An ask of the worker, its answer's type known only to whoever made it.
-pub struct Asked(Box<dyn FnOnce(&mut RunHost)>);
+pub struct AnyAsk(Box<dyn FnOnce(&mut RunHost)>);
 
 /// What a view can tell the run to do.
 pub enum Command {
@@ -54,7 +54,7 @@ pub enum Command {
     /// Show an earlier epoch from the timeline.
     ViewEpoch(u64),
     /// An ask of the worker (see [`Command::ask`]).
-    Ask(Asked),
+    Ask(AnyAsk),
     /// Stop the ask of a service under way.
     Cancel(Service),
     /// Have the worker write a file of the run with the weights shown.
@@ -108,7 +108,7 @@ pub struct HintOrder {
 impl Command {
     /// Asks the worker for a service; `then` hears its answer, or each slice's of a sliced job.
     pub fn ask<T: Answered + 'static>(ask: Ask, then: Callback<T>) -> Command {
-        Command::Ask(Asked(Box::new(move |live: &mut RunHost| live.ask(ask, then))))
+        Command::Ask(AnyAsk(Box::new(move |live: &mut RunHost| live.ask(ask, then))))
     }
 }
 
@@ -126,7 +126,7 @@ impl RunHost {
             Command::ResetToSameWeights => self.reset_to_same_weights(),
             Command::StartNextAtRound(round) => self.start_next_at_round(round),
             Command::ViewEpoch(epoch) => self.view_epoch(epoch),
-            Command::Ask(Asked(ask)) => ask(self),
+            Command::Ask(AnyAsk(ask)) => ask(self),
             Command::Cancel(service) => self.cancel(service),
             Command::Export(what, then) => self.export(what, then),
             Command::Hint(h) => self.hint(&h.config, h.epochs, h.aim, h.max_neurons, h.then),

@@ -167,8 +167,8 @@ impl Session {
                 self.request = Some(request);
                 if let Some(t) = &mut self.trainer {
                     snapshot.pictures = self.painter.paint_at(t, request, epoch, &parameters, true).map(|mut p| {
-                        let path = self.trail.before(epoch);
-                        p.derived = request.derive.iter().filter_map(|d| Some((d, d.compute(t, &parameters, &path)?))).collect();
+                        let trail = &self.trail;
+                        p.derived = request.derive.iter().filter_map(|d| Some((d, d.compute(t, Some(&parameters), || trail.before(epoch))?))).collect();
                         Box::new(p)
                     });
                 }
@@ -204,12 +204,12 @@ impl Session {
                 self.painted = Some(key);
                 self.painted_at.0 = now;
                 let mut pictures = self.painter.paint(t, request, true);
-                let (parameters, path) = (t.network.parameters(), self.trail.before(t.epoch));
+                let (trail, epoch) = (&self.trail, t.epoch);
                 let (at, took) = self.spaced_at;
                 let spaced_due = due(at, SPACED_EVERY_MS.max(10.0 * took));
                 for d in request.derive.iter().filter(|d| !d.spaced() || spaced_due) {
                     let start = clock();
-                    pictures.derived.extend(d.compute(t, &parameters, &path).map(|a| (d, a)));
+                    pictures.derived.extend(d.compute(t, None, || trail.before(epoch)).map(|a| (d, a)));
                     if d.spaced() {
                         self.spaced_at = (now, clock() - start);
                     }
