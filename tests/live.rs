@@ -7,8 +7,8 @@ mod common;
 use neurona::engine::config::{EarlyStopping, HiddenLayer};
 use neurona::engine::fingerprint::fingerprint;
 use neurona::engine::{Activation, Config, Dataset, Trainer};
-use neurona::live::mirror::Mirror;
 use neurona::live::protocol::{Event, FromWorker, Snapshot, ToWorker};
+use neurona::live::run_view::RunView;
 use neurona::live::service::{Answer, Ask};
 use neurona::live::session::{start, Session};
 
@@ -68,12 +68,12 @@ fn the_mirror_follows_the_worker_exactly() {
         c
     };
     let mut session = Session::new();
-    let mut mirror = Mirror::default();
+    let mut mirror: RunView = RunView::default();
     mirror.reset(1, config.clone());
-    assert!(mirror.trainer.is_none(), "no copy of the run before the worker answers");
-    assert!(mirror.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config));
+    assert!(mirror.trainer().is_none(), "no copy of the run before the worker answers");
+    assert!(mirror.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config, None));
     // The page's copy, built from the worker's answer, has the worker's data and weights.
-    let (m, w) = (mirror.trainer.as_ref().unwrap(), session.trainer().unwrap());
+    let (m, w) = (mirror.trainer().unwrap(), session.trainer().unwrap());
     assert_eq!(m.network, w.network);
     assert_eq!(m.split, w.split);
     assert_eq!(m.split, start(config.clone(), 0, None).unwrap().split, "the setup's own data");
@@ -81,9 +81,9 @@ fn the_mirror_follows_the_worker_exactly() {
     for _ in 0..30 {
         let mut s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
         assert!(s.split.is_none(), "the data travels once");
-        assert!(mirror.apply(&mut s, &config));
+        assert!(mirror.apply(&mut s, &config, None));
     }
-    let (m, w) = (mirror.trainer.as_ref().unwrap(), session.trainer().unwrap());
+    let (m, w) = (mirror.trainer().unwrap(), session.trainer().unwrap());
     assert_eq!(m.epoch, 1500);
     assert_eq!(m.network, w.network);
     assert_eq!(m.history.points, w.history.points);
@@ -96,29 +96,29 @@ fn the_mirror_follows_the_worker_exactly() {
 fn answers_about_an_older_setup_are_ignored() {
     let config = Config::default();
     let mut session = Session::new();
-    let mut mirror = Mirror::default();
+    let mut mirror: RunView = RunView::default();
     through_codec(&mut session, setup(1, &config, 0));
     let mut old = through_codec(&mut session, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
     // The page reset (a new round) before that answer arrived.
     mirror.reset(2, config.clone());
-    assert!(!mirror.apply(&mut old, &config));
-    assert!(mirror.trainer.is_none());
+    assert!(!mirror.apply(&mut old, &config, None));
+    assert!(mirror.trainer().is_none());
     // An answer to the setup with weights of another shape builds nothing.
     let s = through_codec(&mut session, setup(2, &config, 1));
     let mut other = s.clone();
     other.parameters.pop();
-    assert!(!mirror.apply(&mut other, &config));
-    assert!(mirror.trainer.is_none());
+    assert!(!mirror.apply(&mut other, &config, None));
+    assert!(mirror.trainer().is_none());
     mirror.reset(2, config.clone());
-    assert!(mirror.apply(&mut s.clone(), &config));
+    assert!(mirror.apply(&mut s.clone(), &config, None));
     let fresh = start(config.clone(), 1, None).unwrap().network;
-    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh, "round 1's weights");
-    assert_eq!(mirror.trainer.as_ref().unwrap().epoch, 0);
+    assert_eq!(mirror.trainer().unwrap().network, fresh, "round 1's weights");
+    assert_eq!(mirror.trainer().unwrap().epoch, 0);
     // A later snapshot of another shape is refused as well.
     let mut later = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
     later.parameters.pop();
-    assert!(!mirror.apply(&mut later, &config));
-    assert_eq!(mirror.trainer.as_ref().unwrap().network, fresh);
+    assert!(!mirror.apply(&mut later, &config, None));
+    assert_eq!(mirror.trainer().unwrap().network, fresh);
 }
 
 #[test]
@@ -267,37 +267,40 @@ fn going_back_to_an_earlier_epoch_continues_from_there_in_the_worker_and_the_pag
     let mut session = Session::new();
     let now = || 0.0;
     let mut first = session.handle(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 0, network: None }, &now);
-    let mut mirror = Mirror::default();
+    let mut mirror: RunView = RunView::default();
     mirror.reset(1, config.clone());
-    assert!(mirror.apply(&mut first, &config));
+    assert!(mirror.apply(&mut first, &config, None));
     let mut at_20 = None;
     for _ in 0..60 {
         let mut s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
-        assert!(mirror.apply(&mut s, &config));
+        assert!(mirror.apply(&mut s, &config, None));
         if s.epoch == 20 {
             at_20 = Some(s.parameters.clone());
         }
     }
     let parameters = at_20.unwrap();
-    let page = mirror.trainer.as_mut().unwrap();
-    assert!(page.rewind(20, &parameters));
     let mut s = session.handle(ToWorker::Rewind { epoch: 20, parameters: parameters.clone() }, &now);
-    assert!(mirror.apply(&mut s, &config));
-    let page = mirror.trainer.as_ref().unwrap();
+    assert_eq!(s.rewound, Some(20), "the answer says the run went back");
+    assert!(mirror.apply(&mut s, &config, None));
+    let page = mirror.trainer().unwrap();
     assert_eq!((s.epoch, page.epoch), (20, 20));
     assert_eq!(s.parameters, parameters, "the weights of epoch 20");
     assert!(page.history.points.iter().all(|p| p.epoch <= 20), "the history goes back too");
     // Training goes on from there, the page following the worker.
     for _ in 0..10 {
         let mut s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
-        assert!(mirror.apply(&mut s, &config));
+        assert!(mirror.apply(&mut s, &config, None));
     }
-    let page = mirror.trainer.as_ref().unwrap();
+    let page = mirror.trainer().unwrap();
     assert_eq!(page.epoch, 30);
     assert_eq!(page.network.parameters(), session.trainer().unwrap().network.parameters());
     assert_eq!(page.history.points.last().unwrap().epoch, 30);
-    // A later epoch cannot be "gone back" to.
-    assert!(!mirror.trainer.as_mut().unwrap().rewind(31, &parameters));
+    assert_eq!(mirror.timeline().snapshots().last().map(|(e, _)| *e), Some(30), "the timeline goes on from epoch 20");
+    // A later epoch cannot be "gone back" to: the run stays as it is.
+    let mut s = session.handle(ToWorker::Rewind { epoch: 31, parameters: parameters.clone() }, &now);
+    assert_eq!((s.rewound, s.epoch), (None, 30));
+    assert!(mirror.apply(&mut s, &config, None));
+    assert_eq!(mirror.trainer().unwrap().epoch, 30);
 }
 
 #[test]
@@ -402,7 +405,8 @@ fn the_worker_paints_the_pictures_the_page_asks_for_only_when_they_change() {
     let pictures = s.pictures.expect("the weights moved");
     assert_eq!(pictures.epoch, 3);
     let mut mirror = start(config.clone(), 0, None).unwrap();
-    neurona::live::mirror::follow(&mut mirror, &s.parameters, s.epoch, &s.report, &s.history);
+    assert!(mirror.set_parameters(&s.parameters));
+    mirror.epoch = s.epoch;
     assert_eq!(*pictures, Painter::default().paint(&mirror, Request::default(), true), "the page would draw the same bytes");
     assert_ne!(pictures.heatmap, first.heatmap);
     // A weight typed by hand, or another picture asked for, paints anew at the same epoch.
@@ -633,14 +637,14 @@ fn a_setup_without_data_ends_the_wait_with_no_run() {
     config.data.dataset = Dataset::Custom;
     config.data.custom_points.clear();
     let mut session = Session::new();
-    let mut mirror = Mirror::default();
+    let mut mirror: RunView = RunView::default();
     mirror.reset(1, config.clone());
-    assert!(mirror.waiting());
+    assert!(mirror.setup().1);
     let mut s = through_codec(&mut session, setup(1, &config, 0));
     assert!(s.split.is_none());
-    assert!(!mirror.apply(&mut s, &config));
-    assert!(!mirror.waiting(), "the worker has answered: nothing to show");
-    assert!(mirror.trainer.is_none());
+    assert!(!mirror.apply(&mut s, &config, None));
+    assert!(!mirror.setup().1, "the worker has answered: nothing to show");
+    assert!(mirror.trainer().is_none());
 }
 
 #[test]
@@ -682,4 +686,59 @@ fn the_worker_draws_a_runs_animation_a_slice_at_a_time_into_a_whole_gif() {
     assert!(slices > 2, "{slices} slices");
     assert!(gif.starts_with(b"GIF89a") && gif.ends_with(&[0x3b]), "a whole GIF file, its end written");
     assert!(session.answer(ToWorker::Step { id: 3, budget_ms: 40.0 }, &now).is_none(), "done, no longer under way");
+}
+
+#[test]
+fn an_earlier_epoch_is_shown_as_the_worker_measures_it_and_the_newest_comes_back() {
+    let config = Config::default();
+    let mut session = Session::new();
+    let mut view: RunView = RunView::default();
+    view.reset(1, config.clone());
+    assert!(view.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config, None));
+    for _ in 0..30 {
+        assert!(view.apply(&mut through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }), &config, None));
+    }
+    let (at, parameters) = view.timeline().at(10).cloned().expect("epoch 10 is kept");
+    let mut s = through_codec(&mut session, ToWorker::Show(Some((at, parameters.clone()))));
+    assert_eq!(s.epoch, 30, "the run stays where it is");
+    assert!(view.apply(&mut s, &config, None));
+    // The page shows epoch 10: its weights and what the worker measured of them.
+    let mut then = start(config.clone(), 0, None).unwrap();
+    assert!(then.set_parameters(&parameters));
+    let shown = view.trainer().unwrap();
+    assert_eq!((view.viewed_epoch(), view.newest_epoch(), shown.epoch), (Some(10), 30, 10));
+    assert_eq!(shown.network.parameters(), parameters);
+    assert_eq!(shown.last.as_ref().map(|r| (r.epoch, r.train.loss)), Some((10, then.last.as_ref().unwrap().train.loss)));
+    // An answer on its way meanwhile is the newest state; epoch 10 stays on screen.
+    assert!(view.apply(&mut through_codec(&mut session, ToWorker::Train { epochs: 2, budget_ms: f64::INFINITY }), &config, None));
+    assert_eq!((view.viewed_epoch(), view.newest_epoch(), view.trainer().unwrap().epoch), (Some(10), 32, 10));
+    assert_eq!(view.newest().map(|(e, p)| (e, p == session.trainer().unwrap().network.parameters())), Some((32, true)));
+    // The newest again: as the run is.
+    assert!(view.apply(&mut through_codec(&mut session, ToWorker::Show(None)), &config, None));
+    let t = view.trainer().unwrap();
+    assert_eq!((view.viewed_epoch(), t.epoch), (None, 32));
+    assert_eq!(t.network, session.trainer().unwrap().network);
+    assert_eq!(t.last, session.trainer().unwrap().last);
+}
+
+#[test]
+fn the_perceptron_stepped_by_hand_and_typed_weights_change_the_run_in_the_worker_first() {
+    let mut config = Config::default();
+    config.data.dataset = Dataset::LogicOr;
+    config.network.hidden.clear();
+    config.network.output = Activation::Step;
+    let mut session = Session::new();
+    let mut view: RunView = RunView::default();
+    view.reset(1, config.clone());
+    assert!(view.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config, None));
+    let mut s = through_codec(&mut session, ToWorker::PerceptronPoint(0));
+    let step = s.perceptron.clone().expect("the rule says what it did");
+    assert!(view.apply(&mut s, &config, None));
+    let mut flat: Vec<_> = view.trainer().unwrap().network.layers[0].weights.clone();
+    flat.extend(&view.trainer().unwrap().network.layers[0].biases);
+    assert_eq!(flat, step.after, "the page shows the weights the rule left");
+    let s = &mut through_codec(&mut session, ToWorker::SetParameter { layer: 0, neuron: 0, input: None, value: 0.75 });
+    assert!(view.apply(s, &config, None));
+    assert_eq!(view.trainer().unwrap().network.layers[0].biases[0], 0.75);
+    assert_eq!(view.trainer().unwrap().last, session.trainer().unwrap().last, "measured in the worker");
 }

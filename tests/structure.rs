@@ -179,7 +179,7 @@ fn methods_by_type(files: &BTreeMap<Vec<String>, String>) -> BTreeMap<String, us
 /// (`RunHost`) has at most this many methods, and at most this many view files name the live
 /// side (the rest reach it through the context's door, `RunDoor`: `send` a command, `read`
 /// the run). Each change may narrow them; none widens them again.
-const HOST_METHODS: usize = 59;
+const HOST_METHODS: usize = 20;
 const VIEW_FILES_NAMING_LIVE: usize = 10;
 /// No other type has more methods than this.
 const MOST_METHODS: usize = 20;

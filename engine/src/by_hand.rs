@@ -17,6 +17,23 @@ impl Trainer {
         fits
     }
 
+    /// What other weights (an earlier epoch's, `epoch`) measure on this run's data, the run
+    /// staying as it is; the gradient sizes are the newest run's (none were measured for
+    /// them). None when the weights do not fit.
+    pub fn measure_weights(&mut self, parameters: &[(Vec<Real>, Vec<Real>)], epoch: u64) -> Option<super::trainer::EpochReport> {
+        let (kept, last) = (self.network.parameters(), self.last.take());
+        let measured = self.set_parameters(parameters).then(|| self.last.take()).flatten().map(|mut report| {
+            report.epoch = epoch;
+            if let Some(newest) = &last {
+                report.gradient_magnitude.clone_from(&newest.gradient_magnitude);
+            }
+            report
+        });
+        self.network.set_parameters(&kept);
+        self.last = last;
+        measured
+    }
+
     /// Goes back to an earlier point of this run: the weights it had at `epoch`, the history
     /// up to it, and a run that may go on from there (early stopping's watch and the links
     /// L1 killed start afresh, and so does the optimizer's memory, which was not kept).
@@ -78,11 +95,12 @@ impl Trainer {
     }
 
     /// Every output neuron's value at one point (probabilities for softmax).
-    pub fn outputs_at(&mut self, x: Real, y: Real) -> Vec<Real> {
+    pub fn outputs_at(&self, x: Real, y: Real) -> Vec<Real> {
         let inputs: Vec<Real> = self.config.network.inputs().at(x, y);
-        self.network.forward(&inputs, 1, &mut self.eval_workspace, None);
+        let mut workspace = super::network::Workspace::default();
+        self.network.forward(&inputs, 1, &mut workspace, None);
         let k = self.network.output().n_out;
-        self.eval_workspace.a[self.network.layers.len() - 1][..k].to_vec()
+        workspace.a[self.network.layers.len() - 1][..k].to_vec()
     }
 
     /// One update of this network for training point `point` (wrapping around), written out,

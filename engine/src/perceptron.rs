@@ -7,7 +7,7 @@ use super::trainer::Trainer;
 use super::{Activation, Real};
 
 /// What one application of the perceptron rule saw and did.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PerceptronStep {
     /// The training point (its place in the training set).
     pub point: usize,

@@ -1,11 +1,10 @@
 //! The worker bridge and its flow control: requests sent and counted, answers taken into the
-//! mirror (and the compared run's copy, and the pictures), the next epochs asked for at the
-//! chosen pace, and a worker that stopped answering started anew once.
+//! run as shown (run_view.rs) and the pictures, the next epochs asked for at the chosen pace,
+//! and a worker that stopped answering started anew once.
 
 use super::dom::now;
 use super::page::{RunEvent, RunHost};
 use super::protocol::{Event, Snapshot, ToWorker};
-use super::service::{Answer, Answered, Ask, Service};
 
 use super::routing::{spawn_worker, watch_worker_errors};
 use crate::settings::Speed;
@@ -52,19 +51,21 @@ impl RunHost {
             self.link.answered = false;
             self.link.worker = Some(spawn_worker(self.me.clone()));
             self.tell(RunEvent::WorkerRestarted);
-            let id = self.mirror.setup;
-            let config = self.settings.config.clone();
-            match self.mirror.trainer.as_ref().map(|t| (t.network.clone(), t.epoch)) {
-                Some((network, epoch)) => {
-                    self.send(ToWorker::Resume { id, config: Box::new(config), round: self.run.round, network: Box::new(network), epoch })
+            let (id, round) = (self.view.setup().0, self.draws.round);
+            let config = Box::new(self.settings.config.clone());
+            // The run goes on from its newest state (an earlier epoch shown stays shown).
+            match self.view.newest().zip(self.view.trainer()) {
+                Some(((epoch, parameters), t)) => {
+                    let mut network = t.network.clone();
+                    network.set_parameters(&parameters);
+                    self.send(ToWorker::Resume { id, config, round, network: Box::new(network), epoch })
                 }
-                None => self.send(ToWorker::Setup { id, config: Box::new(config), round: self.run.round, network: None }),
+                None => self.send(ToWorker::Setup { id, config, round, network: None }),
             }
             if let Some(c) = self.settings.compare.clone() {
                 self.send(ToWorker::Compare(Some(c)));
             }
-            self.pictures_asked = None;
-            self.ask_for_pictures();
+            self.ask_for_pictures(true);
             // The asks still waiting are asked of the new worker (a sliced job starts over).
             let asks: Vec<_> = self.link.waiting.asks().map(|(id, ask)| ToWorker::Ask { id, ask: ask.clone() }).collect();
             if let Some(b) = &self.link.worker {
@@ -77,140 +78,60 @@ impl RunHost {
         self.tell(RunEvent::WorkerStopped);
     }
 
-    /// Asks the worker for a service (see [`super::service`]); `then` hears its answer, or
-    /// each slice's of a sliced job until it is done. An earlier ask of the same service goes
-    /// unheard and its job is dropped. Not counted as a request of the run.
-    pub(super) fn ask<T: Answered>(&mut self, ask: Ask, then: yew::Callback<T>) {
-        let Some(b) = &self.link.worker else { return };
-        let listener = yew::Callback::from(move |answer| {
-            if let Some(content) = T::from_answer(answer) {
-                then.emit(content);
-            }
-        });
-        let (id, replaced) = self.link.waiting.ask(ask.clone(), listener);
-        if let Some(old) = replaced {
-            b.send(ToWorker::Drop(old));
-        }
-        b.send(ToWorker::Ask { id, ask });
-    }
-
-    /// Stops the ask of `service` under way: the worker drops its job, and its answer goes
-    /// unheard.
-    pub(super) fn cancel(&mut self, service: Service) {
-        if let (Some(id), Some(b)) = (self.link.waiting.cancel(service), &self.link.worker) {
-            b.send(ToWorker::Drop(id));
-        }
-    }
-
-    /// Who hears answer `id` of the worker; while `more` is to come and it is still heard,
-    /// the job's next slice is asked for.
-    pub(super) fn heard(&mut self, id: u64, more: bool) -> Option<yew::Callback<Answer>> {
-        let listener = self.link.waiting.heard(id, more);
-        if let (Some(_), true, Some(b)) = (&listener, more, &self.link.worker) {
-            b.send(ToWorker::Step { id, budget_ms: super::jobs::SLICE_MS });
-        }
-        listener
-    }
-
-    /// Has the worker write a file of the run with the weights shown; `then` hears its text.
-    pub(super) fn export(&mut self, what: super::service::Export, then: yew::Callback<Option<String>>) {
-        let Some(network) = self.mirror.trainer.as_ref().map(|t| Box::new(t.network.clone())) else { return };
-        self.ask(Ask::Export(what, network), then);
-    }
-
-    /// Has the worker work out a hint for an exercise from `config` (this run's draw of
-    /// weights); `then` hears where it stands until it is found.
-    pub(super) fn hint(
-        &mut self,
-        config: &crate::engine::Config,
-        epochs: u64,
-        aim: crate::engine::hint::Aim,
-        max_neurons: Option<usize>,
-        then: yew::Callback<super::hinting::HintState>,
-    ) {
-        let ask = super::hinting::HintAsk { config: config.clone(), round: self.run.round, epochs, aim, max_neurons };
-        self.ask(Ask::Hint(Box::new(ask)), then);
-    }
-
-    /// Sends a request, counted until its answer comes.
+    /// Sends a request of the run, counted until its answer comes.
     pub(super) fn send(&mut self, message: ToWorker) {
-        if let Some(b) = &self.link.worker {
-            if self.link.pending == 0 {
-                self.link.heard_at = now();
-            }
-            self.link.pending += 1;
-            let counted = match &message {
-                ToWorker::Train { epochs, .. } if self.settings.exercise.max_epochs.is_some() => *epochs,
-                _ => 0,
-            };
-            self.link.asked.push_back(counted);
-            b.send(message);
-        }
+        let epochs = match &message {
+            ToWorker::Train { epochs, .. } if self.settings.exercise.max_epochs.is_some() => *epochs,
+            _ => 0,
+        };
+        self.link.send(message, epochs);
     }
 
-    /// Brings the page's copy of the compared run up to date (a run that started afresh in the
-    /// worker starts afresh here too, from the same setup and draw).
-    pub(super) fn apply_compare(&mut self, run: super::protocol::RunSnapshot) {
-        if let Some(picture) = run.picture {
-            self.compare_view.take_picture(picture);
-        }
-        if run.restarted {
-            self.compare = match (run.split, &self.settings.compare) {
-                (Some(split), Some(c)) => crate::engine::Trainer::with_parts((**c).clone(), split, &run.parameters).ok(),
-                _ => None,
-            };
-        }
-        let Some(c) = self.compare.as_mut() else { return };
-        if super::mirror::follow(c, &run.parameters, run.epoch, &run.report, &run.history) {
-            self.dirty = true;
-        }
-    }
-
-    /// Takes in the worker's answer; returns what the Yew state should hear of it.
-    pub(super) fn receive(&mut self, mut s: Snapshot) -> Vec<RunEvent> {
-        self.link.heard_at = now();
-        self.link.answered = true;
-        self.link.pending = self.link.pending.saturating_sub(1);
-        self.link.asked.pop_front();
+    /// Takes in the worker's answer; returns what the Yew state should hear of it, and what
+    /// a view asked to hear of it (both heard once the run is free).
+    pub(super) fn receive(&mut self, mut s: Snapshot) -> (Vec<RunEvent>, Option<super::door::Reply>) {
+        self.link.answered();
         let mut events = Vec::new();
-        let waiting = self.mirror.waiting();
-        let applied = self.mirror.apply(&mut s, &self.settings.config);
-        if waiting && !self.mirror.waiting() {
+        let reply = match (s.perceptron.take(), self.perceptron_heard.take()) {
+            (Some(step), Some(then)) => Some(Box::new(move || then.emit(step)) as super::door::Reply),
+            _ => None,
+        };
+        let waiting = self.view.setup().1;
+        let applied = self.view.apply(&mut s, &self.settings.config, self.settings.compare.as_deref());
+        if waiting && !self.view.setup().1 {
             // The worker answered the setup: the copy of the run is here (or there is no run,
             // without data), and what depends on its network is set up again.
             let layout = self.views.layout.clone();
-            self.views.setup_changed(layout, self.mirror.trainer.as_ref());
+            self.views.setup_changed(layout, self.view.trainer());
+            self.view.page.focus = self.view.page.focus.within(self.view.trainer());
             events.push(RunEvent::Started);
             self.dirty = true;
             self.request_frame();
         }
         if !applied {
-            return events;
+            return (events, reply);
         }
         self.perf.worker(s.trained, s.train_ms);
-        if let Some(run) = s.compare.take() {
-            self.apply_compare(run);
+        if let Some(picture) = s.compare.as_mut().and_then(|run| run.picture.take()) {
+            self.compare_view.take_picture(picture);
         }
-        if let Some(mut pictures) = s.pictures.take() {
-            self.run.derived.take_in(&pictures.request.derive, std::mem::take(&mut pictures.derived));
+        if let Some(pictures) = s.pictures.take() {
             self.views.take_pictures(pictures);
             self.paint_asked = None;
         }
-        if let Some(t) = self.mirror.trainer.as_mut() {
-            self.run.timeline.record(t.epoch, &s.parameters);
-            // An answer still on its way while an earlier epoch is shown: it is the newest
-            // state, and the earlier epoch stays on screen.
-            if let Some(v) = self.run.viewing.as_mut() {
-                v.newest_epoch = t.epoch;
-                v.newest = s.parameters.clone();
-                v.newest_report = t.last.clone();
-                if let Some((at, p)) = self.run.timeline.at(v.epoch) {
-                    t.set_parameters(p);
-                    t.epoch = *at;
-                }
+        if let Some(epoch) = s.rewound {
+            self.tell(RunEvent::Rewound(epoch));
+        }
+        // Said once per run (the page's state pauses). Before any training only an exercise
+        // done by hand (no epochs allowed) can be met, once the student has set a weight:
+        // fresh random weights do not count.
+        let by_hand = self.settings.exercise.max_epochs == Some(0) && self.edited;
+        if let (Some(goal), None, Some(t)) = (self.settings.exercise.goal, self.goal_met, self.view.trainer()) {
+            let m = t.last.as_ref().map(|r| r.test.as_ref().unwrap_or(&r.train));
+            if (t.epoch > 0 || by_hand) && m.is_some_and(|m| goal.met(m.loss, m.accuracy)) {
+                events.push(RunEvent::GoalMet(t.epoch));
             }
         }
-        self.check_goal(&mut events);
         match s.event {
             Some(Event::EarlyStopped { at, best }) => events.push(RunEvent::EarlyStopped { at, best }),
             Some(Event::Diverged(epoch)) => events.push(RunEvent::Diverged(epoch)),
@@ -222,21 +143,21 @@ impl RunHost {
             if !s.trainable {
                 events.push(RunEvent::Stopped);
             }
-            self.refresh_pictures();
+            self.ask_for_pictures(true);
         }
         if self.playing && !stopped && self.settings.speed == Speed::Max {
             self.ask_for_epochs();
         }
         self.dirty = true;
         self.request_frame();
-        events
+        (events, reply)
     }
 
     /// Asks the worker for the next epochs, when it is not busy enough: at a fixed pace one
     /// request at a time (one a frame); as fast as possible two, so that the worker finds the
     /// next request waiting when it finishes one and never idles while the page answers.
     pub(super) fn ask_for_epochs(&mut self) {
-        if self.mirror.trainer.as_ref().is_none_or(|t| t.stopped.is_some()) {
+        if self.view.trainer().is_none_or(|t| t.stopped.is_some()) {
             return;
         }
         let (request, in_flight) = match self.settings.speed {
@@ -256,7 +177,7 @@ impl RunHost {
         // An exercise's epoch limit: ask for no more than it leaves, and stop there.
         if self.epochs_left() == 0 {
             if self.link.pending == 0 {
-                self.refresh_pictures();
+                self.ask_for_pictures(true);
                 self.tell(RunEvent::Stopped);
             }
             return;

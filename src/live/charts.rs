@@ -11,7 +11,14 @@ use crate::render::canvas::canvas_by_id;
 use crate::render::gradients::draw_gradient_chart;
 
 impl Views {
-    pub(super) fn draw_charts(&mut self, t: &Trainer, lang: Lang, stop_epoch: Option<(u64, u64)>, second_history: Option<&[HistoryPoint]>) {
+    pub(super) fn draw_charts(
+        &mut self,
+        t: &Trainer,
+        trouble: Option<Trouble>,
+        lang: Lang,
+        stop_epoch: Option<(u64, u64)>,
+        second_history: Option<&[HistoryPoint]>,
+    ) {
         let points = &t.history.points;
         let second = second_history.map(|h| (h.len(), h.last().map_or(0, |p| p.epoch)));
         let key = (points.len(), points.last().map_or(0, |p| p.epoch), stop_epoch, second);
@@ -24,9 +31,6 @@ impl Views {
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
         // gradient chart.
-        let dead = self.pictures.as_ref().map(|p| p.dead.clone()).unwrap_or_default();
-        let trouble = t.last.as_ref().and_then(|r| crate::engine::diagnose::diagnose(r, points, &t.config, &dead));
-        self.trouble = trouble;
         let marked = match trouble {
             Some(Trouble::Exploding(l) | Trouble::DeadLayer(l)) => Some(l),
             _ => None,

@@ -69,6 +69,20 @@ pub struct AnimationAsk {
     pub show_test: bool,
 }
 
+impl AnimationAsk {
+    /// The animation of `run` as shown: its timeline up to the epoch shown and, at the newest
+    /// epoch, the weights of now; only the frames drawn are copied (the timeline may hold
+    /// 1,000 snapshots).
+    pub fn of<P>(run: &super::run_view::RunView<P>, word: &str, discretize: bool, show_test: bool) -> AnimationAsk {
+        let shown = run.viewed_epoch();
+        let kept: Vec<_> = run.timeline().snapshots().iter().filter(|(e, _)| shown.is_none_or(|s| *e <= s)).collect();
+        let newest = run.trainer().filter(|t| shown.is_none() && kept.last().is_none_or(|(e, _)| *e < t.epoch));
+        let mut frames: Vec<_> = spread(&kept, MAX_FRAMES - newest.is_some() as usize).into_iter().cloned().collect();
+        frames.extend(newest.map(|t| (t.epoch, t.network.parameters())));
+        AnimationAsk { frames, word: word.to_string(), discretize, show_test }
+    }
+}
+
 /// Where an animation stands.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AnimationState {

@@ -11,6 +11,8 @@ pub use super::classroom::{AnimationRefusal, AnimationState, Checked, Qr, CODE_Q
 pub use super::hinting::{HintFound, HintState};
 pub use super::math::InspectPoint;
 pub use super::page::RunEvent;
+use super::protocol::ToWorker;
+use super::run::Edit;
 pub use super::service::{Ask, Export, FormulaRead, ModelRead, Service};
 pub use super::sweeping::{SweepAsk, SweepRefusal, SweepState};
 use crate::engine::{Network, Real};
@@ -19,12 +21,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::Callback;
 
-/// What a hand-in of the run as shown claims: the epoch, the test loss and accuracy measured
-/// now from the weights shown, and those weights (flat, as a code holds them).
-pub type Claim = (u64, f64, Option<f64>, Vec<Real>);
+pub use super::teaching::{Claim, Teaching};
 
-/// What the views read of the run: the page's live side, reached read-only through the door.
-pub type RunView = RunHost;
+/// What the views read of the run: the run as shown, built from the worker's answers, and the
+/// page's notes beside it.
+pub type RunView = super::page::ShownRun;
 
 /// An ask of the worker, its answer's type known only to whoever made it.
 pub struct AnyAsk(Box<dyn FnOnce(&mut RunHost)>);
@@ -108,52 +109,87 @@ pub struct HintOrder {
 impl Command {
     /// Asks the worker for a service; `then` hears its answer, or each slice's of a sliced job.
     pub fn ask<T: Answered + 'static>(ask: Ask, then: Callback<T>) -> Command {
-        Command::Ask(AnyAsk(Box::new(move |live: &mut RunHost| live.ask(ask, then))))
+        Command::Ask(AnyAsk(Box::new(move |live: &mut RunHost| live.link.ask(ask, then))))
     }
 }
 
 /// The answer of a command, given once the run is free.
-type Reply = Box<dyn FnOnce()>;
+pub(super) type Reply = Box<dyn FnOnce()>;
 
 impl RunHost {
     /// Does what a command says; what it answers, to be given once the run is free.
     fn obey(&mut self, command: Command) -> Option<Reply> {
+        let lang = self.settings.lang;
         match command {
             Command::Sync { settings, generation, opened } => self.sync(&settings, generation, opened.as_deref()),
             Command::Follow { playing, goal_met } => self.follow(playing, goal_met),
             Command::Events(events) => self.events = Some(events),
-            Command::StepOnce => self.step_once(),
-            Command::ResetToSameWeights => self.reset_to_same_weights(),
-            Command::StartNextAtRound(round) => self.start_next_at_round(round),
+            Command::StepOnce => {
+                self.continue_from_viewed();
+                if self.view.trainer().is_some_and(|t| t.stopped.is_none()) && self.epochs_left() > 0 {
+                    self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
+                }
+            }
+            Command::ResetToSameWeights => self.draws.same_weights = true,
+            Command::StartNextAtRound(round) => self.draws.next_round = Some(round),
             Command::ViewEpoch(epoch) => self.view_epoch(epoch),
             Command::Ask(AnyAsk(ask)) => ask(self),
-            Command::Cancel(service) => self.cancel(service),
-            Command::Export(what, then) => self.export(what, then),
-            Command::Hint(h) => self.hint(&h.config, h.epochs, h.aim, h.max_neurons, h.then),
-            Command::Animate { word, discretize, show_test, then } => self.animate(&word, discretize, show_test, then),
-            Command::Focus(focus) => self.set_focus(focus),
-            Command::Highlight(h) => self.set_highlight(h),
-            Command::NextInspectPoint => self.next_inspect_point(),
+            Command::Cancel(service) => self.link.cancel(service),
+            Command::Export(what, then) => {
+                if let Some(network) = self.view.trainer().map(|t| Box::new(t.network.clone())) {
+                    self.link.ask(Ask::Export(what, network), then);
+                }
+            }
+            Command::Hint(h) => {
+                let ask = super::hinting::HintAsk { config: h.config, round: self.draws.round, epochs: h.epochs, aim: h.aim, max_neurons: h.max_neurons };
+                self.link.ask(Ask::Hint(Box::new(ask)), h.then);
+            }
+            Command::Animate { word, discretize, show_test, then } => {
+                let ask = super::classroom::AnimationAsk::of(&self.view, &word, discretize, show_test);
+                self.link.ask(Ask::Animation(Box::new(ask)), then);
+            }
+            Command::Focus(focus) => {
+                if self.view.page.focus != focus {
+                    self.view.page.focus = focus;
+                    self.ask_for_pictures(false);
+                    // Shown at once (painted here until the worker's pictures of it come).
+                    self.draw();
+                }
+            }
+            Command::Highlight(h) => {
+                if self.views.highlight != h {
+                    self.views.highlight = h;
+                    if let Some(t) = self.view.trainer() {
+                        self.views.draw_network(t, self.playing);
+                    }
+                }
+            }
+            Command::NextInspectPoint => {
+                let points = self.view.trainer().map_or(1, |t| t.split.train.len().max(1));
+                let next = match self.view.page.inspect_point {
+                    InspectPoint::Training(i) => (i + 1) % points,
+                    InspectPoint::At(..) => 0,
+                };
+                self.view.page.inspect_point = InspectPoint::Training(next);
+                self.view.page.frames.publish(super::dom::now());
+            }
             Command::InspectAt(x, y) => {
-                self.inspect_point = InspectPoint::At(x, y);
-                self.frames.publish(super::dom::now());
+                self.view.page.inspect_point = InspectPoint::At(x, y);
+                self.view.page.frames.publish(super::dom::now());
             }
             Command::Describe(x, y, then) => {
-                let words = self.describe_point(x, y);
+                let words = self.view.teaching(None).map(|t| t.describe(x, y, lang));
                 return Some(Box::new(move || then.emit(words)));
             }
-            Command::ApplyBackprop(point) => self.apply_backprop(point),
-            Command::SetParameter { layer, neuron, input, value } => self.set_parameter(layer, neuron, input, value),
-            Command::PerceptronStep(then) => {
-                let step = self.perceptron_step()?;
-                return Some(Box::new(move || then.emit(step)));
-            }
+            Command::ApplyBackprop(point) => self.edit(Edit::Backprop(point)),
+            Command::SetParameter { layer, neuron, input, value } => self.edit(Edit::Parameter { layer, neuron, input, value }),
+            Command::PerceptronStep(then) => self.edit(Edit::PerceptronStep(then)),
             Command::Claim(then) => {
-                let claim = self.claim();
+                let claim = self.view.teaching(None).and_then(Teaching::claim);
                 return Some(Box::new(move || then.emit(claim)));
             }
-            Command::Listen(listener) => self.frames.listen(listener),
-            Command::Unlisten(listener) => self.frames.stop(&listener),
+            Command::Listen(listener) => self.view.page.frames.listen(listener),
+            Command::Unlisten(listener) => self.view.page.frames.stop(&listener),
         }
         None
     }
@@ -186,6 +222,6 @@ impl RunDoor {
 
     /// Reads the run as the page shows it.
     pub fn read<R>(&self, read: impl FnOnce(&RunView) -> R) -> R {
-        read(&self.0.borrow())
+        read(&self.0.borrow().view)
     }
 }

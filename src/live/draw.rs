@@ -47,6 +47,15 @@ impl Focus {
         };
         Request { neuron, discretize, derive }
     }
+
+    /// This focus, or the output when it is a neuron `trainer`'s network lacks (the network
+    /// changed).
+    pub fn within(self, trainer: Option<&Trainer>) -> Focus {
+        match (self, trainer) {
+            (Focus::Neuron(l, j), Some(t)) if l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out => Focus::Output,
+            _ => self,
+        }
+    }
 }
 
 /// What the loss chart last drew: history points, newest epoch, the early stop's epoch, and
@@ -66,8 +75,6 @@ pub struct Views {
     /// Whether the thumbnails on screen are older than `pictures`, and when they were drawn.
     thumbnails_due: bool,
     thumbnails_drawn_at: f64,
-    /// What is going wrong with the run, as the charts last found it.
-    pub(super) trouble: Option<crate::engine::diagnose::Trouble>,
     /// The points canvas's size on screen, in CSS pixels.
     points_size: f64,
     /// The loss chart's width on screen, in CSS pixels.
@@ -76,8 +83,8 @@ pub struct Views {
     /// Every node's thumbnail, stacked: inputs first, then hidden neurons in order.
     atlas_rgba: Vec<u8>,
     atlas: Option<web_sys::HtmlCanvasElement>,
-    /// What the big heatmap shows.
-    pub focus: Focus,
+    /// What the big heatmap shows, as last drawn.
+    focus: Focus,
     /// What the open views ask the worker to compute with the pictures.
     pub derive: Asked,
     /// A link drawn thicker (hovered): layer, neuron, input.
@@ -102,7 +109,6 @@ impl Views {
             drawn: false,
             thumbnails_due: false,
             thumbnails_drawn_at: 0.0,
-            trouble: None,
             points_size: HEATMAP,
             chart_width: crate::render::chart::WIDTH,
             rgba: vec![0; GRID * GRID * 4],
@@ -143,13 +149,6 @@ impl Views {
             let values = feature_values(f, self.layout.formula.as_ref(), &grid);
             self.palette.fill(&values, false, &mut self.atlas_rgba[i * THUMB_BYTES..(i + 1) * THUMB_BYTES]);
         }
-        // A neuron the new network lacks is no longer shown (checked again when the page's
-        // copy of the run comes).
-        if let (Focus::Neuron(l, j), Some(t)) = (self.focus, trainer) {
-            if l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out {
-                self.focus = Focus::Output;
-            }
-        }
     }
 
     /// Takes the worker's newest pictures.
@@ -163,9 +162,12 @@ impl Views {
     /// weights' fingerprint to ask the worker for: while training, the worker's pictures are
     /// drawn as they come; paused, they must show the weights on the page (an earlier epoch,
     /// an edit), and until they come the last ones stay on screen.
+    #[allow(clippy::too_many_arguments)]
     pub fn draw_all(
         &mut self,
         trainer: Option<&Trainer>,
+        focus: Focus,
+        trouble: Option<crate::engine::diagnose::Trouble>,
         settings: &Settings,
         playing: bool,
         stop_epoch: Option<(u64, u64)>,
@@ -173,11 +175,14 @@ impl Views {
     ) -> Option<(Request, u64)> {
         let start = now();
         let Some(t) = trainer else {
-            self.trouble = None;
             self.draw_empty(settings.lang);
             return None;
         };
-        let request = self.focus.request(settings.discretize, self.derive);
+        if self.focus != focus {
+            self.focus = focus;
+            self.drawn = false;
+        }
+        let request = focus.request(settings.discretize, self.derive);
         let weights = (!playing).then(|| crate::engine::fingerprint::fingerprint(&t.network));
         let lacking = match &self.pictures {
             Some(p) if p.request == request && weights.is_none_or(|w| w == p.weights) => None,
@@ -202,7 +207,7 @@ impl Views {
         }
         if !playing || start - self.charts_drawn_at >= CHARTS_EVERY_MS {
             self.charts_drawn_at = start;
-            self.draw_charts(t, settings.lang, stop_epoch, second);
+            self.draw_charts(t, trouble, settings.lang, stop_epoch, second);
         }
         lacking
     }
@@ -237,10 +242,7 @@ impl Views {
 
     fn draw_heatmap(&mut self, t: &Trainer) {
         let Some(canvas) = canvas_by_id(ids::HEATMAP) else { return };
-        if matches!(self.focus, Focus::Neuron(l, j) if l + 1 >= t.network.layers.len() || j >= t.network.layers[l].n_out) {
-            self.focus = Focus::Output;
-        }
-        match (self.focus, self.pictures.as_ref()) {
+        match (self.focus.within(Some(t)), self.pictures.as_ref()) {
             (Focus::Feature(f), _) => {
                 let values = feature_values(f, self.layout.formula.as_ref(), &Grid::new(GRID, -6.0, 6.0));
                 self.palette.fill(&values, false, &mut self.rgba);

@@ -1,9 +1,7 @@
 //! The live side: training in a Web Worker and the page's view of it. The protocol, the
-//! worker's session and the page's mirror are plain Rust (tested natively); the worker
+//! worker's session and the run as the page shows it are plain Rust (tested natively); the worker
 //! entry and the page's frame loop are for the browser.
 
-#[cfg(target_arch = "wasm32")]
-mod asking;
 #[cfg(target_arch = "wasm32")]
 mod bridge;
 #[cfg(target_arch = "wasm32")]
@@ -26,7 +24,6 @@ pub mod jobs;
 pub mod layout;
 #[cfg(target_arch = "wasm32")]
 pub mod math;
-pub mod mirror;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
 #[cfg(target_arch = "wasm32")]
@@ -34,18 +31,15 @@ pub mod perf;
 pub mod pictures;
 pub mod protocol;
 #[cfg(target_arch = "wasm32")]
-pub mod reading;
-#[cfg(target_arch = "wasm32")]
 mod routing;
 #[cfg(target_arch = "wasm32")]
 mod run;
+pub mod run_view;
 pub mod service;
 pub mod session;
-#[cfg(target_arch = "wasm32")]
-mod shown_run;
 pub mod sweeping;
 #[cfg(target_arch = "wasm32")]
-mod teaching;
+pub mod teaching;
 pub mod timeline;
 pub mod trail;
 pub mod waiting;

@@ -6,12 +6,12 @@ use super::dom::{now, touch_sized, window_width};
 use super::draw::{Focus, Views};
 use super::layout::{least_spacing, network_width, NETWORK_WIDTH};
 use super::math::InspectPoint;
-use super::mirror::Mirror;
 use super::perf::Perf;
 use super::pictures::Request;
 use super::protocol::ToWorker;
+use super::run_view::RunView;
 
-use crate::engine::{Network, Trainer};
+use crate::engine::Network;
 use crate::i18n::Lang;
 use crate::render::diagram::layout;
 use crate::settings::{Settings, Speed};
@@ -48,26 +48,55 @@ pub enum RunEvent {
     Started,
 }
 
-/// The page's host of the run: the worker link, the run as shown, its copy of the run and the
-/// views drawn from it. The views reach it only through its door (door.rs).
+/// What the page notes beside the run it shows: the picture in focus, the point the
+/// inspector computes at, the losses before and after a backprop step, the frame loop's
+/// figures, and the stamp that tells the panels the run moved.
+pub struct PageNotes {
+    /// Which picture the big heatmap shows.
+    pub focus: Focus,
+    /// The point the neuron inspector computes at.
+    pub inspect_point: InspectPoint,
+    /// Backprop step by step: the point's loss before and after the last update applied.
+    pub backprop_losses: Option<(f64, f64)>,
+    /// The frame loop's figures over its last window (epochs and frames a second, time per
+    /// frame), while training.
+    pub perf: Option<super::perf::Figures>,
+    /// Tells the panels when the run moved.
+    pub frames: super::feed::Feed,
+}
+
+impl Default for PageNotes {
+    fn default() -> Self {
+        PageNotes { focus: Focus::Output, inspect_point: InspectPoint::Training(0), backprop_losses: None, perf: None, frames: Default::default() }
+    }
+}
+
+/// What the views read: the run as shown, with the page's notes beside it.
+pub type ShownRun = RunView<PageNotes>;
+
+/// The page's host of the run: the worker link, the run as shown (written only from the
+/// worker's answers) and the views drawn from it. The views reach it only through its door
+/// (door.rs).
 pub struct RunHost {
-    pub(super) mirror: Mirror,
+    /// The run as shown, and the page's notes: what the views read.
+    pub(super) view: ShownRun,
     /// The worker, and the requests on their way to it.
     pub(super) link: super::worker_link::WorkerLink,
-    /// The run as the page shows it: its round, its timeline, the goal.
-    pub(super) run: super::shown_run::RunState,
+    /// Which draw of initial weights the next setup starts from.
+    pub(super) draws: Draws,
+    /// The epoch at which this run met the exercise's goal, as the page's state holds it.
+    pub(super) goal_met: Option<u64>,
+    /// Whether the student has set a weight of this run by hand (typed, or applied a step).
+    pub(super) edited: bool,
+    /// The earlier epoch the page asked the worker to show, until the run goes on.
+    pub(super) showing: Option<u64>,
     pub(super) settings: Settings,
     pub(super) generation: Option<u64>,
-    /// The page's copy of the second setup of a comparison, trained in the worker in
-    /// lockstep with the first.
-    pub(super) compare: Option<Trainer>,
     pub(super) compare_view: super::compare_view::CompareView,
     /// The pictures last asked of the worker.
     pub(super) pictures_asked: Option<Request>,
     /// The pictures last asked to be painted (request, weights' fingerprint), until some come.
     pub(super) paint_asked: Option<(Request, u64)>,
-    /// Tells the panels when the run moved.
-    pub frames: super::feed::Feed,
     /// Whether training plays, as the page's state holds it: told by `follow`, never changed
     /// here (a run that stops by itself says so with an event).
     pub(super) playing: bool,
@@ -77,16 +106,23 @@ pub struct RunHost {
     /// The drawing state.
     pub(super) views: Views,
     pub(super) perf: Perf,
-    /// The frame loop's figures over its last window, for the performance readout.
-    pub(super) perf_shown: Option<super::perf::Figures>,
     pub(super) events: Option<yew::Callback<RunEvent>>,
     pub(super) me: Weak<RefCell<RunHost>>,
-    /// The point the neuron inspector computes at.
-    pub(super) inspect_point: InspectPoint,
     /// The next point the perceptron rule, stepped by hand, looks at.
     pub(super) perceptron_cursor: usize,
-    /// Backprop step by step: the point's loss before and after the last update applied.
-    pub backprop_losses: Option<(f64, f64)>,
+    /// Who hears what the perceptron rule, stepped by hand, did.
+    pub(super) perceptron_heard: Option<yew::Callback<crate::engine::perceptron::PerceptronStep>>,
+}
+
+/// Which draw of initial weights a setup starts from.
+#[derive(Default)]
+pub(super) struct Draws {
+    /// How many times the same setup was reset: each reset draws new initial weights.
+    pub(super) round: u64,
+    /// The next reset starts from the same initial weights as this run.
+    pub(super) same_weights: bool,
+    /// The next setup starts from this draw of initial weights (a sweep's setup, opened).
+    pub(super) next_round: Option<u64>,
 }
 
 impl RunHost {
@@ -95,26 +131,25 @@ impl RunHost {
         let settings = Settings::new(Lang::En);
         let live = Rc::new(RefCell::new(RunHost {
             views: Views::new(layout(&settings.config, NETWORK_WIDTH, 0.0)),
-            mirror: Mirror::default(),
+            view: RunView::default(),
             link: Default::default(),
-            run: Default::default(),
+            draws: Draws::default(),
+            goal_met: None,
+            edited: false,
+            showing: None,
             settings,
             generation: None,
-            compare: None,
             compare_view: Default::default(),
             pictures_asked: None,
             paint_asked: None,
-            frames: Default::default(),
             playing: false,
             dirty: false,
             frame: None,
             perf: Perf::default(),
-            perf_shown: None,
             events: None,
             me: Weak::new(),
-            inspect_point: InspectPoint::Training(0),
             perceptron_cursor: 0,
-            backprop_losses: None,
+            perceptron_heard: None,
         }));
         RunHost::start_worker(&live);
         live
@@ -127,78 +162,53 @@ impl RunHost {
         }
     }
 
-    /// The mirrored trainer, when the setup has data to train on.
-    pub fn trainer(&self) -> Option<&Trainer> {
-        self.mirror.trainer.as_ref()
-    }
-
-    /// The trainer, only while its network is the one `config` describes: a view rendered for
-    /// a setup whose network changed reads nothing until the live side has caught up.
-    pub fn trainer_for(&self, config: &crate::engine::Config) -> Option<&Trainer> {
-        self.trainer().filter(|t| !t.config.needs_new_network(config))
-    }
-
-    /// Brings the worker and the mirror in line with the settings: a fresh trainer when
-    /// `generation` moved (from `opened`'s weights when given: a model opened), otherwise only
-    /// the live settings change. Then redraws.
+    /// Brings the worker in line with the settings: a fresh run when `generation` moved (from
+    /// `opened`'s weights when given: a model opened), otherwise only the live settings
+    /// change (the copy takes them with the worker's answer). Then redraws.
     pub(super) fn sync(&mut self, settings: &Settings, generation: u64, opened: Option<&Network>) {
         if self.generation != Some(generation) {
             self.generation = Some(generation);
-            self.run.timeline.clear();
-            self.run.viewing = None;
-            let same_setup = self.mirror.has_run() && !self.settings.config.needs_new_network(&settings.config);
-            self.run.round = match (same_setup, std::mem::take(&mut self.run.same_weights), self.run.next_round.take()) {
+            self.showing = None;
+            self.edited = false;
+            let (setup, waiting) = self.view.setup();
+            let same_setup = (waiting || self.view.trainer().is_some()) && !self.settings.config.needs_new_network(&settings.config);
+            let d = &mut self.draws;
+            d.round = match (same_setup, std::mem::take(&mut d.same_weights), d.next_round.take()) {
                 (_, _, Some(round)) => round,
-                (true, true, None) => self.run.round,
-                (true, false, None) => self.run.round + 1,
+                (true, true, None) => d.round,
+                (true, false, None) => d.round + 1,
                 (false, _, None) => 0,
             };
-            let id = self.mirror.setup + 1;
-            let network = opened.cloned();
+            let id = setup + 1;
             let config = settings.config.clone();
-            self.mirror.reset(id, config.clone());
-            self.run.derived = Default::default();
-            self.send(ToWorker::Setup { id, config: Box::new(config), round: self.run.round, network: network.map(Box::new) });
-            // The second setup starts with it, from the same draw of weights, in the worker; the
-            // page keeps a copy of it, built from the worker's answer and brought up to date
-            // from the snapshots.
-            self.compare = None;
+            self.view.reset(id, config.clone());
+            self.send(ToWorker::Setup { id, config: Box::new(config), round: self.draws.round, network: opened.cloned().map(Box::new) });
+            // The second setup starts with it, from the same draw of weights, in the worker.
             if let Some(c) = &settings.compare {
                 self.send(ToWorker::Compare(Some(c.clone())));
             }
         } else if self.settings.config != settings.config {
-            if let Some(t) = &mut self.mirror.trainer {
-                t.update_live(&settings.config);
-            }
             self.send(ToWorker::Live(Box::new(settings.config.clone())));
         }
-        if let (Some(t), Some(c)) = (self.compare.as_mut(), settings.compare.as_ref()) {
+        if let (Some(t), Some(c)) = (self.view.compare_trainer(), settings.compare.as_ref()) {
             if t.config != **c {
-                t.update_live(c);
                 self.send(ToWorker::Compare(Some(c.clone())));
             }
         }
         self.settings = settings.clone();
         self.views.derive = super::derived::Asked::of(settings);
-        self.ask_for_pictures();
+        self.ask_for_pictures(false);
         self.compare_view.forget();
         let width = network_width(window_width(), settings.compare.is_some(), settings.projector);
-        self.views.setup_changed(layout(&settings.config, width, least_spacing(touch_sized())), self.mirror.trainer.as_ref());
+        self.views.setup_changed(layout(&settings.config, width, least_spacing(touch_sized())), self.view.trainer());
+        self.view.page.focus = self.view.page.focus.within(self.view.trainer());
         self.draw();
-    }
-
-    /// Trains one epoch (the step button); the view follows when the worker answers.
-    pub(super) fn step_once(&mut self) {
-        self.continue_from_viewed();
-        if self.mirror.trainer.as_ref().is_some_and(|t| t.stopped.is_none()) && self.epochs_left() > 0 {
-            self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
-        }
     }
 
     /// Follows the page's state: whether training plays, and whether this run met the
     /// exercise's goal (said once per run).
     pub(super) fn follow(&mut self, playing: bool, goal_met: Option<u64>) {
-        self.run.goal_met = goal_met;
+        self.goal_met = goal_met;
         if self.playing == playing {
             return;
         }
@@ -215,7 +225,7 @@ impl RunHost {
         if playing {
             self.ask_for_epochs();
         } else {
-            self.refresh_pictures();
+            self.ask_for_pictures(true);
         }
         self.dirty = true;
         self.request_frame();
@@ -255,97 +265,50 @@ impl RunHost {
         if self.playing {
             let end = now();
             if let Some(figures) = self.perf.frame(start, end) {
-                self.perf_shown = Some(figures);
+                self.view.page.perf = Some(figures);
             }
             self.request_frame();
         }
     }
 
-    /// Tells the worker what the pictures show, when that changed.
-    pub(super) fn ask_for_pictures(&mut self) {
-        let request = self.views.focus.request(self.settings.discretize, self.views.derive);
-        if self.pictures_asked != Some(request) {
+    /// Tells the worker what the pictures show, when that changed (`again`: even when not,
+    /// for the run as it is now: training that ran as fast as it can painted them at the
+    /// page's pace only, so the last state may not be painted yet).
+    pub(super) fn ask_for_pictures(&mut self, again: bool) {
+        let request = self.view.page.focus.request(self.settings.discretize, self.views.derive);
+        if again || self.pictures_asked != Some(request) {
             self.pictures_asked = Some(request);
             self.send(ToWorker::Pictures(request));
         }
     }
 
-    /// Asks the worker for the pictures of the run as it is (training that ran as fast as it
-    /// can painted them at the page's pace only, so the last state may not be painted yet).
-    pub(super) fn refresh_pictures(&mut self) {
-        self.pictures_asked = None;
-        self.ask_for_pictures();
-    }
-
-    /// Asks the worker to paint the weights on the page, as `request` asks, once per state
-    /// lacked and while no answer is on its way (it may bring them).
-    fn ask_to_paint(&mut self, request: Request, weights: u64) {
+    /// Draws every view, and asks for the pictures it lacks: once per state lacked and while
+    /// no answer is on its way (it may bring them), painted for the weights on the page.
+    pub(super) fn draw(&mut self) {
+        let start = now();
+        // Until the worker answers a new setup, the last frame stays on screen.
+        if self.view.setup().1 {
+            return;
+        }
+        let v = &self.view;
+        let second = v.compare_trainer().map(|c| &c.history.points[..]);
+        let lacking = self.views.draw_all(v.trainer(), v.page.focus, v.trouble(), &self.settings, self.playing, v.early_stop(), second);
+        // The panels read the run at most 20 times a second while training (a counter that
+        // moves faster cannot be read; each render lays text out), at once otherwise.
+        if !self.playing || start - self.view.page.frames.published_at() >= FIGURES_EVERY_MS {
+            self.view.page.frames.publish(start);
+        }
+        if let Some(c) = self.view.compare_trainer() {
+            self.compare_view.draw(c, &self.settings, self.playing);
+        }
+        let Some((request, weights)) = lacking else { return };
         if self.playing || self.link.pending > 0 || self.paint_asked == Some((request, weights)) {
             return;
         }
-        let Some(t) = self.mirror.trainer.as_ref() else { return };
+        let Some(t) = self.view.trainer() else { return };
         let (epoch, parameters) = (t.epoch, t.network.parameters());
         self.paint_asked = Some((request, weights));
         self.pictures_asked = Some(request);
         self.send(ToWorker::Paint { request, epoch, parameters });
-    }
-
-    /// Draws every view, and asks for the pictures it lacks.
-    pub(super) fn draw(&mut self) {
-        let start = now();
-        // Until the worker answers a new setup, the last frame stays on screen.
-        if self.mirror.waiting() {
-            return;
-        }
-        let lacking = self.views.draw_all(
-            self.mirror.trainer.as_ref(),
-            &self.settings,
-            self.playing,
-            self.mirror.stop_epoch,
-            self.compare.as_ref().map(|c| &c.history.points[..]),
-        );
-        // The panels read the run at most 20 times a second while training (a counter that
-        // moves faster cannot be read; each render lays text out), at once otherwise.
-        if !self.playing || start - self.frames.published_at() >= FIGURES_EVERY_MS {
-            self.frames.publish(start);
-        }
-        if let Some(c) = &self.compare {
-            self.compare_view.draw(c, &self.settings, self.playing);
-        }
-        if let Some((request, weights)) = lacking {
-            self.ask_to_paint(request, weights);
-        }
-    }
-
-    /// Where early stopping ended the run: the best epoch it went back to and the epoch it
-    /// stopped at.
-    pub fn early_stop(&self) -> Option<(u64, u64)> {
-        self.mirror.stop_epoch
-    }
-
-    /// The worker's answers taken in for this run (at a threshold unit's slow pace, its moves).
-    pub fn answers(&self) -> u64 {
-        self.mirror.answers
-    }
-
-    /// Shows another picture in the big heatmap.
-    pub(super) fn set_focus(&mut self, focus: Focus) {
-        if self.views.focus != focus {
-            self.views.focus = focus;
-            self.views.redraw_heatmap();
-            self.ask_for_pictures();
-            // Shown at once (painted here until the worker's pictures of it come).
-            self.draw();
-        }
-    }
-
-    /// Highlights a link (or none) and redraws the diagram.
-    pub(super) fn set_highlight(&mut self, h: Option<(usize, usize, usize)>) {
-        if self.views.highlight != h {
-            self.views.highlight = h;
-            if let Some(t) = &self.mirror.trainer {
-                self.views.draw_network(t, self.playing);
-            }
-        }
     }
 }

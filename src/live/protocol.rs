@@ -79,6 +79,14 @@ pub enum ToWorker {
         /// Its weights and biases, per layer.
         parameters: Vec<(Vec<crate::engine::Real>, Vec<crate::engine::Real>)>,
     },
+    /// Show an earlier epoch of the run, with the weights it had then (measured on the run's
+    /// data, the run staying as it is), or, with none, the run's newest state again: answered
+    /// with a snapshot whose [`Snapshot::shown`] says which.
+    Show(Option<(u64, super::timeline::Parameters)>),
+    /// The perceptron's rule, stepped by hand, on training point `k` of the epoch's order
+    /// (wrapping around): answered with a snapshot whose [`Snapshot::perceptron`] says what
+    /// it did.
+    PerceptronPoint(usize),
     /// Every weight and bias at once (one step of backprop walked through on the page):
     /// weights then biases, per layer, input side first.
     SetParameters(Vec<(Vec<Real>, Vec<Real>)>),
@@ -150,6 +158,29 @@ pub struct Snapshot {
     /// The data as the setup drew and split it, in the answer to `Setup`: the page's copy of
     /// the run is built from it and the weights, never drawn again on the page.
     pub split: Option<Box<crate::engine::data::Split>>,
+    /// What the page shows from this answer on, in the answer to [`ToWorker::Show`].
+    pub shown: Option<Shown>,
+    /// The run went back to this epoch (the answer to [`ToWorker::Rewind`]): its history
+    /// after it is gone.
+    pub rewound: Option<u64>,
+    /// What the perceptron's rule did, in the answer to [`ToWorker::PerceptronPoint`].
+    pub perceptron: Option<crate::engine::perceptron::PerceptronStep>,
+}
+
+/// What the page shows of the run, as [`ToWorker::Show`] asked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Shown {
+    /// An earlier epoch: its weights and what they measure on the run's data.
+    Earlier {
+        /// The epoch.
+        epoch: u64,
+        /// Its weights and biases, per layer.
+        parameters: super::timeline::Parameters,
+        /// Its measurements.
+        report: Box<EpochReport>,
+    },
+    /// The run's newest state (the snapshot's own).
+    Newest,
 }
 
 /// The compared setup's run after a request.

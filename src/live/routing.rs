@@ -54,14 +54,17 @@ pub(super) fn spawn_worker(live: Weak<RefCell<RunHost>>) -> gloo_worker::WorkerB
             // The state hears of it once the page's side is no longer borrowed.
             match answer {
                 FromWorker::Snapshot(s) => {
-                    let events = live.borrow_mut().receive(*s);
+                    let (events, reply) = live.borrow_mut().receive(*s);
                     let listener = live.borrow().events.clone();
                     if let Some(listener) = listener {
                         events.into_iter().for_each(|e| listener.emit(e));
                     }
+                    if let Some(reply) = reply {
+                        reply();
+                    }
                 }
                 FromWorker::Answer { id, answer, more } => {
-                    let listener = live.borrow_mut().heard(id, more);
+                    let listener = live.borrow_mut().link.heard(id, more);
                     if let Some(listener) = listener {
                         listener.emit(answer);
                     }

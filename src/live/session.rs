@@ -2,7 +2,7 @@
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
 use super::pictures::{Painter, Request};
-use super::protocol::{Event, FromWorker, RunSnapshot, Snapshot, ToWorker};
+use super::protocol::{Event, FromWorker, RunSnapshot, Shown, Snapshot, ToWorker};
 use crate::engine::{Real, TrainError, Trainer};
 
 /// The trainer and what the page has not been told yet.
@@ -150,9 +150,20 @@ impl Session {
                     t.set_parameters(&parameters);
                 }
             }
+            ToWorker::Show(shown) => {
+                snapshot.shown = match (shown, self.trainer.as_mut()) {
+                    (None, _) => Some(Shown::Newest),
+                    (Some((epoch, parameters)), Some(t)) => {
+                        t.measure_weights(&parameters, epoch).map(|report| Shown::Earlier { epoch, parameters, report: Box::new(report) })
+                    }
+                    (Some(_), None) => None,
+                };
+            }
             ToWorker::Rewind { epoch, parameters } => {
                 if let Some(t) = &mut self.trainer {
-                    t.rewind(epoch, &parameters);
+                    if t.rewind(epoch, &parameters) {
+                        snapshot.rewound = Some(epoch);
+                    }
                 }
                 self.trail.truncate_after(epoch);
                 // The compared run has no snapshots to go back to: it starts over and catches up.
@@ -162,6 +173,7 @@ impl Session {
             }
             ToWorker::Train { epochs, budget_ms } => self.train(epochs, budget_ms, now, &mut snapshot),
             ToWorker::PerceptronTick => self.perceptron_move(&mut snapshot),
+            ToWorker::PerceptronPoint(k) => snapshot.perceptron = self.trainer.as_mut().and_then(|t| t.perceptron_point(k)),
             ToWorker::Pictures(request) => self.request = Some(request),
             ToWorker::Paint { request, epoch, parameters } => {
                 self.request = Some(request);

@@ -1,135 +1,103 @@
-//! What the teaching views ask of the run: the inspector's and the matrix view's numbers,
-//! backprop walked through and applied, the perceptron rule by hand, weights typed by the
-//! user, the readout under the pointer, and the exports.
+//! The teaching views' arithmetic on the run as shown: the inspector's and the matrix view's
+//! numbers, backprop walked through, the hardest points, a weight or bias, the curve, the
+//! readout under the pointer, a hand-in's claim and the data as CSV. It reads the page's copy
+//! of the run and writes nothing: an edit is a command the worker carries out (door.rs).
 
 use super::math::InspectPoint;
-use super::page::RunHost;
-use super::protocol::ToWorker;
-use crate::engine::Real;
-use crate::i18n::Text;
+use super::run_view::RunView;
+use crate::engine::backprop::Walkthrough;
+use crate::engine::inspect::{LayerProduct, NeuronMath};
+use crate::engine::{Config, Real, Trainer};
+use crate::i18n::{Lang, Text};
 
-impl RunHost {
-    /// The inspected neuron's numbers (network layer `layer`, the output last) at the point
-    /// the inspector looks at: its arithmetic, the point, and where it lies (a training point
-    /// with the set's size, or the point under the pointer); while the live network is the one
-    /// `config` describes.
-    pub fn neuron_math(
-        &self,
-        config: &crate::engine::Config,
-        layer: usize,
-        neuron: usize,
-    ) -> Option<(crate::engine::inspect::NeuronMath, InspectPoint, (Real, Real), usize)> {
-        let t = self.trainer_for(config)?;
+/// What a hand-in of the run as shown claims: the epoch, the test loss and accuracy measured
+/// now from the weights shown, and those weights (flat, as a code holds them).
+pub type Claim = (u64, f64, Option<f64>, Vec<Real>);
+
+/// The run as shown, read for a teaching view.
+#[derive(Clone, Copy)]
+pub struct Teaching<'a>(&'a Trainer);
+
+impl<P> RunView<P> {
+    /// The run as shown, for a teaching view rendered for `config` (none while the run's
+    /// network is another: the view reads nothing until the run has caught up), or for any
+    /// setup.
+    pub fn teaching(&self, config: Option<&Config>) -> Option<Teaching<'_>> {
+        match config {
+            Some(config) => self.trainer_for(config),
+            None => self.trainer(),
+        }
+        .map(Teaching)
+    }
+}
+
+impl<'a> Teaching<'a> {
+    /// The inspected neuron's numbers (network layer `layer`, the output last) at `point`:
+    /// its arithmetic, the point (a training point's place wraps around the set), where it
+    /// lies, and the training set's size.
+    pub fn neuron_math(self, point: InspectPoint, layer: usize, neuron: usize) -> Option<(NeuronMath, InspectPoint, (Real, Real), usize)> {
+        let t = self.0;
         let n = t.split.train.len();
-        let (point, at) = match self.inspect_point {
+        let (point, at) = match point {
             InspectPoint::Training(i) => {
                 let p = t.split.train.get(i % n.max(1))?;
                 (InspectPoint::Training(i % n), (p.x, p.y))
             }
-            InspectPoint::At(x, y) => (self.inspect_point, (x, y)),
+            InspectPoint::At(x, y) => (point, (x, y)),
         };
         let math = crate::engine::inspect::neuron_math(&t.network, t.config.network.inputs(), at, layer, neuron)?;
         Some((math, point, at, n))
     }
 
-    /// One update for training point `point` (wrapping around), written out, when the live
-    /// network is the one `config` describes.
-    pub fn walkthrough(&self, point: usize, config: &crate::engine::Config) -> Option<crate::engine::backprop::Walkthrough> {
-        self.trainer()?.walkthrough_for(config, point)
-    }
-
-    /// The training points with the largest loss now (their places in the training set),
-    /// largest first: where a walk-through starts and what it offers to choose from.
-    pub fn hardest_points(&self, config: &crate::engine::Config, k: usize) -> Vec<(usize, f64)> {
-        let Some(t) = self.trainer_for(config) else { return Vec::new() };
-        let losses = crate::engine::backprop::point_losses(&t.network, &t.config, &t.split.train);
-        crate::engine::backprop::hardest_points(&losses, k).into_iter().map(|i| (i, losses[i])).collect()
-    }
-
-    /// Applies the update walked through for `point`, here and in the worker, and redraws.
-    pub(super) fn apply_backprop(&mut self, point: usize) {
-        let Some(w) = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)) else { return };
-        let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
-        let Some(t) = self.mirror.trainer.as_mut() else { return };
-        if t.set_parameters(&parameters) {
-            self.mirror.edited = true;
-            self.send(ToWorker::SetParameters(parameters));
-            let after = self.trainer().and_then(|t| t.walkthrough_for(&t.config, point)).map_or(f64::NAN, |a| a.loss);
-            self.backprop_losses = Some((w.loss, after));
-            self.draw();
-        }
-    }
-
     /// Network layer `layer` (the output last) as Z = W·X + b at four training points from
-    /// `offset` (wrapping around), with their places in the training set and its size; while
-    /// the live network is the one `config` describes.
-    pub fn layer_product(
-        &self,
-        config: &crate::engine::Config,
-        layer: usize,
-        offset: usize,
-    ) -> Option<(crate::engine::inspect::LayerProduct, Vec<usize>, usize)> {
-        let t = self.trainer_for(config)?;
-        let train = &t.split.train;
+    /// `offset` (wrapping around), with their places in the training set and its size.
+    pub fn layer_product(self, layer: usize, offset: usize) -> Option<(LayerProduct, Vec<usize>, usize)> {
+        let train = &self.0.split.train;
         if train.is_empty() {
             return None;
         }
         let chosen: Vec<usize> = (0..4.min(train.len())).map(|k| (offset + k) % train.len()).collect();
         let points: Vec<(Real, Real)> = chosen.iter().map(|&i| (train[i].x, train[i].y)).collect();
-        let product = crate::engine::inspect::layer_product(&t.network, t.config.network.inputs(), &points, layer)?;
+        let product = crate::engine::inspect::layer_product(&self.0.network, self.0.config.network.inputs(), &points, layer)?;
         Some((product, chosen, train.len()))
     }
 
-    /// Applies the perceptron rule to the next training point, here and in the worker (the
-    /// new weights are sent), and redraws; says what it did.
-    pub(super) fn perceptron_step(&mut self) -> Option<crate::engine::perceptron::PerceptronStep> {
-        let t = self.mirror.trainer.as_mut()?;
-        let step = t.perceptron_point(self.perceptron_cursor)?;
-        self.perceptron_cursor += 1;
-        self.mirror.edited = true;
-        let parameters = t.network.parameters();
-        self.send(ToWorker::SetParameters(parameters));
-        self.draw();
-        Some(step)
+    /// One update for training point `point` (wrapping around), written out.
+    pub fn walkthrough(self, point: usize) -> Option<Walkthrough> {
+        self.0.walkthrough_for(&self.0.config, point)
     }
 
-    /// The inspector moves on to the next training point.
-    pub(super) fn next_inspect_point(&mut self) {
-        let next = match self.inspect_point {
-            InspectPoint::Training(i) => i + 1,
-            InspectPoint::At(..) => 0,
-        };
-        self.inspect_point = InspectPoint::Training(next % self.trainer().map_or(1, |t| t.split.train.len().max(1)));
-        self.frames.publish(super::dom::now());
+    /// The training points with the largest loss now (their places in the training set),
+    /// largest first: where a walk-through starts and what it offers to choose from.
+    pub fn hardest_points(self, k: usize) -> Vec<(usize, f64)> {
+        let t = self.0;
+        let losses = crate::engine::backprop::point_losses(&t.network, &t.config, &t.split.train);
+        crate::engine::backprop::hardest_points(&losses, k).into_iter().map(|i| (i, losses[i])).collect()
     }
 
-    /// The current value of a link's weight.
-    pub fn weight(&self, layer: usize, neuron: usize, input: usize) -> Option<Real> {
-        let l = self.trainer()?.network.layers.get(layer)?;
+    /// The weight from `input` of a neuron (`layer` counts network layers; the output is last).
+    pub fn weight(self, layer: usize, neuron: usize, input: usize) -> Option<Real> {
+        let l = self.0.network.layers.get(layer)?;
         l.weight(neuron * l.activation.pieces(), input)
     }
 
-    /// The current bias of a neuron (`layer` counts network layers; the output is last).
-    pub fn bias(&self, layer: usize, neuron: usize) -> Option<Real> {
-        let l = self.trainer()?.network.layers.get(layer)?;
+    /// The bias of a neuron.
+    pub fn bias(self, layer: usize, neuron: usize) -> Option<Real> {
+        let l = self.0.network.layers.get(layer)?;
         l.biases.get(neuron * l.activation.pieces()).copied()
     }
 
-    /// Sets the weight from `input` (or, with `None`, the bias) of a neuron, here and in the
-    /// worker, and redraws.
-    pub(super) fn set_parameter(&mut self, layer: usize, neuron: usize, input: Option<usize>, value: Real) {
-        let Some(t) = &mut self.mirror.trainer else { return };
-        if t.set_parameter(layer, neuron, input, value) {
-            self.mirror.edited = true;
-            self.send(ToWorker::SetParameter { layer, neuron, input, value });
-            self.draw();
-        }
+    /// The network as a curve along x built from its last hidden layer's pieces, with the
+    /// training points as (x, value); for a network of one output.
+    pub fn curve(self) -> Option<(crate::engine::curve::Curve, Vec<(f64, f64)>)> {
+        let t = self.0;
+        let curve = crate::engine::curve::curve(&t.network, t.config.network.inputs())?;
+        Some((curve, t.split.train.iter().map(|p| (p.x as f64, p.label as f64)).collect()))
     }
 
     /// What the network says at a point of the plane, as the hover readout shows it.
-    pub(super) fn describe_point(&mut self, x: Real, y: Real) -> Option<String> {
-        let lang = self.settings.lang;
-        let t = self.mirror.trainer.as_mut()?;
+    pub fn describe(self, x: Real, y: Real, lang: Lang) -> String {
+        let t = self.0;
         let out = t.outputs_at(x, y);
         let activation = t.network.output().activation;
         let value = if out.len() > 1 {
@@ -138,12 +106,18 @@ impl RunHost {
         } else {
             format!("ŷ = {:.3}", crate::engine::trainer::score(activation, out[0]))
         };
-        Some(format!("{} → {value}", super::math::point_words(&t.config, x, y, lang)))
+        format!("{} → {value}", super::math::point_words(&t.config, x, y, lang))
+    }
+
+    /// What a hand-in of the run as shown claims (none without test data), measured now.
+    pub fn claim(self) -> Option<Claim> {
+        let t = self.0;
+        let test = t.measured().test?;
+        Some((t.epoch, test.loss, test.accuracy, crate::engine::handin::flat(&t.network.parameters())))
     }
 
     /// The data as it is split now, as CSV in its own units.
-    pub fn data_csv(&self) -> Option<String> {
-        let t = self.trainer()?;
-        Some(crate::engine::csv::split_csv(&t.split, &super::math::shown_axes(&t.config, self.settings.lang)))
+    pub fn data_csv(self, lang: Lang) -> String {
+        crate::engine::csv::split_csv(&self.0.split, &super::math::shown_axes(&self.0.config, lang))
     }
 }

@@ -264,9 +264,22 @@ impl Trainer {
 
     /// Losses, accuracy and confusion on every set, with the current weights.
     pub fn evaluate(&mut self) -> EpochReport {
-        let train = self.measure(Which::Train);
-        let validation = (self.validation.len() > 0).then(|| self.measure(Which::Validation));
-        let test = (self.test.len() > 0).then(|| self.measure(Which::Test));
+        let mut workspace = std::mem::take(&mut self.eval_workspace);
+        let report = self.measured_in(&mut workspace);
+        self.eval_workspace = workspace;
+        report
+    }
+
+    /// What [`Trainer::evaluate`] gives, read without changing the trainer (in buffers of its
+    /// own): a copy of a run measured as it is.
+    pub fn measured(&self) -> EpochReport {
+        self.measured_in(&mut Workspace::default())
+    }
+
+    fn measured_in(&self, workspace: &mut Workspace) -> EpochReport {
+        let train = self.measure(Which::Train, workspace);
+        let validation = (self.validation.len() > 0).then(|| self.measure(Which::Validation, workspace));
+        let test = (self.test.len() > 0).then(|| self.measure(Which::Test, workspace));
         let (reg, rate) = (self.config.training.regularization, self.config.training.regularization_rate as f64);
         let penalty = rate * self.network.layers.iter().flat_map(|l| l.weights.iter()).map(|&w| reg.penalty(w) as f64).sum::<f64>();
         EpochReport { epoch: self.epoch, train, validation, test, penalty, ..EpochReport::default() }
@@ -274,23 +287,26 @@ impl Trainer {
 
     /// The training loss of the current weights, as the figures show it.
     pub fn evaluate_training(&mut self) -> f64 {
-        self.measure(Which::Train).loss
+        let mut workspace = std::mem::take(&mut self.eval_workspace);
+        let loss = self.measure(Which::Train, &mut workspace).loss;
+        self.eval_workspace = workspace;
+        loss
     }
 
-    fn measure(&mut self, which: Which) -> Metrics {
+    fn measure(&self, which: Which, workspace: &mut Workspace) -> Metrics {
         let set = match which {
             Which::Train => &self.train,
             Which::Validation => &self.validation,
             Which::Test => &self.test,
         };
         let n = set.len();
-        self.network.forward(&set.inputs, n, &mut self.eval_workspace, None);
-        let loss = self.network.batch_loss(self.config.training.loss, &set.targets, n, &self.eval_workspace) / n as f64;
+        self.network.forward(&set.inputs, n, workspace, None);
+        let loss = self.network.batch_loss(self.config.training.loss, &set.targets, n, workspace) / n as f64;
         if self.config.data.problem == super::config::Problem::Regression {
             return Metrics { loss, accuracy: None, confusion: Vec::new(), count: n };
         }
         let out = self.network.output();
-        let outputs = &self.eval_workspace.a[self.network.layers.len() - 1][..out.n_out * n];
+        let outputs = &workspace.a[self.network.layers.len() - 1][..out.n_out * n];
         let k = self.config.data.classes.max(2);
         let mut confusion = vec![0u32; k * k];
         let mut right = 0usize;

@@ -86,7 +86,7 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
 /// Which training point to walk through: the ones the network gets most wrong now, with
 /// their loss, largest first.
 fn point_chooser(ctx: &Ctx, point: usize) -> Html {
-    let hardest = ctx.run.read(|r| r.hardest_points(&ctx.settings().config, 8));
+    let hardest = ctx.run.read(|r| r.teaching(Some(&ctx.settings().config)).map(|t| t.hardest_points(8)).unwrap_or_default());
     let onchange = on_select(&ctx.dispatch, |v| v.parse().ok().map(|v| Action::Panel(Panel::BackpropPoint(v))));
     let label = |i: usize, loss: f64| format!("{} {} · L = {loss:.3}", ctx.t(Text::Point), i + 1);
     html! {
@@ -149,7 +149,7 @@ fn stage_body(ctx: &Ctx, w: &Walkthrough, stage: usize) -> Html {
             }
         }
         StageBody::Done => {
-            let losses = ctx.run.read(|r| r.backprop_losses);
+            let losses = ctx.run.read(|r| r.page.backprop_losses);
             html! {
                 <p class="formula">{ match losses {
                     Some((before, after)) => format!("{}: {before:.4} → {after:.4}", ctx.t(Text::PointLossBeforeAfter)),

@@ -29,7 +29,7 @@ pub(super) fn curve_panel(p: &CurveProps) -> Html {
     let stamp = use_frame(&p.run);
     let canvas = use_node_ref();
     let pieces = p.run.read(|r| {
-        r.curve().map(|(c, _)| {
+        r.teaching(None).and_then(|t| t.curve()).map(|(c, _)| {
             let list = |v: &[f64]| json::list(v.iter().map(|&x| json::number(x)));
             json::object(&[
                 ("x", list(&c.x)),
@@ -42,7 +42,7 @@ pub(super) fn curve_panel(p: &CurveProps) -> Html {
     {
         let (canvas, run) = (canvas.clone(), p.run.clone());
         use_effect_with((stamp, pieces.clone()), move |_| {
-            if let (Some(c), Some((curve, points))) = (canvas.cast::<web_sys::HtmlCanvasElement>(), run.read(|r| r.curve())) {
+            if let (Some(c), Some((curve, points))) = (canvas.cast::<web_sys::HtmlCanvasElement>(), run.read(|r| r.teaching(None).and_then(|t| t.curve()))) {
                 crate::render::curve::draw_curve(&c, &curve, &points);
             }
             || ()

@@ -93,9 +93,9 @@ pub(super) fn data_column(p: &DataProps) -> Html {
         Callback::from(move |_| d.emit(Action::Edit(Edit::Seed(new_seed()))))
     };
     let export_data = {
-        let run = ctx.run.clone();
+        let (run, lang) = (ctx.run.clone(), s.lang);
         Callback::from(move |_| {
-            if let Some(csv) = run.read(|r| r.data_csv()) {
+            if let Some(csv) = run.read(|r| r.teaching(None).map(|t| t.data_csv(lang))) {
                 download("neurona_data.csv", "text/csv", &csv);
             }
         })

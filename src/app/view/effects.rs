@@ -82,7 +82,7 @@ pub(super) fn use_backprop_point(state: &UseReducerHandle<AppState>, run: &RunDo
     let (run, dispatch, state) = (run.clone(), dispatch.clone(), state.clone());
     use_effect_with((state.settings.backprop, state.started), move |&(backprop, _)| {
         if backprop {
-            if let Some(&(point, _)) = run.read(|r| r.hardest_points(&state.settings.config, 1)).first() {
+            if let Some(&(point, _)) = run.read(|r| r.teaching(Some(&state.settings.config)).map(|t| t.hardest_points(1)).unwrap_or_default()).first() {
                 dispatch.emit(Action::Panel(Panel::BackpropPoint(point)));
             }
         }

@@ -66,7 +66,7 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
     let t = |text: Text| text.get(p.lang);
     let (layer, neuron) = (p.layer, p.neuron);
     let network_layer = layer.index().unwrap_or(0);
-    let numbers = p.run.read(|r| r.neuron_math(&p.config, network_layer, neuron));
+    let numbers = p.run.read(|r| r.teaching(Some(&p.config)).and_then(|t| t.neuron_math(r.page.inspect_point, network_layer, neuron)));
     let inputs = numbers.as_ref().map_or(0, |(m, ..)| m.inputs.len());
     let output = layer == LayerNo::of(p.config.network.hidden.len());
     let title = if output {
@@ -87,8 +87,8 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
         let (run, card) = (p.run.clone(), p.card.clone());
         Callback::from(move |e: MouseEvent| {
             let value = match target {
-                Target::Weight { layer, neuron, input } => run.read(|r| r.weight(layer, neuron, input)),
-                Target::Bias { layer, neuron } => run.read(|r| r.bias(layer, neuron)),
+                Target::Weight { layer, neuron, input } => run.read(|r| r.teaching(None).and_then(|t| t.weight(layer, neuron, input))),
+                Target::Bias { layer, neuron } => run.read(|r| r.teaching(None).and_then(|t| t.bias(layer, neuron))),
             };
             let Some(value) = value else { return };
             let el: web_sys::Element = e.target_unchecked_into();

@@ -73,7 +73,7 @@ fn axes_words(l: &Landscape, lang: Lang) -> String {
 
 /// The landscape over `plane`, once the worker has computed it.
 fn over(run: &RunView, plane: Plane) -> Option<&Landscape> {
-    run.landscape().filter(|l| l.plane == plane)
+    run.derived().landscape().filter(|l| l.plane == plane)
 }
 
 #[function_component(LandscapePanel)]

@@ -43,7 +43,7 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
     let t = |text: Text| text.get(p.lang);
     let output = p.layer == LayerNo::of(p.config.network.hidden.len());
     let title = if output { t(Text::Output).to_string() } else { format!("{} {}", t(Text::HiddenLayer), p.layer) };
-    let numbers = p.layer.index().and_then(|layer| p.run.read(|r| r.layer_product(&p.config, layer, *offset)));
+    let numbers = p.layer.index().and_then(|layer| p.run.read(|r| r.teaching(Some(&p.config)).and_then(|t| t.layer_product(layer, *offset))));
     let next = {
         let (offset, sum) = (offset.clone(), sum.clone());
         Callback::from(move |_: MouseEvent| {

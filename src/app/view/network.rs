@@ -39,7 +39,11 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
         }
         || ()
     });
-    let walk = if ctx.settings.backprop { ctx.run.read(|r| r.walkthrough(p.step.point, &ctx.settings.config).map(Rc::new)) } else { None };
+    let walk = if ctx.settings.backprop {
+        ctx.run.read(|r| r.teaching(Some(&ctx.settings.config)).and_then(|t| t.walkthrough(p.step.point)).map(Rc::new))
+    } else {
+        None
+    };
     let walk = walk.as_deref();
     let s = ctx.settings();
     let c = &s.config;
@@ -61,7 +65,7 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
             let found = link_at(&lay, p, if edit { 9.0 } else { 5.0 });
             ctx.run.send(Command::Highlight(found.map(|l| (l.layer, l.neuron, l.input))));
             let next = found.and_then(|l| {
-                ctx.run.read(|r| r.weight(l.layer, l.neuron, l.input)).map(|value| Card {
+                ctx.run.read(|r| r.teaching(None).and_then(|t| t.weight(l.layer, l.neuron, l.input))).map(|value| Card {
                     x: e.page_x() as f64 + 12.0,
                     y: e.page_y() as f64 + 12.0,
                     target: Target::Weight { layer: l.layer, neuron: l.neuron, input: l.input },

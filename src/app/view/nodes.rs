@@ -108,7 +108,7 @@ fn bias_card(ctx: &Ctx, card: &UseStateHandle<Option<Card>>, layer: usize, neuro
         if !editing && card.as_ref().is_some_and(|c| c.editing) {
             return;
         }
-        if let Some(value) = run.read(|r| r.bias(layer, neuron)) {
+        if let Some(value) = run.read(|r| r.teaching(None).and_then(|t| t.bias(layer, neuron))) {
             // Pressed from the keyboard, the event has no pointer position: use the square's.
             let (x, y) = match e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                 Some(el) if e.detail() == 0 => {

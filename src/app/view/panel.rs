@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// The newest frame stamp: the component renders again whenever the frame loop publishes one.
 #[hook]
 pub fn use_frame(run: &RunDoor) -> u64 {
-    let stamp = use_state(|| run.read(|r| r.frames.stamp()));
+    let stamp = use_state(|| run.read(|r| r.page.frames.stamp()));
     {
         let run = run.clone();
         let setter = stamp.setter();

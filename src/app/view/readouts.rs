@@ -27,7 +27,7 @@ fn focus_words(focus: Focus, lang: Lang) -> String {
 #[function_component(HeatmapLabel)]
 pub(super) fn heatmap_label(p: &ReadoutProps) -> Html {
     use_frame(&p.run);
-    let focus = p.run.read(|r| r.focus());
+    let focus = p.run.read(|r| r.page.focus);
     html! { <div id={ids::HEATMAP_LABEL} class="heatmap-label" aria-live="polite">{ focus_words(focus, p.lang) }</div> }
 }
 
@@ -55,7 +55,7 @@ pub(super) fn training_hint(p: &ReadoutProps) -> Html {
 #[function_component(PerfReadout)]
 pub(super) fn perf_readout(p: &ReadoutProps) -> Html {
     use_frame(&p.run);
-    let Some(f) = p.run.read(|r| r.perf_figures()) else {
+    let Some(f) = p.run.read(|r| r.page.perf) else {
         return html! { <div id={ids::PERF} class="perf" aria-live="off"></div> };
     };
     let lang = p.lang;

@@ -57,7 +57,7 @@ fn axes_words(axes: &SpaceAxes, lang: Lang) -> String {
 
 /// The plane as `layer` sees it, once the worker has painted it for that layer.
 fn seen_by(run: &RunView, layer: LayerNo) -> Option<&LayerSpace> {
-    run.space().filter(|s| LayerNo::of(s.layer) == layer)
+    run.derived().space().filter(|s| LayerNo::of(s.layer) == layer)
 }
 
 #[function_component(SpacePanel)]

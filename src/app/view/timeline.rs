@@ -18,7 +18,7 @@ pub(super) struct TimelineProps {
 #[function_component(Timeline)]
 pub(super) fn timeline(p: &TimelineProps) -> Html {
     use_frame(&p.run);
-    let (newest, viewed, kept) = p.run.read(|r| (r.newest_epoch(), r.viewed_epoch(), r.timeline_kept()));
+    let (newest, viewed, kept) = p.run.read(|r| (r.newest_epoch(), r.viewed_epoch(), r.timeline().len()));
     let shown = viewed.unwrap_or(newest);
     let text = match viewed {
         Some(e) => Text::TimelineBack.get(p.lang).replace("{epoch}", &e.to_string()).replace("{newest}", &newest.to_string()),
