@@ -1,6 +1,6 @@
-//! The worker's protocol, its session and the page's mirror: training through messages gives
-//! the same weights as training directly, the mirror follows the worker exactly, and answers
-//! about an older setup are ignored.
+//! The worker's protocol, its session and the run as the page shows it: training through
+//! messages gives the same weights as training directly, the page's copy follows the worker
+//! exactly, and answers about an older setup are ignored.
 
 mod common;
 
@@ -60,7 +60,7 @@ fn training_through_messages_gives_the_recorded_weights() {
 }
 
 #[test]
-fn the_mirror_follows_the_worker_exactly() {
+fn the_pages_copy_follows_the_worker_exactly() {
     let config = {
         let mut c: Config = Config::default();
         c.data.dataset = Dataset::Spiral;
@@ -68,22 +68,22 @@ fn the_mirror_follows_the_worker_exactly() {
         c
     };
     let mut session = Session::new();
-    let mut mirror: RunView = RunView::default();
-    mirror.reset(1, config.clone());
-    assert!(mirror.trainer().is_none(), "no copy of the run before the worker answers");
-    assert!(mirror.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config, None));
+    let mut view: RunView = RunView::default();
+    view.reset(1, config.clone());
+    assert!(view.trainer().is_none(), "no copy of the run before the worker answers");
+    assert!(view.apply(&mut through_codec(&mut session, setup(1, &config, 0)), &config, None));
     // The page's copy, built from the worker's answer, has the worker's data and weights.
-    let (m, w) = (mirror.trainer().unwrap(), session.trainer().unwrap());
+    let (m, w) = (view.trainer().unwrap(), session.trainer().unwrap());
     assert_eq!(m.network, w.network);
     assert_eq!(m.split, w.split);
     assert_eq!(m.split, start(config.clone(), 0, None).unwrap().split, "the setup's own data");
-    // Past the history's capacity, so that it thins: the mirror must thin it the same way.
+    // Past the history's capacity, so that it thins: the view must thin it the same way.
     for _ in 0..30 {
         let mut s = through_codec(&mut session, ToWorker::Train { epochs: 50, budget_ms: f64::INFINITY });
         assert!(s.split.is_none(), "the data travels once");
-        assert!(mirror.apply(&mut s, &config, None));
+        assert!(view.apply(&mut s, &config, None));
     }
-    let (m, w) = (mirror.trainer().unwrap(), session.trainer().unwrap());
+    let (m, w) = (view.trainer().unwrap(), session.trainer().unwrap());
     assert_eq!(m.epoch, 1500);
     assert_eq!(m.network, w.network);
     assert_eq!(m.history.points, w.history.points);
@@ -96,29 +96,29 @@ fn the_mirror_follows_the_worker_exactly() {
 fn answers_about_an_older_setup_are_ignored() {
     let config = Config::default();
     let mut session = Session::new();
-    let mut mirror: RunView = RunView::default();
+    let mut view: RunView = RunView::default();
     through_codec(&mut session, setup(1, &config, 0));
     let mut old = through_codec(&mut session, ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY });
     // The page reset (a new round) before that answer arrived.
-    mirror.reset(2, config.clone());
-    assert!(!mirror.apply(&mut old, &config, None));
-    assert!(mirror.trainer().is_none());
+    view.reset(2, config.clone());
+    assert!(!view.apply(&mut old, &config, None));
+    assert!(view.trainer().is_none());
     // An answer to the setup with weights of another shape builds nothing.
     let s = through_codec(&mut session, setup(2, &config, 1));
     let mut other = s.clone();
     other.parameters.pop();
-    assert!(!mirror.apply(&mut other, &config, None));
-    assert!(mirror.trainer().is_none());
-    mirror.reset(2, config.clone());
-    assert!(mirror.apply(&mut s.clone(), &config, None));
+    assert!(!view.apply(&mut other, &config, None));
+    assert!(view.trainer().is_none());
+    view.reset(2, config.clone());
+    assert!(view.apply(&mut s.clone(), &config, None));
     let fresh = start(config.clone(), 1, None).unwrap().network;
-    assert_eq!(mirror.trainer().unwrap().network, fresh, "round 1's weights");
-    assert_eq!(mirror.trainer().unwrap().epoch, 0);
+    assert_eq!(view.trainer().unwrap().network, fresh, "round 1's weights");
+    assert_eq!(view.trainer().unwrap().epoch, 0);
     // A later snapshot of another shape is refused as well.
     let mut later = through_codec(&mut session, ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
     later.parameters.pop();
-    assert!(!mirror.apply(&mut later, &config, None));
-    assert_eq!(mirror.trainer().unwrap().network, fresh);
+    assert!(!view.apply(&mut later, &config, None));
+    assert_eq!(view.trainer().unwrap().network, fresh);
 }
 
 #[test]
@@ -267,13 +267,13 @@ fn going_back_to_an_earlier_epoch_continues_from_there_in_the_worker_and_the_pag
     let mut session = Session::new();
     let now = || 0.0;
     let mut first = session.handle(ToWorker::Setup { id: 1, config: Box::new(config.clone()), round: 0, network: None }, &now);
-    let mut mirror: RunView = RunView::default();
-    mirror.reset(1, config.clone());
-    assert!(mirror.apply(&mut first, &config, None));
+    let mut view: RunView = RunView::default();
+    view.reset(1, config.clone());
+    assert!(view.apply(&mut first, &config, None));
     let mut at_20 = None;
     for _ in 0..60 {
         let mut s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
-        assert!(mirror.apply(&mut s, &config, None));
+        assert!(view.apply(&mut s, &config, None));
         if s.epoch == 20 {
             at_20 = Some(s.parameters.clone());
         }
@@ -281,26 +281,26 @@ fn going_back_to_an_earlier_epoch_continues_from_there_in_the_worker_and_the_pag
     let parameters = at_20.unwrap();
     let mut s = session.handle(ToWorker::Rewind { epoch: 20, parameters: parameters.clone() }, &now);
     assert_eq!(s.rewound, Some(20), "the answer says the run went back");
-    assert!(mirror.apply(&mut s, &config, None));
-    let page = mirror.trainer().unwrap();
+    assert!(view.apply(&mut s, &config, None));
+    let page = view.trainer().unwrap();
     assert_eq!((s.epoch, page.epoch), (20, 20));
     assert_eq!(s.parameters, parameters, "the weights of epoch 20");
     assert!(page.history.points.iter().all(|p| p.epoch <= 20), "the history goes back too");
     // Training goes on from there, the page following the worker.
     for _ in 0..10 {
         let mut s = session.handle(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY }, &now);
-        assert!(mirror.apply(&mut s, &config, None));
+        assert!(view.apply(&mut s, &config, None));
     }
-    let page = mirror.trainer().unwrap();
+    let page = view.trainer().unwrap();
     assert_eq!(page.epoch, 30);
     assert_eq!(page.network.parameters(), session.trainer().unwrap().network.parameters());
     assert_eq!(page.history.points.last().unwrap().epoch, 30);
-    assert_eq!(mirror.timeline().snapshots().last().map(|(e, _)| *e), Some(30), "the timeline goes on from epoch 20");
+    assert_eq!(view.timeline().snapshots().last().map(|(e, _)| *e), Some(30), "the timeline goes on from epoch 20");
     // A later epoch cannot be "gone back" to: the run stays as it is.
     let mut s = session.handle(ToWorker::Rewind { epoch: 31, parameters: parameters.clone() }, &now);
     assert_eq!((s.rewound, s.epoch), (None, 30));
-    assert!(mirror.apply(&mut s, &config, None));
-    assert_eq!(mirror.trainer().unwrap().epoch, 30);
+    assert!(view.apply(&mut s, &config, None));
+    assert_eq!(view.trainer().unwrap().epoch, 30);
 }
 
 #[test]
@@ -637,14 +637,14 @@ fn a_setup_without_data_ends_the_wait_with_no_run() {
     config.data.dataset = Dataset::Custom;
     config.data.custom_points.clear();
     let mut session = Session::new();
-    let mut mirror: RunView = RunView::default();
-    mirror.reset(1, config.clone());
-    assert!(mirror.setup().1);
+    let mut view: RunView = RunView::default();
+    view.reset(1, config.clone());
+    assert!(view.setup().1);
     let mut s = through_codec(&mut session, setup(1, &config, 0));
     assert!(s.split.is_none());
-    assert!(!mirror.apply(&mut s, &config, None));
-    assert!(!mirror.setup().1, "the worker has answered: nothing to show");
-    assert!(mirror.trainer().is_none());
+    assert!(!view.apply(&mut s, &config, None));
+    assert!(!view.setup().1, "the worker has answered: nothing to show");
+    assert!(view.trainer().is_none());
 }
 
 #[test]

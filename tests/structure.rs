@@ -246,3 +246,19 @@ fn no_function_of_the_views_is_over_120_lines() {
     let long: Vec<_> = lengths.iter().filter(|(_, n)| *n > MOST_VIEW_FUNCTION_LINES).collect();
     assert!(long.is_empty(), "over {MOST_VIEW_FUNCTION_LINES} lines: {long:?}");
 }
+
+/// The page's shell does what a change of state needs in one place: the reducer returns its
+/// effects (app/effects.rs) and the page has two effects of its own (view/perform.rs: the
+/// listeners, made once, and the reducer's effects carried out), the playground's component
+/// none beside them and at most 80 lines.
+#[test]
+fn the_shell_has_two_effects_and_the_reducer_returns_the_rest() {
+    let view = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/view");
+    let text = |name: &str| std::fs::read_to_string(view.join(name)).unwrap();
+    let effects = |t: &str| code(t).matches("use_effect(").count() + code(t).matches("use_effect_with(").count();
+    assert_eq!(effects(&text("perform.rs")), 2, "the listeners and the reducer's effects");
+    assert_eq!(effects(&text("app.rs")) + effects(&text("pages.rs")), 0, "the pages' effects are perform.rs's");
+    assert!(text("app.rs").lines().count() <= 80);
+    let state = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app/update.rs")).unwrap();
+    assert!(state.contains("pub fn update(&self, action: super::state::Action) -> (AppState, Vec<Effect>)"));
+}

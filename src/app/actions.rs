@@ -111,6 +111,8 @@ pub enum View {
     Speed(Speed),
     /// Show or hide the performance readout.
     TogglePerformance,
+    /// The window's size changed: the diagram's width follows it.
+    Resized,
 }
 
 /// The user's own points.

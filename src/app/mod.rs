@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod backprop_steps;
 pub mod board;
+pub mod effects;
 pub use crate::exercise;
 pub use crate::i18n;
 pub mod json;
@@ -13,6 +14,7 @@ pub mod notice;
 pub mod panels;
 pub use crate::settings;
 pub mod state;
+pub mod update;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

@@ -54,6 +54,10 @@ pub struct AppState {
     /// How many setups the worker has answered: the page's copy of a run, which the views
     /// read, is there from then on.
     pub started: u64,
+    /// How many times the window's size changed.
+    pub resized: u32,
+    /// The effects the page has yet to carry out (see [`AppState::update`]).
+    pub queue: super::effects::Queue,
 }
 
 impl AppState {
@@ -74,6 +78,8 @@ impl AppState {
             builder: false,
             opened: None,
             started: 0,
+            resized: 0,
+            queue: Default::default(),
         }
     }
 
@@ -262,6 +268,7 @@ impl AppState {
             View::Lang(l) => s.lang = l,
             View::Speed(v) => s.speed = v,
             View::TogglePerformance => s.show_performance = !s.show_performance,
+            View::Resized => self.resized = self.resized.wrapping_add(1),
         }
     }
 

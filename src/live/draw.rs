@@ -1,4 +1,4 @@
-//! The live views drawn from the mirrored trainer: the big heatmap, the network diagram
+//! The live views drawn from the run as shown: the big heatmap, the network diagram
 //! (links and every node's thumbnail in one canvas), the data overlay and the charts. The
 //! pictures come painted from the worker, also for a state the run is not in (an earlier
 //! epoch, a weight just typed), which the page asks it to paint. Each view is redrawn only

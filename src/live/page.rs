@@ -1,6 +1,6 @@
-//! The page's side of training: starts the worker, tells it what the settings say, keeps
-//! the mirror up to date from its snapshots, and draws once per animation frame when
-//! something changed.
+//! The page's side of training: starts the worker, tells it what the settings say, keeps the
+//! run as shown up to date from its answers (run_view.rs), and draws once per animation frame
+//! when something changed.
 
 use super::dom::{now, touch_sized, window_width};
 use super::draw::{Focus, Views};

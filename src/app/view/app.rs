@@ -1,13 +1,11 @@
-//! The playground: the state, the live side, the hooks that keep them in line (effects.rs),
-//! and the page laid out from its parts.
+//! The playground: the state, the live side, the page's effects (perform.rs), and the page
+//! laid out from its parts.
 
 use super::backprop::Step;
 use super::ctx::*;
 use super::dataset::DataColumn;
-use super::effects::*;
 use super::exercise::{exercise_builder, exercise_panel};
 use super::help::help_overlay;
-use super::hooks::{use_link_sync, use_points_storage, use_shortcuts};
 use super::lesson::lesson_panel;
 use super::lessonbar::{lesson_banner, lesson_bar};
 use super::network::NetworkColumn;
@@ -18,17 +16,9 @@ use super::top::{mobile_transport, notices, top_bar, Header};
 /// The playground.
 #[component]
 pub fn App() -> Html {
-    let (state, run, dispatch, ctx) = use_page();
-    // The diagram's width follows the window and whether two setups stand side by side.
-    use_window_resize();
-    let synced = use_live_follows(&state, &run, &dispatch);
-    use_formula_read(state.settings.config.network.formula.as_ref(), &run, &dispatch);
-    use_backprop_point(&state, &run, &dispatch);
-    use_opened_in_sight(&state);
-    use_link_sync(&state.settings);
-    use_thumbnails(&state.settings.config.data, &run);
-    use_points_storage(&state.settings.config.data.custom_points, &state.settings.config.data.axes, &dispatch);
-    use_shortcuts(&state, &run, &dispatch);
+    // The state, the run, and the page's two effects: the listeners, and the reducer's
+    // effects carried out after each render (perform.rs).
+    let (state, run, _, ctx) = use_page(true);
 
     let s = &state.settings;
     // The teacher's board and the worksheet are pages of their own (pages.rs), in a module of
@@ -55,7 +45,7 @@ pub fn App() -> Html {
                     { notices(&ctx, &state.notices) }
                 </div>
                 <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} />
-                <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} synced={synced.wrapping_add(state.started)} />
+                <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} started={state.started} />
                 <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} />
             </main>
             { lesson_panel(&ctx) }

@@ -25,8 +25,12 @@ pub(super) use yew::prelude::*;
 
 impl Reducible for AppState {
     type Action = Action;
+    /// The new state, with the effects it returns queued for the page to carry out once it
+    /// has rendered (view/perform.rs).
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+        let (next, effects) = self.update(action);
+        next.queue.push(effects);
+        Rc::new(next)
     }
 }
 

@@ -128,5 +128,8 @@ pub(super) fn read_link(hash: &str, lang: Lang) -> (Settings, Vec<Notice>) {
 
 pub(super) fn initial_state() -> AppState {
     let (settings, notices) = read_link(&location_hash(), browser_lang());
-    notices.into_iter().fold(AppState::new(settings), |state, n| state.apply(Action::Notes(Notes::Show(n))))
+    let state = notices.into_iter().fold(AppState::new(settings), |state, n| state.apply(Action::Notes(Notes::Show(n))));
+    // Everything the page does for a state is due when it opens.
+    state.queue.push(crate::app::update::effects(None, &state));
+    state
 }

@@ -16,9 +16,8 @@ pub(super) struct NetworkProps {
     pub ctx: Ctx,
     /// Backprop step by step: the stage and the training point walked through.
     pub step: Step,
-    /// Bumped when the live side was brought in line with the settings while a walk-through
-    /// is open: its numbers are read again.
-    pub synced: u64,
+    /// How many setups the worker has answered: the diagram reads the new run.
+    pub started: u64,
 }
 
 /// The network column, with the value card its links and biases open (its own state).
@@ -39,6 +38,9 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
         }
         || ()
     });
+    // The walk-through reads the run again each time it moves (a step applied, a setting the
+    // worker took).
+    super::panel::use_frame_while(&ctx.run, ctx.settings.backprop);
     let walk = if ctx.settings.backprop {
         ctx.run.read(|r| r.teaching(Some(&ctx.settings.config)).and_then(|t| t.walkthrough(p.step.point)).map(Rc::new))
     } else {

@@ -4,18 +4,17 @@
 //! them, so that the playground's first load does not carry them.
 
 use super::ctx::*;
-use super::effects::{use_formula_read, use_live_follows};
-use super::hooks::use_link_sync;
 use super::link_io::{initial_state, location_hash};
 use super::top::notices;
 
 /// The pages' module: its bindings, then the script that starts it (static/teacher_loader.js).
 const MODULE_SCRIPTS: [&str; 2] = ["./teacher.js", "./teacher_loader.js"];
 
-/// What every page starts from: the state read from the link, the live side, and the context
-/// the views share.
+/// What every page starts from: the state read from the link, the live side, the context the
+/// views share, and the page's two effects (perform.rs; the keyboard's shortcuts on the
+/// `playground` only).
 #[hook]
-pub(super) fn use_page() -> (UseReducerHandle<AppState>, RunDoor, Callback<Action>, Ctx) {
+pub(super) fn use_page(playground: bool) -> (UseReducerHandle<AppState>, RunDoor, Callback<Action>, Ctx) {
     let state = use_reducer(initial_state);
     let run = (*use_memo((), |_| RunDoor::open())).clone();
     #[cfg(feature = "test-hooks")]
@@ -25,6 +24,7 @@ pub(super) fn use_page() -> (UseReducerHandle<AppState>, RunDoor, Callback<Actio
     // The settings are shared, not copied, while they do not change.
     let settings = use_memo(state.settings.clone(), |s| s.clone());
     let ctx = Ctx { settings, dispatch: dispatch.clone(), run: run.clone() };
+    super::perform::use_effects(&state, &run, &dispatch, playground);
     (state, run, dispatch, ctx)
 }
 
@@ -76,10 +76,7 @@ pub fn follow_link(own: bool) {
 /// The page of its own the link asks for: the board or the worksheet.
 #[component]
 pub fn TeacherPage() -> Html {
-    let (state, run, dispatch, ctx) = use_page();
-    use_live_follows(&state, &run, &dispatch);
-    use_formula_read(state.settings.config.network.formula.as_ref(), &run, &dispatch);
-    use_link_sync(&state.settings);
+    let (state, _, _, ctx) = use_page(false);
     let s = &state.settings;
     html! {
         <div class={classes!("page", if s.board { "board-page" } else { "worksheet-page" }, s.projector.then_some("projector"))}>

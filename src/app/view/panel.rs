@@ -19,3 +19,24 @@ pub fn use_frame(run: &RunDoor) -> u64 {
     }
     *stamp
 }
+
+/// The newest frame stamp while `on`: the component renders again whenever the frame loop
+/// publishes one, and not while off (a panel shown within a larger one).
+#[hook]
+pub fn use_frame_while(run: &RunDoor, on: bool) -> u64 {
+    let stamp = use_state(|| 0);
+    let run = run.clone();
+    let setter = stamp.setter();
+    use_effect_with(on, move |&on| {
+        let listener = on.then(|| Callback::from(move |s| setter.set(s)));
+        if let Some(l) = &listener {
+            run.send(Command::Listen(l.clone()));
+        }
+        move || {
+            if let Some(l) = listener {
+                run.send(Command::Unlisten(l));
+            }
+        }
+    });
+    *stamp
+}
