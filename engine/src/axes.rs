@@ -214,6 +214,12 @@ impl Axes {
     pub fn pass_fail() -> Axes {
         Axes { x: Axis { name: "hours of study".into(), min: -1.0, max: 13.0 }, y: Axis { name: "previous grade".into(), min: 35.0, max: 105.0 } }
     }
+
+    /// The axes of a satellite scene's pixels, in reflectance (0 to 0.75): the red band (x)
+    /// and the near-infrared (y); named in English (the page names them in its language).
+    pub fn reflectance() -> Axes {
+        Axes { x: Axis { name: "red".into(), min: 0.0, max: 0.75 }, y: Axis { name: "near-infrared".into(), min: 0.0, max: 0.75 } }
+    }
 }
 
 #[cfg(test)]

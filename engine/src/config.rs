@@ -171,6 +171,7 @@ impl Config {
         match self.data.dataset {
             Dataset::Custom => self.data.axes.clone(),
             Dataset::PassFail => super::axes::Axes::pass_fail(),
+            Dataset::Satellite => super::axes::Axes::reflectance(),
             _ => super::axes::Axes::default(),
         }
     }

@@ -53,6 +53,9 @@ pub enum Dataset {
     /// A class's pass or fail, in its own units: hours of study and the previous grade
     /// (see `Axes::pass_fail` and the generator in [`generate`]).
     PassFail,
+    /// Pixels of a satellite scene in their own units: reflectance in the red band and in the
+    /// near-infrared (see [`crate::satellite`]); 2 to 4 classes.
+    Satellite,
     /// Points the user supplied.
     Custom,
     /// Regression of one input: y = sin(x π / 3) along x, two periods over the plane.
@@ -65,7 +68,7 @@ pub enum Dataset {
 
 impl Dataset {
     /// Two-class sets, in the data column's order.
-    pub const CLASSIFICATION: [Dataset; 10] = [
+    pub const CLASSIFICATION: [Dataset; 11] = [
         Dataset::Circle,
         Dataset::Xor,
         Dataset::Gauss,
@@ -76,13 +79,14 @@ impl Dataset {
         Dataset::Moons,
         Dataset::Checkerboard,
         Dataset::PassFail,
+        Dataset::Satellite,
     ];
     /// Regression sets.
     pub const REGRESSION: [Dataset; 5] = [Dataset::RegPlane, Dataset::RegGauss, Dataset::CurveSine, Dataset::CurveStep, Dataset::CurveAbs];
     /// Regressions of one input, whose points lie along the x axis (x₂ = 0).
     pub const CURVES: [Dataset; 3] = [Dataset::CurveSine, Dataset::CurveStep, Dataset::CurveAbs];
     /// Sets with more than two classes.
-    pub const MULTICLASS: [Dataset; 2] = [Dataset::Blobs, Dataset::Spiral];
+    pub const MULTICLASS: [Dataset; 3] = [Dataset::Blobs, Dataset::Spiral, Dataset::Satellite];
 
     /// The name used in links and JSON.
     pub fn name(self) -> &'static str {
@@ -100,6 +104,7 @@ impl Dataset {
             Dataset::Checkerboard => "checkerboard",
             Dataset::Blobs => "blobs",
             Dataset::PassFail => "pass-fail",
+            Dataset::Satellite => "satellite",
             Dataset::Custom => "custom",
             Dataset::CurveSine => "curve-sine",
             Dataset::CurveStep => "curve-step",
@@ -130,6 +135,7 @@ pub fn default_size(dataset: Dataset) -> usize {
         d if d.is_curve() => 300,
         d if d.is_regression() => 1200,
         Dataset::PassFail => 200,
+        Dataset::Satellite => crate::satellite::POINTS,
         _ => 500,
     }
 }
@@ -312,6 +318,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
                 points.push(p(hours, grade, if score > 0.5 { 1.0 } else { -1.0 }));
             }
         }
+        Dataset::Satellite => points = crate::satellite::Scene::generate(noise, rng).points(classes, rng),
         Dataset::Custom => {}
     }
     points

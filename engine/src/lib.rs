@@ -39,6 +39,7 @@ pub mod playground;
 pub mod predict;
 pub mod report;
 pub mod rng;
+pub mod satellite;
 pub mod space;
 pub mod sweep;
 pub mod trainer;

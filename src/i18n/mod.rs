@@ -322,6 +322,9 @@ views_strings! { catalogue_with_class {
     Cancel => "Cancel", "Cancelar";
     HoursOfStudy => "hours of study", "horas de estudio";
     PreviousGrade => "previous grade", "nota previa";
+    DatasetSatellite => "Satellite: red and near-infrared", "Satélite: rojo e infrarrojo";
+    RedReflectance => "red (reflectance)", "rojo (reflectancia)";
+    NirReflectance => "near-infrared (reflectance)", "infrarrojo cercano (reflectancia)";
     DatasetPassFail => "Pass or fail: hours of study and previous grade", "Aprobación: horas de estudio y nota previa";
     Projector => "Projector", "Proyector";
     ProjectorHint => "Everything larger, for a projector (link key projector=true)", "Todo más grande, para un proyector (clave de enlace projector=true)";

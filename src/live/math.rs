@@ -34,9 +34,14 @@ pub fn point_words(config: &crate::engine::Config, x: Real, y: Real, lang: Lang)
 /// language where the set is the page's own (pass or fail).
 pub fn shown_axes(config: &crate::engine::Config, lang: Lang) -> crate::engine::axes::Axes {
     let mut axes = config.data_axes();
-    if config.data.dataset == crate::engine::Dataset::PassFail {
-        axes.x.name = Text::HoursOfStudy.get(lang).into();
-        axes.y.name = Text::PreviousGrade.get(lang).into();
+    let names = match config.data.dataset {
+        crate::engine::Dataset::PassFail => Some((Text::HoursOfStudy, Text::PreviousGrade)),
+        crate::engine::Dataset::Satellite => Some((Text::RedReflectance, Text::NirReflectance)),
+        _ => None,
+    };
+    if let Some((x, y)) = names {
+        axes.x.name = x.get(lang).into();
+        axes.y.name = y.get(lang).into();
     }
     axes
 }

@@ -209,17 +209,19 @@ pub fn thumbnails(seed: u64, noise: u32, classes: usize) -> ThumbnailSets {
     let all = Dataset::CLASSIFICATION.iter().chain(Dataset::REGRESSION.iter()).chain([Dataset::Blobs].iter());
     all.filter(|d| **d != Dataset::Custom)
         .map(|&d| {
-            let k = if matches!(d, Dataset::Blobs | Dataset::Spiral) { classes } else { 2 };
+            let k = if Dataset::MULTICLASS.contains(&d) { classes } else { 2 };
             let mut rng = crate::engine::rng::Rng::new(seed);
             let all = data::generate(d, k, noise as f64 / 100.0, &mut rng);
             // Every other point or so, not the first ones: sets drawn class by class keep
             // all their classes.
             let most = if d.is_regression() { 400 } else { 500 };
             let mut points: Vec<_> = all.iter().copied().step_by(all.len().div_ceil(most).max(1)).collect();
-            if d == Dataset::PassFail {
-                let axes = crate::engine::axes::Axes::pass_fail();
-                points.iter_mut().for_each(|p| *p = axes.to_plane(p));
-            }
+            let axes = match d {
+                Dataset::PassFail => crate::engine::axes::Axes::pass_fail(),
+                Dataset::Satellite => crate::engine::axes::Axes::reflectance(),
+                _ => crate::engine::axes::Axes::default(),
+            };
+            points.iter_mut().for_each(|p| *p = axes.to_plane(p));
             (d, points)
         })
         .collect()

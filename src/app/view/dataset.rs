@@ -20,6 +20,7 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
         Dataset::Checkerboard => Text::DatasetCheckerboard,
         Dataset::Blobs => Text::DatasetBlobs,
         Dataset::PassFail => Text::DatasetPassFail,
+        Dataset::Satellite => Text::DatasetSatellite,
         Dataset::Custom => Text::DatasetCustom,
         Dataset::CurveSine => Text::DatasetCurveSine,
         Dataset::CurveStep => Text::DatasetCurveStep,

@@ -1,0 +1,96 @@
+//! The club's own data: pixels of a satellite scene in reflectance, red and near-infrared.
+//! Each surface keeps to its typical range; in red alone one neuron cannot tell vegetation
+//! from the rest (water is as dark), with the invisible band one line through the origin does
+//! (NDVI); the scene and its points follow from the seed.
+
+use neurona::engine::config::HiddenLayer;
+use neurona::engine::rng::Rng;
+use neurona::engine::satellite::{Cover, Scene, POINTS, SIDE};
+use neurona::engine::{Activation, Config, Dataset, Feature, Loss, Trainer};
+
+fn satellite(seed: u64, classes: usize, features: &[Feature]) -> Config {
+    let mut c = Config::default();
+    c.data.dataset = Dataset::Satellite;
+    c.data.seed = seed;
+    c.data.classes = classes;
+    c.data.noise = 0;
+    c.network.features = features.to_vec();
+    c.network.hidden = vec![];
+    c.network.output = Activation::Sigmoid;
+    c.training.loss = Loss::Bce;
+    c.training.learning_rate = 0.3;
+    c
+}
+
+/// Test accuracy after `epochs`.
+fn trained(config: Config, epochs: usize) -> f64 {
+    let mut t = Trainer::new(config).expect("a valid setup");
+    for _ in 0..epochs {
+        t.step().expect("no divergence");
+    }
+    t.evaluate().test.and_then(|m| m.accuracy).unwrap()
+}
+
+#[test]
+fn each_surface_keeps_to_its_typical_reflectance() {
+    let scene = Scene::generate(0.0, &mut Rng::new(3));
+    assert_eq!(scene.cover.len(), SIDE * SIDE);
+    let mean = |c: Cover| {
+        let px: Vec<_> = scene.cover.iter().zip(&scene.bands).filter(|(k, _)| **k == c).map(|(_, b)| *b).collect();
+        let n = px.len() as f32;
+        (px.iter().map(|b| b.red).sum::<f32>() / n, px.iter().map(|b| b.nir).sum::<f32>() / n, px.iter().map(|b| b.ndvi()).sum::<f32>() / n)
+    };
+    let (red, nir, ndvi) = mean(Cover::Water);
+    assert!(red < 0.06 && nir < 0.05, "water is dark in both: {red} {nir}");
+    let (red, nir, ndvi_veg) = mean(Cover::Vegetation);
+    assert!(red < 0.1 && nir > 0.25 && ndvi_veg > 0.5, "vegetation: dark red, bright NIR: {red} {nir} {ndvi_veg}");
+    let (red, nir, ndvi_soil) = mean(Cover::Soil);
+    assert!((0.1..0.3).contains(&red) && nir > red && ndvi_soil < 0.2, "soil along the soil line: {red} {nir} {ndvi_soil}");
+    let (red, nir, _) = mean(Cover::Cloud);
+    assert!(red > 0.4 && nir > 0.4, "clouds bright in both: {red} {nir}");
+    assert!(ndvi < 0.0, "water's NDVI is negative: {ndvi}");
+    // Every reflectance is a reflectance, within the axes.
+    assert!(scene.bands.iter().all(|b| [b.blue, b.green, b.red, b.nir].iter().all(|v| (0.0..=0.75).contains(v))));
+    let shares = scene.shares();
+    assert!(shares.iter().all(|&s| s > 0.03), "every surface is in the scene: {shares:?}");
+}
+
+#[test]
+fn the_scene_and_its_points_follow_from_the_seed() {
+    let a = Scene::generate(0.1, &mut Rng::new(5));
+    assert_eq!(a, Scene::generate(0.1, &mut Rng::new(5)));
+    assert_ne!(a, Scene::generate(0.1, &mut Rng::new(6)));
+    let mut config = satellite(5, 4, &[Feature::X1, Feature::X2]);
+    config.network.output = Activation::Softmax;
+    config.training.loss = Loss::SoftmaxCe;
+    let t = Trainer::new(config.clone()).unwrap();
+    assert_eq!(t.split, Trainer::new(config).unwrap().split);
+    assert_eq!(t.split.train.len() + t.split.validation.len() + t.split.test.len(), POINTS);
+    // Four classes, each present; labels 0 to 3.
+    let labels: std::collections::BTreeSet<i64> = t.split.train.iter().map(|p| p.label as i64).collect();
+    assert_eq!(labels.into_iter().collect::<Vec<_>>(), vec![0, 1, 2, 3]);
+}
+
+#[test]
+fn red_alone_cannot_tell_vegetation_and_the_invisible_band_can() {
+    let mut red_only = Vec::new();
+    let mut both = Vec::new();
+    for seed in 1..=5 {
+        red_only.push(trained(satellite(seed, 2, &[Feature::X1]), 300));
+        both.push(trained(satellite(seed, 2, &[Feature::X1, Feature::X2]), 300));
+    }
+    eprintln!("test accuracy, seeds 1 to 5: red alone {red_only:?}; red and near-infrared {both:?}");
+    assert!(red_only.iter().all(|&a| a < 0.8), "one neuron on red alone: {red_only:?}");
+    assert!(both.iter().all(|&a| a > 0.95), "one neuron on red and near-infrared: {both:?}");
+}
+
+#[test]
+fn four_surfaces_need_a_hidden_layer_and_get_it() {
+    let mut c = satellite(2, 4, &[Feature::X1, Feature::X2]);
+    c.network.hidden = vec![HiddenLayer { neurons: 6, activation: Activation::Tanh }];
+    c.network.output = Activation::Softmax;
+    c.training.loss = Loss::SoftmaxCe;
+    c.training.learning_rate = 0.1;
+    let accuracy = trained(c, 300);
+    assert!(accuracy > 0.9, "water, vegetation, soil and cloud: {accuracy}");
+}
