@@ -76,6 +76,9 @@ pub struct Settings {
     pub space: Option<LayerNo>,
     /// The loss landscape, open over this plane (`landscape=true`, or two parameters).
     pub landscape: Option<crate::engine::landscape::Plane>,
+    /// The satellite scene as the network maps it, open under the picture (`scene=true`; with
+    /// the satellite data set only).
+    pub scene: bool,
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
     /// The teacher's board of hand-in codes instead of the playground (`board=true`).
@@ -110,6 +113,7 @@ impl Settings {
             matrix: None,
             space: None,
             landscape: None,
+            scene: false,
             backprop: false,
             board: false,
             worksheet: false,

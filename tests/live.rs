@@ -742,3 +742,31 @@ fn the_perceptron_stepped_by_hand_and_typed_weights_change_the_run_in_the_worker
     assert_eq!(view.trainer().unwrap().network.layers[0].biases[0], 0.75);
     assert_eq!(view.trainer().unwrap().last, session.trainer().unwrap().last, "measured in the worker");
 }
+
+#[test]
+fn a_spaced_view_skipped_while_streaming_is_painted_once_training_pauses() {
+    use neurona::live::derived::{Asked, Derive};
+    use neurona::live::pictures::Request;
+    let mut config = Config::default();
+    config.data.dataset = Dataset::Satellite;
+    config.network.hidden.clear();
+    let mut session = Session::new();
+    through_codec(&mut session, setup(1, &config, 0));
+    let request = Request { derive: Asked::new([Derive::Scene]), ..Request::default() };
+    let first = through_codec(&mut session, ToWorker::Pictures(request)).pictures.expect("pictures");
+    assert!(first.derived.iter().any(|(d, _)| *d == Derive::Scene), "asked, the scene is mapped");
+    // Streaming at a fixed pace on a clock that moves 20 ms a reading: the pictures follow
+    // (due every 15 ms), the spaced-out map is not due again (every 500 ms).
+    let clock = std::cell::Cell::new(0.0);
+    let tick = || {
+        clock.set(clock.get() + 20.0);
+        clock.get()
+    };
+    let streamed = session.handle(ToWorker::Train { epochs: 5, budget_ms: 40.0 }, &tick);
+    assert!(streamed.pictures.is_some_and(|p| p.derived.is_empty()), "the pictures without the map");
+    // Paused, the page asks for the pictures of the run as it is (nothing moved since): the
+    // map comes with them.
+    let s = session.handle(ToWorker::Pictures(request), &tick);
+    let map = s.pictures.and_then(|p| p.derived.into_iter().find(|(d, _)| *d == Derive::Scene));
+    assert!(map.is_some(), "the map of the weights that training left");
+}

@@ -94,3 +94,22 @@ fn four_surfaces_need_a_hidden_layer_and_get_it() {
     let accuracy = trained(c, 300);
     assert!(accuracy > 0.9, "water, vegetation, soil and cloud: {accuracy}");
 }
+
+#[test]
+fn the_scene_opens_with_its_data_set_and_the_link_keeps_it() {
+    use neurona::app::i18n::Lang;
+    use neurona::app::link::{parse, to_hash};
+    use neurona::app::state::{Action, AppState, Edit, Panel};
+    let (s, repairs) = parse("dataset=satellite&scene=true&classes=4", Lang::Es);
+    assert!(s.scene && repairs.is_empty() && s.config.data.classes == 4, "{repairs:?}");
+    assert!(to_hash(&s).contains("scene=true") && to_hash(&s).contains("dataset=satellite"));
+    let (s, repairs) = parse("dataset=circle&scene=true", Lang::Es);
+    assert!(!s.scene && !repairs.is_empty(), "no scene without its data; the link is mended and says so");
+    // Choosing the data set opens the scene; closing it keeps the data; another data set closes it.
+    let state = AppState::new(s).apply(Action::Edit(Edit::Dataset(Dataset::Satellite)));
+    assert!(state.settings.scene);
+    let closed = state.apply(Action::Panel(Panel::Scene(false)));
+    assert!(!closed.settings.scene && closed.settings.config.data.dataset == Dataset::Satellite);
+    let other = state.apply(Action::Edit(Edit::Dataset(Dataset::Circle)));
+    assert!(!other.settings.scene);
+}

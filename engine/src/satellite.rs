@@ -202,3 +202,68 @@ impl Scene {
         counts.map(|n| n as f64 / self.cover.len() as f64)
     }
 }
+
+/// A scene as the network maps it: each pixel's bands (for the pictures as the eye and as
+/// remote sensing see it, and a pixel's readout), the class the network gives it, each class's
+/// share of the scene and the map's agreement with the scene's true classes.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SceneMap {
+    /// Blue, green, red and near-infrared reflectance per pixel, row by row, each as a byte:
+    /// reflectance x 255 / [`BYTE_SCALE`].
+    #[serde(with = "serde_bytes")]
+    pub bands: Vec<u8>,
+    /// The class the network gives each pixel.
+    #[serde(with = "serde_bytes")]
+    pub classes: Vec<u8>,
+    /// Each class's share of the scene's pixels, as the network maps it.
+    pub shares: Vec<f64>,
+    /// The share of pixels the network gives their true class.
+    pub accuracy: f64,
+}
+
+/// The reflectance a byte of [`SceneMap::bands`] reaches at 255.
+pub const BYTE_SCALE: f32 = 0.75;
+
+impl SceneMap {
+    /// Pixel `i`'s reflectance: blue, green, red, near-infrared.
+    pub fn pixel(&self, i: usize) -> Option<[f32; 4]> {
+        let b = self.bands.get(4 * i..4 * i + 4)?;
+        Some([0, 1, 2, 3].map(|k| b[k] as f32 / 255.0 * BYTE_SCALE))
+    }
+}
+
+/// The scene of `config`'s data (its seed and noise) mapped by `network`; none for another
+/// data set.
+pub fn map_scene(network: &super::network::Network, config: &super::Config) -> Option<SceneMap> {
+    if config.data.dataset != super::Dataset::Satellite {
+        return None;
+    }
+    let scene = Scene::generate(config.data.noise as f64 / 100.0, &mut Rng::new(config.data.seed));
+    let axes = super::axes::Axes::reflectance();
+    let plane: Vec<(Real, Real)> = scene
+        .bands
+        .iter()
+        .map(|b| {
+            let p = axes.to_plane(&Point { x: b.red as Real, y: b.nir as Real, label: 0.0 });
+            (p.x, p.y)
+        })
+        .collect();
+    let inputs = super::features::feature_matrix(config.network.inputs(), plane.iter().copied());
+    let n = plane.len();
+    let mut workspace = super::network::Workspace::default();
+    network.forward(&inputs, n, &mut workspace, None);
+    let out = network.output();
+    let values = &workspace.a[network.layers.len() - 1][..out.n_out * n];
+    let k = config.data.classes.max(2);
+    let classes: Vec<u8> = (0..n).map(|s| super::predict::predicted_class(out.activation, values, n, s).min(k - 1) as u8).collect();
+    let mut counts = vec![0usize; k];
+    classes.iter().for_each(|&c| counts[c as usize] += 1);
+    let right = classes.iter().zip(&scene.cover).filter(|(c, cover)| **c as usize == cover.class_of(k)).count();
+    let byte = |v: f32| (v / BYTE_SCALE * 255.0).round().clamp(0.0, 255.0) as u8;
+    Some(SceneMap {
+        bands: scene.bands.iter().flat_map(|b| [b.blue, b.green, b.red, b.nir].map(byte)).collect(),
+        classes,
+        shares: counts.iter().map(|&c| c as f64 / n as f64).collect(),
+        accuracy: right as f64 / n as f64,
+    })
+}

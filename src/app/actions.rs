@@ -74,6 +74,8 @@ pub enum Panel {
     Landscape(Option<crate::engine::landscape::Plane>),
     /// Backprop step by step on or off (training pauses).
     Backprop(bool),
+    /// Open or close the satellite scene as the network maps it.
+    Scene(bool),
     /// The next stage of backprop step by step (after the last, the next point).
     BackpropNext,
     /// The previous stage.

@@ -170,6 +170,12 @@ impl AppState {
             s.settings.config.normalize();
         }
         s.settings.keep_inspect_valid();
+        // The satellite scene opens with its data set, and goes with it.
+        let satellite = |c: &crate::engine::Config| c.data.dataset == Dataset::Satellite;
+        if satellite(&s.settings.config) != satellite(&before) {
+            s.settings.scene = satellite(&s.settings.config);
+        }
+        s.settings.scene &= satellite(&s.settings.config);
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }
@@ -218,6 +224,7 @@ impl AppState {
             Panel::Matrix(layer) => self.settings.matrix = layer,
             Panel::Space(layer) => self.settings.space = layer,
             Panel::Landscape(plane) => self.settings.landscape = plane,
+            Panel::Scene(open) => self.settings.scene = open,
             Panel::Backprop(on) => {
                 self.settings.backprop = on;
                 self.backprop_stage = 0;

@@ -6,6 +6,7 @@
 
 use crate::engine::landscape::Parameters;
 use crate::engine::landscape::{Landscape, Plane};
+use crate::engine::satellite::{map_scene, SceneMap};
 use crate::engine::space::{layer_space, LayerSpace};
 use crate::engine::Trainer;
 use crate::settings::Settings;
@@ -21,6 +22,8 @@ pub enum Derive {
     Space(usize),
     /// The loss landscape over a plane of weights, with the run's path on it.
     Landscape(Plane),
+    /// The satellite scene as the network maps it.
+    Scene,
 }
 
 /// What the worker computed for a [`Derive`].
@@ -28,6 +31,7 @@ pub enum Derive {
 pub enum Derived {
     Space(LayerSpace),
     Landscape(Box<Landscape>),
+    Scene(Box<SceneMap>),
 }
 
 /// The kinds the settings ask for, in a fixed order.
@@ -37,7 +41,10 @@ pub struct Asked([Option<Derive>; MOST_ASKED]);
 impl Asked {
     /// What the open views of `settings` ask for.
     pub fn of(settings: &Settings) -> Asked {
-        Asked::new([settings.space.and_then(crate::engine::LayerNo::index).map(Derive::Space), settings.landscape.map(Derive::Landscape)].into_iter().flatten())
+        let scene = (settings.scene && settings.config.data.dataset == crate::engine::Dataset::Satellite).then_some(Derive::Scene);
+        Asked::new(
+            [settings.space.and_then(crate::engine::LayerNo::index).map(Derive::Space), settings.landscape.map(Derive::Landscape), scene].into_iter().flatten(),
+        )
     }
 
     /// These kinds (the first few, if more are given than can be asked at once).
@@ -62,15 +69,17 @@ impl Asked {
             Some(Derive::Space(l)) => [1, *l as u64, 0],
             Some(Derive::Landscape(Plane::Principal)) => [2, 0, 0],
             Some(Derive::Landscape(Plane::Parameters(a, b))) => [3, parameter(*a), parameter(*b)],
+            Some(Derive::Scene) => [4, 0, 0],
         })
     }
 }
 
 impl Derive {
     /// Whether it costs enough to be computed at most every so often while training runs as
-    /// fast as it can (the landscape: 41 x 41 evaluations of the loss).
+    /// fast as it can (the landscape: 41 x 41 evaluations of the loss; the scene: 128 x 128
+    /// pixels through the network).
     pub fn spaced(self) -> bool {
-        matches!(self, Derive::Landscape(_))
+        matches!(self, Derive::Landscape(_) | Derive::Scene)
     }
 
     /// Computes it for the run `t`, with its own weights or with `shown` (an earlier epoch,
@@ -97,6 +106,14 @@ impl Derive {
                 let current = shown.cloned().unwrap_or_else(|| t.network.parameters());
                 t.landscape(&current, &path(), plane).map(|l| Derived::Landscape(Box::new(l)))
             }
+            Derive::Scene => match shown {
+                None => map_scene(&t.network, &t.config),
+                Some(parameters) => {
+                    let mut network = t.network.clone();
+                    network.set_parameters(parameters).then(|| map_scene(&network, &t.config)).flatten()
+                }
+            }
+            .map(|m| Derived::Scene(Box::new(m))),
         }
     }
 }
@@ -118,6 +135,14 @@ impl Answers {
     pub fn space(&self) -> Option<&LayerSpace> {
         self.0.iter().find_map(|(_, d)| match d {
             Derived::Space(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// The satellite scene as the network maps it, if asked and answered.
+    pub fn scene(&self) -> Option<&SceneMap> {
+        self.0.iter().find_map(|(_, d)| match d {
+            Derived::Scene(m) => Some(&**m),
             _ => None,
         })
     }

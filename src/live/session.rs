@@ -1,6 +1,7 @@
 //! The worker's side, as plain Rust: owns the trainer and answers each request with a
 //! snapshot. The browser worker only wraps it, so its behaviour is tested natively.
 
+use super::derived::Derive;
 use super::pictures::{Painter, Request};
 use super::protocol::{Event, FromWorker, RunSnapshot, Shown, Snapshot, ToWorker};
 use crate::engine::{Real, TrainError, Trainer};
@@ -33,6 +34,9 @@ pub struct Session {
     /// When what is computed for a view and spaced out (the landscape) was last computed, and
     /// how long that took (milliseconds).
     spaced_at: (f64, f64),
+    /// Whether the last pictures lack a spaced-out kind that was not due: the next answer
+    /// that does not stream paints them again, with it.
+    spaced_owed: bool,
     /// The sliced jobs under way (hints, sweeps, animations).
     jobs: super::jobs::Jobs,
 }
@@ -212,13 +216,14 @@ impl Session {
         // Pictures of another state, asked for by name, are this answer's.
         if let Some(t) = self.trainer.as_mut().filter(|_| snapshot.pictures.is_none()) {
             let key = state_key(self.setup, t, request);
-            if self.painted != Some(key) && due(self.painted_at.0, PAINT_EVERY_MS) {
+            if (self.painted != Some(key) || (self.spaced_owed && !streaming)) && due(self.painted_at.0, PAINT_EVERY_MS) {
                 self.painted = Some(key);
                 self.painted_at.0 = now;
                 let mut pictures = self.painter.paint(t, request, true);
                 let (trail, epoch) = (&self.trail, t.epoch);
                 let (at, took) = self.spaced_at;
                 let spaced_due = due(at, SPACED_EVERY_MS.max(10.0 * took));
+                self.spaced_owed = !spaced_due && request.derive.iter().any(Derive::spaced);
                 for d in request.derive.iter().filter(|d| !d.spaced() || spaced_due) {
                     let start = clock();
                     pictures.derived.extend(d.compute(t, None, || trail.before(epoch)).map(|a| (d, a)));

@@ -76,6 +76,20 @@ pub(super) const VIEW_KEYS: &[Key] = &[
         |s| s.matrix.map(|l| l.to_string()),
     ),
     key(
+        "scene",
+        3,
+        false,
+        |s, v| {
+            let open = bool_of(v)?;
+            if open && s.config.data.dataset != crate::engine::Dataset::Satellite {
+                return Err(());
+            }
+            s.scene = open;
+            Ok(())
+        },
+        |s| s.scene.then(|| "true".into()),
+    ),
+    key(
         "landscape",
         3,
         false,

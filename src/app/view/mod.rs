@@ -35,6 +35,7 @@ mod panel;
 mod perform;
 mod qr;
 mod readouts;
+mod scene;
 mod shortcuts;
 mod space;
 mod sweep;

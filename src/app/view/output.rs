@@ -91,10 +91,15 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
                 onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
                 { ctx.t(Text::LandscapeButton) }</button>
+            if s.config.data.dataset == Dataset::Satellite {
+                <button id="scene-button" class="tool" aria-pressed={s.scene.to_string()} onclick={ctx.send(Action::Panel(Panel::Scene(!s.scene)))}>
+                    { ctx.t(Text::SceneButton) }</button>
+            }
             </div>
             </div>
             { compare_panel(ctx) }
             </div>
+            { super::scene::scene_view(ctx) }
             { super::landscape::landscape_view(ctx) }
             <super::sweep::SweepTool ctx={ctx.clone()} />
             if let Some((x, y, text, id)) = tip.as_ref() {

@@ -1,0 +1,75 @@
+// End-to-end: the club's own data. Pixels of a satellite scene in red and near-infrared; the
+// scene as the network maps it, repainted as it trains; a pixel read out. In Spanish, at a
+// school laptop's 1280 x 720 and on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, closeAll, eventually, clean, seriousViolations } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const epoch = (page) => page.$eval('#iter-number', (e) => Number(e.textContent.replace(/,/g, '')));
+const scene = (page) => page.$eval('#scene-view', (e) => ({ accuracy: Number(e.dataset.accuracy), shares: JSON.parse(e.dataset.shares || '{}') }));
+
+/** Trains until `epochs` have passed, then pauses. */
+async function train(page, epochs, play = '#play-pause-button') {
+  const from = await epoch(page);
+  await page.click(play);
+  await eventually(() => epoch(page), (e) => e >= from + epochs, 60000);
+  await page.click(play);
+}
+
+test('red alone cannot map the vegetation, the invisible band can: the scene\'s map turns right as one neuron trains, in Spanish at 1280 x 720', async () => {
+  const base = 'lang=es&dataset=satellite&networkShape=&learningRate=0.03&speed=10&scene=true';
+  const s = await open(browser, `${base}&x=true&y=false`, { width: 1280, height: 720 }, { bypassCSP: true });
+  const { page } = s;
+  await page.waitForSelector('#scene-view[data-accuracy]');
+  assert.match(await page.$eval('#scene-view h3', (e) => e.textContent), /La escena como la mapea la red/);
+  assert.deepEqual(Object.keys((await scene(page)).shares).sort(), ['rest', 'vegetation']);
+  // The axes are in reflectance, named in Spanish.
+  assert.match(await page.$eval('#axis-x1', (e) => e.textContent), /rojo \(reflectancia\)/);
+  await train(page, 200);
+  const red = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
+  assert.ok(red.accuracy < 0.85, `red alone maps ${red.accuracy} of the scene right`);
+  // The near-infrared band added: a new run, one line, a map that agrees with the scene.
+  await page.click('#feature-y');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent.replace(/\D/g, '') === '000000');
+  const before = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
+  await train(page, 200);
+  const both = await eventually(() => scene(page), (m) => m.accuracy > 0.95, 10000);
+  assert.ok(both.accuracy > 0.95 && both.accuracy > before.accuracy - 1e-9, `red and near-infrared: ${before.accuracy} then ${both.accuracy}`);
+  assert.ok(Math.abs(both.shares.vegetation + both.shares.rest - 1) < 1e-9);
+  // A pixel clicked: its two bands, its NDVI, its point on the plane, the network's class.
+  const map = page.locator('#scene-view canvas').nth(2);
+  await map.scrollIntoViewIfNeeded();
+  const box = await map.boundingBox();
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const words = await page.$eval('.scene-pixel', (e) => e.textContent);
+  assert.match(words, /^Píxel \(6[34], 6[34]\): rojo 0\.\d{3}, infrarrojo 0\.\d{3}, NDVI -?\d\.\d\d; en el plano X₁ = -?\d+\.\d\d, X₂ = -?\d+\.\d\d; la red dice (vegetación|el resto)\.$/);
+  // The picture and Play stay in view above it; the scene itself passes axe-core.
+  assert.deepEqual(await seriousViolations(page), []);
+  await clean(s);
+});
+
+test('four surfaces with a hidden layer on a phone: the map forms as it trains, each class with its share, and the link keeps the scene', async () => {
+  const hash = 'lang=es&dataset=satellite&classes=4&networkShape=6&activation=tanh&learningRate=0.1&speed=10&scene=true&x=true&y=true';
+  const s = await open(browser, hash, { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  const { page } = s;
+  await page.waitForSelector('#scene-view[data-accuracy]');
+  const first = await scene(page);
+  assert.deepEqual(Object.keys(first.shares).sort(), ['cloud', 'soil', 'vegetation', 'water']);
+  await train(page, 150, '#mobile-play');
+  const trained = await eventually(() => scene(page), (m) => m.accuracy > 0.85, 10000);
+  assert.ok(trained.accuracy > first.accuracy, `${first.accuracy} then ${trained.accuracy}`);
+  assert.ok(trained.shares.water > 0.1 && trained.shares.vegetation > 0.2, JSON.stringify(trained.shares));
+  // The three pictures fit the phone's width side by side.
+  const widths = await page.$$eval('#scene-view canvas', (cs) => cs.map((c) => c.getBoundingClientRect().right));
+  assert.ok(widths.every((r) => r <= 390), `within the screen: ${widths}`);
+  assert.match(await page.evaluate(() => location.hash), /scene=true/);
+  // The scene closes from its button, and the link says so.
+  await page.click('#scene-button');
+  await page.waitForFunction(() => !document.querySelector('#scene-view'));
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /scene=/);
+  await clean(s);
+});
