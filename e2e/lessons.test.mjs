@@ -1,5 +1,6 @@
-// End-to-end: each of the lecture's eight lessons shows its point on the screen a class uses,
-// in Spanish, on a 1280 x 720 laptop and a 390 x 844 phone. The student answers the question
+// End-to-end: each of the lecture's eight lessons, and the two on the club's satellite data,
+// shows its point on the screen a class uses, in Spanish, on a 1280 x 720 laptop and a
+// 390 x 844 phone. The student answers the question
 // and presses Play; while it trains, the picture, Play, the epoch, the loss the caption names
 // and the loss chart stay fully on screen, and the explanation arrives without a pause (the
 // early-stopping lesson stops itself, the dropout lesson pauses for the class to look). For
@@ -12,7 +13,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await closeAll(); await browser?.close(); });
 
-const LESSONS = ['OrOneNeuron', 'AndByHand', 'XorOneNeuron', 'XorHiddenLayer', 'CrossEntropy', 'EarlyStopping', 'Dropout', 'ThreeClasses'];
+const LESSONS = ['OrOneNeuron', 'AndByHand', 'XorOneNeuron', 'XorHiddenLayer', 'CrossEntropy', 'EarlyStopping', 'Dropout', 'ThreeClasses', 'Infrared', 'FourSurfaces'];
 const SCREENS = [{ width: 1280, height: 720, phone: false }, { width: 390, height: 844, phone: true }];
 
 /** The share (0-100) of each element's box inside the part of the viewport nothing fixed covers. */

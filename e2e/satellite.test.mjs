@@ -28,7 +28,8 @@ test('red alone cannot map the vegetation, the invisible band can: the scene\'s 
   assert.match(await page.$eval('#scene-view h3', (e) => e.textContent), /La escena como la mapea la red/);
   assert.deepEqual(Object.keys((await scene(page)).shares).sort(), ['rest', 'vegetation']);
   // The axes are in reflectance, named in Spanish.
-  assert.match(await page.$eval('#axis-x1', (e) => e.textContent), /rojo \(reflectancia\)/);
+  assert.equal(await page.$eval('#axis-x1', (e) => e.textContent), 'rojo');
+  assert.match(await page.$eval('#data-scaling', (e) => e.textContent), /rojo de 0 … 0.75 y infrarrojo cercano de 0 … 0.75/);
   await train(page, 200);
   const red = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
   assert.ok(red.accuracy < 0.85, `red alone maps ${red.accuracy} of the scene right`);
@@ -71,5 +72,36 @@ test('four surfaces with a hidden layer on a phone: the map forms as it trains, 
   await page.click('#scene-button');
   await page.waitForFunction(() => !document.querySelector('#scene-view'));
   assert.doesNotMatch(await page.evaluate(() => location.hash), /scene=/);
+  await clean(s);
+});
+
+test('the lesson "Lo invisible": red alone leaves the map wrong, the near-infrared band turns it right, the scene beside the picture at 1280 x 720', async () => {
+  const s = await open(browser, 'lang=es', { width: 1280, height: 720 });
+  const { page } = s;
+  await page.click('#lesson-bar [data-lesson="Infrared"]');
+  await page.waitForSelector('#scene-view');
+  assert.match(await page.$eval('#lesson-banner', (e) => e.textContent), /Lo invisible: el infrarrojo/);
+  // Predict: the near-infrared will let one line through the origin separate the vegetation.
+  await page.click('#checkpoint .checkpoint-choice:nth-child(2)');
+  await page.click('#play-pause-button');
+  await page.waitForSelector('#checkpoint-feedback');
+  const feedback = await page.$eval('#checkpoint-feedback', (e) => e.textContent);
+  assert.match(feedback, /NDVI/);
+  // While it trains, the map stands beside the picture, fully on screen.
+  const inView = await page.$eval('#scene-view .scene-pictures', (e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; });
+  assert.ok(inView, 'the three pictures are on screen');
+  await eventually(() => epoch(page), (e) => e >= 60, 30000);
+  await page.click('#play-pause-button');
+  const red = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
+  assert.ok(red.accuracy < 0.85, `with red alone the map agrees on ${red.accuracy} only`);
+  // X₂ switched on, as the caption says: a new run that maps the scene right.
+  await page.click('#feature-y');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await page.click('#play-pause-button');
+  await eventually(() => epoch(page), (e) => e >= 60, 30000);
+  await page.click('#play-pause-button');
+  const both = await eventually(() => scene(page), (m) => m.accuracy > 0.95, 10000);
+  assert.ok(both.accuracy > 0.95, `with the near-infrared: ${both.accuracy}`);
+  assert.match(await page.$eval('#lesson-banner', (e) => e.textContent), /Lo invisible/, 'still the lesson, with X₂ on');
   await clean(s);
 });

@@ -113,3 +113,18 @@ fn the_scene_opens_with_its_data_set_and_the_link_keeps_it() {
     let other = state.apply(Action::Edit(Edit::Dataset(Dataset::Circle)));
     assert!(!other.settings.scene);
 }
+
+#[test]
+fn the_infrared_lessons_show_their_point_natively() {
+    use neurona::app::state::Lesson;
+    // Lesson 9: red alone, then near-infrared added, with the lesson's own setup.
+    let red = Lesson::Infrared.config();
+    assert_eq!(red.network.features, vec![Feature::X1]);
+    let mut both = red.clone();
+    both.network.features = vec![Feature::X1, Feature::X2];
+    let (red, both) = (trained(red, 60), trained(both, 60));
+    assert!(red < 0.8 && both > 0.95, "at the lesson's point: red alone {red}, with near-infrared {both}");
+    // Lesson 10: four surfaces with a hidden layer.
+    let four = trained(Lesson::FourSurfaces.config(), 150);
+    assert!(four > 0.9, "four surfaces at the lesson's point: {four}");
+}

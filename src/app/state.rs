@@ -140,6 +140,8 @@ impl AppState {
                     Box::new(c)
                 });
                 s.lesson = Some(lesson);
+                // A lesson on the satellite data opens its scene.
+                s.settings.scene = s.settings.config.data.dataset == Dataset::Satellite;
                 s.settings.speed = if lesson.is_quick() { Speed::Slow } else { Speed::Epochs(1) };
                 s.settings.exercise = lesson.exercise();
                 s.goal_met = None;

@@ -36,7 +36,7 @@ pub fn shown_axes(config: &crate::engine::Config, lang: Lang) -> crate::engine::
     let mut axes = config.data_axes();
     let names = match config.data.dataset {
         crate::engine::Dataset::PassFail => Some((Text::HoursOfStudy, Text::PreviousGrade)),
-        crate::engine::Dataset::Satellite => Some((Text::RedReflectance, Text::NirReflectance)),
+        crate::engine::Dataset::Satellite => Some((Text::RedBand, Text::NirBand)),
         _ => None,
     };
     if let Some((x, y)) = names {

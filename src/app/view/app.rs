@@ -43,6 +43,9 @@ pub fn App() -> Html {
                             xor={s.config.data.dataset == Dataset::LogicXor} />
                     }
                     { notices(&ctx, &state.notices) }
+                    // The satellite scene as the network maps it, beside the picture (on a
+                    // phone, under the losses: output.rs).
+                    if !super::scene::narrow() { { super::scene::scene_view(&ctx) } }
                 </div>
                 <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} />
                 <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} started={state.started} />

@@ -31,6 +31,8 @@ fn checkpoint(l: Lesson) -> Option<Checkpoint> {
         Lesson::EarlyStopping => (Cp6Q, [Cp6A, Cp6B, Cp6C], 0, Cp6Why, [None, Some(Cp6NotB), Some(Cp6NotC)]),
         Lesson::Dropout => (Cp7Q, [Cp7A, Cp7B, Cp7C], 1, Cp7Why, [Some(Cp7NotA), None, Some(Cp7NotC)]),
         Lesson::ThreeClasses => (Cp8Q, [Cp8A, Cp8B, Cp8C], 2, Cp8Why, [Some(Cp8NotA), Some(Cp8NotB), None]),
+        Lesson::Infrared => (Cp9Q, [Cp9A, Cp9B, Cp9C], 1, Cp9Why, [Some(Cp9NotA), None, Some(Cp9NotC)]),
+        Lesson::FourSurfaces => (Cp10Q, [Cp10A, Cp10B, Cp10C], 2, Cp10Why, [Some(Cp10NotA), Some(Cp10NotB), None]),
         _ => return None,
     };
     Some(Checkpoint { question, choices, right, why, not })

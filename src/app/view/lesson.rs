@@ -17,6 +17,8 @@ pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
         Lesson::EarlyStopping => (Text::LessonEarlyStopping, Text::CaptionEarlyStopping),
         Lesson::Dropout => (Text::LessonDropout, Text::CaptionDropout),
         Lesson::ThreeClasses => (Text::LessonThreeClasses, Text::CaptionThreeClasses),
+        Lesson::Infrared => (Text::LessonInfrared, Text::CaptionInfrared),
+        Lesson::FourSurfaces => (Text::LessonFourSurfaces, Text::CaptionFourSurfaces),
         Lesson::ExerciseXor => (Text::LessonExerciseXor, Text::CaptionExerciseXor),
         Lesson::ExerciseAndByHand => (Text::LessonExerciseAnd, Text::CaptionExerciseAnd),
         Lesson::ExerciseLearningRate => (Text::LessonExerciseRate, Text::CaptionExerciseRate),

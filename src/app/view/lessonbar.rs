@@ -14,6 +14,8 @@ fn short_title(l: Lesson) -> Text {
         Lesson::EarlyStopping => Text::ShortEarlyStopping,
         Lesson::Dropout => Text::ShortDropout,
         Lesson::ThreeClasses => Text::ShortThreeClasses,
+        Lesson::Infrared => Text::ShortInfrared,
+        Lesson::FourSurfaces => Text::ShortFourSurfaces,
         Lesson::ExerciseXor => Text::ShortExerciseXor,
         Lesson::ExerciseAndByHand => Text::ShortExerciseAnd,
         Lesson::ExerciseLearningRate => Text::ShortExerciseRate,
@@ -27,7 +29,8 @@ fn still_the_lesson(c: &crate::engine::Config, l: Lesson) -> bool {
     c.data.dataset == written.data.dataset
         && c.data.classes == written.data.classes
         && c.network.hidden == written.network.hidden
-        && c.network.features == written.network.features
+        // The infrared lesson asks for the near-infrared band (X₂) beside the red (X₁).
+        && (c.network.features == written.network.features || (l == Lesson::Infrared && c.network.features == [crate::engine::Feature::X1, crate::engine::Feature::X2]))
         && c.network.output == written.network.output
         && c.training.loss == written.training.loss
         && c.training.dropout == written.training.dropout

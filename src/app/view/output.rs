@@ -63,7 +63,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     <span style={format!("left:{:.2}%", at(&axes.x, t))}>{ axes.x.tick_label(t) }</span>
                 }) }</div>
             </div>
-            { axis_names(ctx, &axes) }
+            { axis_names(&axes) }
             </div>
             // The readouts of this setup, under its picture (beside the compared one's).
             <div class="readouts-a">
@@ -88,6 +88,9 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                 }
             </p>
             { colour_legend(ctx) }
+            // How data in its own units is scaled to the plane: under the chart, so that the
+            // losses and the chart stay beside the picture.
+            { data_scaling(ctx, &axes) }
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
                 onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
                 { ctx.t(Text::LandscapeButton) }</button>
@@ -99,7 +102,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             </div>
             { compare_panel(ctx) }
             </div>
-            { super::scene::scene_view(ctx) }
+            if super::scene::narrow() { { super::scene::scene_view(ctx) } }
             { super::landscape::landscape_view(ctx) }
             <super::sweep::SweepTool ctx={ctx.clone()} />
             if let Some((x, y, text, id)) = tip.as_ref() {
@@ -124,21 +127,29 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
     }
 }
 
-/// The names of the axes and, for data in its own units, how the network sees it.
-fn axis_names(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
+/// The names of the axes, for data in its own units.
+fn axis_names(axes: &crate::engine::axes::Axes) -> Html {
+    if axes.is_plane() {
+        return html! {};
+    }
+    let (x, y) = (axes.x.name_or("X₁"), axes.y.name_or("X₂"));
+    html! {
+        <div class="axis-names">
+            <p><span class="axis-key">{ "X₁" }</span>{ " = " }<span id="axis-x1">{ x }</span>{ " · " }
+               <span class="axis-key">{ "X₂" }</span>{ " = " }<span id="axis-x2">{ y }</span></p>
+        </div>
+    }
+}
+
+/// How data in its own units is scaled to the plane the network sees.
+fn data_scaling(ctx: &Ctx, axes: &crate::engine::axes::Axes) -> Html {
     if axes.is_plane() {
         return html! {};
     }
     let (x, y) = (axes.x.name_or("X₁"), axes.y.name_or("X₂"));
     let range = |axis: &crate::engine::axes::Axis| format!("{} … {}", axis.format(axis.min), axis.format(axis.max)).replace('-', "−");
     let scaling = ctx.t(Text::DataScaling).replace("{x}", &x).replace("{xr}", &range(&axes.x)).replace("{y}", &y).replace("{yr}", &range(&axes.y));
-    html! {
-        <div class="axis-names">
-            <p><span class="axis-key">{ "X₁" }</span>{ " = " }<span id="axis-x1">{ x }</span>{ " · " }
-               <span class="axis-key">{ "X₂" }</span>{ " = " }<span id="axis-x2">{ y }</span></p>
-            <p id="data-scaling" class="text">{ scaling }</p>
-        </div>
-    }
+    html! { <p id="data-scaling" class="text">{ scaling }</p> }
 }
 
 pub(super) fn file_tools(ctx: &Ctx) -> Html {

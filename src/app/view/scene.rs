@@ -15,6 +15,12 @@ use crate::engine::satellite::{SceneMap, SIDE};
 const TRUE_GAIN: f32 = 2.6;
 const FALSE_GAIN: f32 = 1.9;
 
+/// Whether the screen is a phone's: the scene then stands under the losses, not beside the
+/// picture.
+pub(super) fn narrow() -> bool {
+    crate::live::dom::window_width() < 700.0
+}
+
 /// The panel, while open with the satellite data.
 pub(super) fn scene_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
