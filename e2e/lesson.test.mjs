@@ -178,7 +178,13 @@ test('a threshold unit by hand: typed weights move the line and the mistakes at 
   await page.press('#tlu-b', 'Tab');
   await page.waitForFunction(() => Number(document.querySelector('#perceptron-status').dataset.mistakes) > 0);
   // The rule, stepped: it names the point and, when the unit was wrong, how the weights moved.
-  for (let i = 0; i < 400 && !(await text(page, '#perceptron-log')).includes('moved'); i++) await page.click('#perceptron-step');
+  // Each step is the worker's: the next is taken once it has answered.
+  const answered = () => page.$eval('#perceptron-log', (e) => Number(e.dataset.steps));
+  for (let i = 0; i < 400 && !(await text(page, '#perceptron-log')).includes('moved'); i++) {
+    const before = await answered();
+    await page.click('#perceptron-step');
+    await page.waitForFunction((n) => Number(document.querySelector('#perceptron-log').dataset.steps) > n, before);
+  }
   assert.match(await text(page, '#perceptron-log'), /^Point \d+ \(x₁ = -?\d\.\d\d, x₂ = -?\d\.\d\d\), label 0: the unit said 1 — wrong, so w ← w \+ η\(y − ŷ\)x moved: w₁ .* → .*, b 9\.00 → 8\.90$/);
   await clean(s);
   // The AND lesson: its weights searched by hand.

@@ -1,6 +1,7 @@
 //! Engine benchmark shared by `cargo bench` and the browser benchmark: the time of one
-//! epoch, of both losses, of the 100 x 100 grid with every neuron and of the loss landscape,
-//! at TensorFlow Playground's default and largest setups. The caller supplies the clock.
+//! epoch, of both losses, of the 100 x 100 grid with every neuron, of the loss landscape and
+//! of the satellite scene's map (one repaint: 128 x 128 pixels through the network), at
+//! TensorFlow Playground's default and largest setups. The caller supplies the clock.
 
 use crate::engine::config::HiddenLayer;
 use crate::engine::{Config, Dataset, Feature, Grid, Trainer};
@@ -29,6 +30,9 @@ pub struct Figures {
     /// The loss landscape (41 x 41 training losses) around the weights, on the plane of a
     /// path of 48 states.
     pub landscape_us: f64,
+    /// The satellite scene mapped by the network (128 x 128 pixels): one repaint of
+    /// `#scene-view`, in the worker.
+    pub scene_us: f64,
     /// At the default setup: a sweep of 8 runs of 500 epochs, and 4,000 epochs of one run
     /// (milliseconds).
     pub sweep_ms: Option<(f64, f64)>,
@@ -48,14 +52,15 @@ impl Figures {
     /// A line of text with every figure.
     pub fn line(&self) -> String {
         format!(
-            "{:<8} epoch {:>8.1} us | losses {:>7.1} us | grid {:>8.1} us | frame {:>8.1} us | {:>8.0} epochs/s | landscape {:>6.1} ms",
+            "{:<8} epoch {:>8.1} us | losses {:>7.1} us | grid {:>8.1} us | frame {:>8.1} us | {:>8.0} epochs/s | landscape {:>6.1} ms | scene map {:>6.1} ms",
             self.setup,
             self.epoch_us,
             self.losses_us,
             self.grid_us,
             self.frame_us(),
             self.epochs_per_second(),
-            self.landscape_us / 1000.0
+            self.landscape_us / 1000.0,
+            self.scene_us / 1000.0
         ) + &self.sweep_ms.map_or(String::new(), |(sweep, plain)| format!(" | sweep 8 x 500 epochs {sweep:.0} ms, 4,000 epochs {plain:.0} ms"))
     }
 }
@@ -103,8 +108,14 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
             let landscape_us = time_at_least(repeats.min(3), &mut || {
                 trainer.landscape(&current, &path, crate::engine::landscape::Plane::Principal).expect("a path of 48 epochs spans a plane");
             });
+            // The same network on the satellite data: the scene's map, as the worker repaints it.
+            let mut scene = trainer.config.clone();
+            scene.data.dataset = Dataset::Satellite;
+            let scene_us = time_at_least(repeats.min(3), &mut || {
+                crate::engine::satellite::map_scene(&trainer.network, &scene).expect("the satellite scene");
+            });
             let sweep_ms = (name == "default").then(|| sweep_against_one_run(&trainer.config, now));
-            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us, sweep_ms }
+            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us, scene_us, sweep_ms }
         })
         .collect()
 }
@@ -133,7 +144,7 @@ pub fn to_json(figures: &[Figures]) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{},\"sweepMs\":{},\"fourThousandMs\":{}}}",
+                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{},\"sceneUs\":{},\"sweepMs\":{},\"fourThousandMs\":{}}}",
                 f.setup,
                 f.epoch_us,
                 f.losses_us,
@@ -141,6 +152,7 @@ pub fn to_json(figures: &[Figures]) -> String {
                 f.frame_us(),
                 f.epochs_per_second().round(),
                 f.landscape_us,
+                f.scene_us,
                 f.sweep_ms.map_or("null".into(), |s| s.0.to_string()),
                 f.sweep_ms.map_or("null".into(), |s| s.1.to_string())
             )

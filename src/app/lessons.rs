@@ -71,6 +71,19 @@ impl Lesson {
         Lesson::ExerciseLearningRate,
     ];
 
+    /// Its number in element ids (`#lesson-N`), fixed once given: the lecture's eight, the
+    /// three exercises, then the lessons on the satellite data.
+    pub fn number(self) -> usize {
+        match self {
+            Lesson::Infrared => 12,
+            Lesson::FourSurfaces => 13,
+            Lesson::ExerciseXor => 9,
+            Lesson::ExerciseAndByHand => 10,
+            Lesson::ExerciseLearningRate => 11,
+            l => Self::ALL.iter().position(|&a| a == l).map_or(0, |i| i + 1),
+        }
+    }
+
     /// Whether it learns in a few epochs, too fast to follow at one epoch a frame: it then
     /// opens at two epochs a second.
     pub fn is_quick(self) -> bool {

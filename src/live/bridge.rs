@@ -92,10 +92,7 @@ impl RunHost {
     pub(super) fn receive(&mut self, mut s: Snapshot) -> (Vec<RunEvent>, Option<super::door::Reply>) {
         self.link.answered();
         let mut events = Vec::new();
-        let reply = match (s.perceptron.take(), self.perceptron_heard.take()) {
-            (Some(step), Some(then)) => Some(Box::new(move || then.emit(step)) as super::door::Reply),
-            _ => None,
-        };
+        let reply = s.perceptron.take().zip(self.perceptron_heard.pop_front()).map(|(step, then)| Box::new(move || then.emit(step)) as super::door::Reply);
         let waiting = self.view.setup().1;
         let applied = self.view.apply(&mut s, &self.settings.config, self.settings.compare.as_deref());
         if waiting && !self.view.setup().1 {

@@ -110,8 +110,9 @@ pub struct RunHost {
     pub(super) me: Weak<RefCell<RunHost>>,
     /// The next point the perceptron rule, stepped by hand, looks at.
     pub(super) perceptron_cursor: usize,
-    /// Who hears what the perceptron rule, stepped by hand, did.
-    pub(super) perceptron_heard: Option<yew::Callback<crate::engine::perceptron::PerceptronStep>>,
+    /// Who hears what the perceptron rule, stepped by hand, did, one per step asked, oldest
+    /// first (the worker answers in order).
+    pub(super) perceptron_heard: std::collections::VecDeque<yew::Callback<crate::engine::perceptron::PerceptronStep>>,
 }
 
 /// Which draw of initial weights a setup starts from.
@@ -149,7 +150,7 @@ impl RunHost {
             events: None,
             me: Weak::new(),
             perceptron_cursor: 0,
-            perceptron_heard: None,
+            perceptron_heard: Default::default(),
         }));
         RunHost::start_worker(&live);
         live
@@ -170,6 +171,7 @@ impl RunHost {
             self.generation = Some(generation);
             self.showing = None;
             self.edited = false;
+            self.perceptron_heard.clear();
             let (setup, waiting) = self.view.setup();
             let same_setup = (waiting || self.view.trainer().is_some()) && !self.settings.config.needs_new_network(&settings.config);
             let d = &mut self.draws;

@@ -62,9 +62,11 @@ impl RunHost {
                 losses = Some((w.loss, loss));
                 Some(ToWorker::SetParameters(parameters))
             }
+            // Only a threshold unit's step is answered with what the rule did.
+            Edit::PerceptronStep(_) if !t.config.is_perceptron() || t.split.train.is_empty() => None,
             Edit::PerceptronStep(then) => {
                 self.perceptron_cursor += 1;
-                self.perceptron_heard = Some(then);
+                self.perceptron_heard.push_back(then);
                 Some(ToWorker::PerceptronPoint(self.perceptron_cursor - 1))
             }
         };

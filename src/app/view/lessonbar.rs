@@ -50,7 +50,7 @@ pub(super) fn lesson_bar(ctx: &Ctx, chosen: Option<Lesson>) -> Html {
             <ol>
                 { for Lesson::ALL.iter().enumerate().map(|(i, &l)| html! {
                     <li>
-                        <button id={format!("lesson-{}", i + 1)} data-lesson={format!("{l:?}")}
+                        <button id={format!("lesson-{}", l.number())} data-lesson={format!("{l:?}")}
                             class={classes!("lesson-button", (chosen == Some(l)).then_some("selected"))}
                             aria-pressed={(chosen == Some(l)).to_string()} title={lesson_text(l).0.get(s.lang)}
                             onclick={ctx.send(Action::LoadLesson(l))}>

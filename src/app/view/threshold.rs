@@ -25,7 +25,8 @@ pub(super) struct ThresholdProps {
 pub(super) fn threshold_unit(p: &ThresholdProps) -> Html {
     use_frame(&p.run);
     let lang = p.lang;
-    let log = use_state(String::new);
+    // What the last step did, and how many steps the worker has answered (`data-steps`).
+    let log = use_state(|| (String::new(), 0u32));
     let run = p.run.clone();
     // Shown to three decimals.
     let r = |v: Real| (v * 1000.0).round() / 1000.0;
@@ -43,7 +44,7 @@ pub(super) fn threshold_unit(p: &ThresholdProps) -> Html {
         let log = log.clone();
         Callback::from(move |_: MouseEvent| {
             let log = log.clone();
-            run.send(Command::PerceptronStep(Callback::from(move |s| log.set(describe_step(&s, lang)))));
+            run.send(Command::PerceptronStep(Callback::from(move |s| log.set((describe_step(&s, lang), log.1 + 1)))));
         })
     };
     html! {
@@ -58,7 +59,7 @@ pub(super) fn threshold_unit(p: &ThresholdProps) -> Html {
                 <p class="explain">{ Text::XorByHand.get(lang) }</p>
             }
             <button id="perceptron-step" class="tool" onclick={step}>{ Text::PerceptronStep.get(lang) }</button>
-            <p id={ids::PERCEPTRON_LOG} class="explain" aria-live="polite">{ (*log).clone() }</p>
+            <p id={ids::PERCEPTRON_LOG} class="explain" aria-live="polite" data-steps={log.1.to_string()}>{ log.0.clone() }</p>
         </div>
     }
 }
