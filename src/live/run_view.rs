@@ -85,7 +85,12 @@ impl<P> RunView<P> {
         if t.config.training != live.training {
             t.update_live(live);
         }
-        let before = self.viewing.as_ref().map_or_else(|| t.network.parameters(), |v| v.newest.clone());
+        // Whether this answer trained or moved the weights (compared only when it did not train).
+        let moved = s.trained > 0
+            || match &self.viewing {
+                Some(v) => v.newest != s.parameters,
+                None => t.network.parameters() != s.parameters,
+            };
         if let Some(epoch) = s.rewound {
             self.viewing = None;
             if !t.rewind(epoch, &s.parameters) {
@@ -97,7 +102,7 @@ impl<P> RunView<P> {
         if !follow(t, &s.parameters, s.epoch, &s.report, &s.history) {
             return false;
         }
-        self.answers += (s.trained > 0 || before != s.parameters) as u64;
+        self.answers += moved as u64;
         if let Some(Event::EarlyStopped { at, best }) = s.event {
             self.early_stop = Some((best, at));
         }

@@ -30,16 +30,15 @@ pub(super) fn scene_view(ctx: &Ctx) -> Html {
     html! { <ScenePanel run={ctx.run.clone()} lang={s.lang} classes={s.config.data.classes} /> }
 }
 
-/// The classes' names (an id for `data-shares`, a word) and colours, by class.
+/// The classes' names (an id for `data-shares`, a word) and colours, by class: the colours
+/// of the points and the picture beside it.
 fn classes(k: usize) -> Vec<(&'static str, Text, [u8; 3])> {
-    let water = ("water", Text::CoverWater, [0x1f, 0x6f, 0xb2]);
-    let vegetation = ("vegetation", Text::CoverVegetation, [0x2e, 0x9d, 0x42]);
-    let rest = ("rest", Text::CoverRest, [0xa8, 0xa8, 0xa8]);
-    match k {
-        0..=2 => vec![rest, vegetation],
-        3 => vec![water, vegetation, rest],
-        _ => vec![water, vegetation, ("soil", Text::CoverSoil, [0xb0, 0x7a, 0x45]), ("cloud", Text::CoverCloud, [0xf2, 0xf2, 0xf2])],
-    }
+    let names = match k {
+        0..=2 => vec![("rest", Text::CoverRest), ("vegetation", Text::CoverVegetation)],
+        3 => vec![("water", Text::CoverWater), ("vegetation", Text::CoverVegetation), ("rest", Text::CoverRest)],
+        _ => vec![("water", Text::CoverWater), ("vegetation", Text::CoverVegetation), ("soil", Text::CoverSoil), ("cloud", Text::CoverCloud)],
+    };
+    names.into_iter().enumerate().map(|(c, (id, word))| (id, word, crate::render::colour::class_colour(c, k.max(2)))).collect()
 }
 
 /// The three pictures of a map, as RGBA: true colour, false colour, the network's classes.
