@@ -21,7 +21,7 @@ async function train(page, epochs, play = '#play-pause-button') {
 }
 
 test('red alone cannot map the vegetation, the invisible band can: the scene\'s map turns right as one neuron trains, in Spanish at 1280 x 720', async () => {
-  const base = 'lang=es&dataset=satellite&networkShape=&learningRate=0.03&speed=10&scene=true';
+  const base = 'lang=es&dataset=satellite&networkShape=&learningRate=0.03&speed=10&scene=true&inspect=1,0';
   const s = await open(browser, `${base}&x=true&y=false`, { width: 1280, height: 720 }, { bypassCSP: true });
   const { page } = s;
   await page.waitForSelector('#scene-view[data-accuracy]');
@@ -30,6 +30,8 @@ test('red alone cannot map the vegetation, the invisible band can: the scene\'s 
   // The axes are in reflectance, named in Spanish.
   assert.equal(await page.$eval('#axis-x1', (e) => e.textContent), 'rojo');
   assert.match(await page.$eval('#data-scaling', (e) => e.textContent), /rojo de 0 … 0.75 y infrarrojo cercano de 0 … 0.75/);
+  // The neuron inspector names its input by its band: z = w₁·x (X₁ = rojo) + b.
+  assert.deepEqual(await page.$$eval('#inspector .input-name', (e) => e.map((n) => n.textContent.trim())), ['(X₁ = rojo)', '(Sesgo)']);
   await train(page, 200);
   const red = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
   assert.ok(red.accuracy < 0.85, `red alone maps ${red.accuracy} of the scene right`);
@@ -39,6 +41,7 @@ test('red alone cannot map the vegetation, the invisible band can: the scene\'s 
   const before = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
   await train(page, 200);
   const both = await eventually(() => scene(page), (m) => m.accuracy > 0.95, 10000);
+  assert.deepEqual(await page.$$eval('#inspector .input-name', (e) => e.map((n) => n.textContent.trim())), ['(X₁ = rojo)', '(X₂ = infrarrojo cercano)', '(Sesgo)']);
   assert.ok(both.accuracy > 0.95 && both.accuracy > before.accuracy - 1e-9, `red and near-infrared: ${before.accuracy} then ${both.accuracy}`);
   assert.ok(Math.abs(both.shares.vegetation + both.shares.rest - 1) < 1e-9);
   // A pixel clicked: its two bands, its NDVI, its point on the plane, the network's class.

@@ -6,14 +6,21 @@
 use super::ctx::*;
 use super::panel::use_frame;
 use crate::engine::Config;
-use crate::live::math::point_words;
+use crate::live::math::{point_words, shown_axes};
 use door::InspectPoint;
 
-/// The name of input `i` of a neuron in layer `layer`: a feature for the first layer, the
-/// previous layer's neuron otherwise.
-fn input_name(config: &Config, layer: LayerNo, i: usize) -> String {
+/// The name of input `i` of a neuron in layer `layer`: a feature for the first layer (X₁ and
+/// X₂ with what they are, for data in its own units: "X₁ = rojo"), the previous layer's
+/// neuron otherwise.
+fn input_name(config: &Config, layer: LayerNo, i: usize, lang: Lang) -> String {
     if layer.below() == LayerNo::INPUTS {
-        config.network.features.get(i).map(|f| f.label().to_string()).unwrap_or_default()
+        let Some(&f) = config.network.features.get(i) else { return String::new() };
+        let axes = shown_axes(config, lang);
+        match f {
+            crate::engine::Feature::X1 if !axes.is_plane() => format!("{} = {}", f.label(), axes.x.name),
+            crate::engine::Feature::X2 if !axes.is_plane() => format!("{} = {}", f.label(), axes.y.name),
+            _ => f.label().to_string(),
+        }
     } else {
         format!("a{}", subscript(&format!("{},{}", layer.below(), i + 1)))
     }
@@ -129,9 +136,9 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
                         <>
                             <button class="inspector-term" id={ids::inspector_term(i)} data-input={i.to_string()}
                                 data-weight={w.to_string()} data-x={x.to_string()}
-                                title={format!("{} {} · {}", t(Text::Weight), i + 1, input_name(&p.config, layer, i))}
+                                title={format!("{} {} · {}", t(Text::Weight), i + 1, input_name(&p.config, layer, i, p.lang))}
                                 onclick={edit(Target::Weight { layer: network_layer, neuron, input: i })}>{ format!("{}·{}", signed(w), signed(x)) }</button>
-                            <span class="input-name">{ format!(" ({}) ", input_name(&p.config, layer, i)) }</span>
+                            <span class="input-name">{ format!(" ({}) ", input_name(&p.config, layer, i, p.lang)) }</span>
                             { " + " }
                         </>
                     }
