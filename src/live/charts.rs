@@ -14,7 +14,7 @@ impl Views {
     pub(super) fn draw_charts(
         &mut self,
         t: &Trainer,
-        trouble: Option<Trouble>,
+        trouble: &dyn Fn() -> Option<Trouble>,
         lang: Lang,
         stop_epoch: Option<(u64, u64)>,
         second_history: Option<&[HistoryPoint]>,
@@ -30,8 +30,9 @@ impl Views {
             }
         }
         // What is going wrong, if anything: said beside the losses, its layer marked on the
-        // gradient chart.
-        let marked = match trouble {
+        // gradient chart; diagnosed only when the charts are drawn (at most 20 times a second
+        // while training), not at every frame.
+        let marked = match trouble() {
             Some(Trouble::Exploding(l) | Trouble::DeadLayer(l)) => Some(l),
             _ => None,
         };

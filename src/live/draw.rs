@@ -167,7 +167,7 @@ impl Views {
         &mut self,
         trainer: Option<&Trainer>,
         focus: Focus,
-        trouble: Option<crate::engine::diagnose::Trouble>,
+        trouble: &dyn Fn() -> Option<crate::engine::diagnose::Trouble>,
         settings: &Settings,
         playing: bool,
         stop_epoch: Option<(u64, u64)>,

@@ -294,7 +294,7 @@ impl RunHost {
         }
         let v = &self.view;
         let second = v.compare_trainer().map(|c| &c.history.points[..]);
-        let lacking = self.views.draw_all(v.trainer(), v.page.focus, v.trouble(), &self.settings, self.playing, v.early_stop(), second);
+        let lacking = self.views.draw_all(v.trainer(), v.page.focus, &|| v.trouble(), &self.settings, self.playing, v.early_stop(), second);
         // The panels read the run at most 20 times a second while training (a counter that
         // moves faster cannot be read; each render lays text out), at once otherwise.
         if !self.playing || start - self.view.page.frames.published_at() >= FIGURES_EVERY_MS {

@@ -121,11 +121,11 @@ fn scene_panel(p: &SceneProps) -> Html {
     let title = Text::SceneTitle.get(lang);
     let captions = [Text::SceneTrueColour, Text::SceneFalseColour, Text::SceneMapCaption];
     let (shares, accuracy, share_list) = match figures {
-        Some((shares, accuracy, list)) => (Some(shares), Some(format!("{accuracy:.4}")), list),
+        Some((shares, accuracy, list)) => (Some(shares), Some(accuracy), list),
         None => (None, None, Vec::new()),
     };
     html! {
-        <section id="scene-view" class="scene-view" aria-label={title} data-shares={shares} data-accuracy={accuracy.clone()}>
+        <section id="scene-view" class="scene-view" aria-label={title} data-shares={shares} data-accuracy={accuracy.map(|a| format!("{a:.4}"))}>
             <h3>{ title }</h3>
             <div class="scene-pictures">
                 { for canvases.iter().zip(captions).map(|(canvas, caption)| html! {
@@ -141,8 +141,8 @@ fn scene_panel(p: &SceneProps) -> Html {
                         { format!("{} {:.0} %", word.get(lang), share * 100.0) }</li>
                 }) }
             </ul>
-            <p class="scene-accuracy">{ match &accuracy {
-                Some(a) => Text::SceneAccuracy.get(lang).replace("{percent}", &format!("{:.1} %", a.parse::<f64>().unwrap_or(0.0) * 100.0)),
+            <p class="scene-accuracy">{ match accuracy {
+                Some(a) => Text::SceneAccuracy.get(lang).replace("{percent}", &format!("{:.1} %", a * 100.0)),
                 None => Text::SceneWaiting.get(lang).to_string(),
             } }</p>
             <p class="scene-pixel" aria-live="polite">{ pixel.as_ref().cloned().unwrap_or_else(|| Text::SceneTap.get(lang).to_string()) }</p>
