@@ -1,5 +1,6 @@
-//! Exercises a teacher sets in a link: a goal to reach (a test loss at most so much, or a
-//! test accuracy at least so much), limits (hidden neurons in all, epochs) and the teacher's
+//! Exercises a teacher sets in a link: a goal to reach (a test loss at most so much, a test
+//! accuracy at least so much, or on the satellite data the scene's map right on at least so
+//! much of its pixels), limits (hidden neurons in all, epochs) and the teacher's
 //! own question, shown as text.
 
 /// What counts as done.
@@ -9,6 +10,9 @@ pub enum Goal {
     TestLoss(f64),
     /// The test accuracy, in percent, at or above this.
     Accuracy(f64),
+    /// The satellite scene's map, in percent of its pixels classed as the scene's true
+    /// classes, at or above this (`map-accuracy:95`; the satellite data set only).
+    MapAccuracy(f64),
 }
 
 /// The longest question kept, in characters.
@@ -19,14 +23,15 @@ pub const MAX_NEURONS: usize = 48;
 pub const MAX_EPOCHS: u64 = 1_000_000;
 
 impl Goal {
-    /// Reads `test-loss:0.1` or `accuracy:95`; `None` when it is neither, or out of range
-    /// (a loss in (0, 10], an accuracy in (0, 100]).
+    /// Reads `test-loss:0.1`, `accuracy:95` or `map-accuracy:95`; `None` when it is none of
+    /// them, or out of range (a loss in (0, 10], an accuracy in (0, 100]).
     pub fn parse(text: &str) -> Option<Goal> {
         let (kind, value) = text.split_once(':')?;
         let v: f64 = value.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
         match kind.trim() {
             "test-loss" if v > 0.0 && v <= 10.0 => Some(Goal::TestLoss(v)),
             "accuracy" if v > 0.0 && v <= 100.0 => Some(Goal::Accuracy(v)),
+            "map-accuracy" if v > 0.0 && v <= 100.0 => Some(Goal::MapAccuracy(v)),
             _ => None,
         }
     }
@@ -36,15 +41,24 @@ impl Goal {
         match self {
             Goal::TestLoss(v) => format!("test-loss:{v}"),
             Goal::Accuracy(v) => format!("accuracy:{v}"),
+            Goal::MapAccuracy(v) => format!("map-accuracy:{v}"),
         }
     }
 
-    /// Whether a test loss and accuracy (0 to 1) reach it.
-    pub fn met(self, test_loss: f64, test_accuracy: Option<f64>) -> bool {
+    /// Whether a test loss, a test accuracy and the scene's map accuracy (0 to 1; none off
+    /// the satellite data or before the map is computed) reach it.
+    pub fn met(self, test_loss: f64, test_accuracy: Option<f64>, map_accuracy: Option<f64>) -> bool {
+        let at_least = |a: Option<f64>, v: f64| a.is_some_and(|a| a * 100.0 >= v - 1e-9);
         match self {
             Goal::TestLoss(v) => test_loss.is_finite() && test_loss <= v,
-            Goal::Accuracy(v) => test_accuracy.is_some_and(|a| a * 100.0 >= v - 1e-9),
+            Goal::Accuracy(v) => at_least(test_accuracy, v),
+            Goal::MapAccuracy(v) => at_least(map_accuracy, v),
         }
+    }
+
+    /// Whether it is measured as a share (an accuracy, shown in percent), not as a loss.
+    pub fn is_accuracy(self) -> bool {
+        !matches!(self, Goal::TestLoss(_))
     }
 }
 
@@ -100,11 +114,20 @@ mod tests {
         for bad in ["accuracy:0", "accuracy:101", "test-loss:-1", "test-loss:nan", "loss:0.1", "accuracy", ""] {
             assert_eq!(Goal::parse(bad), None, "{bad}");
         }
-        for g in [Goal::TestLoss(0.25), Goal::Accuracy(87.5)] {
+        assert_eq!(Goal::parse("map-accuracy:95"), Some(Goal::MapAccuracy(95.0)));
+        assert_eq!(Goal::parse("map-accuracy:0"), None);
+        for g in [Goal::TestLoss(0.25), Goal::Accuracy(87.5), Goal::MapAccuracy(95.0)] {
             assert_eq!(Goal::parse(&g.code()), Some(g));
         }
-        assert!(Goal::TestLoss(0.1).met(0.1, None) && !Goal::TestLoss(0.1).met(0.11, Some(1.0)));
-        assert!(Goal::Accuracy(95.0).met(9.0, Some(0.95)) && !Goal::Accuracy(95.0).met(0.0, Some(0.94)) && !Goal::Accuracy(95.0).met(0.0, None));
+        assert!(Goal::TestLoss(0.1).met(0.1, None, None) && !Goal::TestLoss(0.1).met(0.11, Some(1.0), Some(1.0)));
+        assert!(
+            Goal::Accuracy(95.0).met(9.0, Some(0.95), None)
+                && !Goal::Accuracy(95.0).met(0.0, Some(0.94), Some(1.0))
+                && !Goal::Accuracy(95.0).met(0.0, None, None)
+        );
+        // The map's goal is met by the map alone: not by the test points, not before a map.
+        assert!(Goal::MapAccuracy(95.0).met(9.0, Some(0.5), Some(0.96)));
+        assert!(!Goal::MapAccuracy(95.0).met(0.0, Some(1.0), Some(0.94)) && !Goal::MapAccuracy(95.0).met(0.0, Some(1.0), None));
     }
 
     #[test]

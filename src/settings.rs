@@ -169,6 +169,13 @@ impl Settings {
         p.row < rows && p.input.is_none_or(|i| i < n_in)
     }
 
+    /// Whether the worker maps the satellite scene: on the satellite data, while its view is
+    /// open or an exercise's goal is on its map.
+    pub fn maps_scene(&self) -> bool {
+        self.config.data.dataset == crate::engine::Dataset::Satellite
+            && (self.scene || matches!(self.exercise.goal, Some(crate::exercise::Goal::MapAccuracy(_))))
+    }
+
     /// Whether a control is visible (not hidden by the link).
     pub fn shows(&self, control: &str) -> bool {
         self.hidden_controls.binary_search_by(|c| c.as_str().cmp(control)).is_err()

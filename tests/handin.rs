@@ -351,3 +351,32 @@ fn a_name_shows_as_typed_whatever_direction_marks_it_carries() {
     let back = HandIn::decode(&code).expect("read back");
     assert_eq!(back.name, "anA Beto");
 }
+
+#[test]
+fn the_vegetation_map_is_judged_on_the_map_the_boards_weights_draw() {
+    // Red alone with two neurons, and the same two with the near-infrared: the board maps the
+    // scene from each code's weights and meets the goal on the map alone.
+    let board = board_of(Lesson::ExerciseVegetationMap);
+    let mut red = board.clone();
+    red.board = false;
+    let mut both = red.clone();
+    both.config.network.features.push(neurona::engine::Feature::X2);
+    let text = format!("{}\n{}", code_of("Ana", &red, 200, 200), code_of("Beto", &both, 200, 200));
+    let (pending, bad) = read(&text, &board);
+    assert!(bad.is_empty());
+    let rows = rows_of(&pending);
+    let row = |name: &str| rows.iter().find(|r| r.name == name).unwrap().clone();
+    let (ana, beto) = (row("Ana"), row("Beto"));
+    assert!(beto.met && beto.valid && beto.map.unwrap() >= 0.95, "{beto:?}");
+    assert!(!ana.met && ana.valid && ana.map.unwrap() < 0.9, "{ana:?}");
+    assert_eq!(rows[0].name, "Beto", "the goal met ranks first");
+    // The map's accuracy is the one the page draws from the same weights.
+    let mut t = Trainer::new(both.config.clone()).unwrap();
+    (0..200).for_each(|_| {
+        t.step().unwrap();
+    });
+    let drawn = neurona::engine::satellite::map_scene(&t.network, &t.config).unwrap().accuracy;
+    assert!((drawn - beto.map.unwrap()).abs() < 0.002, "{drawn} against {:?}", beto.map);
+    let table = csv(&rows, Lang::Es, |p| format!("{p:?}"));
+    assert!(table.lines().next().unwrap().contains("Exactitud del mapa calculada de nuevo"), "{table}");
+}

@@ -325,11 +325,15 @@ fn meeting_the_goal_is_a_moment_once_per_run() {
 fn the_lessons_exercises_set_their_goals_and_limits() {
     use neurona::app::lessons::Lesson;
     let exercises: Vec<Lesson> = Lesson::ALL.into_iter().filter(|l| l.is_exercise()).collect();
-    assert_eq!(exercises.len(), 3);
+    assert_eq!(exercises.len(), 4);
     for l in exercises {
         let s = start().apply(Action::LoadLesson(l));
         assert_eq!(s.settings.exercise, l.exercise());
         assert!(s.settings.exercise.goal.is_some());
+        // The map's goal maps the scene, and its view opens.
+        let on_map = matches!(s.settings.exercise.goal, Some(neurona::app::exercise::Goal::MapAccuracy(_)));
+        assert_eq!(on_map, l == Lesson::ExerciseVegetationMap);
+        assert_eq!(s.settings.maps_scene() && s.settings.scene, on_map, "{l:?}");
         let back = s.apply(Action::LoadLesson(Lesson::OrOneNeuron));
         assert!(!back.settings.exercise.is_set(), "a lesson that only shows clears the exercise");
     }

@@ -487,7 +487,8 @@ fn each_exercise_of_the_lessons_can_be_done() {
     use neurona::engine::config::HiddenLayer;
     let met = |t: &Trainer, goal: neurona::app::exercise::Goal| {
         let m = t.last.as_ref().unwrap().test.clone().unwrap();
-        goal.met(m.loss, m.accuracy)
+        let map = neurona::engine::satellite::map_scene(&t.network, &t.config).map(|m| m.accuracy);
+        goal.met(m.loss, m.accuracy, map)
     };
     // XOR: one neuron is not enough; three are.
     let exercise = Lesson::ExerciseXor.exercise();
@@ -521,6 +522,33 @@ fn each_exercise_of_the_lessons_can_be_done() {
             met(&t, exercise.goal.unwrap())
         });
         assert_eq!(reached, expected, "learning rate {rate}");
+    }
+    // The vegetation map: two hidden neurons on red alone stay below the goal; the invisible
+    // band switched on reaches it with the same two (or none).
+    let exercise = Lesson::ExerciseVegetationMap.exercise();
+    let goal = exercise.goal.unwrap();
+    assert!(matches!(goal, neurona::app::exercise::Goal::MapAccuracy(_)));
+    for seed in 1..=5 {
+        let mut c = Lesson::ExerciseVegetationMap.config();
+        c.data.seed = seed;
+        assert_eq!(c.network.features, vec![neurona::engine::Feature::X1], "it opens on red alone");
+        assert!(c.network.hidden.iter().map(|h| h.neurons).sum::<usize>() <= exercise.max_neurons.unwrap());
+        let mut red = Trainer::new(c.clone()).unwrap();
+        let red_met = (0..300).any(|_| {
+            red.step().unwrap();
+            met(&red, goal)
+        });
+        assert!(!red_met, "seed {seed}: red alone does not map the vegetation");
+        c.network.features.push(neurona::engine::Feature::X2);
+        for hidden in [c.network.hidden.clone(), vec![]] {
+            let mut both =
+                Trainer::new(neurona::engine::Config { network: neurona::engine::config::NetworkSetup { hidden, ..c.network.clone() }, ..c.clone() }).unwrap();
+            let reached = (0..300).any(|_| {
+                both.step().unwrap();
+                met(&both, goal)
+            });
+            assert!(reached, "seed {seed}: with the near-infrared the map is right");
+        }
     }
 }
 

@@ -87,7 +87,7 @@ fn the_learning_rate_exercise_is_met_by_a_middle_rate_only() {
             let r = t.step().unwrap();
             losses.push(r.train.loss);
             let test = r.test.unwrap();
-            met |= goal.met(test.loss, test.accuracy);
+            met |= goal.met(test.loss, test.accuracy, None);
         }
         let jumps = losses.windows(2).any(|w| w[1] > w[0] * 1.05);
         (met, jumps)

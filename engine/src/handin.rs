@@ -237,15 +237,28 @@ pub enum CheckProblem {
     NoTestData,
 }
 
+/// A hand-in's result, computed again from its weights.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Recomputed {
+    /// The test loss.
+    pub loss: f64,
+    /// The test accuracy (0 to 1); none for a regression.
+    pub accuracy: Option<f64>,
+    /// On the satellite data, the share of the scene's pixels its map classes right (0 to 1).
+    pub map: Option<f64>,
+}
+
 /// The test loss and accuracy of these weights on `config`'s own test data, computed anew
-/// (the data drawn from the setup's seed, as every run of it draws them).
-pub fn recompute(config: &Config, weights: &[Real]) -> Result<(f64, Option<f64>), CheckProblem> {
+/// (the data drawn from the setup's seed, as every run of it draws them), and on the
+/// satellite data the accuracy of the scene's map they draw.
+pub fn recompute(config: &Config, weights: &[Real]) -> Result<Recomputed, CheckProblem> {
     let parameters = layers(config, weights).ok_or(CheckProblem::WeightsDoNotFit)?;
     let mut trainer = Trainer::new(config.clone()).map_err(|_| CheckProblem::NoTestData)?;
     trainer.network = crate::model::network_with(config, &parameters).ok_or(CheckProblem::WeightsDoNotFit)?;
     crate::model::switches(&mut trainer.network, config);
     let test = trainer.evaluate().test.ok_or(CheckProblem::NoTestData)?;
-    Ok((test.loss, test.accuracy))
+    let map = crate::satellite::map_scene(&trainer.network, config).map(|m| m.accuracy);
+    Ok(Recomputed { loss: test.loss, accuracy: test.accuracy, map })
 }
 
 /// Whether a claim agrees with what was computed again: the accuracy exactly (it counts

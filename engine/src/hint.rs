@@ -42,6 +42,8 @@ pub enum Aim {
     TestLoss,
     /// A high test accuracy.
     Accuracy,
+    /// A high share of the satellite scene's pixels mapped to their true class.
+    MapAccuracy,
 }
 
 /// A hint: the setting (its link key) and which way.
@@ -122,15 +124,15 @@ pub fn candidates(config: &Config, max_neurons: Option<usize>) -> Vec<(&'static 
 }
 
 /// The goal's measure of a run's last report, larger is better (accuracy, with the loss to
-/// break ties; or minus the loss), and the measure as shown.
-fn score(report: &super::trainer::EpochReport, aim: Aim) -> (f64, f64) {
+/// break ties; or minus the loss), and the measure as shown. The map's accuracy is computed
+/// from the run's network over the whole scene.
+fn score(trainer: &Trainer, report: &super::trainer::EpochReport, aim: Aim) -> (f64, f64) {
     let test = report.test.as_ref().unwrap_or(&report.train);
     let loss = if test.loss.is_finite() { test.loss } else { f64::INFINITY };
+    let share = |accuracy: f64| (accuracy - 1e-3 * loss.min(1e3), accuracy);
     match aim {
-        Aim::Accuracy => {
-            let accuracy = test.accuracy.unwrap_or(0.0);
-            (accuracy - 1e-3 * loss.min(1e3), accuracy)
-        }
+        Aim::Accuracy => share(test.accuracy.unwrap_or(0.0)),
+        Aim::MapAccuracy => share(super::satellite::map_scene(&trainer.network, &trainer.config).map_or(0.0, |m| m.accuracy)),
         Aim::TestLoss => (-loss, test.loss),
     }
 }
@@ -194,7 +196,7 @@ impl HintSearch {
                 false
             };
             if failed || t.epoch >= self.epochs {
-                let (at, scored) = (*at, if failed { (f64::NEG_INFINITY, f64::NAN) } else { score(report, self.aim) });
+                let (at, scored) = (*at, if failed { (f64::NEG_INFINITY, f64::NAN) } else { score(t, report, self.aim) });
                 self.current = None;
                 self.finish(at, scored);
             }

@@ -81,6 +81,9 @@ pub struct Row {
     pub claimed: (f64, Option<f64>),
     /// As computed again, when it could be.
     pub recomputed: Option<(f64, Option<f64>)>,
+    /// On the satellite data, the share of the scene's pixels its map classes right, as
+    /// computed again.
+    pub map: Option<f64>,
     /// Hidden neurons in all.
     pub neurons: usize,
     /// Epochs trained, as the code declares them (no board can check them: shown as
@@ -187,10 +190,10 @@ pub fn rows(pending: &[Pending], checked: &[Checked]) -> Vec<Row> {
         .zip(checked)
         .map(|(p, c)| {
             let claimed = (p.handin.test_loss, p.handin.accuracy);
-            let (recomputed, mut problem) = match c {
-                Ok(r) => (Some(*r), p.problem),
-                Err(CheckProblem::WeightsDoNotFit) => (None, Some(RowProblem::WeightsDoNotFit)),
-                Err(CheckProblem::NoTestData) => (None, Some(RowProblem::NoTestData)),
+            let (recomputed, map, mut problem) = match c {
+                Ok(r) => (Some((r.loss, r.accuracy)), r.map, p.problem),
+                Err(CheckProblem::WeightsDoNotFit) => (None, None, Some(RowProblem::WeightsDoNotFit)),
+                Err(CheckProblem::NoTestData) => (None, None, Some(RowProblem::NoTestData)),
             };
             if let Some(r) = recomputed {
                 if !crate::engine::handin::claim_holds(claimed, r) && problem.is_none_or(RowProblem::trusted) {
@@ -198,12 +201,13 @@ pub fn rows(pending: &[Pending], checked: &[Checked]) -> Vec<Row> {
                 }
             }
             let valid = recomputed.is_some() && problem.is_none_or(RowProblem::trusted);
-            let met = valid && problem.is_none() && recomputed.zip(p.goal).is_some_and(|((loss, accuracy), goal)| goal.met(loss, accuracy));
+            let met = valid && problem.is_none() && recomputed.zip(p.goal).is_some_and(|((loss, accuracy), goal)| goal.met(loss, accuracy, map));
             Row {
                 name: p.handin.name.clone(),
                 code: p.code.clone(),
                 claimed,
                 recomputed,
+                map,
                 neurons: p.neurons,
                 epoch: p.handin.epoch,
                 goal: p.goal,
@@ -230,9 +234,12 @@ fn same_name(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
-/// The board's order: better first.
+/// The board's order: better first (by the map's accuracy when the goal is the map's).
 fn rank(a: &Row, b: &Row) -> std::cmp::Ordering {
-    let measure = |r: &Row| r.recomputed.map_or(f64::INFINITY, |(loss, accuracy)| accuracy.map_or(loss, |a| -a));
+    let measure = |r: &Row| match (r.goal, r.map) {
+        (Some(Goal::MapAccuracy(_)), Some(map)) => -map,
+        _ => r.recomputed.map_or(f64::INFINITY, |(loss, accuracy)| accuracy.map_or(loss, |a| -a)),
+    };
     (!a.met, !a.valid, a.neurons)
         .cmp(&(!b.met, !b.valid, b.neurons))
         .then(measure(a).total_cmp(&measure(b)))
@@ -265,6 +272,7 @@ pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> Strin
         TeacherText::BoardClaimedAccuracy.get(lang),
         TeacherText::BoardLoss.get(lang),
         TeacherText::BoardAccuracy.get(lang),
+        TeacherText::BoardMapAccuracy.get(lang),
         TeacherText::BoardMet.get(lang),
         TeacherText::BoardValid.get(lang),
         TeacherText::BoardNote.get(lang),
@@ -281,6 +289,7 @@ pub fn csv(rows: &[Row], lang: Lang, problem_words: impl Fn(RowProblem) -> Strin
             number(r.claimed.1),
             number(r.recomputed.map(|x| x.0)),
             number(r.recomputed.and_then(|x| x.1)),
+            number(r.map),
             r.met.to_string(),
             r.valid.to_string(),
             quote(&r.problem.map(&problem_words).or_else(|| r.epoch_limit_declared.then(|| declared_words.clone())).unwrap_or_default()),

@@ -274,8 +274,6 @@ views_strings! { catalogue_with_class {
     ShortEarlyStopping => "Early stopping", "Parada temprana";
     ShortDropout => "Dropout", "Dropout";
     ShortThreeClasses => "Three classes", "Tres clases";
-    ShortInfrared => "The invisible", "Lo invisible";
-    ShortFourSurfaces => "Four surfaces", "Cuatro superficies";
     ShortExerciseXor => "XOR, fewest neurons", "XOR, pocas neuronas";
     ShortExerciseAnd => "AND weights", "Pesos de AND";
     ShortExerciseRate => "Learning rate", "Tasa de aprendizaje";
@@ -341,8 +339,6 @@ views_strings! { catalogue_with_class {
     LessonEarlyStopping => "Overfitting and early stopping", "Sobreajuste y parada temprana";
     LessonDropout => "Overfitting and dropout", "Sobreajuste y dropout";
     LessonThreeClasses => "Three classes with softmax", "Tres clases con softmax";
-    LessonInfrared => "The invisible: near-infrared", "Lo invisible: el infrarrojo";
-    LessonFourSurfaces => "Four surfaces: water, vegetation, soil and cloud", "Cuatro superficies: agua, vegetación, suelo y nubes";
     CaptionOr => "A single threshold unit, step(w·x + b), trained by the perceptron rule w ← w + η(y − ŷ)x. OR is linearly separable: watch the dashed line settle and the mistakes drop to 0.", "Una sola unidad de umbral, escalón(w·x + b), entrenada con la regla del perceptrón w ← w + η(y − ŷ)x. OR es linealmente separable: observa cómo la línea punteada se asienta y los errores bajan a 0.";
     CaptionXorOne => "The same unit on XOR: no single line puts the blue corners on one side and the orange ones on the other, so the mistakes never reach 0.", "La misma unidad con XOR: ninguna línea deja las esquinas azules de un lado y las naranjas del otro, así que los errores nunca llegan a 0.";
     CaptionXorHidden => "Four tanh neurons in a hidden layer each draw a line; the output combines them into a boundary that bends around the corners. XOR is learned.", "Cuatro neuronas tanh en una capa oculta trazan cada una una línea; la salida las combina en una frontera que rodea las esquinas. XOR se aprende.";
@@ -350,8 +346,6 @@ views_strings! { catalogue_with_class {
     CaptionCrossEntropy => "One sigmoid neuron σ(w·x + b) gives a probability; binary cross-entropy −[y ln p + (1 − y) ln(1 − p)] punishes hard the mistakes made with confidence.", "Una neurona sigmoide σ(w·x + b) da una probabilidad; la entropía cruzada binaria −[y ln p + (1 − y) ln(1 − p)] castiga mucho los errores cometidos con mucha confianza.";
     CaptionEarlyStopping => "A big network on 50 noisy points overfits: the training loss keeps falling while the validation loss turns up. Early stopping waits 250 epochs for the validation loss to improve, then stops and goes back to the best epoch (both marked on the chart).", "Una red grande con 50 puntos con ruido se sobreajusta: la pérdida de entrenamiento sigue bajando mientras la de validación sube. La parada temprana espera 250 épocas a que la pérdida de validación mejore; luego se detiene y regresa a la mejor época (las dos marcadas en la gráfica).";
     CaptionDropout => "Network A has dropout 0.5: while training, each hidden neuron is switched off half the time, so none can rely on another. B, beside it, is the same network without dropout. At epoch 500 it pauses: A's validation loss (blue) ends lower than B's (pink).", "La red A tiene dropout 0.5: al entrenar, cada neurona oculta se apaga la mitad del tiempo, así ninguna depende de otra. B, a su lado, es la misma red sin dropout. En la época 500 se pausa: la pérdida de validación de A (azul) termina más baja que la de B (rosa).";
-    CaptionInfrared => "Pixels of a satellite scene: X₁ is their reflectance in red and X₂ in the near-infrared, which the eye cannot see. One neuron with red alone looks for the vegetation: watch the network's map beside the scene. Then switch X₂ on and train again.", "Píxeles de una escena de satélite: X₁ es su reflectancia en rojo y X₂ en el infrarrojo cercano, que el ojo no ve. Una sola neurona, solo con el rojo, busca la vegetación: mira el mapa de la red junto a la escena. Después enciende X₂ y vuelve a entrenar.";
-    CaptionFourSurfaces => "With both bands and a hidden layer of six neurons, the network learns four classes; softmax gives each pixel a probability for each surface, and the map paints the most likely one.", "Con las dos bandas y una capa oculta de seis neuronas, la red aprende cuatro clases; softmax le da a cada píxel una probabilidad por superficie y el mapa pinta la más probable.";
     CaptionThreeClasses => "Three classes: the output layer has three neurons and softmax turns them into probabilities; the heatmap shows the most likely class.", "Tres clases: la capa de salida tiene tres neuronas y softmax las convierte en probabilidades; el mapa muestra la clase más probable.";
     OutputActivation => "Output activation", "Activación de salida";
     LossFunction => "Loss function", "Función de pérdida";

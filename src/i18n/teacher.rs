@@ -26,6 +26,8 @@ catalogue! { TeacherText;
     BoardClaimedAccuracy => "Claimed test accuracy", "Exactitud de prueba declarada";
     BoardLoss => "Test loss computed again", "Pérdida de prueba calculada de nuevo";
     BoardAccuracy => "Test accuracy computed again", "Exactitud de prueba calculada de nuevo";
+    BoardMapAccuracy => "Map accuracy computed again", "Exactitud del mapa calculada de nuevo";
+    BoardMapResult => "map {percent}", "mapa {percent}";
     BoardCodes => "codes: {n}", "códigos: {n}";
     BoardClaimDiffers => "Not trusted: the claimed result is not what the weights give (the code was changed).", "No confiable: el resultado declarado no es el que dan los pesos (el código fue alterado).";
     BoardAnotherExercise => "Not trusted: for other data or another goal than this exercise's.", "No confiable: es de otros datos u otro objetivo que los de este ejercicio.";

@@ -11,6 +11,17 @@ macro_rules! views_strings {
             DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";
             DatasetCurveAbs => "Absolute value (one input)", "Valor absoluto (una entrada)";
             CurveTitle => "The curve, neuron by neuron", "La curva, neurona por neurona";
+            ShortInfrared => "The invisible", "Lo invisible";
+            ShortFourSurfaces => "Four surfaces", "Cuatro superficies";
+            ShortExerciseMap => "Vegetation map", "Mapa de vegetación";
+            LessonExerciseMap => "Exercise: map the scene's vegetation with at most two neurons", "Ejercicio: mapear la vegetación de la escena con a lo más dos neuronas";
+            CaptionExerciseMap => "Two hidden neurons look for the vegetation with the red band alone, and the map beside the scene gets it wrong. Without more neurons (at most 2 in all), get the network's map right on 95% of the scene's pixels. What does the network need to see?", "Dos neuronas ocultas buscan la vegetación solo con la banda roja, y el mapa junto a la escena se equivoca. Sin más neuronas (a lo más 2 en total), logra que el mapa de la red acierte en el 95% de los píxeles de la escena. ¿Qué necesita ver la red?";
+            MapAccuracy => "Map accuracy", "Exactitud del mapa";
+            GoalMapAccuracy => "Goal: the scene's map right on at least {value}% of its pixels", "Objetivo: el mapa de la escena correcto en al menos {value}% de sus píxeles";
+            LessonInfrared => "The invisible: near-infrared", "Lo invisible: el infrarrojo";
+            LessonFourSurfaces => "Four surfaces: water, vegetation, soil and cloud", "Cuatro superficies: agua, vegetación, suelo y nubes";
+            CaptionInfrared => "Pixels of a satellite scene: X₁ is their reflectance in red and X₂ in the near-infrared, which the eye cannot see. One neuron with red alone looks for the vegetation: watch the network's map beside the scene. Then switch X₂ on and train again.", "Píxeles de una escena de satélite: X₁ es su reflectancia en rojo y X₂ en el infrarrojo cercano, que el ojo no ve. Una sola neurona, solo con el rojo, busca la vegetación: mira el mapa de la red junto a la escena. Después enciende X₂ y vuelve a entrenar.";
+            CaptionFourSurfaces => "With both bands and a hidden layer of six neurons, the network learns four classes; softmax gives each pixel a probability for each surface, and the map paints the most likely one.", "Con las dos bandas y una capa oculta de seis neuronas, la red aprende cuatro clases; softmax le da a cada píxel una probabilidad por superficie y el mapa pinta la más probable.";
             SceneButton => "Satellite scene", "Escena del satélite";
             SceneTitle => "The scene as the network maps it", "La escena como la mapea la red";
             SceneTrueColour => "True colour (as the eye sees it)", "Color verdadero (como lo ve el ojo)";

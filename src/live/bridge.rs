@@ -125,7 +125,8 @@ impl RunHost {
         let by_hand = self.settings.exercise.max_epochs == Some(0) && self.edited;
         if let (Some(goal), None, Some(t)) = (self.settings.exercise.goal, self.goal_met, self.view.trainer()) {
             let m = t.last.as_ref().map(|r| r.test.as_ref().unwrap_or(&r.train));
-            if (t.epoch > 0 || by_hand) && m.is_some_and(|m| goal.met(m.loss, m.accuracy)) {
+            let map = self.view.derived().scene().map(|m| m.accuracy);
+            if (t.epoch > 0 || by_hand) && m.is_some_and(|m| goal.met(m.loss, m.accuracy, map)) {
                 events.push(RunEvent::GoalMet(t.epoch));
             }
         }

@@ -36,10 +36,11 @@ pub fn qr(text: &str, max_version: u8) -> Option<Qr> {
     Some(Qr { size: size as u32, modules })
 }
 
-/// What is computed again of one hand-in: its test loss and accuracy, or why not.
-pub type Checked = Result<(f64, Option<f64>), CheckProblem>;
+/// What is computed again of one hand-in: its test loss and accuracy (and its scene's map's),
+/// or why not.
+pub type Checked = Result<Recomputed, CheckProblem>;
 
-pub use crate::engine::handin::CheckProblem;
+pub use crate::engine::handin::{CheckProblem, Recomputed};
 
 /// Each hand-in's result computed again from its weights on its setup's own test data.
 pub fn check(asks: &[(Config, Vec<Real>)]) -> Vec<Checked> {

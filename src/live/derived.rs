@@ -41,7 +41,7 @@ pub struct Asked([Option<Derive>; MOST_ASKED]);
 impl Asked {
     /// What the open views of `settings` ask for.
     pub fn of(settings: &Settings) -> Asked {
-        let scene = (settings.scene && settings.config.data.dataset == crate::engine::Dataset::Satellite).then_some(Derive::Scene);
+        let scene = settings.maps_scene().then_some(Derive::Scene);
         Asked::new(
             [settings.space.and_then(crate::engine::LayerNo::index).map(Derive::Space), settings.landscape.map(Derive::Landscape), scene].into_iter().flatten(),
         )

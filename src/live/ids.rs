@@ -45,6 +45,8 @@ pub const MOBILE_LOSS: &str = "mobile-loss";
 pub const MOBILE_VAL_LOSS: &str = "mobile-loss-val";
 /// The phone's transport bar: the test accuracy, when an exercise's goal is an accuracy.
 pub const MOBILE_ACCURACY: &str = "mobile-accuracy";
+/// The phone's map accuracy, under a goal on the satellite scene's map.
+pub const MOBILE_MAP_ACCURACY: &str = "mobile-map-accuracy";
 /// Training loss.
 pub const LOSS_TRAIN: &str = "loss-train";
 /// Validation loss.

@@ -38,6 +38,14 @@ pub enum Figure {
     Loss(Set),
     /// An accuracy, in percent to one decimal.
     Accuracy(Set),
+    /// The satellite scene's map: the share of its pixels classed right, in percent to one
+    /// decimal (computed with the map, not by the trainer: see [`map_figure`]).
+    MapAccuracy,
+}
+
+/// The map's accuracy (0 to 1) as the page writes it.
+pub fn map_figure(accuracy: Option<f64>) -> String {
+    accuracy.map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into())
 }
 
 /// A figure as the page writes it ("–" where there is none yet).
@@ -59,6 +67,7 @@ pub fn figure(trainer: Option<&Trainer>, which: Figure) -> String {
         Figure::Epoch => format_epoch(t.epoch),
         Figure::Loss(set) => on(set).map(|m| format!("{:.3}", m.loss)).unwrap_or_else(|| "–".into()),
         Figure::Accuracy(set) => on(set).and_then(|m| m.accuracy).map(|a| format!("{:.1}%", a * 100.0)).unwrap_or_else(|| "–".into()),
+        Figure::MapAccuracy => "–".into(),
     }
 }
 

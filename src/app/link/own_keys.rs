@@ -314,6 +314,8 @@ pub(super) const OWN_KEYS: &[Key] = &[
         "goal",
         1,
         false,
+        // The map's goal is kept off the satellite data too (points edited by hand leave it):
+        // there it cannot be met until the data is the satellite's again.
         |s, v| {
             s.exercise.goal = Some(Goal::parse(v).ok_or(())?);
             Ok(())

@@ -228,8 +228,11 @@ fn board_table(ctx: &Ctx, checked: &Checked) -> Html {
         <tbody>
             { for checked.rows.iter().enumerate().map(|(i, r)| {
                 let recomputed = r.recomputed.map(result_text);
+                // On the satellite data, the map's accuracy beside the test's.
+                let map = r.map.map(|m| TeacherText::BoardMapResult.get(lang).replace("{percent}", &format!("{:.1}%", m * 100.0)));
                 html! {
                     <tr data-name={r.name.clone()} data-claimed={result_text(r.claimed)} data-recomputed={recomputed.clone().unwrap_or_default()}
+                        data-map={r.map.map(|m| format!("{m:.4}"))}
                         data-met={r.met.to_string()} data-valid={r.valid.to_string()} data-epoch-declared={r.epoch.to_string()} class={classes!(r.met.then_some("met"), (!r.valid).then_some("invalid"))}>
                         <td>{ i + 1 }</td>
                         // Isolated: a name's direction marks cannot turn the rest of the row.
@@ -238,7 +241,7 @@ fn board_table(ctx: &Ctx, checked: &Checked) -> Html {
                         <td>{ r.neurons }</td>
                         <td>{ r.epoch }</td>
                         <td>{ result_text(r.claimed) }</td>
-                        <td>{ recomputed.unwrap_or_else(|| "—".into()) }</td>
+                        <td>{ recomputed.unwrap_or_else(|| "—".into()) }{ map.map(|m| format!(" · {m}")) }</td>
                         <td>{ ctx.t(yes_no(r.valid)) }</td>
                         <td>{ r.problem.map(|p| ctx.t(problem_text(p))).or_else(|| r.epoch_limit_declared.then(|| ctx.t(TeacherText::BoardEpochLimitDeclared))).unwrap_or("") }</td>
                     </tr>

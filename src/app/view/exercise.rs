@@ -8,6 +8,7 @@ pub(super) fn goal_words(goal: Goal, lang: Lang) -> String {
     match goal {
         Goal::TestLoss(v) => Text::GoalTestLoss.get(lang).replace("{value}", &v.to_string()),
         Goal::Accuracy(v) => Text::GoalAccuracy.get(lang).replace("{value}", &v.to_string()),
+        Goal::MapAccuracy(v) => Text::GoalMapAccuracy.get(lang).replace("{value}", &v.to_string()),
     }
 }
 
@@ -94,7 +95,7 @@ pub(super) fn page_link(s: &Settings, worksheet: bool, board: bool) -> String {
 /// What the builder's fields hold while the teacher edits them.
 #[derive(Clone, PartialEq)]
 struct Draft {
-    /// The goal's kind: "", "test-loss" or "accuracy".
+    /// The goal's kind: "", "test-loss", "accuracy" or "map-accuracy".
     kind: String,
     /// The goal's value as typed.
     value: String,
@@ -114,6 +115,7 @@ impl Draft {
         let (kind, value) = match e.goal {
             Some(Goal::TestLoss(v)) => ("test-loss", v.to_string()),
             Some(Goal::Accuracy(v)) => ("accuracy", v.to_string()),
+            Some(Goal::MapAccuracy(v)) => ("map-accuracy", v.to_string()),
             None => ("", String::new()),
         };
         Draft {
@@ -130,7 +132,7 @@ impl Draft {
     /// them).
     fn exercise(&self) -> (Exercise, Vec<String>) {
         let goal = match self.kind.as_str() {
-            "test-loss" | "accuracy" => Goal::parse(&format!("{}:{}", self.kind, self.value)),
+            "test-loss" | "accuracy" | "map-accuracy" => Goal::parse(&format!("{}:{}", self.kind, self.value)),
             _ => None,
         };
         let number = |text: &str, max: u64| text.trim().parse::<u64>().ok().map(|n| n.min(max));
@@ -209,6 +211,10 @@ fn builder(p: &BuilderProps) -> Html {
                         <option value="" selected={kind.is_empty()}>{ ctx.t(Text::GoalNone) }</option>
                         <option value="test-loss" selected={kind == "test-loss"}>{ ctx.t(Text::TestLoss) }{ " ≤" }</option>
                         <option value="accuracy" selected={kind == "accuracy"}>{ ctx.t(Text::Accuracy) }{ " (%) ≥" }</option>
+                        // The scene's map is on the satellite data only.
+                        if s.config.data.dataset == Dataset::Satellite {
+                            <option value="map-accuracy" selected={kind == "map-accuracy"}>{ ctx.t(Text::MapAccuracy) }{ " (%) ≥" }</option>
+                        }
                     </select>
                 </label>
                 { number_field("exercise-goal-value", ctx.t(Text::GoalValue), NumberSpec { min: Some(0.0), max: None, whole: false }, &draft.value, edit(|d, v| d.value = v)) }

@@ -3,7 +3,7 @@
 
 use super::ctx::*;
 use super::panel::use_frame;
-use crate::render::figures::{figure, Figure};
+use crate::render::figures::{figure, map_figure, Figure};
 
 #[derive(Properties, PartialEq)]
 pub(super) struct FigureProps {
@@ -20,7 +20,10 @@ pub(super) struct FigureProps {
 #[function_component(LiveFigure)]
 pub(super) fn live_figure(p: &FigureProps) -> Html {
     use_frame(&p.run);
-    let text = p.run.read(|r| figure(if p.second { r.compare_trainer() } else { r.trainer() }, p.figure));
+    let text = p.run.read(|r| match p.figure {
+        Figure::MapAccuracy => map_figure(r.derived().scene().map(|m| m.accuracy)),
+        which => figure(if p.second { r.compare_trainer() } else { r.trainer() }, which),
+    });
     html! { <span id={p.id} class={p.class.clone()}>{ text }</span> }
 }
 

@@ -31,7 +31,7 @@ struct Shown {
 /// A goal's measure as the hint says it.
 fn measure(v: f64, goal: Goal) -> String {
     match goal {
-        Goal::Accuracy(_) => format!("{:.0}%", v * 100.0),
+        Goal::Accuracy(_) | Goal::MapAccuracy(_) => format!("{:.0}%", v * 100.0),
         Goal::TestLoss(_) => format!("{v:.3}"),
     }
 }
@@ -61,7 +61,11 @@ pub(super) fn hint_tool(p: &HintProps) -> Html {
                 let heard = Callback::from(move |state: door::HintState| {
                     shown.set(Some(Shown { config: asked.clone(), presses: 1, found: state.found, progress: state.progress }))
                 });
-                let aim = if matches!(goal, Goal::Accuracy(_)) { Aim::Accuracy } else { Aim::TestLoss };
+                let aim = match goal {
+                    Goal::Accuracy(_) => Aim::Accuracy,
+                    Goal::MapAccuracy(_) => Aim::MapAccuracy,
+                    Goal::TestLoss(_) => Aim::TestLoss,
+                };
                 ctx.run.send(Command::Hint(Box::new(HintOrder { config, epochs, aim, max_neurons, then: heard })));
             }
         })

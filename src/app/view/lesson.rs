@@ -22,6 +22,7 @@ pub(super) fn lesson_text(l: Lesson) -> (Text, Text) {
         Lesson::ExerciseXor => (Text::LessonExerciseXor, Text::CaptionExerciseXor),
         Lesson::ExerciseAndByHand => (Text::LessonExerciseAnd, Text::CaptionExerciseAnd),
         Lesson::ExerciseLearningRate => (Text::LessonExerciseRate, Text::CaptionExerciseRate),
+        Lesson::ExerciseVegetationMap => (Text::LessonExerciseMap, Text::CaptionExerciseMap),
     }
 }
 

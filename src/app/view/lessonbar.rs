@@ -19,6 +19,7 @@ fn short_title(l: Lesson) -> Text {
         Lesson::ExerciseXor => Text::ShortExerciseXor,
         Lesson::ExerciseAndByHand => Text::ShortExerciseAnd,
         Lesson::ExerciseLearningRate => Text::ShortExerciseRate,
+        Lesson::ExerciseVegetationMap => Text::ShortExerciseMap,
     }
 }
 

@@ -352,7 +352,9 @@ pub(super) fn mobile_transport(ctx: &Ctx, playing: bool, met: bool) -> Html {
             <button id="mobile-step" class="round" aria-label={ctx.t(Text::Step)} onclick={step}>{ icon("step") }</button>
             <span class="mobile-figure"><span class="label">{ ctx.t(Text::Epoch) }</span>{ live_figure_of(ctx, ids::MOBILE_EPOCH, Figure::Epoch, "value") }</span>
             // What the exercise's goal asks for, with whether it is met.
-            if matches!(goal, Some(crate::app::exercise::Goal::Accuracy(_))) {
+            if matches!(goal, Some(crate::app::exercise::Goal::MapAccuracy(_))) {
+                <span class="mobile-figure"><span class="label">{ ctx.t(Text::MapAccuracy) }</span>{ live_figure_of(ctx, ids::MOBILE_MAP_ACCURACY, Figure::MapAccuracy, "value") }</span>
+            } else if matches!(goal, Some(crate::app::exercise::Goal::Accuracy(_))) {
                 <span class="mobile-figure"><span class="label">{ ctx.t(Text::Accuracy) }</span>{ live_figure_of(ctx, ids::MOBILE_ACCURACY, Figure::Accuracy(Set::Shown), "value") }</span>
             } else if goal.is_none() && ctx.settings().config.data.percent_val > 0 {
                 // The loss the overfitting lessons speak of.
