@@ -108,3 +108,67 @@ test('the lesson "Lo invisible": red alone leaves the map wrong, the near-infrar
   assert.match(await page.$eval('#lesson-banner', (e) => e.textContent), /Lo invisible/, 'still the lesson, with X₂ on');
   await clean(s);
 });
+
+test('the exercise "✎ Mapa de vegetación": two neurons on red alone fall short, the near-infrared meets the map\'s goal, and the board computes the map again from the code', async () => {
+  const s = await open(browser, 'lang=es', { width: 1280, height: 720 });
+  const { page } = s;
+  await page.click('#lesson-14');
+  await page.waitForSelector('#scene-view');
+  assert.match(await page.$eval('#goal-status', (e) => e.textContent), /el mapa de la escena correcto en al menos 95% de sus píxeles/);
+  assert.match(await page.$eval('#exercise-limits', (e) => e.textContent), /2/);
+  const exercise = (await page.evaluate(() => location.hash)).slice(1);
+  assert.match(exercise, /goal=map-accuracy(:|%3A)95/);
+  // Red alone: however long it trains, the map stays short of 95% and the goal is not met.
+  await train(page, 150);
+  const red = await eventually(() => scene(page), (m) => m.accuracy > 0, 5000);
+  assert.ok(red.accuracy < 0.9, `red alone maps ${red.accuracy}`);
+  assert.equal(await page.$eval('#goal-status', (e) => e.dataset.met), 'false');
+  // The invisible band: the goal is met on the map, which stands on screen beside the picture.
+  await page.click('#feature-y');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await page.click('#play-pause-button');
+  await page.waitForFunction(() => document.querySelector('#goal-status').dataset.met === 'true', null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('#play-pause-button').getAttribute('aria-pressed') === 'false');
+  const met = await scene(page);
+  assert.ok(met.accuracy >= 0.95, `met with the map at ${met.accuracy}`);
+  const inView = await page.$eval('#scene-view .scene-pictures', (e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(inView, 'the map is on screen when the goal is met');
+  // Handed in: the claim names the map's accuracy, and the board computes it again.
+  await page.click('#handin-button');
+  await page.fill('#handin-name', 'Citlali');
+  await page.click('#handin-make');
+  await page.waitForSelector('#handin-code');
+  const code = await page.$eval('#handin-code', (e) => e.value);
+  const claim = await page.textContent('#handin-claim');
+  const claimed = Number(claim.match(/Exactitud del mapa (\d+\.\d)%/)[1]);
+  assert.ok(claimed >= 95, claim);
+  const b = await open(browser, `${exercise}&board=true`, { width: 1280, height: 720 }, {}, '#class-board');
+  await b.page.fill('#board-input', `Citlali: ${code}`);
+  await b.page.click('#board-add');
+  await b.page.waitForSelector('#board-table[data-ms] tbody tr');
+  const row = await b.page.$eval('#board-table tbody tr', (r) => ({ ...r.dataset, text: r.textContent }));
+  assert.equal(row.met, 'true', JSON.stringify(row));
+  assert.equal(row.valid, 'true');
+  assert.equal((Number(row.map) * 100).toFixed(1), claimed.toFixed(1), 'the board maps the scene as the student\'s page did');
+  assert.match(row.text, /mapa \d+\.\d%/);
+  await clean(b);
+  await clean(s);
+});
+
+test('the vegetation map exercise on a phone: the map\'s accuracy in the bar, the goal met with the near-infrared, the scene under the losses', async () => {
+  const s = await open(browser, 'lang=es', { width: 390, height: 844 }, { hasTouch: true, isMobile: true });
+  const { page } = s;
+  await page.click('#lesson-14');
+  await page.waitForSelector('#scene-view');
+  await page.waitForSelector('#mobile-map-accuracy');
+  assert.equal(await page.textContent('#mobile-transport .mobile-figure:nth-of-type(2) .label'), 'Exactitud del mapa');
+  await page.click('#feature-y');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await page.click('#mobile-play');
+  await page.waitForFunction(() => document.querySelector('#mobile-goal').dataset.met === 'true', null, { timeout: 60000 });
+  const shown = Number((await page.textContent('#mobile-map-accuracy')).replace('%', ''));
+  assert.ok(shown >= 95, `the bar shows ${shown}%`);
+  const pictures = await page.$eval('#scene-view .scene-pictures', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right }; });
+  assert.ok(pictures.left >= 0 && pictures.right <= 390, JSON.stringify(pictures));
+  await clean(s);
+});

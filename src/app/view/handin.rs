@@ -43,6 +43,10 @@ fn make(ctx: &Ctx, name: &str, claim: Option<door::Claim>) -> Shown {
             if let Some(a) = accuracy {
                 parts.push(format!("{} {:.1}%", Text::TestAccuracy.get(lang), a * 100.0));
             }
+            // On the satellite data, the map these weights draw, as the board will compute it.
+            if let Some(m) = HandIn::decode(&code).ok().and_then(|h| crate::engine::handin::map_accuracy(&s.config, &h.weights)) {
+                parts.push(format!("{} {:.1}%", Text::MapAccuracy.get(lang), m * 100.0));
+            }
             parts.push(format!("{} {:.4}", Text::TestLoss.get(lang), test_loss));
             parts.push(Text::HandInNeurons.get(lang).replace("{n}", &neurons.to_string()));
             parts.push(format!("{} {epoch}", Text::Epoch.get(lang)));
