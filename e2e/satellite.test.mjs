@@ -3,6 +3,7 @@
 // school laptop's 1280 x 720 and on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { launch, open, closeAll, eventually, clean, seriousViolations } from './browser.mjs';
 
 let browser;
@@ -22,7 +23,7 @@ async function train(page, epochs, play = '#play-pause-button') {
 
 test('red alone cannot map the vegetation, the invisible band can: the scene\'s map turns right as one neuron trains, in Spanish at 1280 x 720', async () => {
   const base = 'lang=es&dataset=satellite&networkShape=&learningRate=0.03&speed=10&scene=true&inspect=1,0';
-  const s = await open(browser, `${base}&x=true&y=false`, { width: 1280, height: 720 }, { bypassCSP: true });
+  const s = await open(browser, `${base}&x=true&y=false`, { width: 1280, height: 720 }, { bypassCSP: true, acceptDownloads: true });
   const { page } = s;
   await page.waitForSelector('#scene-view[data-accuracy]');
   assert.match(await page.$eval('#scene-view h3', (e) => e.textContent), /La escena como la mapea la red/);
@@ -51,6 +52,11 @@ test('red alone cannot map the vegetation, the invisible band can: the scene\'s 
   await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
   const words = await page.$eval('.scene-pixel', (e) => e.textContent);
   assert.match(words, /^Píxel \(6[34], 6[34]\): rojo 0\.\d{3}, infrarrojo 0\.\d{3}, NDVI -?\d\.\d\d; en el plano X₁ = -?\d+\.\d\d, X₂ = -?\d+\.\d\d; la red dice (vegetación|el resto)\.$/);
+  // The animation shows the map forming beside the plane: each frame twice as wide.
+  const [gif] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#export-gif')]);
+  const bytes = fs.readFileSync(await gif.path());
+  assert.equal(bytes.subarray(0, 6).toString(), 'GIF89a');
+  assert.deepEqual([bytes.readUInt16LE(6), bytes.readUInt16LE(8)], [600, 328], 'the plane and the map, side by side');
   // The picture and Play stay in view above it; the scene itself passes axe-core.
   assert.deepEqual(await seriousViolations(page), []);
   await clean(s);
@@ -171,4 +177,71 @@ test('the vegetation map exercise on a phone: the map\'s accuracy in the bar, th
   const pictures = await page.$eval('#scene-view .scene-pictures', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right }; });
   assert.ok(pictures.left >= 0 && pictures.right <= 390, JSON.stringify(pictures));
   await clean(s);
+});
+
+test('every view works on the satellite pixels: W·X+b, the layer\'s space, the landscape, rewind with its map, Compare, backprop and a sweep, in Spanish', async () => {
+  const hash = 'lang=es&dataset=satellite&networkShape=2&activation=tanh&learningRate=0.1&x=true&y=true&scene=true&space=1&landscape=true&matrix=1';
+  const s = await open(browser, hash, { width: 1280, height: 720 });
+  const { page } = s;
+  await page.waitForSelector('#scene-view[data-accuracy]');
+  const atStart = (await scene(page)).accuracy;
+  for (let i = 0; i < 30; i++) await page.click('#next-step-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,030');
+  const trained = await eventually(() => scene(page), (m) => m.accuracy !== atStart, 10000);
+  // Z = W·X + b on the pixels' inputs, cell by cell.
+  const m = await page.evaluate(() => Object.fromEntries(['w', 'x', 'b', 'z'].map((k) => [k, JSON.parse(document.querySelector(`#matrix-${k}`).dataset.values)])));
+  assert.equal(m.w[0].length, 2, 'one column per band');
+  for (let r = 0; r < m.w.length; r++) {
+    for (let p = 0; p < m.x[0].length; p++) {
+      const z = m.w[r].reduce((acc, w, i) => acc + w * m.x[i][p], m.b[r][0]);
+      assert.ok(Math.abs(z - m.z[r][p]) < 1e-5, `Z[${r}][${p}]`);
+    }
+  }
+  // The plane as the hidden layer sees it: every training pixel, inside tanh's square.
+  await page.waitForFunction(() => document.querySelector('#space-view')?.dataset.points);
+  const inLayer = await page.$eval('#space-view', (e) => JSON.parse(e.dataset.points));
+  assert.ok(inLayer.length > 100 && inLayer.every(([u, v]) => Math.abs(u) <= 1 && Math.abs(v) <= 1), `${inLayer.length} pixels`);
+  // The landscape's path ends at the training loss.
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#landscape')?.dataset.path ?? '[]').length >= 10);
+  const path = await page.$eval('#landscape', (e) => JSON.parse(e.dataset.path));
+  assert.equal(path.at(-1)[2].toFixed(3), await page.$eval('#loss-train', (e) => e.textContent.trim()));
+  // Rewind: at epoch 0 the map is the untrained network's again; at 30, the trained one's.
+  await page.$eval('#timeline', (e) => { e.value = '0'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,000');
+  await eventually(() => scene(page), (x) => x.accuracy === atStart, 10000);
+  await page.$eval('#timeline', (e) => { e.value = '30'; e.dispatchEvent(new Event('input', { bubbles: true })); });
+  await eventually(() => scene(page), (x) => x.accuracy === trained.accuracy, 10000);
+  // Compare: a second setup on the same pixels starts both runs again, epoch for epoch.
+  await page.click('#compare-button');
+  await page.waitForSelector('#compare');
+  assert.equal(await page.$eval('#compare-dataset', (e) => e.value), 'satellite');
+  for (let i = 0; i < 5; i++) await page.click('#next-step-button');
+  await page.waitForFunction(() => document.querySelector('#iter-number').textContent === '000,005');
+  await page.waitForFunction(() => document.querySelector('#compare-epoch').textContent.trim() === '000,005');
+  assert.match(await page.$eval('#compare-loss', (e) => e.textContent), /^\d\.\d{3}$/);
+  await clean(s);
+
+  // Backprop on one pixel: w ← w − η·∂L/∂w for every weight of 2 → 2 → 1.
+  const b = await open(browser, 'lang=es&dataset=satellite&networkShape=2&activation=tanh&learningRate=0.1&x=true&y=true&backprop=true', { width: 1280, height: 720 });
+  await b.page.waitForSelector('#backprop');
+  for (let i = 0; i < 5; i++) await b.page.click('#backprop-next');
+  const lr = await b.page.$eval('#backprop-update', (e) => Number(e.dataset.lr));
+  const weights = await b.page.$$eval('.backprop-weight', (all) => all.map((e) => ({ old: Number(e.dataset.old), grad: Number(e.dataset.grad), new: Number(e.dataset.new) })));
+  assert.equal(weights.length, 2 * 2 + 2 + 2 + 1);
+  for (const w of weights) assert.ok(Math.abs(w.new - (w.old - lr * w.grad)) < 1e-6, JSON.stringify(w));
+  const sample = await b.page.$eval('#backprop-sample', (e) => JSON.parse(e.dataset.inputs));
+  assert.equal(sample.length, 2, 'a pixel: red and near-infrared');
+  // A sweep of the learning rate on the pixels trains in the worker.
+  await b.page.click('#backprop-close').catch(() => {});
+  await b.page.click('#sweep-button');
+  await b.page.waitForSelector('#sweep');
+  await b.page.fill('#sweep-from', '0.01');
+  await b.page.fill('#sweep-to', '1');
+  await b.page.fill('#sweep-count', '3');
+  await b.page.fill('#sweep-epochs', '20');
+  await b.page.click('#sweep-run');
+  await b.page.waitForFunction(() => JSON.parse(document.querySelector('#sweep-results')?.dataset.values ?? '[]').length === 3, null, { timeout: 30000 });
+  const rows = JSON.parse(await b.page.$eval('#sweep-results', (e) => e.dataset.values));
+  for (const r of rows) assert.ok(r.train > 0 && r.test > 0, JSON.stringify(r));
+  await clean(b);
 });

@@ -135,3 +135,53 @@ fn every_lesson_keeps_its_number_in_ids() {
     let numbers: Vec<usize> = Lesson::ALL.iter().map(|l| l.number()).collect();
     assert_eq!(numbers, vec![1, 2, 3, 4, 5, 6, 7, 8, 12, 13, 9, 10, 11, 14], "the exercises keep 9 to 11; the satellite lessons and their exercise come after");
 }
+
+#[test]
+fn the_animation_shows_the_scenes_map_forming_beside_the_plane() {
+    use neurona::live::classroom::{start_animation, AnimationAsk};
+    let mut c = satellite(2, 2, &[Feature::X1, Feature::X2]);
+    c.training.learning_rate = 0.03;
+    let mut t = Trainer::new(c.clone()).unwrap();
+    let mut frames = vec![(0, t.network.parameters())];
+    for _ in 0..12 {
+        (0..3).for_each(|_| {
+            t.step().unwrap();
+        });
+        frames.push((t.epoch, t.network.parameters()));
+    }
+    let ask = AnimationAsk { frames: frames.clone(), word: "Época".into(), discretize: false, show_test: false };
+    let mut animation = start_animation(ask, Some(&t)).ok().expect("an animation");
+    let gif = loop {
+        let (state, done) = animation.step(f64::INFINITY, Some(&mut t), &|| 0.0);
+        if done {
+            break state.gif.expect("a whole file");
+        }
+    };
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::RGBA);
+    let mut decoder = options.read_info(gif.as_slice()).unwrap();
+    let (w, h) = (decoder.width() as usize, decoder.height() as usize);
+    use neurona::render::frames::{SIDE as PLANE, STRIP};
+    assert_eq!((w, h), (2 * PLANE, PLANE + STRIP), "the map beside the plane");
+    let mut maps = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        let rgba = frame.buffer.to_vec();
+        maps.push((0..PLANE).flat_map(|y| rgba[(y * w + PLANE) * 4..][..PLANE * 4].to_vec()).collect::<Vec<u8>>());
+    }
+    assert_eq!(maps.len(), frames.len());
+    assert_ne!(maps.first(), maps.last(), "the map changes as the network learns");
+    // The last frame's map is the page's map of the newest weights: each of its pixels in the
+    // colour of the class the network gives the scene's pixel under it.
+    let map = neurona::engine::satellite::map_scene(&t.network, &t.config).unwrap();
+    let colour = |k: u8| neurona::render::colour::class_colour(k as usize, 2);
+    let last = maps.last().unwrap();
+    let agree = (0..PLANE)
+        .flat_map(|y| (0..PLANE).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let class = map.classes[(y * SIDE / PLANE) * SIDE + x * SIDE / PLANE];
+            let px = &last[(y * PLANE + x) * 4..][..3];
+            colour(class).iter().zip(px).all(|(a, b)| (*a as i32 - *b as i32).abs() <= 24)
+        })
+        .count();
+    assert!(agree as f64 / (PLANE * PLANE) as f64 > 0.98, "{agree} of {} pixels", PLANE * PLANE);
+}

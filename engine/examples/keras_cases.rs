@@ -90,6 +90,15 @@ fn cases() -> Vec<(&'static str, Config)> {
     units.training.early_stopping.enabled = true;
     units.training.early_stopping.patience = 100;
     cases.push(("own units, validation, early stopping", units));
+    // The club's satellite pixels in reflectance: vegetation against the rest from red and
+    // near-infrared with one neuron, and the four surfaces with a hidden layer and softmax.
+    let mut vegetation = base(&[], Sigmoid, Loss::Bce, Optimizer::Sgd, 0.1);
+    vegetation.data.dataset = Dataset::Satellite;
+    cases.push(("satellite: vegetation, red and near-infrared", vegetation));
+    let mut surfaces = base(&[(6, Tanh)], Softmax, Loss::SoftmaxCe, Optimizer::Adam, 0.03);
+    surfaces.data.dataset = Dataset::Satellite;
+    surfaces.data.classes = 4;
+    cases.push(("satellite: four surfaces, softmax", surfaces));
     let mut perceptron = base(&[], Step, Loss::HalfMse, Optimizer::Sgd, 0.1);
     perceptron.training.shuffle = false;
     cases.push(("perceptron", perceptron));

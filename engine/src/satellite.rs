@@ -180,6 +180,10 @@ impl Scene {
                 }
             }
         }
+        // Kept to a ten-thousandth, as Sentinel-2's surface reflectance products store it
+        // (whole numbers of 1/10,000): the data exported and read back is the data trained on.
+        let step = |v: f32| (v * 10_000.0).round() / 10_000.0;
+        let bands = bands.into_iter().map(|b| Bands { blue: step(b.blue), green: step(b.green), red: step(b.red), nir: step(b.nir) }).collect();
         Scene { cover, bands }
     }
 

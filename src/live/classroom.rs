@@ -113,7 +113,15 @@ pub fn spread<T: Clone>(all: &[T], most: usize) -> Vec<T> {
     (0..most).map(|i| all[i * (all.len() - 1) / (most - 1)].clone()).collect()
 }
 
-/// The animation under way, if any.
+/// On the satellite data, the scene as the network with `parameters` maps it.
+fn scene_map(t: &Trainer, parameters: &super::timeline::Parameters) -> Option<crate::engine::satellite::SceneMap> {
+    if t.config.data.dataset != crate::engine::Dataset::Satellite {
+        return None;
+    }
+    let mut network = t.network.clone();
+    network.set_parameters(parameters).then(|| crate::engine::satellite::map_scene(&network, &t.config)).flatten()
+}
+
 /// An animation under way.
 pub struct Animation {
     ask: AnimationAsk,
@@ -133,7 +141,9 @@ pub fn start_animation(mut ask: AnimationAsk, run: Option<&Trainer>) -> Result<A
         return Err(refused(AnimationRefusal::TooFewFrames(ask.frames.len())));
     }
     ask.frames = spread(&ask.frames, MAX_FRAMES);
-    let (w, h) = (frames::SIDE as u16, (frames::SIDE + frames::STRIP) as u16);
+    // On the satellite data the scene's map forms beside the plane.
+    let wide = run.is_some_and(|t| t.config.data.dataset == crate::engine::Dataset::Satellite);
+    let (w, h) = (frames::SIDE as u16 * (1 + wide as u16), (frames::SIDE + frames::STRIP) as u16);
     let Ok(mut encoder) = gif::Encoder::new(Vec::new(), w, h, &[]) else { return Err(refused(AnimationRefusal::NoRun)) };
     let _ = encoder.set_repeat(gif::Repeat::Infinite);
     Ok(Animation { ask, next: 0, encoder: Some(encoder), painter: Default::default() })
@@ -156,8 +166,12 @@ impl Animation {
             let points: Vec<_> = t.split.train.iter().map(|p| (*p, false)).chain(shown_test.iter().map(|p| (*p, true))).collect();
             let label = format!("{} {epoch}", a.ask.word);
             let label = if frames::can_write(&label) { label } else { epoch.to_string() };
-            let mut rgba = frames::frame(&pictures.heatmap, super::pictures::GRID, &points, (-6.0, 6.0), t.config.data.classes, &label);
-            let mut frame = gif::Frame::from_rgba_speed(frames::SIDE as u16, (frames::SIDE + frames::STRIP) as u16, &mut rgba, 10);
+            let rgba = frames::frame(&pictures.heatmap, super::pictures::GRID, &points, (-6.0, 6.0), t.config.data.classes, &label);
+            let (mut rgba, width) = match scene_map(t, parameters) {
+                Some(map) => (frames::beside_map(&rgba, &map.classes, crate::engine::satellite::SIDE, t.config.data.classes), 2 * frames::SIDE),
+                None => (rgba, frames::SIDE),
+            };
+            let mut frame = gif::Frame::from_rgba_speed(width as u16, (frames::SIDE + frames::STRIP) as u16, &mut rgba, 10);
             frame.delay = if a.next + 1 == total { LAST_DELAY } else { DELAY };
             // A frame that would take the file past its limit ends it (the first ten always go in).
             let before = encoder.get_ref().len();

@@ -113,6 +113,30 @@ pub fn frame(heatmap: &[u8], grid: usize, points: &[(Point, bool)], range: (Real
     rgba
 }
 
+/// A frame with the satellite scene's map beside it: `frame` (as [`frame`] draws it) on the
+/// left, the network's class of each of the scene's `side` x `side` pixels (`classes`, row by
+/// row) scaled to [`SIDE`] on the right, in the classes' colours. `2 SIDE` x (`SIDE` +
+/// `STRIP`) RGBA.
+pub fn beside_map(frame: &[u8], classes: &[u8], side: usize, k: usize) -> Vec<u8> {
+    let (w, h) = (2 * SIDE, SIDE + STRIP);
+    let mut rgba = vec![255u8; w * h * 4];
+    for y in 0..h {
+        rgba[y * w * 4..][..SIDE * 4].copy_from_slice(&frame[y * SIDE * 4..][..SIDE * 4]);
+    }
+    if side == 0 || classes.len() < side * side {
+        return rgba;
+    }
+    let colours: Vec<[u8; 3]> = (0..k.max(2)).map(|c| class_colour(c, k.max(2))).collect();
+    for py in 0..SIDE {
+        let row = &classes[py * side / SIDE * side..][..side];
+        for px in 0..SIDE {
+            let c = colours.get(row[px * side / SIDE] as usize).copied().unwrap_or([0, 0, 0]);
+            rgba[(py * w + SIDE + px) * 4..][..3].copy_from_slice(&c);
+        }
+    }
+    rgba
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +164,17 @@ mod tests {
         let (x, y) = (SIDE * 3 / 4, SIDE / 4);
         assert_eq!(f[(y * SIDE + x) * 4..][..3], diverging(1.0));
         assert_eq!(f[(10 * SIDE + 10) * 4..][..3], [255, 255, 255]);
+    }
+
+    #[test]
+    fn the_map_stands_beside_the_plane_in_its_classes_colours() {
+        let plane = frame(&vec![90u8; 4 * 4 * 4], 4, &[], (-6.0, 6.0), 2, "Época 3");
+        // A 2 x 2 map: the left column class 1, the right class 0.
+        let both = beside_map(&plane, &[1, 0, 1, 0], 2, 2);
+        assert_eq!(both.len(), 2 * SIDE * (SIDE + STRIP) * 4);
+        let at = |x: usize, y: usize| both[(y * 2 * SIDE + x) * 4..][..3].to_vec();
+        assert_eq!(at(10, 10), plane[(10 * SIDE + 10) * 4..][..3].to_vec(), "the plane on the left");
+        assert_eq!(at(SIDE + 10, SIDE - 10), class_colour(1, 2).to_vec());
+        assert_eq!(at(2 * SIDE - 10, 10), class_colour(0, 2).to_vec());
     }
 }

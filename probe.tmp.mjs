@@ -1,0 +1,14 @@
+import { launch, open, clean } from './e2e/browser.mjs';
+const browser = await launch();
+const hash = 'lang=es&dataset=satellite&networkShape=2&activation=tanh&learningRate=0.1&x=true&y=true&scene=true&space=1&landscape=true&matrix=1';
+const s = await open(browser, hash, { width: 1280, height: 720 });
+const { page } = s;
+for (let i = 0; i < 30; i++) await page.click('#next-step-button');
+await page.waitForTimeout(1500);
+await page.click('#compare-button');
+await page.waitForSelector('#compare');
+for (let i = 0; i < 5; i++) await page.click('#next-step-button');
+await page.waitForTimeout(1500);
+console.log(await page.$eval('#iter-number', (e) => e.textContent), await page.$eval('#compare-epoch', (e) => e.textContent), await page.$eval('#compare-dataset', (e) => e.value));
+await page.screenshot({ path: '/tmp/cmp.png' });
+await clean(s); await browser.close();
