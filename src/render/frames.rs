@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn the_map_stands_beside_the_plane_in_its_classes_colours() {
-        let plane = frame(&vec![90u8; 4 * 4 * 4], 4, &[], (-6.0, 6.0), 2, "Época 3");
+        let plane = frame(&[90u8; 4 * 4 * 4], 4, &[], (-6.0, 6.0), 2, "Época 3");
         // A 2 x 2 map: the left column class 1, the right class 0.
         let both = beside_map(&plane, &[1, 0, 1, 0], 2, 2);
         assert_eq!(both.len(), 2 * SIDE * (SIDE + STRIP) * 4);
