@@ -150,7 +150,7 @@ fn the_animation_shows_the_scenes_map_forming_beside_the_plane() {
         frames.push((t.epoch, t.network.parameters()));
     }
     let ask = AnimationAsk { frames: frames.clone(), word: "Época".into(), discretize: false, show_test: false };
-    let mut animation = start_animation(ask, Some(&t)).ok().expect("an animation");
+    let mut animation = start_animation(ask, Some(&t)).expect("an animation");
     let gif = loop {
         let (state, done) = animation.step(f64::INFINITY, Some(&mut t), &|| 0.0);
         if done {
