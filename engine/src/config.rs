@@ -82,7 +82,13 @@ pub struct DataSetup {
     pub custom_points: Vec<Point>,
     /// The axes of the user's points: names and the ranges the plane shows.
     pub axes: Axes,
+    /// The handwritten digits taken as the classes, in increasing order (all ten unless a
+    /// link chooses: `digits=0,1`).
+    pub digits: Vec<u8>,
 }
+
+/// All ten digits, the choice unless a link makes another.
+pub const ALL_DIGITS: [u8; 10] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /// The network: its inputs, layers, output and initial weights.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -210,6 +216,7 @@ impl Default for DataSetup {
             playground_seed: None,
             custom_points: Vec::new(),
             axes: Axes::default(),
+            digits: ALL_DIGITS.to_vec(),
         }
     }
 }
@@ -257,6 +264,14 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The network's inputs: a vector's values for data of vectors, else the features.
+    pub fn input_count(&self) -> usize {
+        match self.data.dataset {
+            Dataset::Digits => crate::vectors::DIGIT_SIDE * crate::vectors::DIGIT_SIDE,
+            _ => self.network.features.len(),
+        }
+    }
+
     /// Outputs of the network: K for softmax, else 1.
     pub fn outputs(&self) -> usize {
         if self.network.output == Activation::Softmax {
@@ -303,6 +318,15 @@ impl Config {
         }
         if !t.loss.pairs_with(n.output) {
             return Err(format!("training.loss: {} does not pair with a {} output", t.loss.name(), n.output.name()));
+        }
+        if d.dataset.is_vectors() {
+            use crate::limits::VECTOR_NEURONS;
+            if d.dataset == Dataset::Digits && (!crate::vectors::valid_choice(&d.digits) || d.classes != d.digits.len()) {
+                return Err("data.digits: 2 to 10 distinct digits from 0 to 9, in order, one class each".into());
+            }
+            if n.hidden.iter().any(|h| !VECTOR_NEURONS.holds(h.neurons as f64)) {
+                return Err(format!("network.hidden: at most {} neurons in a layer", VECTOR_NEURONS.max));
+            }
         }
         if d.classes > 2 && n.output != Activation::Softmax {
             return Err("network.output: more than two classes need a softmax output".into());

@@ -56,6 +56,9 @@ pub enum Dataset {
     /// Pixels of a satellite scene in their own units: reflectance in the red band and in the
     /// near-infrared (see [`crate::satellite`]); 2 to 4 classes.
     Satellite,
+    /// The handwritten digits: vectors of 8 x 8 grey levels (see vectors.rs), the
+    /// digits chosen as the classes.
+    Digits,
     /// Points the user supplied.
     Custom,
     /// Regression of one input: y = sin(x π / 3) along x, two periods over the plane.
@@ -105,6 +108,7 @@ impl Dataset {
             Dataset::Blobs => "blobs",
             Dataset::PassFail => "pass-fail",
             Dataset::Satellite => "satellite",
+            Dataset::Digits => "digits",
             Dataset::Custom => "custom",
             Dataset::CurveSine => "curve-sine",
             Dataset::CurveStep => "curve-step",
@@ -115,6 +119,12 @@ impl Dataset {
     /// Parses a name from a link.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::CLASSIFICATION.iter().chain(Self::REGRESSION.iter()).chain([Dataset::Blobs, Dataset::Custom].iter()).copied().find(|d| d.name() == name)
+    }
+
+    /// Whether its examples are vectors read by the network as they are, not points on the
+    /// plane.
+    pub fn is_vectors(self) -> bool {
+        self == Dataset::Digits
     }
 
     /// Whether its labels are values to predict rather than classes.
@@ -319,7 +329,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             }
         }
         Dataset::Satellite => points = crate::satellite::Scene::generate(noise, rng).points(classes, rng),
-        Dataset::Custom => {}
+        Dataset::Custom | Dataset::Digits => {}
     }
     points
 }
@@ -333,6 +343,23 @@ pub struct Split {
     pub validation: Vec<Point>,
     /// D_test: held out to measure the final model.
     pub test: Vec<Point>,
+    /// For data of vectors, each point's inputs (see vectors.rs); none on the plane.
+    #[serde(default)]
+    pub rows: Rows,
+}
+
+/// Each point's inputs, row by row, in the order of the split's points; `dims` 0 for points on
+/// the plane (whose inputs are the features computed from x and y).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rows {
+    /// Values per row.
+    pub dims: usize,
+    /// The training points' rows.
+    pub train: Vec<Real>,
+    /// The validation points' rows.
+    pub validation: Vec<Real>,
+    /// The test points' rows.
+    pub test: Vec<Real>,
 }
 
 /// Shuffles once, then splits at floor(n * train / 100) and floor(n * val / 100) more.
@@ -344,7 +371,7 @@ pub fn split(mut points: Vec<Point>, percent_train: u32, percent_val: u32, rng: 
     let n_val = (n * percent_val as usize / 100).min(n - n_train);
     let test = points.split_off(n_train + n_val);
     let validation = points.split_off(n_train);
-    Split { train: points, validation, test }
+    Split { train: points, validation, test, rows: Default::default() }
 }
 
 /// `n` points spread evenly over the plane, each labelled `value` at a point displaced by

@@ -43,6 +43,7 @@ pub mod satellite;
 pub mod space;
 pub mod sweep;
 pub mod trainer;
+pub mod vectors;
 
 /// The engine's number type.
 #[cfg(not(feature = "f64"))]

@@ -78,6 +78,13 @@ pub const CLASSES: Limit = limit("classes", 2.0, 4.0, 1.0);
 pub const LAYERS: Limit = limit("numHiddenLayers", 0.0, 6.0, 1.0);
 /// Neurons per hidden layer.
 pub const NEURONS: Limit = limit("networkShape", 1.0, 8.0, 1.0);
+/// Inputs of data whose examples are vectors (the handwritten digits' 8 x 8 pixels, a table's
+/// columns): at most this many.
+pub const MAX_INPUTS: usize = 64;
+/// Classes of vector data (the ten digits): 2 to this many.
+pub const MAX_VECTOR_CLASSES: usize = 10;
+/// Neurons in a hidden layer, for vector data only (a first layer reads up to 64 inputs).
+pub const VECTOR_NEURONS: Limit = limit("networkShape", 1.0, 32.0, 1.0);
 /// A hidden layer's dropout rate.
 pub const DROPOUT: Limit = limit("dropout", 0.0, 0.9, 0.1);
 

@@ -66,11 +66,11 @@ impl Model {
         if net.layers.len() != hidden.len() + 1 {
             return Err(ModelError::new("network.layers", ModelProblem::Layers { found: net.layers.len(), expected: hidden.len() + 1 }));
         }
-        if net.n_inputs != c.network.features.len() {
-            return Err(ModelError::new("network.n_inputs", ModelProblem::Inputs { found: net.n_inputs, expected: c.network.features.len() }));
+        if net.n_inputs != c.input_count() {
+            return Err(ModelError::new("network.n_inputs", ModelProblem::Inputs { found: net.n_inputs, expected: c.input_count() }));
         }
         for (l, layer) in net.layers.iter().enumerate() {
-            let n_in = if l == 0 { c.network.features.len() } else { hidden[l - 1].neurons };
+            let n_in = if l == 0 { c.input_count() } else { hidden[l - 1].neurons };
             let (n_out, activation) = match hidden.get(l) {
                 Some(h) => (h.neurons, h.activation),
                 None => (c.outputs(), c.network.output),
@@ -208,7 +208,7 @@ impl std::fmt::Display for ModelError {
 /// with the setup's leaky slope and each hidden layer's dropout rate.
 pub fn network_for(config: &Config, rng: &mut Rng) -> Network {
     let n = &config.network;
-    let mut network = Network::new(n.features.len(), &n.hidden, config.outputs(), n.output, n.init, n.init_sigma as f64, rng);
+    let mut network = Network::new(config.input_count(), &n.hidden, config.outputs(), n.output, n.init, n.init_sigma as f64, rng);
     network.leaky_slope = config.training.leaky_slope;
     for (l, layer) in network.layers.iter_mut().enumerate().take(n.hidden.len()) {
         layer.dropout = config.dropout(l);

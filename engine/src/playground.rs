@@ -49,7 +49,7 @@ pub fn start(config: &Config, round: u64) -> Option<Result<Trainer, String>> {
     if points.is_empty() {
         return Some(Err("data: the training set is empty".into()));
     }
-    let split = data::Split { train: points, validation: Vec::new(), test };
+    let split = data::Split { train: points, validation: Vec::new(), test, rows: Default::default() };
     // Its inputs in its own order: the first layer's rows are drawn in that order.
     let mut order: Vec<usize> = (0..config.network.features.len()).collect();
     order.sort_by_key(|&i| input_rank(config.network.features[i]));

@@ -31,6 +31,12 @@ impl Trainer {
         } else {
             data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
         };
+        if config.data.dataset == Dataset::Digits {
+            let (points, rows) = crate::vectors::digit_examples(&config.data.digits);
+            let dims = config.input_count();
+            let split = crate::vectors::split_rows(points, &rows, dims, config.data.percent_train, config.data.percent_val, &mut data_rng);
+            return Self::with_split_round(config, split, round);
+        }
         let points = points.iter().map(|p| axes.to_plane(p)).collect();
         let split = data::split(points, config.data.percent_train, config.data.percent_val, &mut data_rng);
         Self::with_split_round(config, split, round)
@@ -65,9 +71,10 @@ impl Trainer {
     /// A trainer at epoch 0 with `network`, its random stream `rng`.
     pub(crate) fn assemble(config: Config, split: Split, mut network: Network, rng: Rng) -> Trainer {
         crate::model::switches(&mut network, &config);
-        let train = Prepared::new(&config, &split.train);
-        let validation = Prepared::new(&config, &split.validation);
-        let test = Prepared::new(&config, &split.test);
+        let rows = &split.rows;
+        let train = Prepared::new(&config, &split.train, &rows.train, rows.dims);
+        let validation = Prepared::new(&config, &split.validation, &rows.validation, rows.dims);
+        let test = Prepared::new(&config, &split.test, &rows.test, rows.dims);
         let moments_w = network.layers.iter().map(|l| Moments::new(l.weights.len())).collect();
         let dead = network.layers.iter().map(|l| vec![false; l.weights.len()]).collect();
         let moments_b = network.layers.iter().map(|l| Moments::new(l.biases.len())).collect();

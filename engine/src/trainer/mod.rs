@@ -22,8 +22,16 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
-    fn new(config: &Config, points: &[Point]) -> Self {
-        Prepared { inputs: feature_matrix(config.network.inputs(), points.iter().map(|p| (p.x, p.y))), targets: points.iter().map(|p| p.label).collect() }
+    /// `points` laid out: their features on the plane, or for data of vectors their rows
+    /// (`dims` values each) turned feature by feature.
+    fn new(config: &Config, points: &[Point], rows: &[Real], dims: usize) -> Self {
+        let targets = points.iter().map(|p| p.label).collect();
+        if dims > 0 {
+            let n = points.len();
+            let inputs = (0..dims).flat_map(|d| (0..n).map(move |i| rows[i * dims + d])).collect();
+            return Prepared { inputs, targets };
+        }
+        Prepared { inputs: feature_matrix(config.network.inputs(), points.iter().map(|p| (p.x, p.y))), targets }
     }
     pub(crate) fn len(&self) -> usize {
         self.targets.len()
@@ -197,7 +205,7 @@ impl Trainer {
         }
         let total = if carried.is_some() { self.sequence.len() } else { n };
         let largest = batch + carried.unwrap_or(0);
-        let n_features = self.config.network.features.len();
+        let n_features = self.config.input_count();
         let hyper = self.config.hyper();
         let mut magnitude = vec![0.0f64; self.network.layers.len()];
         let mut batches = 0usize;

@@ -1,0 +1,70 @@
+//! Data whose examples are vectors, x_i ∈ R^d with d up to [`MAX_INPUTS`], each with a label:
+//! the network's first layer reads the vector as it is (features of the plane are for points
+//! on the plane). Bundled: the handwritten digits of UCI's "Optical Recognition of
+//! Handwritten Digits" (E. Alpaydin and C. Kaynak, 1998; CC BY 4.0) as scikit-learn ships
+//! them (`sklearn/datasets/data/digits.csv.gz`, BSD-3-Clause): 1,797 images of 8 x 8 grey
+//! levels 0 to 16, stored here as 65 bytes each (the 64 levels row by row, then the digit).
+
+use crate::data::{Point, Rows, Split};
+use crate::limits::{MAX_INPUTS, MAX_VECTOR_CLASSES};
+use crate::rng::Rng;
+use crate::Real;
+
+/// The digits' file: [`DIGIT_COUNT`] records of 64 grey levels and the digit.
+const DIGITS: &[u8] = include_bytes!("../data/digits.bin");
+/// How many images the set holds.
+pub const DIGIT_COUNT: usize = 1797;
+/// An image's side, in pixels.
+pub const DIGIT_SIDE: usize = 8;
+/// The darkest grey level.
+pub const DIGIT_LEVELS: u8 = 16;
+
+/// Every image of the set: its 64 grey levels (row by row) and its digit.
+pub fn digits() -> impl Iterator<Item = (&'static [u8], u8)> {
+    DIGITS.chunks_exact(DIGIT_SIDE * DIGIT_SIDE + 1).map(|r| (&r[..DIGIT_SIDE * DIGIT_SIDE], r[DIGIT_SIDE * DIGIT_SIDE]))
+}
+
+/// Whether `chosen` is a choice of digits: 2 to 10 distinct digits, in increasing order.
+pub fn valid_choice(chosen: &[u8]) -> bool {
+    (2..=MAX_VECTOR_CLASSES).contains(&chosen.len()) && chosen.iter().all(|&d| d <= 9) && chosen.windows(2).all(|w| w[0] < w[1])
+}
+
+/// A digit's label among `chosen`: with two classes −1 for the first and +1 for the second (as
+/// every two-class set), else its place in the choice; none for a digit not chosen.
+pub fn label_of(digit: u8, chosen: &[u8]) -> Option<Real> {
+    let at = chosen.iter().position(|&d| d == digit)?;
+    Some(if chosen.len() == 2 { [-1.0, 1.0][at] } else { at as Real })
+}
+
+/// The chosen digits' images as examples: each a row of 64 inputs, the grey level over 16 (0
+/// to 1), and a point that carries its label (at the plane's centre: the plane cannot show 64
+/// inputs).
+pub fn digit_examples(chosen: &[u8]) -> (Vec<Point>, Vec<Real>) {
+    let mut points = Vec::new();
+    let mut rows = Vec::new();
+    for (pixels, digit) in digits() {
+        let Some(label) = label_of(digit, chosen) else { continue };
+        points.push(Point { x: 0.0, y: 0.0, label });
+        rows.extend(pixels.iter().map(|&v| v as Real / DIGIT_LEVELS as Real));
+    }
+    (points, rows)
+}
+
+/// Shuffles the examples once and splits them as [`crate::data::split`] does, each point's row
+/// kept with it.
+pub fn split_rows(points: Vec<Point>, rows: &[Real], dims: usize, percent_train: u32, percent_val: u32, rng: &mut Rng) -> Split {
+    debug_assert!(dims > 0 && dims <= MAX_INPUTS && rows.len() == points.len() * dims);
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    rng.shuffle(&mut order);
+    let n = order.len();
+    let n_train = (n * percent_train.min(100) as usize / 100).max(n.min(1));
+    let n_val = (n * percent_val as usize / 100).min(n - n_train);
+    let part = |range: std::ops::Range<usize>| -> (Vec<Point>, Vec<Real>) {
+        let ids = &order[range];
+        (ids.iter().map(|&i| points[i]).collect(), ids.iter().flat_map(|&i| rows[i * dims..(i + 1) * dims].iter().copied()).collect())
+    };
+    let (train, train_rows) = part(0..n_train);
+    let (validation, validation_rows) = part(n_train..n_train + n_val);
+    let (test, test_rows) = part(n_train + n_val..n);
+    Split { train, validation, test, rows: Rows { dims, train: train_rows, validation: validation_rows, test: test_rows } }
+}

@@ -1,0 +1,142 @@
+//! Data beyond two inputs: the handwritten digits, 8 x 8 grey levels read by the network's
+//! first layer as a vector of 64. Loaded exactly as scikit-learn ships them; trained with the
+//! same gradients as the plane's networks (checked against finite differences); held to the
+//! limits of vector data.
+
+use neurona::engine::config::HiddenLayer;
+use neurona::engine::fingerprint::fnv1a_32;
+use neurona::engine::limits::{MAX_INPUTS, VECTOR_NEURONS};
+use neurona::engine::vectors::{digit_examples, digits, label_of, valid_choice, DIGIT_COUNT};
+use neurona::engine::{Activation, Config, Dataset, Loss, Optimizer, Real, Trainer};
+
+fn digits_config(chosen: &[u8], hidden: &[usize]) -> Config {
+    let mut c = Config::default();
+    c.data.dataset = Dataset::Digits;
+    c.data.digits = chosen.to_vec();
+    c.data.classes = chosen.len();
+    c.network.hidden = hidden.iter().map(|&neurons| HiddenLayer { neurons, activation: Activation::Relu }).collect();
+    c.network.output = Activation::Softmax;
+    c.training.loss = Loss::SoftmaxCe;
+    c
+}
+
+#[test]
+fn the_digits_are_scikit_learns_exactly() {
+    let all: Vec<_> = digits().collect();
+    assert_eq!(all.len(), DIGIT_COUNT);
+    // scikit-learn's load_digits(): these counts per digit, grey levels 0 to 16.
+    let mut counts = [0usize; 10];
+    all.iter().for_each(|(_, d)| counts[*d as usize] += 1);
+    assert_eq!(counts, [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
+    assert!(all.iter().all(|(px, _)| px.len() == 64 && px.iter().all(|&v| v <= 16)));
+    assert_eq!(all.iter().map(|(px, _)| px.iter().map(|&v| v as u64).sum::<u64>()).sum::<u64>(), 561_718);
+    // The first image, a 0, as digits.csv.gz's first line has it.
+    assert_eq!(&all[0].0[..16], &[0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0]);
+    let bytes: Vec<u8> = all.iter().flat_map(|(px, d)| px.iter().copied().chain([*d])).collect();
+    assert_eq!(fnv1a_32(&bytes), 0xbfb6_2887, "every byte as shipped");
+}
+
+#[test]
+fn a_choice_of_digits_makes_the_classes() {
+    assert!(valid_choice(&[0, 1]) && valid_choice(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    for bad in [&[][..], &[3], &[1, 0], &[2, 2], &[0, 10]] {
+        assert!(!valid_choice(bad), "{bad:?}");
+    }
+    // Two digits are −1 and +1, as every two-class set; more are their place in the choice.
+    assert_eq!((label_of(0, &[0, 1]), label_of(1, &[0, 1]), label_of(7, &[0, 1])), (Some(-1.0), Some(1.0), None));
+    assert_eq!(label_of(7, &[3, 7, 8]), Some(1.0));
+    let (points, rows) = digit_examples(&[0, 1]);
+    assert_eq!(points.len(), 178 + 182);
+    assert_eq!(rows.len(), points.len() * 64);
+    assert!(rows.iter().all(|&v| (0.0..=1.0).contains(&v)), "grey levels over 16");
+    // The split keeps each image with its label: 0s are round (ink around an empty middle).
+    let mut t = Trainer::new(digits_config(&[0, 1], &[4])).unwrap();
+    assert_eq!(t.network.layers[0].n_in, 64);
+    assert_eq!(t.split.rows.dims, 64);
+    assert_eq!(t.split.train.len() + t.split.test.len(), 360);
+    let middle = |row: &[Real]| row[3 * 8 + 3] + row[3 * 8 + 4] + row[4 * 8 + 3] + row[4 * 8 + 4];
+    let zeros: Vec<Real> =
+        t.split.train.iter().enumerate().filter(|(_, p)| p.label < 0.0).map(|(i, _)| middle(&t.split.rows.train[i * 64..(i + 1) * 64])).collect();
+    let ones: Vec<Real> =
+        t.split.train.iter().enumerate().filter(|(_, p)| p.label > 0.0).map(|(i, _)| middle(&t.split.rows.train[i * 64..(i + 1) * 64])).collect();
+    let mean = |v: &[Real]| v.iter().sum::<Real>() / v.len() as Real;
+    assert!(mean(&zeros) < mean(&ones) / 2.0, "a 0's middle is empty, a 1's is inked: {} {}", mean(&zeros), mean(&ones));
+    // The same seed, the same split.
+    let again = Trainer::new(digits_config(&[0, 1], &[4])).unwrap();
+    assert_eq!(t.split, again.split);
+    t.step().unwrap();
+}
+
+#[test]
+fn a_vector_networks_gradients_are_the_slopes_of_its_loss() {
+    // One full-batch step of plain gradient descent moves each weight by −η·∂L/∂w: compare
+    // with the loss's slope measured by finite differences.
+    let mut c = digits_config(&[0, 1, 2], &[6]);
+    c.network.hidden[0].activation = Activation::Tanh;
+    c.training.batch_size = 1200;
+    c.training.optimizer = Optimizer::Sgd;
+    let eta = 0.5;
+    c.training.learning_rate = eta;
+    let mut t = Trainer::new(c.clone()).unwrap();
+    let before = t.network.clone();
+    t.step().unwrap();
+    let after = t.network.clone();
+    let mut probe = Trainer::new(c).unwrap();
+    let mut loss_with = |net: &neurona::engine::Network| {
+        probe.network = net.clone();
+        probe.evaluate_training()
+    };
+    let mut checked = 0;
+    for l in 0..before.layers.len() {
+        let n = before.layers[l].weights.len();
+        for i in (0..n).step_by(n / 12 + 1) {
+            let g = (before.layers[l].weights[i] - after.layers[l].weights[i]) as f64 / eta as f64;
+            let h = 1e-2 as Real;
+            let mut up = before.clone();
+            up.layers[l].weights[i] += h;
+            let mut down = before.clone();
+            down.layers[l].weights[i] -= h;
+            let slope = (loss_with(&up) - loss_with(&down)) / (2.0 * h as f64);
+            assert!((g - slope).abs() <= 2e-3 + 0.05 * slope.abs(), "layer {l} weight {i}: step {g}, slope {slope}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} weights checked");
+}
+
+#[test]
+fn all_ten_digits_reach_ninety_percent_with_one_hidden_layer() {
+    let mut c = digits_config(&neurona::engine::config::ALL_DIGITS, &[32]);
+    c.training.optimizer = Optimizer::Adam;
+    c.training.learning_rate = 0.01;
+    c.training.batch_size = 32;
+    let mut t = Trainer::new(c).unwrap();
+    let reached = (1..=30).find(|_| {
+        let r = t.step().unwrap();
+        r.test.and_then(|m| m.accuracy).unwrap() >= 0.9
+    });
+    assert!(reached.is_some(), "test accuracy {:?} after 30 epochs", t.last.as_ref().and_then(|r| r.test.as_ref()).and_then(|m| m.accuracy));
+    println!("all ten digits: 90% test accuracy at epoch {}", reached.unwrap());
+}
+
+#[test]
+fn vector_data_is_held_to_its_limits() {
+    assert_eq!(MAX_INPUTS, 64);
+    assert!(Trainer::new(digits_config(&[0, 1], &[VECTOR_NEURONS.max as usize])).is_ok());
+    let wide = Trainer::new(digits_config(&[0, 1], &[VECTOR_NEURONS.max as usize + 1])).err().unwrap();
+    assert!(wide.contains("at most 32 neurons"), "{wide}");
+    let mut mismatched = digits_config(&[0, 1, 2], &[4]);
+    mismatched.data.classes = 2;
+    assert!(Trainer::new(mismatched).err().unwrap().contains("data.digits"));
+    let mut unordered = digits_config(&[1, 0], &[4]);
+    unordered.network.output = Activation::Tanh;
+    unordered.training.loss = Loss::HalfMse;
+    assert!(Trainer::new(unordered).is_err());
+    // A file keeps the choice; a file without one (written before digits) takes all ten.
+    let old = Config::default().to_json().replace(",\"digits\":[0,1,2,3,4,5,6,7,8,9]", "");
+    assert!(!old.contains("digits"), "{old}");
+    assert_eq!(Config::from_json(&old).unwrap().data.digits, neurona::engine::config::ALL_DIGITS.to_vec());
+    let c = digits_config(&[4, 9], &[4]);
+    let back = Config::from_json(&c.to_json()).unwrap();
+    assert_eq!(back.data.digits, vec![4, 9]);
+}

@@ -1,0 +1,14 @@
+import { launch, open, clean } from './e2e/browser.mjs';
+const browser = await launch();
+const s = await open(browser, 'lang=es', { width: 1280, height: 720 });
+await s.page.click('#lesson-14');
+await s.page.waitForSelector('#scene-view');
+const hash = (await s.page.evaluate(() => location.hash)).slice(1);
+console.log(hash);
+await clean(s);
+const w = await open(browser, hash + '&worksheet=true', { width: 1280, height: 900 }, {}, '#worksheet');
+await w.page.waitForTimeout(500);
+console.log((await w.page.textContent('#worksheet')).slice(0, 900));
+await w.page.screenshot({ path: '/tmp/ws.png', fullPage: true });
+await clean(w);
+await browser.close();
