@@ -140,3 +140,22 @@ fn vector_data_is_held_to_its_limits() {
     let back = Config::from_json(&c.to_json()).unwrap();
     assert_eq!(back.data.digits, vec![4, 9]);
 }
+
+#[test]
+fn a_setup_of_digits_is_brought_within_its_limits_and_says_what_changed() {
+    let mut c = digits_config(&[1, 0], &[40]);
+    c.data.classes = 3;
+    let repairs = c.normalize();
+    let keys: Vec<&str> = repairs.iter().map(|r| r.key.as_str()).collect();
+    assert!(keys.contains(&"digits") && keys.contains(&"networkShape"), "{repairs:?}");
+    assert_eq!((c.data.digits.len(), c.data.classes, c.network.hidden[0].neurons), (10, 10, 32));
+    assert!(c.validate().is_ok());
+    assert!(c.normalize().is_empty(), "stable once normalized");
+    // Two digits keep their choice and take two classes; the plane's limit of 8 neurons is not
+    // theirs.
+    let mut two = digits_config(&[3, 8], &[20]);
+    two.network.output = Activation::Sigmoid;
+    two.training.loss = Loss::Bce;
+    assert!(two.normalize().is_empty());
+    assert_eq!(two.input_count(), 64);
+}

@@ -99,6 +99,16 @@ fn cases() -> Vec<(&'static str, Config)> {
     surfaces.data.dataset = Dataset::Satellite;
     surfaces.data.classes = 4;
     cases.push(("satellite: four surfaces, softmax", surfaces));
+    // The handwritten digits, 64 grey levels read as they are: all ten with softmax, and two
+    // with a sigmoid.
+    let mut digits = base(&[(16, Relu)], Softmax, Loss::SoftmaxCe, Optimizer::Adam, 0.01);
+    digits.data.dataset = Dataset::Digits;
+    digits.data.classes = 10;
+    cases.push(("digits: all ten, softmax", digits));
+    let mut two = base(&[(4, Tanh)], Sigmoid, Loss::Bce, Optimizer::Sgd, 0.1);
+    two.data.dataset = Dataset::Digits;
+    two.data.digits = vec![3, 8];
+    cases.push(("digits: 3 or 8, sigmoid", two));
     let mut perceptron = base(&[], Step, Loss::HalfMse, Optimizer::Sgd, 0.1);
     perceptron.training.shuffle = false;
     cases.push(("perceptron", perceptron));
@@ -113,11 +123,18 @@ fn main() {
         assert!(repairs.is_empty(), "{name}: {repairs:?}");
         let mut t = Trainer::new(config.clone()).expect("a valid setup");
         let code = keras_code(&config, &t.network, &t.split, EPOCHS);
-        let before: Vec<Vec<Real>> = t.split.test.clone().iter().map(|p| t.outputs_at(p.x, p.y)).collect();
+        // The test points' outputs: at their place on the plane, or of their rows.
+        let outputs = |t: &Trainer| -> Vec<Vec<Real>> {
+            match t.split.rows.dims {
+                0 => t.split.test.iter().map(|p| t.outputs_at(p.x, p.y)).collect(),
+                d => t.split.rows.test.chunks_exact(d).map(|row| t.outputs_of(row)).collect(),
+            }
+        };
+        let before = outputs(&t);
         for _ in 0..EPOCHS {
             t.step().expect("no divergence");
         }
-        let after: Vec<Vec<Real>> = t.split.test.clone().iter().map(|p| t.outputs_at(p.x, p.y)).collect();
+        let after = outputs(&t);
         let layers: Vec<_> = t.network.layers.iter().map(|l| json!({ "n_in": l.n_in, "rows": l.rows(), "weights": l.weights, "biases": l.biases })).collect();
         let expected = json!({
             "name": name,

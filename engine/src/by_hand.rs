@@ -96,7 +96,14 @@ impl Trainer {
 
     /// Every output neuron's value at one point (probabilities for softmax).
     pub fn outputs_at(&self, x: Real, y: Real) -> Vec<Real> {
-        let inputs: Vec<Real> = self.config.network.inputs().at(x, y);
+        self.outputs_of(&self.config.network.inputs().at(x, y))
+    }
+
+    /// The network's outputs for one input vector (a row of vector data, or a point's
+    /// features); none of the right length gives the outputs of zeros.
+    pub fn outputs_of(&self, inputs: &[Real]) -> Vec<Real> {
+        let mut inputs = inputs.to_vec();
+        inputs.resize(self.network.n_inputs, 0.0);
         let mut workspace = super::network::Workspace::default();
         self.network.forward(&inputs, 1, &mut workspace, None);
         let k = self.network.output().n_out;

@@ -49,7 +49,8 @@ impl Config {
 
     /// Whether a data set fits the problem and the number of classes.
     pub fn fits(&self, d: Dataset) -> bool {
-        d.is_regression() == (self.data.problem == Problem::Regression) && (self.data.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom)
+        d.is_regression() == (self.data.problem == Problem::Regression)
+            && (self.data.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom || d.is_vectors())
     }
 
     /// Brings every value within its limit and every part in line with the others (data set,
@@ -63,13 +64,25 @@ impl Config {
             }
         };
         let c = self;
+        // The digits' classes are the digits chosen (a choice that is not one takes all ten).
+        let digit_classes = (c.data.dataset == Dataset::Digits && c.data.problem == Problem::Classification).then(|| {
+            if !crate::vectors::valid_choice(&c.data.digits) {
+                let all = crate::config::ALL_DIGITS.to_vec();
+                note("digits", format!("{:?}", c.data.digits), format!("{all:?}"));
+                c.data.digits = all;
+            }
+            c.data.digits.len()
+        });
         let mut whole = |limit: &Limit, value: &mut i64| {
             let fixed = limit.whole(*value);
             note(limit.key, value.to_string(), fixed.to_string());
             *value = fixed;
         };
         let mut classes = c.data.classes as i64;
-        whole(&limits::CLASSES, &mut classes);
+        match digit_classes {
+            Some(k) => whole(&Limit { min: k as f64, max: k as f64, ..limits::CLASSES }, &mut classes),
+            None => whole(&limits::CLASSES, &mut classes),
+        }
         let (mut noise, mut train, mut val) = (c.data.noise as i64, c.data.percent_train as i64, c.data.percent_val as i64);
         whole(&limits::NOISE, &mut noise);
         whole(&limits::PERCENT_VAL, &mut val);
@@ -181,7 +194,8 @@ impl Config {
         let before = shape(c);
         c.network.hidden.truncate(limits::LAYERS.max as usize);
         for h in &mut c.network.hidden {
-            h.neurons = limits::NEURONS.whole(h.neurons.min(i64::MAX as usize) as i64) as usize;
+            let most = if c.data.dataset.is_vectors() { &limits::VECTOR_NEURONS } else { &limits::NEURONS };
+            h.neurons = most.whole(h.neurons.min(i64::MAX as usize) as i64) as usize;
         }
         note(limits::NEURONS.key, before, shape(c));
         let activations = |c: &Config| c.network.hidden.iter().map(|h| h.activation.name()).collect::<Vec<_>>().join(",");
