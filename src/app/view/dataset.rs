@@ -21,6 +21,7 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
         Dataset::Blobs => Text::DatasetBlobs,
         Dataset::PassFail => Text::DatasetPassFail,
         Dataset::Satellite => Text::DatasetSatellite,
+        Dataset::Digits => Text::DatasetDigits,
         Dataset::Custom => Text::DatasetCustom,
         Dataset::CurveSine => Text::DatasetCurveSine,
         Dataset::CurveStep => Text::DatasetCurveStep,
