@@ -159,3 +159,16 @@ fn a_setup_of_digits_is_brought_within_its_limits_and_says_what_changed() {
     assert!(two.normalize().is_empty());
     assert_eq!(two.input_count(), 64);
 }
+
+#[test]
+fn only_the_digits_file_itself_is_taken() {
+    use neurona::engine::vectors::provide_digits;
+    assert!(provide_digits(vec![0; 10]).unwrap_err().contains("not 116805"));
+    let mut wrong = vec![0u8; DIGIT_COUNT * 65];
+    wrong[64] = 12;
+    assert!(provide_digits(wrong).unwrap_err().contains("no image has"));
+    // The file as carried is taken (natively it is carried already: nothing changes).
+    let carried: Vec<u8> = digits().flat_map(|(px, d)| px.iter().copied().chain([d])).collect();
+    assert!(provide_digits(carried).is_ok());
+    assert_eq!(digits().count(), DIGIT_COUNT);
+}

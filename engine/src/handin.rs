@@ -261,17 +261,6 @@ pub fn recompute(config: &Config, weights: &[Real]) -> Result<Recomputed, CheckP
     Ok(Recomputed { loss: test.loss, accuracy: test.accuracy, map })
 }
 
-/// On the satellite data, the share of the scene's pixels these weights map right (as the
-/// board computes it again); none on other data or when the weights do not fit.
-pub fn map_accuracy(config: &Config, weights: &[Real]) -> Option<f64> {
-    if config.data.dataset != crate::Dataset::Satellite {
-        return None;
-    }
-    let mut network = crate::model::network_with(config, &layers(config, weights)?)?;
-    crate::model::switches(&mut network, config);
-    crate::satellite::map_scene(&network, config).map(|m| m.accuracy)
-}
-
 /// Whether a claim agrees with what was computed again: the accuracy exactly (it counts
 /// points), the loss to what an f32 keeps.
 pub fn claim_holds(claimed: (f64, Option<f64>), computed: (f64, Option<f64>)) -> bool {

@@ -3,15 +3,25 @@
 //! on the plane). Bundled: the handwritten digits of UCI's "Optical Recognition of
 //! Handwritten Digits" (E. Alpaydin and C. Kaynak, 1998; CC BY 4.0) as scikit-learn ships
 //! them (`sklearn/datasets/data/digits.csv.gz`, BSD-3-Clause): 1,797 images of 8 x 8 grey
-//! levels 0 to 16, stored here as 65 bytes each (the 64 levels row by row, then the digit).
+//! levels 0 to 16, stored as 65 bytes each (the 64 levels row by row, then the digit) in
+//! `engine/data/digits.bin`. Native builds carry the file; the browser's worker is given it
+//! (fetched on first use, so that the page loads without it) through [`provide_digits`].
 
 use crate::data::{Point, Rows, Split};
 use crate::limits::{MAX_INPUTS, MAX_VECTOR_CLASSES};
 use crate::rng::Rng;
 use crate::Real;
 
-/// The digits' file: [`DIGIT_COUNT`] records of 64 grey levels and the digit.
-const DIGITS: &[u8] = include_bytes!("../data/digits.bin");
+/// The digits' file, carried by native builds: [`DIGIT_COUNT`] records of 64 grey levels and
+/// the digit.
+#[cfg(not(target_arch = "wasm32"))]
+const BUNDLED: Option<&[u8]> = Some(include_bytes!("../data/digits.bin"));
+#[cfg(target_arch = "wasm32")]
+const BUNDLED: Option<&[u8]> = None;
+/// The digits' file as given to a build that does not carry it.
+static PROVIDED: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+/// Bytes a record takes.
+const RECORD: usize = 65;
 /// How many images the set holds.
 pub const DIGIT_COUNT: usize = 1797;
 /// An image's side, in pixels.
@@ -19,9 +29,29 @@ pub const DIGIT_SIDE: usize = 8;
 /// The darkest grey level.
 pub const DIGIT_LEVELS: u8 = 16;
 
-/// Every image of the set: its 64 grey levels (row by row) and its digit.
+/// Gives the digits' file to a build that does not carry it; refused (with why) when it is
+/// not the file: another length, a grey level over 16 or a digit over 9.
+pub fn provide_digits(bytes: Vec<u8>) -> Result<(), String> {
+    if bytes.len() != DIGIT_COUNT * RECORD {
+        return Err(format!("the digits' file has {} bytes, not {}", bytes.len(), DIGIT_COUNT * RECORD));
+    }
+    if bytes.chunks_exact(RECORD).any(|r| r[..RECORD - 1].iter().any(|&v| v > DIGIT_LEVELS) || r[RECORD - 1] > 9) {
+        return Err("the digits' file holds a value no image has".into());
+    }
+    let _ = PROVIDED.set(bytes);
+    Ok(())
+}
+
+/// Whether the digits can be read (carried, or given).
+pub fn digits_loaded() -> bool {
+    BUNDLED.is_some() || PROVIDED.get().is_some()
+}
+
+/// Every image of the set: its 64 grey levels (row by row) and its digit; none before the file
+/// is given to a build that does not carry it.
 pub fn digits() -> impl Iterator<Item = (&'static [u8], u8)> {
-    DIGITS.chunks_exact(DIGIT_SIDE * DIGIT_SIDE + 1).map(|r| (&r[..DIGIT_SIDE * DIGIT_SIDE], r[DIGIT_SIDE * DIGIT_SIDE]))
+    let bytes: &'static [u8] = BUNDLED.or_else(|| PROVIDED.get().map(Vec::as_slice)).unwrap_or(&[]);
+    bytes.chunks_exact(RECORD).map(|r| (&r[..RECORD - 1], r[RECORD - 1]))
 }
 
 /// Whether `chosen` is a choice of digits: 2 to 10 distinct digits, in increasing order.

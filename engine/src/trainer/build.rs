@@ -32,6 +32,9 @@ impl Trainer {
             data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
         };
         if config.data.dataset == Dataset::Digits {
+            if !crate::vectors::digits_loaded() {
+                return Err("data.digits: the digits are not loaded yet".into());
+            }
             let (points, rows) = crate::vectors::digit_examples(&config.data.digits);
             let dims = config.input_count();
             let split = crate::vectors::split_rows(points, &rows, dims, config.data.percent_train, config.data.percent_val, &mut data_rng);

@@ -43,10 +43,6 @@ fn make(ctx: &Ctx, name: &str, claim: Option<door::Claim>) -> Shown {
             if let Some(a) = accuracy {
                 parts.push(format!("{} {:.1}%", Text::TestAccuracy.get(lang), a * 100.0));
             }
-            // On the satellite data, the map these weights draw, as the board will compute it.
-            if let Some(m) = HandIn::decode(&code).ok().and_then(|h| crate::engine::handin::map_accuracy(&s.config, &h.weights)) {
-                parts.push(format!("{} {:.1}%", Text::MapAccuracy.get(lang), m * 100.0));
-            }
             parts.push(format!("{} {:.4}", Text::TestLoss.get(lang), test_loss));
             parts.push(Text::HandInNeurons.get(lang).replace("{n}", &neurons.to_string()));
             parts.push(format!("{} {epoch}", Text::Epoch.get(lang)));
@@ -57,6 +53,13 @@ fn make(ctx: &Ctx, name: &str, claim: Option<door::Claim>) -> Shown {
         ),
         Err(_) => Shown::Refused(Text::HandInTooLong.get(lang).replace("{max}", &crate::engine::handin::MAX_CODE_CHARS.to_string())),
     }
+}
+
+/// On the satellite data, the weights a code holds (as the board reads them), to map the
+/// scene from.
+fn map_weights(ctx: &Ctx, made: &Shown) -> Option<Vec<Real>> {
+    let Shown::Made { code, .. } = made else { return None };
+    (ctx.settings().config.data.dataset == Dataset::Satellite).then(|| HandIn::decode(code).ok().map(|h| h.weights)).flatten()
 }
 
 /// The button, and the name, code and QR code it leads to.
@@ -88,7 +91,22 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
             }
             copied.set(None);
             let (shown, made_by) = (shown.clone(), ctx.clone());
-            ctx.run.send(Command::Claim(Callback::from(move |claim| shown.set(Some(make(&made_by, &name, claim))))));
+            ctx.run.send(Command::Claim(Callback::from(move |claim| {
+                let made = make(&made_by, &name, claim);
+                if let (Shown::Made { code, claim }, Some(weights)) = (&made, map_weights(&made_by, &made)) {
+                    // On the satellite data the worker maps the scene from the code's weights,
+                    // as the board will, and the claim names the map's accuracy.
+                    let (shown, code, claim, lang) = (shown.clone(), code.clone(), claim.clone(), made_by.settings().lang);
+                    let heard = Callback::from(move |(checked, _): (Vec<door::Checked>, f64)| {
+                        let Some(Ok(r)) = checked.first() else { return };
+                        let Some(m) = r.map else { return };
+                        let claim = format!("{claim} · {} {:.1}%", Text::MapAccuracy.get(lang), m * 100.0);
+                        shown.set(Some(Shown::Made { code: code.clone(), claim }));
+                    });
+                    made_by.run.send(Command::ask(door::Ask::Check(vec![(made_by.settings().config.clone(), weights)]), heard));
+                }
+                shown.set(Some(made));
+            })));
         })
     };
     // The name takes the keyboard as the dialog opens.
