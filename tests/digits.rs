@@ -172,3 +172,59 @@ fn only_the_digits_file_itself_is_taken() {
     assert!(provide_digits(carried).is_ok());
     assert_eq!(digits().count(), DIGIT_COUNT);
 }
+
+/// The worker's session, given a setup of digits: every service answers, none panics.
+#[test]
+fn the_worker_serves_every_request_on_the_digits() {
+    use neurona::live::derived::{Asked, Derive};
+    use neurona::live::pictures::{Request, THUMB};
+    use neurona::live::protocol::{FromWorker, ToWorker};
+    use neurona::live::service::{Answer, Ask, Export};
+    use neurona::live::session::Session;
+    let c = digits_config(&[0, 1, 2], &[6, 4]);
+    let mut s = Session::new();
+    let now = || 0.0;
+    let snapshot = |answer: Option<FromWorker>| match answer {
+        Some(FromWorker::Snapshot(s)) => s,
+        other => panic!("a snapshot, not {other:?}"),
+    };
+    snapshot(s.answer(ToWorker::Setup { id: 1, config: Box::new(c.clone()), round: 0, network: None }, &now));
+    let trained = snapshot(s.answer(ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY }, &now));
+    assert_eq!(trained.epoch, 5);
+    // Pictures: each first-layer neuron's 64 weights as its 8 x 8 image; the plane's views
+    // that have no plane to show (the layer's space) answer nothing, the landscape answers.
+    let request = Request { derive: Asked::new([Derive::Space(0), Derive::Landscape(Default::default())]), ..Request::default() };
+    let pictures = snapshot(s.answer(ToWorker::Pictures(request), &now)).pictures.expect("pictures");
+    assert_eq!(pictures.thumbnails.len(), (6 + 4) * THUMB * THUMB * 4);
+    let first = &pictures.thumbnails[..THUMB * THUMB * 4];
+    assert!(first.chunks(4).any(|p| p[..3] != first[..3]), "a weight image has more than one colour");
+    assert!(pictures.derived.iter().all(|(d, _)| !matches!(d, Derive::Space(_))));
+    // An earlier epoch shown, then the newest; the model and the Keras file exported.
+    let params = trained.parameters.clone();
+    snapshot(s.answer(ToWorker::Show(Some((5, params.clone()))), &now));
+    snapshot(s.answer(ToWorker::Show(None), &now));
+    let network = neurona::engine::model::network_with(&c, &params).unwrap();
+    for (what, holds) in [(Export::Model, "\"dataset\":\"digits\""), (Export::Keras, "reshape(-1, 65)")] {
+        let Some(FromWorker::Answer { answer: Answer::Text(text), .. }) =
+            s.answer(ToWorker::Ask { id: 7, ask: Ask::Export(what, Box::new(network.clone())) }, &now)
+        else {
+            panic!("a file")
+        };
+        assert!(text.as_ref().unwrap().contains(holds), "{holds}");
+    }
+    // The board computes a hand-in of digits again.
+    let weights = neurona::engine::handin::flat(&params);
+    let Some(FromWorker::Answer { answer: Answer::Checked(checked, _), .. }) =
+        s.answer(ToWorker::Ask { id: 8, ask: Ask::Check(vec![(c.clone(), weights)]) }, &now)
+    else {
+        panic!("checked")
+    };
+    assert!(checked[0].as_ref().unwrap().accuracy.unwrap() > 0.5);
+    // The perceptron on two digits.
+    let mut perceptron = digits_config(&[0, 1], &[]);
+    perceptron.network.output = Activation::Step;
+    perceptron.training.loss = Loss::HalfMse;
+    snapshot(s.answer(ToWorker::Setup { id: 2, config: Box::new(perceptron), round: 0, network: None }, &now));
+    let moved = snapshot(s.answer(ToWorker::PerceptronPoint(3), &now));
+    assert!(moved.perceptron.is_some());
+}

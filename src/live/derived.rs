@@ -88,6 +88,9 @@ impl Derive {
     /// nothing to show for it.
     pub fn compute(self, t: &mut Trainer, shown: Option<&Parameters>, path: impl FnOnce() -> Vec<Parameters>) -> Option<Derived> {
         match self {
+            // The layer's space carries the plane's points and grid lines: data of vectors has
+            // no plane to carry.
+            Derive::Space(_) if t.split.rows.dims > 0 => None,
             Derive::Space(layer) => {
                 let (inputs, points) = (t.config.network.inputs(), &t.split.train);
                 match shown {

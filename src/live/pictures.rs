@@ -71,6 +71,9 @@ impl Painter {
 
     /// Every picture of `t` as `request` asks; with `thumbnails` false only the big one.
     pub fn paint(&mut self, t: &Trainer, request: Request, thumbnails: bool) -> Pictures {
+        if t.split.rows.dims > 0 {
+            return self.paint_vectors(t, request, thumbnails);
+        }
         self.grid.evaluate(&t.network, t.config.network.inputs());
         let mut heatmap = vec![0; PICTURE_BYTES];
         let layers = t.network.layers.len();
@@ -108,6 +111,43 @@ impl Painter {
             fill_classes(&self.grid.workspace.a[last][..k * GRID * GRID], k, discretize, rgba);
         } else {
             self.palette.fill_mapped(self.grid.neuron(last, 0), |v| crate::engine::trainer::score(out, v), discretize, rgba);
+        }
+    }
+
+    /// The pictures of a network that reads vectors (the digits): no picture of the plane (the
+    /// plane cannot show 64 inputs; the big one stays blank), and each first-layer neuron's
+    /// weights drawn as the 8 x 8 image they weigh (blue positive, orange negative, scaled to
+    /// the neuron's largest), the neurons of later layers blank.
+    fn paint_vectors(&self, t: &Trainer, request: Request, thumbnails: bool) -> Pictures {
+        let heatmap = vec![255; PICTURE_BYTES];
+        let mut rgba = Vec::new();
+        if thumbnails {
+            let hidden = &t.network.layers[..t.network.layers.len() - 1];
+            let side = (t.split.rows.dims as f64).sqrt() as usize;
+            for (l, layer) in hidden.iter().enumerate() {
+                for j in 0..layer.n_out {
+                    let weights = &layer.weights[layer.index(j, 0)..][..layer.n_in];
+                    let top = weights.iter().fold(1e-6 as Real, |m, w| m.max(w.abs()));
+                    let values: Vec<Real> = (0..THUMB * THUMB)
+                        .map(|i| match (l, side * side == layer.n_in) {
+                            (0, true) => weights[(i / THUMB * side / THUMB) * side + (i % THUMB) * side / THUMB] / top,
+                            _ => 0.0,
+                        })
+                        .collect();
+                    let mut px = vec![0; THUMB_BYTES];
+                    self.palette.fill(&values, false, &mut px);
+                    rgba.extend(px);
+                }
+            }
+        }
+        Pictures {
+            epoch: t.epoch,
+            weights: crate::engine::fingerprint::fingerprint(&t.network),
+            request,
+            heatmap,
+            thumbnails: rgba,
+            dead: Vec::new(),
+            derived: Vec::new(),
         }
     }
 
