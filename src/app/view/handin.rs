@@ -55,11 +55,23 @@ fn make(ctx: &Ctx, name: &str, claim: Option<door::Claim>) -> Shown {
     }
 }
 
-/// On the satellite data, the weights a code holds (as the board reads them), to map the
-/// scene from.
-fn map_weights(ctx: &Ctx, made: &Shown) -> Option<Vec<Real>> {
-    let Shown::Made { code, .. } = made else { return None };
-    (ctx.settings().config.data.dataset == Dataset::Satellite).then(|| HandIn::decode(code).ok().map(|h| h.weights)).flatten()
+/// On the satellite data the worker maps the scene from the code's weights (as the board reads
+/// them and will map it), and the claim then names the map's accuracy.
+/// Returns `made` as it is shown until the worker answers.
+fn ask_map(ctx: &Ctx, shown: &UseStateHandle<Option<Shown>>, made: Shown) -> Shown {
+    let Shown::Made { code, claim } = &made else { return made };
+    if ctx.settings().config.data.dataset != Dataset::Satellite {
+        return made;
+    }
+    let Ok(weights) = HandIn::decode(code).map(|h| h.weights) else { return made };
+    let (shown, code, claim, lang) = (shown.clone(), code.clone(), claim.clone(), ctx.settings().lang);
+    let heard = Callback::from(move |(checked, _): (Vec<door::Checked>, f64)| {
+        let Some(Some(m)) = checked.first().and_then(|c| c.as_ref().ok()).map(|r| r.map) else { return };
+        let claim = format!("{claim} · {} {:.1}%", Text::MapAccuracy.get(lang), m * 100.0);
+        shown.set(Some(Shown::Made { code: code.clone(), claim }));
+    });
+    ctx.run.send(Command::ask(door::Ask::Check(vec![(ctx.settings().config.clone(), weights)]), heard));
+    made
 }
 
 /// The button, and the name, code and QR code it leads to.
@@ -91,22 +103,7 @@ pub(super) fn hand_in_tool(p: &HandInProps) -> Html {
             }
             copied.set(None);
             let (shown, made_by) = (shown.clone(), ctx.clone());
-            ctx.run.send(Command::Claim(Callback::from(move |claim| {
-                let made = make(&made_by, &name, claim);
-                if let (Shown::Made { code, claim }, Some(weights)) = (&made, map_weights(&made_by, &made)) {
-                    // On the satellite data the worker maps the scene from the code's weights,
-                    // as the board will, and the claim names the map's accuracy.
-                    let (shown, code, claim, lang) = (shown.clone(), code.clone(), claim.clone(), made_by.settings().lang);
-                    let heard = Callback::from(move |(checked, _): (Vec<door::Checked>, f64)| {
-                        let Some(Ok(r)) = checked.first() else { return };
-                        let Some(m) = r.map else { return };
-                        let claim = format!("{claim} · {} {:.1}%", Text::MapAccuracy.get(lang), m * 100.0);
-                        shown.set(Some(Shown::Made { code: code.clone(), claim }));
-                    });
-                    made_by.run.send(Command::ask(door::Ask::Check(vec![(made_by.settings().config.clone(), weights)]), heard));
-                }
-                shown.set(Some(made));
-            })));
+            ctx.run.send(Command::Claim(Callback::from(move |claim| shown.set(Some(ask_map(&made_by, &shown, make(&made_by, &name, claim)))))));
         })
     };
     // The name takes the keyboard as the dialog opens.
