@@ -114,10 +114,11 @@ test('the lesson bar opens a lesson whose caption and next step stand beside the
   const { page } = s;
   assert.deepEqual(await page.$$eval('#lesson-bar .lesson-button', (b) => b.map((e) => e.textContent)),
     ['1OR', '2AND a mano', '3XOR, una neurona', '4XOR, capa oculta', '5Entropía cruzada', '6Parada temprana', '7Dropout', '8Tres clases',
-      '9Lo invisible', '10Cuatro superficies', '✎XOR, pocas neuronas', '✎Pesos de AND', '✎Tasa de aprendizaje']);
-  // Each keeps its number in ids: the exercises are 9 to 11, the satellite lessons 12 and 13.
+      '9Lo invisible', '10Cuatro superficies', '✎XOR, pocas neuronas', '✎Pesos de AND', '✎Tasa de aprendizaje', '✎Mapa de vegetación']);
+  // Each keeps its number in ids: the exercises are 9 to 11, the satellite lessons 12 and 13,
+  // their exercise 14.
   assert.deepEqual(await page.$$eval('#lesson-bar .lesson-button', (b) => b.map((e) => e.id)),
-    ['lesson-1', 'lesson-2', 'lesson-3', 'lesson-4', 'lesson-5', 'lesson-6', 'lesson-7', 'lesson-8', 'lesson-12', 'lesson-13', 'lesson-9', 'lesson-10', 'lesson-11']);
+    ['lesson-1', 'lesson-2', 'lesson-3', 'lesson-4', 'lesson-5', 'lesson-6', 'lesson-7', 'lesson-8', 'lesson-12', 'lesson-13', 'lesson-9', 'lesson-10', 'lesson-11', 'lesson-14']);
   await page.click('#lesson-1');
   await page.waitForSelector('#lesson-banner');
   assert.match(await page.textContent('#lesson-banner-caption'), /regla del perceptrón/);

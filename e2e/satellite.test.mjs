@@ -247,3 +247,19 @@ test('every view works on the satellite pixels: W·X+b, the layer\'s space, the 
   for (const r of rows) assert.ok(r.train > 0 && r.test > 0, JSON.stringify(r));
   await clean(b);
 });
+
+test('the handwritten digits are fetched by the worker on first use, not with the page', async () => {
+  const s = await open(browser, 'lang=es', { width: 1280, height: 720 });
+  const { page } = s;
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('/digits.bin')) fetched.push(r.url()); });
+  await page.waitForTimeout(300);
+  assert.deepEqual(fetched, [], 'the page opens without the digits');
+  await page.evaluate(() => window.wasmBindings.check_digits_in_worker());
+  const said = await eventually(() => page.evaluate(() => window.digitsChecked), (v) => v !== undefined, 20000);
+  // Every weight 0: every image is called a 0, right on the test set's share of zeros.
+  const accuracy = Number(said);
+  assert.ok(accuracy > 0.05 && accuracy < 0.15, `computed on the digits: ${said}`);
+  assert.equal(fetched.length, 1, 'fetched once, when asked for');
+  await clean(s);
+});
