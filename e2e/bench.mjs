@@ -219,7 +219,7 @@ const f = (x, d = 2) => x.toFixed(d);
 console.log(`Neurona browser benchmark (Chromium ${version}, ${new Date().toISOString().slice(0, 10)})`);
 console.log('Engine in wasm (the worker\'s build), microseconds:');
 for (const e of engine) {
-  console.log(`  ${e.setup.padEnd(8)} epoch ${f(e.epochUs, 1)} | both losses ${f(e.lossesUs, 1)} | 100x100 grid ${f(e.gridUs, 1)} | epoch+losses+grid ${f(e.frameUs, 1)} | ${e.epochsPerSecond} epochs/s training alone | loss landscape 41x41 ${f(e.landscapeUs / 1000, 1)} ms | satellite scene map 128x128 ${f(e.sceneUs / 1000, 1)} ms per repaint${e.sweepMs == null ? '' : ` | sweep of 8 runs x 500 epochs ${f(e.sweepMs, 0)} ms against 4,000 epochs of one run ${f(e.fourThousandMs, 0)} ms (${f(e.sweepMs / e.fourThousandMs * 100, 0)}%)`}`);
+  console.log(`  ${e.setup.padEnd(8)} epoch ${f(e.epochUs, 1)} | both losses ${f(e.lossesUs, 1)} | 100x100 grid ${f(e.gridUs, 1)} | epoch+losses+grid ${f(e.frameUs, 1)} | ${e.epochsPerSecond} epochs/s training alone | loss landscape 41x41 ${f(e.landscapeUs / 1000, 1)} ms | satellite scene map 128x128 ${f(e.sceneUs / 1000, 1)} ms per repaint${e.sweepMs == null ? '' : ` | sweep of 8 runs x 500 epochs ${f(e.sweepMs, 0)} ms against 4,000 epochs of one run ${f(e.fourThousandMs, 0)} ms (${f(e.sweepMs / e.fourThousandMs * 100, 0)}%)`}${e.digitsEpochUs == null ? '' : ` | handwritten digits 64-32-10, one epoch of 898 images ${f(e.digitsEpochUs / 1000, 1)} ms`}`);
 }
 const line = (name, r) => console.log(`  ${name.padEnd(34)} ${f(r.epochsPerSecond, 0)} epochs/s, ${f(r.fps, 1)} fps; per frame: worker training ${f(r.trainMs)} ms; page ${f(r.pageMs)} ms; main thread busy ${f(r.busy * 100, 0)}%`);
 console.log('Whole frames while playing:');

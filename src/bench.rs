@@ -1,7 +1,8 @@
 //! Engine benchmark shared by `cargo bench` and the browser benchmark: the time of one
 //! epoch, of both losses, of the 100 x 100 grid with every neuron, of the loss landscape and
 //! of the satellite scene's map (one repaint: 128 x 128 pixels through the network), at
-//! TensorFlow Playground's default and largest setups. The caller supplies the clock.
+//! TensorFlow Playground's default and largest setups; and an epoch of the handwritten digits
+//! at 64-32-10. The caller supplies the clock.
 
 use crate::engine::config::HiddenLayer;
 use crate::engine::{Config, Dataset, Feature, Grid, Trainer};
@@ -36,6 +37,9 @@ pub struct Figures {
     /// At the default setup: a sweep of 8 runs of 500 epochs, and 4,000 epochs of one run
     /// (milliseconds).
     pub sweep_ms: Option<(f64, f64)>,
+    /// At the largest setup: one epoch of all ten handwritten digits (898 training images) at
+    /// 64-32-10 with softmax, batches of 10 (microseconds).
+    pub digits_epoch_us: Option<f64>,
 }
 
 impl Figures {
@@ -62,6 +66,7 @@ impl Figures {
             self.landscape_us / 1000.0,
             self.scene_us / 1000.0
         ) + &self.sweep_ms.map_or(String::new(), |(sweep, plain)| format!(" | sweep 8 x 500 epochs {sweep:.0} ms, 4,000 epochs {plain:.0} ms"))
+            + &self.digits_epoch_us.map_or(String::new(), |d| format!(" | digits 64-32-10 epoch {:.1} ms", d / 1000.0))
     }
 }
 
@@ -115,9 +120,27 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
                 crate::engine::satellite::map_scene(&trainer.network, &scene).expect("the satellite scene");
             });
             let sweep_ms = (name == "default").then(|| sweep_against_one_run(&trainer.config, now));
-            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us, scene_us, sweep_ms }
+            let digits_epoch_us = (name == "largest").then(|| digits_epoch(&mut |f| time_at_least(repeats.min(10), f))).flatten();
+            Figures { setup: name, epoch_us, losses_us, grid_us, landscape_us, scene_us, sweep_ms, digits_epoch_us }
         })
         .collect()
+}
+
+/// One epoch of all ten digits at 64-32-10, timed by `time`; none while the digits are not
+/// loaded.
+fn digits_epoch(time: &mut dyn FnMut(&mut dyn FnMut()) -> f64) -> Option<f64> {
+    use crate::engine::{Activation, Loss};
+    let mut c = Config::default();
+    c.data.dataset = Dataset::Digits;
+    c.data.classes = 10;
+    c.network.hidden = vec![HiddenLayer { neurons: 32, activation: Activation::Relu }];
+    c.network.output = Activation::Softmax;
+    c.training.loss = Loss::SoftmaxCe;
+    let mut t = Trainer::new(c).ok()?;
+    t.train_epoch().ok()?;
+    Some(time(&mut || {
+        t.train_epoch().expect("finite");
+    }))
 }
 
 /// The time of a sweep of `config`'s learning rate (8 runs of 500 epochs) and of one run of
@@ -144,7 +167,7 @@ pub fn to_json(figures: &[Figures]) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{},\"sceneUs\":{},\"sweepMs\":{},\"fourThousandMs\":{}}}",
+                "{{\"setup\":\"{}\",\"epochUs\":{},\"lossesUs\":{},\"gridUs\":{},\"frameUs\":{},\"epochsPerSecond\":{},\"landscapeUs\":{},\"sceneUs\":{},\"sweepMs\":{},\"fourThousandMs\":{},\"digitsEpochUs\":{}}}",
                 f.setup,
                 f.epoch_us,
                 f.losses_us,
@@ -154,7 +177,8 @@ pub fn to_json(figures: &[Figures]) -> String {
                 f.landscape_us,
                 f.scene_us,
                 f.sweep_ms.map_or("null".into(), |s| s.0.to_string()),
-                f.sweep_ms.map_or("null".into(), |s| s.1.to_string())
+                f.sweep_ms.map_or("null".into(), |s| s.1.to_string()),
+                f.digits_epoch_us.map_or("null".into(), |d| d.to_string())
             )
         })
         .collect();

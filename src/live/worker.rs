@@ -23,6 +23,8 @@ fn needs_digits(msg: &ToWorker) -> bool {
         ToWorker::Setup { config, .. } | ToWorker::Resume { config, .. } | ToWorker::Compare(Some(config)) => digits(config),
         ToWorker::Ask { ask: Ask::Check(list), .. } => list.iter().any(|(c, _)| digits(c)),
         ToWorker::Ask { ask: Ask::Hint(h), .. } => digits(&h.config),
+        // The benchmark times an epoch of the digits.
+        ToWorker::Ask { ask: Ask::Benchmark(_), .. } => true,
         _ => false,
     }
 }
