@@ -228,3 +228,65 @@ fn the_worker_serves_every_request_on_the_digits() {
     let moved = snapshot(s.answer(ToWorker::PerceptronPoint(3), &now));
     assert!(moved.perceptron.is_some());
 }
+
+/// A digit's 8 x 8 image drawn large on a pad, at another place and size: each grey level
+/// inked as a square of that share of ink.
+fn drawn(levels: &[u8], side: usize, at: (usize, usize), size: usize) -> Vec<f32> {
+    let mut pad = vec![0.0f32; side * side];
+    for y in 0..size {
+        for x in 0..size {
+            let v = levels[(y * 8 / size) * 8 + x * 8 / size] as f32 / 16.0;
+            pad[(at.1 + y) * side + at.0 + x] = if v >= 0.5 { 1.0 } else { 0.0 };
+        }
+    }
+    pad
+}
+
+#[test]
+fn a_digit_drawn_anywhere_on_the_pad_is_read_as_the_sets_images_are() {
+    use neurona::engine::vectors::digit_from_drawing;
+    assert_eq!(digit_from_drawing(&vec![0.0; 100 * 100], 100), [0; 64], "nothing drawn");
+    // A trained network reads a stroke as a 1 and a ring as a 0.
+    let mut c = digits_config(&neurona::engine::config::ALL_DIGITS, &[32]);
+    c.training.optimizer = Optimizer::Adam;
+    c.training.learning_rate = 0.01;
+    let mut t = Trainer::new(c).unwrap();
+    (0..20).for_each(|_| {
+        t.step().unwrap();
+    });
+    let side = 200;
+    let mut one = vec![0.0f32; side * side];
+    for y in 30..170 {
+        for x in 95..108 {
+            one[y * side + x] = 1.0;
+        }
+    }
+    let mut zero = vec![0.0f32; side * side];
+    for y in 0..side {
+        for x in 0..side {
+            let (dx, dy) = ((x as f32 - 100.0) / 55.0, (y as f32 - 100.0) / 75.0);
+            let r = (dx * dx + dy * dy).sqrt();
+            zero[y * side + x] = if (0.75..1.0).contains(&r) { 1.0 } else { 0.0 };
+        }
+    }
+    let class = |row: &[Real]| t.outputs_of(row).iter().enumerate().fold((0, Real::MIN), |best, (k, &p)| if p > best.1 { (k, p) } else { best }).0;
+    let read = |pad: &[f32], side: usize| class(&digit_from_drawing(pad, side).iter().map(|&v| v as Real / 16.0).collect::<Vec<_>>());
+    // The test images drawn again on a pad, small in a corner or large in the middle (their
+    // ink only, each grey level inked or not): the network reads most as it reads the images.
+    let test: Vec<(Vec<u8>, usize)> = t
+        .split
+        .rows
+        .test
+        .chunks_exact(64)
+        .zip(&t.split.test)
+        .take(200)
+        .map(|(r, p)| (r.iter().map(|v| (v * 16.0).round() as u8).collect(), p.label as usize))
+        .collect();
+    for (at, size) in [((10, 20), 96), ((60, 30), 160)] {
+        let right = test.iter().filter(|(levels, label)| read(&drawn(levels, 240, at, size), 240) == *label).count();
+        println!("{right} of 200 drawn at {at:?}, {size} pixels, read right");
+        assert!(right >= 150, "{right} of 200 drawn at {at:?}, {size} pixels, read right");
+    }
+    assert_eq!(read(&one, side), 1, "a stroke is a 1: {:?}", digit_from_drawing(&one, side));
+    assert_eq!(read(&zero, side), 0, "a ring is a 0: {:?}", digit_from_drawing(&zero, side));
+}

@@ -98,3 +98,55 @@ pub fn split_rows(points: Vec<Point>, rows: &[Real], dims: usize, percent_train:
     let (test, test_rows) = part(n_train + n_val..n);
     Split { train, validation, test, rows: Rows { dims, train: train_rows, validation: validation_rows, test: test_rows } }
 }
+
+/// The side of the bitmap a drawn digit is brought to before it is counted in blocks, as the
+/// set's images were (32 x 32, then 4 x 4 blocks).
+const BITMAP: usize = 32;
+
+/// A digit drawn on a square pad (`ink`, `side` x `side`, row by row, 0 for none up to 1) as
+/// the set's images are made: the ink's bounding box centred and scaled, keeping its shape, so
+/// that its longer side fills a 32 x 32 bitmap, each bitmap pixel on when ink covers half of
+/// it, then the on pixels of each 4 x 4 block counted (0 to 16). All zeros when nothing is
+/// drawn.
+pub fn digit_from_drawing(ink: &[f32], side: usize) -> [u8; DIGIT_SIDE * DIGIT_SIDE] {
+    let mut levels = [0u8; DIGIT_SIDE * DIGIT_SIDE];
+    if side == 0 || ink.len() < side * side {
+        return levels;
+    }
+    let inked = |x: usize, y: usize| ink[y * side + x] > 0.1;
+    let (mut x0, mut y0, mut x1, mut y1) = (side, side, 0, 0);
+    for y in 0..side {
+        for x in 0..side {
+            if inked(x, y) {
+                (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x + 1), y1.max(y + 1));
+            }
+        }
+    }
+    if x0 >= x1 {
+        return levels;
+    }
+    // The box's longer side fills the bitmap; the shorter is centred.
+    let scale = (x1 - x0).max(y1 - y0) as f64 / BITMAP as f64;
+    let (cx, cy) = ((x0 + x1) as f64 / 2.0, (y0 + y1) as f64 / 2.0);
+    for by in 0..BITMAP {
+        for bx in 0..BITMAP {
+            // The pad's area under this bitmap pixel: the share of it inked.
+            let (fx0, fy0) = (cx + (bx as f64 - BITMAP as f64 / 2.0) * scale, cy + (by as f64 - BITMAP as f64 / 2.0) * scale);
+            let (mut sum, mut count) = (0.0, 0usize);
+            let steps = (scale.ceil() as usize).max(1);
+            for sy in 0..steps {
+                for sx in 0..steps {
+                    let (x, y) = (fx0 + (sx as f64 + 0.5) * scale / steps as f64, fy0 + (sy as f64 + 0.5) * scale / steps as f64);
+                    if x >= 0.0 && y >= 0.0 && (x as usize) < side && (y as usize) < side {
+                        sum += ink[y as usize * side + x as usize] as f64;
+                    }
+                    count += 1;
+                }
+            }
+            if sum / count as f64 >= 0.5 {
+                levels[(by / 4) * DIGIT_SIDE + bx / 4] += 1;
+            }
+        }
+    }
+    levels
+}
