@@ -114,7 +114,8 @@ impl Trainer {
     /// when it is the network `config` describes; otherwise nothing (a view computed for a
     /// setup the trainer has not caught up with yet).
     pub fn walkthrough_for(&self, config: &Config, point: usize) -> Option<super::backprop::Walkthrough> {
-        if self.config.needs_new_network(config) {
+        // A walk-through of a point on the plane (none yet for data of vectors).
+        if self.config.needs_new_network(config) || self.split.rows.dims > 0 {
             return None;
         }
         let p = *self.split.train.get(point % self.split.train.len().max(1))?;

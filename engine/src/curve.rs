@@ -28,7 +28,8 @@ pub struct Curve {
 /// network of several outputs.
 pub fn curve(network: &Network, features: Inputs) -> Option<Curve> {
     let out = network.layers.last()?;
-    if out.n_out != 1 || out.rows() != 1 {
+    // A curve along x is of a network that reads the plane's features.
+    if out.n_out != 1 || out.rows() != 1 || features.len() != network.n_inputs {
         return None;
     }
     let x: Vec<f64> = (0..SAMPLES).map(|i| -6.0 + 12.0 * i as f64 / (SAMPLES - 1) as f64).collect();

@@ -69,7 +69,7 @@ type Projection<'a> = dyn Fn(usize) -> (f64, f64) + 'a;
 /// The plane as hidden layer `layer` of `network` sees it, for the training `points` (on the
 /// plane). `None` for the output layer or a layer the network does not have.
 pub fn layer_space(network: &Network, features: Inputs, points: &[Point], layer: usize) -> Option<LayerSpace> {
-    if layer + 1 >= network.layers.len() {
+    if layer + 1 >= network.layers.len() || features.len() != network.n_inputs {
         return None;
     }
     let width = network.layers[layer].n_out;
