@@ -109,6 +109,27 @@ fn cases() -> Vec<(&'static str, Config)> {
     two.data.dataset = Dataset::Digits;
     two.data.digits = vec![3, 8];
     cases.push(("digits: 3 or 8, sigmoid", two));
+    // A table of five columns in their own units (one of them constant), scaled from each
+    // column's range; its label a class of three.
+    let mut rng = Rng::new(5);
+    let mut text = String::from("a;b;c;d;e;label\n");
+    for _ in 0..150 {
+        let (a, b, c) = (rng.uniform(0.0, 100.0), rng.uniform(-2.0, 2.0), rng.uniform(1000.0, 5000.0));
+        let label = if a / 50.0 + b > 2.0 {
+            2
+        } else if c > 3000.0 {
+            1
+        } else {
+            0
+        };
+        text += &format!("{};{};{};7;{};{label}\n", format!("{a:.2}").replace('.', ","), format!("{b:.3}").replace('.', ","), c.round(), rng.uniform(0.0, 1.0));
+    }
+    let table = neurona_engine::table::parse_table(&text).expect("a table");
+    let mut tabled = base(&[(6, Tanh)], Softmax, Loss::SoftmaxCe, Optimizer::Adam, 0.03);
+    tabled.data.dataset = Dataset::Table;
+    tabled.data.table = Some(table.choose(&[0, 1, 2, 3, 4], 5, neurona_engine::table::Predict::Class).expect("columns"));
+    tabled.data.classes = 3;
+    cases.push(("a table of five columns, three classes", tabled));
     let mut perceptron = base(&[], Step, Loss::HalfMse, Optimizer::Sgd, 0.1);
     perceptron.training.shuffle = false;
     cases.push(("perceptron", perceptron));

@@ -85,6 +85,8 @@ pub struct DataSetup {
     /// The handwritten digits taken as the classes, in increasing order (all ten unless a
     /// link chooses: `digits=0,1`).
     pub digits: Vec<u8>,
+    /// For [`Dataset::Table`], the table's columns as chosen.
+    pub table: Option<crate::table::TableData>,
 }
 
 /// All ten digits, the choice unless a link makes another.
@@ -217,6 +219,7 @@ impl Default for DataSetup {
             custom_points: Vec::new(),
             axes: Axes::default(),
             digits: ALL_DIGITS.to_vec(),
+            table: None,
         }
     }
 }
@@ -268,6 +271,7 @@ impl Config {
     pub fn input_count(&self) -> usize {
         match self.data.dataset {
             Dataset::Digits => crate::vectors::DIGIT_SIDE * crate::vectors::DIGIT_SIDE,
+            Dataset::Table => self.data.table.as_ref().map_or(0, |t| t.dims()),
             _ => self.network.features.len(),
         }
     }
@@ -324,6 +328,9 @@ impl Config {
             if d.dataset == Dataset::Digits && (!crate::vectors::valid_choice(&d.digits) || d.classes != d.digits.len()) {
                 return Err("data.digits: 2 to 10 distinct digits from 0 to 9, in order, one class each".into());
             }
+            if d.dataset == Dataset::Table {
+                check_table(d)?;
+            }
             if n.hidden.iter().any(|h| !VECTOR_NEURONS.holds(h.neurons as f64)) {
                 return Err(format!("network.hidden: at most {} neurons in a layer", VECTOR_NEURONS.max));
             }
@@ -353,5 +360,29 @@ impl Config {
         let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
         nest_version_1(&mut value);
         from_value_naming_field(value)
+    }
+}
+
+/// Whether a setup's table holds together: its columns within the limits, a row's inputs and
+/// a label per row, its classes the setup's, its problem what it predicts.
+fn check_table(d: &DataSetup) -> Result<(), String> {
+    let t = d.table.as_ref().ok_or("data.table: a table's columns are needed")?;
+    let dims = t.dims();
+    let fits = (1..=crate::limits::MAX_INPUTS).contains(&dims) && t.ranges.len() == dims && t.rows.len() == t.labels.len() * dims && !t.labels.is_empty();
+    if !fits || t.labels.len() > crate::limits::MAX_POINTS || t.rows.iter().chain(&t.labels).any(|v| !v.is_finite()) {
+        return Err(format!(
+            "data.table: 1 to {} input columns, a label and finite numbers on every row, at most {} rows",
+            crate::limits::MAX_INPUTS,
+            crate::limits::MAX_POINTS
+        ));
+    }
+    let classes = match t.predict {
+        Some(crate::table::Predict::Class) => Some(t.classes.len()),
+        _ => None,
+    };
+    match (classes, d.problem) {
+        (Some(k), Problem::Classification) if k == d.classes && (2..=crate::limits::MAX_VECTOR_CLASSES).contains(&k) => Ok(()),
+        (None, Problem::Regression) => Ok(()),
+        _ => Err("data.table: its classes (or its value) are the setup's".into()),
     }
 }

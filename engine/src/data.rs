@@ -59,6 +59,9 @@ pub enum Dataset {
     /// The handwritten digits: vectors of 8 x 8 grey levels (see vectors.rs), the
     /// digits chosen as the classes.
     Digits,
+    /// A table's columns (a CSV file with a header): the chosen ones read by the network as
+    /// they are, predicting another (see table.rs).
+    Table,
     /// Points the user supplied.
     Custom,
     /// Regression of one input: y = sin(x π / 3) along x, two periods over the plane.
@@ -109,6 +112,7 @@ impl Dataset {
             Dataset::PassFail => "pass-fail",
             Dataset::Satellite => "satellite",
             Dataset::Digits => "digits",
+            Dataset::Table => "table",
             Dataset::Custom => "custom",
             Dataset::CurveSine => "curve-sine",
             Dataset::CurveStep => "curve-step",
@@ -124,7 +128,7 @@ impl Dataset {
     /// Whether its examples are vectors read by the network as they are, not points on the
     /// plane.
     pub fn is_vectors(self) -> bool {
-        self == Dataset::Digits
+        matches!(self, Dataset::Digits | Dataset::Table)
     }
 
     /// Whether its labels are values to predict rather than classes.
@@ -329,7 +333,7 @@ pub fn generate(dataset: Dataset, classes: usize, noise: f64, rng: &mut Rng) -> 
             }
         }
         Dataset::Satellite => points = crate::satellite::Scene::generate(noise, rng).points(classes, rng),
-        Dataset::Custom | Dataset::Digits => {}
+        Dataset::Custom | Dataset::Digits | Dataset::Table => {}
     }
     points
 }

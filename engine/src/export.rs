@@ -192,38 +192,9 @@ class NeuronaL1SGD(keras.optimizers.Optimizer):
 
 /// The part every export shares: the data as Neurona split it, and how a point becomes the
 /// network's inputs.
-/// Data of vectors (the digits): one row per example, its inputs in their own units (grey
-/// levels 0 to 16), then the label; the network sees each grey level over 16.
-fn vector_data_part(config: &Config, split: &Split) -> String {
-    let dims = split.rows.dims;
-    let levels = crate::vectors::DIGIT_LEVELS as Real;
-    let array = |name: &str, points: &[crate::Point], rows: &[Real]| {
-        let lines: Vec<String> = points
-            .iter()
-            .zip(rows.chunks_exact(dims))
-            .map(|(p, row)| {
-                format!("[{}, {}]", row.iter().map(|v| format!("{}", (v * levels).round() as i64)).collect::<Vec<_>>().join(", "), python_float(p.label))
-            })
-            .collect();
-        format!("{name} = np.array([\n    {}], dtype=np.float32).reshape(-1, {})\n", lines.join(",\n    "), dims + 1)
-    };
-    let mut out = String::new();
-    out += &format!(
-        "# The data as Neurona split it: one row per handwritten digit, its {dims} grey levels (0 to 16, an\n# 8 x 8 image row by row), then its label (digits {:?}).\n",
-        config.data.digits
-    );
-    out += &array("TRAIN", &split.train, &split.rows.train);
-    out += &array("VALIDATION", &split.validation, &split.rows.validation);
-    out += &array("TEST", &split.test, &split.rows.test);
-    out += "\ndef features(points):\n    \"\"\"The inputs: each grey level over 16 (0 to 1).\"\"\"\n";
-    out += &format!("    return (points[:, :{dims}] / np.float32(16)).astype(np.float32)\n\n");
-    out += &format!("def targets(points):\n    label = points[:, {dims}]\n    return {}\n\n", target_expression(config));
-    out
-}
-
 fn data_part(config: &Config, split: &Split) -> String {
     if split.rows.dims > 0 {
-        return vector_data_part(config, split);
+        return crate::export_rows::rows_data_part(config, split, target_expression(config));
     }
     let mut out = String::new();
     out += "# The data as Neurona split it: one row x1, x2, label per point";

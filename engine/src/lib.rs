@@ -15,6 +15,7 @@ pub mod data;
 pub mod diagnose;
 pub mod edit;
 pub mod export;
+mod export_rows;
 pub mod features;
 pub mod fingerprint;
 pub mod formula;
@@ -42,6 +43,7 @@ pub mod rng;
 pub mod satellite;
 pub mod space;
 pub mod sweep;
+pub mod table;
 pub mod trainer;
 pub mod vectors;
 

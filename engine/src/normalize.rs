@@ -49,6 +49,10 @@ impl Config {
 
     /// Whether a data set fits the problem and the number of classes.
     pub fn fits(&self, d: Dataset) -> bool {
+        // A table predicts classes or a value as its columns were chosen (see `table::check`).
+        if d == Dataset::Table {
+            return self.data.table.is_some();
+        }
         d.is_regression() == (self.data.problem == Problem::Regression)
             && (self.data.classes <= 2 || Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom || d.is_vectors())
     }
@@ -65,7 +69,7 @@ impl Config {
         };
         let c = self;
         // The digits' classes are the digits chosen (a choice that is not one takes all ten).
-        let digit_classes = (c.data.dataset == Dataset::Digits && c.data.problem == Problem::Classification).then(|| {
+        let mut digit_classes = (c.data.dataset == Dataset::Digits && c.data.problem == Problem::Classification).then(|| {
             if !crate::vectors::valid_choice(&c.data.digits) {
                 let all = crate::config::ALL_DIGITS.to_vec();
                 note("digits", format!("{:?}", c.data.digits), format!("{all:?}"));
@@ -73,6 +77,15 @@ impl Config {
             }
             c.data.digits.len()
         });
+        // A table's problem and classes are what its label column was chosen as.
+        if let (Dataset::Table, Some(t)) = (c.data.dataset, c.data.table.as_ref()) {
+            let problem = if t.predict == Some(crate::table::Predict::Value) { Problem::Regression } else { Problem::Classification };
+            if problem != c.data.problem {
+                note("problem", format!("{:?}", c.data.problem).to_lowercase(), format!("{problem:?}").to_lowercase());
+                c.data.problem = problem;
+            }
+            digit_classes = (problem == Problem::Classification).then_some(t.classes.len());
+        }
         let mut whole = |limit: &Limit, value: &mut i64| {
             let fixed = limit.whole(*value);
             note(limit.key, value.to_string(), fixed.to_string());

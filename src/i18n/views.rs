@@ -7,6 +7,7 @@ macro_rules! views_strings {
     ($then:ident { $($rest:tt)* }) => {
         $then! {
             $($rest)*
+            DatasetTable => "A table (CSV with a header)", "Una tabla (CSV con encabezado)";
             DatasetDigits => "Handwritten digits (8 x 8)", "Dígitos escritos a mano (8 x 8)";
             DatasetCurveSine => "Sine curve (one input)", "Curva seno (una entrada)";
             DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";

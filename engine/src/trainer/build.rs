@@ -31,6 +31,11 @@ impl Trainer {
         } else {
             data::generate(config.data.dataset, config.data.classes, config.data.noise as f64 / 100.0, &mut data_rng)
         };
+        if let (Dataset::Table, Some(table)) = (config.data.dataset, config.data.table.as_ref()) {
+            let points = table.labels.iter().map(|&label| Point { x: 0.0, y: 0.0, label: label as Real }).collect();
+            let split = crate::vectors::split_rows(points, &table.scaled(), table.dims(), config.data.percent_train, config.data.percent_val, &mut data_rng);
+            return Self::with_split_round(config, split, round);
+        }
         if config.data.dataset == Dataset::Digits {
             if !crate::vectors::digits_loaded() {
                 return Err("data.digits: the digits are not loaded yet".into());

@@ -22,6 +22,7 @@ pub(super) fn dataset_text(d: Dataset) -> Text {
         Dataset::PassFail => Text::DatasetPassFail,
         Dataset::Satellite => Text::DatasetSatellite,
         Dataset::Digits => Text::DatasetDigits,
+        Dataset::Table => Text::DatasetTable,
         Dataset::Custom => Text::DatasetCustom,
         Dataset::CurveSine => Text::DatasetCurveSine,
         Dataset::CurveStep => Text::DatasetCurveStep,

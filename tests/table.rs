@@ -1,0 +1,113 @@
+//! Tables with many columns: a CSV with a header read into rows of numbers, the columns
+//! chosen as inputs and the one to predict (classes or a value) making data of vectors that
+//! trains like any other; bad files named, limits held.
+
+use neurona::engine::config::{HiddenLayer, Problem};
+use neurona::engine::rng::Rng;
+use neurona::engine::table::{parse_table, ChoiceProblem, Predict, TableProblem};
+use neurona::engine::{Activation, Config, Dataset, Loss, Trainer};
+
+/// A table of six columns: five measures and whether a sixth passes, decided by three of them.
+fn six_columns(rows: usize) -> String {
+    let mut rng = Rng::new(9);
+    let mut text = String::from("edad;horas;nota previa;faltas;altura;aprobó\n");
+    for _ in 0..rows {
+        let (age, hours, grade, absences, height) =
+            (rng.uniform(12.0, 18.0), rng.uniform(0.0, 12.0), rng.uniform(40.0, 100.0), rng.uniform(0.0, 20.0), rng.uniform(140.0, 190.0));
+        let passed = hours / 12.0 + (grade - 40.0) / 60.0 - absences / 20.0 > 0.6;
+        text += &format!(
+            "{};{};{};{};{};{}\n",
+            format!("{age:.1}").replace('.', ","),
+            format!("{hours:.1}").replace('.', ","),
+            grade.round(),
+            absences.round(),
+            height.round(),
+            u8::from(passed)
+        );
+    }
+    text
+}
+
+fn table_config(inputs: &[usize], predict: Predict, rows: usize) -> Config {
+    let table = parse_table(&six_columns(rows)).unwrap();
+    let data = table.choose(inputs, 5, predict).unwrap();
+    let mut c = Config::default();
+    c.data.dataset = Dataset::Table;
+    c.data.classes = data.classes.len().max(2);
+    c.data.problem = if predict == Predict::Value { Problem::Regression } else { Problem::Classification };
+    c.data.table = Some(data);
+    c.network.hidden = vec![HiddenLayer { neurons: 8, activation: Activation::Tanh }];
+    c.network.output = if predict == Predict::Value { Activation::Linear } else { Activation::Sigmoid };
+    c.training.loss = if predict == Predict::Value { Loss::Mse } else { Loss::Bce };
+    c.training.learning_rate = 0.1;
+    c
+}
+
+#[test]
+fn a_table_is_read_with_its_names_and_its_bad_lines_named() {
+    let t = parse_table(&six_columns(300)).unwrap();
+    assert_eq!(t.names, ["edad", "horas", "nota previa", "faltas", "altura", "aprobó"]);
+    assert_eq!(t.rows.len(), 300);
+    assert!(t.rows.iter().all(|r| r.len() == 6 && (12.0..=18.0).contains(&r[0])), "decimal commas read");
+    let t = parse_table("a,b,c\n1,2,3\n\n# a comment\n4,5\n7,x,9\n1e400,1,1\n10,11,12\n").unwrap();
+    assert_eq!(t.rows, vec![vec![1.0, 2.0, 3.0], vec![10.0, 11.0, 12.0]]);
+    assert_eq!(t.bad, vec![(5, TableProblem::Cells(2)), (6, TableProblem::NotANumber("b".into())), (7, TableProblem::NotANumber("a".into()))]);
+    assert_eq!(parse_table("1,2,3\n4,5,6\n"), Err(TableProblem::NoHeader));
+    assert_eq!(parse_table(""), Err(TableProblem::NoHeader));
+    assert_eq!(parse_table("a,b,a\n1,2,3\n"), Err(TableProblem::SameName("a".into())));
+    let wide: Vec<String> = (0..66).map(|i| format!("c{i}")).collect();
+    assert_eq!(parse_table(&wide.join(",")), Err(TableProblem::TooManyColumns(66)));
+    let sixty_five: Vec<String> = (0..65).map(|i| format!("c{i}")).collect();
+    assert!(parse_table(&sixty_five.join(",")).is_ok(), "64 inputs and a label");
+}
+
+#[test]
+fn columns_are_chosen_as_inputs_and_a_label_of_classes_or_a_value() {
+    let t = parse_table(&six_columns(200)).unwrap();
+    let d = t.choose(&[1, 2, 3], 5, Predict::Class).unwrap();
+    assert_eq!(
+        (d.inputs.clone(), d.label.clone(), d.classes.clone()),
+        (vec!["horas".to_string(), "nota previa".into(), "faltas".into()], "aprobó".to_string(), vec![0.0, 1.0])
+    );
+    assert!(d.labels.iter().all(|&l| l == -1.0 || l == 1.0), "two classes are -1 and +1");
+    assert_eq!(d.rows.len(), 200 * 3);
+    let scaled = d.scaled();
+    assert!(scaled.iter().all(|v| (-1.0..=1.0).contains(v)), "each input scaled from its range");
+    assert_eq!(t.choose(&[], 5, Predict::Class), Err(ChoiceProblem::Columns));
+    assert_eq!(t.choose(&[5], 5, Predict::Class), Err(ChoiceProblem::Columns));
+    assert_eq!(t.choose(&[9], 5, Predict::Class), Err(ChoiceProblem::Columns));
+    // Heights are not classes: too many distinct values.
+    assert!(matches!(t.choose(&[1], 4, Predict::Class), Err(ChoiceProblem::Classes(k)) if k > 10));
+    assert!(t.choose(&[1], 4, Predict::Value).is_ok());
+}
+
+#[test]
+fn a_table_trains_on_the_columns_that_decide_and_travels_in_its_files() {
+    // The three columns that decide learn it; age and height alone do not.
+    let accuracy = |inputs: &[usize]| {
+        let mut t = Trainer::new(table_config(inputs, Predict::Class, 400)).unwrap();
+        (0..150).for_each(|_| {
+            t.step().unwrap();
+        });
+        t.evaluate().test.unwrap().accuracy.unwrap()
+    };
+    let deciding = accuracy(&[1, 2, 3]);
+    let unrelated = accuracy(&[0, 4]);
+    assert!(deciding > 0.9 && unrelated < 0.8, "deciding {deciding}, unrelated {unrelated}");
+    let c = table_config(&[0, 1, 2, 3, 4], Predict::Class, 100);
+    assert_eq!(c.input_count(), 5);
+    assert!(c.clone().normalize().is_empty(), "a chosen table is within its limits");
+    let back = Config::from_json(&c.to_json()).unwrap();
+    assert_eq!(back, c, "the table travels in a model file");
+    // A value to predict is a regression.
+    let mut value = table_config(&[1, 2, 3], Predict::Value, 100);
+    value.data.problem = Problem::Classification;
+    let repairs = value.normalize();
+    assert!(repairs.iter().any(|r| r.key == "problem"), "{repairs:?}");
+    assert_eq!(value.data.problem, Problem::Regression);
+    assert!(Trainer::new(value).is_ok());
+    // A setup of a table without one is refused with a reason.
+    let mut none = Config::default();
+    none.data.dataset = Dataset::Table;
+    assert!(Trainer::new(none).err().unwrap().contains("data.table"));
+}
