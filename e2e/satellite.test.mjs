@@ -176,8 +176,10 @@ test('the vegetation map exercise on a phone: the map\'s accuracy in the bar, th
   await page.waitForFunction(() => document.querySelector('#mobile-goal').dataset.met === 'true', null, { timeout: 60000 });
   const shown = Number((await page.textContent('#mobile-map-accuracy')).replace('%', ''));
   assert.ok(shown >= 95, `the bar shows ${shown}%`);
-  const pictures = await page.$eval('#scene-view .scene-pictures', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right }; });
+  const pictures = await page.$eval('#scene-view .scene-pictures', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top + scrollY }; });
   assert.ok(pictures.left >= 0 && pictures.right <= 390, JSON.stringify(pictures));
+  const chart = await page.$eval('#loss-chart', (e) => e.getBoundingClientRect().bottom + scrollY);
+  assert.ok(pictures.top > chart, `the scene under the losses' chart: ${pictures.top} > ${chart}`);
   await clean(s);
 });
 

@@ -126,17 +126,22 @@ pub fn run(repeats: usize, now: &dyn Fn() -> f64) -> Vec<Figures> {
         .collect()
 }
 
-/// One epoch of all ten digits at 64-32-10, timed by `time`; none while the digits are not
-/// loaded.
-fn digits_epoch(time: &mut dyn FnMut(&mut dyn FnMut()) -> f64) -> Option<f64> {
+/// All ten handwritten digits through one hidden layer of `neurons` ReLU neurons and softmax.
+pub fn digits_setup(neurons: usize) -> Config {
     use crate::engine::{Activation, Loss};
     let mut c = Config::default();
     c.data.dataset = Dataset::Digits;
     c.data.classes = 10;
-    c.network.hidden = vec![HiddenLayer { neurons: 32, activation: Activation::Relu }];
+    c.network.hidden = vec![HiddenLayer { neurons, activation: Activation::Relu }];
     c.network.output = Activation::Softmax;
     c.training.loss = Loss::SoftmaxCe;
-    let mut t = Trainer::new(c).ok()?;
+    c
+}
+
+/// One epoch of all ten digits at 64-32-10, timed by `time`; none while the digits are not
+/// loaded.
+fn digits_epoch(time: &mut dyn FnMut(&mut dyn FnMut()) -> f64) -> Option<f64> {
+    let mut t = Trainer::new(digits_setup(32)).ok()?;
     t.train_epoch().ok()?;
     Some(time(&mut || {
         t.train_epoch().expect("finite");

@@ -127,14 +127,8 @@ pub fn wasm_memory_bytes() -> f64 {
 #[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn check_digits_in_worker() {
-    use crate::engine::{config::HiddenLayer, Activation, Config, Dataset, Loss};
     let Some(run) = HOOKED.with(|h| h.borrow().clone()) else { return };
-    let mut c = Config::default();
-    c.data.dataset = Dataset::Digits;
-    c.data.classes = 10;
-    c.network.hidden = vec![HiddenLayer { neurons: 4, activation: Activation::Relu }];
-    c.network.output = Activation::Softmax;
-    c.training.loss = Loss::SoftmaxCe;
+    let c = crate::bench::digits_setup(4);
     let weights = vec![0.0; 64 * 4 + 4 + 4 * 10 + 10];
     let then = yew::Callback::from(|(checked, _): (Vec<crate::live::door::Checked>, f64)| {
         let said = match checked.first() {
