@@ -81,7 +81,8 @@ impl Config {
         if let (Dataset::Table, Some(t)) = (c.data.dataset, c.data.table.as_ref()) {
             let problem = if t.predict == Some(crate::table::Predict::Value) { Problem::Regression } else { Problem::Classification };
             if problem != c.data.problem {
-                note("problem", format!("{:?}", c.data.problem).to_lowercase(), format!("{problem:?}").to_lowercase());
+                let word = |p: Problem| if p == Problem::Regression { "regression" } else { "classification" };
+                note("problem", word(c.data.problem).into(), word(problem).into());
                 c.data.problem = problem;
             }
             digit_classes = (problem == Problem::Classification).then_some(t.classes.len());
