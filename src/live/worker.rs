@@ -13,6 +13,9 @@ pub struct TrainingWorker {
     /// While the digits' file is on its way: the messages heard meanwhile, in order (answered
     /// once it has come, or has failed to).
     waiting: Option<Vec<(ToWorker, HandlerId)>>,
+    /// Answering the messages that waited: a file that failed to come is not asked for again
+    /// by them (they are answered without it); a later message may ask again.
+    replaying: bool,
 }
 
 /// Whether a message sets up or checks a run of the handwritten digits.
@@ -59,7 +62,7 @@ impl Worker for TrainingWorker {
     type Output = FromWorker;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        TrainingWorker { session: Session::new(), waiting: None }
+        TrainingWorker { session: Session::new(), waiting: None, replaying: false }
     }
 
     /// The digits' file has come (or failed to): it is given to the engine, and the messages
@@ -69,9 +72,11 @@ impl Worker for TrainingWorker {
         if let Err(why) = file.and_then(crate::engine::vectors::provide_digits) {
             web_sys::console::warn_1(&why.into());
         }
+        self.replaying = true;
         for (msg, id) in self.waiting.take().unwrap_or_default() {
             self.received(scope, msg, id);
         }
+        self.replaying = false;
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: ToWorker, id: HandlerId) {
@@ -79,7 +84,7 @@ impl Worker for TrainingWorker {
             waiting.push((msg, id));
             return;
         }
-        if needs_digits(&msg) && !crate::engine::vectors::digits_loaded() {
+        if !self.replaying && needs_digits(&msg) && !crate::engine::vectors::digits_loaded() {
             self.waiting = Some(vec![(msg, id)]);
             let scope = scope.clone();
             wasm_bindgen_futures::spawn_local(async move { scope.send_message(fetch_digits().await) });
