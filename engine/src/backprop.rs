@@ -85,7 +85,7 @@ pub fn walkthrough(network: &Network, config: &Config, point: Point, dead: &[Vec
 /// update teaches most (a misclassified or badly fitted point) is where L is largest.
 pub fn point_losses(network: &Network, config: &Config, points: &[Point]) -> Vec<f64> {
     // Points on the plane, for a network that reads the plane's features (none for vectors).
-    if config.network.inputs().len() != network.n_inputs {
+    if config.data.dataset.is_vectors() || config.network.inputs().len() != network.n_inputs {
         return Vec::new();
     }
     let mut ws = Workspace::default();

@@ -113,15 +113,6 @@ pub fn spread<T: Clone>(all: &[T], most: usize) -> Vec<T> {
     (0..most).map(|i| all[i * (all.len() - 1) / (most - 1)].clone()).collect()
 }
 
-/// On the satellite data, the scene as the network with `parameters` maps it.
-fn scene_map(t: &Trainer, parameters: &super::timeline::Parameters) -> Option<crate::engine::satellite::SceneMap> {
-    if t.config.data.dataset != crate::engine::Dataset::Satellite {
-        return None;
-    }
-    let mut network = t.network.clone();
-    network.set_parameters(parameters).then(|| crate::engine::satellite::map_scene(&network, &t.config)).flatten()
-}
-
 /// An animation under way.
 pub struct Animation {
     ask: AnimationAsk,
@@ -167,7 +158,8 @@ impl Animation {
             let label = format!("{} {epoch}", a.ask.word);
             let label = if frames::can_write(&label) { label } else { epoch.to_string() };
             let rgba = frames::frame(&pictures.heatmap, super::pictures::GRID, &points, (-6.0, 6.0), t.config.data.classes, &label);
-            let (mut rgba, width) = match scene_map(t, parameters) {
+            // On the satellite data, the scene as the network maps it at this frame.
+            let (mut rgba, width) = match super::derived::scene_at(t, Some(parameters)) {
                 Some(map) => (frames::beside_map(&rgba, &map.classes, crate::engine::satellite::SIDE, t.config.data.classes), 2 * frames::SIDE),
                 None => (rgba, frames::SIDE),
             };

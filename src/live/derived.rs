@@ -109,14 +109,19 @@ impl Derive {
                 let current = shown.cloned().unwrap_or_else(|| t.network.parameters());
                 t.landscape(&current, &path(), plane).map(|l| Derived::Landscape(Box::new(l)))
             }
-            Derive::Scene => match shown {
-                None => map_scene(&t.network, &t.config),
-                Some(parameters) => {
-                    let mut network = t.network.clone();
-                    network.set_parameters(parameters).then(|| map_scene(&network, &t.config)).flatten()
-                }
-            }
-            .map(|m| Derived::Scene(Box::new(m))),
+            Derive::Scene => scene_at(t, shown).map(|m| Derived::Scene(Box::new(m))),
+        }
+    }
+}
+
+/// The satellite scene as `t`'s network maps it, with `shown` weights instead of its own when
+/// given; none off the satellite data or for weights of another shape.
+pub fn scene_at(t: &Trainer, shown: Option<&Parameters>) -> Option<SceneMap> {
+    match shown {
+        None => map_scene(&t.network, &t.config),
+        Some(parameters) => {
+            let mut network = t.network.clone();
+            network.set_parameters(parameters).then(|| map_scene(&network, &t.config)).flatten()
         }
     }
 }
