@@ -356,6 +356,8 @@ test('users draw their own points or load them from CSV, and train on them', asy
   // Blue on the right, orange (Shift) on the left.
   for (const [x, y] of [[3, 3], [4, -2], [2, 0], [5, 4]]) await page.mouse.click(...at(x, y));
   for (const [x, y] of [[-3, 3], [-4, -2], [-2, 0], [-5, -4]]) { await page.keyboard.down('Shift'); await page.mouse.click(...at(x, y)); await page.keyboard.up('Shift'); }
+  // Each click is a point; the count shows all eight once the page has drawn them.
+  await page.waitForFunction(() => document.querySelector('#point-count').textContent === '8 points', null, { timeout: 5000 }).catch(() => {});
   assert.equal(await text(page, '#point-count'), '8 points');
   assert.equal(await page.$('#empty-data-hint'), null);
   const h = decodeURIComponent(await page.evaluate(() => location.hash));

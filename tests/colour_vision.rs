@@ -53,6 +53,16 @@ fn class_colours_stay_apart_under_every_colour_vision_deficiency() {
 }
 
 #[test]
+fn the_ten_digits_colours_differ_to_the_eye() {
+    for a in 0..10 {
+        for b in a + 1..10 {
+            let d = delta_e(seen(class_colour(a, 10), &NORMAL), seen(class_colour(b, 10), &NORMAL));
+            assert!(d >= 15.0, "classes {a} and {b} differ by ΔE {d:.1}");
+        }
+    }
+}
+
+#[test]
 fn two_classes_keep_tensorflow_playgrounds_orange_and_blue() {
     assert_eq!((class_colour(0, 2), class_colour(1, 2)), (ORANGE, BLUE));
     // They too stay apart under each deficiency.

@@ -117,6 +117,18 @@ fn all_ten_digits_reach_ninety_percent_with_one_hidden_layer() {
     });
     assert!(reached.is_some(), "test accuracy {:?} after 30 epochs", t.last.as_ref().and_then(|r| r.test.as_ref()).and_then(|m| m.accuracy));
     println!("all ten digits: 90% test accuracy at epoch {}", reached.unwrap());
+    // The gallery of mistakes is the test images the accuracy counts wrong, each with its
+    // guess; a test image's probabilities add up to one and name that guess.
+    let test = t.last.as_ref().and_then(|r| r.test.as_ref()).unwrap();
+    let wrong = t.test_mistakes(usize::MAX);
+    assert_eq!(wrong.len(), (t.split.test.len() as f64 * (1.0 - test.accuracy.unwrap())).round() as usize);
+    for m in &wrong {
+        let p = t.probabilities_of(t.test_row(m.index).unwrap());
+        assert!((p.iter().sum::<Real>() - 1.0).abs() < 1e-4);
+        assert_eq!(neurona::engine::reading::guess(&p), m.guess);
+        assert_ne!(m.guess, m.class);
+    }
+    assert_eq!(t.test_mistakes(3).len(), wrong.len().min(3));
 }
 
 #[test]
@@ -289,4 +301,24 @@ fn a_digit_drawn_anywhere_on_the_pad_is_read_as_the_sets_images_are() {
     }
     assert_eq!(read(&one, side), 1, "a stroke is a 1: {:?}", digit_from_drawing(&one, side));
     assert_eq!(read(&zero, side), 0, "a ring is a 0: {:?}", digit_from_drawing(&zero, side));
+}
+
+#[test]
+fn a_layer_reading_images_is_one_matrix_product_and_each_neuron_its_own_sum() {
+    let mut t = Trainer::new(digits_config(&[0, 1, 7], &[5])).unwrap();
+    t.step().unwrap();
+    let dims = t.split.rows.dims;
+    let rows = &t.split.rows.train[..4 * dims];
+    let m = neurona::engine::inspect::layer_product_of_rows(&t.network, rows, 0).unwrap();
+    assert_eq!((m.w.len(), m.w[0].len(), m.x.len(), m.x[0].len(), m.z.len(), m.z[0].len()), (5, 64, 64, 4, 5, 4));
+    for example in 0..4 {
+        let row = rows[example * dims..(example + 1) * dims].to_vec();
+        assert_eq!(m.x.iter().map(|x| x[example]).collect::<Vec<_>>(), row, "X's columns are the examples");
+        for neuron in 0..5 {
+            let n = neurona::engine::inspect::neuron_math_of(&t.network, row.clone(), 0, neuron).unwrap();
+            let sum: Real = n.inputs.iter().zip(&n.weights).map(|(x, w)| x * w).sum::<Real>() + n.bias;
+            assert!((m.z[neuron][example] - n.z).abs() < 1e-4 && (sum - n.z).abs() < 1e-4, "Z = W·X + b is each neuron's Σ wᵢ·xᵢ + b");
+        }
+    }
+    assert!(neurona::engine::inspect::layer_product_of_rows(&t.network, &rows[..dims + 1], 0).is_none(), "a part of a row is no example");
 }

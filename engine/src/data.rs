@@ -122,7 +122,12 @@ impl Dataset {
 
     /// Parses a name from a link.
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::CLASSIFICATION.iter().chain(Self::REGRESSION.iter()).chain([Dataset::Blobs, Dataset::Custom].iter()).copied().find(|d| d.name() == name)
+        Self::CLASSIFICATION
+            .iter()
+            .chain(Self::REGRESSION.iter())
+            .chain([Dataset::Blobs, Dataset::Custom, Dataset::Digits].iter())
+            .copied()
+            .find(|d| d.name() == name)
     }
 
     /// Whether its examples are vectors read by the network as they are, not points on the

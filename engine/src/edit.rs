@@ -53,6 +53,9 @@ pub enum Edit {
     BatchSize(usize),
     /// Number of classes (2 to 4).
     Classes(usize),
+    /// The digits taken as classes, for the handwritten digits (two to ten of 0 to 9; a
+    /// choice that is not one changes nothing).
+    Digits(Vec<u8>),
     /// An input feature on or off (the last one stays on).
     ToggleFeature(Feature),
     /// Switch hidden neuron (hidden layer, neuron) off, or on again (training goes on).
@@ -145,8 +148,17 @@ impl Config {
                 c.data.playground_seed = None;
             }
             Edit::Dataset(d) => {
+                let was_vectors = c.data.dataset.is_vectors();
                 c.data.dataset = d;
                 c.set_problem(if d.is_regression() { Problem::Regression } else { Problem::Classification });
+                if d == Dataset::Digits {
+                    c.set_classes(c.data.digits.len());
+                } else if was_vectors && !d.is_vectors() && c.data.classes > 2 {
+                    // Back on the plane: as many classes as its sets draw.
+                    let k = if Dataset::MULTICLASS.contains(&d) || d == Dataset::Custom { c.data.classes.min(limits::CLASSES.max as usize) } else { 2 };
+                    c.set_classes(k);
+                }
+                c.fit_neurons();
             }
             Edit::Problem(p) => {
                 if p != c.data.problem {
@@ -162,7 +174,19 @@ impl Config {
                 c.data.percent_train = c.data.percent_train.min(100 - c.data.percent_val);
             }
             Edit::BatchSize(b) => c.training.batch_size = limits::BATCH_SIZE.whole(b as i64) as usize,
-            Edit::Classes(k) => c.set_classes(limits::CLASSES.whole(k as i64) as usize),
+            Edit::Classes(k) => {
+                if !c.data.dataset.is_vectors() {
+                    c.set_classes(limits::CLASSES.whole(k as i64) as usize);
+                }
+            }
+            Edit::Digits(mut digits) => {
+                digits.sort_unstable();
+                digits.dedup();
+                if c.data.dataset == Dataset::Digits && crate::vectors::valid_choice(&digits) {
+                    c.set_classes(digits.len());
+                    c.data.digits = digits;
+                }
+            }
             Edit::ToggleFeature(f) => {
                 if let Some(i) = c.network.features.iter().position(|&g| g == f) {
                     if c.network.features.len() > 1 {
@@ -208,8 +232,9 @@ impl Config {
                 c.network.hidden.pop();
             }
             Edit::ChangeNeurons(layer, delta) => {
+                let most = c.neuron_limit();
                 if let Some(h) = c.network.hidden.get_mut(layer) {
-                    h.neurons = limits::NEURONS.whole(h.neurons as i64 + delta as i64) as usize;
+                    h.neurons = most.whole(h.neurons as i64 + delta as i64) as usize;
                 }
             }
             Edit::Activation(a) => c.network.hidden.iter_mut().for_each(|h| h.activation = a),
@@ -269,6 +294,23 @@ impl Config {
     /// Sets the number of classes: the user's points keep their classes as far as the new
     /// count allows; more than two take softmax and the cross-entropy, and a data set of
     /// several classes.
+    /// The most neurons a hidden layer may have: more for data of vectors.
+    pub fn neuron_limit(&self) -> Limit {
+        if self.data.dataset.is_vectors() {
+            limits::VECTOR_NEURONS
+        } else {
+            limits::NEURONS
+        }
+    }
+
+    /// Hidden layers within the data's limit of neurons (the plane's is lower).
+    fn fit_neurons(&mut self) {
+        let most = self.neuron_limit();
+        for h in &mut self.network.hidden {
+            h.neurons = most.whole(h.neurons as i64) as usize;
+        }
+    }
+
     fn set_classes(&mut self, k: usize) {
         let c = self;
         for p in &mut c.data.custom_points {
@@ -279,7 +321,7 @@ impl Config {
             c.set_problem(Problem::Classification);
             c.network.output = Activation::Softmax;
             c.training.loss = Loss::SoftmaxCe;
-            if !Dataset::MULTICLASS.contains(&c.data.dataset) && c.data.dataset != Dataset::Custom {
+            if !Dataset::MULTICLASS.contains(&c.data.dataset) && c.data.dataset != Dataset::Custom && !c.data.dataset.is_vectors() {
                 c.data.dataset = Dataset::Blobs;
             }
         } else if c.network.output == Activation::Softmax {
@@ -349,5 +391,28 @@ mod tests {
         assert!(!c.network.features.contains(&Feature::Custom), "the same formula read again stays off");
         c.apply(Edit::Formula(None));
         assert!(c.network.formula.is_none() && c.network.features == vec![Feature::X1, Feature::X2]);
+    }
+
+    #[test]
+    fn the_digits_take_their_choice_as_classes_and_the_plane_takes_its_own_back() {
+        let mut c = Config::default();
+        c.network.hidden[0].neurons = 8;
+        c.apply(Edit::Dataset(Dataset::Digits));
+        assert_eq!((c.data.classes, c.network.output, c.training.loss), (10, Activation::Softmax, Loss::SoftmaxCe));
+        c.apply(Edit::ChangeNeurons(0, 100));
+        assert_eq!(c.network.hidden[0].neurons, limits::VECTOR_NEURONS.max as usize, "a layer reading vectors may be wider");
+        c.apply(Edit::Classes(3));
+        assert_eq!(c.data.classes, 10, "the digits' classes are their choice");
+        c.apply(Edit::Digits(vec![7, 1, 1]));
+        assert_eq!((c.data.digits.clone(), c.data.classes, c.network.output), (vec![1, 7], 2, Activation::Tanh));
+        c.apply(Edit::Digits(vec![3]));
+        c.apply(Edit::Digits(vec![1, 12]));
+        assert_eq!(c.data.digits, vec![1, 7], "one digit, or one that is not a digit, changes nothing");
+        assert_eq!(c.data.dataset, Dataset::Digits);
+        c.apply(Edit::Digits(vec![0, 1, 2]));
+        c.apply(Edit::Dataset(Dataset::Xor));
+        assert_eq!((c.data.classes, c.network.output), (2, Activation::Tanh), "the XOR has two classes");
+        assert_eq!(c.network.hidden[0].neurons, limits::NEURONS.max as usize, "and the plane's layers their limit");
+        assert!(c.normalize().is_empty());
     }
 }

@@ -28,11 +28,20 @@ pub struct NeuronMath {
 /// The arithmetic of neuron `neuron` of network layer `layer` (the output layer is last) at
 /// the point (x1, x2); `None` when there is no such neuron.
 pub fn neuron_math(network: &Network, features: Inputs, point: (Real, Real), layer: usize, neuron: usize) -> Option<NeuronMath> {
-    let l = network.layers.get(layer)?;
-    if neuron >= l.n_out || features.len() != network.n_inputs {
+    if features.len() != network.n_inputs {
         return None;
     }
-    let input: Vec<Real> = features.at(point.0, point.1);
+    neuron_math_of(network, features.at(point.0, point.1), layer, neuron)
+}
+
+/// The arithmetic of neuron `neuron` of network layer `layer` for one example's inputs (a row
+/// of data of vectors, or a point's features); `None` when there is no such neuron or the
+/// inputs do not fit the network.
+pub fn neuron_math_of(network: &Network, input: Vec<Real>, layer: usize, neuron: usize) -> Option<NeuronMath> {
+    let l = network.layers.get(layer)?;
+    if neuron >= l.n_out || input.len() != network.n_inputs {
+        return None;
+    }
     let mut ws = Workspace::default();
     network.forward(&input, 1, &mut ws, None);
     let inputs = if layer == 0 { input } else { ws.a[layer - 1][..l.n_in].to_vec() };
@@ -71,12 +80,29 @@ pub struct LayerProduct {
 /// Network layer `layer` (the output layer is last) as Z = W·X + b and A = f(Z) at the given
 /// points, every number from the engine's batched forward pass.
 pub fn layer_product(network: &Network, features: Inputs, points: &[(Real, Real)], layer: usize) -> Option<LayerProduct> {
-    let l = network.layers.get(layer)?;
     if points.is_empty() || features.len() != network.n_inputs {
         return None;
     }
-    let n = points.len();
     let input: Vec<Real> = super::features::feature_matrix(features, points.iter().copied());
+    layer_product_of(network, input, points.len(), layer)
+}
+
+/// Network layer `layer` as Z = W·X + b and A = f(Z) for examples of vectors: `rows`, one
+/// example after another (`n_inputs` values each).
+pub fn layer_product_of_rows(network: &Network, rows: &[Real], layer: usize) -> Option<LayerProduct> {
+    let dims = network.n_inputs;
+    let n = rows.len() / dims.max(1);
+    if n == 0 || rows.len() != n * dims {
+        return None;
+    }
+    // The forward pass takes the inputs feature by feature, every example together.
+    let input: Vec<Real> = (0..dims).flat_map(|i| (0..n).map(move |s| rows[s * dims + i])).collect();
+    layer_product_of(network, input, n, layer)
+}
+
+/// The product for `n` examples whose inputs are stored feature by feature.
+fn layer_product_of(network: &Network, input: Vec<Real>, n: usize, layer: usize) -> Option<LayerProduct> {
+    let l = network.layers.get(layer)?;
     let mut ws = Workspace::default();
     network.forward(&input, n, &mut ws, None);
     // Values are stored neuron by neuron, every point of the batch together.

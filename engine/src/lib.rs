@@ -38,6 +38,7 @@ pub mod optimizer;
 pub mod perceptron;
 pub mod playground;
 pub mod predict;
+pub mod reading;
 pub mod report;
 pub mod rng;
 pub mod satellite;

@@ -77,6 +77,10 @@ impl Config {
             }
             c.data.digits.len()
         });
+        // A choice of digits means nothing for other data: it goes back to all ten.
+        if c.data.dataset != Dataset::Digits {
+            c.data.digits = crate::config::ALL_DIGITS.to_vec();
+        }
         // A table's problem and classes are what its label column was chosen as.
         if let (Dataset::Table, Some(t)) = (c.data.dataset, c.data.table.as_ref()) {
             let problem = if t.predict == Some(crate::table::Predict::Value) { Problem::Regression } else { Problem::Classification };

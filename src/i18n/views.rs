@@ -9,6 +9,27 @@ macro_rules! views_strings {
             $($rest)*
             DatasetTable => "A table (CSV with a header)", "Una tabla (CSV con encabezado)";
             DatasetDigits => "Handwritten digits (8 x 8)", "Dígitos escritos a mano (8 x 8)";
+            DigitPadTitle => "Draw a digit", "Dibuja un dígito";
+            DigitPadHint => "Draw with the mouse, a finger or a pen. The network reads it as the training images were made: centred, scaled and counted in 8 x 8 squares.", "Dibuja con el ratón, el dedo o una pluma. La red lo lee como se hicieron las imágenes de entrenamiento: centrado, escalado y contado en 8 x 8 cuadros.";
+            DigitPadClear => "Clear", "Borrar";
+            DigitPadSeen => "What the network sees: 64 inputs", "Lo que ve la red: 64 entradas";
+            DigitPadChances => "Probability of each digit", "Probabilidad de cada dígito";
+            DigitPadReads => "The network reads a {digit}", "La red lee un {digit}";
+            DigitPadEmpty => "Draw a digit to see what the network reads.", "Dibuja un dígito para ver qué lee la red.";
+            DigitErrorsTitle => "Test images the network gets wrong", "Imágenes de prueba en las que la red se equivoca";
+            DigitErrorsCount => "{count} of {total} test images; the first {shown}:", "{count} de {total} imágenes de prueba; las primeras {shown}:";
+            DigitErrorsNone => "None: the network reads every test image right.", "Ninguna: la red lee bien todas las imágenes de prueba.";
+            DigitErrorItem => "a {digit}, read as {guess}", "un {digit}, leído como {guess}";
+            DigitChoice => "Digits to tell apart (each one a class)", "Dígitos a distinguir (cada uno es una clase)";
+            DigitChoiceLimit => "Choose two to ten digits.", "Elige de dos a diez dígitos.";
+            DigitInputs => "64 inputs: the 8 x 8 pixels of an image. Each neuron of the first layer shows its 64 weights as a picture (blue positive, orange negative).", "64 entradas: los 8 x 8 píxeles de una imagen. Cada neurona de la primera capa muestra sus 64 pesos como una imagen (azul positivo, naranja negativo).";
+            DigitSource => "The digits: 1,797 images of 8 x 8 from UCI's \"Optical Recognition of Handwritten Digits\" (E. Alpaydin and C. Kaynak, 1998; CC BY 4.0), as scikit-learn ships them (BSD-3-Clause).", "Los dígitos: 1,797 imágenes de 8 x 8 de \"Optical Recognition of Handwritten Digits\" de UCI (E. Alpaydin y C. Kaynak, 1998; CC BY 4.0), como los distribuye scikit-learn (BSD-3-Clause).";
+            SumInputs => "x: the example's inputs", "x: las entradas del ejemplo";
+            SumWeights => "w: the neuron's weights", "w: los pesos de la neurona";
+            SumProducts => "wᵢ·xᵢ: each input times its weight", "wᵢ·xᵢ: cada entrada por su peso";
+            SumTotal => "Σ wᵢ·xᵢ over the {terms} inputs = {total}", "Σ wᵢ·xᵢ sobre las {terms} entradas = {total}";
+            TrainingImage => "Training image", "Imagen de entrenamiento";
+            NeedsPlane => "This view needs the plane: two inputs. These data have {inputs}.", "Esta vista necesita el plano: dos entradas. Estos datos tienen {inputs}.";
             DatasetCurveSine => "Sine curve (one input)", "Curva seno (una entrada)";
             DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";
             DatasetCurveAbs => "Absolute value (one input)", "Valor absoluto (una entrada)";

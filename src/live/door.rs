@@ -126,7 +126,10 @@ impl RunHost {
             Command::Events(events) => self.events = Some(events),
             Command::StepOnce => {
                 self.continue_from_viewed();
-                if self.view.trainer().is_some_and(|t| t.stopped.is_none()) && self.epochs_left() > 0 {
+                // A step asked before the worker has answered the setup (the digits still on
+                // their way) follows the setup in the worker's queue.
+                let trains = self.view.trainer().map_or(self.view.setup().1, |t| t.stopped.is_none());
+                if trains && self.epochs_left() > 0 {
                     self.send(ToWorker::Train { epochs: 1, budget_ms: f64::INFINITY });
                 }
             }

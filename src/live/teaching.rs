@@ -38,6 +38,17 @@ impl<'a> Teaching<'a> {
     pub fn neuron_math(self, point: InspectPoint, layer: usize, neuron: usize) -> Option<(NeuronMath, InspectPoint, (Real, Real), usize)> {
         let t = self.0;
         let n = t.split.train.len();
+        // An example of vectors is a training row (a place on the plane has none).
+        let dims = t.split.rows.dims;
+        if dims > 0 {
+            let i = match point {
+                InspectPoint::Training(i) => i % n.max(1),
+                InspectPoint::At(..) => 0,
+            };
+            let row = t.split.rows.train.get(i * dims..(i + 1) * dims)?.to_vec();
+            let math = crate::engine::inspect::neuron_math_of(&t.network, row, layer, neuron)?;
+            return Some((math, InspectPoint::Training(i), (0.0, 0.0), n));
+        }
         let (point, at) = match point {
             InspectPoint::Training(i) => {
                 let p = t.split.train.get(i % n.max(1))?;
@@ -57,6 +68,13 @@ impl<'a> Teaching<'a> {
             return None;
         }
         let chosen: Vec<usize> = (0..4.min(train.len())).map(|k| (offset + k) % train.len()).collect();
+        // Examples of vectors: their training rows.
+        let rows = &self.0.split.rows;
+        if rows.dims > 0 {
+            let inputs: Vec<Real> = chosen.iter().filter_map(|&i| rows.train.get(i * rows.dims..(i + 1) * rows.dims)).flatten().copied().collect();
+            let product = crate::engine::inspect::layer_product_of_rows(&self.0.network, &inputs, layer)?;
+            return Some((product, chosen, train.len()));
+        }
         let points: Vec<(Real, Real)> = chosen.iter().map(|&i| (train[i].x, train[i].y)).collect();
         let product = crate::engine::inspect::layer_product(&self.0.network, self.0.config.network.inputs(), &points, layer)?;
         Some((product, chosen, train.len()))

@@ -9,10 +9,23 @@ pub const ORANGE: [u8; 3] = [0xf5, 0x93, 0x22];
 pub const GREY: [u8; 3] = [0xe8, 0xea, 0xeb];
 /// Colour of +1 (blue, the positive class).
 pub const BLUE: [u8; 3] = [0x08, 0x77, 0xbd];
-/// Hues of classes 0..4 when there are more than two: Okabe and Ito's blue, vermillion,
-/// yellow and sky blue, which stay apart under protanopia, deuteranopia and tritanopia
-/// (tests/colour_vision.rs simulates them).
-pub const CLASS_HUES: [[u8; 3]; 4] = [[0x00, 0x72, 0xb2], [0xd5, 0x5e, 0x00], [0xf0, 0xe4, 0x42], [0x56, 0xb4, 0xe9]];
+/// Hues of classes when there are more than two. The first four, Okabe and Ito's blue,
+/// vermillion, yellow and sky blue, stay apart under protanopia, deuteranopia and tritanopia
+/// (tests/colour_vision.rs simulates them). The other six (Okabe and Ito's green and pink,
+/// grey, purple, brown, black) serve the digits, whose classes are also named by their digit
+/// wherever a colour marks them.
+pub const CLASS_HUES: [[u8; 3]; 10] = [
+    [0x00, 0x72, 0xb2],
+    [0xd5, 0x5e, 0x00],
+    [0xf0, 0xe4, 0x42],
+    [0x56, 0xb4, 0xe9],
+    [0x00, 0x9e, 0x73],
+    [0xcc, 0x79, 0xa7],
+    [0x88, 0x88, 0x88],
+    [0x6a, 0x3d, 0x9a],
+    [0x8c, 0x56, 0x2d],
+    [0x11, 0x11, 0x11],
+];
 /// Number of distinct shades in the diverging scale.
 pub const SHADES: usize = 31;
 

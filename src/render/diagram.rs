@@ -92,6 +92,11 @@ impl Layout {
         self.columns.len().saturating_sub(1)
     }
 
+    /// The right edge of a layer's column (a wide layer's stands in side-by-side rows).
+    pub fn right_of(&self, layer: LayerNo) -> f64 {
+        self.column(layer).iter().map(|b| b.x).fold(0.0, f64::max) + NODE
+    }
+
     /// The node boxes of a layer's column (the inputs' for [`LayerNo::INPUTS`]).
     pub fn column(&self, layer: LayerNo) -> &[NodeBox] {
         &self.columns[layer.number()]
@@ -101,7 +106,7 @@ impl Layout {
     /// side for the strokes' width: left edge and width.
     pub fn gap_span(&self, layer: usize, pad: f64) -> (f64, f64) {
         let to = LayerNo::of(layer);
-        let x0 = self.column(to.below())[0].x + NODE - pad;
+        let x0 = self.right_of(to.below()) - pad;
         let x1 = self.column(to)[0].x + pad;
         (x0, x1 - x0)
     }
@@ -114,17 +119,40 @@ pub fn shown_features(config: &Config) -> Vec<Feature> {
     Feature::ALL.iter().copied().filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f)).chain(typed).collect()
 }
 
+/// Most rows of nodes in a column: a wider layer (of a network reading vectors) stands in
+/// side-by-side rows of at most this many.
+pub const MOST_ROWS: usize = 10;
+/// The distance between a wide layer's side-by-side rows: room for each neuron's bias
+/// button at its left (further left to the touch, with 40 pixels around it).
+pub fn sub_column(touch: bool) -> f64 {
+    NODE + if touch { 44.0 } else { 16.0 }
+}
+
 /// Lays the diagram out in `width` pixels, its columns at least `least` apart (room for a
-/// layer's controls; a diagram wider than `width` scrolls sideways).
+/// layer's controls; a diagram wider than `width` scrolls sideways). A network reading
+/// vectors (the digits, a table) has one input node, the example its inputs are: its
+/// first layer's weights are drawn in its neurons, not as links.
 pub fn layout(config: &Config, width: f64, least: f64) -> Layout {
-    let inputs = shown_features(config);
-    let mut sizes = vec![inputs.len()];
+    let vectors = config.data.dataset.is_vectors();
+    let inputs = if vectors { Vec::new() } else { shown_features(config) };
+    let mut sizes = vec![inputs.len().max(1)];
     sizes.extend(config.network.hidden.iter().map(|h| h.neurons));
     sizes.push(config.outputs());
+    // A column of more than MOST_ROWS nodes stands in side-by-side rows, as even as can be.
+    let stacks: Vec<usize> = sizes.iter().map(|&n| n.div_ceil(MOST_ROWS).max(1)).collect();
+    // A diagram for a finger is the one with a least distance between its columns.
+    let sub = sub_column(least > 0.0);
+    let widths: Vec<f64> = stacks.iter().map(|&k| (k - 1) as f64 * sub + NODE).collect();
     // Columns spread over the width there is, up to a distance that keeps links readable.
-    let spacing = ((width - NODE) / (sizes.len() - 1) as f64).min(240.0).max(least);
-    let columns: Vec<Vec<NodeBox>> =
-        sizes.iter().enumerate().map(|(c, &n)| (0..n).map(|r| NodeBox { x: c as f64 * spacing, y: TOP + r as f64 * ROW }).collect()).collect();
+    let room = width - widths.iter().sum::<f64>() + (sizes.len() - 1) as f64 * NODE;
+    let spacing = (room / (sizes.len() - 1) as f64).min(240.0).max(least);
+    let mut x = 0.0;
+    let mut columns: Vec<Vec<NodeBox>> = Vec::new();
+    for (c, &n) in sizes.iter().enumerate() {
+        let per = n.div_ceil(stacks[c]).max(1);
+        columns.push((0..n).map(|r| NodeBox { x: x + (r / per) as f64 * sub, y: TOP + (r % per) as f64 * ROW }).collect());
+        x += widths[c] - NODE + spacing;
+    }
     let mut links = Vec::new();
     // Column 0 shows every feature; only the enabled ones feed the network.
     let sources: Vec<usize> = inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect();
@@ -140,15 +168,8 @@ pub fn layout(config: &Config, width: f64, least: f64) -> Layout {
             }
         }
     }
-    let rows = sizes.iter().copied().max().unwrap_or(1);
-    Layout {
-        width: (sizes.len() - 1) as f64 * spacing + NODE,
-        height: TOP + rows as f64 * ROW,
-        inputs,
-        formula: config.network.formula.clone(),
-        columns,
-        links,
-    }
+    let rows = columns.iter().map(|c| c.iter().map(|b| b.y).fold(TOP, f64::max)).fold(TOP, f64::max);
+    Layout { width: x - spacing + NODE, height: rows + ROW, inputs, formula: config.network.formula.clone(), columns, links }
 }
 
 /// The link nearest to a point, if within `tolerance` pixels.
@@ -183,5 +204,26 @@ mod tests {
             assert_eq!(found.at(0.5), mid);
         }
         assert!(link_at(&l, (-100.0, -100.0), 5.0).is_none());
+    }
+
+    #[test]
+    fn a_network_reading_vectors_has_one_input_node_and_wide_layers_in_side_by_side_rows() {
+        let mut config = Config::default();
+        config.apply(crate::engine::edit::Edit::Dataset(crate::engine::Dataset::Digits));
+        config.network.hidden = vec![HiddenLayer { neurons: 32, ..HiddenLayer::default() }];
+        let l = layout(&config, 520.0, 0.0);
+        assert_eq!(l.columns.iter().map(Vec::len).collect::<Vec<_>>(), [1, 32, 10]);
+        assert!(l.links.iter().all(|k| k.layer == 1), "the first layer's weights are its neurons' pictures");
+        assert_eq!(l.links.len(), 320);
+        // 32 neurons in 4 rows of 8 side by side, no two boxes meeting.
+        let boxes: Vec<NodeBox> = l.columns.concat();
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                assert!((a.x - b.x).abs() >= NODE || (a.y - b.y).abs() >= NODE, "{a:?} {b:?}");
+            }
+        }
+        assert!(l.height <= TOP + MOST_ROWS as f64 * ROW + 1e-9);
+        assert!(l.width <= 520.0 + 1e-9, "{}", l.width);
+        assert!(l.gap_span(1, 0.0).1 > 0.0);
     }
 }

@@ -242,6 +242,27 @@ mod tests {
     }
 
     #[test]
+    fn the_digits_travel_in_the_link_by_their_choice() {
+        let (s, repairs) = parse("dataset=digits&networkShape=32", Lang::Es);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!((s.config.data.dataset, s.config.data.classes, s.config.network.hidden[0].neurons), (Dataset::Digits, 10, 32));
+        assert!(!to_hash(&s).contains("digits="), "all ten digits are the default");
+        let (s, repairs) = parse("dataset=digits&digits=7,1", Lang::Es);
+        assert!(repairs.is_empty(), "{repairs:?}");
+        assert_eq!((s.config.data.digits.clone(), s.config.data.classes), (vec![1, 7], 2));
+        assert!(to_hash(&s).contains("digits=1,7"));
+        // A choice that is not one takes all ten, said; a plane's link keeps its layers' limit.
+        for bad in ["3", "1,x", "1,11", ""] {
+            let (s, repairs) = parse(&format!("dataset=digits&digits={bad}"), Lang::Es);
+            assert_eq!(s.config.data.digits, crate::engine::config::ALL_DIGITS, "{bad}");
+            assert!(repairs.iter().any(|r| r.key == "digits"), "{bad}: {repairs:?}");
+        }
+        let (s, repairs) = parse("dataset=circle&networkShape=32", Lang::Es);
+        assert_eq!(s.config.network.hidden[0].neurons, 8);
+        assert!(!repairs.is_empty());
+    }
+
+    #[test]
     fn regression_links_and_teacher_hides_are_understood() {
         let (s, repairs) = parse(
             "problem=regression&regDataset=reg-gauss&dataset=circle&networkShape=&activation=relu&hideText=true&noise_hide=true&x_hide=true&playButton_hide=false",
@@ -494,9 +515,11 @@ mod tests {
         for step in 0..3000 {
             let real = |rng: &mut Rng| [-1.0, 0.0, 0.05, 0.37, 0.9995, 2.0, 1e9][rng.below(7)];
             let a = match pick(&mut rng, 26) {
+                0 if pick(&mut rng, 4) == 0 => Action::Edit(Edit::Dataset(Dataset::Digits)),
                 0 => Action::Edit(Edit::Dataset(Dataset::CLASSIFICATION[pick(&mut rng, Dataset::CLASSIFICATION.len())])),
                 1 => Action::Edit(Edit::Dataset(Dataset::REGRESSION[pick(&mut rng, 2)])),
                 2 => Action::Edit(Edit::Problem(if pick(&mut rng, 2) == 0 { Problem::Regression } else { Problem::Classification })),
+                3 if pick(&mut rng, 2) == 0 => Action::Edit(Edit::Digits((0..10u8).filter(|_| pick(&mut rng, 2) == 0).collect())),
                 3 => Action::Edit(Edit::Classes(2 + pick(&mut rng, 3))),
                 4 => Action::Edit(Edit::Output(Activation::OUTPUT[pick(&mut rng, 5)])),
                 5 => Action::Edit(Edit::Loss(Loss::ALL[pick(&mut rng, 4)])),

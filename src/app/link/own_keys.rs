@@ -1,9 +1,9 @@
 //! Neurona's own link keys, written where they differ from what a link without them means.
 
 use super::values::*;
-use crate::engine::config::Monitor;
+use crate::engine::config::{Monitor, ALL_DIGITS};
 use crate::engine::normalize::points_text;
-use crate::engine::{Activation, Config, Init, Loss, Optimizer, Point, Real};
+use crate::engine::{Activation, Config, Dataset, Init, Loss, Optimizer, Point, Real};
 use crate::exercise::{self, Exercise, Goal};
 use crate::settings::Speed;
 
@@ -34,6 +34,33 @@ pub(super) const OWN_KEYS: &[Key] = &[
             s.config.network.hidden.iter().any(|h| h.activation != first).then(|| list(s.config.network.hidden.iter().map(|h| h.activation.name())))
         },
     ),
+    Key {
+        absent: Some(|s| {
+            if s.config.data.dataset == Dataset::Digits {
+                s.config.data.digits = ALL_DIGITS.to_vec();
+                s.config.data.classes = ALL_DIGITS.len();
+            }
+        }),
+        ..key(
+            "digits",
+            2,
+            false,
+            |s, v| {
+                let digits: Result<Vec<u8>, ()> = v.split(',').map(number::<u8>).collect();
+                let mut digits = digits.unwrap_or_default();
+                digits.sort_unstable();
+                digits.dedup();
+                let valid = crate::engine::vectors::valid_choice(&digits);
+                // A choice that is not one takes all ten digits, said.
+                s.config.data.digits = if valid { digits } else { ALL_DIGITS.to_vec() };
+                if s.config.data.dataset == Dataset::Digits {
+                    s.config.data.classes = s.config.data.digits.len();
+                }
+                valid.then_some(()).ok_or(())
+            },
+            |s| (s.config.data.dataset == Dataset::Digits && s.config.data.digits != ALL_DIGITS).then(|| list(s.config.data.digits.iter())),
+        )
+    },
     key(
         "dropout",
         2,

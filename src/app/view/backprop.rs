@@ -41,6 +41,9 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
     if !s.backprop {
         return html! {};
     }
+    if let Some(words) = super::digits::needs_plane(ctx, ids::BACKPROP) {
+        return words;
+    }
     let Some(w) = walk else {
         return html! { <section id={ids::BACKPROP} class="backprop-panel"><p>{ ctx.t(Text::NothingToTrain) }</p></section> };
     };

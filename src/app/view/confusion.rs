@@ -16,14 +16,23 @@ pub(super) struct ConfusionProps {
 #[function_component(Confusion)]
 pub(super) fn confusion(p: &ConfusionProps) -> Html {
     use_frame(&p.run);
-    let counts = p.run.read(|r| r.trainer().and_then(|t| t.last.as_ref()).map(|r| r.test.as_ref().unwrap_or(&r.train).confusion.clone()).unwrap_or_default());
+    let (counts, digits) = p.run.read(|r| {
+        let t = r.trainer();
+        let counts = t.and_then(|t| t.last.as_ref()).map(|r| r.test.as_ref().unwrap_or(&r.train).confusion.clone()).unwrap_or_default();
+        // The digits' classes are named by their digit.
+        (counts, t.filter(|t| t.config.data.dataset == Dataset::Digits).map(|t| t.config.data.digits.clone()))
+    });
     let k = (counts.len() as f64).sqrt() as usize;
     let name = |i: usize| {
-        let label = if k == 2 { ["−1", "+1"][i.min(1)].to_string() } else { i.to_string() };
+        let label = match digits.as_ref().and_then(|d| d.get(i)) {
+            Some(d) => d.to_string(),
+            None if k == 2 => ["−1", "+1"][i.min(1)].to_string(),
+            None => i.to_string(),
+        };
         html! { <><span class="swatch" style={format!("background:{}", hex(class_colour(i, k)))}></span>{ label }</> }
     };
     html! {
-        <table id={ids::CONFUSION} class="confusion">
+        <table id={ids::CONFUSION} class={classes!("confusion", (k > 4).then_some("many"))}>
             if k > 0 {
                 <tr><th scope="col" class="corner">{ Text::ConfusionCorner.get(p.lang) }</th>{ for (0..k).map(|j| html! { <th scope="col">{ name(j) }</th> }) }</tr>
                 { for (0..k).map(|i| html! {

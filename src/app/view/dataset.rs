@@ -42,13 +42,9 @@ pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
     let c = &s.config;
     if c.data.problem == Problem::Regression {
         Dataset::REGRESSION.to_vec()
-    } else if c.data.classes > 2 {
-        let mut sets = Dataset::MULTICLASS.to_vec();
-        sets.push(Dataset::Custom);
-        sets
     } else {
-        let mut sets = Dataset::CLASSIFICATION.to_vec();
-        sets.push(Dataset::Custom);
+        let mut sets = if c.data.classes > 2 && c.data.dataset != Dataset::Digits { Dataset::MULTICLASS.to_vec() } else { Dataset::CLASSIFICATION.to_vec() };
+        sets.extend([Dataset::Digits, Dataset::Custom]);
         sets
     }
 }
@@ -56,6 +52,9 @@ pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
 /// Has the worker draw every data set's thumbnail points for this seed, noise and number of
 /// classes, and draws them when they come.
 pub(super) fn draw_dataset_thumbnails(run: &RunDoor, seed: u64, noise: u32, classes: usize) {
+    if let Some(c) = canvas_by_id("dataset-digits") {
+        super::digits::draw_icon(&c);
+    }
     let draw = Callback::from(move |sets: Vec<(Dataset, Vec<crate::engine::Point>)>| {
         for (d, points) in sets {
             if let Some(c) = canvas_by_id(&format!("dataset-{}", d.name())) {
@@ -128,7 +127,10 @@ pub(super) fn data_column(p: &DataProps) -> Html {
             { slider("percTrainData", if c.data.percent_val > 0 { Text::RatioTrainValTest } else { Text::RatioTrain }, c.data.percent_train, PERCENT_TRAIN,
                 if c.data.percent_val > 0 { format!("{}% / {}% / {}%", c.data.percent_train, c.data.percent_val, val_test) } else { format!("{}%", c.data.percent_train) },
                 |v| Action::Edit(Edit::PercentTrain(v))) }
-            { slider("noise", Text::Noise, c.data.noise, NOISE, c.data.noise.to_string(), |v| Action::Edit(Edit::Noise(v))) }
+            if !c.data.dataset.is_vectors() {
+                { slider("noise", Text::Noise, c.data.noise, NOISE, c.data.noise.to_string(), |v| Action::Edit(Edit::Noise(v))) }
+            }
+            if c.data.dataset == Dataset::Digits { { super::digits::digit_choice(ctx) } }
             { slider("batchSize", Text::BatchSize, c.training.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
                 if c.training.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.training.batch_size.to_string() },
                 |v| Action::Edit(Edit::BatchSize(v as usize))) }

@@ -37,6 +37,11 @@ pub(super) fn subscript(text: &str) -> String {
         .collect()
 }
 
+/// A whole number as a superscript: 64 -> ⁶⁴.
+pub(super) fn superscript(n: usize) -> String {
+    n.to_string().chars().map(|c| ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][c.to_digit(10).unwrap_or(0) as usize]).collect()
+}
+
 /// A number as the lesson writes it in a product: three decimals, negatives in brackets.
 fn signed(v: Real) -> String {
     if v < 0.0 {
@@ -109,13 +114,17 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
         let run = p.run.clone();
         Callback::from(move |_: MouseEvent| run.send(Command::NextInspectPoint))
     };
-    let where_text = numbers.as_ref().map(|(_, point, (x, y), n)| {
-        let label = match point {
-            InspectPoint::Training(i) => format!("{} {} / {n}", t(Text::TrainingPoint), i + 1),
-            InspectPoint::At(..) => t(Text::PointUnderPointer).to_string(),
-        };
-        format!("{label}: {}", point_words(&p.config, *x, *y, p.lang))
+    // An image read by the first layer: its 64 terms are pictures, not 64 buttons.
+    let vectors = p.config.data.dataset.is_vectors();
+    let where_text = numbers.as_ref().map(|(_, point, (x, y), n)| match point {
+        InspectPoint::Training(i) if vectors => {
+            let digit = p.run.read(|r| r.trainer().and_then(|t| t.split.train.get(*i).map(|e| class_name(&t.config, e.label))));
+            format!("{} {} / {n}: {}", t(Text::TrainingImage), i + 1, digit.unwrap_or_default())
+        }
+        InspectPoint::Training(i) => format!("{} {} / {n}: {}", t(Text::TrainingPoint), i + 1, point_words(&p.config, *x, *y, p.lang)),
+        InspectPoint::At(..) => format!("{}: {}", t(Text::PointUnderPointer), point_words(&p.config, *x, *y, p.lang)),
     });
+    let pictured = vectors && network_layer == 0;
     let value = |v: Option<Real>| v.map(|v| format!("{v:.3}")).unwrap_or_default();
     let exact = |v: Option<Real>| v.map(|v| v.to_string());
     let m = numbers.as_ref().map(|(m, ..)| m);
@@ -130,7 +139,11 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
             <p class="formula" aria-label={t(Text::WeightedSum)}>
                 <span class="label">{ t(Text::WeightedSum) }{ ": " }</span>
                 { "z = " }
-                { for (0..inputs).map(|i| {
+                if pictured {
+                    <super::vector_sum::VectorSum inputs={m.map(|m| m.inputs.clone()).unwrap_or_default()} weights={m.map(|m| m.weights.clone()).unwrap_or_default()} lang={p.lang} />
+                    { format!("Σ wᵢ·xᵢ = {:.3} + ", m.map_or(0.0, |m| m.z - m.bias)) }
+                }
+                { for (0..if pictured { 0 } else { inputs }).map(|i| {
                     let (w, x) = m.map_or((0.0, 0.0), |m| (m.weights[i], m.inputs[i]));
                     html! {
                         <>
@@ -178,5 +191,15 @@ fn switches(p: &InspectorProps, layer: usize, neuron: usize) -> Html {
             </p>
             <p class="text">{ t(Text::NeuronSwitchExplain) }</p>
         </>
+    }
+}
+
+/// An example's class as the page names it: the digit, for the handwritten digits.
+fn class_name(config: &Config, label: Real) -> String {
+    let k = config.data.classes.max(2);
+    let class = crate::engine::predict::class_of(label, k);
+    match config.data.dataset {
+        Dataset::Digits => config.data.digits.get(class).map_or(String::new(), |d| d.to_string()),
+        _ => class.to_string(),
     }
 }

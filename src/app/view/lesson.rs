@@ -80,9 +80,10 @@ pub(super) fn lesson_panel(ctx: &Ctx) -> Html {
                             onchange={d.reform(|v| Action::Edit(Edit::LeakySlope(v)))} />
                     }
                     <label class="field"><span>{ ctx.t(Text::Classes) }</span>
-                        <select id="classes" disabled={c.data.problem == Problem::Regression}
+                        // The digits' classes are the digits chosen in the data column.
+                        <select id="classes" disabled={c.data.problem == Problem::Regression || c.data.dataset.is_vectors()}
                             onchange={on_select(|v| v.parse::<usize>().ok().map(|v| Action::Edit(Edit::Classes(v))))}>
-                            { for (2..=4).map(|k| html! { <option value={k.to_string()} selected={k == classes}>{ k }</option> }) }
+                            { for (2..=4.max(classes)).filter(|&k| k <= 4 || k == classes).map(|k| html! { <option value={k.to_string()} selected={k == classes}>{ k }</option> }) }
                         </select>
                     </label>
                 </fieldset>

@@ -25,6 +25,9 @@ pub(super) struct MatrixProps {
     on_close: Callback<MouseEvent>,
 }
 
+/// Most inputs written out as numbers: more (an image's) are drawn as pictures.
+const PICTURED: usize = 16;
+
 /// A number to two decimals with a true minus sign, as a matrix cell shows it.
 fn short(v: Real) -> String {
     let t = format!("{v:.2}");
@@ -73,6 +76,10 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
             // The lecture's way: (2·−2) + (5·−2) + (2·0) + b = −14.
             let written = |r: usize, c: usize, v: Real| {
                 let terms: Vec<String> = m.w[r].iter().zip(&m.x).map(|(w, x)| format!("({}·{})", short(*w), short(x[c]))).collect();
+                if terms.len() > PICTURED {
+                    let products: Real = m.w[r].iter().zip(&m.x).map(|(w, x)| w * x[c]).sum();
+                    return format!("Σ wᵢ·xᵢ ({} {}) + b = {} + {} = {}", terms.len(), t(Text::Inputs), short(products), short(m.b[r]), short(v));
+                }
                 format!("{} + {} = {}", terms.join(" + "), short(m.b[r]), short(v))
             };
             let z_cell = |r: usize, c: usize, v: Real| {
@@ -82,11 +89,29 @@ pub(super) fn matrix_panel(p: &MatrixProps) -> Html {
                 html! { <td title={text} onclick={Callback::from(move |_: MouseEvent| sum.set(Some(shown.clone())))}>{ short(v) }</td> }
             };
             let which: Vec<String> = chosen.iter().map(|i| (i + 1).to_string()).collect();
+            // Images read by the first layer: W's rows and X's columns as pictures.
+            let pictured = m.x.len() > PICTURED;
+            let pictures = |id: &'static str, name: &'static str, text: Text, rows: Vec<Vec<Real>>, names: Vec<String>| {
+                html! {
+                    <figure class="matrix">
+                        <figcaption>{ name }<span class="what">{ format!(" · {}", t(text)) }</span></figcaption>
+                        <super::vector_sum::RowPictures {id} {rows} {names} />
+                    </figure>
+                }
+            };
+            let (w_block, x_block) = if pictured {
+                let columns: Vec<Vec<Real>> = (0..chosen.len()).map(|c| m.x.iter().map(|x| x[c]).collect()).collect();
+                let w_names = (1..=m.w.len()).map(|j| format!("{} {j}", t(Text::Neuron))).collect();
+                let x_names = chosen.iter().map(|i| format!("{} {}", t(Text::TrainingImage), i + 1)).collect();
+                (pictures(ids::MATRIX_W, "W", Text::Weights, m.w.clone(), w_names), pictures(ids::MATRIX_X, "X", Text::Inputs, columns, x_names))
+            } else {
+                (block(ids::MATRIX_W, "W", Text::Weights, &m.w, &plain), block(ids::MATRIX_X, "X", Text::Inputs, &m.x, &plain))
+            };
             let body = html! {
                 <div class="matrix-row">
-                    { block(ids::MATRIX_W, "W", Text::Weights, &m.w, &plain) }
+                    { w_block }
                     <span class="op">{ "·" }</span>
-                    { block(ids::MATRIX_X, "X", Text::Inputs, &m.x, &plain) }
+                    { x_block }
                     <span class="op">{ "+" }</span>
                     { block(ids::MATRIX_B, "b", Text::Bias, &bias_rows, &plain) }
                     <span class="op">{ "=" }</span>

@@ -12,6 +12,7 @@ mod controls;
 mod ctx;
 mod curve;
 mod dataset;
+mod digits;
 mod exercise;
 mod export;
 mod figures;
@@ -42,6 +43,7 @@ mod sweep;
 mod threshold;
 mod timeline;
 mod top;
+mod vector_sum;
 mod worksheet;
 
 pub use app::App;

@@ -102,7 +102,11 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                 }
                 <h2><span id="num-layers">{ n_hidden }</span>{ " " }<span id="layers-label">{ ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers }) }</span></h2>
             </div>
-            <p class="text">{ ctx.t(Text::WhichProperties) }{ " " }{ ctx.t(Text::ExplainNetwork) }</p>
+            if c.data.dataset.is_vectors() {
+                <p class="text">{ ctx.t(Text::DigitInputs) }</p>
+            } else {
+                <p class="text">{ ctx.t(Text::WhichProperties) }{ " " }{ ctx.t(Text::ExplainNetwork) }</p>
+            }
             <div class="network-scroll">
             { layer_heads(ctx, &lay, touch, at_neuron_limit, &formula_open) }
             <div class="network" id="network" style={format!("width:{}px;height:{}px", lay.width, lay.height)}>
@@ -217,7 +221,7 @@ fn layer_heads(ctx: &Ctx, lay: &Layout, touch: bool, at_neuron_limit: bool, form
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
                 <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
                     <b>{ ctx.t(Text::Features) }</b>
-                    if ctx.shows("customFeature") {
+                    if ctx.shows("customFeature") && !c.data.dataset.is_vectors() {
                         <button class="tool tiny-tool" id="custom-feature-button" title={ctx.t(Text::FormulaButton)} aria-label={ctx.t(Text::FormulaButton)}
                             aria-pressed={formula_open.to_string()} onclick={let open = formula_open.clone(); move |_| open.set(!*open)}>{ "f(x)" }</button>
                     }

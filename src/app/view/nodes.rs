@@ -6,9 +6,19 @@ use super::ctx::*;
 use super::inspector::subscript;
 use crate::render::diagram::{Layout, NodeBox};
 
-/// The input features, those the class may see.
+/// The input features, those the class may see; for data of vectors, one node: the example
+/// its inputs are (its first layer's weights are drawn in its neurons).
 pub(super) fn input_nodes(ctx: &Ctx, lay: &Layout) -> Html {
     let c = &ctx.settings().config;
+    if c.data.dataset.is_vectors() {
+        let b = lay.columns[0][0];
+        let words = ctx.t(Text::DigitInputs);
+        return html! {
+            <div class="node input vector-input" id="vector-input" style={format!("left:{}px;top:{}px", b.x, b.y)} role="img" aria-label={words} title={words}>
+                <span class="feature-label">{ format!("x ∈ ℝ{}", super::inspector::superscript(c.input_count())) }</span>
+            </div>
+        };
+    }
     html! { <>
     { for lay.inputs.iter().enumerate().map(|(i, &f)| {
         let on = c.network.features.contains(&f);
@@ -71,14 +81,16 @@ pub(super) fn output_nodes(ctx: &Ctx, lay: &Layout, card: &UseStateHandle<Option
         // coloured by its class.
         let many = c.outputs() > 1;
         let class_colour = crate::render::colour::hex(crate::render::colour::class_colour(j, c.outputs()));
-        let name = if many { format!("ŷ{} {} {j}", subscript(&j.to_string()), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
+        // The digits' classes are named by their digit.
+        let class = if c.data.dataset == Dataset::Digits { c.data.digits.get(j).map_or(j.to_string(), |d| d.to_string()) } else { j.to_string() };
+        let name = if many { format!("ŷ{} {} {class}", subscript(&j.to_string()), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
         html! { <>
             <div class="node output-node" id={format!("output-node-{j}")}
                 style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"
                 aria-label={if many { name.clone() } else { format!("{} {}", ctx.t(Text::Output), j + 1) }} title={ctx.t(Text::InspectHint)}
                 onclick={ctx.send(Action::Panel(Panel::Inspect(Some((output, j)))))} onkeydown={inspect_key(ctx, output, j)}>
                 if many {
-                    <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(&j.to_string())) }</span>
+                    <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(&class)) }</span>
                 } else {
                     <span class="out-mark">{ "ŷ" }</span>
                 }

@@ -44,6 +44,11 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             </div>
             <div class="pictures">
+            if c.data.dataset == Dataset::Digits {
+                <div class="picture-a">
+                    <super::digits::DigitPad run={run.clone()} lang={s.lang} digits={c.data.digits.clone()} />
+                </div>
+            } else {
             <div class="picture-a">
             <HeatmapLabel run={run.clone()} lang={s.lang} />
             <div class="heatmap-frame" style={format!("grid-template-columns:22px {side}px;grid-template-rows:{side}px 18px")}>
@@ -65,6 +70,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             </div>
             { axis_names(&axes) }
             </div>
+            }
             // The readouts of this setup, under its picture (beside the compared one's).
             <div class="readouts-a">
             { super::curve::curve_view(ctx) }
@@ -90,7 +96,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             { colour_legend(ctx) }
             // How data in its own units is scaled to the plane: under the chart, so that the
             // losses and the chart stay beside the picture.
-            { data_scaling(ctx, &axes) }
+            if !c.data.dataset.is_vectors() { { data_scaling(ctx, &axes) } }
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
                 onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
                 { ctx.t(Text::LandscapeButton) }</button>
@@ -103,11 +109,15 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             { compare_panel(ctx) }
             </div>
             if super::scene::narrow() { { super::scene::scene_view(ctx) } }
+            if c.data.dataset == Dataset::Digits {
+                <super::digits::DigitErrors run={run.clone()} lang={s.lang} digits={c.data.digits.clone()} />
+            }
             { super::landscape::landscape_view(ctx) }
             <super::sweep::SweepTool ctx={ctx.clone()} />
             if let Some((x, y, text, id)) = tip.as_ref() {
                 <div class="card" id={*id} style={format!("left:{x}px;top:{y}px")}>{ text.clone() }</div>
             }
+            if !c.data.dataset.is_vectors() {
             <p class="text explain-output">{ ctx.t(Text::ExplainOutput) }</p>
             <div class="checks">
                 if ctx.shows("showTestData") {
@@ -117,6 +127,7 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     <Checkbox id="discretize" label={ctx.t(Text::Discretize)} checked={s.discretize} onchange={ctx.dispatch.reform(|v| Action::View(View::Discretize(v)))} />
                 }
             </div>
+            }
             <div class="file-tools">{ file_tools(ctx) }</div>
             if s.show_performance {
                 <PerfReadout run={run.clone()} lang={s.lang} />
@@ -276,7 +287,9 @@ fn colour_legend(ctx: &Ctx) -> Html {
     let c = &ctx.settings().config;
     let classification = c.data.problem == Problem::Classification;
     html! { <>
-    if c.data.classes > 2 && classification {
+    // Data of vectors has no picture of the plane to read colours on.
+    if c.data.dataset.is_vectors() {
+    } else if c.data.classes > 2 && classification {
         <div class="legend classes" id="class-legend">
             { for (0..c.data.classes).map(|k| html! {
                 <span class="swatch-item"><span class="swatch" style={format!("background:{}", crate::render::colour::hex(crate::render::colour::CLASS_HUES[k % 4]))}></span>

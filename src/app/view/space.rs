@@ -13,6 +13,9 @@ use crate::engine::space::{LayerSpace, SpaceAxes};
 pub(super) fn space_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some(layer) = s.space else { return html! {} };
+    if let Some(words) = super::digits::needs_plane(ctx, "space-view") {
+        return words;
+    }
     let run = ctx.run.clone();
     let classes = s.config.data.classes.max(2);
     html! { <SpacePanel {run} {layer} {classes} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Space(None)))} /> }
