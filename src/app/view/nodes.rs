@@ -83,7 +83,7 @@ pub(super) fn output_nodes(ctx: &Ctx, lay: &Layout, card: &UseStateHandle<Option
         let class_colour = crate::render::colour::hex(crate::render::colour::class_colour(j, c.outputs()));
         // The digits' classes are named by their digit.
         let class = if c.data.dataset == Dataset::Digits { c.data.digits.get(j).map_or(j.to_string(), |d| d.to_string()) } else { j.to_string() };
-        let name = if many { format!("ŷ{} {} {class}", subscript(&j.to_string()), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
+        let name = if many { format!("ŷ{} {} {class}", subscript(&class), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
         html! { <>
             <div class="node output-node" id={format!("output-node-{j}")}
                 style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"

@@ -1,0 +1,161 @@
+// End-to-end: beyond two inputs, the handwritten digits. The network reads 8 x 8 images as 64
+// inputs; a pad in the picture's place reads what the student draws, the test images read
+// wrong are shown with their guesses, and each first-layer neuron shows its 64 weights as a
+// picture. In Spanish, at a school laptop's 1280 x 720 and on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, closeAll, eventually, clean, seriousViolations } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await closeAll(); await browser?.close(); });
+
+const BASE = 'lang=es&dataset=digits&networkShape=32&activation=relu&optimizer=adam&learningRate=0.01&batchSize=32';
+const percent = async (page, id) => Number((await page.textContent(id)).replace('%', ''));
+const chances = (page) => page.$eval('#digit-pad', (e) => JSON.parse(e.dataset.probabilities || 'null'));
+const best = (p) => Object.entries(p).sort((a, b) => b[1] - a[1])[0][0];
+
+/** Whether an element lies wholly inside the window. */
+const inView = (page, selector) => page.$eval(selector, (e) => {
+  const r = e.getBoundingClientRect();
+  return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+});
+
+/** The first-layer neurons' pictures, as the diagram's canvas holds them. */
+const weightPictures = (page) => page.evaluate(() => {
+  const nodes = document.querySelector('#nodes-canvas');
+  const g = nodes.getContext('2d');
+  const scale = nodes.width / nodes.getBoundingClientRect().width;
+  const base = nodes.getBoundingClientRect();
+  return [...document.querySelectorAll('[id^="neuron-1-"]')].slice(0, 4).map((n) => {
+    const r = n.getBoundingClientRect();
+    const d = g.getImageData((r.left - base.left + 4) * scale, (r.top - base.top + 4) * scale, 24 * scale, 24 * scale).data;
+    let sum = 0; const seen = new Set();
+    for (let i = 0; i < d.length; i += 4) { sum += d[i] * 3 + d[i + 1] * 5 + d[i + 2] * 7; seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`); }
+    return { sum, colours: seen.size };
+  });
+});
+
+/** A stroke on the pad through points given in its own units (0 to 1), by mouse or finger. */
+async function draw(page, points, touch = null) {
+  const pad = await page.$('#digit-pad canvas.pad');
+  await pad.scrollIntoViewIfNeeded();
+  const b = await pad.boundingBox();
+  const at = ([x, y]) => ({ x: b.x + x * b.width, y: b.y + y * b.height });
+  if (touch) {
+    const send = (type, p) => touch.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    await send('touchStart', at(points[0]));
+    for (const p of points.slice(1)) await send('touchMove', at(p));
+    await send('touchEnd');
+  } else {
+    await page.mouse.move(at(points[0]).x, at(points[0]).y);
+    await page.mouse.down();
+    for (const p of points.slice(1)) await page.mouse.move(at(p).x, at(p).y, { steps: 2 });
+    await page.mouse.up();
+  }
+}
+const ONE = Array.from({ length: 12 }, (_, i) => [0.52 - i * 0.004, 0.12 + i * 0.065]);
+const ZERO = Array.from({ length: 33 }, (_, i) => [0.5 + 0.24 * Math.sin(i / 32 * 2 * Math.PI), 0.5 - 0.36 * Math.cos(i / 32 * 2 * Math.PI)]);
+
+test('all ten digits reach 90% test accuracy with one hidden layer, the pad, the losses and the chart in view all along, and a drawn 1 and 0 are read right, in Spanish at 1280 x 720', async () => {
+  const s = await open(browser, BASE, { width: 1280, height: 720 }, { bypassCSP: true }, '#digit-pad');
+  const { page } = s;
+  assert.equal(await page.$eval('#digit-pad h3', (e) => e.textContent), 'Dibuja un dígito');
+  assert.equal(await page.$('#heatmap'), null, 'the pad stands in the picture\'s place');
+  // One input node, the image; the first layer's 32 neurons in side-by-side rows.
+  assert.match(await page.getAttribute('#vector-input', 'aria-label'), /^64 entradas: los 8 x 8 píxeles/);
+  assert.equal(await page.$$eval('[id^="neuron-1-"]', (n) => n.length), 32);
+  assert.equal(await page.$$eval('[id^="output-node-"]', (n) => n.length), 10);
+  await page.waitForFunction(() => document.querySelector('#loss-test').textContent !== '–');
+  const untrained = await weightPictures(page);
+  assert.ok(untrained.every((p) => p.colours > 3), `each neuron shows its weights as a picture: ${JSON.stringify(untrained)}`);
+  await page.click('#play-pause-button');
+  // While it trains, the pad, the test loss and the chart stay on screen.
+  for (let i = 0; i < 5; i++) {
+    for (const id of ['#digit-pad canvas.pad', '#loss-test', '#loss-chart']) assert.ok(await inView(page, id), `${id} in view`);
+    await page.waitForTimeout(300);
+  }
+  await eventually(() => percent(page, '#accuracy-test'), (a) => a >= 90, 60000);
+  await page.click('#play-pause-button');
+  const accuracy = await percent(page, '#accuracy-test');
+  const trained = await weightPictures(page);
+  assert.ok(trained.some((p, i) => p.sum !== untrained[i].sum), 'the weight pictures changed as it trained');
+  // The gallery is the test images the accuracy counts wrong, each with its guess.
+  const gallery = await page.$eval('#digit-errors', (e) => ({ count: Number(e.dataset.count), items: [...e.querySelectorAll('li')].map((l) => [l.dataset.digit, l.dataset.guess]) }));
+  const tested = 1797 - Math.floor(1797 * 0.5);
+  assert.equal(gallery.count, Math.round(tested * (1 - accuracy / 100)), `${gallery.count} wrong of ${tested} at ${accuracy}%`);
+  assert.equal(gallery.items.length, Math.min(24, gallery.count));
+  assert.ok(gallery.items.every(([d, g]) => d !== g && /^\d$/.test(d) && /^\d$/.test(g)));
+  assert.match(await page.textContent('#digit-errors'), new RegExp(`${gallery.count} de ${tested} imágenes de prueba`));
+  // A drawn 1, then a drawn 0, each read right; the probabilities add up to one.
+  assert.equal(await chances(page), null, 'nothing drawn, nothing read');
+  await draw(page, ONE);
+  const one = await eventually(() => chances(page), (p) => p !== null, 5000);
+  assert.equal(best(one), '1', JSON.stringify(one));
+  assert.ok(Math.abs(Object.values(one).reduce((a, b) => a + b, 0) - 1) < 1e-3);
+  assert.equal(await page.textContent('#digit-pad .reading'), 'La red lee un 1');
+  await page.click('#digit-clear');
+  await page.waitForFunction(() => !document.querySelector('#digit-pad').dataset.probabilities);
+  await draw(page, ZERO);
+  const zero = await eventually(() => chances(page), (p) => p !== null, 5000);
+  assert.equal(best(zero), '0', JSON.stringify(zero));
+  assert.deepEqual(await seriousViolations(page), []);
+  await clean(s);
+});
+
+test('the digits chosen are the classes, kept in the link; a first-layer neuron\'s 64-term sum is pictured, and the plane\'s views say they need two inputs', async () => {
+  const s = await open(browser, `${BASE}&digits=0,1,7`, { width: 1280, height: 720 }, { bypassCSP: true }, '#digit-pad');
+  const { page } = s;
+  assert.deepEqual(await page.$$eval('#digit-pad .chances li', (l) => l.map((e) => e.dataset.digit)), ['0', '1', '7']);
+  assert.equal(await page.getAttribute('#digit-choice-7', 'aria-pressed'), 'true');
+  // Dropping the 7 leaves two classes: one output; the last two cannot be dropped.
+  await page.click('#digit-choice-7');
+  await page.waitForFunction(() => /digits=0,1(&|$)/.test(decodeURIComponent(location.hash)));
+  assert.equal(await page.$$eval('[id^="output-node-"]', (n) => n.length), 1);
+  assert.equal(await page.getAttribute('#digit-choice-1', 'aria-disabled'), 'true');
+  await page.click('#digit-choice-1', { force: true });
+  assert.equal(await page.getAttribute('#digit-choice-1', 'aria-pressed'), 'true');
+  assert.match(await page.textContent('.digit-choice .hint'), /Elige de dos a diez dígitos/);
+  await page.click('#digit-choice-4');
+  await page.waitForFunction(() => /digits=0,1,4(&|$)/.test(decodeURIComponent(location.hash)));
+  // The inspector: x, w and wᵢ·xᵢ as pictures, their total and the bias making z.
+  await page.click('#neuron-1-0');
+  await page.waitForSelector('#vector-sum');
+  const sum = await page.$eval('#vector-sum', (e) => ({ total: Number(e.dataset.total), terms: Number(e.dataset.terms) }));
+  const z = Number(await page.getAttribute('#inspector-z', 'data-value'));
+  const bias = Number(await page.getAttribute('#inspector-bias', 'data-value'));
+  assert.equal(sum.terms, 64);
+  assert.ok(Math.abs(sum.total + bias - z) < 1e-3, `Σ ${sum.total} + b ${bias} = z ${z}`);
+  assert.match(await page.textContent('#inspector .inspector-point'), /^Imagen de entrenamiento 1 \/ \d+: [014]/);
+  // W·X + b for the first layer: W's rows and X's columns as pictures, Z as numbers.
+  await page.click('#matrix-button-1');
+  const w = await page.$eval('#matrix-w', (e) => JSON.parse(e.dataset.values));
+  const x = await page.$eval('#matrix-x', (e) => JSON.parse(e.dataset.values));
+  assert.equal(await page.$$eval('#matrix-w canvas', (c) => c.length), 32);
+  assert.equal(await page.$$eval('#matrix-x canvas', (c) => c.length), 4);
+  assert.deepEqual([w.length, w[0].length, x.length, x[0].length], [32, 64, 4, 64]);
+  // The views of the plane say why they show nothing.
+  await page.click('#space-button-1');
+  assert.match(await page.textContent('#space-view'), /necesita el plano: dos entradas\. Estos datos tienen 64/);
+  assert.deepEqual(await seriousViolations(page), []);
+  await clean(s);
+});
+
+test('on a phone the digits train, the pad comes into view with the losses and reads a 1 drawn with a finger', async () => {
+  const s = await open(browser, BASE, { width: 390, height: 844 }, { hasTouch: true, isMobile: true, bypassCSP: true }, '#digit-pad');
+  const { page } = s;
+  await page.click('#mobile-play');
+  await eventually(() => percent(page, '#accuracy-test'), (a) => a >= 90, 60000);
+  await page.click('#mobile-play');
+  for (const id of ['#digit-pad canvas.pad', '#loss-test']) assert.ok(await inView(page, id), `${id} in view on the phone`);
+  const box = await page.$eval('#digit-pad', (e) => e.getBoundingClientRect().right);
+  assert.ok(box <= 390, `the pad fits the phone: ${box}`);
+  const touch = await page.context().newCDPSession(page);
+  await draw(page, ONE, touch);
+  const one = await eventually(() => chances(page), (p) => p !== null, 5000);
+  assert.equal(best(one), '1', JSON.stringify(one));
+  const gallery = await page.$eval('#digit-errors', (e) => e.getBoundingClientRect().right);
+  assert.ok(gallery <= 390, `the gallery fits the phone: ${gallery}`);
+  assert.deepEqual(await seriousViolations(page), []);
+  await clean(s);
+});
