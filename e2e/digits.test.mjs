@@ -159,3 +159,60 @@ test('on a phone the digits train, the pad comes into view with the losses and r
   assert.deepEqual(await seriousViolations(page), []);
   await clean(s);
 });
+
+/** A table of six columns: five measures and whether a sixth passes, decided by three. */
+function sixColumns(rows) {
+  let seed = 7;
+  const rand = (lo, hi) => { seed = (seed * 16807) % 2147483647; return lo + (hi - lo) * seed / 2147483647; };
+  const lines = ['edad;horas;nota previa;faltas;altura;aprobó'];
+  for (let i = 0; i < rows; i++) {
+    const [age, hours, grade, absences, height] = [rand(12, 18), rand(0, 12), rand(40, 100), rand(0, 20), rand(140, 190)];
+    const passed = hours / 12 + (grade - 40) / 60 - absences / 20 > 0.6 ? 1 : 0;
+    lines.push([age.toFixed(1).replace('.', ','), hours.toFixed(1).replace('.', ','), Math.round(grade), Math.round(absences), Math.round(height), passed].join(';'));
+  }
+  return lines.join('\n') + '\nno;es;una;fila;de;números\n';
+}
+
+test('a CSV of six columns opens a choice of its columns; the label chosen as classes trains, a bad choice says why, in Spanish at 1280 x 720', async () => {
+  const s = await open(browser, 'lang=es&networkShape=6&learningRate=0.1', { width: 1280, height: 720 }, { bypassCSP: true });
+  const { page } = s;
+  await page.click('#dataset-button-custom');
+  const fs = await import('node:fs');
+  const file = `${process.env.TMPDIR || '/tmp'}/neurona-table-${process.pid}.csv`;
+  fs.writeFileSync(file, sixColumns(300));
+  await page.setInputFiles('#load-csv', file);
+  await page.waitForSelector('#csv-chooser');
+  assert.match(await page.textContent('#csv-chooser'), /300 filas de 6 columnas/);
+  assert.match(await page.textContent('.notice.warn'), /línea 302 \(no es un número en "edad"\)/i);
+  assert.deepEqual(await page.$$eval('#csv-columns input', (i) => i.map((e) => [e.dataset.column, e.checked, e.disabled])),
+    [['edad', true, false], ['horas', true, false], ['nota previa', true, false], ['faltas', true, false], ['altura', true, false], ['aprobó', false, true]]);
+  assert.equal(await page.$eval('#csv-predict-class', (e) => e.checked), true, 'a column of two values is classes');
+  // Predicting hours as classes cannot be: said, nothing changed.
+  await page.selectOption('#csv-label', '1');
+  assert.equal(await page.$eval('#csv-predict-value', (e) => e.checked), true, 'a column of many values is a value');
+  await page.click('#csv-predict-class');
+  await page.click('#csv-use');
+  assert.match(await page.textContent('#csv-problem'), /tiene \d+ valores distintos y las clases son de 2 a 10/);
+  assert.equal(await page.getAttribute('#dataset-button-custom', 'aria-checked'), 'true');
+  // Whether a student passes, from hours, previous grade and absences.
+  await page.selectOption('#csv-label', '5');
+  for (const name of ['edad', 'altura']) await page.click(`#csv-columns input[data-column="${name}"]`);
+  await page.click('#csv-use');
+  await page.waitForSelector('#table-summary');
+  assert.equal(await page.$('#csv-chooser'), null);
+  assert.match(await page.textContent('#table-summary'), /300 filas\. Entradas: horas, nota previa, faltas\. Predice "aprobó" como clases/);
+  assert.match(await page.textContent('#table-scaling'), /horas 0(\.\d+)? … 1\d(\.\d+)?, nota previa 4\d … \d+, faltas 0 … 20/);
+  // The network's inputs are named by their columns, each linked to the first layer.
+  assert.deepEqual(await page.$$eval('.column-input', (n) => n.map((e) => e.getAttribute('aria-label'))), ['horas', 'nota previa', 'faltas']);
+  await page.click('#neuron-1-0');
+  const names = await eventually(() => page.$$eval('#inspector .input-name', (e) => e.map((n) => n.textContent.trim())), (n) => n.length === 4, 5000);
+  assert.deepEqual(names, ['(horas)', '(nota previa)', '(faltas)', '(Sesgo)']);
+  assert.match(await page.textContent('#table-picture'), /no son puntos del plano/);
+  await page.click('#play-pause-button');
+  await eventually(() => percent(page, '#accuracy-test'), (a) => a >= 85, 60000);
+  await page.click('#play-pause-button');
+  for (const id of ['#table-picture', '#loss-test', '#loss-chart']) assert.ok(await inView(page, id), `${id} in view`);
+  assert.deepEqual(await seriousViolations(page), []);
+  fs.unlinkSync(file);
+  await clean(s);
+});

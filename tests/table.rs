@@ -111,3 +111,28 @@ fn a_table_trains_on_the_columns_that_decide_and_travels_in_its_files() {
     none.data.dataset = Dataset::Table;
     assert!(Trainer::new(none).err().unwrap().contains("data.table"));
 }
+
+#[test]
+fn a_file_naming_other_than_three_columns_is_a_table_and_its_choice_is_one_edit() {
+    use neurona::engine::edit::Edit;
+    use neurona::engine::table::is_table;
+    assert!(is_table(&six_columns(3)));
+    assert!(is_table("a,b,c,d\n1,2,3,4\n"));
+    assert!(!is_table("x1,x2,label\n1,1,1\n"), "three columns are points");
+    assert!(!is_table("# a comment\n1,2,3,4\n"), "numbers first are not a header");
+    assert!(!is_table(""));
+    let table = parse_table(&six_columns(120)).unwrap();
+    let mut c = Config::default();
+    c.network.hidden[0].neurons = 8;
+    c.apply(Edit::Table(Box::new(table.choose(&[1, 2, 3], 5, Predict::Class).unwrap())));
+    assert_eq!((c.data.dataset, c.data.problem, c.data.classes, c.input_count()), (Dataset::Table, Problem::Classification, 2, 3));
+    assert!(c.normalize().is_empty(), "the choice makes a setup that needs no repair");
+    Trainer::new(c.clone()).unwrap().step().unwrap();
+    c.apply(Edit::Table(Box::new(table.choose(&[0, 1], 2, Predict::Value).unwrap())));
+    assert_eq!((c.data.problem, c.network.output), (Problem::Regression, Activation::Linear));
+    assert!(c.normalize().is_empty());
+    // Another data set chosen, the table goes with its data.
+    c.apply(Edit::Dataset(Dataset::Circle));
+    c.normalize();
+    assert!(c.data.table.is_none() && c.data.dataset == Dataset::Circle);
+}

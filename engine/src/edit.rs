@@ -53,6 +53,9 @@ pub enum Edit {
     BatchSize(usize),
     /// Number of classes (2 to 4).
     Classes(usize),
+    /// A table's columns chosen as the inputs and the one to predict: the data become the
+    /// table's (its classes or its value).
+    Table(Box<crate::table::TableData>),
     /// The digits taken as classes, for the handwritten digits (two to ten of 0 to 9; a
     /// choice that is not one changes nothing).
     Digits(Vec<u8>),
@@ -178,6 +181,19 @@ impl Config {
                 if !c.data.dataset.is_vectors() {
                     c.set_classes(limits::CLASSES.whole(k as i64) as usize);
                 }
+            }
+            Edit::Table(table) => {
+                let predict = table.predict;
+                let classes = table.classes.len();
+                c.data.table = Some(*table);
+                c.data.dataset = Dataset::Table;
+                if predict == Some(crate::table::Predict::Value) {
+                    c.set_problem(Problem::Regression);
+                } else {
+                    c.set_problem(Problem::Classification);
+                    c.set_classes(classes.max(2));
+                }
+                c.fit_neurons();
             }
             Edit::Digits(mut digits) => {
                 digits.sort_unstable();

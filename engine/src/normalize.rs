@@ -77,6 +77,10 @@ impl Config {
             }
             c.data.digits.len()
         });
+        // A table is kept while its data are trained on (another data set chosen, it goes).
+        if c.data.dataset != Dataset::Table {
+            c.data.table = None;
+        }
         // A choice of digits means nothing for other data: it goes back to all ten.
         if c.data.dataset != Dataset::Digits {
             c.data.digits = crate::config::ALL_DIGITS.to_vec();

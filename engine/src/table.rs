@@ -88,6 +88,16 @@ pub fn parse_table(text: &str) -> Result<Table, TableProblem> {
     Ok(table)
 }
 
+/// Whether a CSV file's text is a table rather than points: its first line names columns, and
+/// other than the three of a point (x1, x2, label).
+pub fn is_table(text: &str) -> bool {
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')) else { return false };
+    let separators: &[char] = if first.contains([';', '\t']) { &[';', '\t'] } else { &[','] };
+    let cells: Vec<&str> = first.split(separators).map(|c| c.trim().trim_matches('"')).collect();
+    let named = cells.iter().any(|c| c.parse::<f64>().is_err() && c.replace(',', ".").parse::<f64>().is_err());
+    named && cells.len() != 3
+}
+
 /// What the chosen column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Predict {

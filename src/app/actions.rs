@@ -132,4 +132,6 @@ pub enum Points {
     DrawClass(usize),
     /// This browser could not keep the set of points of this name (too many for a link).
     NotKept(String),
+    /// A table read from a CSV file, its columns to be chosen (none: the choice is closed).
+    OfferTable(Option<std::rc::Rc<crate::engine::table::Table>>),
 }

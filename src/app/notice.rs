@@ -30,6 +30,10 @@ pub enum Notice {
     CsvSkipped(Vec<(usize, crate::engine::csv::CsvProblem)>),
     /// No line of the CSV file was a point: nothing was changed.
     CsvEmpty,
+    /// A CSV file with a header could not be read as a table: nothing was changed.
+    TableRefused(crate::engine::table::TableProblem),
+    /// These lines of a table (numbered from 1) were not rows, and why.
+    TableSkipped(Vec<(usize, crate::engine::table::TableProblem)>),
     /// The file had this many points, more than the playground takes: every k-th was kept.
     PointsThinned(usize),
     /// The user's data is full: no point was added.

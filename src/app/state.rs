@@ -45,6 +45,8 @@ pub struct AppState {
     pub undo_points: Option<(Dataset, Vec<Point>, Axes)>,
     /// Whether the list of keyboard shortcuts is open.
     pub help: bool,
+    /// A table read from a CSV file whose columns are being chosen.
+    pub table_offer: Option<std::rc::Rc<crate::engine::table::Table>>,
     /// The epoch at which this run met the exercise's goal.
     pub goal_met: Option<u64>,
     /// Whether the dialog that makes an exercise is open.
@@ -73,6 +75,7 @@ impl AppState {
             backprop_stage: 0,
             backprop_point: 0,
             undo_points: None,
+            table_offer: None,
             help: false,
             goal_met: None,
             builder: false,
@@ -320,6 +323,7 @@ impl AppState {
                 }
             }
             Points::DrawClass(k) => self.draw_class = k,
+            Points::OfferTable(table) => self.table_offer = table,
             Points::NotKept(name) => {
                 self.settings.points_unkept = Some(name);
                 self.notes(Notes::Show(Notice::PointsNotKept));

@@ -119,6 +119,13 @@ pub fn shown_features(config: &Config) -> Vec<Feature> {
     Feature::ALL.iter().copied().filter(|f| !matches!(f, Feature::CosX1 | Feature::CosX2) || config.network.features.contains(f)).chain(typed).collect()
 }
 
+/// For a table of at most [`MOST_ROWS`] columns, its number of columns: each has a node of its
+/// own; none for other data (an image's 64 inputs are one node).
+pub fn per_column_inputs(config: &Config) -> Option<usize> {
+    let n = config.input_count();
+    (config.data.dataset == crate::engine::Dataset::Table && (1..=MOST_ROWS).contains(&n)).then_some(n)
+}
+
 /// Most rows of nodes in a column: a wider layer (of a network reading vectors) stands in
 /// side-by-side rows of at most this many.
 pub const MOST_ROWS: usize = 10;
@@ -135,7 +142,9 @@ pub fn sub_column(touch: bool) -> f64 {
 pub fn layout(config: &Config, width: f64, least: f64) -> Layout {
     let vectors = config.data.dataset.is_vectors();
     let inputs = if vectors { Vec::new() } else { shown_features(config) };
-    let mut sizes = vec![inputs.len().max(1)];
+    // A table of a few columns has a node per column, linked as features are.
+    let per_column = per_column_inputs(config);
+    let mut sizes = vec![per_column.unwrap_or(inputs.len().max(1))];
     sizes.extend(config.network.hidden.iter().map(|h| h.neurons));
     sizes.push(config.outputs());
     // A column of more than MOST_ROWS nodes stands in side-by-side rows, as even as can be.
@@ -155,7 +164,10 @@ pub fn layout(config: &Config, width: f64, least: f64) -> Layout {
     }
     let mut links = Vec::new();
     // Column 0 shows every feature; only the enabled ones feed the network.
-    let sources: Vec<usize> = inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect();
+    let sources: Vec<usize> = match per_column {
+        Some(n) => (0..n).collect(),
+        None => inputs.iter().enumerate().filter(|(_, f)| config.network.features.contains(f)).map(|(i, _)| i).collect(),
+    };
     for layer in 0..sizes.len() - 1 {
         let to_column = LayerNo::of(layer);
         let from_nodes: Vec<NodeBox> = match to_column.below() {

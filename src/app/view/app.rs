@@ -47,7 +47,7 @@ pub fn App() -> Html {
                     // phone, under the losses: output.rs).
                     if !super::scene::narrow() { { super::scene::scene_view(&ctx) } }
                 </div>
-                <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} />
+                <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} table={state.table_offer.clone()} />
                 <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} started={state.started} />
                 <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} />
             </main>

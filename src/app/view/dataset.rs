@@ -2,7 +2,7 @@
 
 use super::controls::Slider;
 use super::ctx::*;
-use super::files::{download, on_file, Reading};
+use super::files::download;
 use crate::engine::limits::{Limit, BATCH_SLIDER, NOISE, PERCENT_TRAIN};
 
 pub(super) fn dataset_text(d: Dataset) -> Text {
@@ -40,13 +40,18 @@ pub(super) fn new_seed() -> u64 {
 /// The data sets offered for the current problem.
 pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
     let c = &s.config;
-    if c.data.problem == Problem::Regression {
+    let mut sets = if c.data.problem == Problem::Regression {
         Dataset::REGRESSION.to_vec()
     } else {
         let mut sets = if c.data.classes > 2 && c.data.dataset != Dataset::Digits { Dataset::MULTICLASS.to_vec() } else { Dataset::CLASSIFICATION.to_vec() };
         sets.extend([Dataset::Digits, Dataset::Custom]);
         sets
+    };
+    // A table read from a file is chosen while its data are trained on.
+    if c.data.dataset == Dataset::Table {
+        sets.push(Dataset::Table);
     }
+    sets
 }
 
 /// Has the worker draw every data set's thumbnail points for this seed, noise and number of
@@ -74,6 +79,8 @@ pub(super) struct DataProps {
     pub draw_class: usize,
     /// The points before the last clear or CSV load are kept: "undo" is offered.
     pub can_undo: bool,
+    /// A table read from a CSV file, its columns to be chosen.
+    pub table: Option<Rc<crate::engine::table::Table>>,
 }
 
 /// The data column: data sets, the split, noise, batch size, the user's own points.
@@ -112,7 +119,7 @@ pub(super) fn data_column(p: &DataProps) -> Html {
                         let label = ctx.t(dataset_text(d));
                         let selected = d == c.data.dataset;
                         html! {
-                            <button class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
+                            <button key={d.name()} class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
                                 role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
                                 onclick={ctx.send(Action::Edit(Edit::Dataset(d)))}>
                                 <canvas id={format!("dataset-{}", d.name())} width="52" height="52"
@@ -134,7 +141,11 @@ pub(super) fn data_column(p: &DataProps) -> Html {
             { slider("batchSize", Text::BatchSize, c.training.batch_size.min(BATCH_SLIDER.max as usize) as u32, BATCH_SLIDER,
                 if c.training.batch_size >= FULL_BATCH { ctx.t(Text::All).to_string() } else { c.training.batch_size.to_string() },
                 |v| Action::Edit(Edit::BatchSize(v as usize))) }
+            if let Some(table) = &p.table {
+                <super::table::TableChooser table={table.clone()} lang={s.lang} dispatch={ctx.dispatch.clone()} />
+            }
             if c.data.dataset == Dataset::Custom { { draw_tools(ctx, p.draw_class, p.can_undo) } }
+            if c.data.dataset == Dataset::Table { { super::table::table_tools(ctx) } }
             <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
             <button id="export-data" class="tool wide" title={ctx.t(Text::ExportDataHint)} onclick={export_data}>{ ctx.t(Text::ExportData) }</button>
         </section>
@@ -174,22 +185,7 @@ pub(super) fn add_point(ctx: &Ctx, draw_class: usize) -> Callback<MouseEvent> {
 pub(super) fn draw_tools(ctx: &Ctx, draw_class: usize, can_undo: bool) -> Html {
     let c = &ctx.settings().config;
     let k = c.data.classes.max(2);
-    // The whole file is read first: with no point in it nothing changes; otherwise its good
-    // lines replace the points (undoable) and the bad ones are named with why.
-    let load = on_file(
-        ctx,
-        Reading::Csv(|ctx, csv| {
-            if csv.points.is_empty() {
-                ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::CsvEmpty)));
-                return;
-            }
-            let axes = csv.axes();
-            ctx.dispatch.emit(Action::Points(Points::Set(csv.points, axes)));
-            if !csv.bad.is_empty() {
-                ctx.dispatch.emit(Action::Notes(Notes::Show(Notice::CsvSkipped(csv.bad))));
-            }
-        }),
-    );
+    let load = super::table::csv_loader(ctx);
     let export_csv = {
         let (points, axes) = (c.data.custom_points.clone(), c.data.axes.clone());
         Callback::from(move |_: MouseEvent| download("neurona_points.csv", "text/csv", &crate::engine::csv::points_csv(&points, &axes)))

@@ -27,7 +27,8 @@ pub(super) async fn next_task() {
 /// time, the page drawing between the parts.
 pub(super) enum Reading {
     Text(fn(&Ctx, String)),
-    Csv(fn(&Ctx, crate::engine::csv::Csv)),
+    /// Points, or (the file naming other than three columns) a table's text.
+    Csv(fn(&Ctx, crate::engine::csv::Csv), fn(&Ctx, &str)),
 }
 
 /// Lines of a CSV read between two frames.
@@ -74,7 +75,14 @@ pub(super) fn on_file(ctx: &Ctx, reading: Reading) -> Callback<Event> {
                         then(&ctx, text);
                     }
                 }
-                Reading::Csv(then) => {
+                Reading::Csv(_, table) if crate::engine::table::is_table(&text) => {
+                    progress(50);
+                    next_task().await;
+                    if current() {
+                        table(&ctx, &text);
+                    }
+                }
+                Reading::Csv(then, _) => {
                     let classes = ctx.settings.config.data.classes;
                     let total = text.len().max(1);
                     let mut csv = crate::engine::csv::Csv::default();

@@ -14,6 +14,10 @@ use door::InspectPoint;
 /// neuron otherwise.
 fn input_name(config: &Config, layer: LayerNo, i: usize, lang: Lang) -> String {
     if layer.below() == LayerNo::INPUTS {
+        // A table's inputs are its columns.
+        if let Some(t) = config.data.table.as_ref().filter(|_| config.data.dataset == Dataset::Table) {
+            return t.inputs.get(i).cloned().unwrap_or_default();
+        }
         let Some(&f) = config.network.features.get(i) else { return String::new() };
         let axes = shown_axes(config, lang);
         match f {
@@ -119,12 +123,13 @@ pub(super) fn inspector_panel(p: &InspectorProps) -> Html {
     let where_text = numbers.as_ref().map(|(_, point, (x, y), n)| match point {
         InspectPoint::Training(i) if vectors => {
             let digit = p.run.read(|r| r.trainer().and_then(|t| t.split.train.get(*i).map(|e| class_name(&t.config, e.label))));
-            format!("{} {} / {n}: {}", t(Text::TrainingImage), i + 1, digit.unwrap_or_default())
+            let what = if p.config.data.dataset == Dataset::Digits { Text::TrainingImage } else { Text::TrainingRow };
+            format!("{} {} / {n}: {}", t(what), i + 1, digit.unwrap_or_default())
         }
         InspectPoint::Training(i) => format!("{} {} / {n}: {}", t(Text::TrainingPoint), i + 1, point_words(&p.config, *x, *y, p.lang)),
         InspectPoint::At(..) => format!("{}: {}", t(Text::PointUnderPointer), point_words(&p.config, *x, *y, p.lang)),
     });
-    let pictured = vectors && network_layer == 0;
+    let pictured = vectors && network_layer == 0 && inputs > super::vector_sum::PICTURED;
     let value = |v: Option<Real>| v.map(|v| format!("{v:.3}")).unwrap_or_default();
     let exact = |v: Option<Real>| v.map(|v| v.to_string());
     let m = numbers.as_ref().map(|(m, ..)| m);
@@ -194,12 +199,16 @@ fn switches(p: &InspectorProps, layer: usize, neuron: usize) -> Html {
     }
 }
 
-/// An example's class as the page names it: the digit, for the handwritten digits.
+/// An example's class as the page names it: the digit, for the handwritten digits; for a
+/// table, the column it predicts and its value.
 fn class_name(config: &Config, label: Real) -> String {
     let k = config.data.classes.max(2);
     let class = crate::engine::predict::class_of(label, k);
-    match config.data.dataset {
-        Dataset::Digits => config.data.digits.get(class).map_or(String::new(), |d| d.to_string()),
+    match (config.data.dataset, config.data.table.as_ref()) {
+        (Dataset::Digits, _) => config.data.digits.get(class).map_or(String::new(), |d| d.to_string()),
+        // A table's row: the column it predicts and its value there.
+        (Dataset::Table, Some(t)) if t.classes.is_empty() => format!("{} = {label}", t.label),
+        (Dataset::Table, Some(t)) => format!("{} = {}", t.label, t.classes.get(class).copied().unwrap_or_default()),
         _ => class.to_string(),
     }
 }

@@ -25,8 +25,7 @@ pub(super) struct MatrixProps {
     on_close: Callback<MouseEvent>,
 }
 
-/// Most inputs written out as numbers: more (an image's) are drawn as pictures.
-const PICTURED: usize = 16;
+use super::vector_sum::PICTURED;
 
 /// A number to two decimals with a true minus sign, as a matrix cell shows it.
 fn short(v: Real) -> String {

@@ -40,6 +40,7 @@ mod scene;
 mod shortcuts;
 mod space;
 mod sweep;
+mod table;
 mod threshold;
 mod timeline;
 mod top;

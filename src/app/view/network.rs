@@ -102,8 +102,10 @@ pub(super) fn network_column(p: &NetworkProps) -> Html {
                 }
                 <h2><span id="num-layers">{ n_hidden }</span>{ " " }<span id="layers-label">{ ctx.t(if n_hidden == 1 { Text::HiddenLayer } else { Text::HiddenLayers }) }</span></h2>
             </div>
-            if c.data.dataset.is_vectors() {
+            if c.data.dataset == Dataset::Digits {
                 <p class="text">{ ctx.t(Text::DigitInputs) }</p>
+            } else if c.data.dataset == Dataset::Table {
+                <p class="text">{ ctx.t(Text::TableScaledInputs) }</p>
             } else {
                 <p class="text">{ ctx.t(Text::WhichProperties) }{ " " }{ ctx.t(Text::ExplainNetwork) }</p>
             }

@@ -10,11 +10,23 @@ use crate::render::diagram::{Layout, NodeBox};
 /// its inputs are (its first layer's weights are drawn in its neurons).
 pub(super) fn input_nodes(ctx: &Ctx, lay: &Layout) -> Html {
     let c = &ctx.settings().config;
+    if let (Some(_), Some(t)) = (crate::render::diagram::per_column_inputs(c), c.data.table.as_ref()) {
+        return html! { <>
+            { for t.inputs.iter().zip(&lay.columns[0]).enumerate().map(|(i, (name, b))| html! {
+                <div class="node input column-input" id={format!("column-input-{i}")} style={format!("left:{}px;top:{}px", b.x, b.y)} role="img" aria-label={name.clone()} title={name.clone()}>
+                    <span class="feature-label">{ name.clone() }</span>
+                </div>
+            }) }
+        </> };
+    }
     if c.data.dataset.is_vectors() {
         let b = lay.columns[0][0];
-        let words = ctx.t(Text::DigitInputs);
+        let words = match c.data.table.as_ref().filter(|_| c.data.dataset == Dataset::Table) {
+            Some(t) => format!("{}: {}", ctx.t(Text::TableInputs), t.inputs.join(", ")),
+            None => ctx.t(Text::DigitInputs).to_string(),
+        };
         return html! {
-            <div class="node input vector-input" id="vector-input" style={format!("left:{}px;top:{}px", b.x, b.y)} role="img" aria-label={words} title={words}>
+            <div class="node input vector-input" id="vector-input" style={format!("left:{}px;top:{}px", b.x, b.y)} role="img" aria-label={words.clone()} title={words}>
                 <span class="feature-label">{ format!("x ∈ ℝ{}", super::inspector::superscript(c.input_count())) }</span>
             </div>
         };

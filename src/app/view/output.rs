@@ -44,7 +44,9 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             </div>
             <div class="pictures">
-            if c.data.dataset == Dataset::Digits {
+            if c.data.dataset == Dataset::Table {
+                <div class="picture-a"><p id="table-picture" class="needs-plane">{ ctx.t(Text::TablePicture) }</p></div>
+            } else if c.data.dataset == Dataset::Digits {
                 <div class="picture-a">
                     <super::digits::DigitPad run={run.clone()} lang={s.lang} digits={c.data.digits.clone()} />
                 </div>

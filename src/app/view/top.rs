@@ -144,6 +144,8 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                         }).collect::<Vec<_>>().join("; "), if lines.len() > 20 { format!("; … ({})", lines.len()) } else { String::new() }) }</span>
                     }),
                     Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
+                    Notice::TableRefused(why) => ("notice error", html! { <span>{ super::table::problem_words(why, 0, lang) }</span> }),
+                    Notice::TableSkipped(lines) => ("notice warn", html! { <span>{ super::table::skipped_words(lines, lang) }</span> }),
                     Notice::WorkerStopped => ("notice error", html! { <span id="worker-stopped">{ Text::WorkerStopped.get(lang) }</span> }),
                     Notice::WorkerRestarted => ("notice warn", html! { <span id="worker-restarted">{ Text::WorkerRestarted.get(lang) }</span> }),
                     Notice::FileTooLarge(name, bytes) => ("notice error", html! {

@@ -6,6 +6,9 @@
 use super::ctx::*;
 use crate::render::colour::Palette;
 
+/// Most inputs written out as numbers: more (an image's) are drawn as pictures.
+pub(super) const PICTURED: usize = 16;
+
 /// What the pictures show.
 #[derive(Properties, PartialEq)]
 pub(super) struct VectorSumProps {
