@@ -129,6 +129,9 @@ pub fn per_column_inputs(config: &Config) -> Option<usize> {
 /// Most rows of nodes in a column: a wider layer (of a network reading vectors) stands in
 /// side-by-side rows of at most this many.
 pub const MOST_ROWS: usize = 10;
+/// Most nodes in a column of a diagram for a finger.
+pub const MOST_ROWS_TO_THE_TOUCH: usize = 16;
+
 /// The distance between a wide layer's side-by-side rows: room for each neuron's bias
 /// button at its left (further left to the touch, with 40 pixels around it).
 pub fn sub_column(touch: bool) -> f64 {
@@ -147,10 +150,14 @@ pub fn layout(config: &Config, width: f64, least: f64) -> Layout {
     let mut sizes = vec![per_column.unwrap_or(inputs.len().max(1))];
     sizes.extend(config.network.hidden.iter().map(|h| h.neurons));
     sizes.push(config.outputs());
-    // A column of more than MOST_ROWS nodes stands in side-by-side rows, as even as can be.
-    let stacks: Vec<usize> = sizes.iter().map(|&n| n.div_ceil(MOST_ROWS).max(1)).collect();
-    // A diagram for a finger is the one with a least distance between its columns.
-    let sub = sub_column(least > 0.0);
+    // A diagram for a finger is the one with a least distance between its columns: its rows
+    // stand further apart, so a column takes more nodes before the next row (the page
+    // scrolls down more readily than the diagram sideways).
+    let touch = least > 0.0;
+    let sub = sub_column(touch);
+    let most = if touch { MOST_ROWS_TO_THE_TOUCH } else { MOST_ROWS };
+    // A column of more than `most` nodes stands in side-by-side rows, as even as can be.
+    let stacks: Vec<usize> = sizes.iter().map(|&n| n.div_ceil(most).max(1)).collect();
     let widths: Vec<f64> = stacks.iter().map(|&k| (k - 1) as f64 * sub + NODE).collect();
     // Columns spread over the width there is, up to a distance that keeps links readable.
     let room = width - widths.iter().sum::<f64>() + (sizes.len() - 1) as f64 * NODE;

@@ -236,12 +236,15 @@ fn layer_heads(ctx: &Ctx, lay: &Layout, touch: bool, at_neuron_limit: bool, form
                     // so that the heads of many layers never meet.
                     let neighbour = |k: usize| lay.columns.get(k).and_then(|c| c.first()).map_or(f64::INFINITY, |n| (n.x - x).abs());
                     let room = neighbour(l).min(neighbour(l + 2)).min(if touch { TOUCH_SPACING } else { 88.0 }) - 4.0;
+                    // A layer in side-by-side rows has a head as wide as its rows.
+                    let width = lay.right_of(no) - x;
+                    let (left, room) = if width > NODE { (x + 2.0, (width - 4.0).max(room)) } else { (x + NODE / 2.0 - room / 2.0, room) };
                     html! {
-                        <div class="head" style={format!("left:{}px;width:{room}px", x + NODE / 2.0 - room / 2.0)}>
+                        <div class="head" style={format!("left:{left}px;width:{room}px")}>
                             if ctx.shows("numHiddenLayers") {
                                 <div class="plus-minus">
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::AddNeuron), ctx.t(Text::HiddenLayer), no)}
-                                        disabled={h.neurons >= crate::app::state::MAX_NEURONS || at_neuron_limit}
+                                        disabled={h.neurons >= c.neuron_limit().max as usize || at_neuron_limit}
                                         onclick={ctx.send(Action::Edit(Edit::ChangeNeurons(l, 1)))}>{ "+" }</button>
                                     <button class="round tiny" aria-label={format!("{} ({} {})", ctx.t(Text::RemoveNeuron), ctx.t(Text::HiddenLayer), no)}
                                         disabled={h.neurons <= 1}
