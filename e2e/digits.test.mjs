@@ -103,7 +103,7 @@ test('all ten digits reach 90% test accuracy with one hidden layer, the pad, the
   await clean(s);
 });
 
-test('the digits chosen are the classes, kept in the link; a first-layer neuron\'s 64-term sum is pictured, and the plane\'s views say they need two inputs', async () => {
+test('the digits chosen are the classes, kept in the link; a first-layer neuron\'s 64-term sum is pictured, the layer\'s space carries the images, and backprop step by step says it needs two inputs', async () => {
   const s = await open(browser, `${BASE}&digits=0,1,7`, { width: 1280, height: 720 }, { bypassCSP: true }, '#digit-pad');
   const { page } = s;
   assert.deepEqual(await page.$$eval('#digit-pad .chances li', (l) => l.map((e) => e.dataset.digit)), ['0', '1', '7']);
@@ -134,9 +134,14 @@ test('the digits chosen are the classes, kept in the link; a first-layer neuron\
   assert.equal(await page.$$eval('#matrix-w canvas', (c) => c.length), 32);
   assert.equal(await page.$$eval('#matrix-x canvas', (c) => c.length), 4);
   assert.deepEqual([w.length, w[0].length, x.length, x[0].length], [32, 64, 4, 64]);
-  // The views of the plane say why they show nothing.
+  // The layer's space works for any network: the training images carried into it.
   await page.click('#space-button-1');
-  assert.match(await page.textContent('#space-view'), /necesita el plano: dos entradas\. Estos datos tienen 64/);
+  const carried = await eventually(() => page.$eval('#space-view', (e) => JSON.parse(e.dataset.points || '[]')), (p) => p.length > 0, 10000);
+  const shown = await page.$eval('#space-view', (e) => e.dataset.layer);
+  assert.ok(carried.length > 250 && carried.every((p) => p.length === 3 && p.every(Number.isFinite)), `${carried.length} images in layer ${shown}'s space`);
+  // Backprop step by step walks a point of the plane: it says why it shows nothing here.
+  await page.click('#backprop-button');
+  assert.match(await page.textContent('#backprop'), /necesita el plano: dos entradas\. Estos datos tienen 64/);
   assert.deepEqual(await seriousViolations(page), []);
   await clean(s);
 });

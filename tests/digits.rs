@@ -185,6 +185,12 @@ fn only_the_digits_file_itself_is_taken() {
     assert_eq!(digits().count(), DIGIT_COUNT);
 }
 
+/// How many images of a setup of digits are trained on.
+fn trained_count(c: &Config) -> usize {
+    let n = digit_examples(&c.data.digits).0.len();
+    n * c.data.percent_train as usize / 100
+}
+
 /// The worker's session, given a setup of digits: every service answers, none panics.
 #[test]
 fn the_worker_serves_every_request_on_the_digits() {
@@ -203,14 +209,15 @@ fn the_worker_serves_every_request_on_the_digits() {
     snapshot(s.answer(ToWorker::Setup { id: 1, config: Box::new(c.clone()), round: 0, network: None }, &now));
     let trained = snapshot(s.answer(ToWorker::Train { epochs: 5, budget_ms: f64::INFINITY }, &now));
     assert_eq!(trained.epoch, 5);
-    // Pictures: each first-layer neuron's 64 weights as its 8 x 8 image; the plane's views
-    // that have no plane to show (the layer's space) answer nothing, the landscape answers.
+    // Pictures: each first-layer neuron's 64 weights as its 8 x 8 image; the layer's space
+    // carries the training images.
     let request = Request { derive: Asked::new([Derive::Space(0), Derive::Landscape(Default::default())]), ..Request::default() };
     let pictures = snapshot(s.answer(ToWorker::Pictures(request), &now)).pictures.expect("pictures");
     assert_eq!(pictures.thumbnails.len(), (6 + 4) * THUMB * THUMB * 4);
     let first = &pictures.thumbnails[..THUMB * THUMB * 4];
     assert!(first.chunks(4).any(|p| p[..3] != first[..3]), "a weight image has more than one colour");
-    assert!(pictures.derived.iter().all(|(d, _)| !matches!(d, Derive::Space(_))));
+    let space = pictures.derived.iter().find_map(|(d, a)| matches!(d, Derive::Space(0)).then_some(a));
+    assert!(matches!(space, Some(neurona::live::derived::Derived::Space(l)) if l.points.len() == trained_count(&c)), "{space:?}");
     // An earlier epoch shown, then the newest; the model and the Keras file exported.
     let params = trained.parameters.clone();
     snapshot(s.answer(ToWorker::Show(Some((5, params.clone()))), &now));
@@ -321,4 +328,30 @@ fn a_layer_reading_images_is_one_matrix_product_and_each_neuron_its_own_sum() {
         }
     }
     assert!(neurona::engine::inspect::layer_product_of_rows(&t.network, &rows[..dims + 1], 0).is_none(), "a part of a row is no example");
+}
+
+#[test]
+fn a_hidden_layer_of_a_network_reading_images_has_its_space_too() {
+    use neurona::engine::space::{layer_space_of_rows, SpaceAxes};
+    let mut t = Trainer::new(digits_config(&[0, 1], &[2, 5])).unwrap();
+    for _ in 0..3 {
+        t.step().unwrap();
+    }
+    let rows = &t.split.rows.train;
+    let space = layer_space_of_rows(&t.network, rows, &t.split.train, 0).unwrap();
+    assert_eq!(space.axes, SpaceAxes::Neurons(2));
+    assert_eq!(space.points.len(), t.split.train.len());
+    assert!(space.lines.is_empty(), "vectors have no grid of the plane");
+    for (s, (carried, label)) in space.points.iter().enumerate().step_by(97) {
+        let row = rows[s * 64..(s + 1) * 64].to_vec();
+        let u = neurona::engine::inspect::neuron_math_of(&t.network, row.clone(), 0, 0).unwrap().a as f64;
+        let v = neurona::engine::inspect::neuron_math_of(&t.network, row, 0, 1).unwrap().a as f64;
+        assert!((carried.layer.0 - u).abs() < 1e-5 && (carried.layer.1 - v).abs() < 1e-5, "each image lands at its two neurons' outputs");
+        assert_eq!(*label, t.split.train[s].label);
+    }
+    // Five neurons: their first two principal components, with the share each holds.
+    let wide = layer_space_of_rows(&t.network, rows, &t.split.train, 1).unwrap();
+    assert!(matches!(wide.axes, SpaceAxes::Principal { explained } if explained[0] >= explained[1] && explained[0] + explained[1] <= 1.0 + 1e-9));
+    assert!(layer_space_of_rows(&t.network, rows, &t.split.train, 2).is_none(), "the output has no space of its own here");
+    assert!(layer_space_of_rows(&t.network, &rows[1..], &t.split.train, 0).is_none());
 }

@@ -116,6 +116,51 @@ pub fn layer_space(network: &Network, features: Inputs, points: &[Point], layer:
     Some(LayerSpace { layer, axes, points: carried_points, lines, line })
 }
 
+/// Examples of vectors (`rows`, one after another, their labels in `points`) as hidden layer
+/// `layer` sees them: each where the layer puts it, and, to move from, where it lies in the
+/// first two principal components of its own inputs (vectors have no plane, and so no grid
+/// lines). `None` for the output layer, a layer the network does not have, or rows that do
+/// not fit.
+pub fn layer_space_of_rows(network: &Network, rows: &[Real], points: &[Point], layer: usize) -> Option<LayerSpace> {
+    let (dims, n) = (network.n_inputs, points.len());
+    if layer + 1 >= network.layers.len() || n == 0 || rows.len() != n * dims {
+        return None;
+    }
+    // The forward pass takes the inputs feature by feature, every example together.
+    let input: Vec<Real> = (0..dims).flat_map(|i| (0..n).map(move |s| rows[s * dims + i])).collect();
+    let mut ws = Workspace::default();
+    network.forward(&input, n, &mut ws, None);
+    let width = network.layers[layer].n_out;
+    let a = &ws.a[layer];
+    let activations: Vec<Vec<f64>> = (0..n).map(|s| (0..width).map(|j| a[j * n + s] as f64).collect()).collect();
+    let own: Vec<Vec<f64>> = rows.chunks_exact(dims).map(|r| r.iter().map(|&v| v as f64).collect()).collect();
+    let (axes, at) = coordinates(&activations, width);
+    let (_, from) = coordinates(&own, dims);
+    let points = points.iter().enumerate().map(|(s, p)| (Carried { plane: from[s], layer: at[s] }, p.label)).collect();
+    let output = network.output();
+    let line = (layer + 2 == network.layers.len() && width == 2 && output.n_out == 1 && output.rows() == 1)
+        .then(|| [output.weights[0] as f64, output.weights[1] as f64, output.biases[0] as f64]);
+    Some(LayerSpace { layer, axes, points, lines: Vec::new(), line })
+}
+
+/// Samples of `width` values each in two coordinates: the values themselves for one or two,
+/// else their first two principal components.
+fn coordinates(samples: &[Vec<f64>], width: usize) -> (SpaceAxes, Vec<(f64, f64)>) {
+    if width <= 2 {
+        let at = samples.iter().map(|s| (s.first().copied().unwrap_or(0.0), s.get(1).copied().unwrap_or(0.0))).collect();
+        return (SpaceAxes::Neurons(width), at);
+    }
+    let (mean, components, explained) = principal_components(samples, width);
+    let at = samples
+        .iter()
+        .map(|s| {
+            let dot = |c: &[f64]| c.iter().zip(s.iter().zip(&mean)).map(|(c, (v, m))| c * (v - m)).sum::<f64>();
+            (dot(&components[0]), dot(&components[1]))
+        })
+        .collect();
+    (SpaceAxes::Principal { explained }, at)
+}
+
 /// The mean of `samples` (each of `width` values), the first two principal components (unit
 /// vectors, orthogonal) and the share of the variance along each.
 fn principal_components(samples: &[Vec<f64>], width: usize) -> (Vec<f64>, [Vec<f64>; 2], [f64; 2]) {

@@ -51,6 +51,9 @@ macro_rules! views_strings {
             TableNotInLink => "A link cannot carry a table: save the model (JSON) to keep it.", "Un enlace no puede llevar una tabla: guarda el modelo (JSON) para conservarla.";
             TableScaledInputs => "One input per column chosen, each scaled to −1 … 1. Each neuron of the first layer weighs all of them.", "Una entrada por columna elegida, cada una escalada a −1 … 1. Cada neurona de la primera capa las pondera todas.";
             TablePicture => "A table's rows are not points on the plane: the losses, the chart and the confusion matrix show how the network learns them.", "Las filas de una tabla no son puntos del plano: las pérdidas, la gráfica y la matriz de confusión muestran cómo las aprende la red.";
+            SpaceTitleVectors => "The examples as hidden layer {layer} sees them", "Los ejemplos como los ve la capa oculta {layer}";
+            SpaceExplainVectors => "Each example moves from its place in the first two principal components of its own inputs to where the layer puts it.", "Cada ejemplo se mueve de su lugar en las dos primeras componentes principales de sus entradas al lugar donde lo pone la capa.";
+            SpaceMorphVectors => "From the inputs' principal components (0) to the layer (1)", "De las componentes principales de las entradas (0) a la capa (1)";
             NeedsPlane => "This view needs the plane: two inputs. These data have {inputs}.", "Esta vista necesita el plano: dos entradas. Estos datos tienen {inputs}.";
             DatasetCurveSine => "Sine curve (one input)", "Curva seno (una entrada)";
             DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";

@@ -7,7 +7,7 @@
 use crate::engine::landscape::Parameters;
 use crate::engine::landscape::{Landscape, Plane};
 use crate::engine::satellite::{map_scene, SceneMap};
-use crate::engine::space::{layer_space, LayerSpace};
+use crate::engine::space::{layer_space, layer_space_of_rows, LayerSpace};
 use crate::engine::Trainer;
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
@@ -88,19 +88,22 @@ impl Derive {
     /// nothing to show for it.
     pub fn compute(self, t: &mut Trainer, shown: Option<&Parameters>, path: impl FnOnce() -> Vec<Parameters>) -> Option<Derived> {
         match self {
-            // The layer's space carries the plane's points and grid lines: data of vectors has
-            // no plane to carry.
-            Derive::Space(_) if t.split.rows.dims > 0 => None,
+            // The plane's points and grid lines carried; data of vectors has no plane: its
+            // examples, carried from their own principal components.
             Derive::Space(layer) => {
-                let (inputs, points) = (t.config.network.inputs(), &t.split.train);
+                let (inputs, points, rows) = (t.config.network.inputs(), &t.split.train, &t.split.rows);
+                let space = |network: &crate::engine::Network| match rows.dims {
+                    0 => layer_space(network, inputs, points, layer),
+                    _ => layer_space_of_rows(network, &rows.train, points, layer),
+                };
                 match shown {
-                    None => layer_space(&t.network, inputs, points, layer),
+                    None => space(&t.network),
                     Some(parameters) => {
                         let mut network = t.network.clone();
                         if !network.set_parameters(parameters) {
                             return None;
                         }
-                        layer_space(&network, inputs, points, layer)
+                        space(&network)
                     }
                 }
                 .map(Derived::Space)

@@ -13,12 +13,10 @@ use crate::engine::space::{LayerSpace, SpaceAxes};
 pub(super) fn space_view(ctx: &Ctx) -> Html {
     let s = ctx.settings();
     let Some(layer) = s.space else { return html! {} };
-    if let Some(words) = super::digits::needs_plane(ctx, "space-view") {
-        return words;
-    }
     let run = ctx.run.clone();
     let classes = s.config.data.classes.max(2);
-    html! { <SpacePanel {run} {layer} {classes} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Space(None)))} /> }
+    let vectors = s.config.data.dataset.is_vectors();
+    html! { <SpacePanel {run} {layer} {classes} {vectors} lang={s.lang} on_close={ctx.send(Action::Panel(Panel::Space(None)))} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +24,8 @@ pub(super) struct SpaceProps {
     run: RunDoor,
     layer: LayerNo,
     classes: usize,
+    /// Data of vectors: examples carried from their own principal components, not the plane.
+    vectors: bool,
     lang: Lang,
     on_close: Callback<MouseEvent>,
 }
@@ -98,17 +98,22 @@ pub(super) fn space_panel(p: &SpaceProps) -> Html {
             }
         })
     };
-    let title = Text::SpaceTitle.get(lang).replace("{layer}", &p.layer.to_string());
+    let [title, explain, morph] = if p.vectors {
+        [Text::SpaceTitleVectors, Text::SpaceExplainVectors, Text::SpaceMorphVectors]
+    } else {
+        [Text::SpaceTitle, Text::SpaceExplain, Text::SpaceMorph]
+    };
+    let title = title.get(lang).replace("{layer}", &p.layer.to_string());
     html! {
         <section id="space-view" class="space-view" aria-label={title.clone()} data-points={points} data-line={line.clone()} data-layer={p.layer.to_string()}>
             <div class="inspector-head">
                 <h3>{ title }</h3>
                 <button id="space-close" class="round small" aria-label={Text::Close.get(lang)} title={Text::Close.get(lang)} onclick={p.on_close.clone()}>{ "×" }</button>
             </div>
-            <p class="text">{ Text::SpaceExplain.get(lang) }</p>
-            <canvas ref={canvas} id="space-canvas" role="img" aria-label={Text::SpaceExplain.get(lang)}
+            <p class="text">{ explain.get(lang) }</p>
+            <canvas ref={canvas} id="space-canvas" role="img" aria-label={explain.get(lang)}
                 style={format!("width:{SIZE}px;height:{SIZE}px")}></canvas>
-            <label class="field space-morph"><span>{ Text::SpaceMorph.get(lang) }</span>
+            <label class="field space-morph"><span>{ morph.get(lang) }</span>
                 <input type="range" id="space-morph" min="0" max="1" step="0.05" value={t.to_string()} data-t={t.to_string()} {oninput} />
             </label>
             if let Some(axes) = axes {
