@@ -260,6 +260,10 @@ mod tests {
         let (s, repairs) = parse("dataset=circle&networkShape=32", Lang::Es);
         assert_eq!(s.config.network.hidden[0].neurons, 8);
         assert!(!repairs.is_empty());
+        // A link cannot carry a table: one naming it opens the default data and says so.
+        let (s, repairs) = parse("dataset=table", Lang::Es);
+        assert_ne!(s.config.data.dataset, Dataset::Table);
+        assert!(repairs.iter().any(|r| r.key == "dataset"), "{repairs:?}");
     }
 
     #[test]
