@@ -64,6 +64,7 @@ test('all ten digits reach 90% test accuracy with one hidden layer, the pad, the
   assert.equal(await page.$('#heatmap'), null, 'the pad stands in the picture\'s place');
   // One input node, the image; the first layer's 32 neurons in side-by-side rows.
   assert.match(await page.getAttribute('#vector-input', 'aria-label'), /^64 entradas: los 8 x 8 píxeles/);
+  assert.equal(await page.textContent('#inputs-head'), 'Entradas', 'no features of the plane: inputs');
   assert.equal(await page.$$eval('[id^="neuron-1-"]', (n) => n.length), 32);
   assert.equal(await page.$$eval('[id^="output-node-"]', (n) => n.length), 10);
   await page.waitForFunction(() => document.querySelector('#loss-test').textContent !== '–');

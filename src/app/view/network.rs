@@ -222,7 +222,8 @@ fn layer_heads(ctx: &Ctx, lay: &Layout, touch: bool, at_neuron_limit: bool, form
     html! {
             <div class="column-heads" style={format!("width:{}px", lay.width)}>
                 <div class="head" style={format!("left:{}px", lay.columns[0][0].x - 20.0)}>
-                    <b>{ ctx.t(Text::Features) }</b>
+                    // Data of vectors has no features of the plane: its inputs are read as they are.
+                    <b id="inputs-head">{ ctx.t(if c.data.dataset.is_vectors() { Text::InputsHead } else { Text::Features }) }</b>
                     if ctx.shows("customFeature") && !c.data.dataset.is_vectors() {
                         <button class="tool tiny-tool" id="custom-feature-button" title={ctx.t(Text::FormulaButton)} aria-label={ctx.t(Text::FormulaButton)}
                             aria-pressed={formula_open.to_string()} onclick={let open = formula_open.clone(); move |_| open.set(!*open)}>{ "f(x)" }</button>
