@@ -122,6 +122,8 @@ fn a_file_naming_other_than_three_columns_is_a_table_and_its_choice_is_one_edit(
     assert!(!is_table("# a comment\n1,2,3,4\n"), "numbers first are not a header");
     assert!(!is_table(""));
     let table = parse_table(&six_columns(120)).unwrap();
+    assert_eq!(table.values(5), [0.0, 1.0]);
+    assert!(table.holds_classes(5) && !table.holds_classes(1), "whether passed is classes, the hours are not");
     let mut c = Config::default();
     c.network.hidden[0].neurons = 8;
     c.apply(Edit::Table(Box::new(table.choose(&[1, 2, 3], 5, Predict::Class).unwrap())));

@@ -133,6 +133,13 @@ impl Inputs<'_> {
     }
 }
 
+/// Examples of vectors (`rows`, one after another, `dims` values each) laid out as the
+/// feature matrix is, `[input][example]`.
+pub fn rows_matrix(rows: &[Real], dims: usize) -> Vec<Real> {
+    let n = rows.len() / dims.max(1);
+    (0..dims).flat_map(|d| (0..n).map(move |i| rows[i * dims + d])).collect()
+}
+
 /// The feature matrix of a list of points, laid out `[feature][point]`.
 pub fn feature_matrix(inputs: Inputs, points: impl Iterator<Item = (Real, Real)> + Clone) -> Vec<Real> {
     let n = points.clone().count();

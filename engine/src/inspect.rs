@@ -95,9 +95,7 @@ pub fn layer_product_of_rows(network: &Network, rows: &[Real], layer: usize) -> 
     if n == 0 || rows.len() != n * dims {
         return None;
     }
-    // The forward pass takes the inputs feature by feature, every example together.
-    let input: Vec<Real> = (0..dims).flat_map(|i| (0..n).map(move |s| rows[s * dims + i])).collect();
-    layer_product_of(network, input, n, layer)
+    layer_product_of(network, super::features::rows_matrix(rows, dims), n, layer)
 }
 
 /// The product for `n` examples whose inputs are stored feature by feature.

@@ -63,9 +63,6 @@ pub struct LayerSpace {
     pub line: Option<[f64; 3]>,
 }
 
-/// Where a sample (by its place among those evaluated) lands in the layer's (u, v).
-type Projection<'a> = dyn Fn(usize) -> (f64, f64) + 'a;
-
 /// The plane as hidden layer `layer` of `network` sees it, for the training `points` (on the
 /// plane). `None` for the output layer or a layer the network does not have.
 pub fn layer_space(network: &Network, features: Inputs, points: &[Point], layer: usize) -> Option<LayerSpace> {
@@ -90,29 +87,13 @@ pub fn layer_space(network: &Network, features: Inputs, points: &[Point], layer:
     let mut ws = Workspace::default();
     network.forward(&input, n, &mut ws, None);
     let a = &ws.a[layer];
-    let value = |neuron: usize, sample: usize| a[neuron * n + sample] as f64;
-    let (axes, project): (SpaceAxes, Box<Projection>) = if width <= 2 {
-        let project = move |s: usize| (value(0, s), if width == 2 { value(1, s) } else { 0.0 });
-        (SpaceAxes::Neurons(width), Box::new(project))
-    } else {
-        // Principal components of the training points' activations (the grid follows them).
-        let fitted = if points.is_empty() { n } else { points.len() };
-        let samples: Vec<Vec<f64>> = (0..fitted).map(|s| (0..width).map(|j| value(j, s)).collect()).collect();
-        let (mean, components, explained) = principal_components(&samples, width);
-        let project = move |s: usize| {
-            let centred: Vec<f64> = (0..width).map(|j| value(j, s) - mean[j]).collect();
-            let dot = |c: &[f64]| c.iter().zip(&centred).map(|(a, b)| a * b).sum::<f64>();
-            (dot(&components[0]), dot(&components[1]))
-        };
-        (SpaceAxes::Principal { explained }, Box::new(project))
-    };
-    let carried = |s: usize| Carried { plane: places[s], layer: project(s) };
+    let activations: Vec<Vec<f64>> = (0..n).map(|s| (0..width).map(|j| a[j * n + s] as f64).collect()).collect();
+    // Principal components of the training points' activations (the grid follows them).
+    let (axes, at) = coordinates(&activations, width, if points.is_empty() { n } else { points.len() });
+    let carried = |s: usize| Carried { plane: places[s], layer: at[s] };
     let carried_points = points.iter().enumerate().map(|(s, p)| (carried(s), p.label)).collect();
     let lines = (0..2 * GRID_LINES).map(|i| (0..LINE_POINTS).map(|k| carried(points.len() + i * LINE_POINTS + k)).collect()).collect();
-    // The output's line, where the output reads these two neurons directly.
-    let output = network.output();
-    let line = (layer + 2 == network.layers.len() && width == 2 && output.n_out == 1 && output.rows() == 1)
-        .then(|| [output.weights[0] as f64, output.weights[1] as f64, output.biases[0] as f64]);
+    let line = output_line(network, layer, width);
     Some(LayerSpace { layer, axes, points: carried_points, lines, line })
 }
 
@@ -126,31 +107,35 @@ pub fn layer_space_of_rows(network: &Network, rows: &[Real], points: &[Point], l
     if layer + 1 >= network.layers.len() || n == 0 || rows.len() != n * dims {
         return None;
     }
-    // The forward pass takes the inputs feature by feature, every example together.
-    let input: Vec<Real> = (0..dims).flat_map(|i| (0..n).map(move |s| rows[s * dims + i])).collect();
+    let input = crate::features::rows_matrix(rows, dims);
     let mut ws = Workspace::default();
     network.forward(&input, n, &mut ws, None);
     let width = network.layers[layer].n_out;
     let a = &ws.a[layer];
     let activations: Vec<Vec<f64>> = (0..n).map(|s| (0..width).map(|j| a[j * n + s] as f64).collect()).collect();
     let own: Vec<Vec<f64>> = rows.chunks_exact(dims).map(|r| r.iter().map(|&v| v as f64).collect()).collect();
-    let (axes, at) = coordinates(&activations, width);
-    let (_, from) = coordinates(&own, dims);
+    let (axes, at) = coordinates(&activations, width, n);
+    let (_, from) = coordinates(&own, dims, n);
     let points = points.iter().enumerate().map(|(s, p)| (Carried { plane: from[s], layer: at[s] }, p.label)).collect();
+    Some(LayerSpace { layer, axes, points, lines: Vec::new(), line: output_line(network, layer, width) })
+}
+
+/// The output's decision line in the space of hidden layer `layer` (`width` neurons), where
+/// the output reads these two neurons directly: its weights and bias.
+fn output_line(network: &Network, layer: usize, width: usize) -> Option<[f64; 3]> {
     let output = network.output();
-    let line = (layer + 2 == network.layers.len() && width == 2 && output.n_out == 1 && output.rows() == 1)
-        .then(|| [output.weights[0] as f64, output.weights[1] as f64, output.biases[0] as f64]);
-    Some(LayerSpace { layer, axes, points, lines: Vec::new(), line })
+    (layer + 2 == network.layers.len() && width == 2 && output.n_out == 1 && output.rows() == 1)
+        .then(|| [output.weights[0] as f64, output.weights[1] as f64, output.biases[0] as f64])
 }
 
 /// Samples of `width` values each in two coordinates: the values themselves for one or two,
-/// else their first two principal components.
-fn coordinates(samples: &[Vec<f64>], width: usize) -> (SpaceAxes, Vec<(f64, f64)>) {
+/// else the first two principal components of the first `fitted` samples.
+fn coordinates(samples: &[Vec<f64>], width: usize, fitted: usize) -> (SpaceAxes, Vec<(f64, f64)>) {
     if width <= 2 {
         let at = samples.iter().map(|s| (s.first().copied().unwrap_or(0.0), s.get(1).copied().unwrap_or(0.0))).collect();
         return (SpaceAxes::Neurons(width), at);
     }
-    let (mean, components, explained) = principal_components(samples, width);
+    let (mean, components, explained) = principal_components(&samples[..fitted.min(samples.len())], width);
     let at = samples
         .iter()
         .map(|s| {

@@ -142,6 +142,19 @@ pub struct TableData {
 }
 
 impl Table {
+    /// The distinct values of column `column`, in increasing order.
+    pub fn values(&self, column: usize) -> Vec<f64> {
+        let mut values: Vec<f64> = self.rows.iter().filter_map(|r| r.get(column).copied()).collect();
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        values
+    }
+
+    /// Whether column `column` can be predicted as classes (2 to 10 distinct values).
+    pub fn holds_classes(&self, column: usize) -> bool {
+        (2..=crate::limits::MAX_VECTOR_CLASSES).contains(&self.values(column).len())
+    }
+
     /// The data of `inputs` (column indices) predicting column `label` as `predict`.
     pub fn choose(&self, inputs: &[usize], label: usize, predict: Predict) -> Result<TableData, ChoiceProblem> {
         let n = self.names.len();
@@ -153,12 +166,7 @@ impl Table {
         }
         let mut classes: Vec<f64> = Vec::new();
         if predict == Predict::Class {
-            for r in &self.rows {
-                if !classes.contains(&r[label]) {
-                    classes.push(r[label]);
-                }
-            }
-            classes.sort_by(f64::total_cmp);
+            classes = self.values(label);
             if !(2..=crate::limits::MAX_VECTOR_CLASSES).contains(&classes.len()) {
                 return Err(ChoiceProblem::Classes(classes.len()));
             }

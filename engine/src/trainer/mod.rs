@@ -6,7 +6,7 @@ use super::config::{Config, Monitor};
 use super::data::{Point, Split};
 mod build;
 
-use super::features::feature_matrix;
+use super::features::{feature_matrix, rows_matrix};
 use super::network::{Network, Workspace};
 use super::optimizer::{update, Moments};
 pub use super::predict::{class_of, predicted_class, score};
@@ -27,9 +27,7 @@ impl Prepared {
     fn new(config: &Config, points: &[Point], rows: &[Real], dims: usize) -> Self {
         let targets = points.iter().map(|p| p.label).collect();
         if dims > 0 {
-            let n = points.len();
-            let inputs = (0..dims).flat_map(|d| (0..n).map(move |i| rows[i * dims + d])).collect();
-            return Prepared { inputs, targets };
+            return Prepared { inputs: rows_matrix(&rows[..points.len() * dims], dims), targets };
         }
         Prepared { inputs: feature_matrix(config.network.inputs(), points.iter().map(|p| (p.x, p.y))), targets }
     }

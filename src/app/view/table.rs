@@ -78,20 +78,6 @@ fn choice_words(problem: &ChoiceProblem, lang: Lang) -> String {
     }
 }
 
-/// How many distinct values a column holds (up to one more than classes may be).
-fn distinct(table: &Table, column: usize) -> usize {
-    let mut seen: Vec<f64> = Vec::new();
-    for r in &table.rows {
-        if !seen.contains(&r[column]) {
-            seen.push(r[column]);
-            if seen.len() > crate::engine::limits::MAX_VECTOR_CLASSES {
-                break;
-            }
-        }
-    }
-    seen.len()
-}
-
 /// What the choice needs: the table, and how to change the page.
 #[derive(Properties, PartialEq)]
 pub(super) struct ChooserProps {
@@ -108,13 +94,7 @@ pub(super) fn table_chooser(p: &ChooserProps) -> Html {
     let label = use_state(|| n.saturating_sub(1));
     let inputs = use_state(|| (0..n.saturating_sub(1)).collect::<Vec<usize>>());
     let table = p.table.clone();
-    let predict = use_state(move || {
-        if (2..=crate::engine::limits::MAX_VECTOR_CLASSES).contains(&distinct(&table, n.saturating_sub(1))) {
-            Predict::Class
-        } else {
-            Predict::Value
-        }
-    });
+    let predict = use_state(move || if table.holds_classes(n.saturating_sub(1)) { Predict::Class } else { Predict::Value });
     let problem = use_state(|| None::<ChoiceProblem>);
     let lang = p.lang;
     let toggle = |i: usize| {
@@ -136,7 +116,7 @@ pub(super) fn table_chooser(p: &ChooserProps) -> Html {
         Callback::from(move |e: Event| {
             let Ok(i) = e.target_unchecked_into::<HtmlSelectElement>().value().parse::<usize>() else { return };
             label.set(i);
-            predict.set(if (2..=crate::engine::limits::MAX_VECTOR_CLASSES).contains(&distinct(&table, i)) { Predict::Class } else { Predict::Value });
+            predict.set(if table.holds_classes(i) { Predict::Class } else { Predict::Value });
         })
     };
     let apply = {
