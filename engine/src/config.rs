@@ -376,6 +376,10 @@ fn check_table(d: &DataSetup) -> Result<(), String> {
             crate::limits::MAX_POINTS
         ));
     }
+    if t.picture.as_ref().is_some_and(|p| p.check().is_err() || p.dims() != dims || p.names.len() != t.classes.len()) {
+        use crate::limits::{MAX_PICTURE_CLASSES, MAX_PICTURE_SIDE};
+        return Err(format!("data.table.picture: a picture of at most {MAX_PICTURE_SIDE} x {MAX_PICTURE_SIDE} pixels, 2 to {MAX_PICTURE_CLASSES} classes, its inputs the table's"));
+    }
     let classes = match t.predict {
         Some(crate::table::Predict::Class) => Some(t.classes.len()),
         _ => None,

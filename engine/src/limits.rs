@@ -85,6 +85,12 @@ pub const MAX_INPUTS: usize = 64;
 pub const MAX_VECTOR_CLASSES: usize = 10;
 /// Neurons in a hidden layer, for vector data only (a first layer reads up to 64 inputs).
 pub const VECTOR_NEURONS: Limit = limit("networkShape", 1.0, 32.0, 1.0);
+/// A picture the class paints: its longest side once scaled down, in pixels.
+pub const MAX_PICTURE_SIDE: usize = 256;
+/// A picture's classes (its brushes): 2 to this many.
+pub const MAX_PICTURE_CLASSES: usize = 4;
+/// The longest name of a picture's class, in characters.
+pub const MAX_PICTURE_NAME_CHARS: usize = 24;
 /// A hidden layer's dropout rate.
 pub const DROPOUT: Limit = limit("dropout", 0.0, 0.9, 0.1);
 

@@ -139,6 +139,9 @@ pub struct TableData {
     /// Each input's range in the table (smallest, largest): the network sees each input
     /// scaled from its range to −1 .. 1, so that no column's units outweigh another's.
     pub ranges: Vec<(f64, f64)>,
+    /// The picture whose painted pixels these rows are, when they are (see picture.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Box<crate::picture::Picture>>,
 }
 
 impl Table {
@@ -191,6 +194,7 @@ impl Table {
             labels: self.rows.iter().map(|r| label_of(r[label])).collect(),
             classes,
             ranges,
+            picture: None,
         })
     }
 }
@@ -213,5 +217,30 @@ impl TableData {
                 (if hi > lo { 2.0 * (v - lo) / (hi - lo) - 1.0 } else { 0.0 }) as crate::Real
             })
             .collect()
+    }
+}
+
+impl crate::picture::Picture {
+    /// The data: the painted pixels (evenly thinned to [`MAX_POINTS`]), each its inputs and its
+    /// class; the picture goes with it, so that the run can map the whole of it.
+    pub fn table(&self) -> Result<TableData, crate::picture::PictureProblem> {
+        self.check()?;
+        if let Some(class) = self.painted().iter().position(|&n| n == 0) {
+            return Err(crate::picture::PictureProblem::Unpainted(class));
+        }
+        let painted: Vec<usize> = (0..self.paint.len()).filter(|&i| self.paint[i] > 0).collect();
+        let stride = painted.len().div_ceil(MAX_POINTS).max(1);
+        let kept: Vec<usize> = painted.into_iter().step_by(stride).collect();
+        let k = self.names.len();
+        Ok(TableData {
+            inputs: crate::picture::COLUMNS[..self.dims()].iter().map(|c| c.to_string()).collect(),
+            label: String::new(),
+            predict: Some(Predict::Class),
+            rows: kept.iter().flat_map(|&i| self.inputs_of(i)).collect(),
+            labels: kept.iter().map(|&i| crate::predict::label_of(self.paint[i] as usize - 1, k) as f64).collect(),
+            classes: (0..k).map(|c| c as f64).collect(),
+            ranges: self.ranges(),
+            picture: Some(Box::new(self.clone())),
+        })
     }
 }

@@ -134,4 +134,6 @@ pub enum Points {
     NotKept(String),
     /// A table read from a CSV file, its columns to be chosen (none: the choice is closed).
     OfferTable(Option<std::rc::Rc<crate::engine::table::Table>>),
+    /// The picture the class paints, opened, painted or renamed (none: closed).
+    Picture(Option<std::rc::Rc<crate::engine::picture::Picture>>),
 }

@@ -32,6 +32,8 @@ pub enum Notice {
     CsvEmpty,
     /// A CSV file with a header could not be read as a table: nothing was changed.
     TableRefused(crate::engine::table::TableProblem),
+    /// A file (its name) could not be read as a picture: nothing was changed.
+    PictureRefused(String),
     /// These lines of a table (numbered from 1) were not rows, and why.
     TableSkipped(Vec<(usize, crate::engine::table::TableProblem)>),
     /// The file had this many points, more than the playground takes: every k-th was kept.

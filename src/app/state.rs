@@ -47,6 +47,9 @@ pub struct AppState {
     pub help: bool,
     /// A table read from a CSV file whose columns are being chosen.
     pub table_offer: Option<std::rc::Rc<crate::engine::table::Table>>,
+    /// The picture the class paints ("Tu imagen"), open in the picture's place; its painted
+    /// pixels are the data once every class has some.
+    pub picture: Option<std::rc::Rc<crate::engine::picture::Picture>>,
     /// The epoch at which this run met the exercise's goal.
     pub goal_met: Option<u64>,
     /// Whether the dialog that makes an exercise is open.
@@ -76,6 +79,7 @@ impl AppState {
             backprop_point: 0,
             undo_points: None,
             table_offer: None,
+            picture: None,
             help: false,
             goal_met: None,
             builder: false,
@@ -92,8 +96,13 @@ impl AppState {
         let before = s.settings.config.clone();
         let generation_before = s.generation;
         let mut opened = None;
+        let painted = matches!(action, Action::Points(Points::Picture(_)));
         match action {
             Action::Edit(edit) => {
+                // Another data set chosen closes the picture.
+                if matches!(edit, Edit::Dataset(_) | Edit::Digits(_)) {
+                    s.picture = None;
+                }
                 let mut next = s.settings.config.clone();
                 next.apply(edit);
                 // An exercise with a goal measures with its own loss and output: a change of
@@ -143,6 +152,7 @@ impl AppState {
                     Box::new(c)
                 });
                 s.lesson = Some(lesson);
+                s.picture = None;
                 // A lesson on the satellite data opens its scene.
                 s.settings.scene = s.settings.config.data.dataset == Dataset::Satellite;
                 s.settings.speed = if lesson.is_quick() { Speed::Slow } else { Speed::Epochs(1) };
@@ -153,11 +163,13 @@ impl AppState {
             }
             Action::Load(settings) => {
                 s.settings = *settings;
+                s.picture = None;
                 s.generation += 1;
                 s.playing = false;
             }
             Action::OpenModel(settings, network) => {
                 s.settings = *settings;
+                s.picture = None;
                 s.generation += 1;
                 s.playing = false;
                 opened = Some(network);
@@ -181,6 +193,15 @@ impl AppState {
             s.settings.scene = satellite(&s.settings.config);
         }
         s.settings.scene &= satellite(&s.settings.config);
+        // The picture stays open while its data are trained on, or until other data come; a
+        // model that carries one opens it (painting keeps its strokes, even those not yet
+        // trained on).
+        let picture = crate::engine::picture::picture_of(&s.settings.config);
+        if picture.is_some() && !painted && picture != s.picture.as_deref() {
+            s.picture = picture.cloned().map(std::rc::Rc::new);
+        } else if picture.is_none() && before.data.dataset != s.settings.config.data.dataset {
+            s.picture = None;
+        }
         if before.needs_new_network(&s.settings.config) {
             s.generation += 1;
         }
@@ -324,6 +345,13 @@ impl AppState {
             }
             Points::DrawClass(k) => self.draw_class = k,
             Points::OfferTable(table) => self.table_offer = table,
+            Points::Picture(picture) => {
+                // Trained on as soon as every class has painted pixels.
+                if let Some(table) = picture.as_ref().and_then(|p| p.table().ok()) {
+                    c.apply(Edit::Table(Box::new(table)));
+                }
+                self.picture = picture;
+            }
             Points::NotKept(name) => {
                 self.settings.points_unkept = Some(name);
                 self.notes(Notes::Show(Notice::PointsNotKept));

@@ -6,6 +6,7 @@
 
 use crate::engine::landscape::Parameters;
 use crate::engine::landscape::{Landscape, Plane};
+use crate::engine::picture::{picture_of, PictureMap};
 use crate::engine::satellite::{map_scene, SceneMap};
 use crate::engine::space::{layer_space, layer_space_of_rows, LayerSpace};
 use crate::engine::Trainer;
@@ -24,6 +25,8 @@ pub enum Derive {
     Landscape(Plane),
     /// The satellite scene as the network maps it.
     Scene,
+    /// The class's own picture as the network maps it.
+    Picture,
 }
 
 /// What the worker computed for a [`Derive`].
@@ -32,6 +35,7 @@ pub enum Derived {
     Space(LayerSpace),
     Landscape(Box<Landscape>),
     Scene(Box<SceneMap>),
+    Picture(Box<PictureMap>),
 }
 
 /// The kinds the settings ask for, in a fixed order.
@@ -42,9 +46,9 @@ impl Asked {
     /// What the open views of `settings` ask for.
     pub fn of(settings: &Settings) -> Asked {
         let scene = settings.maps_scene().then_some(Derive::Scene);
-        Asked::new(
-            [settings.space.and_then(crate::engine::LayerNo::index).map(Derive::Space), settings.landscape.map(Derive::Landscape), scene].into_iter().flatten(),
-        )
+        let picture = picture_of(&settings.config).is_some().then_some(Derive::Picture);
+        let space = settings.space.and_then(crate::engine::LayerNo::index).map(Derive::Space);
+        Asked::new([space, settings.landscape.map(Derive::Landscape), scene, picture].into_iter().flatten())
     }
 
     /// These kinds (the first few, if more are given than can be asked at once).
@@ -70,6 +74,7 @@ impl Asked {
             Some(Derive::Landscape(Plane::Principal)) => [2, 0, 0],
             Some(Derive::Landscape(Plane::Parameters(a, b))) => [3, parameter(*a), parameter(*b)],
             Some(Derive::Scene) => [4, 0, 0],
+            Some(Derive::Picture) => [5, 0, 0],
         })
     }
 }
@@ -79,7 +84,7 @@ impl Derive {
     /// fast as it can (the landscape: 41 x 41 evaluations of the loss; the scene: 128 x 128
     /// pixels through the network).
     pub fn spaced(self) -> bool {
-        matches!(self, Derive::Landscape(_) | Derive::Scene)
+        matches!(self, Derive::Landscape(_) | Derive::Scene | Derive::Picture)
     }
 
     /// Computes it for the run `t`, with its own weights or with `shown` (an earlier epoch,
@@ -113,6 +118,17 @@ impl Derive {
                 t.landscape(&current, &path(), plane).map(|l| Derived::Landscape(Box::new(l)))
             }
             Derive::Scene => scene_at(t, shown).map(|m| Derived::Scene(Box::new(m))),
+            Derive::Picture => {
+                let picture = picture_of(&t.config)?;
+                match shown {
+                    None => picture.map(&t.network),
+                    Some(parameters) => {
+                        let mut network = t.network.clone();
+                        network.set_parameters(parameters).then(|| picture.map(&network)).flatten()
+                    }
+                }
+                .map(|m| Derived::Picture(Box::new(m)))
+            }
         }
     }
 }
@@ -154,6 +170,14 @@ impl Answers {
     pub fn scene(&self) -> Option<&SceneMap> {
         self.0.iter().find_map(|(_, d)| match d {
             Derived::Scene(m) => Some(&**m),
+            _ => None,
+        })
+    }
+
+    /// The class's picture as the network maps it, if asked and answered.
+    pub fn picture(&self) -> Option<&PictureMap> {
+        self.0.iter().find_map(|(_, d)| match d {
+            Derived::Picture(m) => Some(&**m),
             _ => None,
         })
     }

@@ -47,9 +47,9 @@ pub fn App() -> Html {
                     // phone, under the losses: output.rs).
                     if !super::scene::narrow() { { super::scene::scene_view(&ctx) } }
                 </div>
-                <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} table={state.table_offer.clone()} />
+                <DataColumn ctx={ctx.clone()} draw_class={state.draw_class} can_undo={state.undo_points.is_some()} table={state.table_offer.clone()} picture={state.picture.clone()} />
                 <NetworkColumn ctx={ctx.clone()} step={Step { stage: state.backprop_stage, point: state.backprop_point }} started={state.started} />
-                <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} />
+                <OutputColumn ctx={ctx.clone()} draw_class={state.draw_class} playing={state.playing} picture={state.picture.clone()} />
             </main>
             { lesson_panel(&ctx) }
             { help_overlay(&ctx, state.help) }

@@ -16,19 +16,15 @@ pub(super) struct ConfusionProps {
 #[function_component(Confusion)]
 pub(super) fn confusion(p: &ConfusionProps) -> Html {
     use_frame(&p.run);
-    let (counts, digits) = p.run.read(|r| {
+    let (counts, names) = p.run.read(|r| {
         let t = r.trainer();
         let counts = t.and_then(|t| t.last.as_ref()).map(|r| r.test.as_ref().unwrap_or(&r.train).confusion.clone()).unwrap_or_default();
-        // The digits' classes are named by their digit.
-        (counts, t.filter(|t| t.config.data.dataset == Dataset::Digits).map(|t| t.config.data.digits.clone()))
+        let k = (counts.len() as f64).sqrt() as usize;
+        (counts, (0..k).map(|i| t.map_or_else(|| i.to_string(), |t| crate::engine::naming::class_name(&t.config, i))).collect::<Vec<_>>())
     });
-    let k = (counts.len() as f64).sqrt() as usize;
+    let k = names.len();
     let name = |i: usize| {
-        let label = match digits.as_ref().and_then(|d| d.get(i)) {
-            Some(d) => d.to_string(),
-            None if k == 2 => ["−1", "+1"][i.min(1)].to_string(),
-            None => i.to_string(),
-        };
+        let label = names[i].clone();
         html! { <><span class="swatch" style={format!("background:{}", hex(class_colour(i, k)))}></span>{ label }</> }
     };
     html! {

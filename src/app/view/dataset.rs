@@ -48,7 +48,7 @@ pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
         sets
     };
     // A table read from a file is chosen while its data are trained on.
-    if c.data.dataset == Dataset::Table {
+    if c.data.dataset == Dataset::Table && crate::engine::picture::picture_of(c).is_none() {
         sets.push(Dataset::Table);
     }
     sets
@@ -59,6 +59,9 @@ pub(super) fn offered_datasets(s: &Settings) -> Vec<Dataset> {
 pub(super) fn draw_dataset_thumbnails(run: &RunDoor, seed: u64, noise: u32, classes: usize) {
     if let Some(c) = canvas_by_id("dataset-digits") {
         super::digits::draw_icon(&c);
+    }
+    if let Some(c) = canvas_by_id("dataset-picture") {
+        super::picture::draw_icon(&c, seed);
     }
     let draw = Callback::from(move |sets: Vec<(Dataset, Vec<crate::engine::Point>)>| {
         for (d, points) in sets {
@@ -81,6 +84,8 @@ pub(super) struct DataProps {
     pub can_undo: bool,
     /// A table read from a CSV file, its columns to be chosen.
     pub table: Option<Rc<crate::engine::table::Table>>,
+    /// The picture the class paints, when open.
+    pub picture: Option<Rc<crate::engine::picture::Picture>>,
 }
 
 /// The data column: data sets, the split, noise, batch size, the user's own points.
@@ -117,7 +122,7 @@ pub(super) fn data_column(p: &DataProps) -> Html {
                 <div class="datasets" role="radiogroup" aria-label={ctx.t(Text::WhichDataset)}>
                     { for offered_datasets(s).into_iter().map(|d| {
                         let label = ctx.t(dataset_text(d));
-                        let selected = d == c.data.dataset;
+                        let selected = d == c.data.dataset && p.picture.is_none();
                         html! {
                             <button key={d.name()} class={classes!("dataset", selected.then_some("selected"))} id={format!("dataset-button-{}", d.name())}
                                 role="radio" aria-checked={selected.to_string()} aria-label={label} title={label}
@@ -129,6 +134,7 @@ pub(super) fn data_column(p: &DataProps) -> Html {
                             </button>
                         }
                     }) }
+                    if c.data.problem == Problem::Classification { { super::picture::picture_button(ctx, p.picture.is_some()) } }
                 </div>
             }
             { slider("percTrainData", if c.data.percent_val > 0 { Text::RatioTrainValTest } else { Text::RatioTrain }, c.data.percent_train, PERCENT_TRAIN,
@@ -145,7 +151,11 @@ pub(super) fn data_column(p: &DataProps) -> Html {
                 <super::table::TableChooser table={table.clone()} lang={s.lang} dispatch={ctx.dispatch.clone()} />
             }
             if c.data.dataset == Dataset::Custom { { draw_tools(ctx, p.draw_class, p.can_undo) } }
-            if c.data.dataset == Dataset::Table { { super::table::table_tools(ctx) } }
+            if let Some(picture) = &p.picture {
+                { super::picture::picture_tools(ctx, picture) }
+            } else if c.data.dataset == Dataset::Table {
+                { super::table::table_tools(ctx) }
+            }
             <button id="data-regen-button" class="tool wide" onclick={regenerate}>{ ctx.t(Text::Regenerate) }</button>
             <button id="export-data" class="tool wide" title={ctx.t(Text::ExportDataHint)} onclick={export_data}>{ ctx.t(Text::ExportData) }</button>
         </section>

@@ -200,15 +200,13 @@ fn switches(p: &InspectorProps, layer: usize, neuron: usize) -> Html {
 }
 
 /// An example's class as the page names it: the digit, for the handwritten digits; for a
-/// table, the column it predicts and its value.
+/// table, the column it predicts and its value; a picture's class by its name.
 fn class_name(config: &Config, label: Real) -> String {
-    let k = config.data.classes.max(2);
-    let class = crate::engine::predict::class_of(label, k);
+    let class = crate::engine::predict::class_of(label, config.data.classes.max(2));
     match (config.data.dataset, config.data.table.as_ref()) {
-        (Dataset::Digits, _) => config.data.digits.get(class).map_or(String::new(), |d| d.to_string()),
-        // A table's row: the column it predicts and its value there.
+        // A table's row predicting a value: the column it predicts and its value there.
         (Dataset::Table, Some(t)) if t.classes.is_empty() => format!("{} = {label}", t.label),
-        (Dataset::Table, Some(t)) => format!("{} = {}", t.label, t.classes.get(class).copied().unwrap_or_default()),
+        (Dataset::Digits | Dataset::Table, _) => crate::engine::naming::class_name(config, class),
         _ => class.to_string(),
     }
 }

@@ -34,6 +34,8 @@ mod output;
 mod pages;
 mod panel;
 mod perform;
+mod picture;
+mod picture_file;
 mod qr;
 mod readouts;
 mod scene;

@@ -93,16 +93,17 @@ pub(super) fn output_nodes(ctx: &Ctx, lay: &Layout, card: &UseStateHandle<Option
         // coloured by its class.
         let many = c.outputs() > 1;
         let class_colour = crate::render::colour::hex(crate::render::colour::class_colour(j, c.outputs()));
-        // The digits' classes are named by their digit.
-        let class = if c.data.dataset == Dataset::Digits { c.data.digits.get(j).map_or(j.to_string(), |d| d.to_string()) } else { j.to_string() };
-        let name = if many { format!("ŷ{} {} {class}", subscript(&class), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
+        // Named by its class (a digit, a picture's class); marked by it when short.
+        let class = if c.data.dataset.is_vectors() { crate::engine::naming::class_name(c, j) } else { j.to_string() };
+        let mark = if class.chars().count() <= 2 { class.clone() } else { j.to_string() };
+        let name = if many { format!("ŷ{} {} {class}", subscript(&mark), ctx.t(Text::Class)) } else { ctx.t(Text::Output).to_string() };
         html! { <>
             <div class="node output-node" id={format!("output-node-{j}")}
                 style={format!("left:{}px;top:{}px", b.x, b.y)} tabindex="0" role="button"
                 aria-label={if many { name.clone() } else { format!("{} {}", ctx.t(Text::Output), j + 1) }} title={ctx.t(Text::InspectHint)}
                 onclick={ctx.send(Action::Panel(Panel::Inspect(Some((output, j)))))} onkeydown={inspect_key(ctx, output, j)}>
                 if many {
-                    <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(&class)) }</span>
+                    <span class="out-mark class-mark"><span class="swatch" style={format!("background:{class_colour}")}></span>{ format!("ŷ{}", subscript(&mark)) }</span>
                 } else {
                     <span class="out-mark">{ "ŷ" }</span>
                 }

@@ -21,6 +21,8 @@ pub(super) struct OutputProps {
     pub draw_class: usize,
     /// Whether training plays (the timeline pauses it).
     pub playing: bool,
+    /// The picture the class paints, when open: it takes the picture's place.
+    pub picture: Option<Rc<crate::engine::picture::Picture>>,
 }
 
 /// The output column, with the tip its pictures show under the pointer (its own state).
@@ -44,7 +46,11 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             </div>
             <div class="pictures">
-            if c.data.dataset == Dataset::Table {
+            if let Some(picture) = &p.picture {
+                <div class="picture-a">
+                    <super::picture::PicturePanel run={run.clone()} lang={s.lang} picture={picture.clone()} brush={p.draw_class} dispatch={ctx.dispatch.clone()} {side} />
+                </div>
+            } else if c.data.dataset == Dataset::Table {
                 <div class="picture-a"><p id="table-picture" class="needs-plane">{ ctx.t(Text::TablePicture) }</p></div>
             } else if c.data.dataset == Dataset::Digits {
                 <div class="picture-a">

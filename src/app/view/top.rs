@@ -145,6 +145,7 @@ pub(super) fn notices(ctx: &Ctx, shown: &[Notice]) -> Html {
                     }),
                     Notice::CsvEmpty => ("notice error", html! { <span>{ Text::CsvEmpty.get(lang) }</span> }),
                     Notice::TableRefused(why) => ("notice error", html! { <span>{ super::table::problem_words(why, 0, lang) }</span> }),
+                    Notice::PictureRefused(name) => ("notice error", html! { <span id="picture-refused">{ Text::PictureRefused.get(lang).replace("{name}", name) }</span> }),
                     Notice::TableSkipped(lines) => ("notice warn", html! { <span>{ super::table::skipped_words(lines, lang) }</span> }),
                     Notice::WorkerStopped => ("notice error", html! { <span id="worker-stopped">{ Text::WorkerStopped.get(lang) }</span> }),
                     Notice::WorkerRestarted => ("notice warn", html! { <span id="worker-restarted">{ Text::WorkerRestarted.get(lang) }</span> }),
