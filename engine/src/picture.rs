@@ -10,6 +10,8 @@ use crate::Real;
 
 /// The input columns' names: the pixel's red, green and blue (0 to 255), then its place.
 pub const COLUMNS: [&str; 5] = ["R", "G", "B", "x", "y"];
+/// The predicted column's name, in files (the classes keep the names the class gave them).
+pub const LABEL: &str = "class";
 
 /// Why a picture cannot be trained on, or is not one.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -234,7 +234,7 @@ impl crate::picture::Picture {
         let k = self.names.len();
         Ok(TableData {
             inputs: crate::picture::COLUMNS[..self.dims()].iter().map(|c| c.to_string()).collect(),
-            label: String::new(),
+            label: crate::picture::LABEL.into(),
             predict: Some(Predict::Class),
             rows: kept.iter().flat_map(|&i| self.inputs_of(i)).collect(),
             labels: kept.iter().map(|&i| crate::predict::label_of(self.paint[i] as usize - 1, k) as f64).collect(),
