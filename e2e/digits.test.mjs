@@ -206,6 +206,9 @@ test('a CSV of six columns opens a choice of its columns; the label chosen as cl
   await page.click('#csv-use');
   await page.waitForSelector('#table-summary');
   assert.equal(await page.$('#csv-chooser'), null);
+  // The table's button joins the data sets; the others keep their pictures.
+  const drawn = await page.$$eval('.datasets canvas:not(#dataset-table)', (cs) => cs.map((c) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)));
+  assert.ok(drawn.length > 10 && drawn.every(Boolean), `every data set's picture stays: ${drawn}`);
   assert.match(await page.textContent('#table-summary'), /300 filas\. Entradas: horas, nota previa, faltas\. Predice "aprobó" como clases/);
   assert.match(await page.textContent('#table-scaling'), /horas 0(\.\d+)? … 1\d(\.\d+)?, nota previa 4\d … \d+, faltas 0 … 20/);
   // The network's inputs are named by their columns, each linked to the first layer.
@@ -213,11 +216,18 @@ test('a CSV of six columns opens a choice of its columns; the label chosen as cl
   await page.click('#neuron-1-0');
   const names = await eventually(() => page.$$eval('#inspector .input-name', (e) => e.map((n) => n.textContent.trim())), (n) => n.length === 4, 5000);
   assert.deepEqual(names, ['(horas)', '(nota previa)', '(faltas)', '(Sesgo)']);
-  assert.match(await page.textContent('#table-picture'), /no son puntos del plano/);
+  // The picture's place shows two columns as a plane, the third held at its mean, and says so.
+  assert.match(await page.textContent('#table-plane-axes'), /A lo ancho: horas \(0(\.\d+)? … 1\d(\.\d+)?\); hacia arriba: nota previa .* media de las filas de entrenamiento: faltas\./);
   await page.click('#play-pause-button');
   await eventually(() => percent(page, '#accuracy-test'), (a) => a >= 85, 60000);
   await page.click('#play-pause-button');
-  for (const id of ['#table-picture', '#loss-test', '#loss-chart']) assert.ok(await inView(page, id), `${id} in view`);
+  const plane = () => page.$eval('#table-plane', (e) => JSON.parse(e.dataset.shares || 'null'));
+  const shares = await eventually(plane, (v) => v !== null, 5000);
+  assert.ok(shares[0] > 0.05 && shares[1] > 0.05, `hours and grade part the plane between passing and failing: ${shares}`);
+  await page.selectOption('#table-plane-x', '2');
+  await page.waitForFunction(() => document.querySelector('#table-plane').dataset.columns === '[2,1]');
+  assert.match(await page.textContent('#table-plane-axes'), /A lo ancho: faltas \(0 … 20\).*: horas\./);
+  for (const id of ['#table-plane', '#loss-test', '#loss-chart']) assert.ok(await inView(page, id), `${id} in view`);
   assert.deepEqual(await seriousViolations(page), []);
   fs.unlinkSync(file);
   await clean(s);

@@ -79,6 +79,9 @@ pub struct Settings {
     /// The satellite scene as the network maps it, open under the picture (`scene=true`; with
     /// the satellite data set only).
     pub scene: bool,
+    /// The two input columns of a table on the plane of its picture (from 0; not in links,
+    /// which cannot carry a table).
+    pub table_plane: [usize; 2],
     /// Backprop step by step: training pauses and one update is walked through.
     pub backprop: bool,
     /// The teacher's board of hand-in codes instead of the playground (`board=true`).
@@ -114,6 +117,7 @@ impl Settings {
             space: None,
             landscape: None,
             scene: false,
+            table_plane: [0, 1],
             backprop: false,
             board: false,
             worksheet: false,

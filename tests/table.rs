@@ -138,3 +138,25 @@ fn a_file_naming_other_than_three_columns_is_a_table_and_its_choice_is_one_edit(
     c.normalize();
     assert!(c.data.table.is_none() && c.data.dataset == Dataset::Circle);
 }
+
+#[test]
+fn a_table_its_plane_and_a_picture_travel_between_the_page_and_the_worker() {
+    use neurona::live::derived::{Derive, Derived};
+    let round_trip = |c: &Config| -> Config { bincode::deserialize(&bincode::serialize(c).unwrap()).unwrap() };
+    // A table without a picture and one with a picture (its painted pixels) read back whole.
+    let c = table_config(&[1, 2, 3], Predict::Class, 120);
+    assert_eq!(round_trip(&c), c);
+    let mut picture = neurona::engine::picture::Picture::new(3, 2, (0..18).collect(), vec!["agua".into(), "milpa".into()]).unwrap();
+    picture.paint = vec![1, 1, 0, 2, 2, 0];
+    let mut painted = Config::default();
+    painted.apply(neurona::engine::edit::Edit::Table(Box::new(picture.table().unwrap())));
+    assert_eq!(round_trip(&painted), painted);
+    // The plane of two columns the worker computes reads back as it was sent.
+    let mut t = Trainer::new(c).unwrap();
+    t.step().unwrap();
+    let plane = Derive::TablePlane([0, 2]).compute(&mut t, None, Vec::new).expect("a plane");
+    let back: Derived = bincode::deserialize(&bincode::serialize(&plane).unwrap()).unwrap();
+    assert_eq!(back, plane);
+    let Derived::TablePlane(p) = back else { panic!("a plane") };
+    assert_eq!((p.columns, p.points.len()), ([0, 2], t.split.train.len()));
+}

@@ -47,6 +47,7 @@ pub mod satellite;
 pub mod space;
 pub mod sweep;
 pub mod table;
+pub mod table_plane;
 pub mod trainer;
 pub mod vectors;
 

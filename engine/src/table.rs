@@ -140,7 +140,6 @@ pub struct TableData {
     /// scaled from its range to −1 .. 1, so that no column's units outweigh another's.
     pub ranges: Vec<(f64, f64)>,
     /// The picture whose painted pixels these rows are, when they are (see picture.rs).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub picture: Option<Box<crate::picture::Picture>>,
 }
 

@@ -76,6 +76,8 @@ pub enum Panel {
     Backprop(bool),
     /// Open or close the satellite scene as the network maps it.
     Scene(bool),
+    /// The input columns of a table on the picture's plane (x, then y).
+    TablePlane([usize; 2]),
     /// The next stage of backprop step by step (after the last, the next point).
     BackpropNext,
     /// The previous stage.

@@ -251,6 +251,7 @@ impl AppState {
             Panel::Space(layer) => self.settings.space = layer,
             Panel::Landscape(plane) => self.settings.landscape = plane,
             Panel::Scene(open) => self.settings.scene = open,
+            Panel::TablePlane(columns) => self.settings.table_plane = columns,
             Panel::Backprop(on) => {
                 self.settings.backprop = on;
                 self.backprop_stage = 0;

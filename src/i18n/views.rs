@@ -81,6 +81,11 @@ macro_rules! views_strings {
             SceneSource => "A generated 128 × 128 scene: each surface's reflectance comes from its typical range in Sentinel-2's bands B4 (red, 665 nm) and B8 (near-infrared, 842 nm), after the USGS Spectral Library v7 (public domain) and ESA's Sentinel-2 handbook. The training points are pixels taken from this scene.", "Escena generada de 128 × 128: la reflectancia de cada superficie sale de su rango típico en las bandas B4 (rojo, 665 nm) y B8 (infrarrojo cercano, 842 nm) de Sentinel-2, según la biblioteca espectral USGS v7 (dominio público) y el manual de Sentinel-2 de la ESA. Los puntos de entrenamiento son píxeles tomados de esta escena.";
             ScenePixel => "Pixel ({x}, {y}): red {red}, near-infrared {nir}, NDVI {ndvi}; on the plane X₁ = {x1}, X₂ = {x2}; the network says {class}.", "Píxel ({x}, {y}): rojo {red}, infrarrojo {nir}, NDVI {ndvi}; en el plano X₁ = {x1}, X₂ = {x2}; la red dice {class}.";
             SceneTap => "Tap or click a pixel to read its two bands.", "Toca o haz clic en un píxel para leer sus dos bandas.";
+            TablePlaneTitle => "The network on a plane of two columns", "La red en un plano de dos columnas";
+            TablePlaneX => "Across", "A lo ancho";
+            TablePlaneY => "Up", "Hacia arriba";
+            TablePlaneSaid => "Across: {x} ({xrange}); up: {y} ({yrange}). Held at their mean over the training rows: {held}. The dots are the training rows.", "A lo ancho: {x} ({xrange}); hacia arriba: {y} ({yrange}). Fijas en su media de las filas de entrenamiento: {held}. Los puntos son las filas de entrenamiento.";
+            TablePlaneNoneHeld => "no other column", "ninguna otra columna";
             PictureButton => "Your picture", "Tu imagen";
             PictureTitle => "Your picture: paint classes and the network maps it", "Tu imagen: pinta clases y la red la mapea";
             PicturePaintCaption => "Your picture and your strokes", "Tu imagen y tus trazos";

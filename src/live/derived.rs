@@ -9,12 +9,13 @@ use crate::engine::landscape::{Landscape, Plane};
 use crate::engine::picture::{picture_of, PictureMap};
 use crate::engine::satellite::{map_scene, SceneMap};
 use crate::engine::space::{layer_space, layer_space_of_rows, LayerSpace};
+use crate::engine::table_plane::TablePlane;
 use crate::engine::Trainer;
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 
 /// Most kinds asked at once.
-const MOST_ASKED: usize = 4;
+const MOST_ASKED: usize = 5;
 
 /// What a view asks the worker to compute from the run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +28,8 @@ pub enum Derive {
     Scene,
     /// The class's own picture as the network maps it.
     Picture,
+    /// A table's plane of two input columns, the others at their mean.
+    TablePlane([usize; 2]),
 }
 
 /// What the worker computed for a [`Derive`].
@@ -36,6 +39,7 @@ pub enum Derived {
     Landscape(Box<Landscape>),
     Scene(Box<SceneMap>),
     Picture(Box<PictureMap>),
+    TablePlane(Box<TablePlane>),
 }
 
 /// The kinds the settings ask for, in a fixed order.
@@ -47,8 +51,9 @@ impl Asked {
     pub fn of(settings: &Settings) -> Asked {
         let scene = settings.maps_scene().then_some(Derive::Scene);
         let picture = picture_of(&settings.config).is_some().then_some(Derive::Picture);
+        let plane = table_plane_of(settings).map(Derive::TablePlane);
         let space = settings.space.and_then(crate::engine::LayerNo::index).map(Derive::Space);
-        Asked::new([space, settings.landscape.map(Derive::Landscape), scene, picture].into_iter().flatten())
+        Asked::new([space, settings.landscape.map(Derive::Landscape), scene, picture, plane].into_iter().flatten())
     }
 
     /// These kinds (the first few, if more are given than can be asked at once).
@@ -75,6 +80,7 @@ impl Asked {
             Some(Derive::Landscape(Plane::Parameters(a, b))) => [3, parameter(*a), parameter(*b)],
             Some(Derive::Scene) => [4, 0, 0],
             Some(Derive::Picture) => [5, 0, 0],
+            Some(Derive::TablePlane([x, y])) => [6, *x as u64, *y as u64],
         })
     }
 }
@@ -129,6 +135,14 @@ impl Derive {
                 }
                 .map(|m| Derived::Picture(Box::new(m)))
             }
+            Derive::TablePlane(columns) => match shown {
+                None => t.table_plane(&t.network, columns),
+                Some(parameters) => {
+                    let mut network = t.network.clone();
+                    network.set_parameters(parameters).then(|| t.table_plane(&network, columns)).flatten()
+                }
+            }
+            .map(|p| Derived::TablePlane(Box::new(p))),
         }
     }
 }
@@ -143,6 +157,15 @@ pub fn scene_at(t: &Trainer, shown: Option<&Parameters>) -> Option<SceneMap> {
             network.set_parameters(parameters).then(|| map_scene(&network, &t.config)).flatten()
         }
     }
+}
+
+/// The columns a table's plane shows, when the data are a table (not a picture) of two inputs
+/// or more: the ones chosen, or the first two when the chosen ones are not the table's.
+pub fn table_plane_of(settings: &Settings) -> Option<[usize; 2]> {
+    let c = &settings.config;
+    let t = c.data.table.as_ref().filter(|t| c.data.dataset == crate::engine::Dataset::Table && t.picture.is_none())?;
+    let [x, y] = settings.table_plane;
+    (t.dims() >= 2).then(|| if x != y && x.max(y) < t.dims() { [x, y] } else { [0, 1] })
 }
 
 /// The newest answer of each kind still asked, as the page keeps them with the run it shows.
@@ -178,6 +201,14 @@ impl Answers {
     pub fn picture(&self) -> Option<&PictureMap> {
         self.0.iter().find_map(|(_, d)| match d {
             Derived::Picture(m) => Some(&**m),
+            _ => None,
+        })
+    }
+
+    /// A table's plane of two columns, if asked and answered.
+    pub fn table_plane(&self) -> Option<&TablePlane> {
+        self.0.iter().find_map(|(_, d)| match d {
+            Derived::TablePlane(p) => Some(&**p),
             _ => None,
         })
     }

@@ -119,6 +119,8 @@ pub(super) fn data_column(p: &DataProps) -> Html {
             <h2>{ ctx.t(Text::Data) }</h2>
             if ctx.shows("dataset") {
                 <p class="text">{ ctx.t(Text::WhichDataset) }</p>
+                // One list of keyed buttons (the picture's last), so that a button added keeps
+                // the others and their pictures.
                 <div class="datasets" role="radiogroup" aria-label={ctx.t(Text::WhichDataset)}>
                     { for offered_datasets(s).into_iter().map(|d| {
                         let label = ctx.t(dataset_text(d));
@@ -133,8 +135,7 @@ pub(super) fn data_column(p: &DataProps) -> Html {
                                 <span class="dataset-name">{ label }</span>
                             </button>
                         }
-                    }) }
-                    if c.data.problem == Problem::Classification { { super::picture::picture_button(ctx, p.picture.is_some()) } }
+                    }).chain((c.data.problem == Problem::Classification).then(|| super::picture::picture_button(ctx, p.picture.is_some()))) }
                 </div>
             }
             { slider("percTrainData", if c.data.percent_val > 0 { Text::RatioTrainValTest } else { Text::RatioTrain }, c.data.percent_train, PERCENT_TRAIN,

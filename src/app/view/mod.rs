@@ -43,6 +43,7 @@ mod shortcuts;
 mod space;
 mod sweep;
 mod table;
+mod table_plane;
 mod threshold;
 mod timeline;
 mod top;

@@ -46,16 +46,8 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
                     title={ctx.t(Text::CompareHint)} onclick={ctx.send(Action::ToggleCompare)}>{ ctx.t(Text::Compare) }</button>
             </div>
             <div class="pictures">
-            if let Some(picture) = &p.picture {
-                <div class="picture-a">
-                    <super::picture::PicturePanel run={run.clone()} lang={s.lang} picture={picture.clone()} brush={p.draw_class} dispatch={ctx.dispatch.clone()} {side} />
-                </div>
-            } else if c.data.dataset == Dataset::Table {
-                <div class="picture-a"><p id="table-picture" class="needs-plane">{ ctx.t(Text::TablePicture) }</p></div>
-            } else if c.data.dataset == Dataset::Digits {
-                <div class="picture-a">
-                    <super::digits::DigitPad run={run.clone()} lang={s.lang} digits={c.data.digits.clone()} />
-                </div>
+            if let Some(place) = vector_place(ctx, p, side) {
+                <div class="picture-a">{ place }</div>
             } else {
             <div class="picture-a">
             <HeatmapLabel run={run.clone()} lang={s.lang} />
@@ -144,6 +136,25 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             }
         </section>
     }
+}
+
+/// The picture's place for data that are not points on the plane: the picture the class
+/// paints, a table's plane of two columns (or, for one column, why there is none), the
+/// digits' pad; none for points.
+fn vector_place(ctx: &Ctx, p: &OutputProps, side: f64) -> Option<Html> {
+    let (s, run) = (ctx.settings(), ctx.run.clone());
+    let c = &s.config;
+    Some(if let Some(picture) = &p.picture {
+        html! { <super::picture::PicturePanel {run} lang={s.lang} picture={picture.clone()} brush={p.draw_class} dispatch={ctx.dispatch.clone()} {side} /> }
+    } else if let (Some(columns), Some(t)) = (crate::live::derived::table_plane_of(s), c.data.table.as_ref()) {
+        html! { <super::table_plane::TablePlanePanel {run} lang={s.lang} names={t.inputs.clone()} ranges={t.ranges.clone()} {columns} dispatch={ctx.dispatch.clone()} {side} /> }
+    } else if c.data.dataset == Dataset::Table {
+        html! { <p id="table-picture" class="needs-plane">{ ctx.t(Text::TablePicture) }</p> }
+    } else if c.data.dataset == Dataset::Digits {
+        html! { <super::digits::DigitPad {run} lang={s.lang} digits={c.data.digits.clone()} /> }
+    } else {
+        return None;
+    })
 }
 
 /// The names of the axes, for data in its own units.
