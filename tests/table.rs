@@ -160,3 +160,38 @@ fn a_table_its_plane_and_a_picture_travel_between_the_page_and_the_worker() {
     let Derived::TablePlane(p) = back else { panic!("a plane") };
     assert_eq!((p.columns, p.points.len()), ([0, 2], t.split.train.len()));
 }
+
+#[test]
+fn a_table_that_fits_travels_in_the_link_and_one_too_large_says_so() {
+    use neurona::app::link::{carries_table, parse, to_hash};
+    use neurona::i18n::Lang;
+    use neurona::settings::Settings;
+    for predict in [Predict::Class, Predict::Value] {
+        let mut s = Settings::new(Lang::Es);
+        s.config = table_config(&[1, 2, 3], predict, 60);
+        s.config.normalize();
+        let hash = to_hash(&s);
+        assert!(carries_table(&s) && hash.contains("table="), "{hash}");
+        let (back, repairs) = parse(&hash, Lang::Es);
+        assert!(repairs.is_empty(), "{repairs:?} {hash}");
+        let (a, b) = (back.config.data.table.as_ref().expect("the table"), s.config.data.table.as_ref().unwrap());
+        assert_eq!((&a.inputs, &a.label, &a.rows, &a.labels, &a.classes, &a.ranges), (&b.inputs, &b.label, &b.rows, &b.labels, &b.classes, &b.ranges));
+        assert_eq!((back.config.data.dataset, back.config.data.problem), (Dataset::Table, s.config.data.problem));
+        assert_eq!(to_hash(&back), hash, "the link is stable");
+        // The same rows train the same run.
+        assert_eq!(Trainer::new(back.config.clone()).unwrap().split, Trainer::new(s.config.clone()).unwrap().split);
+    }
+    // A column's name with the link's own signs in it comes back as it was.
+    let mut s = Settings::new(Lang::Es);
+    s.config = table_config(&[1, 2], Predict::Class, 20);
+    s.config.data.table.as_mut().unwrap().inputs[0] = "horas & días, 50% = sí|no".into();
+    let (back, _) = parse(&to_hash(&s), Lang::Es);
+    assert_eq!(back.config.data.table.unwrap().inputs[0], "horas & días, 50% = sí|no");
+    // Too many rows for a link: the link leaves the table out, and the page says so.
+    s.config = table_config(&[0, 1, 2, 3, 4], Predict::Class, 300);
+    assert!(!carries_table(&s) && !to_hash(&s).contains("table="));
+    // A damaged table opens the default data and names the key.
+    let (bad, repairs) = parse("dataset=table&table=c|x|a,b|1,2,0;3,x,1", Lang::Es);
+    assert_ne!(bad.config.data.dataset, Dataset::Table);
+    assert!(repairs.iter().any(|r| r.key == "table"), "{repairs:?}");
+}

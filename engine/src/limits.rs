@@ -112,7 +112,8 @@ pub const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 /// From this size on (bytes), reading a file shows its progress and can be cancelled.
 pub const FILE_PROGRESS_BYTES: f64 = 2.0 * 1024.0 * 1024.0;
 /// Most characters of points a link carries; a larger set stays in the page (and the
-/// browser's storage) and the link says so with `points=page`.
+/// browser's storage) and the link says so with `points=page`. A table's rows and a
+/// compared setup are held to it too.
 pub const LINK_POINTS_CHARS: usize = 4_000;
 
 /// The learning rates offered (TensorFlow Playground's list).

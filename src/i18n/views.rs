@@ -48,7 +48,8 @@ macro_rules! views_strings {
             TableTooManyRows => "the rows past {max} are left out", "las filas después de {max} se omiten";
             TableSummary => "{rows} rows. Inputs: {inputs}. It predicts \"{label}\" as {what}.", "{rows} filas. Entradas: {inputs}. Predice \"{label}\" como {what}.";
             TableScaling => "The network sees each input scaled from its range in the table to −1 … 1, so that no column's units outweigh another's: {ranges}.", "La red ve cada entrada escalada de su rango en la tabla a −1 … 1, para que las unidades de una columna no pesen más que las de otra: {ranges}.";
-            TableNotInLink => "A link cannot carry a table: save the model (JSON) to keep it.", "Un enlace no puede llevar una tabla: guarda el modelo (JSON) para conservarla.";
+            TableNotInLink => "This table is too large for a link (at most {max} characters): save the model (JSON) to keep it.", "Esta tabla es demasiado grande para un enlace (a lo más {max} caracteres): guarda el modelo (JSON) para conservarla.";
+            TableInLink => "The link carries this table: copy it to share the data and the setup.", "El enlace lleva esta tabla: cópialo para compartir los datos y la configuración.";
             TableScaledInputs => "One input per column chosen, each scaled to −1 … 1. Each neuron of the first layer weighs all of them.", "Una entrada por columna elegida, cada una escalada a −1 … 1. Cada neurona de la primera capa las pondera todas.";
             TablePicture => "A table's rows are not points on the plane: the losses, the chart and the confusion matrix show how the network learns them.", "Las filas de una tabla no son puntos del plano: las pérdidas, la gráfica y la matriz de confusión muestran cómo las aprende la red.";
             SpaceTitleVectors => "The examples as hidden layer {layer} sees them", "Los ejemplos como los ve la capa oculta {layer}";

@@ -4,6 +4,7 @@
 //! value that is not of its key's kind keeps the default, everything is then brought within
 //! the playground's limits by `Config::normalize`, and each change is listed as a `Repair`.
 
+mod data_keys;
 mod network_keys;
 mod own_keys;
 mod tfp_keys;
@@ -13,8 +14,9 @@ mod view_keys;
 use crate::engine::Feature;
 use crate::i18n::Lang;
 use crate::settings::Settings;
+use data_keys::DATA_KEYS;
 use network_keys::NETWORK_KEYS;
-use own_keys::OWN_KEYS;
+use own_keys::{LATER_KEYS, OWN_KEYS};
 use tfp_keys::TFP_KEYS;
 use values::{feature_keys, feature_on_by_default, key, read_feature, Key, ACCEPTED_QUIETLY, CONTROLS};
 use view_keys::VIEW_KEYS;
@@ -149,6 +151,11 @@ pub fn to_short_hash(s: &Settings) -> String {
     pairs.join("&")
 }
 
+/// Whether the link carries the table the data are (a table too long for a link does not).
+pub fn carries_table(s: &Settings) -> bool {
+    data_keys::table_text(s).is_some()
+}
+
 /// Escapes what would break a link's `key=value&` structure, and nothing else.
 fn escape(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
@@ -187,7 +194,7 @@ const COMPARE_KEY: Key = key(
 /// Every key, in the order links are written: TensorFlow Playground's first, as it writes
 /// them, then Neurona's own. The input features are keys too (see [`feature_keys`]).
 fn keys() -> impl Iterator<Item = &'static Key> {
-    TFP_KEYS.iter().chain(OWN_KEYS).chain(NETWORK_KEYS).chain(std::iter::once(&COMPARE_KEY)).chain(VIEW_KEYS)
+    TFP_KEYS.iter().chain(OWN_KEYS).chain(DATA_KEYS).chain(LATER_KEYS).chain(NETWORK_KEYS).chain(std::iter::once(&COMPARE_KEY)).chain(VIEW_KEYS)
 }
 
 /// Whether `name` is a key of the table, a feature or one TensorFlow Playground writes.

@@ -2,8 +2,7 @@
 
 use super::values::*;
 use crate::engine::config::{Monitor, ALL_DIGITS};
-use crate::engine::normalize::points_text;
-use crate::engine::{Activation, Config, Dataset, Init, Loss, Optimizer, Point, Real};
+use crate::engine::{Activation, Config, Dataset, Init, Loss, Optimizer, Real};
 use crate::exercise::{self, Exercise, Goal};
 use crate::settings::Speed;
 
@@ -262,71 +261,10 @@ pub(super) const OWN_KEYS: &[Key] = &[
         },
         |s| differs(s.config.training.early_stopping.min_delta, Config::default().training.early_stopping.min_delta),
     ),
-    key(
-        "points",
-        1,
-        false,
-        |s, v| {
-            if let Some(name) = v.strip_prefix("page") {
-                // `page` alone, or `page:` and a name of up to 16 hexadecimal digits.
-                let name = name.strip_prefix(':').unwrap_or(name);
-                if name.len() > 16 || !name.chars().all(|c| c.is_ascii_hexdigit()) {
-                    return Err(());
-                }
-                s.points_in_page = Some(name.to_ascii_lowercase());
-                return Ok(());
-            }
-            let mut fits = true;
-            for item in v.split(';').filter(|i| !i.is_empty()) {
-                let nums: Vec<Real> = item.split(',').filter_map(|n| real(n).ok()).collect();
-                match nums[..] {
-                    [x, y, label] => s.config.data.custom_points.push(Point { x, y, label }),
-                    _ => fits = false,
-                }
-            }
-            if fits {
-                Ok(())
-            } else {
-                Err(())
-            }
-        },
-        |s| {
-            let text = points_text(&s.config.data.custom_points, &s.config.data.axes);
-            // Too many for a link: they stay in the page, and the link says so.
-            let page = |name: &str| if name.is_empty() { "page".to_string() } else { format!("page:{name}") };
-            match text.len() {
-                0 => s.points_in_page.as_deref().map(page),
-                n if n > crate::engine::limits::LINK_POINTS_CHARS => {
-                    let name = crate::engine::normalize::points_key(&s.config.data.custom_points, &s.config.data.axes);
-                    // A set this browser could not keep is not claimed as kept.
-                    (s.points_unkept.as_deref() != Some(name.as_str())).then(|| page(&name))
-                }
-                _ => Some(text),
-            }
-        },
-    ),
-    key("x1Range", 1, false, |s, v| read_range(&mut s.config.data.axes.x, v), |s| write_range(s, &s.config.data.axes.x)),
-    key("x2Range", 1, false, |s, v| read_range(&mut s.config.data.axes.y, v), |s| write_range(s, &s.config.data.axes.y)),
-    key(
-        "x1Name",
-        1,
-        false,
-        |s, v| {
-            s.config.data.axes.x.name = v.to_string();
-            Ok(())
-        },
-        |s| write_name(s, &s.config.data.axes.x),
-    ),
-    key(
-        "x2Name",
-        1,
-        false,
-        |s, v| {
-            s.config.data.axes.y.name = v.to_string();
-            Ok(())
-        },
-        |s| write_name(s, &s.config.data.axes.y),
-    ),
+];
+
+/// Neurona's own keys after the data's own (data_keys.rs): the speed and the exercise.
+pub(super) const LATER_KEYS: &[Key] = &[
     key(
         "speed",
         1,

@@ -33,7 +33,7 @@ pub(super) const TFP_KEYS: &[Key] = &[
         true,
         |s, v| {
             if s.config.data.problem == Problem::Classification {
-                s.config.data.dataset = Dataset::from_name(v).ok_or(())?;
+                s.config.data.dataset = data_set(v)?;
             }
             Ok(())
         },
@@ -45,7 +45,7 @@ pub(super) const TFP_KEYS: &[Key] = &[
         false,
         |s, v| {
             if s.config.data.problem == Problem::Regression {
-                s.config.data.dataset = Dataset::from_name(v).ok_or(())?;
+                s.config.data.dataset = data_set(v)?;
             }
             Ok(())
         },
@@ -193,3 +193,9 @@ pub(super) const TFP_KEYS: &[Key] = &[
         |s| Some(s.config.training.regularization.name().into()),
     ),
 ];
+
+/// A data set by its name in a link: a table's too, whose columns and rows the link's `table`
+/// key carries (without them, the setup is held to the default data, and says so).
+fn data_set(v: &str) -> Result<Dataset, ()> {
+    Dataset::from_name(v).or((v == Dataset::Table.name()).then_some(Dataset::Table)).ok_or(())
+}

@@ -189,7 +189,8 @@ pub(super) fn table_tools(ctx: &Ctx) -> Html {
             <p class="text">{ ctx.t(Text::TableSummary).replace("{rows}", &t.labels.len().to_string()).replace("{inputs}", &t.inputs.join(", "))
                 .replace("{label}", &t.label).replace("{what}", ctx.t(what)) }</p>
             <p class="text hint" id="table-scaling">{ scaling_words(ctx).unwrap_or_default() }</p>
-            <p class="text hint">{ ctx.t(Text::TableNotInLink) }</p>
+            <p class="text hint" id="table-link">{ if link::carries_table(ctx.settings()) { ctx.t(Text::TableInLink).to_string() } else {
+                ctx.t(Text::TableNotInLink).replace("{max}", &crate::engine::limits::LINK_POINTS_CHARS.to_string()) } }</p>
             <label class="tool file">{ ctx.t(Text::LoadCsv) }
                 <input type="file" id="load-csv" accept=".csv,text/csv,text/plain" onchange={csv_loader(ctx)} />
             </label>
