@@ -4,7 +4,7 @@
 // picture. In Spanish, at a school laptop's 1280 x 720 and on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, eventually, clean, seriousViolations } from './browser.mjs';
+import { launch, open, closeAll, eventually, clean, steps, seriousViolations } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -231,4 +231,35 @@ test('a CSV of six columns opens a choice of its columns; the label chosen as cl
   assert.deepEqual(await seriousViolations(page), []);
   fs.unlinkSync(file);
   await clean(s);
+});
+
+test('a small table travels in the copied link: opened elsewhere it is the same data and trains the same run', async () => {
+  const s = await open(browser, 'lang=es&networkShape=4&learningRate=0.1', { width: 1280, height: 720 });
+  const { page } = s;
+  await page.click('#dataset-button-custom');
+  const fs = await import('node:fs');
+  const file = `${process.env.TMPDIR || '/tmp'}/neurona-small-table-${process.pid}.csv`;
+  fs.writeFileSync(file, sixColumns(40));
+  await page.setInputFiles('#load-csv', file);
+  await page.waitForSelector('#csv-chooser');
+  await page.selectOption('#csv-label', '5');
+  for (const name of ['edad', 'altura']) await page.click(`#csv-columns input[data-column="${name}"]`);
+  await page.click('#csv-use');
+  await page.waitForSelector('#table-summary');
+  assert.match(await page.textContent('#table-link'), /El enlace lleva esta tabla/);
+  const hash = await page.evaluate(() => location.hash.slice(1));
+  assert.match(hash, /(^|&)table=c\|/);
+  const summary = await page.textContent('#table-summary');
+  await steps(page, 5);
+  const loss = await page.textContent('#loss-test');
+  fs.unlinkSync(file);
+  await clean(s);
+  // The link opened in another page: the same table, the same run.
+  const t = await open(browser, hash, { width: 1280, height: 720 }, {}, '#table-summary');
+  assert.equal(await t.page.textContent('#table-summary'), summary);
+  assert.equal(await t.page.$$eval('.notice', (n) => n.length), 0, 'nothing repaired');
+  await t.page.waitForFunction(() => document.querySelector('#loss-test')?.textContent.includes('.'));
+  await steps(t.page, 5);
+  assert.equal(await t.page.textContent('#loss-test'), loss);
+  await clean(t);
 });
