@@ -182,3 +182,23 @@ export async function seriousViolations(page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** A stroke on a canvas through points in its own units (0 to 1), by mouse, or by finger when
+ * given a CDP session of the page (touch events as a phone sends them). */
+export async function stroke(page, selector, points, touch = null) {
+  const canvas = await page.$(selector);
+  await canvas.scrollIntoViewIfNeeded();
+  const b = await canvas.boundingBox();
+  const at = ([x, y]) => ({ x: b.x + x * b.width, y: b.y + y * b.height });
+  if (touch) {
+    const send = (type, p) => touch.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    await send('touchStart', at(points[0]));
+    for (const p of points.slice(1)) await send('touchMove', at(p));
+    await send('touchEnd');
+  } else {
+    await page.mouse.move(at(points[0]).x, at(points[0]).y);
+    await page.mouse.down();
+    for (const p of points.slice(1)) await page.mouse.move(at(p).x, at(p).y, { steps: 2 });
+    await page.mouse.up();
+  }
+}

@@ -4,7 +4,7 @@
 // picture. In Spanish, at a school laptop's 1280 x 720 and on a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, closeAll, eventually, clean, steps, seriousViolations } from './browser.mjs';
+import { launch, open, closeAll, eventually, clean, steps, seriousViolations, stroke } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -36,24 +36,8 @@ const weightPictures = (page) => page.evaluate(() => {
   });
 });
 
-/** A stroke on the pad through points given in its own units (0 to 1), by mouse or finger. */
-async function draw(page, points, touch = null) {
-  const pad = await page.$('#digit-pad canvas.pad');
-  await pad.scrollIntoViewIfNeeded();
-  const b = await pad.boundingBox();
-  const at = ([x, y]) => ({ x: b.x + x * b.width, y: b.y + y * b.height });
-  if (touch) {
-    const send = (type, p) => touch.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
-    await send('touchStart', at(points[0]));
-    for (const p of points.slice(1)) await send('touchMove', at(p));
-    await send('touchEnd');
-  } else {
-    await page.mouse.move(at(points[0]).x, at(points[0]).y);
-    await page.mouse.down();
-    for (const p of points.slice(1)) await page.mouse.move(at(p).x, at(p).y, { steps: 2 });
-    await page.mouse.up();
-  }
-}
+/** A stroke on the pad through points in its own units (0 to 1), by mouse or finger. */
+const draw = (page, points, touch = null) => stroke(page, '#digit-pad canvas.pad', points, touch);
 const ONE = Array.from({ length: 12 }, (_, i) => [0.52 - i * 0.004, 0.12 + i * 0.065]);
 const ZERO = Array.from({ length: 33 }, (_, i) => [0.5 + 0.24 * Math.sin(i / 32 * 2 * Math.PI), 0.5 - 0.36 * Math.cos(i / 32 * 2 * Math.PI)]);
 

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, open, closeAll, eventually, clean, steps, seriousViolations } from './browser.mjs';
+import { launch, open, closeAll, eventually, clean, steps, seriousViolations, stroke } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -29,23 +29,7 @@ const halves = (page) => page.evaluate(() => {
 });
 
 /** A stroke on the picture through points in its own units (0 to 1), by mouse or finger. */
-async function paint(page, points, touch = null) {
-  const canvas = await page.$('#picture-canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const b = await canvas.boundingBox();
-  const at = ([x, y]) => ({ x: b.x + x * b.width, y: b.y + y * b.height });
-  if (touch) {
-    const send = (type, p) => touch.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
-    await send('touchStart', at(points[0]));
-    for (const p of points.slice(1)) await send('touchMove', at(p));
-    await send('touchEnd');
-  } else {
-    await page.mouse.move(at(points[0]).x, at(points[0]).y);
-    await page.mouse.down();
-    for (const p of points.slice(1)) await page.mouse.move(at(p).x, at(p).y, { steps: 2 });
-    await page.mouse.up();
-  }
-}
+const paint = (page, points, touch = null) => stroke(page, '#picture-canvas', points, touch);
 const line = (x0, y0, x1, y1) => Array.from({ length: 9 }, (_, i) => [x0 + (x1 - x0) * i / 8, y0 + (y1 - y0) * i / 8]);
 
 /** The map's class at points (0 to 1) by colour: orange is class 0, blue class 1. */

@@ -108,7 +108,7 @@ pub(super) fn table_plane_panel(p: &TablePlaneProps) -> Html {
                 { select(0, "table-plane-x", Text::TablePlaneX) }
                 { select(1, "table-plane-y", Text::TablePlaneY) }
             </div>
-            <div id="table-plane" class="heatmap" style={format!("width:{side}px;height:{side}px")}
+            <div id="table-plane" class="plane" style={format!("width:{side}px;height:{side}px")}
                 data-columns={json::list(p.columns.iter().map(|c| c.to_string()))}
                 data-shares={figures.flatten().map(|s| json::list(s.iter().map(|v| json::number(*v))))}>
                 <canvas ref={heat} width={SIDE.to_string()} height={SIDE.to_string()} role="img"
