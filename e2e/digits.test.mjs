@@ -88,7 +88,7 @@ test('all ten digits reach 90% test accuracy with one hidden layer, the pad, the
   await clean(s);
 });
 
-test('the digits chosen are the classes, kept in the link; a first-layer neuron\'s 64-term sum is pictured, the layer\'s space carries the images, and backprop step by step says it needs two inputs', async () => {
+test('the digits chosen are the classes, kept in the link; a first-layer neuron\'s 64-term sum is pictured, the layer\'s space carries the images, and backprop step by step walks an image through one update', async () => {
   const s = await open(browser, `${BASE}&digits=0,1,7`, { width: 1280, height: 720 }, { bypassCSP: true }, '#digit-pad');
   const { page } = s;
   assert.deepEqual(await page.$$eval('#digit-pad .chances li', (l) => l.map((e) => e.dataset.digit)), ['0', '1', '7']);
@@ -124,9 +124,18 @@ test('the digits chosen are the classes, kept in the link; a first-layer neuron\
   const carried = await eventually(() => page.$eval('#space-view', (e) => JSON.parse(e.dataset.points || '[]')), (p) => p.length > 0, 10000);
   const shown = await page.$eval('#space-view', (e) => e.dataset.layer);
   assert.ok(carried.length > 250 && carried.every((p) => p.length === 3 && p.every(Number.isFinite)), `${carried.length} images in layer ${shown}'s space`);
-  // Backprop step by step walks a point of the plane: it says why it shows nothing here.
+  // Backprop step by step walks an image through one update: its 64 inputs drawn, the
+  // stages in turn, and the image's loss falling with the step.
   await page.click('#backprop-button');
-  assert.match(await page.textContent('#backprop'), /necesita el plano: dos entradas\. Estos datos tienen 64/);
+  await page.waitForSelector('#backprop-input canvas');
+  const inputs = await page.$eval('#backprop-sample', (e) => JSON.parse(e.dataset.inputs));
+  assert.equal(inputs.length, 64);
+  assert.deepEqual(await page.$eval('#backprop-input', (e) => JSON.parse(e.dataset.values)), [inputs]);
+  assert.match(await page.textContent('#backprop-sample'), /64 entradas/);
+  for (let i = 0; i < 8 && (await page.getAttribute('#backprop-stage', 'data-stage')) !== 'done'; i++) await page.click('#backprop-next');
+  assert.equal(await page.getAttribute('#backprop-stage', 'data-stage'), 'done');
+  const [before, after] = (await page.textContent('#backprop .formula')).match(/\d+\.\d+/g).map(Number);
+  assert.ok(after < before, `one step lowers the image's loss: ${before} → ${after}`);
   assert.deepEqual(await seriousViolations(page), []);
   await clean(s);
 });

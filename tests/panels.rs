@@ -156,7 +156,7 @@ fn removing_a_layer_during_backprop_step_by_step_does_not_panic() {
 fn backprop_can_start_on_the_point_the_network_gets_most_wrong() {
     let state = AppState::new(Settings::new(Lang::En));
     let live = trainer(&state).unwrap();
-    let losses = neurona::engine::backprop::point_losses(&live.network, &live.config, &live.split.train);
+    let losses = live.example_losses(&live.network);
     let hardest = neurona::engine::backprop::hardest_points(&losses, 3);
     assert_eq!(hardest.len(), 3);
     assert!(losses[hardest[0]] >= losses[hardest[1]] && losses[hardest[1]] >= losses[hardest[2]]);

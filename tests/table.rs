@@ -195,3 +195,31 @@ fn a_table_that_fits_travels_in_the_link_and_one_too_large_says_so() {
     assert_ne!(bad.config.data.dataset, Dataset::Table);
     assert!(repairs.iter().any(|r| r.key == "table"), "{repairs:?}");
 }
+
+#[test]
+fn backprop_step_by_step_walks_through_a_row_and_its_gradients_are_the_losses_slopes() {
+    let mut t = Trainer::new(table_config(&[1, 2, 3], Predict::Class, 120)).unwrap();
+    for _ in 0..3 {
+        t.step().unwrap();
+    }
+    let i = 5;
+    let w = t.walkthrough_for(&t.config.clone(), i).expect("a walk-through of a row");
+    let (row, label) = t.example(i).unwrap();
+    assert_eq!((&w.inputs, w.label), (&row, label));
+    assert_eq!(&row[..], &t.split.rows.train[3 * i..3 * i + 3]);
+    let mut ws = Default::default();
+    assert!((w.loss - t.example_loss(&t.network, i, &mut ws).unwrap()).abs() < 1e-5);
+    // Each first-layer weight's ∂L/∂w is the slope of this row's loss.
+    for k in [0, 4, 7] {
+        let h = 1e-2;
+        let nudged = |d: f32| {
+            let mut n = t.network.clone();
+            n.layers[0].weights[k] += d as neurona::engine::Real;
+            t.example_loss(&n, i, &mut Default::default()).unwrap()
+        };
+        let slope = (nudged(h) - nudged(-h)) / (2.0 * h as f64);
+        assert!((slope - w.grad_w[0][k] as f64).abs() < 2e-3 + 0.02 * slope.abs(), "weight {k}: {slope} against {}", w.grad_w[0][k]);
+    }
+    // The hardest rows are found by their own losses.
+    assert_eq!(t.example_losses(&t.network).len(), t.split.train.len());
+}

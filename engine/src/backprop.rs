@@ -46,16 +46,22 @@ pub struct Walkthrough {
 /// links (`dead`, per layer) stay as they are, as in training.
 pub fn walkthrough(network: &Network, config: &Config, point: Point, dead: &[Vec<bool>]) -> Walkthrough {
     let input = feature_matrix(config.network.inputs(), std::iter::once((point.x, point.y)));
+    walkthrough_of(network, config, input, point.label, dead)
+}
+
+/// One plain gradient-descent update of `network` for one example, its inputs `input` (the
+/// features of a point on the plane, or a row of vectors) and its label, written out.
+pub fn walkthrough_of(network: &Network, config: &Config, input: Vec<Real>, label: Real, dead: &[Vec<bool>]) -> Walkthrough {
     let mut ws = Workspace::default();
     network.forward(&input, 1, &mut ws, None);
     ws.clear_gradients();
-    let loss = network.backward(&input, &[point.label], 1, config.training.loss, &mut ws);
+    let loss = network.backward(&input, &[label], 1, config.training.loss, &mut ws);
     let layers = network.layers.len();
     let hyper = super::optimizer::Hyper { optimizer: Optimizer::Sgd, ..config.hyper() };
     let (reg, lambda) = (hyper.regularization, hyper.regularization_rate);
     let mut w = Walkthrough {
         inputs: input,
-        label: point.label,
+        label,
         z: (0..layers).map(|l| ws.z[l][..network.layers[l].rows()].to_vec()).collect(),
         a: (0..layers).map(|l| ws.a[l][..network.layers[l].n_out].to_vec()).collect(),
         loss,
@@ -79,24 +85,6 @@ pub fn walkthrough(network: &Network, config: &Config, point: Point, dead: &[Vec
         w.new_b.push(biases);
     }
     w
-}
-
-/// The loss L at each of `points` on its own, in their order: where a walk-through of one
-/// update teaches most (a misclassified or badly fitted point) is where L is largest.
-pub fn point_losses(network: &Network, config: &Config, points: &[Point]) -> Vec<f64> {
-    // Points on the plane, for a network that reads the plane's features (none for vectors).
-    if config.data.dataset.is_vectors() || config.network.inputs().len() != network.n_inputs {
-        return Vec::new();
-    }
-    let mut ws = Workspace::default();
-    points
-        .iter()
-        .map(|p| {
-            let input = feature_matrix(config.network.inputs(), std::iter::once((p.x, p.y)));
-            network.forward(&input, 1, &mut ws, None);
-            network.batch_loss(config.training.loss, &[p.label], 1, &ws)
-        })
-        .collect()
 }
 
 /// The places of the `k` points with the largest loss, largest first (of equal losses, the

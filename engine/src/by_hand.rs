@@ -110,15 +110,43 @@ impl Trainer {
         workspace.a[self.network.layers.len() - 1][..k].to_vec()
     }
 
-    /// One update of this network for training point `point` (wrapping around), written out,
-    /// when it is the network `config` describes; otherwise nothing (a view computed for a
-    /// setup the trainer has not caught up with yet).
+    /// One update of this network for training example `point` (wrapping around), written
+    /// out, when it is the network `config` describes; otherwise nothing (a view computed for
+    /// a setup the trainer has not caught up with yet).
     pub fn walkthrough_for(&self, config: &Config, point: usize) -> Option<super::backprop::Walkthrough> {
-        // A walk-through of a point on the plane (none yet for data of vectors).
-        if self.config.needs_new_network(config) || self.split.rows.dims > 0 {
+        if self.config.needs_new_network(config) {
             return None;
         }
-        let p = *self.split.train.get(point % self.split.train.len().max(1))?;
-        Some(super::backprop::walkthrough(&self.network, &self.config, p, &self.dead))
+        let (input, label) = self.example(point)?;
+        Some(super::backprop::walkthrough_of(&self.network, &self.config, input, label, &self.dead))
+    }
+
+    /// Training example `i` (wrapping around) as the network reads it: the features of a point
+    /// on the plane, or a row of vectors; and its label.
+    pub fn example(&self, i: usize) -> Option<(Vec<Real>, Real)> {
+        let i = i % self.split.train.len().max(1);
+        let p = *self.split.train.get(i)?;
+        let rows = &self.split.rows;
+        let input = match rows.dims {
+            0 => crate::features::feature_matrix(self.config.network.inputs(), std::iter::once((p.x, p.y))),
+            d => rows.train.get(i * d..(i + 1) * d)?.to_vec(),
+        };
+        Some((input, p.label))
+    }
+
+    /// The loss L of `network` (of this run's shape) at each training example on its own, in
+    /// their order: where a walk-through of one update teaches most is where L is largest.
+    pub fn example_losses(&self, network: &crate::Network) -> Vec<f64> {
+        let mut ws = crate::network::Workspace::default();
+        (0..self.split.train.len()).filter_map(|i| self.example_loss(network, i, &mut ws)).collect()
+    }
+
+    /// The loss L of `network` at training example `i` (wrapping around) on its own.
+    pub fn example_loss(&self, network: &crate::Network, i: usize, ws: &mut crate::network::Workspace) -> Option<f64> {
+        let (input, label) = self.example(i)?;
+        (input.len() == network.n_inputs).then(|| {
+            network.forward(&input, 1, ws, None);
+            network.batch_loss(self.config.training.loss, &[label], 1, ws)
+        })
     }
 }

@@ -56,7 +56,6 @@ macro_rules! views_strings {
             SpaceExplainVectors => "Each example moves from its place in the first two principal components of its own inputs to where the layer puts it.", "Cada ejemplo se mueve de su lugar en las dos primeras componentes principales de sus entradas al lugar donde lo pone la capa.";
             SpaceMorphVectors => "From the inputs' principal components (0) to the layer (1)", "De las componentes principales de las entradas (0) a la capa (1)";
             InputsHead => "Inputs", "Entradas";
-            NeedsPlane => "This view needs the plane: two inputs. These data have {inputs}.", "Esta vista necesita el plano: dos entradas. Estos datos tienen {inputs}.";
             DatasetCurveSine => "Sine curve (one input)", "Curva seno (una entrada)";
             DatasetCurveStep => "Step (one input)", "Escalón (una entrada)";
             DatasetCurveAbs => "Absolute value (one input)", "Valor absoluto (una entrada)";

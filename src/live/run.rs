@@ -4,7 +4,6 @@
 
 use super::page::RunHost;
 use super::protocol::ToWorker;
-use crate::engine::backprop::point_losses;
 use crate::engine::perceptron::PerceptronStep;
 use crate::engine::Real;
 
@@ -57,8 +56,8 @@ impl RunHost {
                 let Some(w) = t.walkthrough_for(&t.config, point) else { return };
                 let parameters: Vec<(Vec<Real>, Vec<Real>)> = w.new_w.iter().cloned().zip(w.new_b.iter().cloned()).collect();
                 let mut after = t.network.clone();
-                let trained = &t.split.train[point % t.split.train.len()];
-                let loss = if after.set_parameters(&parameters) { point_losses(&after, &t.config, std::slice::from_ref(trained))[0] } else { f64::NAN };
+                let loss = if after.set_parameters(&parameters) { t.example_loss(&after, point, &mut Default::default()) } else { None };
+                let loss = loss.unwrap_or(f64::NAN);
                 losses = Some((w.loss, loss));
                 Some(ToWorker::SetParameters(parameters))
             }

@@ -89,7 +89,7 @@ impl<'a> Teaching<'a> {
     /// largest first: where a walk-through starts and what it offers to choose from.
     pub fn hardest_points(self, k: usize) -> Vec<(usize, f64)> {
         let t = self.0;
-        let losses = crate::engine::backprop::point_losses(&t.network, &t.config, &t.split.train);
+        let losses = t.example_losses(&t.network);
         crate::engine::backprop::hardest_points(&losses, k).into_iter().map(|i| (i, losses[i])).collect()
     }
 

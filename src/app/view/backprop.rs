@@ -41,9 +41,6 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
     if !s.backprop {
         return html! {};
     }
-    if let Some(words) = super::digits::needs_plane(ctx, ids::BACKPROP) {
-        return words;
-    }
     let Some(w) = walk else {
         return html! { <section id={ids::BACKPROP} class="backprop-panel"><p>{ ctx.t(Text::NothingToTrain) }</p></section> };
     };
@@ -57,7 +54,7 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
     };
     let inputs_json = crate::app::json::numbers(&w.inputs);
     let point = step.point % ctx.run.read(|r| r.trainer().map_or(1, |t| t.split.train.len().max(1)));
-    let features: Vec<String> = s.config.network.features.iter().zip(&w.inputs).map(|(f, v)| format!("{} = {}", f.label(), n(*v))).collect();
+    let features = input_words(s, &w.inputs);
     let next = {
         let (settings, run, d) = (ctx.settings.clone(), ctx.run.clone(), ctx.dispatch.clone());
         Callback::from(move |_: MouseEvent| backprop_next(&settings, step, &run, &d))
@@ -72,6 +69,10 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
             <p id="backprop-sample" data-inputs={inputs_json} data-label={w.label.to_string()} data-loss={w.loss.to_string()}>
                 { format!("{} {}: {} · y = {} · L = {:.4}", ctx.t(Text::TrainingPoint), point + 1, features.join(", "), w.label, w.loss) }
             </p>
+            // Many inputs (the digits' 64) are drawn as the image they are.
+            if w.inputs.len() > MANY_INPUTS {
+                <super::vector_sum::RowPictures id="backprop-input" rows={vec![w.inputs.clone()]} names={vec![ctx.t(Text::TrainingPoint).to_string()]} />
+            }
             { point_chooser(ctx, point) }
             <p id="backprop-stage" class="stage" data-stage={stage.name()} data-layer={stage_layer.map(|l| l.to_string())} aria-live="polite">
                 <b>{ stage_text }</b>
@@ -84,6 +85,24 @@ pub(super) fn backprop_panel(ctx: &Ctx, walk: Option<&Walkthrough>, step: Step) 
             </div>
         </section>
     }
+}
+
+/// Inputs past this many are drawn, not listed.
+const MANY_INPUTS: usize = 16;
+
+/// The example's inputs in words: each feature's or column's value (as the network reads
+/// it), or how many there are when they are drawn.
+fn input_words(s: &Settings, inputs: &[Real]) -> Vec<String> {
+    let lang = s.lang;
+    let c = &s.config;
+    let names: Vec<String> = match c.data.table.as_ref().filter(|_| c.data.dataset == Dataset::Table) {
+        Some(t) => t.inputs.clone(),
+        None => c.network.features.iter().map(|f| f.label().to_string()).collect(),
+    };
+    if inputs.len() > MANY_INPUTS || names.len() != inputs.len() {
+        return vec![format!("{} {}", inputs.len(), Text::InputsHead.get(lang).to_lowercase())];
+    }
+    names.iter().zip(inputs).map(|(f, v)| format!("{f} = {}", n(*v))).collect()
 }
 
 /// Which training point to walk through: the ones the network gets most wrong now, with

@@ -50,15 +50,6 @@ pub(super) fn digit_choice(ctx: &Ctx) -> Html {
     }
 }
 
-/// For data of vectors, what a view that draws the plane says in its place: that it needs
-/// two inputs, and how many these data have.
-pub(super) fn needs_plane(ctx: &Ctx, id: &'static str) -> Option<Html> {
-    let c = &ctx.settings().config;
-    c.data.dataset.is_vectors().then(|| {
-        html! { <section {id} class="needs-plane"><p>{ ctx.t(Text::NeedsPlane).replace("{inputs}", &c.input_count().to_string()) }</p></section> }
-    })
-}
-
 /// What the pad and the gallery need.
 #[derive(Properties, PartialEq)]
 pub(super) struct DigitProps {
