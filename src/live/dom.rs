@@ -11,6 +11,12 @@ pub fn window_width() -> f64 {
     web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0)
 }
 
+/// Whether the reader asked for less motion (`prefers-reduced-motion`): the links then stand
+/// still while training (their widths and colours still follow the weights).
+pub fn reduced_motion() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
+}
+
 /// Whether the page lays its controls out for a finger (a narrow window or a coarse pointer,
 /// the same test as style.css's 40-pixel controls).
 pub fn touch_sized() -> bool {

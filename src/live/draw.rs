@@ -269,7 +269,8 @@ impl Views {
         let (x, w) = self.layout.gap_span(layer, LINK_PAD);
         let ctx = canvas::hidpi(&c, w, self.layout.height);
         let _ = ctx.translate(-x, 0.0);
-        canvas::draw_links(&ctx, &self.layout, &t.network, layer, playing.then_some(self.dash), self.highlight);
+        let flowing = playing && !super::dom::reduced_motion();
+        canvas::draw_links(&ctx, &self.layout, &t.network, layer, flowing.then_some(self.dash), self.highlight);
     }
 
     /// Every node's picture: the inputs' fixed ones and each hidden neuron's output, put into
