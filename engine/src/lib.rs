@@ -12,6 +12,7 @@ pub mod config;
 pub mod csv;
 pub mod curve;
 pub mod data;
+pub mod describe;
 pub mod diagnose;
 pub mod edit;
 pub mod export;

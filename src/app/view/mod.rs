@@ -12,6 +12,7 @@ mod controls;
 mod ctx;
 mod curve;
 mod dataset;
+mod describe;
 mod digits;
 mod exercise;
 mod export;

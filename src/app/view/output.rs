@@ -97,6 +97,9 @@ pub(super) fn output_column(p: &OutputProps) -> Html {
             // How data in its own units is scaled to the plane: under the chart, so that the
             // losses and the chart stay beside the picture.
             if !c.data.dataset.is_vectors() { { data_scaling(ctx, &axes) } }
+            if p.picture.is_none() && !c.data.dataset.is_vectors() {
+                <super::describe::MapDescription run={run.clone()} lang={s.lang} playing={p.playing} data={ctx.t(super::dataset::dataset_text(c.data.dataset))} />
+            }
             <button id="landscape-button" class="tool" aria-pressed={s.landscape.is_some().to_string()}
                 onclick={ctx.send(Action::Panel(Panel::Landscape(if s.landscape.is_some() { None } else { Some(crate::engine::landscape::Plane::Principal) })))}>
                 { ctx.t(Text::LandscapeButton) }</button>
