@@ -256,3 +256,24 @@ test('a small table travels in the copied link: opened elsewhere it is the same 
   assert.equal(await t.page.textContent('#loss-test'), loss);
   await clean(t);
 });
+
+test('a hand-in code of a digits exercise carries the digits chosen, and the board computes its accuracy again', async () => {
+  const hash = 'lang=es&dataset=digits&digits=0,1&networkShape=4&activation=relu&optimizer=adam&learningRate=0.01&batchSize=32&goal=accuracy:90';
+  const s = await open(browser, hash, { width: 1280, height: 720 }, {}, '#digit-pad');
+  const { page } = s;
+  await steps(page, 5);
+  await page.click('#handin-button');
+  await page.fill('#handin-name', 'Citlali');
+  await page.click('#handin-make');
+  await page.waitForSelector('#handin-code');
+  const code = await page.$eval('#handin-code', (e) => e.value);
+  const claimed = (await page.textContent('#handin-claim')).match(/Exactitud de prueba (\d+\.\d)%/)[1];
+  const b = await open(browser, `${hash}&board=true`, { width: 1280, height: 720 }, {}, '#class-board');
+  await b.page.fill('#board-input', `Citlali: ${code}`);
+  await b.page.click('#board-add');
+  await b.page.waitForSelector('#board-table[data-ms] tbody tr');
+  const row = await b.page.$eval('#board-table tbody tr', (r) => ({ ...r.dataset }));
+  assert.deepEqual([row.valid, row.met, row.claimed, row.recomputed], ['true', 'true', `${claimed}%`, `${claimed}%`], JSON.stringify(row));
+  await clean(b);
+  await clean(s);
+});
