@@ -11,7 +11,7 @@ use super::ctx::*;
 use super::panel::use_frame;
 use crate::app::json;
 use crate::engine::limits::{MAX_PICTURE_CLASSES, MAX_PICTURE_NAME_CHARS, MAX_PICTURE_SIDE};
-use crate::engine::picture::{scene_picture, Picture, PictureProblem};
+use crate::engine::picture::{scene_picture, Picture};
 use crate::render::colour::{class_colour, hex};
 
 /// The brush of [`AppState::draw_class`] that rubs paint out.
@@ -279,9 +279,10 @@ pub(super) fn picture_panel(p: &PictureProps) -> Html {
     };
     let shares = p.run.read(|r| r.derived().picture().filter(|m| m.shares.len() == p.picture.names.len()).map(|m| m.shares.clone()));
     let painted = p.picture.painted();
-    let status = match p.picture.table() {
-        Err(PictureProblem::Unpainted(c)) => Text::PictureNeedsPaint.get(lang).replace("{class}", &p.picture.names[c]),
-        _ => Text::PictureLearns
+    // Read from the painted counts (the table itself is made once per stroke, in the reducer).
+    let status = match painted.iter().position(|&n| n == 0) {
+        Some(c) => Text::PictureNeedsPaint.get(lang).replace("{class}", &p.picture.names[c]),
+        None => Text::PictureLearns
             .get(lang)
             .replace("{pixels}", &painted.iter().sum::<usize>().to_string())
             .replace("{place}", if p.picture.position { Text::PicturePlace.get(lang) } else { "" })
